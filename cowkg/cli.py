@@ -1,0 +1,108 @@
+"""One command, ``cowkg`` (also ``python -m cowkg``), with a subcommand per stage.
+
+Data goes to stdout, progress and warnings to stderr. Exit codes: 0 success, 1 the graph does not
+conform to the shapes, 2 any other error (the message says what and where).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from cowkg import __version__
+from cowkg.errors import CowkgError
+from cowkg.settings import Settings, load_settings
+
+log = logging.getLogger("cowkg")
+
+
+def _cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    from cowkg.ontology import build_release
+    from cowkg.pipeline import build
+
+    build_release(settings, force=args.force)
+    report = build(settings, force=args.force)
+    sys.stdout.write(report.format() + "\n")
+    return 0
+
+
+def _cmd_ontology(args: argparse.Namespace, settings: Settings) -> int:
+    from cowkg.ontology import build_release
+
+    for path in build_release(settings, force=args.force):
+        sys.stdout.write(f"{path}\n")
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from cowkg.pipeline import extract_facts
+
+    for line in extract_facts(settings, seeds=args.seed):
+        sys.stdout.write(line + "\n")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from cowkg.serve.app import run
+
+    run(settings.model_copy(update={"host": args.host or settings.host, "port": args.port or settings.port}))
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from cowkg.bench import main as bench_main
+
+    return bench_main(args.bench_args, settings)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; every option's help gives its default and effect."""
+    parser = argparse.ArgumentParser(
+        prog="cowkg",
+        description="Build and serve the Coalition of the Willing knowledge graph. "
+        "Settings come from COWKG_* environment variables (see README).",
+    )
+    parser.add_argument("--version", action="version", version=f"cowkg {__version__}")
+    parser.add_argument("--debug", action="store_true", help="log at DEBUG level (default: INFO)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build ontology renderings and the graph into graph/")
+    p.add_argument("--force", action="store_true", help="rebuild even if nothing changed (default: off)")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("ontology", help="regenerate ontology renderings, namespaces and HTML docs")
+    p.add_argument("--force", action="store_true", help="regenerate even if up to date (default: off)")
+    p.set_defaults(func=_cmd_ontology)
+
+    p = sub.add_parser("extract", help="print the facts extracted from the seeds, one JSON per line")
+    p.add_argument("seed", nargs="*", help="seed file names to extract (default: all in seeds/)")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("serve", help="serve the graph over HTTP (SPARQL 1.1, linked data, exports)")
+    p.add_argument("--host", help="interface to listen on (default: COWKG_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port to listen on (default: COWKG_PORT or 8000)")
+    p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("bench", help="run the benchmarks; prints a table, writes var/bench.json")
+    p.add_argument("bench_args", nargs=argparse.REMAINDER, help="options passed to the benchmark")
+    p.set_defaults(func=_cmd_bench)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.INFO,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        settings = load_settings()
+        code: int = args.func(args, settings)
+        return code
+    except CowkgError as exc:
+        log.error("%s", exc)
+        return exc.exit_code

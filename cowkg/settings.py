@@ -1,0 +1,82 @@
+"""The one typed Settings class, read from ``COWKG_*`` environment variables.
+
+Every setting has a default and help text (the ``description``); ``tests/test_docs.py`` checks that
+each is documented in the README. An unknown ``COWKG_*`` variable or a wrongly typed value stops
+start-up with a :class:`~cowkg.errors.SettingsError` naming it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from cowkg.errors import SettingsError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Settings for building and serving the graph."""
+
+    model_config = SettingsConfigDict(env_prefix="COWKG_", extra="forbid", frozen=True)
+
+    base_iri: str = Field(
+        "https://w3id.org/cowkg/",
+        description="Base under which entity IRIs are minted (ends with '/'); the server answers "
+        "each IRI's path, so the same graph works on a laptop and behind a public domain.",
+    )
+    seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="Folder of seed texts and sources.yaml.")
+    graph_dir: Path = Field(PROJECT_ROOT / "graph", description="Folder the build writes the graph to.")
+    ontology_dir: Path = Field(PROJECT_ROOT / "ontology", description="Folder of the ontology and shapes.")
+    curation_file: Path = Field(
+        PROJECT_ROOT / "curation" / "curation.yaml",
+        description="Reviewed curation entries (each with its verbatim quote).",
+    )
+    host: str = Field("127.0.0.1", description="Interface the server listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
+    store: Literal["embedded", "remote"] = Field(
+        "embedded",
+        description="'embedded': an in-process Oxigraph store loaded from graph/; 'remote': an "
+        "external SPARQL 1.1 server named by sparql_endpoint.",
+    )
+    sparql_endpoint: str | None = Field(
+        None, description="Query URL of the external SPARQL server (store=remote)."
+    )
+    graph_store_endpoint: str | None = Field(
+        None,
+        description="Graph Store Protocol URL of the external server, used by the build to load "
+        "the graph into it (store=remote).",
+    )
+    dataset: Path | None = Field(
+        None,
+        description="Serve this RDF dataset file (TriG, N-Quads, Turtle, N-Triples) instead of "
+        "graph/; used by the W3C conformance tests.",
+    )
+    query_timeout: float = Field(10.0, gt=0, description="Seconds a query may run before it is cut off.")
+    max_rows: int = Field(10_000, gt=0, description="Most result rows a SELECT returns.")
+    max_request_bytes: int = Field(
+        1_000_000, gt=0, description="Largest request body (and query string) accepted, in bytes."
+    )
+    cors_origins: str = Field("*", description="Comma-separated origins allowed by CORS (read-only).")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment (and ``overrides``), refusing unknown ``COWKG_*`` keys."""
+    known = {f"COWKG_{name.upper()}" for name in Settings.model_fields}
+    unknown = sorted(k for k in os.environ if k.startswith("COWKG_") and k not in known)
+    if unknown:
+        raise SettingsError(
+            f"unknown setting(s) {', '.join(unknown)}. Hint: the settings are "
+            f"{', '.join(sorted(known))} (see README, 'Settings')."
+        )
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"COWKG_{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        raise SettingsError(f"bad setting: {problems}") from exc

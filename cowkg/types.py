@@ -1,0 +1,215 @@
+"""Records passed between the pipeline stages, and the shared type aliases.
+
+The data path is ``seeds → sources → mentions → extract → resolve → assemble → reason → validate →
+store``. Stages before ``resolve`` mint no IRIs: they speak of entities by :class:`Ref` (a kind and a
+normalised key), so that extraction can be tested without RDF and an IRI scheme can change in one
+place (:mod:`cowkg.resolve`).
+
+Every :class:`Fact` carries at least one :class:`Span`: the verbatim passage of a seed it rests on,
+with code-point offsets into the seed file exactly as stored. ``Span.text == seed_text[start:end]`` is
+checked by the build (:func:`cowkg.sources.verify_span`); nothing reaches the graph without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A verbatim passage of one seed: ``text == seed_text[start:end]`` (code points, end exclusive)."""
+
+    seed: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One seed file and its record from ``seeds/sources.yaml``."""
+
+    file: str
+    text: str
+    title: str
+    language: str
+    kind: str
+    date: dt.date | None = None
+    publisher: str | None = None
+    author: str | None = None
+    note: str | None = None
+    sha256: str = ""
+
+
+class EntityKind(StrEnum):
+    """Kinds of things the extractor names; :mod:`cowkg.resolve` maps each to a class and IRI path."""
+
+    STATE = "state"  # key: ISO 3166-1 alpha-3, e.g. "GBR"
+    ORGANIZATION = "organization"  # key: slug, e.g. "nato", "european-commission"
+    PERSON = "person"  # key: slug of the full name, e.g. "keir-starmer"
+    PLACE = "place"  # key: slug, e.g. "lancaster-house-london"
+    MEETING = "meeting"  # key: "<ISO date>-<meeting kind>", e.g. "2025-03-27-summit"
+    COALITION = "coalition"  # key: "coalition-of-the-willing"
+    FORCE = "force"  # key: slug, e.g. "mnf-u"
+    COMMAND_POST = "command-post"  # key: slug, e.g. "paris-hq"
+    GROUP = "group"  # planning / working groups; key: slug
+    PLAN = "plan"  # plans, declarations, memoranda; key: slug
+    ROLE = "role"  # posts and capacities; key: slug, e.g. "prime-minister"
+    TASK = "task"  # mandate tasks of a force; key: slug
+    COMPONENT = "component"  # force components / domains; key: slug
+    PLEDGE = "pledge"  # key: "<pledger key>-<date or seq>"
+    CLAIM = "claim"  # a stated count or other claim that sources may disagree on
+    PRINCIPLE = "principle"  # stated principles and aims; key: slug
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Ref:
+    """A reference to an entity by kind and normalised key, before IRIs exist."""
+
+    kind: EntityKind
+    key: str
+    label: str = field(default="", compare=False)
+
+
+class MentionKind(StrEnum):
+    """What a recognised stretch of text names."""
+
+    STATE = "state"
+    ORGANIZATION = "organization"
+    PERSON = "person"
+    PLACE = "place"
+    DATE = "date"
+    AMOUNT = "amount"  # money: value + ISO 4217 currency
+    QUANTITY = "quantity"  # numbers and ranges of things: "50 to 250 soldiers"
+    ROLE = "role"  # titles: "Prime Minister", "defence secretary"
+    COUNT = "count"  # "31 countries", "nearly 30 country leaders"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A recognised entity, date or amount in a seed.
+
+    ``value`` holds the normalised reading: a :class:`Ref` for entities, a :class:`datetime.date`
+    for dates, a :class:`Money` or :class:`Quantity` for amounts.
+    """
+
+    kind: MentionKind
+    span: Span
+    value: Ref | dt.date | Money | Quantity | str
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount of money; ``currency`` is an ISO 4217 code."""
+
+    value: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number or range of things (``minimum == maximum`` for a single number).
+
+    ``qualifier`` keeps the hedge a source used ("nearly", "more than", "around", "") so that
+    conflicting counts can be compared honestly.
+    """
+
+    minimum: Decimal | None
+    maximum: Decimal | None
+    unit: str
+    qualifier: str = ""
+
+
+class FactKind(StrEnum):
+    """The closed set of fact kinds, each with its argument names (documented per member).
+
+    Argument values are :class:`Ref`, :class:`datetime.date`, :class:`Money`, :class:`Quantity`,
+    ``int``, ``Decimal`` or ``str`` (a ``str`` label may carry a language as ``Lang``).
+    """
+
+    # meeting: Ref(MEETING); date: date; end_date?: date; meeting_kind: str (summit | ministerial |
+    # military | directors | working-group | meeting); name?: str; ordinal?: int; body?: Ref
+    MEETING = "meeting"
+    # meeting: Ref(MEETING); place: Ref(PLACE)
+    MEETING_PLACE = "meeting-place"
+    # meeting: Ref(MEETING); format: str (in-person | virtual | hybrid)
+    MEETING_FORMAT = "meeting-format"
+    # meeting: Ref(MEETING); host: Ref(STATE | ORGANIZATION | PERSON)
+    HOST = "host"
+    # meeting: Ref(MEETING); chair: Ref(PERSON | STATE)
+    CHAIR = "chair"
+    # meeting: Ref(MEETING); participant: Ref; capacity?: Ref(ROLE); on_behalf_of?: Ref;
+    # mode?: str (in-person | virtual)
+    PARTICIPATION = "participation"
+    # meeting: Ref(MEETING); party: Ref  -- a seed states the party was NOT represented
+    NON_ATTENDANCE = "non-attendance"
+    # claim: Ref(CLAIM); about: Ref; counted: str ("countries"); quantity: Quantity; text: str;
+    # as_of?: date
+    COUNT_CLAIM = "count-claim"
+    # person: Ref(PERSON); role: Ref(ROLE); organization?: Ref(STATE | ORGANIZATION); as_of?: date
+    POST_HOLDING = "post-holding"
+    # pledge: Ref(PLEDGE); pledger: Ref; pledge_kind: str (money | troops | equipment | capability |
+    # training); amount?: Money; equivalent?: Money; quantity?: Quantity; purpose?: str;
+    # condition?: str; date?: date; meeting?: Ref(MEETING); beneficiary?: Ref
+    PLEDGE = "pledge"
+    # member: Ref(STATE | ORGANIZATION); coalition: Ref(COALITION); basis: str (attendance | pledge |
+    # announcement | founding); date?: date
+    MEMBERSHIP = "membership"
+    # coalition: Ref(COALITION | FORCE); leader: Ref(STATE)
+    LEADS = "leads"
+    # entity: Ref; label: str; lang: str (BCP 47); alternative: bool  -- names and acronyms
+    NAME = "name"
+    # force: Ref(FORCE); task: Ref(TASK)
+    FORCE_TASK = "force-task"
+    # force: Ref(FORCE); component: Ref(COMPONENT)
+    FORCE_COMPONENT = "force-component"
+    # force: Ref(FORCE); status?: str (planned | not-mandated ...); condition?: str;
+    # working_language?: str; coalition?: Ref(COALITION)
+    FORCE_STATUS = "force-status"
+    # post: Ref(COMMAND_POST); force?: Ref(FORCE); place?: Ref(PLACE); level?: str; stars?: int;
+    # commander_nation?: Ref(STATE); lead_nations?: tuple[Ref, ...]; inaugurated?: date;
+    # established?: str; rotates_to?: Ref(PLACE); rotation_months?: int
+    COMMAND_POST = "command-post"
+    # place: Ref(PLACE); lat: Decimal; long: Decimal; within?: Ref(PLACE)
+    PLACE = "place"
+    # group: Ref(GROUP); group_kind: str (planning | working); parent: Ref(COALITION); domain?: str;
+    # mandate?: str; announced_by?: Ref; announced_on?: date; inaugurated_by?: tuple[Ref, ...];
+    # members?: tuple[Ref, ...]
+    GROUP = "group"
+    # plan: Ref(PLAN); plan_kind: str (plan | declaration | memorandum | agreement); points?: int;
+    # outlined_by?: Ref; drafted_by?: Ref; discussed_at?: Ref(MEETING); replaced_by?: Ref(PLAN);
+    # date?: date
+    PLAN = "plan"
+    # plan: Ref(PLAN); position: int; text: str
+    PLAN_POINT = "plan-point"
+    # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
+    PRINCIPLE = "principle"
+
+
+@dataclass(frozen=True, slots=True)
+class Lang:
+    """A language-tagged string argument."""
+
+    text: str
+    lang: str
+
+
+FactValue = Ref | dt.date | Money | Quantity | int | Decimal | str | Lang | bool | tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One claim a seed makes, with the passage(s) it rests on.
+
+    ``method`` names what produced it: ``rule:<rule-name>`` for the extractor's rules,
+    ``curation:<entry-id>`` for an entry of the reviewed curation file.
+    """
+
+    kind: FactKind
+    args: Mapping[str, FactValue]
+    evidence: tuple[Span, ...]
+    method: str
