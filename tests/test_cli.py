@@ -1,0 +1,35 @@
+"""The command line: help for every subcommand, and error exit codes that say what went wrong."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cowkg.cli import build_parser, main
+
+SUBCOMMANDS = ["build", "ontology", "extract", "serve", "bench"]
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: cowkg " + command in capsys.readouterr().out
+
+
+def test_bad_setting_exits_2_with_the_key_named(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("COWKG_NOPE", "1")
+    assert main(["extract"]) == 2
+    assert "COWKG_NOPE" in caplog.text
+
+
+def test_runs_as_a_module() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cowkg", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.startswith("cowkg ")
