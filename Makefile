@@ -6,6 +6,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
+BENCH_ARGS ?=
 SYSTEM_PACKAGES := libowlapi-java chromium chromium-driver wrk
 
 .DEFAULT_GOAL := help
@@ -43,8 +44,8 @@ lint: install ## ruff lint and format check, mypy --strict
 test: install system-deps lint ## lint, then every test (CI runs this)
 	$(PY) -m pytest -q
 
-bench: install system-deps ## benchmarks: prints a table, writes var/bench.json
-	$(PY) -m cowkg bench
+bench: install system-deps ## benchmarks: prints a table, writes var/bench.json (BENCH_ARGS="--quick")
+	$(PY) -m cowkg bench $(BENCH_ARGS)
 
 serve: build ## build if out of date, then serve on http://$(HOST):$(PORT)
 	$(PY) -m cowkg serve --host $(HOST) --port $(PORT)

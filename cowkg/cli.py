@@ -47,7 +47,11 @@ def _cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from cowkg.serve.app import run
 
-    run(settings.model_copy(update={"host": args.host or settings.host, "port": args.port or settings.port}))
+    run(
+        settings.model_copy(
+            update={"host": args.host or settings.host, "port": args.port or settings.port}
+        )
+    )
     return 0
 
 
@@ -55,6 +59,25 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from cowkg.bench import main as bench_main
 
     return bench_main(args.bench_args, settings)
+
+
+class _BenchArgs(argparse.Action):
+    """Collects the benchmark's options; ``-h``/``--help`` prints the benchmark's own help."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        args = list(values) if isinstance(values, list) else []
+        if args[:1] in (["-h"], ["--help"]):
+            from cowkg.bench import build_parser as bench_parser
+
+            bench_parser().print_help()
+            parser.exit()
+        setattr(namespace, self.dest, args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,14 +92,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="build ontology renderings and the graph into graph/")
-    p.add_argument("--force", action="store_true", help="rebuild even if nothing changed (default: off)")
+    p.add_argument(
+        "--force", action="store_true", help="rebuild even if nothing changed (default: off)"
+    )
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("ontology", help="regenerate ontology renderings, namespaces and HTML docs")
-    p.add_argument("--force", action="store_true", help="regenerate even if up to date (default: off)")
+    p.add_argument(
+        "--force", action="store_true", help="regenerate even if up to date (default: off)"
+    )
     p.set_defaults(func=_cmd_ontology)
 
-    p = sub.add_parser("extract", help="print the facts extracted from the seeds, one JSON per line")
+    p = sub.add_parser(
+        "extract", help="print the facts extracted from the seeds, one JSON per line"
+    )
     p.add_argument("seed", nargs="*", help="seed file names to extract (default: all in seeds/)")
     p.set_defaults(func=_cmd_extract)
 
@@ -85,8 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port to listen on (default: COWKG_PORT or 8000)")
     p.set_defaults(func=_cmd_serve)
 
-    p = sub.add_parser("bench", help="run the benchmarks; prints a table, writes var/bench.json")
-    p.add_argument("bench_args", nargs=argparse.REMAINDER, help="options passed to the benchmark")
+    # prefix_chars="+": the benchmark's own options (--sizes ...) pass through untouched to
+    # cowkg.bench, which parses them (and answers `cowkg bench --help`).
+    p = sub.add_parser(
+        "bench",
+        help="run the benchmarks; prints a table, writes var/bench.json (cowkg bench --help)",
+        prefix_chars="+",
+        add_help=False,
+    )
+    p.add_argument(
+        "bench_args",
+        nargs=argparse.REMAINDER,
+        action=_BenchArgs,
+        help="options passed to the benchmark",
+    )
     p.set_defaults(func=_cmd_bench)
     return parser
 

@@ -42,3 +42,30 @@ class StoreError(CowkgError):
 
 class SettingsError(CowkgError):
     """A setting is unknown or has a wrong value."""
+
+
+class RequestError(CowkgError):
+    """A request the endpoint refuses (bad query, update, SERVICE...); ``status``: HTTP code."""
+
+    def __init__(
+        self,
+        message: str,
+        status: int = 400,
+        errors: list[str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.errors = errors or [message]
+        self.headers = headers
+
+
+class QueryTimeout(RequestError):
+    """A query ran past ``query_timeout``; it was abandoned."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"query ran longer than {seconds:g} s and was cut off. Hint: add LIMIT, narrow the "
+            "patterns, or ask the operator to raise COWKG_QUERY_TIMEOUT.",
+            status=503,
+        )

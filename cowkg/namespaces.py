@@ -7,7 +7,19 @@ list must match ``ontology/cowkg.ttl``; ``tests/test_ontology.py`` checks that b
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
 
 ONTOLOGY_IRI = "https://w3id.org/cowkg/ontology"
 SHAPES_IRI = "https://w3id.org/cowkg/shapes"
@@ -57,6 +69,8 @@ class COW(DefinedNamespace):
     ledBy: URIRef
     leads: URIRef
     membershipBasis: URIRef
+    inCoalition: URIRef
+    coalitionMemberOf: URIRef
     hostedBy: URIRef
     chairedBy: URIRef
     hasParticipation: URIRef
@@ -126,6 +140,7 @@ class COW(DefinedNamespace):
     extractionMethod: URIRef
     iso3166Alpha2: URIRef
     iso3166Alpha3: URIRef
+    sha256: URIRef
     # individuals (membership bases)
     basisAttendance: URIRef
     basisPledge: URIRef

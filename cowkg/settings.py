@@ -29,9 +29,15 @@ class Settings(BaseSettings):
         description="Base under which entity IRIs are minted (ends with '/'); the server answers "
         "each IRI's path, so the same graph works on a laptop and behind a public domain.",
     )
-    seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="Folder of seed texts and sources.yaml.")
-    graph_dir: Path = Field(PROJECT_ROOT / "graph", description="Folder the build writes the graph to.")
-    ontology_dir: Path = Field(PROJECT_ROOT / "ontology", description="Folder of the ontology and shapes.")
+    seeds_dir: Path = Field(
+        PROJECT_ROOT / "seeds", description="Folder of seed texts and sources.yaml."
+    )
+    graph_dir: Path = Field(
+        PROJECT_ROOT / "graph", description="Folder the build writes the graph to."
+    )
+    ontology_dir: Path = Field(
+        PROJECT_ROOT / "ontology", description="Folder of the ontology and shapes."
+    )
     curation_file: Path = Field(
         PROJECT_ROOT / "curation" / "curation.yaml",
         description="Reviewed curation entries (each with its verbatim quote).",
@@ -56,12 +62,33 @@ class Settings(BaseSettings):
         description="Serve this RDF dataset file (TriG, N-Quads, Turtle, N-Triples) instead of "
         "graph/; used by the W3C conformance tests.",
     )
-    query_timeout: float = Field(10.0, gt=0, description="Seconds a query may run before it is cut off.")
+    query_timeout: float = Field(
+        10.0, gt=0, description="Seconds a query may run before it is cut off."
+    )
     max_rows: int = Field(10_000, gt=0, description="Most result rows a SELECT returns.")
     max_request_bytes: int = Field(
         1_000_000, gt=0, description="Largest request body (and query string) accepted, in bytes."
     )
-    cors_origins: str = Field("*", description="Comma-separated origins allowed by CORS (read-only).")
+    cors_origins: str = Field(
+        "*", description="Comma-separated origins allowed by CORS (read-only)."
+    )
+    service_allowlist: str = Field(
+        "",
+        description="Comma-separated SPARQL endpoint IRIs a query may name in SERVICE "
+        "(federation); empty (the default) refuses every SERVICE, so the server never makes "
+        "outbound requests.",
+    )
+    query_slots: int = Field(
+        4,
+        gt=0,
+        description="Queries evaluated at once; others wait for a free slot up to the query "
+        "timeout, then get HTTP 503. A query past its timeout is abandoned but keeps its slot "
+        "until Oxigraph returns.",
+    )
+    queries_dir: Path = Field(
+        PROJECT_ROOT / "queries",
+        description="Folder of example queries (*.rq) listed on the query page.",
+    )
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -1,13 +1,14 @@
 """Records passed between the pipeline stages, and the shared type aliases.
 
-The data path is ``seeds → sources → mentions → extract → resolve → assemble → reason → validate →
-store``. Stages before ``resolve`` mint no IRIs: they speak of entities by :class:`Ref` (a kind and a
-normalised key), so that extraction can be tested without RDF and an IRI scheme can change in one
-place (:mod:`cowkg.resolve`).
+The data path is ``seeds → sources → mentions → extract → resolve → assemble → reason →
+validate → store``. Stages before ``resolve`` mint no IRIs: they speak of entities by
+:class:`Ref` (a kind and a normalised key), so that extraction can be tested without RDF and an
+IRI scheme can change in one place (:mod:`cowkg.resolve`).
 
 Every :class:`Fact` carries at least one :class:`Span`: the verbatim passage of a seed it rests on,
-with code-point offsets into the seed file exactly as stored. ``Span.text == seed_text[start:end]`` is
-checked by the build (:func:`cowkg.sources.verify_span`); nothing reaches the graph without it.
+with code-point offsets into the seed file exactly as stored.
+``Span.text == seed_text[start:end]`` is checked by the build
+(:func:`cowkg.sources.verify_span`); nothing reaches the graph without it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from enum import StrEnum
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
-    """A verbatim passage of one seed: ``text == seed_text[start:end]`` (code points, end exclusive)."""
+    """A verbatim passage of one seed: ``text == seed_text[start:end]`` (code points, end excl.)."""
 
     seed: str
     start: int
@@ -46,7 +47,7 @@ class Source:
 
 
 class EntityKind(StrEnum):
-    """Kinds of things the extractor names; :mod:`cowkg.resolve` maps each to a class and IRI path."""
+    """Kinds of things the extractor names; :mod:`cowkg.resolve` maps each to class and IRI path."""
 
     STATE = "state"  # key: ISO 3166-1 alpha-3, e.g. "GBR"
     ORGANIZATION = "organization"  # key: slug, e.g. "nato", "european-commission"
@@ -100,6 +101,16 @@ class Mention:
     kind: MentionKind
     span: Span
     value: Ref | dt.date | Money | Quantity | str
+    # Added for the extractor (all optional, so older callers are unaffected):
+    # ``of``: the state or organisation a ROLE's post (or a titled PERSON's post) belongs to;
+    # ``role``: for a PERSON named with a title, that title as Ref(ROLE);
+    # ``form``: how it was written ("name", "alias", "demonym", "surname", "relative", "range"...);
+    # ``end``: the last day of a DATE range ("24–26 March"). An unresolved relative date keeps
+    # its text as ``value`` (a ``str``).
+    of: Ref | None = None
+    role: Ref | None = None
+    form: str = ""
+    end: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +167,8 @@ class FactKind(StrEnum):
     # training); amount?: Money; equivalent?: Money; quantity?: Quantity; purpose?: str;
     # condition?: str; date?: date; meeting?: Ref(MEETING); beneficiary?: Ref
     PLEDGE = "pledge"
-    # member: Ref(STATE | ORGANIZATION); coalition: Ref(COALITION); basis: str (attendance | pledge |
-    # announcement | founding); date?: date
+    # member: Ref(STATE | ORGANIZATION); coalition: Ref(COALITION);
+    # basis: str (attendance | pledge | announcement | founding); date?: date
     MEMBERSHIP = "membership"
     # coalition: Ref(COALITION | FORCE); leader: Ref(STATE)
     LEADS = "leads"
