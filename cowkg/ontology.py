@@ -1,0 +1,278 @@
+"""Ontology: load ``ontology/cowkg.ttl`` with its imports, run the QC checks, build the release.
+
+``ontology/cowkg.ttl`` is the only hand-edited OWL file. Its ``owl:imports`` name local term
+extracts of the borrowed vocabularies, resolved through ``ontology/catalog-v001.xml`` exactly as
+Protégé and the OWL API resolve them, so nothing is fetched. The quality checks are SPARQL queries
+``ontology/checks/*-violation.rq`` (ROBOT-report and OOPS! style): each returns offending rows and
+any row stops the release, so a broken ontology never replaces a good one. The release files
+(RDF/XML, JSON-LD and pyLODE HTML in ``ontology/release/``) are each written to a ``.tmp`` file and
+then renamed into place, and skipped when newer than every input unless ``force``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import sys
+import types
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF
+
+from cowkg.errors import OntologyError
+from cowkg.namespaces import ONTOLOGY_IRI, bind_prefixes
+from cowkg.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ONTOLOGY_FILE = "cowkg.ttl"
+CATALOG_FILE = "catalog-v001.xml"
+CHECKS_DIR = "checks"
+RELEASE_DIR = "release"
+LOCAL_NS = ONTOLOGY_IRI + "#"
+DECLARATION_TYPES = (
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    OWL.NamedIndividual,
+)
+"""The ``rdf:type`` values that declare a term (the OWL 2 entity kinds a local term may have)."""
+
+
+def parse_turtle(path: Path) -> Graph:
+    """Parse one Turtle file; a missing or malformed file is an :class:`OntologyError` naming it."""
+    if not path.is_file():
+        raise OntologyError(
+            f"ontology file {path} not found. Hint: the source is ontology/cowkg.ttl."
+        )
+    try:
+        return Graph().parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several parser exception types
+        raise OntologyError(f"cannot parse {path}: {exc}") from exc
+
+
+def read_catalog(path: Path) -> dict[str, Path]:
+    """The import IRI → local file map of a Protégé XML catalog (``<uri name=… uri=…/>``)."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise OntologyError(f"cannot read the catalog {path}: {exc}") from exc
+    return {
+        entry.attrib["name"]: (path.parent / entry.attrib["uri"]).resolve()
+        for entry in root.iter()
+        if entry.tag.endswith("}uri") and "name" in entry.attrib and "uri" in entry.attrib
+    }
+
+
+def load_with_imports(ontology_path: Path, catalog_path: Path | None = None) -> Graph:
+    """The ontology merged with its imports closure, each import resolved through the catalog.
+
+    An import the catalog does not map is an error, never a download: the ontology must open
+    offline (in Protégé too, which reads the same catalog).
+    """
+    catalog = read_catalog(catalog_path or ontology_path.parent / CATALOG_FILE)
+    merged = parse_turtle(ontology_path)
+    pending = [o for o in merged.objects(None, OWL.imports) if isinstance(o, URIRef)]
+    loaded: set[str] = set()
+    while pending:
+        iri = str(pending.pop())
+        if iri in loaded:
+            continue
+        if iri not in catalog:
+            raise OntologyError(
+                f"owl:imports <{iri}> is not mapped in {catalog_path or CATALOG_FILE}. Hint: add a "
+                f"local extract under ontology/imports/ and a <uri name=… uri=…/> entry for it."
+            )
+        extract = parse_turtle(catalog[iri])
+        if (URIRef(iri), RDF.type, OWL.Ontology) not in extract:
+            raise OntologyError(
+                f"{catalog[iri]} does not declare the ontology <{iri}> it is mapped to"
+            )
+        loaded.add(iri)
+        merged += extract
+        pending.extend(o for o in extract.objects(None, OWL.imports) if isinstance(o, URIRef))
+    log.info("Ontology with %d triples loaded (%d imports)", len(merged), len(loaded))
+    return merged
+
+
+def local_terms(graph: Graph) -> set[str]:
+    """Local names of the terms the graph declares in the ``cow:`` namespace."""
+    return {
+        str(s)[len(LOCAL_NS) :]
+        for kind in DECLARATION_TYPES
+        for s in graph.subjects(RDF.type, kind)
+        if isinstance(s, URIRef) and str(s).startswith(LOCAL_NS)
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The rows one ``*-violation.rq`` check returned (empty when the ontology passes it)."""
+
+    name: str
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _term_text(term: object) -> str:
+    return term.value if isinstance(term, ox.NamedNode | ox.Literal) else str(term)
+
+
+def _store(graph: Graph) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def check_files(checks_dir: Path) -> list[Path]:
+    """The QC queries, sorted by name."""
+    return sorted(checks_dir.glob("*-violation.rq"))
+
+
+def run_checks(graph: Graph, checks: Iterable[Path]) -> list[CheckResult]:
+    """Run each violation query on ``graph`` (with Oxigraph: fast, and never fetches anything)."""
+    store = _store(graph)
+    results = []
+    for path in checks:
+        try:
+            solutions = store.query(path.read_text(encoding="utf-8"))
+        except (SyntaxError, OSError) as exc:
+            raise OntologyError(f"check {path} cannot run: {exc}") from exc
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise OntologyError(f"check {path} must be a SELECT query")
+        rows = tuple(tuple(_term_text(value) for value in solution) for solution in solutions)
+        results.append(CheckResult(path.name.removesuffix("-violation.rq"), rows))
+    return results
+
+
+def failures_text(results: Iterable[CheckResult]) -> str:
+    """One line per offending row, prefixed by its check's name ('' when all pass)."""
+    return "\n".join(
+        f"{result.name}: {' | '.join(row)}" for result in results for row in result.rows
+    )
+
+
+def check_ontology(ontology_dir: Path) -> Graph:
+    """Load the ontology with its imports and run every QC check; raise if any returns a row."""
+    graph = load_with_imports(ontology_dir / ONTOLOGY_FILE)
+    results = run_checks(graph, check_files(ontology_dir / CHECKS_DIR))
+    failures = failures_text(results)
+    if failures:
+        raise OntologyError(
+            f"the ontology {ontology_dir / ONTOLOGY_FILE} fails its quality checks "
+            f"(ontology/checks/*-violation.rq):\n{failures}"
+        )
+    log.info("Ontology passes %d checks", len(results))
+    return graph
+
+
+def _rdfxml(graph: Graph) -> bytes:
+    return bind_prefixes(_copy(graph)).serialize(format="xml", encoding="utf-8")
+
+
+def _jsonld(graph: Graph) -> bytes:
+    data = bind_prefixes(_copy(graph))
+    context = {prefix: str(ns) for prefix, ns in data.namespaces() if prefix}
+    return data.serialize(format="json-ld", context=context, indent=2, encoding="utf-8")
+
+
+def _import_pylode() -> type[Any]:
+    """pyLODE's ``OntPub`` class, working around pyLODE 3.4.1's packaging bug.
+
+    Its ``pylode/version.py`` reads a ``pyproject.toml`` that the wheel does not ship, so a plain
+    ``import pylode`` fails; the installed distribution's metadata carries the same version.
+    """
+    if "pylode.version" not in sys.modules:
+        stub = types.ModuleType("pylode.version")
+        stub.__version__ = importlib.metadata.version("pylode")  # type: ignore[attr-defined]
+        sys.modules["pylode.version"] = stub
+    from pylode import OntPub
+
+    return cast(type[Any], OntPub)
+
+
+def _html(graph: Graph) -> bytes:
+    OntPub = _import_pylode()  # imported late: pyLODE is slow to import and only needed here
+    return str(OntPub(ontology=_copy(graph), sort_subjects=True).make_html()).encode("utf-8")
+
+
+def _copy(graph: Graph) -> Graph:
+    out = Graph()
+    for triple in graph:
+        out.add(triple)
+    return out
+
+
+RENDERINGS: dict[str, Callable[[Graph], bytes]] = {
+    "cowkg.owl": _rdfxml,
+    "cowkg.jsonld": _jsonld,
+    "cowkg.html": _html,
+}
+"""Release file name → renderer of the ontology graph (``cowkg.ttl``; imports stay links)."""
+
+
+def release_paths(ontology_dir: Path) -> list[Path]:
+    """The release artefacts, in the order :func:`build_release` writes them."""
+    return [ontology_dir / RELEASE_DIR / name for name in RENDERINGS]
+
+
+def source_paths(ontology_dir: Path) -> list[Path]:
+    """Every input of the release: the ontology, its catalog, imports and checks."""
+    return [
+        ontology_dir / ONTOLOGY_FILE,
+        ontology_dir / CATALOG_FILE,
+        *sorted((ontology_dir / "imports").glob("*.ttl")),
+        *check_files(ontology_dir / CHECKS_DIR),
+    ]
+
+
+def is_up_to_date(ontology_dir: Path) -> bool:
+    """True when every release file exists and is newer than every input."""
+    outputs = release_paths(ontology_dir)
+    if not all(p.is_file() for p in outputs):
+        return False
+    newest_input = max(p.stat().st_mtime for p in source_paths(ontology_dir) if p.is_file())
+    return min(p.stat().st_mtime for p in outputs) >= newest_input
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``path`` via ``path.tmp`` and a rename, so a failure never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build_release(settings: Settings, force: bool = False) -> list[Path]:
+    """Check the ontology, then (re)write its RDF/XML, JSON-LD and HTML renderings.
+
+    Returns the release paths. Skips the work when the release is newer than every input, unless
+    ``force``. Raises :class:`OntologyError` (and writes nothing) if the ontology does not parse,
+    an import does not resolve offline, or a QC check returns a row.
+    """
+    ontology_dir = settings.ontology_dir
+    paths = release_paths(ontology_dir)
+    if not force and is_up_to_date(ontology_dir):
+        log.info("Ontology release is up to date (%s)", ontology_dir / RELEASE_DIR)
+        return paths
+    check_ontology(ontology_dir)
+    ontology = parse_turtle(ontology_dir / ONTOLOGY_FILE)
+    for path in paths:
+        write_atomic(path, RENDERINGS[path.name](ontology))
+        log.info("wrote %s", path)
+    log.info(
+        "Ontology release: %d triples, %d local terms, %d files",
+        len(ontology),
+        len(local_terms(ontology)),
+        len(paths),
+    )
+    return paths
