@@ -1,0 +1,127 @@
+"""Extraction: every seed goes through the same rules, then curation, evidence checks and merging.
+
+Per seed (:func:`extract`): mentions are found (:mod:`cowkg.mentions`), then the sentence rules
+(:mod:`cowkg.extract.text`), the readers of flattened tables and infobox debris
+(:mod:`cowkg.extract.tables`), the name readers (:mod:`cowkg.extract.names`) and the force,
+command-post, group, plan and principle rules (:mod:`cowkg.extract.force`) run over it. Nothing
+here knows one seed from another: a new article dropped into ``seeds/`` takes the same path.
+
+Across seeds (:func:`extract_all`): people's full names and the names of forces are shared, the
+reviewed curation entries are applied (retractions first, then additions), every evidence span is
+checked against its seed, and facts that say the same thing (same kind and arguments) are merged
+into one fact carrying every passage that says it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+
+from cowkg.curation import Curation
+from cowkg.errors import EvidenceError
+from cowkg.extract.force import extract_force_facts
+from cowkg.extract.known import Known
+from cowkg.extract.names import forces, read_names
+from cowkg.extract.tables import read_tables
+from cowkg.extract.text import affiliations_of, extract_text_facts
+from cowkg.mentions import find_all_mentions, find_mentions
+from cowkg.sources import verify_span
+from cowkg.types import Fact, FactValue, Mention, Ref, Source
+
+__all__ = ["extract", "extract_all", "merge_facts", "verify_evidence"]
+
+log = logging.getLogger(__name__)
+
+
+def extract(
+    source: Source,
+    mentions: list[Mention] | None = None,
+    affiliations: Mapping[str, Ref] | None = None,
+    force_names: Mapping[str, Ref] | None = None,
+) -> list[Fact]:
+    """The rule facts of one seed (unmerged, unverified).
+
+    ``mentions``, ``affiliations`` and ``force_names`` default to what this seed alone gives;
+    :func:`extract_all` passes what all seeds give, so a surname or a force's name written in one
+    seed is understood in another.
+    """
+    mentions = find_mentions(source) if mentions is None else mentions
+    known = Known.of(mentions)
+    names = read_names(source)
+    facts = [
+        *extract_text_facts(source, mentions, affiliations),
+        *read_tables(source, known),
+        *names,
+        *extract_force_facts(source, known, forces(names) if force_names is None else force_names),
+    ]
+    log.info("%s: %d rule fact(s)", source.file, len(facts))
+    return facts
+
+
+def extract_all(sources: Sequence[Source], curation: Curation) -> list[Fact]:
+    """Every fact of every seed: rules, then curation, evidence verified, identical facts merged."""
+    mentions = find_all_mentions(sources)
+    shared_people = affiliations_of(m for ms in mentions.values() for m in ms)
+    shared_forces = forces([f for source in sources for f in read_names(source)])
+    facts = [
+        fact
+        for source in sources
+        for fact in extract(source, mentions[source.file], shared_people, shared_forces)
+    ]
+    facts = curation.apply(facts)
+    verify_evidence(facts, sources)
+    merged = merge_facts(facts)
+    rules = sum(1 for f in merged if f.method.startswith("rule:"))
+    log.info(
+        "extract: %d fact(s) from %d seed(s): %d by rules, %d by curation",
+        len(merged),
+        len(sources),
+        rules,
+        len(merged) - rules,
+    )
+    return merged
+
+
+def verify_evidence(facts: Sequence[Fact], sources: Sequence[Source]) -> None:
+    """Check every span of every fact against its seed; a fact without evidence is refused too."""
+    by_file = {source.file: source for source in sources}
+    for fact in facts:
+        if not fact.evidence:
+            raise EvidenceError(f"{fact.method}: {fact.kind.value} fact has no evidence span")
+        for span in fact.evidence:
+            source = by_file.get(span.seed)
+            if source is None:
+                raise EvidenceError(
+                    f"{fact.method}: span {span.seed}[{span.start}:{span.end}] names a seed that "
+                    "was not loaded"
+                )
+            verify_span(source, span)
+
+
+def _key(fact: Fact) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """What a fact says, as a sortable, hashable key (a Ref by kind and key, not its label)."""
+    return fact.kind.value, tuple(sorted((k, _text(v)) for k, v in fact.args.items()))
+
+
+def _text(value: FactValue) -> str:
+    if isinstance(value, Ref):
+        return f"{value.kind.value}:{value.key}"
+    if isinstance(value, tuple):
+        return "(" + ",".join(_text(v) for v in value) + ")"
+    return f"{type(value).__name__}:{value!r}" if not isinstance(value, str) else value
+
+
+def merge_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """One fact per (kind, arguments), with the evidence of all, sorted; the method is the first
+    rule that made it (a curation entry only when no rule did). Output order is deterministic."""
+    groups: dict[tuple[str, tuple[tuple[str, str], ...]], list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault(_key(fact), []).append(fact)
+    merged = []
+    for key in sorted(groups):
+        same = groups[key]
+        evidence = tuple(sorted({span for fact in same for span in fact.evidence}))
+        methods = sorted({fact.method for fact in same})
+        rules = [m for m in methods if m.startswith("rule:")]
+        merged.append(Fact(same[0].kind, same[0].args, evidence, (rules or methods)[0]))
+    return merged

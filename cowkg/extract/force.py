@@ -1,0 +1,636 @@
+"""Rules for the coalition's force and its organisation: mandate, components, status, command
+posts, planning and working groups.
+
+Each rule is a pattern over one sentence. The force a sentence speaks of is found by the names
+the seed itself gives its forces (:func:`cowkg.extract.names.forces`): a force named in the
+sentence, else the last one named earlier in the same paragraph ("Coalition’s expected mandate …"
+in the paragraph that introduces "The Multinational Force Ukraine (MNF-U)"). A sentence with no
+force in reach yields nothing, so general talk of "a force" is never pinned on one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from cowkg.extract.known import Args, Known, make_fact, span, state_ref, states_in
+from cowkg.extract.layout import DASHES, Line, clean, lines, make_date, number, sentences
+from cowkg.extract.names import iter_force_mentions, language_code
+from cowkg.extract.tables import command_post_ref, place_ref
+from cowkg.mentions import COALITION, slug
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Ref, Source
+
+_H = f"[{DASHES}]"
+_MANDATE = re.compile(r"\bmandate\b[^.,;]*?\bincludes\s+(?P<list>[^.]+)")
+_PLANNING_GROUPS = re.compile(
+    r"\b(?P<n>\w+)\s+(?:military\s+)?sub-planning\s+groups\s*\((?P<list>[^)]+)\)", re.I
+)
+_COMPONENT = re.compile(
+    r"\b(?P<domain>land|sea|air|maritime|naval|cyber|space)\s+"
+    r"(?:line\s+of\s+(?:\S+\s+)?operation|element|component)s?\b",
+    re.I,
+)
+_PROPOSED = re.compile(r"\bis\s+an?\s+(?P<status>proposed|planned)\b")
+_PHASE = re.compile(r"\b(?:was|is)\s+in\s+the\s+(?P<status>planning|operational)\s+phase\b")
+_NOT_MANDATED = re.compile(r"\bnot\s+mandated\b", re.I)
+_CONDITION = re.compile(
+    r"\bdeploy\w*\s+(?:to\s+[A-Z]\w+\s+)?only\s+(?:following|after|upon|with)\s+(?:an?\s+|the\s+)?"
+    r"(?P<cond>[^,.;]+?)(?=\s+in\s+the\s+|[,.;]|$)"
+    r"|\bdeployment\s+to\s+follow\s+(?:the\s+)?(?P<cond2>[^,.;]+)"
+)
+_WORKING_LANGUAGE = re.compile(r"\bwith\s+(?P<lang>[A-Z][a-z]+)\s+as\s+its\s+working\s+language")
+_POLITICALLY_LED = re.compile(r"\bpolitically\s+led\s+by\s+(?P<list>[^,.;]+(?:,\s*and\s+[^,.;]+)?)")
+_HQ_IN = re.compile(
+    rf"\b(?:an?|its)\s+(?P<level>(?:[\w{DASHES}]+\s+){{0,4}}?)headquarters\s+in\s+"
+    r"(?P<place>[A-Z][\w]*(?:\s+[A-Z][\w]*)*(?:,\s*[A-Z]\w+)?)"
+)
+_STARS = re.compile(rf"\b(?P<n>\d+|\w+){_H}star\b")
+_COMMANDER = re.compile(
+    rf"\b(?P<nat>[A-Z]\w+)\s+(?P<n>\d+|\w+){_H}star\s+(?:commander|deputy|general)\s+in\s+"
+    r"(?P<city>[A-Z]\w+)"
+)
+_ROTATION = re.compile(r"\brotating\s+to\s+(?P<to>[A-Z]\w+)\s+after\s+(?P<n>\w+)\s+months?\b")
+_CO_LED = re.compile(r"\bco-led\s+by\s+(?P<list>[^.;]+)")
+_ESTABLISHED = re.compile(r"^In\s+(?P<when>[A-Z][a-z]+\s+\d{4}),.*\bestablished\b")
+_INAUGURATED = re.compile(
+    r"\bthe\s+(?P<city>[A-Z]\w+)\s+headquarters\s+was\s+(?:formally\s+)?inaugurated\b"
+)
+_TIMELINE_DATE = re.compile(
+    r"^\s*(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?\s+(?P<y2>\d{4}))"
+    r"(?:\s*\(\d{4}-\d{2}-\d{2}\))?\s*(?:\((?P<event>[^)]+)\))?\s*$"
+)
+_EVENT_LINE = re.compile(r"^\s*\((?P<event>[^)]+)\)\s*$")
+_HQ_LABEL = re.compile(r"\bHQ\b[\s,]*(?P<city>[A-Z]\w+)|(?P<city2>[A-Z]\w+)\s+HQ\b")
+_NAMED_GROUP = re.compile(
+    r"(?:(?<![A-Za-z])[Ww]|(?<=[a-z])W)orking\s+group(?:\s+on|:)\s+"
+    r"(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])(?=\s*[(\[\n]|\s*$|[.,;])"
+)
+_GROUP_INTRO = re.compile(r"\bworking\s+group\b(?P<after>[^.;]*)")
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:this|the|mentioned|that)\s+(?:working\s+)?group\b|^Its\s+mandate\b", re.I
+)
+_ANNOUNCED = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+announced\s+the\s+creation"
+)
+_INAUGURATED_BY = re.compile(r"^(?P<who>.+?)\s+(?:subsequently\s+)?in(?:au|ua)gurated\b")
+_GROUP_MANDATE = re.compile(
+    r"\b(?:[Ii]ts\s+mandate\s+is\s+to|group\s+to)\s+(?P<m>.+?)"
+    r"(?=,\s+(?:with\s+the\s+participation|joined\s+by)\b|\.$|$)"
+)
+_PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?P<list>[^.;]+)")
+_POINT_PLAN = re.compile(
+    r"[\"“]?(?P<n>\d+)-point[\"”]?\s+(?P<noun>(?:peace\s+|draft\s+|framework\s+)*(?:plan|proposal))"
+    r"[\"”]?"
+)
+_REPLACED = re.compile(r"\bwas\s+replaced\s+by\b")
+_DRAFTED = re.compile(rf"\b(?P<who>[A-Z][A-Za-z.]*){_H}drafted\b")
+_PREPARED = re.compile(r"^(?P<who>.*?)\s+had\s+(?:prepared|drafted)\b")
+_NAMED_DOCUMENT = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?P<kind>Declaration|Memorandum|Agreement|Treaty|Accords?))\b"
+)
+_PRINCIPLES_INTRO = re.compile(r"\b(?P<n>\w+)\s+(?:main\s+|key\s+|core\s+)?principles\b")
+_ORDINAL_OPENER = re.compile(
+    r"^The\s+(?P<ord>first|second|third|fourth|fifth|sixth)(?:\s+one|\s+principle)?\s+"
+    r"(?:involves|concerns|focuses\s+on|is|calls\s+for)\s+(?P<text>[^,.;]+)"
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_CONFIRMED_PRINCIPLE = re.compile(r"\bconfirmed\s+(?:the\s+)?(?P<p>(?:\w+\s+){1,4}?)principle\b")
+_POSSESSIVE_OPENER = re.compile(r"(?:Its|Their)\b")
+_MEETING_WORD = re.compile(r"\b(summit|ministerial|meeting)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a seed, with the offset of its paragraph (line) start."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    previous_paragraph: int
+
+
+@dataclass
+class Context:
+    """One seed, read once: its sentences, force mentions and recognised mentions."""
+
+    source: Source
+    known: Known
+    sentences: list[Sentence]
+    force_at: list[tuple[int, int, Ref]]
+
+    @classmethod
+    def of(cls, source: Source, known: Known, force_names: Mapping[str, Ref]) -> Context:
+        starts = [line.start for line in lines(source) if line.text.strip()]
+        found = []
+        for start, end in sentences(source):
+            index = bisect.bisect_right(starts, start) - 1
+            paragraph, previous = starts[index], starts[max(0, index - 1)]
+            found.append(Sentence(start, end, source.text[start:end], paragraph, previous))
+        mentions = sorted(set(iter_force_mentions(source, dict(force_names))))
+        return cls(source, known, found, mentions)
+
+    def force(self, sentence: Sentence) -> Ref | None:
+        """The force named in the sentence, else the last one named earlier in its paragraph; a
+        paragraph opening with 'Its …' continues the previous one, so reach back into that."""
+        reach = sentence.paragraph
+        if sentence.start == sentence.paragraph and _POSSESSIVE_OPENER.match(sentence.text):
+            reach = sentence.previous_paragraph
+        before = [ref for start, _end, ref in self.force_at if reach <= start < sentence.end]
+        return before[-1] if before else None
+
+    def fact(
+        self, kind: FactKind, args: Mapping[str, FactValue | None], s: Sentence, rule: str
+    ) -> Fact:
+        """A fact resting on the whole sentence ``s``."""
+        return make_fact(kind, args, [span(self.source, s.start, s.end)], rule)
+
+
+Rule = Callable[[Context], list[Fact]]
+
+
+def extract_force_facts(source: Source, known: Known, force_names: Mapping[str, Ref]) -> list[Fact]:
+    """Every fact the force, command-post, group, plan and principle rules find in ``source``."""
+    context = Context.of(source, known, force_names)
+    return [fact for rule in RULES for fact in rule(context)]
+
+
+def _split_list(text: str) -> list[str]:
+    """'a, b, and c' / 'a, b and c' -> ['a', 'b', 'c'] (labels cleaned)."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", clean(text).rstrip(". "))
+    return [p.strip() for p in parts if p.strip()]
+
+
+# -- the force ----------------------------------------------------------------------------
+
+
+def mandate_tasks(ctx: Context) -> list[Fact]:
+    """FORCE_TASK for each task of 'the expected mandate … includes a, b, and c'."""
+    facts = []
+    for s in ctx.sentences:
+        match = _MANDATE.search(s.text)
+        force = ctx.force(s) if match else None
+        if match is None or force is None:
+            continue
+        for task in _split_list(match["list"]):
+            ref = Ref(EntityKind.TASK, slug(task), task)
+            facts.append(
+                ctx.fact(FactKind.FORCE_TASK, {"force": force, "task": ref}, s, "force-mandate")
+            )
+    return facts
+
+
+def force_components(ctx: Context) -> list[Fact]:
+    """FORCE_COMPONENT from 'a maritime line of MNF-U operation', 'includes land element'."""
+    facts = []
+    for s in ctx.sentences:
+        force = ctx.force(s)
+        for match in _COMPONENT.finditer(s.text) if force else ():
+            domain = match["domain"].lower()
+            ref = Ref(EntityKind.COMPONENT, slug(domain), domain)
+            args: Args = {"force": force, "component": ref}
+            facts.append(ctx.fact(FactKind.FORCE_COMPONENT, args, s, "force-component"))
+    return facts
+
+
+def force_status(ctx: Context) -> list[Fact]:
+    """FORCE_STATUS: 'is a proposed … force', 'was in the planning phase', 'not mandated', with
+    the deployment condition and working language the same sentence gives."""
+    facts = []
+    for s in ctx.sentences:
+        force = ctx.force(s)
+        if force is None:
+            continue
+        status = _status_of(s.text)
+        condition = _CONDITION.search(s.text)
+        language = _WORKING_LANGUAGE.search(s.text)
+        args: Args = {
+            "force": force,
+            "status": status,
+            "condition": clean(condition["cond"] or condition["cond2"]) if condition else None,
+            "working_language": language_code(language["lang"]) if language else None,
+            "coalition": COALITION if status and re.search(r"\bcoalition", s.text) else None,
+        }
+        if any(v is not None for k, v in args.items() if k not in ("force", "coalition")):
+            facts.append(ctx.fact(FactKind.FORCE_STATUS, args, s, "force-status"))
+    return facts
+
+
+def _status_of(text: str) -> str | None:
+    if _NOT_MANDATED.search(text):
+        return "not-mandated"
+    match = _PROPOSED.search(text) or _PHASE.search(text)
+    return match["status"].lower() if match else None
+
+
+def force_leaders(ctx: Context) -> list[Fact]:
+    """LEADS from '<force> … politically led by France and the United Kingdom'."""
+    facts = []
+    for s in ctx.sentences:
+        match = _POLITICALLY_LED.search(s.text)
+        force = ctx.force(s) if match else None
+        if match is None or force is None:
+            continue
+        for state in states_in(match["list"]):
+            args: Args = {"coalition": force, "leader": state}
+            facts.append(ctx.fact(FactKind.LEADS, args, s, "force-leaders"))
+    return facts
+
+
+def planning_groups(ctx: Context) -> list[Fact]:
+    """GROUP (planning) per domain of 'Five military sub-planning groups (land, sea, …)'; the
+    list must have as many items as the number announced."""
+    facts = []
+    for s in ctx.sentences:
+        for match in _PLANNING_GROUPS.finditer(s.text):
+            domains = _split_list(match["list"])
+            if number(match["n"]) != len(domains):
+                continue
+            where = span(ctx.source, s.start + match.start(), s.start + match.end())
+            for domain in domains:
+                group = Ref(
+                    EntityKind.GROUP,
+                    f"{slug(domain)}-sub-planning-group",
+                    f"{domain} sub-planning group",
+                )
+                args: Args = {
+                    "group": group,
+                    "group_kind": "planning",
+                    "parent": COALITION,
+                    "domain": domain,
+                }
+                facts.append(make_fact(FactKind.GROUP, args, [where], "planning-groups"))
+    return facts
+
+
+# -- command posts ------------------------------------------------------------------------
+
+
+def command_posts(ctx: Context) -> list[Fact]:
+    """COMMAND_POST from '<level> headquarters in <place>' with what the same sentence says of
+    it: stars and nation of its commander, rotation, co-leading states, when it was established."""
+    facts = []
+    for s in ctx.sentences:
+        force = ctx.force(s)
+        for match in _HQ_IN.finditer(s.text) if force else ():
+            facts.append(
+                ctx.fact(FactKind.COMMAND_POST, _post_args(s.text, match, force), s, "command-post")
+            )
+    return facts
+
+
+def _post_args(text: str, match: re.Match[str], force: Ref | None) -> Args:
+    """What a sentence says of the HQ ``match`` names; the rotation and co-leading states are read
+    only up to the next HQ the sentence names, the commander by the city it is posted in."""
+    parts = [p.strip() for p in match["place"].split(",")]
+    city = parts[-1]
+    level = match["level"]
+    stars = _STARS.search(level)
+    clause = text[match.end() : _next_hq(text, match.end())]
+    commander = next((c for c in _COMMANDER.finditer(text) if c["city"] == city), None)
+    rotation = _ROTATION.search(clause)
+    co_led = _CO_LED.search(clause)
+    established = _ESTABLISHED.search(text)
+    return {
+        "post": command_post_ref(city),
+        "force": force,
+        "place": place_ref(parts[0]),
+        "level": clean(_STARS.sub("", level)) or None,
+        "stars": number(stars["n"]) if stars else (number(commander["n"]) if commander else None),
+        "commander_nation": state_ref(commander["nat"]) if commander else None,
+        "lead_nations": states_in(co_led["list"]) or None if co_led else None,
+        "established": established["when"] if established else None,
+        "rotates_to": place_ref(rotation["to"]) if rotation else None,
+        "rotation_months": number(rotation["n"]) if rotation else None,
+    }
+
+
+def _next_hq(text: str, pos: int) -> int:
+    """Where the next '… headquarters in' starts (a clause belongs to the HQ before it)."""
+    following = _HQ_IN.search(text, pos)
+    return following.start() if following else len(text)
+
+
+def inaugurations(ctx: Context) -> list[Fact]:
+    """COMMAND_POST (inaugurated) from 'the Paris headquarters was formally inaugurated', dated
+    by the date the sentence gives."""
+    facts = []
+    for s in ctx.sentences:
+        match = _INAUGURATED.search(s.text)
+        when = ctx.known.date_in(s.start, s.end) if match else None
+        if match is None or when is None:
+            continue
+        args: Args = {
+            "post": command_post_ref(match["city"]),
+            "force": ctx.force(s),
+            "inaugurated": when,
+        }
+        facts.append(ctx.fact(FactKind.COMMAND_POST, args, s, "command-post-inauguration"))
+    return facts
+
+
+def timeline_entries(ctx: Context) -> list[Fact]:
+    """Infobox timeline entries — a label line, a date line, '(inaugurated)' / '(announced …)' —
+    give a headquarters' inauguration and a working group's announcement."""
+    facts = []
+    all_lines = lines(ctx.source)
+    for index, line in enumerate(all_lines):
+        match = _TIMELINE_DATE.match(line.text)
+        if match is None or index == 0:
+            continue
+        event_line = line if match["event"] else _next_line(all_lines, index)
+        event = _EVENT_LINE.match(event_line.text) if event_line is not line else None
+        name = match["event"] or (event["event"] if event else "")
+        label = _previous_line(all_lines, index)
+        when = make_date(
+            int(match["y1"] or match["y2"]),
+            match["m1"] or match["m2"],
+            int(match["d1"] or match["d2"]),
+        )
+        if not name or label is None or when is None:
+            continue
+        last = event_line if event else line
+        fact = _timeline_fact(ctx, label.text, name, when, label.start, last.end)
+        facts += [fact] if fact else []
+    return facts
+
+
+def _timeline_fact(
+    ctx: Context, label: str, event: str, when: dt.date, start: int, end: int
+) -> Fact | None:
+    """The fact one timeline entry gives: an HQ label with '(inaugurated)', a working group's
+    with '(announced …)'; other entries give none."""
+    evidence = [span(ctx.source, start, end)]
+    hq = _HQ_LABEL.search(label)
+    group = _NAMED_GROUP.search(label)
+    if "inaugurat" in event and hq:
+        post = command_post_ref(hq["city"] or hq["city2"])
+        return make_fact(
+            FactKind.COMMAND_POST, {"post": post, "inaugurated": when}, evidence, "timeline"
+        )
+    if "announced" in event and group:
+        args: Args = {
+            "group": working_group_ref(group["topic"]),
+            "group_kind": "working",
+            "parent": COALITION,
+            "announced_on": when,
+        }
+        return make_fact(FactKind.GROUP, args, evidence, "timeline")
+    return None
+
+
+def _next_line(all_lines: Sequence[Line], index: int) -> Line:
+    """The line after ``index`` (the line itself at the end of the seed)."""
+    return all_lines[index + 1] if index + 1 < len(all_lines) else all_lines[index]
+
+
+def _previous_line(all_lines: Sequence[Line], index: int) -> Line | None:
+    """The nearest non-blank line of the two above ``index``: a timeline entry's label."""
+    for line in reversed(all_lines[max(0, index - 2) : index]):
+        if line.text.strip():
+            return line
+    return None
+
+
+# -- working groups -----------------------------------------------------------------------
+
+
+def working_group_ref(topic: str) -> Ref:
+    """A working group by its topic: 'Ukraine security guarantees' -> the same key wherever it
+    is written 'Working group on …' or 'Working group: …'."""
+    topic = clean(topic)
+    return Ref(EntityKind.GROUP, f"working-group-{slug(topic)}", f"Working group on {topic}")
+
+
+def _named_groups(ctx: Context) -> dict[str, Ref]:
+    """Working groups the seed names ('Working group on Ukraine security guarantees'), by topic;
+    a topic whose words all occur in a fuller topic ('security guarantees') is that group."""
+    topics = {clean(m["topic"]) for m in _NAMED_GROUP.finditer(ctx.source.text)}
+    named = {}
+    for topic in topics:
+        words = set(topic.casefold().split())
+        fullest = max(
+            (t for t in topics if words <= set(t.casefold().split())), key=lambda t: (len(t), t)
+        )
+        named[topic.casefold()] = working_group_ref(fullest)
+    return named
+
+
+def _group_for(words: str, named: Mapping[str, Ref]) -> Ref | None:
+    """The named group whose topic shares two or more words with the words after 'working group'."""
+    said = set(re.findall(r"[a-z]{4,}", words.casefold()))
+    best = [(len(said & set(topic.split())), ref) for topic, ref in named.items()]
+    best = [b for b in best if b[0] >= 2]
+    return max(best, key=lambda b: b[0])[1] if best else None
+
+
+def working_groups(ctx: Context) -> list[Fact]:
+    """GROUP (working) facts from a paragraph that introduces a working group and goes on about
+    it ('The same day, President Macron announced the creation of mentioned group …', 'France and
+    the UK subsequently inaugurated this working group …', 'Its mandate is to …, with the
+    participation of the United States and Turkey')."""
+    named = _named_groups(ctx)
+    facts = []
+    current: tuple[int, Ref] | None = None
+    last_date: dt.date | None = None
+    for s in ctx.sentences:
+        if current is not None and current[0] != s.paragraph:
+            current = None
+        intro = _GROUP_INTRO.search(s.text)
+        group = _group_for(intro["after"], named) if intro else None
+        if group is not None:
+            current = (s.paragraph, group)
+        elif current is None or not _GROUP_ANAPHOR.search(s.text):
+            last_date = ctx.known.date_in(s.start, s.end) or last_date
+            continue
+        when = ctx.known.date_in(s.start, s.end) or _same_day(s.text, last_date)
+        last_date = when or last_date
+        fact = _group_fact(ctx, s, current[1], when)
+        facts += [fact] if fact else []
+    return facts
+
+
+def _same_day(text: str, last: dt.date | None) -> dt.date | None:
+    return last if re.search(r"\b[Tt]he\s+same\s+day\b", text) else None
+
+
+def _group_fact(ctx: Context, s: Sentence, group: Ref, when: dt.date | None) -> Fact | None:
+    announced = _ANNOUNCED.search(s.text)
+    inaugurated = _INAUGURATED_BY.search(s.text)
+    mandate = _GROUP_MANDATE.search(s.text)
+    members = _PARTICIPATION.search(s.text)
+    args: Args = {
+        "announced_by": _person(ctx, s, announced["who"]) if announced else None,
+        "announced_on": when if announced else None,
+        "inaugurated_by": states_in(inaugurated["who"]) or None if inaugurated else None,
+        "mandate": clean(mandate["m"]) if mandate else None,
+        "members": states_in(members["list"]) or None if members else None,
+    }
+    if all(v is None for v in args.values()):
+        return None
+    base: Args = {"group": group, "group_kind": "working", "parent": COALITION}
+    return ctx.fact(FactKind.GROUP, {**base, **args}, s, "working-group")
+
+
+def _person(ctx: Context, s: Sentence, words: str) -> Ref | None:
+    """The person a phrase such as 'President Macron' names, as the recogniser resolved it."""
+    for surface, ref in sorted(ctx.known.people.items(), key=lambda kv: -len(kv[0])):
+        if surface in words:
+            return ref
+    return None
+
+
+# -- plans and principles -----------------------------------------------------------------
+
+
+def plan_ref(points: int) -> Ref:
+    """A numbered peace plan by its number of points ('28-point plan')."""
+    return Ref(EntityKind.PLAN, f"{points}-point-plan", f"{points}-point plan")
+
+
+def point_plans(ctx: Context) -> list[Fact]:
+    """PLAN for each '<n>-point plan/proposal', with who drafted or prepared it, its date, and
+    what replaced it ('the "28-point" plan … was replaced by a revised "19-point proposal"')."""
+    facts = []
+    for s in ctx.sentences:
+        found = list(_POINT_PLAN.finditer(s.text))
+        replaced = _REPLACED.search(s.text)
+        for match in found:
+            n = int(match["n"])
+            successor = _successor(found, match, replaced)
+            args: Args = {
+                "plan": plan_ref(n),
+                "plan_kind": "plan",
+                "points": n,
+                "drafted_by": _drafter(s.text, match),
+                "replaced_by": plan_ref(int(successor["n"])) if successor else None,
+                "date": _plan_date(ctx, s, match, replaced),
+            }
+            facts.append(ctx.fact(FactKind.PLAN, args, s, "point-plan"))
+    return facts
+
+
+def _successor(
+    found: list[re.Match[str]], match: re.Match[str], replaced: re.Match[str] | None
+) -> re.Match[str] | None:
+    """The plan named after 'was replaced by' when ``match`` is named before it."""
+    if replaced is None or match.start() > replaced.start():
+        return None
+    return next((m for m in found if m.start() > replaced.end()), None)
+
+
+def _drafter(text: str, match: re.Match[str]) -> Ref | None:
+    """'a US-drafted "28-point" plan' or 'Ukraine … had prepared a revised 20-point proposal'."""
+    window = text[max(0, match.start() - 40) : match.start()]
+    drafted = list(_DRAFTED.finditer(window))
+    if drafted:
+        return state_ref(drafted[-1]["who"])
+    prepared = _PREPARED.search(text[: match.start()])
+    if prepared:
+        states = states_in(re.sub(r"^.*\bthat\s+", "", prepared["who"]))
+        return states[0] if states else None
+    return None
+
+
+def _plan_date(
+    ctx: Context, s: Sentence, match: re.Match[str], replaced: re.Match[str] | None
+) -> dt.date | None:
+    """The sentence's date for a plan it says was prepared, or that replaced another."""
+    is_successor = replaced is not None and match.start() > replaced.end()
+    if is_successor or _PREPARED.search(s.text[: match.start()]):
+        return ctx.known.date_in(s.start, s.end)
+    return None
+
+
+def named_documents(ctx: Context) -> list[Fact]:
+    """PLAN (declaration, memorandum, agreement, treaty) for a capitalised document name such as
+    'Lancaster Declaration' or 'the 1994 Budapest Memorandum' in running text."""
+    facts = []
+    for s in ctx.sentences:
+        for match in _NAMED_DOCUMENT.finditer(s.text):
+            name = re.sub(r"^(?:The|A|An|After|Before|By|With|Of)\s+", "", match["name"])
+            kind = match["kind"].lower().rstrip("s")
+            ref = Ref(EntityKind.PLAN, slug(name), clean(name))
+            facts.append(
+                ctx.fact(FactKind.PLAN, {"plan": ref, "plan_kind": kind}, s, "named-document")
+            )
+    return facts
+
+
+def listed_principles(ctx: Context) -> list[Fact]:
+    """PRINCIPLE for each of 'n main principles' spelled out by the following sentences ('The
+    first involves …', 'The second one concerns …'), stated at the meeting the seed is about."""
+    facts = []
+    for index, s in enumerate(ctx.sentences):
+        intro = _PRINCIPLES_INTRO.search(s.text)
+        count = number(intro["n"]) if intro else None
+        if count is None:
+            continue
+        meeting = _meeting_before(ctx, index)
+        for later in ctx.sentences[index + 1 : index + 1 + 3 * count]:
+            opener = _ORDINAL_OPENER.match(later.text)
+            position = _ORDINALS[opener["ord"]] if opener else 0
+            if opener is None or position > count:
+                continue
+            key = f"{meeting.key if meeting else slug(ctx.source.file)}-principle-{position}"
+            ref = Ref(EntityKind.PRINCIPLE, key, clean(opener["text"]))
+            args: Args = {"principle": ref, "text": clean(opener["text"]), "stated_at": meeting}
+            facts.append(ctx.fact(FactKind.PRINCIPLE, args, later, "listed-principles"))
+    return facts
+
+
+def _meeting_before(ctx: Context, index: int) -> Ref | None:
+    """The meeting a passage is about: the last dated sentence naming a summit or meeting."""
+    for s in reversed(ctx.sentences[: index + 1]):
+        kind = _MEETING_WORD.search(s.text)
+        when = ctx.known.date_in(s.start, s.end)
+        if kind and when:
+            return Ref(EntityKind.MEETING, f"{when.isoformat()}-{_meeting_kind(kind.group(1))}")
+    return None
+
+
+def _meeting_kind(word: str) -> str:
+    return {"summit": "summit", "ministerial": "ministerial"}.get(word.lower(), "meeting")
+
+
+def confirmed_principles(ctx: Context) -> list[Fact]:
+    """PRINCIPLE from '<meeting> statements confirmed inviolability of borders principle'."""
+    facts = []
+    for s in ctx.sentences:
+        match = _CONFIRMED_PRINCIPLE.search(s.text)
+        if match is None:
+            continue
+        text = clean(match["p"])
+        kind = _MEETING_WORD.search(s.text)
+        when = ctx.known.date_in(s.start, s.end)
+        meeting = (
+            Ref(EntityKind.MEETING, f"{when.isoformat()}-{_meeting_kind(kind.group(1))}")
+            if kind and when
+            else None
+        )
+        ref = Ref(EntityKind.PRINCIPLE, slug(text), text)
+        args: Args = {"principle": ref, "text": text, "stated_at": meeting}
+        facts.append(ctx.fact(FactKind.PRINCIPLE, args, s, "confirmed-principle"))
+    return facts
+
+
+RULES: tuple[Rule, ...] = (
+    mandate_tasks,
+    force_components,
+    force_status,
+    force_leaders,
+    planning_groups,
+    command_posts,
+    inaugurations,
+    timeline_entries,
+    working_groups,
+    point_plans,
+    named_documents,
+    listed_principles,
+    confirmed_principles,
+)
+"""The rules, in the order their facts are listed (the order does not change the graph)."""

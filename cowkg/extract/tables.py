@@ -1,0 +1,647 @@
+"""Readers of flattened tables, numbered lists and infobox debris (Wikipedia captures).
+
+A capture keeps a table as a header line of fused column names ("DateHostChairLocation…") and
+one line per row whose cells run into each other. Each reader here is written against such a
+*pattern* — a header found by its column names, rows found by their leading date, continuation
+lines in brackets — never against offsets of one file, so another capture with the same kind of
+table is read the same way. Fused numbers are split using what the table itself guarantees: row
+numbers ascend 1..N ("215 March 2025" is row 2, 15 March), a year has four digits ("20252" is
+2025 and count 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cowkg.extract.known import Args, Known, make_fact, span, state_prefix, state_ref
+from cowkg.extract.layout import (
+    Line,
+    clean,
+    defuse,
+    lines,
+    make_date,
+    number,
+    sentences,
+    strip_refs,
+)
+from cowkg.mentions import COALITION, person_ref, slug
+from cowkg.types import EntityKind, Fact, FactKind, Quantity, Ref, Source, Span
+
+log = logging.getLogger(__name__)
+
+_MEETING_ROW = re.compile(
+    r"^(?P<num>\d+(?:\s\d{1,2})?)\s(?P<month>[A-Z][a-z]+)\s(?P<year>\d{4})(?P<body>.*)$"
+)
+_HEADER_CONTINUATION = 4
+"""Lines a wrapped header may take below its first line ('Countries', 'Ref.') before row 1."""
+_FLAG = re.compile(r"^\s*Flag of (?P<flag>.+?)\.svg\s*")
+_QUALIFIER = re.compile(r"^\s*\((?P<q>[^)]*)\)\s*")
+_FORMAT = re.compile(r"^(?P<mode>virtual|hybrid|online)\b.*?\b(?:meeting|summit|call)\b", re.I)
+_FORMATS = {"virtual": "virtual", "online": "virtual", "hybrid": "hybrid"}
+_ATTENDANCE_ROW = re.compile(
+    r"^(?P<month>[A-Z][a-z]+)\s(?P<day>\d{1,2}),\s(?P<year>\d{4})(?P<rest>.*)$"
+)
+_TITLE = re.compile(
+    r"\b(?:(?:Deputy|Vice|First|Foreign|Defen[cs]e)\s+)*"
+    r"(?:Prime\s+[Mm]inister|Minister|President|Chancellor|Secretary)\b"
+)
+_MEMBERSHIP = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’-]*\s?){1,4}?)\s+has satisfied the standard for membership"
+)
+_OUTLINE = re.compile(
+    r"(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) (?:outlined|set out|presented|listed) "
+    r"(?P<n>\w+) (?:key |main )?(?:components|points|elements|steps|priorities)\b"
+)
+_ITEM = re.compile(r"^\s*(?P<i>\d+)\.\s+(?P<text>\S.*?)\s*$")
+_COORD = re.compile(r"(?P<lat>\d+(?:\.\d+)?)°(?P<ns>[NS])\s+(?P<lon>\d+(?:\.\d+)?)°(?P<ew>[EW])")
+_HQ = re.compile(r"\b(?:[A-Z]?HQ|headquarters)\b|\([^)]*\)", re.I)
+_TALLY_LABELS = re.compile(r"^\s*[A-Z][a-z]+(?:[\s\u00a0]{2,}[A-Z][a-z]+)+\s*$")
+_TALLY_NUMBERS = re.compile(r"^\s*(?P<nums>\d+(?:\s*•\s*\d+)+)(?:\s+as of\s+(?P<asof>.+?))?\s*$")
+
+
+def read_tables(source: Source, known: Known) -> list[Fact]:
+    """Every fact the structure readers find in ``source``."""
+    meetings = read_meetings_table(source, known)
+    return [
+        *meetings,
+        *read_attendance_tables(source, known, meetings),
+        *read_membership_statements(source),
+        *read_representatives_table(source, known),
+        *read_numbered_plans(source, known),
+        *read_coordinates(source),
+        *read_tallies(source),
+    ]
+
+
+def header_lines(all_lines: Sequence[Line], *columns: str) -> Iterator[int]:
+    """Indexes of lines that start with the given column names fused together (case and spacing
+    ignored): the header of a flattened table."""
+    want = "".join(columns).casefold().replace(" ", "")
+    for index, line in enumerate(all_lines):
+        fused = "".join(line.text.split()).casefold()
+        if fused.startswith(want):
+            yield index
+
+
+# -- the high-level meetings table -----------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    """One table row: its number, date, line span (with continuation lines) and cell text."""
+
+    number: int
+    date: dt.date
+    start: int
+    end: int
+    body: list[str] = field(default_factory=list)
+
+
+def meeting_rows(all_lines: Sequence[Line], header: int) -> list[_Row]:
+    """The rows under a meetings-table header: a row starts with '<n><day> <Month> <year>',
+    continues on lines that open with '(' or '[', and the table ends at any other line."""
+    rows: list[_Row] = []
+    for offset, line in enumerate(all_lines[header + 1 :]):
+        match = _MEETING_ROW.match(line.text)
+        parsed = _number_and_date(match, len(rows) + 1) if match else None
+        if match and parsed:
+            rows.append(_Row(parsed[0], parsed[1], line.start, line.end, [match["body"]]))
+        elif rows and line.text.lstrip().startswith(("(", "[")):
+            rows[-1].end = line.end
+            rows[-1].body.append(line.text)
+        elif rows or offset >= _HEADER_CONTINUATION:
+            break
+    return rows
+
+
+def _number_and_date(match: re.Match[str], expected: int) -> tuple[int, dt.date] | None:
+    """Split the fused row number and day: the reading whose row number is the expected one,
+    else the smallest later row number that leaves a valid day."""
+    num, month, year = match["num"], match["month"], int(match["year"])
+    if not num.isdigit():
+        first, second = num.split()
+        splits = [(int(first), int(second))]
+    else:
+        splits = [(int(num[:i]), int(num[i:])) for i in range(1, len(num))]
+    valid = [
+        (row, found)
+        for row, day in splits
+        if row >= expected and (found := make_date(year, month, day)) is not None
+    ]
+    if not valid:
+        return None
+    exact = [v for v in valid if v[0] == expected]
+    return exact[0] if exact else min(valid, key=lambda v: v[0])
+
+
+@dataclass
+class MeetingRow:
+    """What one row of the meetings table says, read from its fused cells."""
+
+    host: Ref | None = None
+    kind: str = "summit"
+    chairs: list[Ref] = field(default_factory=list)
+    venue: str = ""
+    format: str = ""
+
+
+def read_meeting_cells(body: str, known: Known) -> MeetingRow:
+    """Host (after the flag), '(ministerial)' qualifier, chair(s), then venue or format."""
+    row = MeetingRow()
+    rest = clean(body)
+    flag = _FLAG.match(rest)
+    if flag:
+        rest = rest[flag.end() :]
+        shown = state_prefix(rest)
+        if shown is not None:
+            row.host, consumed = shown
+            rest = rest[consumed:]
+        else:
+            row.host = state_ref(re.sub(r"\(.*?\)", "", flag["flag"]).strip())
+    qualifier = _QUALIFIER.match(rest)
+    if qualifier:
+        row.kind = "ministerial" if "ministerial" in qualifier["q"].lower() else row.kind
+        rest = rest[qualifier.end() :]
+    row.chairs, rest = _chairs(rest, known)
+    place = rest.strip(" ,;")
+    mode = _FORMAT.match(place)
+    if mode:
+        row.format = _FORMATS[mode["mode"].lower()]
+    elif place:
+        row.venue, row.format = place, "in-person"
+    return row
+
+
+def _chairs(rest: str, known: Known) -> tuple[list[Ref], str]:
+    """The chair(s) at the start of ``rest`` ('A, B' = co-chairs) and what follows them."""
+    chairs: list[Ref] = []
+    found = known.person_prefix(rest)
+    while found is not None:
+        ref, consumed = found
+        chairs.append(ref)
+        rest = rest[consumed:]
+        comma = re.match(r"\s*,\s*", rest)
+        found = known.person_prefix(rest[comma.end() :]) if comma else None
+        if comma and found is not None:
+            rest = rest[comma.end() :]
+    return chairs, rest
+
+
+def meeting_ref(date: dt.date, kind: str) -> Ref:
+    """A meeting by date and kind: the key every rule and seed shares (``2025-03-27-summit``)."""
+    return Ref(EntityKind.MEETING, f"{date.isoformat()}-{kind}")
+
+
+def place_ref(name: str) -> Ref:
+    """A place by name; 'Fort Mont Valerien' and 'Mont Valérien' are one place (the fort on it)."""
+    name = clean(name)
+    core = re.sub(r"^(?:Fort|Forteresse du|Fortress)\s+", "", name)
+    return Ref(EntityKind.PLACE, slug(core), name)
+
+
+def read_meetings_table(source: Source, known: Known) -> list[Fact]:
+    """MEETING (with ordinal), HOST, CHAIR, MEETING_PLACE and MEETING_FORMAT for each row of a
+    'Date Host Chair Location' table."""
+    all_lines = lines(source)
+    facts: list[Fact] = []
+    for header in header_lines(all_lines, "Date", "Host", "Chair", "Location"):
+        for row in meeting_rows(all_lines, header):
+            cells = read_meeting_cells(" ".join(row.body), known)
+            facts.extend(_meeting_facts(source, row, cells))
+        log.debug("%s: meetings table at line %d read", source.file, header + 1)
+    return facts
+
+
+def _meeting_facts(source: Source, row: _Row, cells: MeetingRow) -> list[Fact]:
+    meeting = meeting_ref(row.date, cells.kind)
+    evidence = [span(source, row.start, row.end)]
+    rule = "meetings-table"
+    facts = [
+        make_fact(
+            FactKind.MEETING,
+            {
+                "meeting": meeting,
+                "date": row.date,
+                "meeting_kind": cells.kind,
+                "ordinal": row.number,
+                "body": COALITION,
+            },
+            evidence,
+            rule,
+        )
+    ]
+    if cells.host is not None:
+        facts.append(
+            make_fact(FactKind.HOST, {"meeting": meeting, "host": cells.host}, evidence, rule)
+        )
+    for chair in cells.chairs:
+        facts.append(
+            make_fact(FactKind.CHAIR, {"meeting": meeting, "chair": chair}, evidence, rule)
+        )
+    if cells.venue:
+        place: Args = {"meeting": meeting, "place": place_ref(cells.venue)}
+        facts.append(make_fact(FactKind.MEETING_PLACE, place, evidence, rule))
+    if cells.format:
+        fmt: Args = {"meeting": meeting, "format": cells.format}
+        facts.append(make_fact(FactKind.MEETING_FORMAT, fmt, evidence, rule))
+    return facts
+
+
+# -- attendance tables (one state's participations) -----------------------------------------
+
+
+@dataclass
+class _Attendee:
+    """The person a row names (or the row above it named), their title and where it was said."""
+
+    person: Ref
+    role: Ref
+    stated: Span
+
+
+@dataclass(frozen=True)
+class _AttendanceTable:
+    """Where an attendance table is (header line), its caption, the state it is about, and
+    whether it has a location column."""
+
+    header: int
+    caption: Line
+    state: Ref
+    has_location: bool
+
+
+def read_attendance_tables(source: Source, known: Known, meetings: Sequence[Fact]) -> list[Fact]:
+    """PARTICIPATION per row of a '<State>'s … participation' table ('Date of meeting' header):
+    the person a row names, carried down to rows that leave the name out."""
+    all_lines = lines(source)
+    facts: list[Fact] = []
+    for header in header_lines(all_lines, "Date of meeting"):
+        caption = _title_line(all_lines, header)
+        state = state_ref(clean(caption.text)) if caption is not None else None
+        if caption is None or state is None:
+            log.warning("%s: attendance table at line %d names no state", source.file, header + 1)
+            continue
+        has_location = "location" in all_lines[header].text.casefold()
+        table = _AttendanceTable(header, caption, state, has_location)
+        facts.extend(_attendance_facts(source, known, meetings, all_lines, table))
+    return facts
+
+
+def _title_line(all_lines: Sequence[Line], header: int) -> Line | None:
+    """The caption of a table: the nearest non-blank line above its header."""
+    for line in reversed(all_lines[max(0, header - 3) : header]):
+        if line.text.strip():
+            return line
+    return None
+
+
+def _attendance_facts(
+    source: Source,
+    known: Known,
+    meetings: Sequence[Fact],
+    all_lines: Sequence[Line],
+    table: _AttendanceTable,
+) -> list[Fact]:
+    facts: list[Fact] = []
+    attendee: _Attendee | None = None
+    caption = span(source, table.caption.start, table.caption.end)
+    for count, line in enumerate(_attendance_lines(all_lines, table.header), start=1):
+        match = _ATTENDANCE_ROW.match(line.text)
+        assert match is not None  # _attendance_lines yields matching lines only
+        date = make_date(int(match["year"]), match["month"], int(match["day"]))
+        middle = _without_count(match["rest"], count, source, line)
+        if date is None or middle is None:
+            continue
+        location, attendee = _attendance_cells(
+            source, known, line, middle, attendee, table.has_location
+        )
+        if attendee is None:
+            continue
+        args: Args = {
+            "meeting": _attended_meeting(date, location, meetings),
+            "participant": attendee.person,
+            "capacity": attendee.role,
+            "on_behalf_of": table.state,
+        }
+        evidence = [caption, span(source, line.start, line.end), attendee.stated]
+        facts.append(make_fact(FactKind.PARTICIPATION, args, evidence, "attendance-table"))
+    return facts
+
+
+def _attendance_lines(all_lines: Sequence[Line], header: int) -> Iterator[Line]:
+    """Rows under a 'Date of meeting' header: lines opening with 'Month D, YYYY'."""
+    for line in all_lines[header + 1 :]:
+        if not _ATTENDANCE_ROW.match(line.text):
+            return
+        yield line
+
+
+def _without_count(rest: str, expected: int, source: Source, line: Line) -> str | None:
+    """The row's cells without the running count fused onto them ('20252' is 2025 + count 2;
+    the four-digit year was already taken), checked against the expected count."""
+    rest = strip_refs(rest).rstrip()
+    match = re.search(r"(\d+)$", rest)
+    if match is None:
+        log.warning("%s: offset %d: attendance row has no count", source.file, line.start)
+        return None
+    if int(match.group(1)) != expected:
+        log.warning(
+            "%s: offset %d: attendance count %s, expected %d",
+            source.file,
+            line.start,
+            match.group(1),
+            expected,
+        )
+    return rest[: match.start()]
+
+
+def _attendance_cells(
+    source: Source,
+    known: Known,
+    line: Line,
+    middle: str,
+    previous: _Attendee | None,
+    has_location: bool,
+) -> tuple[str, _Attendee | None]:
+    """(location cell, attendee): the title + name a row gives, else the row above's."""
+    text = defuse(" ".join(middle.split()))
+    title = _TITLE.search(text)
+    if title is None:
+        return (text if has_location else ""), previous
+    found = known.person_prefix(text[title.end() :])
+    if found is None:
+        return text[: title.start()], previous
+    role_name = " ".join(title.group(0).split())
+    role = Ref(EntityKind.ROLE, slug(role_name.lower()), role_name.lower())
+    attendee = _Attendee(found[0], role, span(source, line.start, line.end))
+    return text[: title.start()], attendee
+
+
+def _attended_meeting(date: dt.date, location: str, meetings: Sequence[Fact]) -> Ref:
+    """The meeting of a row: its kind from the location cell ('Brussels Ministerial'), else the
+    meetings table's meeting on that date, else a meeting of unknown kind (resolve merges it)."""
+    lowered = location.lower()
+    for kind in ("ministerial", "summit"):
+        if kind in lowered:
+            return meeting_ref(date, kind)
+    for fact in meetings:
+        if fact.kind is FactKind.MEETING and fact.args.get("date") == date:
+            ref = fact.args["meeting"]
+            if isinstance(ref, Ref):
+                return ref
+    return meeting_ref(date, "meeting")
+
+
+def read_membership_statements(source: Source) -> list[Fact]:
+    """MEMBERSHIP from '<State> has satisfied the standard for membership …' (basis: attendance
+    when the sentence rests it on participations, else announcement)."""
+    facts: list[Fact] = []
+    for start, end in sentences(source):
+        text = source.text[start:end]
+        match = _MEMBERSHIP.search(text)
+        state = state_ref(match["who"]) if match else None
+        if state is None:
+            continue
+        basis = "attendance" if re.search(r"particip|attend", text) else "announcement"
+        args: Args = {"member": state, "coalition": COALITION, "basis": basis}
+        facts.append(
+            make_fact(FactKind.MEMBERSHIP, args, [span(source, start, end)], "membership-standard")
+        )
+    return facts
+
+
+# -- the organisations' representatives table -----------------------------------------------
+
+
+def read_representatives_table(source: Source, known: Known) -> list[Fact]:
+    """POST_HOLDING for each person of an 'Organisation / Represented by / Title' table.
+
+    The caption says these people "also attended the above meetings"; it does not say which, and
+    the next line says another official "took part in some of the summits", so no participation
+    in any particular meeting is asserted from it.
+    """
+    all_lines = lines(source)
+    facts: list[Fact] = []
+    for spelling in ("Organisation", "Organization"):
+        for header in header_lines(all_lines, spelling, "Represented by", "Title"):
+            for row in _flag_rows(all_lines, header):
+                facts.extend(_representative_facts(source, known, row))
+    return facts
+
+
+def _flag_rows(all_lines: Sequence[Line], header: int) -> list[list[Line]]:
+    """Rows of a table whose rows open with a flag image name; a blank line ends the table."""
+    rows: list[list[Line]] = []
+    for line in all_lines[header + 1 :]:
+        if not line.text.strip():
+            break
+        if _FLAG.match(line.text):
+            rows.append([line])
+        elif rows:
+            rows[-1].append(line)
+    return rows
+
+
+def _representative_facts(source: Source, known: Known, row: list[Line]) -> list[Fact]:
+    first = _FLAG.sub("", clean(row[0].text), count=1)
+    org_end = _first_person_at(first, known)
+    if org_end is None:
+        return []
+    organization = known.organization(first[:org_end])
+    items = [first[org_end:]] + [clean(line.text) for line in row[1:]]
+    names: list[Ref] = []
+    titles: list[str] = []
+    for item in filter(None, (i.strip() for i in items)):
+        _split_item(item, known, names, titles)
+    if len(names) != len(titles):
+        log.warning(
+            "%s: offset %d: %d names but %d titles",
+            source.file,
+            row[0].start,
+            len(names),
+            len(titles),
+        )
+        return []
+    evidence = [span(source, row[0].start, row[-1].end)]
+    facts = []
+    for person, title in zip(names, titles, strict=True):
+        role, org = _role_of(title, organization, known)
+        args: Args = {"person": person, "role": role, "organization": org}
+        facts.append(make_fact(FactKind.POST_HOLDING, args, evidence, "representatives-table"))
+    return facts
+
+
+def _first_person_at(text: str, known: Known) -> int | None:
+    """Offset of the first word of ``text`` (after the first) where a person's name begins."""
+    for word in re.finditer(r"(?<= )\S", text):
+        if known.person_prefix(text[word.start() :]) is not None:
+            return word.start()
+    return None
+
+
+def _split_item(item: str, known: Known, names: list[Ref], titles: list[str]) -> None:
+    """An item is a person's name, a title, or a name followed by its title on one line."""
+    found = known.person_prefix(item)
+    if found is None:
+        titles.append(item)
+        return
+    names.append(found[0])
+    if item[found[1] :].strip():
+        titles.append(item[found[1] :].strip())
+
+
+def _role_of(title: str, organization: Ref, known: Known) -> tuple[Ref, Ref]:
+    """'President of the European Council' -> (role president, European Council); a title
+    without 'of' is a post in the row's organisation."""
+    match = re.match(r"^(?P<role>.+?) of (?:the )?(?P<org>.+)$", title)
+    role_name = (match["role"] if match else title).lower()
+    org = known.organization(match["org"]) if match else organization
+    return Ref(EntityKind.ROLE, slug(role_name), role_name), org
+
+
+# -- numbered lists -------------------------------------------------------------------------
+
+
+def read_numbered_plans(source: Source, known: Known) -> list[Fact]:
+    """PLAN + PLAN_POINT from '<Person> outlined <n> key components' followed by a numbered
+    list '1. … n.' (the list must have exactly n items)."""
+    all_lines = lines(source)
+    facts: list[Fact] = []
+    for index, line in enumerate(all_lines):
+        match = _OUTLINE.search(line.text)
+        count = number(match["n"]) if match else None
+        if match is None or count is None:
+            continue
+        items = _numbered_items(all_lines[index + 1 :], count)
+        if items is None:
+            continue
+        who = match["who"]
+        person = known.people.get(who) or person_ref(who)
+        plan = Ref(
+            EntityKind.PLAN, slug(f"{who} {count}-point plan"), f"{who}'s {count}-point plan"
+        )
+        outline = span(source, line.start + match.start(), line.start + match.end())
+        args: Args = {"plan": plan, "plan_kind": "plan", "points": count, "outlined_by": person}
+        facts.append(make_fact(FactKind.PLAN, args, [outline], "numbered-plan"))
+        for position, (item, text) in enumerate(items, start=1):
+            point: Args = {"plan": plan, "position": position, "text": clean(text)}
+            evidence = [
+                span(source, item.start + len(item.text) - len(item.text.lstrip()), item.end)
+            ]
+            facts.append(make_fact(FactKind.PLAN_POINT, point, evidence, "numbered-plan"))
+    return facts
+
+
+def _numbered_items(following: Sequence[Line], count: int) -> list[tuple[Line, str]] | None:
+    """The items '1. …' to 'count. …' right after an outline sentence (blank lines skipped)."""
+    items: list[tuple[Line, str]] = []
+    for line in following:
+        if not line.text.strip():
+            if items:
+                break
+            continue
+        match = _ITEM.match(line.text)
+        if match is None or int(match["i"]) != len(items) + 1:
+            break
+        items.append((line, match["text"]))
+    return items if len(items) == count else None
+
+
+# -- infobox debris -------------------------------------------------------------------------
+
+
+def read_coordinates(source: Source) -> list[Fact]:
+    """PLACE (lat/long) from infobox coordinates '50.45°N 30.5236°E', named by the caption line
+    above them ('Mont Valérien, Paris HQ (PHQ)'); a caption naming an HQ also gives the command
+    post's location."""
+    all_lines = lines(source)
+    facts: list[Fact] = []
+    for index, line in enumerate(all_lines):
+        match = _COORD.search(line.text)
+        caption = _caption_above(all_lines, index) if match else None
+        if match is None or caption is None:
+            continue
+        places, city = _caption_places(caption.text)
+        if not places:
+            continue
+        evidence = [span(source, caption.start, caption.end), span(source, line.start, line.end)]
+        lat = Decimal(match["lat"]) * (-1 if match["ns"] == "S" else 1)
+        long = Decimal(match["lon"]) * (-1 if match["ew"] == "W" else 1)
+        place = place_ref(places[0])
+        within = place_ref(places[1]) if len(places) > 1 else None
+        args: Args = {"place": place, "lat": lat, "long": long, "within": within}
+        facts.append(make_fact(FactKind.PLACE, args, evidence, "infobox-coordinates"))
+        if city:
+            post = {"post": command_post_ref(city), "place": place}
+            facts.append(make_fact(FactKind.COMMAND_POST, post, evidence, "infobox-coordinates"))
+    return facts
+
+
+def command_post_ref(city: str) -> Ref:
+    """A headquarters by its city ('paris-hq'): the key the text rules and the infobox share."""
+    city = clean(city)
+    return Ref(EntityKind.COMMAND_POST, f"{slug(city)}-hq", f"{city} headquarters")
+
+
+def _caption_above(all_lines: Sequence[Line], index: int) -> Line | None:
+    for line in reversed(all_lines[max(0, index - 3) : index]):
+        if line.text.strip() and not _COORD.search(line.text):
+            return line
+    return None
+
+
+def _caption_places(caption: str) -> tuple[list[str], str]:
+    """Places a caption names (states left out; the first is the place, the next contains it)
+    and the city of the HQ it names ('' if it names none)."""
+    places: list[str] = []
+    city = ""
+    for part in clean(caption).split(","):
+        core = " ".join(_HQ.sub(" ", part).split())
+        if not core:
+            continue
+        is_state = state_ref(core) is not None
+        if _HQ.search(part) and not is_state:
+            city = core
+        if not is_state:
+            places.append(core)
+    if places and not city and any(_HQ.search(p) for p in caption.split(",")):
+        city = places[0]
+    return places, city
+
+
+def read_tallies(source: Source) -> list[Fact]:
+    """COUNT_CLAIM from an infobox tally: a line of labels ('Summits  Ministerials') and, below
+    it, their numbers ('12 • 2 as of DEC 2025')."""
+    all_lines = lines(source)
+    facts: list[Fact] = []
+    for index, line in enumerate(all_lines):
+        if not _TALLY_LABELS.match(line.text):
+            continue
+        below = next((ln for ln in all_lines[index + 1 : index + 3] if ln.text.strip()), None)
+        numbers = _TALLY_NUMBERS.match(below.text) if below else None
+        labels = line.text.split()
+        if below is None or numbers is None:
+            continue
+        values = [int(n) for n in re.findall(r"\d+", numbers["nums"])]
+        if len(values) != len(labels):
+            continue
+        evidence = [span(source, line.start, below.end)]
+        text = clean(f"{line.text} {below.text}")
+        for label, value in zip(labels, values, strict=True):
+            counted = label.lower()
+            claim = Ref(EntityKind.CLAIM, f"{counted}-{source.file[:3]}-{line.start}")
+            qty = Quantity(Decimal(value), Decimal(value), counted)
+            args: Args = {
+                "claim": claim,
+                "about": COALITION,
+                "counted": counted,
+                "quantity": qty,
+                "text": text,
+            }
+            facts.append(make_fact(FactKind.COUNT_CLAIM, args, evidence, "infobox-tally"))
+    return facts

@@ -1,0 +1,1015 @@
+"""Mentions: find the states, organisations, people, roles, places, dates, amounts and counts a
+seed names, each with its verbatim span and a normalised value.
+
+Recognition is by tables plus patterns, never by a list of answers: states come from ISO 3166
+(pycountry) plus the aliases and demonyms news uses (``data/states.yaml``); organisations, places
+and titles from small alias tables (``data/*.yaml``); people are the capitalised names written next
+to a title ("French President Emmanuel Macron", "Sanae Takaichi, prime minister of Japan") or
+already known from such a place, in this seed or another; dates, money and counts by patterns.
+Relative dates ("yesterday", "on Tuesday") are resolved against the source's date, and stay
+unresolved (the text as value) when the source has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from cowkg.errors import CowkgError
+from cowkg.types import EntityKind, Mention, MentionKind, Money, Quantity, Ref, Source, Span
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+COALITION = Ref(EntityKind.COALITION, "coalition-of-the-willing", "Coalition of the Willing")
+
+_TRANSLIT = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "ð": "d",
+        "–": "-",
+        "—": "-",
+    }
+)
+_LETTER = r"[^\W\d_]"
+_BOUNDARY_BEFORE = r"(?<![\w\-])"
+_BOUNDARY_AFTER = r"(?![\w])"
+
+
+def slug(text: str) -> str:
+    """An ASCII slug (``[a-z0-9-]``), accents transliterated: 'Élysée Palace' → 'elysee-palace'."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+# --------------------------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------------------------
+
+
+def _load_yaml(name: str) -> Any:
+    path = DATA_DIR / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CowkgError(f"{path}: cannot read recogniser table: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One name a table knows: what it refers to and how it is written (name/alias/demonym)."""
+
+    ref: Ref
+    form: str
+
+
+@dataclass
+class _Table:
+    """Names → entries, with one compiled alternation (longest name first) to find them in text."""
+
+    names: dict[str, _Entry] = field(default_factory=dict)
+    flags: int = 0
+
+    def add(self, name: str, entry: _Entry) -> None:
+        self.names.setdefault(name, entry)
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        alternatives = sorted(self.names, key=lambda n: (-len(n), n))
+        body = "|".join(re.escape(n) for n in alternatives)
+        return re.compile(f"{_BOUNDARY_BEFORE}(?:{body}){_BOUNDARY_AFTER}", self.flags)
+
+    def lookup(self, text: str) -> _Entry | None:
+        if self.flags & re.IGNORECASE:
+            folded = {k.casefold(): v for k, v in self.names.items()}
+            return folded.get(text.casefold())
+        return self.names.get(text)
+
+
+def _state_label(country: Any) -> str:
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+@functools.cache
+def _states() -> _Table:
+    """ISO 3166 names (pycountry) plus the aliases and demonyms of ``data/states.yaml``."""
+    table = _Table()
+    extra: Mapping[str, Mapping[str, list[str]]] = _load_yaml("states.yaml")
+    labels = {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        labels[code] = _state_label(country)
+        for attr in ("common_name", "name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                table.add(name, _Entry(Ref(EntityKind.STATE, code, labels[code]), "name"))
+    for code, spec in extra.items():
+        ref = Ref(EntityKind.STATE, code, labels[code])
+        for alias in spec.get("aliases", []):
+            table.add(alias, _Entry(ref, "alias"))
+        for demonym in spec.get("demonyms", []):
+            table.add(demonym, _Entry(ref, "demonym"))
+    return table
+
+
+def _kind_of(spec: Mapping[str, Any], default: EntityKind) -> EntityKind:
+    return EntityKind(spec["kind"]) if "kind" in spec else default
+
+
+@functools.cache
+def _organizations() -> _Table:
+    table = _Table()
+    for spec in _load_yaml("organizations.yaml"):
+        ref = Ref(_kind_of(spec, EntityKind.ORGANIZATION), spec["key"], spec["label"])
+        for alias in spec["aliases"]:
+            form = "acronym" if alias.replace(".", "").isupper() else "name"
+            table.add(alias, _Entry(ref, form))
+    return table
+
+
+@functools.cache
+def _places() -> _Table:
+    table = _Table()
+    for spec in _load_yaml("places.yaml"):
+        ref = Ref(EntityKind.PLACE, spec["key"], spec["label"])
+        for alias in spec["aliases"]:
+            table.add(alias, _Entry(ref, "name"))
+    return table
+
+
+@functools.cache
+def _roles() -> tuple[_Table, _Table]:
+    """Titles: (case-insensitive table, case-sensitive table of all-capital acronyms)."""
+    words, acronyms = _Table(flags=re.IGNORECASE), _Table()
+    for spec in _load_yaml("roles.yaml"):
+        ref = Ref(EntityKind.ROLE, spec["key"], spec["label"])
+        for alias in spec["aliases"]:
+            (acronyms if alias.isupper() else words).add(alias, _Entry(ref, "title"))
+    return words, acronyms
+
+
+def state_key(name: str) -> str | None:
+    """The ISO 3166-1 alpha-3 code of a state from its name, alias or demonym; None if unknown.
+
+    Accepts "Britain", "the UK", "U.S.", "Türkiye", "Turkish", "Czech Republic", "Lithuania's".
+    """
+    text = name.strip()
+    text = re.sub(r"['’]s$", "", text)
+    for candidate in (text, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)):
+        entry = _states().lookup(candidate)
+        if entry:
+            return entry.ref.key
+    try:
+        country = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    return str(country.alpha_3)
+
+
+# --------------------------------------------------------------------------------------------
+# People
+# --------------------------------------------------------------------------------------------
+
+_HONORIFICS = frozenset(
+    {
+        "Sir",
+        "Dame",
+        "Baroness",
+        "Baron",
+        "Lord",
+        "Lady",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "General",
+        "Admiral",
+        "baroness",
+    }
+)
+_PARTICLES = frozenset(
+    {"von", "der", "van", "den", "de", "da", "di", "del", "du", "le", "la", "bin"}
+)
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "Of",
+        "On",
+        "In",
+        "At",
+        "For",
+        "To",
+        "By",
+        "With",
+        "From",
+        "As",
+        "Is",
+        "Was",
+        "Will",
+        "Has",
+        "Had",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "Said",
+        "Says",
+        "Also",
+        "But",
+        "Or",
+        "Not",
+        "No",
+        "Following",
+        "After",
+        "Before",
+        "Photo",
+        "Source",
+        "Details",
+        "Background",
+        "Cover",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Republic",
+        "General",
+        "Office",
+        "Government",
+        "Ministry",
+        "Army",
+        "Council",
+        "Commission",
+        "Union",
+        "Official",
+        "Website",
+        "Press",
+        "Statement",
+        "Speech",
+        "Report",
+        "News",
+        "Live",
+        "Prime",
+        "Minister",
+        "President",
+    ]
+)
+_NAME_TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|['’\-.](?={_LETTER}))*\.?")
+_MAX_NAME_TOKENS = 4
+
+
+def person_ref(name: str) -> Ref:
+    """The Ref of a person by name: key is the slug of the name without honorifics or possessive."""
+    label = _clean_person_name(name)
+    return Ref(EntityKind.PERSON, slug(label), label)
+
+
+def _clean_person_name(name: str) -> str:
+    tokens = re.sub(r"['’]s$", "", name.strip()).split()
+    while tokens and tokens[0] in _HONORIFICS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() and token not in _NOT_NAMES
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The (start, end) of a personal name starting at ``pos`` (after spaces), if one is there.
+
+    A name is up to four capitalised tokens, with lower-case particles inside ("von der Leyen");
+    a possessive "'s" ends it. Tokens that name a state, organisation or month are not names.
+    """
+    match = re.compile(r"[ \u00a0]+").match(text, pos)
+    if not match or "\n" in match.group(0):
+        return None
+    cursor, start, end, count = match.end(), match.end(), -1, 0
+    while count < _MAX_NAME_TOKENS:
+        token = _NAME_TOKEN.match(text, cursor)
+        if not token:
+            break
+        word = token.group(0).rstrip(".")
+        if word in _PARTICLES:
+            pass
+        elif _is_capitalised(word) and not _is_known_non_person(word) and word not in _HONORIFICS:
+            end, count = cursor + len(word), count + 1
+        elif word in _HONORIFICS and count == 0:
+            start = token.end() + 1
+        else:
+            break
+        space = re.compile(r" (?=\S)").match(text, cursor + len(token.group(0).rstrip(".")))
+        if not space:
+            break
+        cursor = space.end()
+    return (start, end) if end > start else None
+
+
+def _is_known_non_person(word: str) -> bool:
+    return (
+        bool(_states().lookup(word) or _organizations().lookup(word) or _places().lookup(word))
+        or _role_at(word, 0) is not None
+    )
+
+
+def _name_before(text: str, end: int) -> tuple[int, int] | None:
+    """The (start, end) of a name of 2–4 capitalised tokens ending right before ``end``."""
+    window = text[max(0, end - 80) : end]
+    match = re.search(
+        rf"((?:{_LETTER}[\w'’\-]*[ \u00a0]){{1,3}}{_LETTER}[\w'’\-]*)$", window, flags=re.UNICODE
+    )
+    if not match:
+        return None
+    tokens = match.group(1).split()
+    while tokens and not (_is_capitalised(tokens[0]) or tokens[0] in _PARTICLES):
+        tokens = tokens[1:]
+    while tokens and tokens[0] in _PARTICLES:
+        tokens = tokens[1:]
+    caps = [t for t in tokens if t not in _PARTICLES]
+    if len(caps) < 2 or not all(_is_capitalised(t) and not _is_known_non_person(t) for t in caps):
+        return None
+    length = len(" ".join(tokens))
+    return end - length, end
+
+
+@dataclass
+class PeopleIndex:
+    """Full names of people known from titled mentions, to resolve short forms ("Starmer").
+
+    Built from every seed before mentions are found, so a surname in one seed resolves to the full
+    name another seed gives. Spellings that differ only by doubled letters ("Zelensky",
+    "Zelenskyy") are one person, keyed by the longest spelling. A surname shared by two known
+    people stays unresolved.
+    """
+
+    full: dict[str, str] = field(default_factory=dict)  # skeleton of key → (key, label)
+    labels: dict[str, str] = field(default_factory=dict)  # canonical key → label
+    by_surname: dict[str, set[str]] = field(default_factory=dict)  # skeleton surname → skeletons
+    spellings: set[str] = field(default_factory=set)  # every full name as written
+    shorts: set[str] = field(default_factory=set)  # one-word titled names ("President Costa")
+
+    def add(self, label: str) -> None:
+        ref = person_ref(label)
+        if sum(1 for t in ref.label.split() if t not in _PARTICLES) < 2:
+            self.shorts.add(ref.label)
+            return
+        skel = _skeleton(ref.key)
+        known = self.full.get(skel)
+        if known is None or (len(ref.key), ref.key) > (len(known), known):
+            if known is not None:
+                del self.labels[known]
+            self.full[skel] = ref.key
+            self.labels[ref.key] = ref.label
+        self.by_surname.setdefault(_skeleton(_surname(ref.label)), set()).add(skel)
+        self.spellings.add(ref.label)
+
+    def copy(self) -> PeopleIndex:
+        surnames = {k: set(v) for k, v in self.by_surname.items()}
+        return PeopleIndex(
+            dict(self.full), dict(self.labels), surnames, set(self.spellings), set(self.shorts)
+        )
+
+    def _ref(self, skel: str) -> Ref:
+        key = self.full[skel]
+        return Ref(EntityKind.PERSON, key, self.labels[key])
+
+    def resolve(self, name: str) -> Ref:
+        """The full-name Ref of ``name`` when it is a known person's surname (or full name)."""
+        ref = person_ref(name)
+        skel = _skeleton(ref.key)
+        if skel in self.full:
+            return self._ref(skel)
+        candidates = self.by_surname.get(_skeleton(_surname(ref.label)), set())
+        if " " in ref.label:  # "Antonio Costa" must not resolve to another Costa
+            candidates = {c for c in candidates if c.endswith(skel)}
+        if len(candidates) == 1:
+            return self._ref(next(iter(candidates)))
+        return ref
+
+    def names(self) -> Iterator[str]:
+        """Every full name and unambiguous surname, as written, for matching in text."""
+        for label in self.spellings:
+            yield label
+            surname = _surname(label)
+            if len(self.by_surname.get(_skeleton(surname), ())) == 1:
+                yield surname
+        yield from self.shorts
+
+
+def _surname(label: str) -> str:
+    tokens = label.split()
+    index = len(tokens) - 1
+    while index > 0 and tokens[index - 1] in _PARTICLES:
+        index -= 1
+    return " ".join(tokens[index:])
+
+
+def _skeleton(key: str) -> str:
+    """Collapse doubled letters so transliteration variants compare equal (Zelensky ~ Zelenskyy)."""
+    return re.sub(r"(.)\1+", r"\1", slug(key))
+
+
+# --------------------------------------------------------------------------------------------
+# Recognisers of entities
+# --------------------------------------------------------------------------------------------
+
+
+def _span(source: Source, start: int, end: int) -> Span:
+    return Span(source.file, start, end, source.text[start:end])
+
+
+def _table_mentions(source: Source, table: _Table, kind: MentionKind) -> Iterator[Mention]:
+    for match in table.pattern.finditer(source.text):
+        entry = table.lookup(match.group(0))
+        if entry is not None:
+            yield Mention(kind, _span(source, *match.span()), entry.ref, form=entry.form)
+
+
+def _role_at(text: str, pos: int) -> tuple[int, _Entry] | None:
+    """The title starting exactly at ``pos``, as (end, entry), if any."""
+    words, acronyms = _roles()
+    for table in (words, acronyms):
+        match = table.pattern.match(text, pos)
+        if match:
+            entry = table.lookup(match.group(0))
+            if entry:
+                return match.end(), entry
+    return None
+
+
+def _role_matches(text: str) -> Iterator[tuple[int, int, _Entry]]:
+    words, acronyms = _roles()
+    for table in (words, acronyms):
+        for match in table.pattern.finditer(text):
+            entry = table.lookup(match.group(0))
+            if entry:
+                yield match.start(), match.end(), entry
+
+
+_OF_AFTER = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[ \u00a0]+$")
+
+
+def _owner_before(entities: Sequence[Mention], text: str, start: int) -> Ref | None:
+    """The state/organisation written right before a title: "French President", "NATO Secretary
+    General", "Lithuania's defense minister"."""
+    for mention in reversed(entities):
+        if mention.span.end > start:
+            continue
+        gap = text[mention.span.end : start]
+        if (
+            _POSSESSIVE_GAP.fullmatch(gap)
+            and isinstance(mention.value, Ref)
+            and mention.kind in (MentionKind.STATE, MentionKind.ORGANIZATION)
+        ):
+            return mention.value
+        return None
+    return None
+
+
+def _owner_after(entities: Sequence[Mention], text: str, end: int) -> tuple[Ref, int] | None:
+    """The state/organisation of an "of the United Kingdom" after a title, with where it ends."""
+    match = _OF_AFTER.match(text, end)
+    if not match:
+        return None
+    for mention in entities:
+        if (
+            mention.span.start == match.end()
+            and isinstance(mention.value, Ref)
+            and mention.kind in (MentionKind.STATE, MentionKind.ORGANIZATION)
+        ):
+            return mention.value, mention.span.end
+    return None
+
+
+def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Iterator[Mention]:
+    """ROLE mentions with the post's state/organisation, and the people named beside them."""
+    text = source.text
+    ordered = sorted(entities, key=lambda m: m.span.start)
+    for start, end, entry in _role_matches(text):
+        owner = _owner_before(ordered, text, start)
+        after = _owner_after(ordered, text, end)
+        name_from = end
+        if after:
+            owner = owner or after[0]
+            name_from = after[1]
+        yield Mention(
+            MentionKind.ROLE, _span(source, start, end), entry.ref, of=owner, form="title"
+        )
+        name = _name_after(text, name_from)
+        if name is None:
+            name = _name_before_comma(text, start)
+        if name is not None:
+            ref = person_ref(text[name[0] : name[1]])
+            yield Mention(
+                MentionKind.PERSON,
+                _span(source, *name),
+                ref,
+                of=owner,
+                role=entry.ref,
+                form="titled",
+            )
+
+
+def _name_before_comma(text: str, start: int) -> tuple[int, int] | None:
+    """ "Sanae Takaichi, prime minister of Japan": the name before ", <title>"."""
+    lead = text[max(0, start - 3) : start]
+    match = re.search(r",[ \u00a0](?:the[ \u00a0])?$", text[max(0, start - 6) : start])
+    if not match or not lead:
+        return None
+    comma = max(0, start - 6) + match.start()
+    return _name_before(text, comma)
+
+
+def _known_people(source: Source, people: PeopleIndex) -> Iterator[Mention]:
+    names = sorted(set(people.names()), key=lambda n: (-len(n), n))
+    if not names:
+        return
+    body = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(rf"{_BOUNDARY_BEFORE}(?:{body})(?:['’]s)?{_BOUNDARY_AFTER}")
+    for match in pattern.finditer(source.text):
+        written = re.sub(r"['’]s$", "", match.group(0))
+        ref = people.resolve(written)
+        form = "name" if " " in written else "surname"
+        yield Mention(
+            MentionKind.PERSON,
+            _span(source, match.start(), match.start() + len(written)),
+            ref,
+            form=form,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DASH = r"[ \u00a0]*[–\-—][ \u00a0]*"
+_S = r"[ \u00a0]+"
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("iso", rf"(?<![\d-]){_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+        (
+            "between",
+            rf"\bbetween{_S}(?P<day0>[0-3]?\d){_S}and{_S}{_DAY}{_S}{_MONTH}(?:,?{_S}{_YEAR})?",
+        ),
+        ("dmy-range", rf"(?<!\d)(?P<day0>[0-3]?\d){_DASH}{_DAY}{_S}{_MONTH}(?:,?{_S}{_YEAR})?"),
+        (
+            "mdy-range",
+            rf"\b{_MONTH}{_S}(?P<day0>[0-3]?\d){_DASH}{_DAY}(?!\d)(?:,[ \u00a0]*{_YEAR})?",
+        ),
+        ("dmy", rf"(?<![\d.,])\b{_DAY}{_S}{_MONTH}(?![a-z])(?:,?{_S}{_YEAR})?"),
+        ("mdy", rf"\b{_MONTH}{_S}{_DAY}(?![\d:])(?:,[ \u00a0]*{_YEAR})?"),
+    )
+)
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|tomorrow|tonight|this week|last week|next week|this weekend"
+    r"|(?:(?P<next>next|last|this)[ \u00a0]+)?(?P<wd>" + _WEEKDAY + ")"
+    r"(?:[ \u00a0]+(?:through|to|until)[ \u00a0]+(?P<wd2>" + _WEEKDAY + "))?)\\b",
+    re.IGNORECASE,
+)
+
+
+def _month_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return _MONTHS.get(word) or _MONTH_ABBR[word[:4] if word.startswith("sept") else word[:3]]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _absolute_dates(source: Source) -> Iterator[Mention]:
+    """Calendar dates; a date without a year takes the year of the last dated mention before it,
+    else the source's year; with neither it is skipped (no guessed years)."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(source.text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, end, name, match))
+    year = None
+    for start, end, name, match in sorted(found, key=lambda f: f[0]):
+        groups = match.groupdict()
+        if groups.get("year"):
+            year = int(groups["year"])
+        use_year = year or (source.date.year if source.date else None)
+        if use_year is None:
+            continue
+        month = int(groups["mnum"]) if name == "iso" else _month_number(groups["month"])
+        day = _safe_date(use_year, month, int(groups["day"]))
+        if day is None:
+            continue
+        first = _safe_date(use_year, month, int(groups["day0"])) if groups.get("day0") else None
+        span = _span(source, start, end)
+        if first is not None:
+            yield Mention(MentionKind.DATE, span, first, form="range", end=day)
+        else:
+            yield Mention(
+                MentionKind.DATE, span, day, form="date" if groups.get("year") else "day-month"
+            )
+
+
+def _weekday_before(anchor: dt.date, weekday: int, direction: str) -> dt.date:
+    """The given weekday nearest ``anchor``: on or before it (or after it for "next")."""
+    if direction == "next":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _relative_dates(source: Source) -> Iterator[Mention]:
+    for match in _RELATIVE.finditer(source.text):
+        span = _span(source, *match.span())
+        anchor = source.date
+        if anchor is None:
+            yield Mention(MentionKind.DATE, span, match.group(0), form="relative")
+            continue
+        rel = match.group("rel").lower()
+        week_start = anchor - dt.timedelta(days=anchor.weekday())
+        simple = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+        if rel in simple:
+            yield Mention(
+                MentionKind.DATE, span, anchor + dt.timedelta(days=simple[rel]), form="relative"
+            )
+        elif rel.endswith("week") or rel.endswith("weekend"):
+            shift = {"this": 0, "last": -7, "next": 7}[rel.split()[0]]
+            first = week_start + dt.timedelta(days=shift + (5 if "weekend" in rel else 0))
+            yield Mention(
+                MentionKind.DATE,
+                span,
+                first,
+                form="relative-week",
+                end=first + dt.timedelta(days=1 if "weekend" in rel else 6),
+            )
+        else:
+            direction = (match.group("next") or "").lower()
+            day = _weekday_before(anchor, _WEEKDAYS.index(match.group("wd").lower()), direction)
+            if match.group("wd2"):
+                last = day + dt.timedelta(
+                    days=(_WEEKDAYS.index(match.group("wd2").lower()) - day.weekday()) % 7
+                )
+                yield Mention(MentionKind.DATE, span, day, form="relative", end=last)
+            else:
+                yield Mention(MentionKind.DATE, span, day, form="relative")
+
+
+# --------------------------------------------------------------------------------------------
+# Money, quantities and counts
+# --------------------------------------------------------------------------------------------
+
+_SCALE = {
+    "billion": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "thousand": Decimal(1000),
+    "k": Decimal(1000),
+    "trillion": Decimal(10) ** 12,
+}
+_SYMBOLS = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "NZ$": "NZD",
+    "£": "GBP",
+    "€": "EUR",
+    "$": "USD",
+    "¥": "JPY",
+}
+_CURRENCY_WORDS = (
+    (r"pounds?(?: sterling)?|sterling", "GBP"),
+    (r"euros?", "EUR"),
+    (r"(?:US|U\.S\.|American) dollars?", "USD"),
+    (r"dollars?", "USD"),
+    (r"hryvnias?", "UAH"),
+    (r"(?:Swiss )?francs?", "CHF"),
+    (r"Norwegian kron(?:er|e)", "NOK"),
+    (r"Danish kron(?:er|e)", "DKK"),
+    (r"Swedish kron(?:or|a)", "SEK"),
+    (r"yen", "JPY"),
+)
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE_WORD = r"(?:[ \u00a0]?(?P<scale>billion|million|thousand|trillion|bn|mn|m|k)\b)?"
+_MONEY_SYMBOL = re.compile(
+    r"(?P<sym>US\$|U\.S\.\$|C\$|A\$|NZ\$|£|€|\$|¥|\b(?:EUR|USD|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|PLN"
+    r"|UAH)\b)[ \u00a0]?" + _NUMBER + _SCALE_WORD
+)
+_MONEY_WORD = re.compile(
+    r"(?<![\d.,£€$])"
+    + _NUMBER
+    + _SCALE_WORD
+    + r"[ \u00a0]+(?P<cur>"
+    + "|".join(p for p, _ in _CURRENCY_WORDS)
+    + r")\b"
+)
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "two dozen": 24, "three dozen": 36}
+_QUALIFIERS = (
+    r"more than|fewer than|less than|at least|up to|nearly|almost|about|around|"
+    r"approximately|roughly|some|over|under|only|c\.|circa|just over|just under"
+)
+_COUNTED = (
+    r"countries|nations|states|country leaders|national leaders|member states|allies|partners"
+)
+_NUM_ANY = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r")"
+)
+_QUANTITY = re.compile(
+    rf"(?:(?P<qual>{_QUALIFIERS})[ \u00a0]+)?{_NUM_ANY}"
+    rf"(?:[ \u00a0]*(?:to|–|-)[ \u00a0]*(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+))?"
+    rf"(?:[ \u00a0]+(?P<unit>(?:(?:[a-z][a-z\-]*)[ \u00a0]+){{0,2}}?"
+    rf"(?:{_COUNTED}|[a-z][a-z\-]*s|personnel|staff|military personnel))\b"
+    rf"|-(?P<adj>nation|country|member)\b)",
+    re.IGNORECASE,
+)
+_NOT_UNITS = frozenset(
+    {
+        "days",
+        "years",
+        "months",
+        "weeks",
+        "hours",
+        "minutes",
+        "percent",
+        "is",
+        "was",
+        "has",
+        "its",
+        "times",
+        "as",
+        "points",
+        "kms",
+        "miles",
+    }
+)
+
+
+def _decimal(text: str) -> Decimal | None:
+    lowered = text.lower()
+    if lowered in _WORD_NUMBERS:
+        return Decimal(_WORD_NUMBERS[lowered])
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _money_mentions(source: Source) -> Iterator[Mention]:
+    for match in _MONEY_SYMBOL.finditer(source.text):
+        value = _decimal(match.group("num"))
+        if value is None:
+            continue
+        value *= _SCALE.get((match.group("scale") or "").lower(), Decimal(1))
+        symbol = match.group("sym")
+        money = Money(value, _SYMBOLS.get(symbol, symbol))
+        yield Mention(MentionKind.AMOUNT, _span(source, *match.span()), money)
+    for match in _MONEY_WORD.finditer(source.text):
+        value = _decimal(match.group("num"))
+        currency = next(c for p, c in _CURRENCY_WORDS if re.fullmatch(p, match.group("cur")))
+        if value is None or not currency:
+            continue
+        value *= _SCALE.get((match.group("scale") or "").lower(), Decimal(1))
+        yield Mention(MentionKind.AMOUNT, _span(source, *match.span()), Money(value, currency))
+
+
+def _counted_thing(unit: str) -> str | None:
+    """'countries' when a unit counts states (countries, nations, country leaders), else None."""
+    last = unit.split()[-1].lower() if unit else ""
+    if re.fullmatch(_COUNTED, unit.lower()) or last in {"countries", "nations", "states"}:
+        return "countries"
+    if unit.lower() in {"nation", "country", "member"}:
+        return "countries"
+    return None
+
+
+def _quantity_mentions(source: Source) -> Iterator[Mention]:
+    for match in _QUANTITY.finditer(source.text):
+        unit = match.group("unit") or match.group("adj") or ""
+        if unit.split()[-1].lower() in _NOT_UNITS:
+            continue
+        low = _decimal(match.group("num"))
+        high = _decimal(match.group("num2")) if match.group("num2") else low
+        if low is None or high is None:
+            continue
+        qualifier = (match.group("qual") or "").lower()
+        counted = _counted_thing(unit)
+        quantity = Quantity(low, high, counted or unit, qualifier)
+        kind = MentionKind.COUNT if counted else MentionKind.QUANTITY
+        yield Mention(kind, _span(source, *match.span()), quantity, form=unit)
+
+
+# --------------------------------------------------------------------------------------------
+# Putting it together
+# --------------------------------------------------------------------------------------------
+
+_ENTITY_KINDS = (MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PLACE, MentionKind.PERSON)
+
+
+def _drop_nested(mentions: Iterable[Mention], kinds: Iterable[MentionKind]) -> list[Mention]:
+    """Among mentions of ``kinds``, drop those inside a longer one (and exact duplicates).
+
+    "Ukraine Defense Contact Group" is an organisation, not the state Ukraine; "NATO headquarters"
+    a place, not NATO. Where two mentions cover the same text, a titled person beats a known name.
+    """
+    pool = [m for m in mentions if m.kind in kinds]
+    pool.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start), m.form != "titled"))
+    kept: list[Mention] = []
+    for mention in pool:
+        if any(k.span.start <= mention.span.start and mention.span.end <= k.span.end for k in kept):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _entity_mentions(source: Source, people: PeopleIndex) -> list[Mention]:
+    base = [
+        *_table_mentions(source, _states(), MentionKind.STATE),
+        *_table_mentions(source, _organizations(), MentionKind.ORGANIZATION),
+        *_table_mentions(source, _places(), MentionKind.PLACE),
+    ]
+    entities = _drop_nested(base, (MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PLACE))
+    titled = list(_roles_and_titled_people(source, entities))
+    roles = [m for m in titled if m.kind is MentionKind.ROLE]
+    local = people.copy()
+    for mention in titled:
+        if mention.kind is MentionKind.PERSON:
+            local.add(mention.span.text)
+    persons = [_resolve_person(m, local) for m in titled if m.kind is MentionKind.PERSON]
+    persons += list(_known_people(source, local))
+    return _drop_nested([*entities, *persons], _ENTITY_KINDS) + roles
+
+
+def _resolve_person(mention: Mention, people: PeopleIndex) -> Mention:
+    return replace(mention, value=people.resolve(mention.span.text))
+
+
+def _numeric_mentions(source: Source) -> list[Mention]:
+    money = list(_money_mentions(source))
+    dates = [*_absolute_dates(source), *_relative_dates(source)]
+    counts = [
+        q
+        for q in _quantity_mentions(source)
+        if not any(_overlaps(q.span, m.span) for m in [*money, *dates])
+    ]
+    return _drop_nested(money, (MentionKind.AMOUNT,)) + dates + counts
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def titled_people(sources: Iterable[Source]) -> PeopleIndex:
+    """The full names written next to a title anywhere in ``sources``: the cross-document index."""
+    index = PeopleIndex()
+    for source in sources:
+        entities = _drop_nested(
+            [
+                *_table_mentions(source, _states(), MentionKind.STATE),
+                *_table_mentions(source, _organizations(), MentionKind.ORGANIZATION),
+                *_table_mentions(source, _places(), MentionKind.PLACE),
+            ],
+            (MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PLACE),
+        )
+        for mention in _roles_and_titled_people(source, entities):
+            if mention.kind is MentionKind.PERSON:
+                index.add(mention.span.text)
+    return index
+
+
+def find_mentions(source: Source, people: PeopleIndex | None = None) -> list[Mention]:
+    """All mentions in ``source``, sorted by offset (then longest first).
+
+    ``people`` is the cross-document index of :func:`titled_people`; without it, only names this
+    seed itself writes beside a title are known.
+    """
+    mentions = _entity_mentions(source, people or titled_people([source]))
+    mentions += _numeric_mentions(source)
+    mentions.sort(key=lambda m: (m.span.start, -m.span.end, m.kind.value))
+    log.debug("%s: %d mention(s)", source.file, len(mentions))
+    return mentions
+
+
+def find_all_mentions(sources: Sequence[Source]) -> dict[str, list[Mention]]:
+    """Mentions of every source, short names resolved across all of them; keyed by file name."""
+    people = titled_people(sources)
+    return {source.file: find_mentions(source, people) for source in sources}

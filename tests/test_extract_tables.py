@@ -1,0 +1,271 @@
+"""The structure readers on the real Wikipedia seed and on synthetic flattened tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from fixtures.structure import WIKI, assert_evidence_verbatim, of_kind, real, synthetic
+
+from cowkg.extract import tables
+from cowkg.types import Fact, FactKind
+
+CQ16_DATES = [
+    "2025-03-02", "2025-03-15", "2025-03-27", "2025-04-10", "2025-05-10", "2025-07-10",
+    "2025-08-13", "2025-08-17", "2025-08-19", "2025-09-03", "2025-09-04", "2025-10-24",
+    "2025-11-25", "2025-12-11",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def wiki_facts() -> list[Fact]:
+    source, known = real(WIKI)
+    facts = tables.read_tables(source, known)
+    assert_evidence_verbatim(facts, source)
+    return facts
+
+
+def test_meetings_table_yields_the_14_dates_of_cq16_in_row_order(wiki_facts: list[Fact]) -> None:
+    meetings = of_kind(wiki_facts, FactKind.MEETING)
+    assert [m["date"].isoformat() for m in meetings] == CQ16_DATES  # type: ignore[attr-defined]
+    assert [m["ordinal"] for m in meetings] == list(range(1, 15))
+
+
+def test_meetings_table_reads_two_ministerials_and_twelve_summits(wiki_facts: list[Fact]) -> None:
+    kinds = [m["meeting_kind"] for m in of_kind(wiki_facts, FactKind.MEETING)]
+    assert kinds.count("ministerial") == 2 and kinds.count("summit") == 12
+    assert {
+        m["meeting"] for m in of_kind(wiki_facts, FactKind.MEETING, meeting_kind="ministerial")
+    } == {
+        "2025-04-10-ministerial",
+        "2025-09-03-ministerial",
+    }
+
+
+def test_cq17_host_chair_and_venue_of_2_march(wiki_facts: list[Fact]) -> None:
+    m = "2025-03-02-summit"
+    assert of_kind(wiki_facts, FactKind.HOST, meeting=m) == [{"meeting": m, "host": "GBR"}]
+    assert of_kind(wiki_facts, FactKind.CHAIR, meeting=m) == [
+        {"meeting": m, "chair": "keir-starmer"}
+    ]
+    places = of_kind(wiki_facts, FactKind.MEETING_PLACE, meeting=m)
+    assert [p["place"] for p in places] == ["lancaster-house-london"]
+    assert of_kind(wiki_facts, FactKind.MEETING_FORMAT, meeting=m)[0]["format"] == "in-person"
+
+
+@pytest.mark.parametrize(
+    ("meeting", "host", "chairs", "place", "fmt"),
+    [
+        ("2025-03-15-summit", None, [], None, "virtual"),
+        ("2025-03-27-summit", "FRA", ["emmanuel-macron"], "elysee-palace-paris", "in-person"),
+        (
+            "2025-04-10-ministerial",
+            "BEL",
+            ["john-healey", "sebastien-lecornu"],
+            "nato-headquarters-brussels",
+            "in-person",
+        ),
+        (
+            "2025-05-10-summit",
+            "UKR",
+            ["volodymyr-zelenskyy"],
+            "kyiv-mariinskyi-palace",
+            "in-person",
+        ),
+        ("2025-08-13-summit", "DEU", ["friedrich-merz"], None, "hybrid"),
+        ("2025-08-19-summit", None, [], None, None),
+        (
+            "2025-09-03-ministerial",
+            "BEL",
+            ["john-healey", "sebastien-lecornu"],
+            "nato-headquarters-brussels",
+            "in-person",
+        ),
+        ("2025-11-25-summit", "FRA", ["emmanuel-macron"], None, "virtual"),
+    ],
+)
+def test_meeting_rows_fused_cells(
+    wiki_facts: list[Fact],
+    meeting: str,
+    host: str | None,
+    chairs: list[str],
+    place: str | None,
+    fmt: str | None,
+) -> None:
+    hosts = [h["host"] for h in of_kind(wiki_facts, FactKind.HOST, meeting=meeting)]
+    assert hosts == ([host] if host else [])
+    assert [c["chair"] for c in of_kind(wiki_facts, FactKind.CHAIR, meeting=meeting)] == chairs
+    places = [p["place"] for p in of_kind(wiki_facts, FactKind.MEETING_PLACE, meeting=meeting)]
+    assert places == ([place] if place else [])
+    formats = [f["format"] for f in of_kind(wiki_facts, FactKind.MEETING_FORMAT, meeting=meeting)]
+    assert formats == ([fmt] if fmt else [])
+
+
+def test_synthetic_meetings_table_splits_fused_row_numbers() -> None:
+    """Rows 10 and 11 fuse two-digit row numbers with one- and two-digit days."""
+    rows = [f"{n}{n} May 2030 [{n}]" for n in range(1, 10)]
+    rows[0] = "1 1 May 2030Flag of Italy.svg Italy Giorgia Meloni Palazzo Chigi, Rome [1]"
+    rows[1] = "22 May 2030Online meeting (Video conference) [2]"
+    rows += [
+        "103 June 2030Flag of Norway.svg Norway (ministerial)Anna Berg, Carl DahlOslo City Hall",
+        "1114 June 2030Flag of Spain.svg Spain Pedro Sánchez Hybrid meeting",
+        "(Video conference and in-person presence)",
+        "Caption of a picture below the table",
+        "1215 June 2030 this line is after the table",
+    ]
+    text = "Meetings\n\nDateHostChairLocation\nRef.\n" + "\n".join(rows) + "\n"
+    source, known = synthetic(text)
+    facts = tables.read_meetings_table(source, known)
+    assert_evidence_verbatim(facts, source)
+    meetings = of_kind(facts, FactKind.MEETING)
+    assert [m["ordinal"] for m in meetings] == list(range(1, 12))
+    assert meetings[9]["date"] == dt.date(2030, 6, 3) and meetings[10]["date"] == dt.date(
+        2030, 6, 14
+    )
+    assert of_kind(facts, FactKind.HOST, meeting="2030-05-01-summit") == [
+        {"meeting": "2030-05-01-summit", "host": "ITA"}
+    ]
+    assert [
+        c["chair"] for c in of_kind(facts, FactKind.CHAIR, meeting="2030-06-03-ministerial")
+    ] == [
+        "anna-berg",
+        "carl-dahl",
+    ]
+    assert (
+        of_kind(facts, FactKind.MEETING_PLACE, meeting="2030-06-03-ministerial")[0]["place"]
+        == "oslo-city-hall"
+    )
+    assert (
+        of_kind(facts, FactKind.MEETING_FORMAT, meeting="2030-05-02-summit")[0]["format"]
+        == "virtual"
+    )
+    assert (
+        of_kind(facts, FactKind.MEETING_FORMAT, meeting="2030-06-14-summit")[0]["format"]
+        == "hybrid"
+    )
+
+
+def test_text_without_the_header_has_no_meetings_table() -> None:
+    source, known = synthetic("1 2 March 2025Flag of France.svg France Emmanuel Macron\n")
+    assert tables.read_meetings_table(source, known) == []
+
+
+def test_cq08_montenegro_attendance_with_name_carried_down(wiki_facts: list[Fact]) -> None:
+    rows = of_kind(wiki_facts, FactKind.PARTICIPATION, on_behalf_of="MNE")
+    assert [r["meeting"] for r in rows] == [
+        "2025-09-04-summit",
+        "2025-11-25-summit",
+        "2025-12-11-summit",
+    ]
+    assert {(r["participant"], r["capacity"]) for r in rows} == {
+        ("milojko-spajic", "prime-minister")
+    }
+
+
+def test_albania_attendance_table(wiki_facts: list[Fact]) -> None:
+    rows = of_kind(wiki_facts, FactKind.PARTICIPATION, on_behalf_of="ALB")
+    assert [(r["meeting"], r["participant"], r["capacity"]) for r in rows] == [
+        ("2025-04-10-ministerial", "blerina-abrazhda", "deputy-minister"),
+        ("2025-09-04-summit", "edi-rama", "prime-minister"),
+        ("2025-10-24-summit", "edi-rama", "prime-minister"),
+        ("2025-11-25-summit", "edi-rama", "prime-minister"),
+    ]
+    assert of_kind(wiki_facts, FactKind.MEMBERSHIP) == [
+        {"member": "ALB", "coalition": "coalition-of-the-willing", "basis": "attendance"}
+    ]
+
+
+def test_synthetic_attendance_table_fused_year_and_count() -> None:
+    text = (
+        "Spain's Participation in Coalition Meetings, 2030\n"
+        "Date of meetingOfficial AttendanceCount\n"
+        "May 5, 2030Prime Minister Pedro Sánchez1 [4]\n"
+        "June 16, 20302 [5] [6]\n"
+        "July 7, 2030Foreign Minister José Albares3\n"
+        "\n"
+        "Next section\n"
+    )
+    source, known = synthetic(text)
+    facts = tables.read_attendance_tables(source, known, [])
+    assert_evidence_verbatim(facts, source)
+    rows = of_kind(facts, FactKind.PARTICIPATION, on_behalf_of="ESP")
+    assert [(r["meeting"], r["participant"], r["capacity"]) for r in rows] == [
+        ("2030-05-05-meeting", "pedro-sanchez", "prime-minister"),
+        ("2030-06-16-meeting", "pedro-sanchez", "prime-minister"),
+        ("2030-07-07-meeting", "jose-albares", "foreign-minister"),
+    ]
+
+
+def test_representatives_table_gives_posts_but_no_participation(wiki_facts: list[Fact]) -> None:
+    posts = {
+        (p["person"], p["role"], p["organization"])
+        for p in of_kind(wiki_facts, FactKind.POST_HOLDING)
+    }
+    assert posts == {
+        ("antonio-costa", "president", "european-council"),
+        ("ursula-von-der-leyen", "president", "european-commission"),
+        ("mark-rutte", "secretary-general", "nato"),
+    }
+    assert not [
+        f
+        for f in wiki_facts
+        if f.method == "rule:representatives-table" and f.kind is FactKind.PARTICIPATION
+    ]
+
+
+def test_cq65_four_point_plan(wiki_facts: list[Fact]) -> None:
+    plan = of_kind(wiki_facts, FactKind.PLAN)
+    assert plan == [
+        {
+            "plan": "starmer-4-point-plan",
+            "plan_kind": "plan",
+            "points": 4,
+            "outlined_by": "keir-starmer",
+        }
+    ]
+    points = of_kind(wiki_facts, FactKind.PLAN_POINT, plan="starmer-4-point-plan")
+    assert [p["position"] for p in points] == [1, 2, 3, 4]
+    assert str(points[0]["text"]).startswith("Commitment to maintaining the flow of military aid")
+    assert "coalition of the willing" in str(points[3]["text"])
+
+
+@pytest.mark.parametrize(("announced", "listed", "expected"), [("three", 3, 3), ("four", 3, 0)])
+def test_synthetic_numbered_list_must_match_the_announced_count(
+    announced: str, listed: int, expected: int
+) -> None:
+    items = "\n".join(f"  {i}. Point number {i}." for i in range(1, listed + 1))
+    text = f"After the talks, Macron outlined {announced} main priorities:\n\n{items}\n\nNext.\n"
+    source, known = synthetic(text)
+    facts = tables.read_numbered_plans(source, known)
+    assert len(of_kind(facts, FactKind.PLAN_POINT)) == expected
+    assert len(of_kind(facts, FactKind.PLAN)) == (1 if expected else 0)
+
+
+def test_infobox_coordinates_and_hq_places(wiki_facts: list[Fact]) -> None:
+    places = {p["place"]: p for p in of_kind(wiki_facts, FactKind.PLACE)}
+    assert places["mont-valerien"]["lat"] == Decimal("48.872828")
+    assert places["mont-valerien"]["long"] == Decimal("2.213313")
+    assert places["mont-valerien"]["within"] == "paris"
+    assert (places["kyiv"]["lat"], places["kyiv"]["long"]) == (Decimal("50.45"), Decimal("30.5236"))
+    posts = {(p["post"], p["place"]) for p in of_kind(wiki_facts, FactKind.COMMAND_POST)}
+    assert posts == {("paris-hq", "mont-valerien"), ("kyiv-hq", "kyiv")}
+
+
+def test_synthetic_southern_hemisphere_coordinates_are_negative() -> None:
+    text = "Locations\nBase camp, Hobart HQ\n\n42°52′S147°19′E / 42.8821°S 147.3272°E / -42.88\n"
+    source, _ = synthetic(text)
+    place = of_kind(tables.read_coordinates(source), FactKind.PLACE)
+    assert place == [
+        {
+            "place": "base-camp",
+            "lat": Decimal("-42.8821"),
+            "long": Decimal("147.3272"),
+            "within": "hobart",
+        }
+    ]
+
+
+def test_infobox_tally_counts(wiki_facts: list[Fact]) -> None:
+    claims = {c["counted"]: c["quantity"] for c in of_kind(wiki_facts, FactKind.COUNT_CLAIM)}
+    assert {k: v.minimum for k, v in claims.items()} == {"summits": 12, "ministerials": 2}  # type: ignore[attr-defined]

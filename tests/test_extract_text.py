@@ -1,0 +1,274 @@
+"""Sentence rules: each rule on a small inline text, the tiny fixture seed, and the real seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cowkg.extract.text import extract_all_text_facts, extract_text_facts, units
+from cowkg.mentions import find_all_mentions, find_mentions
+from cowkg.sources import load_sources, verify_span
+from cowkg.types import Fact, FactKind, Money, Quantity, Ref, Source
+
+FIXTURES = Path(__file__).parent / "fixtures" / "seeds" / "good"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _facts(text: str, date: dt.date | None = dt.date(2025, 3, 28)) -> list[Fact]:
+    source = Source(file="t.txt", text=text, title="t", language="en", kind="news", date=date)
+    facts = extract_text_facts(source, find_mentions(source))
+    for fact in facts:
+        assert fact.evidence and fact.method.startswith("rule:")
+        for span in fact.evidence:
+            verify_span(source, span)
+    return facts
+
+
+def _args(facts: list[Fact], kind: FactKind, *names: str) -> set[tuple[str, ...]]:
+    def key(value: object) -> str:
+        return value.key if isinstance(value, Ref) else str(value)
+
+    return {tuple(key(f.args.get(n)) for n in names) for f in facts if f.kind is kind}
+
+
+def test_meeting_with_date_place_kind_and_format() -> None:
+    facts = _facts("On 11 March 2025, the military chiefs of staff of 30 nations met in Paris.")
+    assert _args(facts, FactKind.MEETING, "meeting", "date", "meeting_kind") == {
+        ("2025-03-11-military", "2025-03-11", "military")
+    }
+    assert _args(facts, FactKind.MEETING_PLACE, "place") == {("paris",)}
+    virtual = _facts("On 15 March, Starmer held a virtual meeting with leaders of 26 countries.")
+    assert _args(virtual, FactKind.MEETING_FORMAT, "format") == {("virtual",)}
+    assert _args(virtual, FactKind.MEETING, "meeting_kind") == {("summit",)}
+
+
+def test_sentence_naming_several_meetings() -> None:
+    text = (
+        "The leaders, who had met in person in London on March 2 and had met virtually on "
+        "March 15, would meet again in person in Paris yesterday."
+    )
+    facts = _facts(text)
+    assert _args(facts, FactKind.MEETING, "date") == {
+        ("2025-03-02",),
+        ("2025-03-15",),
+        ("2025-03-27",),
+    }
+    formats = {
+        (f.args["meeting"].key[:10], f.args["format"])
+        for f in facts  # type: ignore[union-attr]
+        if f.kind is FactKind.MEETING_FORMAT
+    }
+    assert formats == {
+        ("2025-03-02", "in-person"),
+        ("2025-03-15", "virtual"),
+        ("2025-03-27", "in-person"),
+    }
+    assert _args(facts, FactKind.MEETING_PLACE, "place") == {("london",), ("paris",)}
+
+
+def test_bilateral_talks_are_not_coalition_meetings() -> None:
+    facts = _facts("Following US-Ukrainian talks in Geneva on 23 November, the plan was replaced.")
+    assert not [f for f in facts if f.kind is FactKind.MEETING]
+
+
+def test_participation_list_with_capacity_and_behalf() -> None:
+    facts = _facts(
+        "On March 2, a summit was held in London. The meeting was attended by President "
+        "Zelenskyy and the leaders of Germany and Italy as well as the foreign minister of "
+        "Türkiye and NATO Secretary General Rutte."
+    )
+    got = _args(facts, FactKind.PARTICIPATION, "participant", "capacity", "on_behalf_of")
+    assert ("DEU", "leader", "None") in got
+    assert ("TUR", "foreign-minister", "None") in got
+    assert ("rutte", "secretary-general", "nato") in got
+    assert {g[0] for g in got} == {"zelenskyy", "DEU", "ITA", "TUR", "rutte"}
+
+
+def test_list_split_across_a_paragraph_break_has_two_spans() -> None:
+    text = (
+        "On March 15, leaders met virtually. Among the leaders participating were Starmer,\n\n"
+        "were those of Belgium and Turkey."
+    )
+    source = Source(
+        file="t.txt", text=text, title="t", language="en", kind="news", date=dt.date(2025, 3, 28)
+    )
+    joined = [u for u in units(source, find_mentions(source)) if len(u.spans) == 2]
+    assert len(joined) == 1 and joined[0].spans[1].text == "were those of Belgium and Turkey."
+
+
+def test_hosts_and_chairs() -> None:
+    facts = _facts(
+        "On 4 March 2026, a summit in Rome was hosted by Italy and co-chaired by British Prime "
+        "Minister Keir Starmer."
+    )
+    assert _args(facts, FactKind.HOST, "host") == {("ITA",)}
+    assert _args(facts, FactKind.CHAIR, "chair") == {("keir-starmer",)}
+    active = _facts(
+        "On March 2, British Prime Minister Starmer, coordinating with French President Macron, "
+        "hosted a summit in London."
+    )
+    assert _args(active, FactKind.HOST, "host") == {("starmer",)}
+
+
+def test_non_attendance_of_dated_meetings() -> None:
+    facts = _facts(
+        "Despite being represented on 15 March, New Zealand was not represented in subsequent "
+        "27 March and 10 April meetings."
+    )
+    assert _args(facts, FactKind.NON_ATTENDANCE, "meeting", "party") == {
+        ("2025-03-27-meeting", "NZL"),
+        ("2025-04-10-meeting", "NZL"),
+    }
+    assert not [f for f in facts if f.kind is FactKind.PARTICIPATION]
+
+
+def test_pledges_with_amount_equivalent_and_troops() -> None:
+    facts = _facts(
+        "British Prime Minister Starmer committed £1.6 billion (US$2 billion) to purchase more "
+        "than 5,000 air defence missiles."
+    )
+    (pledge,) = [f for f in facts if f.kind is FactKind.PLEDGE]
+    assert isinstance(pledge.args["pledger"], Ref) and pledge.args["pledger"].key == "GBR"
+    assert pledge.args["amount"] == Money(Decimal("1600000000"), "GBP")
+    assert pledge.args["equivalent"] == Money(Decimal("2000000000"), "USD")
+    assert pledge.args["quantity"] == Quantity(
+        Decimal(5000), Decimal(5000), "air defence missiles", "more than"
+    )
+    troops = _facts(
+        "On 30 April 2025, Estonian Prime Minister Kristen Michal offered to contribute "
+        "a unit (50 to 250 soldiers)."
+    )
+    (pledge,) = [f for f in troops if f.kind is FactKind.PLEDGE]
+    assert pledge.args["pledge_kind"] == "troops"
+    assert pledge.args["quantity"] == Quantity(Decimal(50), Decimal(250), "soldiers", "")
+    assert pledge.args["date"] == dt.date(2025, 4, 30)
+    two = _facts("Germany pledged €500 million, while the Netherlands committed 200 million euros.")
+    assert _args(two, FactKind.PLEDGE, "pledger") == {("DEU",), ("NLD",)}
+
+
+def test_count_claims_keep_qualifier_and_text() -> None:
+    facts = _facts("On March 27, Paris hosted a summit attended by nearly 30 country leaders.")
+    (claim,) = [f for f in facts if f.kind is FactKind.COUNT_CLAIM]
+    assert _args(facts, FactKind.COUNT_CLAIM, "about") == {("2025-03-27-summit",)}
+    assert claim.args["quantity"] == Quantity(Decimal(30), Decimal(30), "countries", "nearly")
+    assert claim.args["text"] == "nearly 30 country leaders"
+    coalition = _facts("The coalition of the willing is a coalition of 35 countries.")
+    assert _args(coalition, FactKind.COUNT_CLAIM, "about") == {("coalition-of-the-willing",)}
+
+
+def test_post_holding_leads_and_membership() -> None:
+    facts = _facts(
+        "On 1 March 2025, Czech president Petr Pavel spoke. The initiative, led by the United "
+        "Kingdom and France, grew. Starmer announced Japan had joined the Coalition of the "
+        "Willing on 15 March 2025."
+    )
+    assert _args(facts, FactKind.POST_HOLDING, "person", "role", "organization", "as_of") == {
+        ("petr-pavel", "president", "CZE", "2025-03-01")
+    }
+    assert _args(facts, FactKind.LEADS, "leader") == {("GBR",), ("FRA",)}
+    assert _args(facts, FactKind.MEMBERSHIP, "member", "basis", "date") == {
+        ("JPN", "announcement", "2025-03-15")
+    }
+
+
+def test_fixture_seed_yields_expected_facts() -> None:
+    sources = load_sources(FIXTURES)
+    facts = extract_all_text_facts(sources, find_all_mentions(sources))
+    for source in sources:
+        expected = yaml.safe_load(
+            (FIXTURES / source.file.replace(".txt", ".expected.yaml")).read_text(encoding="utf-8")
+        )
+        for entry in expected:
+            kind = FactKind(entry.pop("kind"))
+            wanted = {k: str(v) for k, v in entry.items()}
+            assert any(_matches(f, kind, wanted) for f in facts), (kind, wanted)
+
+
+def _matches(fact: Fact, kind: FactKind, wanted: dict[str, str]) -> bool:
+    def text(value: object) -> str:
+        if isinstance(value, Ref):
+            return value.key
+        if isinstance(value, Money):
+            return f"{value.value.normalize():f} {value.currency}"
+        if isinstance(value, Quantity):
+            return f"{value.minimum}"
+        return str(value)
+
+    return fact.kind is kind and all(text(fact.args.get(k)) == v for k, v in wanted.items())
+
+
+@pytest.fixture(scope="module")
+def seed_facts() -> list[Fact]:
+    sources = load_sources(SEEDS)
+    return extract_all_text_facts(sources, find_all_mentions(sources))
+
+
+def test_cq01_fifteen_march_leaders_from_seed_004(seed_facts: list[Fact]) -> None:
+    """CQ01: the 26 states whose leaders took part on 15 March 2025 (seed 004's split list)."""
+    states = set()
+    for fact in seed_facts:
+        if fact.kind is not FactKind.PARTICIPATION or fact.evidence[0].seed[:3] != "004":
+            continue
+        meeting = fact.args["meeting"]
+        if isinstance(meeting, Ref) and meeting.key.startswith("2025-03-15"):
+            who = fact.args.get("on_behalf_of") or fact.args["participant"]
+            if isinstance(who, Ref) and who.kind.value == "state":
+                states.add(who.key)
+    expected = {
+        "GBR",
+        "FRA",
+        "UKR",
+        "AUS",
+        "BEL",
+        "BGR",
+        "CAN",
+        "CZE",
+        "DNK",
+        "FIN",
+        "DEU",
+        "GRC",
+        "ISL",
+        "ITA",
+        "LVA",
+        "LTU",
+        "LUX",
+        "NLD",
+        "NZL",
+        "NOR",
+        "POL",
+        "PRT",
+        "ROU",
+        "ESP",
+        "SWE",
+        "TUR",
+    }
+    assert states == expected
+
+
+def test_seed_facts_cite_verbatim_evidence(seed_facts: list[Fact]) -> None:
+    by_file = {s.file: s for s in load_sources(SEEDS)}
+    kinds = {f.kind for f in seed_facts}
+    assert {FactKind.MEETING, FactKind.PARTICIPATION, FactKind.PLEDGE, FactKind.LEADS} <= kinds
+    for fact in seed_facts:
+        for span in fact.evidence:
+            verify_span(by_file[span.seed], span)
+
+
+def test_seed_pledges_and_leaders(seed_facts: list[Fact]) -> None:
+    """CQ49, CQ54, CQ59: the UK's £1.6bn, Portugal's €226m, the coalition led by UK and France."""
+    pledges = {
+        (f.args["pledger"].key, f.args.get("amount"))
+        for f in seed_facts  # type: ignore[union-attr]
+        if f.kind is FactKind.PLEDGE
+    }
+    assert ("GBR", Money(Decimal("1600000000"), "GBP")) in {
+        (k, Money(a.value.normalize(), a.currency) if isinstance(a, Money) else a)
+        for k, a in pledges
+    }
+    assert ("PRT", Money(Decimal("226000000"), "EUR")) in pledges
+    leaders = {f.args["leader"].key for f in seed_facts if f.kind is FactKind.LEADS}  # type: ignore[union-attr]
+    assert leaders == {"GBR", "FRA"}

@@ -1,0 +1,244 @@
+"""Mentions: each recogniser on small inline texts, and on the real seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cowkg.mentions import (
+    find_all_mentions,
+    find_mentions,
+    person_ref,
+    slug,
+    state_key,
+    titled_people,
+)
+from cowkg.sources import load_sources, verify_span
+from cowkg.types import EntityKind, Mention, MentionKind, Money, Quantity, Ref, Source
+
+
+def _source(text: str, date: dt.date | None = dt.date(2025, 3, 28)) -> Source:
+    return Source(file="t.txt", text=text, title="t", language="en", kind="news", date=date)
+
+
+def _of(kind: MentionKind, text: str, date: dt.date | None = dt.date(2025, 3, 28)) -> list[Mention]:
+    return [m for m in find_mentions(_source(text, date)) if m.kind is kind]
+
+
+def test_slug_transliterates() -> None:
+    assert slug("Élysée Palace") == "elysee-palace"
+    assert slug("Milojko Spajić") == "milojko-spajic"
+    assert slug("Jonas Gahr Støre") == "jonas-gahr-store"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Britain", "GBR"),
+        ("the UK", "GBR"),
+        ("U.K.", "GBR"),
+        ("British", "GBR"),
+        ("United Kingdom", "GBR"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Turkish", "TUR"),
+        ("Czechia", "CZE"),
+        ("Czech Republic", "CZE"),
+        ("Czech", "CZE"),
+        ("U.S.", "USA"),
+        ("American", "USA"),
+        ("the Netherlands", "NLD"),
+        ("Dutch", "NLD"),
+        ("Russia", "RUS"),
+        ("South Korea", "KOR"),
+        ("Lithuania's", "LTU"),
+        ("Georgia", "GEO"),
+        ("Japan", "JPN"),
+    ],
+)
+def test_state_key_names_aliases_demonyms(name: str, code: str) -> None:
+    assert state_key(name) == code
+
+
+def test_state_key_unknown() -> None:
+    assert state_key("Narnia") is None
+
+
+def test_states_are_word_bounded() -> None:
+    keys = [m.span.text for m in _of(MentionKind.STATE, "Turkeys and Turkey; Nigeria, not Niger.")]
+    assert keys == ["Turkey", "Nigeria", "Niger"]
+
+
+def test_organisation_inside_name_wins_over_state() -> None:
+    mentions = find_mentions(_source("The Ukraine Defense Contact Group met."))
+    assert [(m.kind, m.span.text) for m in mentions if m.kind is not MentionKind.ROLE] == [
+        (MentionKind.ORGANIZATION, "Ukraine Defense Contact Group")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key", "role", "of"),
+    [
+        (
+            "British Prime Minister Keir Starmer said",
+            "Keir Starmer",
+            "keir-starmer",
+            "prime-minister",
+            "GBR",
+        ),
+        ("NATO Secretary General Rutte said", "Rutte", "rutte", "secretary-general", "nato"),
+        (
+            "Sanae Takaichi, prime minister of Japan addresses",
+            "Sanae Takaichi",
+            "sanae-takaichi",
+            "prime-minister",
+            "JPN",
+        ),
+        (
+            "Lithuania's defense minister Dovile Sakaliene said",
+            "Dovile Sakaliene",
+            "dovile-sakaliene",
+            "defence-minister",
+            "LTU",
+        ),
+        ("Czech president Petr Pavel made", "Petr Pavel", "petr-pavel", "president", "CZE"),
+        (
+            "US Secretary of State Marco Rubio joined",
+            "Marco Rubio",
+            "marco-rubio",
+            "secretary-of-state",
+            "USA",
+        ),
+        (
+            "President of the European Commission Ursula von der Leyen said",
+            "Ursula von der Leyen",
+            "ursula-von-der-leyen",
+            "president",
+            "european-commission",
+        ),
+    ],
+)
+def test_titled_people(text: str, name: str, key: str, role: str, of: str) -> None:
+    (person,) = _of(MentionKind.PERSON, text)
+    assert person.span.text == name
+    assert person.value == Ref(EntityKind.PERSON, key)
+    assert person.role is not None and person.role.key == role
+    assert person.of is not None and person.of.key == of
+
+
+def test_short_forms_resolve_within_a_seed() -> None:
+    text = "French President Emmanuel Macron spoke. Later Macron and Macron's aides left."
+    people = _of(MentionKind.PERSON, text)
+    assert [p.span.text for p in people] == ["Emmanuel Macron", "Macron", "Macron"]
+    assert {p.value for p in people} == {person_ref("Emmanuel Macron")}
+
+
+def test_short_forms_resolve_across_seeds(project_root: Path) -> None:
+    sources = load_sources(project_root / "seeds")
+    mentions = find_all_mentions(sources)["004_a533f02e4fdaf72a.txt"]
+    keys = {m.span.text: m.value for m in mentions if m.kind is MentionKind.PERSON}
+    assert keys["Starmer"] == Ref(EntityKind.PERSON, "keir-starmer")
+    assert keys["Zelenskyy"] == Ref(EntityKind.PERSON, "volodymyr-zelenskyy")
+    assert keys["von der Leyen"] == Ref(EntityKind.PERSON, "ursula-von-der-leyen")
+
+
+def test_spelling_variants_are_one_person() -> None:
+    index = titled_people(
+        [_source("Ukrainian President Volodymyr Zelensky and President Volodymyr Zelenskyy met.")]
+    )
+    assert index.resolve("Zelensky").key == index.resolve("Volodymyr Zelenskyy").key
+
+
+def test_places_and_venues() -> None:
+    keys = [m.value for m in _of(MentionKind.PLACE, "at Lancaster House in London and the Élysée")]
+    assert [k.key for k in keys if isinstance(k, Ref)] == [
+        "lancaster-house-london",
+        "london",
+        "elysee-palace-paris",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("On 2 March 2025 they met.", dt.date(2025, 3, 2), None),
+        ("On March 2, 2025 they met.", dt.date(2025, 3, 2), None),
+        ("Dated March 28,2025 here.", dt.date(2025, 3, 28), None),
+        ("On 15 March they met.", dt.date(2025, 3, 15), None),
+        ("It was 2025-11-17 then.", dt.date(2025, 11, 17), None),
+        ("from 24–26 March at Northwood", dt.date(2025, 3, 24), dt.date(2025, 3, 26)),
+        ("between 19 and 21 August", dt.date(2025, 8, 19), dt.date(2025, 8, 21)),
+        ("at yesterday's meeting", dt.date(2025, 3, 27), None),
+        ("met on Tuesday", dt.date(2025, 3, 25), None),
+        ("this week on Monday through Wednesday", dt.date(2025, 3, 24), dt.date(2025, 3, 26)),
+    ],
+)
+def test_dates(text: str, start: dt.date, end: dt.date | None) -> None:
+    dates = [m for m in _of(MentionKind.DATE, text) if m.form != "relative-week"]
+    assert dates[0].value == start
+    assert dates[0].end == end
+
+
+def test_year_comes_from_earlier_date_when_source_has_none() -> None:
+    dates = _of(MentionKind.DATE, "On 11 March 2025 they met. On 15 March again.", date=None)
+    assert [m.value for m in dates] == [dt.date(2025, 3, 11), dt.date(2025, 3, 15)]
+
+
+def test_relative_date_without_source_date_stays_unresolved() -> None:
+    (date,) = _of(MentionKind.DATE, "They met on Tuesday.", date=None)
+    assert date.value == "Tuesday" and date.form == "relative"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("committed £1.6 billion now", "1600000000", "GBP"),
+        ("pledged €226 million", "226000000", "EUR"),
+        ("(US$2 billion)", "2000000000", "USD"),
+        ("announcement of 2 billion euros", "2000000000", "EUR"),
+        ("1.6 billion pounds sterling", "1600000000", "GBP"),
+        ("about 2 billion US dollars", "2000000000", "USD"),
+        ("a SEK 1.5 billion package", "1500000000", "SEK"),
+    ],
+)
+def test_money(text: str, value: str, currency: str) -> None:
+    (amount,) = _of(MentionKind.AMOUNT, text)
+    assert amount.value == Money(Decimal(value), currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high", "unit", "qualifier"),
+    [
+        ("a unit (50 to 250 soldiers)", MentionKind.QUANTITY, 50, 250, "soldiers", ""),
+        (
+            "more than 5,000 air defence missiles",
+            MentionKind.QUANTITY,
+            5000,
+            5000,
+            "air defence missiles",
+            "more than",
+        ),
+        ("over 200 military planners", MentionKind.QUANTITY, 200, 200, "military planners", "over"),
+        ("representatives of 31 countries", MentionKind.COUNT, 31, 31, "countries", ""),
+        ("nearly 30 country leaders", MentionKind.COUNT, 30, 30, "countries", "nearly"),
+        ("more than two dozen countries", MentionKind.COUNT, 24, 24, "countries", "more than"),
+        ("a 37-nation coalition", MentionKind.COUNT, 37, 37, "countries", ""),
+    ],
+)
+def test_quantities_and_counts(
+    text: str, kind: MentionKind, low: int, high: int, unit: str, qualifier: str
+) -> None:
+    (mention,) = _of(kind, text)
+    assert mention.value == Quantity(Decimal(low), Decimal(high), unit, qualifier)
+
+
+def test_every_mention_span_is_verbatim(project_root: Path) -> None:
+    sources = load_sources(project_root / "seeds")
+    for source in sources:
+        mentions = find_mentions(source)
+        assert mentions == sorted(mentions, key=lambda m: (m.span.start, -m.span.end, m.kind.value))
+        for mention in mentions:
+            verify_span(source, mention.span)
