@@ -1,0 +1,694 @@
+"""Assemble: turn resolved facts into an RDF dataset of named graphs, per docs/data-model.md.
+
+Each fact becomes its own *fact graph*, named by the SHA-1 of its sorted N-Triples, so the same
+claim made by four seeds is one graph with four evidence annotations, and a fact can be cited,
+diffed and traced back to the exact passage (code-point offsets) it rests on. Provenance lives in
+its own graph; links to external identifiers (Wikidata, DBpedia, ISO 3166) come from the tables in
+``alignments/`` and live in the alignment graph, described as alignment rather than seed claims.
+No blank nodes are minted anywhere, so the output is deterministic and diffable.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+from cowkg.errors import CowkgError
+from cowkg.namespaces import COW, DBR, GEO, OA, SCHEMA, WD
+from cowkg.resolve import Resolution, entity_iri, meeting_kind
+from cowkg.types import (
+    EntityKind,
+    Fact,
+    FactKind,
+    FactValue,
+    Lang,
+    Money,
+    Quantity,
+    Ref,
+    Source,
+    Span,
+)
+
+log = logging.getLogger(__name__)
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+CONTEXT_CHARS = 32
+"""Characters of ``oa:prefix`` / ``oa:suffix`` either side of an evidence quote."""
+
+MEETING_CLASSES = {
+    "summit": COW.Summit,
+    "ministerial": COW.MinisterialMeeting,
+    "military": COW.MilitaryPlanningMeeting,
+    "directors": COW.DirectorsLevelMeeting,
+    "working-group": COW.WorkingGroupMeeting,
+}
+ENTITY_CLASSES = {
+    EntityKind.STATE: COW.State,
+    EntityKind.ORGANIZATION: COW.InternationalOrganization,
+    EntityKind.PERSON: COW.Person,
+    EntityKind.PLACE: COW.Place,
+    EntityKind.COALITION: COW.Coalition,
+    EntityKind.FORCE: COW.MultinationalForce,
+    EntityKind.COMMAND_POST: COW.Headquarters,
+    EntityKind.ROLE: ORG.Role,
+    EntityKind.TASK: COW.MandateTask,
+    EntityKind.COMPONENT: COW.ForceComponent,
+    EntityKind.PLEDGE: COW.Pledge,
+    EntityKind.CLAIM: COW.CountClaim,
+    EntityKind.PRINCIPLE: COW.Principle,
+}
+ATTENDANCE_MODES = {
+    "in-person": SCHEMA.OfflineEventAttendanceMode,
+    "virtual": SCHEMA.OnlineEventAttendanceMode,
+    "hybrid": SCHEMA.MixedEventAttendanceMode,
+}
+MEMBERSHIP_BASES = {
+    "attendance": COW.basisAttendance,
+    "pledge": COW.basisPledge,
+    "announcement": COW.basisAnnouncement,
+    "founding": COW.basisFounding,
+}
+ALIGNMENT_TABLES = {
+    "states": EntityKind.STATE,
+    "organizations": EntityKind.ORGANIZATION,
+    "people": EntityKind.PERSON,
+}
+
+
+class AssemblyError(CowkgError):
+    """A fact or alignment row cannot be turned into RDF (a missing or mistyped argument)."""
+
+
+def graph_iri(base: str, name: str) -> URIRef:
+    """The IRI of a named graph: ``{base}graph/{name}``."""
+    return URIRef(f"{base}graph/{name}")
+
+
+def source_iri(base: str, file: str) -> URIRef:
+    """The IRI of a seed document: ``{base}source/{file stem}``."""
+    return URIRef(f"{base}source/{Path(file).stem}")
+
+
+def _text(value: FactValue) -> Literal:
+    """Free text: a :class:`Lang` keeps its language, a plain string is English."""
+    if isinstance(value, Lang):
+        return Literal(value.text, lang=value.lang)
+    return Literal(str(value), lang="en")
+
+
+def _decimal(value: Decimal | int | str) -> Literal:
+    """An xsd:decimal in plain notation (``Decimal("1.6E+9")`` is written ``1600000000``)."""
+    return Literal(format(Decimal(value), "f"), datatype=XSD.decimal)
+
+
+def _number(value: Decimal | int) -> Literal:
+    """Integral numbers as xsd:integer, others as xsd:decimal."""
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        return _decimal(value)
+    return Literal(int(value), datatype=XSD.integer)
+
+
+@dataclass
+class _FactWriter:
+    """Collects the triples of one fact graph; ``node`` adds each entity's type and label."""
+
+    res: Resolution
+    fact: Fact
+    triples: set[Triple] = field(default_factory=set)
+
+    def arg(self, name: str) -> FactValue | None:
+        return self.fact.args.get(name)
+
+    def ref(self, name: str) -> Ref:
+        value = self.arg(name)
+        if not isinstance(value, Ref):
+            raise AssemblyError(
+                f"{self.fact.kind.value} fact from {self.fact.method} needs a Ref for {name!r}, "
+                f"got {value!r} (evidence {self.fact.evidence[:1]})"
+            )
+        return value
+
+    def node(self, ref: Ref) -> URIRef:
+        """The IRI of ``ref``, with its ``rdf:type`` and English ``rdfs:label`` in this graph."""
+        iri = self.res.iri(ref)
+        self.add(iri, RDF.type, entity_class(self.res, ref))
+        self.add(iri, RDFS.label, Literal(self.res.label(ref), lang="en"))
+        return iri
+
+    def sub(self, path: str, cls: URIRef, label: str | None = None) -> URIRef:
+        """A node carrying an n-ary relation: ``{base}id/{path}``, typed and optionally labelled."""
+        iri = URIRef(f"{self.res.base}id/{path}")
+        self.add(iri, RDF.type, cls)
+        if label:
+            self.add(iri, RDFS.label, Literal(label, lang="en"))
+        return iri
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.triples.add((s, p, o))
+
+    def link(self, s: URIRef, p: URIRef, name: str) -> None:
+        """``s p node(arg)`` for each Ref (or tuple of Refs) in argument ``name``, if present."""
+        value = self.arg(name)
+        for ref in value if isinstance(value, tuple) else (value,):
+            if isinstance(ref, Ref):
+                self.add(s, p, self.node(ref))
+
+    def literal(
+        self, s: URIRef, p: URIRef, name: str, make: Callable[[FactValue], Literal]
+    ) -> None:
+        """``s p make(arg)`` if argument ``name`` is present."""
+        value = self.arg(name)
+        if value is not None and value != "":
+            self.add(s, p, make(value))
+
+    def key(self, name: str) -> str:
+        return self.res.ref(self.ref(name)).key
+
+
+def entity_class(res: Resolution, ref: Ref) -> URIRef:
+    """The ``cow:`` class of an entity: by kind, refined for meetings, groups and plans."""
+    if ref.kind is EntityKind.MEETING:
+        return MEETING_CLASSES.get(meeting_kind(res.ref(ref).key), COW.Meeting)
+    if ref.kind is EntityKind.GROUP:
+        return COW.PlanningGroup if res.subtype(ref) == "planning" else COW.WorkingGroup
+    if ref.kind is EntityKind.PLAN:
+        return COW.Agreement if res.subtype(ref) in {"agreement", "memorandum"} else COW.Plan
+    return ENTITY_CLASSES[ref.kind]
+
+
+def _plain(value: FactValue) -> Literal:
+    return Literal(str(value.text if isinstance(value, Lang) else value))
+
+
+def _date(value: FactValue) -> Literal:
+    if not isinstance(value, dt.date):
+        raise AssemblyError(f"expected a date, got {value!r}")
+    return Literal(value, datatype=XSD.date)
+
+
+def _int(value: FactValue) -> Literal:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise AssemblyError(f"expected a number, got {value!r}")
+    return _number(value)
+
+
+def _meeting(w: _FactWriter) -> None:
+    m = w.node(w.ref("meeting"))
+    w.literal(m, SCHEMA.startDate, "date", _date)
+    w.literal(m, SCHEMA.endDate, "end_date", _date)
+    w.literal(m, COW.ordinal, "ordinal", _int)
+    w.literal(m, SCHEMA.name, "name", _text)
+    w.link(m, COW.meetingOf, "body")
+
+
+def _meeting_place(w: _FactWriter) -> None:
+    w.add(w.node(w.ref("meeting")), SCHEMA.location, w.node(w.ref("place")))
+
+
+def _meeting_format(w: _FactWriter) -> None:
+    mode = ATTENDANCE_MODES.get(str(w.arg("format")))
+    if mode is None:
+        raise AssemblyError(f"unknown meeting format {w.arg('format')!r} ({w.fact.method})")
+    w.add(w.node(w.ref("meeting")), SCHEMA.eventAttendanceMode, mode)
+
+
+def _relation(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
+    """A fact that links a meeting to one agent (host, chair, non-attendance)."""
+
+    def write(w: _FactWriter) -> None:
+        w.link(w.node(w.ref("meeting")), prop, arg)
+
+    return write
+
+
+def _participation(w: _FactWriter) -> None:
+    meeting, agent = w.ref("meeting"), w.ref("participant")
+    m, a = w.node(meeting), w.node(agent)
+    label = f"{w.res.label(agent)} at the {w.res.label(meeting)}"
+    p = w.sub(
+        f"participation/{w.key('meeting')}/{agent.kind.value}-{w.key('participant')}",
+        COW.Participation,
+        label,
+    )
+    w.add(m, COW.hasParticipation, p)
+    w.add(p, COW.participant, a)
+    w.link(p, COW.inCapacityOf, "capacity")
+    w.link(p, COW.onBehalfOf, "on_behalf_of")
+    mode = w.arg("mode")
+    if mode:
+        w.add(p, COW.participationMode, ATTENDANCE_MODES[str(mode)])
+
+
+def _quantity_counts(w: _FactWriter, c: URIRef, quantity: Quantity) -> None:
+    exact = quantity.minimum is not None and quantity.minimum == quantity.maximum
+    if exact and not quantity.qualifier and quantity.minimum is not None:
+        w.add(c, COW.countValue, _number(quantity.minimum))
+    else:
+        if quantity.minimum is not None:
+            w.add(c, COW.countMinimum, _number(quantity.minimum))
+        if quantity.maximum is not None:
+            w.add(c, COW.countMaximum, _number(quantity.maximum))
+    if quantity.qualifier:
+        w.add(c, COW.countQualifier, Literal(quantity.qualifier))
+
+
+def _count_claim(w: _FactWriter) -> None:
+    c = w.node(w.ref("claim"))
+    w.link(c, COW.about, "about")
+    w.literal(c, COW.countedThing, "counted", _plain)
+    quantity = w.arg("quantity")
+    if not isinstance(quantity, Quantity):
+        raise AssemblyError(f"count-claim from {w.fact.method} has no Quantity: {quantity!r}")
+    _quantity_counts(w, c, quantity)
+    w.literal(c, COW.claimText, "text", _text)
+    w.literal(c, COW.asOf, "as_of", _date)
+
+
+def _post_holding(w: _FactWriter) -> None:
+    person, role = w.ref("person"), w.ref("role")
+    label = f"{w.res.label(person)}, {w.res.label(role)}"
+    h = w.sub(f"post-holding/{w.key('person')}/{w.key('role')}", COW.PostHolding, label)
+    w.link(h, ORG.member, "person")
+    w.link(h, ORG.role, "role")
+    w.link(h, ORG.organization, "organization")
+    w.literal(h, COW.asOf, "as_of", _date)
+
+
+def _money(w: _FactWriter, path: str, money: FactValue | None) -> URIRef | None:
+    if not isinstance(money, Money):
+        return None
+    amount = w.sub(path, SCHEMA.MonetaryAmount)
+    w.add(amount, SCHEMA.value, _decimal(money.value))
+    w.add(amount, SCHEMA.currency, Literal(money.currency))
+    return amount
+
+
+def _pledge(w: _FactWriter) -> None:
+    pledge = w.ref("pledge")
+    pl, key = w.node(pledge), w.key("pledge")
+    w.link(pl, COW.pledgedBy, "pledger")
+    kind = str(w.arg("pledge_kind"))
+    w.add(pl, COW.pledgeKind, w.sub(f"pledge-kind/{kind}", COW.PledgeKind, kind))
+    for prop, arg, path in (
+        (COW.pledgeAmount, "amount", key),
+        (COW.equivalentAmount, "equivalent", f"{key}-equivalent"),
+    ):
+        amount = _money(w, f"amount/{path}", w.arg(arg))
+        if amount is not None:
+            w.add(pl, prop, amount)
+    quantity = w.arg("quantity")
+    if isinstance(quantity, Quantity):
+        q = w.sub(f"quantity/{key}", SCHEMA.QuantitativeValue)
+        if quantity.minimum is not None:
+            w.add(q, SCHEMA.minValue, _number(quantity.minimum))
+        if quantity.maximum is not None:
+            w.add(q, SCHEMA.maxValue, _number(quantity.maximum))
+        w.add(q, SCHEMA.unitText, Literal(quantity.unit))
+        w.add(pl, COW.pledgeQuantity, q)
+    w.literal(pl, COW.purpose, "purpose", _text)
+    w.literal(pl, COW.condition, "condition", _text)
+    w.literal(pl, COW.pledgeDate, "date", _date)
+    w.link(pl, COW.pledgedAt, "meeting")
+    w.link(pl, COW.beneficiary, "beneficiary")
+
+
+def _membership(w: _FactWriter) -> None:
+    member, coalition = w.ref("member"), w.ref("coalition")
+    label = f"{w.res.label(member)} in the {w.res.label(coalition)}"
+    ms = w.sub(f"membership/{w.key('member')}", COW.CoalitionMembership, label)
+    w.link(ms, ORG.member, "member")
+    w.link(ms, COW.inCoalition, "coalition")
+    basis = MEMBERSHIP_BASES.get(str(w.arg("basis")))
+    if basis is None:
+        raise AssemblyError(f"unknown membership basis {w.arg('basis')!r} ({w.fact.method})")
+    w.add(ms, COW.membershipBasis, basis)
+    w.literal(ms, COW.asOf, "date", _date)
+
+
+def _leads(w: _FactWriter) -> None:
+    w.link(w.node(w.ref("coalition")), COW.ledBy, "leader")
+
+
+def _name(w: _FactWriter) -> None:
+    entity, label = w.ref("entity"), w.arg("label")
+    lang = label.lang if isinstance(label, Lang) else str(w.arg("lang") or "en")
+    text = label.text if isinstance(label, Lang) else str(label)
+    preferred = w.res.label(entity, lang) == text and not w.arg("alternative")
+    w.add(w.node(entity), RDFS.label if preferred else SKOS.altLabel, Literal(text, lang=lang))
+
+
+def _force_status(w: _FactWriter) -> None:
+    force = w.node(w.ref("force"))
+    w.literal(force, COW.forceStatus, "status", _plain)
+    w.literal(force, COW.deploymentCondition, "condition", _text)
+    w.literal(force, COW.workingLanguage, "working_language", _plain)
+    w.link(force, COW.forceOf, "coalition")
+
+
+def _command_post(w: _FactWriter) -> None:
+    hq = w.node(w.ref("post"))
+    w.link(hq, COW.commandPostOf, "force")
+    w.link(hq, COW.locatedAt, "place")
+    w.literal(hq, COW.commandLevel, "level", _plain)
+    w.literal(hq, COW.commanderStars, "stars", _int)
+    w.link(hq, COW.commanderNation, "commander_nation")
+    w.link(hq, COW.leadNation, "lead_nations")
+    w.literal(hq, COW.inaugurationDate, "inaugurated", _date)
+    w.literal(hq, COW.establishmentPeriod, "established", _plain)
+    w.link(hq, COW.rotatesTo, "rotates_to")
+    months = w.arg("rotation_months")
+    if months is not None:
+        duration = w.sub(f"duration/{w.key('post')}-rotation", TIME.Duration)
+        w.add(duration, TIME.numericDuration, _decimal(str(months)))
+        w.add(duration, TIME.unitType, TIME.unitMonth)
+        w.add(hq, COW.rotationAfter, duration)
+
+
+def _place(w: _FactWriter) -> None:
+    place = w.node(w.ref("place"))
+    for prop, arg in ((GEO.lat, "lat"), (GEO.long, "long")):
+        w.literal(place, prop, arg, lambda v: _decimal(str(v)))
+    w.link(place, SCHEMA.containedInPlace, "within")
+
+
+def _group(w: _FactWriter) -> None:
+    g = w.node(w.ref("group"))
+    w.link(g, COW.groupOf, "parent")
+    w.literal(g, COW.domain, "domain", _plain)
+    w.literal(g, COW.mandate, "mandate", _text)
+    w.link(g, COW.announcedBy, "announced_by")
+    w.literal(g, COW.announcedOn, "announced_on", _date)
+    w.link(g, COW.inauguratedBy, "inaugurated_by")
+    w.link(g, ORG.hasMember, "members")
+
+
+def _plan(w: _FactWriter) -> None:
+    p = w.node(w.ref("plan"))
+    w.literal(p, COW.pointCount, "points", _int)
+    w.link(p, COW.outlinedBy, "outlined_by")
+    w.link(p, COW.draftedBy, "drafted_by")
+    w.link(p, COW.discussedAt, "discussed_at")
+    w.link(p, COW.replacedBy, "replaced_by")
+    w.literal(p, COW.adoptedOn, "date", _date)
+
+
+def _plan_point(w: _FactWriter) -> None:
+    plan = w.ref("plan")
+    position = w.arg("position")
+    label = f"point {position} of {w.res.label(plan)}"
+    pt = w.sub(f"plan-point/{w.key('plan')}-{position}", COW.PlanPoint, label)
+    w.add(w.node(plan), COW.hasPoint, pt)
+    w.literal(pt, SCHEMA.position, "position", _int)
+    w.literal(pt, SCHEMA.text, "text", _text)
+
+
+def _principle(w: _FactWriter) -> None:
+    pr = w.node(w.ref("principle"))
+    w.literal(pr, SCHEMA.text, "text", _text)
+    w.link(pr, COW.statedAt, "stated_at")
+    w.link(pr, COW.statedBy, "stated_by")
+
+
+def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
+    """A fact that links a force to one task or component."""
+
+    def write(w: _FactWriter) -> None:
+        w.link(w.node(w.ref("force")), prop, arg)
+
+    return write
+
+
+WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
+    FactKind.MEETING: _meeting,
+    FactKind.MEETING_PLACE: _meeting_place,
+    FactKind.MEETING_FORMAT: _meeting_format,
+    FactKind.HOST: _relation("host", COW.hostedBy),
+    FactKind.CHAIR: _relation("chair", COW.chairedBy),
+    FactKind.PARTICIPATION: _participation,
+    FactKind.NON_ATTENDANCE: _relation("party", COW.notAttendedBy),
+    FactKind.COUNT_CLAIM: _count_claim,
+    FactKind.POST_HOLDING: _post_holding,
+    FactKind.PLEDGE: _pledge,
+    FactKind.MEMBERSHIP: _membership,
+    FactKind.LEADS: _leads,
+    FactKind.NAME: _name,
+    FactKind.FORCE_TASK: _force_link("task", COW.mandateTask),
+    FactKind.FORCE_COMPONENT: _force_link("component", COW.hasComponent),
+    FactKind.FORCE_STATUS: _force_status,
+    FactKind.COMMAND_POST: _command_post,
+    FactKind.PLACE: _place,
+    FactKind.GROUP: _group,
+    FactKind.PLAN: _plan,
+    FactKind.PLAN_POINT: _plan_point,
+    FactKind.PRINCIPLE: _principle,
+}
+
+
+def fact_triples(fact: Fact, res: Resolution) -> frozenset[Triple]:
+    """The content of one fact graph, per the table in docs/data-model.md."""
+    writer = _FactWriter(res, fact)
+    WRITERS[fact.kind](writer)
+    return frozenset(writer.triples)
+
+
+def ntriples(triples: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> list[str]:
+    """Sorted N-Triples lines of ``triples`` (what fact graph names are hashed from)."""
+    return sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+
+
+@dataclass(frozen=True)
+class FactGraph:
+    """One fact graph: its name, content, and every fact (seed, rule) that states it."""
+
+    iri: URIRef
+    triples: frozenset[Triple]
+    facts: tuple[Fact, ...]
+
+    @property
+    def evidence(self) -> list[Span]:
+        return sorted({span for fact in self.facts for span in fact.evidence})
+
+    @property
+    def methods(self) -> list[str]:
+        return sorted({fact.method for fact in self.facts})
+
+
+def fact_graphs(res: Resolution) -> list[FactGraph]:
+    """Group the resolved facts by content; each distinct content is one named graph."""
+    by_content: dict[frozenset[Triple], list[Fact]] = defaultdict(list)
+    for fact in res.facts:
+        by_content[fact_triples(fact, res)].append(fact)
+    graphs = []
+    for triples, facts in by_content.items():
+        digest = hashlib.sha1("\n".join(ntriples(triples)).encode("utf-8")).hexdigest()
+        graphs.append(FactGraph(graph_iri(res.base, f"fact/{digest}"), triples, tuple(facts)))
+    return sorted(graphs, key=lambda g: str(g.iri))
+
+
+def _evidence_triples(
+    base: str, fact_iri: URIRef, span: Span, sources: Mapping[str, Source]
+) -> Iterator[Triple]:
+    """One oa:Annotation per passage, with quote (exact/prefix/suffix) and position selectors."""
+    text = sources[span.seed].text
+    ev = URIRef(f"{fact_iri}#ev-{Path(span.seed).stem}-{span.start}-{span.end}")
+    target, quote, position = (URIRef(f"{ev}-{part}") for part in ("target", "quote", "position"))
+    yield from (
+        (fact_iri, COW.evidence, ev),
+        (ev, RDF.type, OA.Annotation),
+        (ev, OA.motivatedBy, OA.describing),
+        (ev, OA.hasBody, fact_iri),
+        (ev, OA.hasTarget, target),
+        (target, RDF.type, OA.SpecificResource),
+        (target, OA.hasSource, source_iri(base, span.seed)),
+        (target, OA.hasSelector, quote),
+        (target, OA.hasSelector, position),
+        (quote, RDF.type, OA.TextQuoteSelector),
+        (quote, OA.exact, Literal(span.text)),
+        (quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS) : span.start])),
+        (quote, OA.suffix, Literal(text[span.end : span.end + CONTEXT_CHARS])),
+        (position, RDF.type, OA.TextPositionSelector),
+        (position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)),
+        (position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)),
+    )
+
+
+def provenance_triples(
+    base: str, graph: FactGraph, sources: Mapping[str, Source]
+) -> Iterator[Triple]:
+    """The description of one fact graph: methods, seeds it derives from, evidence passages."""
+    yield (graph.iri, RDF.type, COW.Fact)
+    yield (graph.iri, RDF.type, PROV.Entity)
+    yield (graph.iri, PROV.wasGeneratedBy, URIRef(f"{base}build"))
+    for method in graph.methods:
+        yield (graph.iri, COW.extractionMethod, Literal(method))
+    for span in graph.evidence:
+        if span.seed not in sources:
+            raise AssemblyError(
+                f"evidence cites unknown seed {span.seed!r} ({graph.facts[0].method})"
+            )
+        yield (graph.iri, PROV.wasDerivedFrom, source_iri(base, span.seed))
+        yield from _evidence_triples(base, graph.iri, span, sources)
+
+
+def source_triples(base: str, source: Source) -> Iterator[Triple]:
+    """The description of one seed document (from its record in seeds/sources.yaml)."""
+    s = source_iri(base, source.file)
+    yield from ((s, RDF.type, COW.SourceDocument), (s, RDF.type, PROV.Entity))
+    yield (s, DCTERMS.title, Literal(source.title, lang=source.language))
+    yield (s, DCTERMS.language, Literal(source.language))
+    yield (s, SCHEMA.url, Literal(f"seeds/{source.file}", datatype=XSD.anyURI))
+    yield (s, COW.sha256, Literal(source.sha256))
+    yield (s, DCTERMS.type, Literal(source.kind))
+    for prop, value in ((DCTERMS.publisher, source.publisher), (DCTERMS.creator, source.author)):
+        if value:
+            yield (s, prop, Literal(value))
+    if source.date:
+        yield (s, DCTERMS.issued, Literal(source.date, datatype=XSD.date))
+
+
+def build_triples(base: str, sources: Iterable[Source]) -> Iterator[Triple]:
+    """The build activity every fact graph is generated by; it used every seed."""
+    build = URIRef(f"{base}build")
+    yield (build, RDF.type, PROV.Activity)
+    yield (build, RDFS.label, Literal("cowkg build: rule extraction from the seeds", lang="en"))
+    for source in sources:
+        yield (build, PROV.used, source_iri(base, source.file))
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentRow:
+    """One row of an alignment table: an entity and its external identifiers."""
+
+    table: str
+    kind: EntityKind
+    key: str
+    wikidata: str
+    dbpedia: str
+    iso_alpha2: str
+
+
+def read_alignments(directory: Path) -> list[AlignmentRow]:
+    """Read ``alignments/{states,organizations,people}.csv`` (columns documented in its README)."""
+    rows = []
+    for table, kind in sorted(ALIGNMENT_TABLES.items()):
+        path = directory / f"{table}.csv"
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                if not row.get("key"):
+                    raise AssemblyError(f"{path}:{number}: alignment row without a key: {row}")
+                rows.append(
+                    AlignmentRow(
+                        table,
+                        kind,
+                        row["key"],
+                        row.get("wikidata") or "",
+                        row.get("dbpedia") or "",
+                        row.get("iso_alpha2") or "",
+                    )
+                )
+    return rows
+
+
+def alignment_table_iri(base: str, table: str) -> URIRef:
+    """The IRI naming one alignment table (``{base}alignment/{table}``)."""
+    return URIRef(f"{base}alignment/{table}")
+
+
+def alignment_triples(
+    base: str, rows: Iterable[AlignmentRow], present: set[URIRef]
+) -> Iterator[Triple]:
+    """owl:sameAs Wikidata/DBpedia and ISO codes, for the entities that exist in the graph."""
+    for row in rows:
+        entity = entity_iri(base, row.kind.value, row.key)
+        if entity not in present:
+            continue
+        if row.wikidata:
+            yield (entity, OWL.sameAs, WD[row.wikidata])
+        if row.dbpedia:
+            yield (entity, OWL.sameAs, DBR[row.dbpedia])
+        if row.kind is EntityKind.STATE:
+            yield (entity, COW.iso3166Alpha3, Literal(row.key))
+            if row.iso_alpha2:
+                yield (entity, COW.iso3166Alpha2, Literal(row.iso_alpha2))
+
+
+def alignment_provenance(base: str, tables: Iterable[str]) -> Iterator[Triple]:
+    """Describe the alignment graph as alignment from the named tables, not a seed claim."""
+    g = graph_iri(base, "alignment")
+    yield (g, RDF.type, PROV.Entity)
+    yield (
+        g,
+        RDFS.comment,
+        Literal(
+            "Links to external identifiers (Wikidata, DBpedia, ISO 3166-1) from the alignment "
+            "tables in alignments/; an alignment made by the maintainers, not a claim of any seed.",
+            lang="en",
+        ),
+    )
+    for table in sorted(set(tables)):
+        t = alignment_table_iri(base, table)
+        yield (g, PROV.wasDerivedFrom, t)
+        yield (t, RDF.type, PROV.Entity)
+        yield (t, SCHEMA.url, Literal(f"alignments/{table}.csv", datatype=XSD.anyURI))
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """The assembled dataset and the fact graphs it was built from (for the report)."""
+
+    dataset: Dataset
+    fact_graphs: tuple[FactGraph, ...]
+
+
+def _typed_entities(graphs: Iterable[FactGraph]) -> set[URIRef]:
+    return {s for g in graphs for s, p, _ in g.triples if p == RDF.type}
+
+
+def assemble(
+    res: Resolution, sources: Iterable[Source], alignments: Iterable[AlignmentRow]
+) -> Assembly:
+    """Build the dataset: fact graphs, provenance, and the alignment graph (no inferences yet)."""
+    base = res.base
+    by_file = {s.file: s for s in sources}
+    graphs = fact_graphs(res)
+    ds = Dataset()
+    provenance = ds.graph(graph_iri(base, "provenance"))
+    for source in sorted(by_file.values(), key=lambda s: s.file):
+        for triple in source_triples(base, source):
+            provenance.add(triple)
+    for triple in build_triples(base, sorted(by_file.values(), key=lambda s: s.file)):
+        provenance.add(triple)
+    for graph in graphs:
+        named = ds.graph(graph.iri)
+        for triple in graph.triples:
+            named.add(triple)
+        for triple in provenance_triples(base, graph, by_file):
+            provenance.add(triple)
+    rows = list(alignments)
+    aligned = list(alignment_triples(base, rows, _typed_entities(graphs)))
+    if aligned:
+        alignment = ds.graph(graph_iri(base, "alignment"))
+        for triple in aligned:
+            alignment.add(triple)
+        for triple in alignment_provenance(base, (r.table for r in rows)):
+            provenance.add(triple)
+    log.info(
+        "assemble: %d facts -> %d fact graphs, %d alignment links",
+        len(res.facts),
+        len(graphs),
+        len(aligned),
+    )
+    return Assembly(ds, tuple(graphs))

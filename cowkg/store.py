@@ -1,0 +1,203 @@
+"""Store: the only writer of ``graph/``, the loader of the served store, and the remote loader.
+
+Writing is deterministic and atomic. Deterministic: every RDF file is serialised by Oxigraph from
+quads sorted by (graph, subject, predicate, object), so the same inputs give byte-identical files
+and ``git diff graph/`` shows exactly what changed. Atomic: everything is written into a temporary
+folder beside ``graph/`` and then swapped in with two renames, so a failed or interrupted build
+leaves the last good graph (a leftover ``.graph.old`` from a crash between the renames is restored
+by the next write).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+from cowkg.errors import StoreError
+from cowkg.namespaces import PREFIXES
+from cowkg.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DATASET_FILE = "cowkg.nq"
+FORMATS_BY_SUFFIX = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+}
+
+
+def prefixes() -> dict[str, str]:
+    """The prefixes written into Turtle and TriG files.
+
+    ``cowr:`` is left out: entity IRIs have a '/' in their local part, which Turtle would have
+    to escape (``cowr:state\\/GBR``); full IRIs read better.
+    """
+    out = {p: str(ns if isinstance(ns, Namespace) else ns._NS) for p, ns in PREFIXES.items()}
+    return dict(sorted(out.items()))
+
+
+def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+        return ox.Literal(str(term), datatype=datatype)
+    raise StoreError(f"cannot store the term {term!r}")
+
+
+def to_quads(dataset: Dataset) -> list[ox.Quad]:
+    """The named-graph quads of ``dataset`` as Oxigraph quads, sorted (the canonical order)."""
+    quads = {
+        ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]
+        for s, p, o, g in dataset.quads((None, None, None, None))
+        if isinstance(g, URIRef) and g != DATASET_DEFAULT_GRAPH_ID
+    }
+    return sorted(quads, key=_sort_key)
+
+
+def to_triples(graph: Graph) -> list[ox.Triple]:
+    """The triples of ``graph`` as Oxigraph triples, sorted."""
+    triples = {ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in graph}  # type: ignore[arg-type]
+    return sorted(triples, key=str)
+
+
+def serialise(terms: Sequence[ox.Quad] | Sequence[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    """Serialise already-sorted quads or triples in ``fmt``, with our prefixes where it has them."""
+    if fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        return ox.serialize(terms, format=fmt) or b""
+    lines = (ox.serialize(terms, format=fmt, prefixes=prefixes()) or b"").splitlines(keepends=True)
+    header = sorted(line for line in lines if line.startswith(b"@prefix "))
+    return b"".join(header + [line for line in lines if not line.startswith(b"@prefix ")])
+
+
+@dataclass(frozen=True)
+class GraphFiles:
+    """The contents of ``graph/``: file name -> bytes, written together or not at all."""
+
+    files: Mapping[str, bytes]
+
+
+def _restore_after_crash(graph_dir: Path) -> None:
+    """If a crash fell between the two renames, put the last good graph back."""
+    old = graph_dir.with_name(f".{graph_dir.name}.old")
+    if old.exists() and not graph_dir.exists():
+        log.warning("store: restoring %s from %s left by an interrupted build", graph_dir, old)
+        old.rename(graph_dir)
+    elif old.exists():
+        shutil.rmtree(old)
+
+
+def write_graph(
+    graph_dir: Path, files: GraphFiles, write: Callable[[Path, bytes], None] | None = None
+) -> None:
+    """Write ``files`` into ``graph_dir`` atomically: all of them, or (on any error) none.
+
+    ``write`` writes one file (default: :meth:`Path.write_bytes`); tests pass one that fails
+    midway to show the last good graph survives.
+    """
+    put: Callable[[Path, bytes], object] = write or Path.write_bytes
+    graph_dir.parent.mkdir(parents=True, exist_ok=True)
+    _restore_after_crash(graph_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{graph_dir.name}.tmp-", dir=graph_dir.parent))
+    try:
+        for name in sorted(files.files):
+            put(tmp / name, files.files[name])
+        tmp.chmod(0o755)
+        old = graph_dir.with_name(f".{graph_dir.name}.old")
+        if graph_dir.exists():
+            graph_dir.rename(old)
+        tmp.rename(graph_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    log.info("store: wrote %d files to %s", len(files.files), graph_dir)
+
+
+def _format_of(path: Path) -> ox.RdfFormat:
+    fmt = FORMATS_BY_SUFFIX.get(path.suffix)
+    if fmt is None:
+        raise StoreError(
+            f"cannot tell the RDF format of {path}. Hint: use one of "
+            f"{', '.join(FORMATS_BY_SUFFIX)}."
+        )
+    return fmt
+
+
+def load_store(settings: Settings) -> ox.Store:
+    """An in-memory Oxigraph store holding ``settings.dataset`` or ``graph/cowkg.nq``.
+
+    Raises :class:`StoreError` naming the file if it is missing or cannot be parsed.
+    """
+    path = settings.dataset or settings.graph_dir / DATASET_FILE
+    if not path.is_file():
+        raise StoreError(
+            f"dataset {path} not found. Hint: run `cowkg build` (or `make build`) first, "
+            "or set COWKG_DATASET to an RDF file."
+        )
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=_format_of(path))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise StoreError(
+            f"cannot load {path}: {exc}. Hint: rebuild it with `cowkg build --force`."
+        ) from exc
+    log.info("store: loaded %d quads from %s", len(store), path)
+    return store
+
+
+def push_remote(nquads: bytes, endpoint: str, client: object | None = None) -> int:
+    """Load every named graph into an external SPARQL server (Graph Store Protocol, one PUT each).
+
+    ``client`` is an ``httpx.Client`` (tests pass one with a mock transport). Returns the number
+    of graphs sent; raises :class:`StoreError` with the server's answer if a PUT fails.
+    """
+    import httpx
+
+    by_graph: dict[str, list[ox.Triple]] = {}
+    for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+        if isinstance(quad.graph_name, ox.NamedNode):
+            by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
+    http = client if isinstance(client, httpx.Client) else httpx.Client(timeout=60)
+    try:
+        for name in sorted(by_graph):
+            body = ox.serialize(by_graph[name], format=ox.RdfFormat.N_TRIPLES) or b""
+            try:
+                response = http.put(
+                    endpoint,
+                    params={"graph": name},
+                    content=body,
+                    headers={"Content-Type": "application/n-triples"},
+                )
+            except httpx.HTTPError as exc:
+                raise StoreError(f"cannot reach the graph store {endpoint}: {exc}") from exc
+            if response.status_code >= 400:
+                raise StoreError(
+                    f"graph store {endpoint} refused graph {name}: "
+                    f"HTTP {response.status_code} {response.text[:200]}"
+                )
+    finally:
+        if http is not client:
+            http.close()
+    log.info("store: loaded %d named graphs into %s", len(by_graph), endpoint)
+    return len(by_graph)

@@ -1,0 +1,180 @@
+"""Assembly: a named graph per fact, evidence with exact quotes and offsets, alignment apart."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pycountry
+import pytest
+from fixtures.graph_facts import AUS, GBR, MARCH_15, S004, W, sample_facts, sources
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS
+
+from cowkg.assemble import (
+    Assembly,
+    AssemblyError,
+    FactGraph,
+    assemble,
+    fact_triples,
+    graph_iri,
+    ntriples,
+    read_alignments,
+    source_iri,
+)
+from cowkg.namespaces import COW, OA, SCHEMA, WD
+from cowkg.resolve import Resolution, resolve
+from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
+
+BASE = "https://w3id.org/cowkg/"
+ALIGNMENTS = Path(__file__).resolve().parent.parent / "alignments"
+Built = tuple[dict[str, Source], Resolution, Assembly]
+
+
+@pytest.fixture(scope="module")
+def built() -> tuple[dict[str, Source], Resolution, Assembly]:
+    srcs = sources()
+    res = resolve(sample_facts(srcs), BASE)
+    return srcs, res, assemble(res, srcs.values(), read_alignments(ALIGNMENTS))
+
+
+def _fact_graphs(ds: Dataset) -> list[Graph]:
+    return [g for g in ds.graphs() if str(g.identifier).startswith(BASE + "graph/fact/")]
+
+
+def test_fact_graph_name_is_the_sha1_of_its_sorted_ntriples(built: Built) -> None:
+    _srcs, _res, assembly = built
+    for g in _fact_graphs(assembly.dataset):
+        digest = hashlib.sha1("\n".join(ntriples(g)).encode("utf-8")).hexdigest()
+        assert str(g.identifier) == f"{BASE}graph/fact/{digest}"
+
+
+def test_the_same_fact_from_two_seeds_is_one_graph_with_two_evidences(built: Built) -> None:
+    _srcs, _res, assembly = built
+    participation = URIRef(f"{BASE}id/participation/2025-03-15-summit/state-AUS")
+    holders = [g for g in assembly.fact_graphs if any(t[0] == participation for t in g.triples)]
+    plain = [g for g in holders if not any(p == COW.inCapacityOf for _, p, _ in g.triples)]
+    assert len(plain) == 1
+    prov = assembly.dataset.graph(graph_iri(BASE, "provenance"))
+    assert set(prov.objects(plain[0].iri, PROV.wasDerivedFrom)) == {
+        source_iri(BASE, W),
+        source_iri(BASE, S004),
+    }
+    assert len(set(prov.objects(plain[0].iri, COW.evidence))) == 2
+
+
+def test_every_evidence_quote_is_the_seed_text_at_its_offsets(built: Built) -> None:
+    srcs, _res, assembly = built
+    prov = assembly.dataset.graph(graph_iri(BASE, "provenance"))
+    checked = 0
+    for ev in prov.subjects(RDF.type, OA.Annotation):
+        target = prov.value(ev, OA.hasTarget)
+        seed = str(prov.value(target, OA.hasSource)).rsplit("/", 1)[1] + ".txt"
+        text = srcs[seed].text
+        selectors = list(prov.objects(target, OA.hasSelector))
+        quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in prov)
+        position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in prov)
+        start, end = int(prov.value(position, OA.start)), int(prov.value(position, OA.end))
+        assert str(prov.value(quote, OA.exact)) == text[start:end]
+        assert str(prov.value(quote, OA.prefix)) == text[max(0, start - 32) : start]
+        assert str(prov.value(quote, OA.suffix)) == text[end : end + 32]
+        checked += 1
+    assert checked >= len(assembly.fact_graphs)
+
+
+def test_each_fact_graph_types_and_labels_every_entity_it_names(built: Built) -> None:
+    _srcs, _res, assembly = built
+    for g in assembly.fact_graphs:
+        for s, _p, o in g.triples:
+            for node in (s, o):
+                if (
+                    isinstance(node, URIRef)
+                    and "/id/" in node
+                    and "/id/amount/" not in node
+                    and "/id/quantity/" not in node
+                    and "/id/duration/" not in node
+                ):
+                    assert (node, RDF.type, None) in _as_graph(g), (node, g.iri)
+
+
+def _as_graph(g: FactGraph) -> Graph:
+    out = Graph()
+    for t in g.triples:
+        out.add(t)
+    return out
+
+
+def test_at_most_one_label_per_language_and_no_blank_nodes(built: Built) -> None:
+    _srcs, _res, assembly = built
+    for s, p, o, _g in assembly.dataset.quads():
+        assert not any(isinstance(t, BNode) for t in (s, p, o))
+    seen = {(s, o) for s, p, o, _g in assembly.dataset.quads() if p == RDFS.label}
+    per_lang = Counter((s, o.language) for s, o in seen)
+    assert max(per_lang.values()) == 1, [k for k, n in per_lang.items() if n > 1]
+
+
+def test_meetings_take_the_class_of_their_canonical_key(built: Built) -> None:
+    _srcs, res, assembly = built
+    m = res.iri(MARCH_15)
+    types = {o for _s, _p, o, _g in assembly.dataset.quads((m, RDF.type, None, None))}
+    assert types == {COW.Summit}
+    modes = {
+        o for _s, _p, o, _g in assembly.dataset.quads((m, SCHEMA.eventAttendanceMode, None, None))
+    }
+    assert modes == {SCHEMA.OnlineEventAttendanceMode}
+
+
+def test_pledge_amounts_are_typed_decimals_with_iso_currency(built: Built) -> None:
+    _srcs, _res, assembly = built
+    amount = URIRef(f"{BASE}id/amount/gbr-2025-03-02")
+    values = {o for _s, _p, o, _g in assembly.dataset.quads((amount, SCHEMA.value, None, None))}
+    assert values == {Literal(Decimal("1600000000"))}
+    currencies = {
+        o for _s, _p, o, _g in assembly.dataset.quads((amount, SCHEMA.currency, None, None))
+    }
+    assert currencies == {Literal("GBP")}
+
+
+def test_alignment_only_for_entities_in_the_graph_and_described_as_alignment(built: Built) -> None:
+    _srcs, res, assembly = built
+    alignment = assembly.dataset.graph(graph_iri(BASE, "alignment"))
+    assert (res.iri(GBR), OWL.sameAs, WD.Q145) in alignment
+    assert (res.iri(AUS), COW.iso3166Alpha2, Literal("AU")) in alignment
+    japan = URIRef(f"{BASE}id/state/JPN")  # in the table, not in these facts
+    assert (japan, None, None) not in alignment
+    prov = assembly.dataset.graph(graph_iri(BASE, "provenance"))
+    assert "not a claim of any seed" in str(prov.value(graph_iri(BASE, "alignment"), RDFS.comment))
+    assert (
+        graph_iri(BASE, "alignment"),
+        PROV.wasDerivedFrom,
+        URIRef(f"{BASE}alignment/states"),
+    ) in prov
+
+
+def test_state_table_agrees_with_pycountry() -> None:
+    with (ALIGNMENTS / "states.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        country = pycountry.countries.get(alpha_3=row["key"])
+        assert country is not None, row
+        assert (row["iso_alpha2"], row["name"]) == (country.alpha_2, country.name)
+
+
+def test_alignment_tables_have_unique_keys_and_wellformed_ids() -> None:
+    rows = read_alignments(ALIGNMENTS)
+    keys = Counter((r.kind, r.key) for r in rows)
+    assert max(keys.values()) == 1
+    for r in rows:
+        assert not r.wikidata or (r.wikidata[0] == "Q" and r.wikidata[1:].isdigit()), r
+        assert " " not in r.dbpedia, r
+
+
+def test_a_bad_argument_is_a_clear_error() -> None:
+    meeting = Ref(EntityKind.MEETING, "2025-01-01-summit")
+    fact = Fact(FactKind.MEETING_FORMAT, {"meeting": meeting, "format": "telepathy"}, (), "rule:x")
+    with pytest.raises(AssemblyError, match="telepathy"):
+        fact_triples(fact, resolve([fact], BASE))
