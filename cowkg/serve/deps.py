@@ -1,0 +1,160 @@
+"""The server's state, built once at start-up, and the typed dependencies routes declare.
+
+:class:`ServeState` holds the settings, the query backend (the embedded store is loaded here, once,
+never per request), the worker pool with its time limit, the templates and caches of things that
+never change while the server runs (statistics, serialised exports).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from cowkg import __version__
+from cowkg.errors import RequestError, StoreError
+from cowkg.serve.backends import (
+    Backend,
+    Dataset,
+    EmbeddedBackend,
+    Limits,
+    QueryResult,
+    QueryRunner,
+    RemoteBackend,
+    Solutions,
+)
+from cowkg.serve.safety import QueryForm, check_query
+from cowkg.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def make_backend(settings: Settings) -> Backend:
+    """The configured backend; the embedded store is loaded from ``graph/`` or ``dataset``."""
+    if settings.store == "remote":
+        if not settings.sparql_endpoint:
+            raise StoreError(
+                "store=remote needs a SPARQL endpoint. Hint: set COWKG_SPARQL_ENDPOINT to the "
+                "query URL of the external server (e.g. http://127.0.0.1:7878/query)."
+            )
+        return RemoteBackend(settings.sparql_endpoint, settings.query_timeout, settings.base_iri)
+    from cowkg.store import load_store
+
+    return EmbeddedBackend(load_store(settings), settings.query_timeout, settings.base_iri)
+
+
+@dataclass
+class ServeState:
+    """Everything the routes share; one per app."""
+
+    settings: Settings
+    backend: Backend
+    runner: QueryRunner
+    templates: Jinja2Templates
+    started: dt.datetime
+    counts: dict[str, int]
+    allowlist: frozenset[str]
+    graph_names: list[str]
+    version: str = __version__
+    graph_set: frozenset[str] = field(init=False)
+    rdf_memo: dict[str, list[ox.Triple]] = field(default_factory=dict)
+    _cache: dict[str, bytes] = field(default_factory=dict)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.graph_set = frozenset(self.graph_names)
+
+    @property
+    def base(self) -> str:
+        return self.settings.base_iri
+
+    def local_path(self, iri: str) -> str | None:
+        """The server path answering ``iri`` (entity, graph, ontology IRIs under the base)."""
+        return "/" + iri[len(self.base) :] if iri.startswith(self.base) else None
+
+    def cached(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """``make()`` once per key: the data never changes while the server runs."""
+        with self._cache_lock:
+            if key not in self._cache:
+                self._cache[key] = make()
+            return self._cache[key]
+
+    def evaluate(self, text: str, dataset: Dataset, limits: Limits) -> QueryResult:
+        """Check and evaluate ``text`` (blocking: call in a worker)."""
+        info = check_query(text, self.allowlist)
+        union = not dataset.given and not info.has_dataset_clause
+        return self.backend.query(text, info.form, dataset, union, limits)
+
+    async def query(self, text: str, dataset: Dataset | None = None) -> QueryResult:
+        """Evaluate ``text`` in a worker under the time limit and the row cap."""
+        return await self.runner.run(
+            lambda limits: self.evaluate(text, dataset or Dataset(), limits),
+            self.settings.max_rows,
+        )
+
+    async def select(self, text: str) -> Solutions:
+        """A SELECT the server itself sends (pages, statistics)."""
+        result = await self.query(text)
+        if not isinstance(result, Solutions):
+            raise RequestError(f"internal query is not a SELECT: {text[:60]}", status=500)
+        return result
+
+
+def _count(backend: Backend, timeout: float, text: str) -> int:
+    import time
+
+    limits = Limits(time.monotonic() + max(timeout, 60.0), max_rows=1)
+    result = backend.query(text, QueryForm.SELECT, Dataset(), True, limits)
+    if isinstance(result, Solutions) and result.rows and isinstance(result.rows[0][0], ox.Literal):
+        return int(result.rows[0][0].value)
+    return 0
+
+
+COUNT_QUERIES = {
+    "triples": "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }",
+    "quads": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+    "graphs": "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { } }",
+    "entities": "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c FILTER(isIRI(?s)) }",
+}
+
+
+def build_state(settings: Settings) -> ServeState:
+    """Load the store (or reach the remote server) and compute the start-up counts."""
+    backend = make_backend(settings)
+    counts = {name: _count(backend, settings.query_timeout, q) for name, q in COUNT_QUERIES.items()}
+    log.info(
+        "serving %d triples in %d named graphs (%s store)",
+        counts["triples"],
+        counts["graphs"],
+        backend.kind,
+    )
+    allowlist = frozenset(s.strip() for s in settings.service_allowlist.split(",") if s.strip())
+    return ServeState(
+        settings=settings,
+        backend=backend,
+        runner=QueryRunner(settings.query_slots, settings.query_timeout),
+        templates=Jinja2Templates(directory=str(TEMPLATES_DIR)),
+        started=dt.datetime.now(dt.UTC),
+        counts=counts,
+        allowlist=allowlist,
+        graph_names=backend.graph_names(),
+    )
+
+
+def get_state(request: Request) -> ServeState:
+    state: ServeState = request.app.state.cowkg
+    return state
+
+
+StateDep = Annotated[ServeState, Depends(get_state)]

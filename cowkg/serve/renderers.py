@@ -1,0 +1,198 @@
+"""Output formats keyed by name, file extension and media type, and content negotiation.
+
+Each format has one short name used as the ``format=`` parameter and as the file extension of
+download URLs (``/data/cowkg.ttl``). Serialisation is Oxigraph's: RDF through
+:func:`pyoxigraph.serialize` (JSON-LD included: it writes expanded JSON-LD and never loads a remote
+context), query results through :meth:`pyoxigraph.QuerySolutions.serialize`.
+
+Results are capped at ``max_rows`` and read under a deadline (see :mod:`cowkg.serve.backends`), so
+they reach this module as a materialised :class:`Solutions`; they are handed back to Oxigraph's
+serialisers by writing them as SPARQL TSV (whose cells are the N-Triples forms Oxigraph's terms
+print as) and parsing that with :func:`pyoxigraph.parse_query_results`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from cowkg.store import prefixes
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One output format: its name (= file extension), media types (first = preferred), writer."""
+
+    name: str
+    media_types: tuple[str, ...]
+    label: str
+    rdf: ox.RdfFormat | None = None
+    results: ox.QueryResultsFormat | None = None
+
+    @property
+    def media_type(self) -> str:
+        return self.media_types[0]
+
+    @property
+    def is_quads(self) -> bool:
+        return self.rdf in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+
+
+TURTLE = Format("ttl", ("text/turtle", "application/x-turtle"), "Turtle", rdf=ox.RdfFormat.TURTLE)
+NTRIPLES = Format("nt", ("application/n-triples",), "N-Triples", rdf=ox.RdfFormat.N_TRIPLES)
+JSONLD = Format("jsonld", ("application/ld+json",), "JSON-LD", rdf=ox.RdfFormat.JSON_LD)
+RDFXML = Format("rdf", ("application/rdf+xml",), "RDF/XML", rdf=ox.RdfFormat.RDF_XML)
+TRIG = Format("trig", ("application/trig",), "TriG", rdf=ox.RdfFormat.TRIG)
+NQUADS = Format("nq", ("application/n-quads",), "N-Quads", rdf=ox.RdfFormat.N_QUADS)
+# text/plain last: old clients (and the N-Triples 2004 spec) use it for N-Triples
+NTRIPLES_PLAIN = Format("nt", ("text/plain",), "N-Triples", rdf=ox.RdfFormat.N_TRIPLES)
+
+RESULTS_JSON = Format(
+    "srj",
+    ("application/sparql-results+json", "application/json"),
+    "SPARQL JSON",
+    results=ox.QueryResultsFormat.JSON,
+)
+RESULTS_XML = Format(
+    "srx",
+    ("application/sparql-results+xml", "application/xml", "text/xml"),
+    "SPARQL XML",
+    results=ox.QueryResultsFormat.XML,
+)
+RESULTS_CSV = Format("csv", ("text/csv",), "CSV", results=ox.QueryResultsFormat.CSV)
+RESULTS_TSV = Format(
+    "tsv", ("text/tab-separated-values",), "TSV", results=ox.QueryResultsFormat.TSV
+)
+
+HTML = Format("html", ("text/html", "application/xhtml+xml"), "HTML")
+
+GRAPH_FORMATS: tuple[Format, ...] = (TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS, NTRIPLES_PLAIN)
+"""For a graph (CONSTRUCT, DESCRIBE, one named graph): quad formats put it in the default graph."""
+DATASET_FORMATS: tuple[Format, ...] = (TRIG, NQUADS, TURTLE, NTRIPLES, JSONLD, RDFXML)
+"""For the whole dataset: TriG and N-Quads keep the named graphs, the others give their union."""
+SELECT_FORMATS: tuple[Format, ...] = (RESULTS_JSON, RESULTS_XML, RESULTS_CSV, RESULTS_TSV)
+ASK_FORMATS: tuple[Format, ...] = (RESULTS_JSON, RESULTS_XML)
+
+
+def _parse_accept(accept: str) -> list[tuple[str, float]]:
+    """(media range, q) pairs of an Accept header; malformed q-values count as 0."""
+    ranges = []
+    for part in accept.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        if not fields[0]:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((fields[0].lower(), q))
+    return ranges
+
+
+def _quality(media_type: str, ranges: list[tuple[str, float]]) -> tuple[float, int]:
+    """The q of the most specific range matching ``media_type``, with that specificity (0–2)."""
+    best = (-1.0, -1)
+    major = media_type.split("/")[0]
+    for media_range, q in ranges:
+        if media_range == media_type:
+            specificity = 2
+        elif media_range == f"{major}/*":
+            specificity = 1
+        elif media_range == "*/*":
+            specificity = 0
+        else:
+            continue
+        if specificity > best[1]:
+            best = (q, specificity)
+    return best
+
+
+def negotiate(accept: str | None, offers: Sequence[Format]) -> Format | None:
+    """The offer the client prefers by ``Accept`` (q-values, most specific range wins).
+
+    No Accept header (or an empty one) means anything: the first offer. Ties go to the earlier
+    offer, so the order of ``offers`` is the server's preference. ``None``: nothing acceptable.
+    """
+    if not accept or not accept.strip():
+        return offers[0] if offers else None
+    ranges = _parse_accept(accept)
+    best: tuple[float, int, int] = (0.0, -1, 0)
+    chosen = None
+    for rank, fmt in enumerate(offers):
+        for media_type in fmt.media_types:
+            q, specificity = _quality(media_type, ranges)
+            # prefer higher q, then an exact match over a wildcard, then the server's order
+            key = (q, specificity, -rank)
+            if q > 0 and key > best:
+                best, chosen = key, fmt
+    return chosen
+
+
+def by_name(name: str, offers: Sequence[Format]) -> Format | None:
+    """The offer named ``name`` (a short name such as ``ttl`` or a media type), if any."""
+    wanted = name.strip().lower()
+    aliases = {"json": "srj", "xml": "srx", "turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt"}
+    wanted = aliases.get(wanted, wanted)
+    for fmt in offers:
+        if wanted == fmt.name or wanted in fmt.media_types:
+            return fmt
+    return None
+
+
+def content_type(fmt: Format) -> str:
+    """The Content-Type header value: text formats say they are UTF-8."""
+    return f"{fmt.media_type}; charset=utf-8"
+
+
+def serialize_rdf(triples: Sequence[ox.Triple] | Sequence[ox.Quad], fmt: Format) -> bytes:
+    """``triples`` (or quads, for TriG/N-Quads) in ``fmt``, with our prefixes where they apply."""
+    if fmt.rdf is None:
+        raise ValueError(f"{fmt.label} is not an RDF format")
+    items: Sequence[ox.Triple] | Sequence[ox.Quad] = triples
+    if fmt.is_quads:
+        items = [
+            t
+            if isinstance(t, ox.Quad)
+            else ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+            for t in triples
+        ]
+    elif triples and isinstance(triples[0], ox.Quad):
+        items = list(dict.fromkeys(q.triple for q in triples))  # type: ignore[union-attr]
+    with_prefixes = fmt.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
+    out = ox.serialize(items, format=fmt.rdf, prefixes=prefixes() if with_prefixes else None)
+    return out or b""
+
+
+def _tsv_cell(term: Term | None) -> str:
+    return "" if term is None else str(term)
+
+
+def serialize_solutions(
+    variables: Sequence[str], rows: Sequence[Sequence[Term | None]], fmt: Format
+) -> bytes:
+    """SELECT results in ``fmt`` by Oxigraph's serialiser, via a TSV hand-over (module doc)."""
+    if fmt.results is None:
+        raise ValueError(f"{fmt.label} is not a query results format")
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    lines.extend("\t".join(_tsv_cell(t) for t in row) for row in rows)
+    tsv = ("\n".join(lines) + "\n").encode()
+    parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+    return parsed.serialize(format=fmt.results) or b""
+
+
+def serialize_boolean(value: bool, fmt: Format) -> bytes:
+    """An ASK answer in ``fmt`` by Oxigraph's serialiser."""
+    if fmt.results is None:
+        raise ValueError(f"{fmt.label} is not a query results format")
+    document = json.dumps({"head": {}, "boolean": value}).encode()
+    parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
+    return parsed.serialize(format=fmt.results) or b""

@@ -1,0 +1,1 @@
+"""One router per resource: sparql, data (downloads, Graph Store), meta, resource, pages."""

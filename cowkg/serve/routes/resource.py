@@ -1,0 +1,210 @@
+"""Dereferencing entity IRIs: ``{base}id/{kind}/{key}`` is answered at ``/id/{kind}/{key}``.
+
+Whatever host the server runs on, the path is what counts, so the same graph serves on a laptop
+and behind https://w3id.org/cowkg/. Source documents (``{base}source/…``) are answered the same way.
+
+One URL, several representations, chosen by ``Accept`` (``Vary: Accept``) and answered **directly
+with 200** — no 303 hop: the response carries ``Content-Location`` naming the representation
+(``/id/state/GBR.ttl``), which is also a URL of its own. We chose 200 over the httpRange-14 303
+because browsers, curl and rdflib then work without following redirects, and the representation
+is still distinguishable from the thing through its Content-Location.
+
+The HTML page shows the entity's labels in every language, its facts and the facts pointing at it
+(links to related entities stay on this server), and for every fact the seed and the verbatim
+passage with its code-point offsets, found through the provenance graph: the fact graphs holding a
+triple about the entity → ``cow:evidence`` → ``oa:exact`` / ``oa:start`` / ``oa:end`` /
+``oa:hasSource``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+
+from cowkg.errors import RequestError
+from cowkg.serve.backends import Solutions
+from cowkg.serve.deps import ServeState, StateDep
+from cowkg.serve.renderers import (
+    HTML,
+    JSONLD,
+    NTRIPLES,
+    RDFXML,
+    TURTLE,
+    Format,
+    by_name,
+    content_type,
+    serialize_rdf,
+)
+from cowkg.serve.routes.sparql import choose_format
+from cowkg.serve.views import PROLOGUE, TermView, english_labels, iris_in, short_name, view
+
+router = APIRouter(tags=["Linked data"])
+
+ENTITY_FORMATS: tuple[Format, ...] = (HTML, TURTLE, JSONLD, NTRIPLES, RDFXML)
+MAX_FACTS = 2000
+
+FACTS = """SELECT ?dir ?p ?o ?g WHERE {{
+  {{ GRAPH ?g {{ {e} ?p ?o }} BIND("out" AS ?dir) }}
+  UNION {{ GRAPH ?g {{ ?o ?p {e} }} BIND("in" AS ?dir) }}
+}} ORDER BY ?dir ?p ?o ?g LIMIT {limit}"""
+
+EVIDENCE = """SELECT ?g ?exact ?start ?end ?source ?title ?url ?method WHERE {{
+  VALUES ?g {{ {graphs} }}
+  GRAPH {prov} {{
+    ?g cow:evidence ?ev . ?ev oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?q , ?pos .
+    ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
+    OPTIONAL {{ ?g cow:extractionMethod ?method }}
+    OPTIONAL {{ ?source dcterms:title ?title }} OPTIONAL {{ ?source schema:url ?url }}
+  }}
+}} ORDER BY ?g ?source ?start"""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A passage of a seed a fact rests on."""
+
+    exact: str
+    start: int
+    end: int
+    source: TermView
+    file: str
+    method: str
+
+
+@dataclass
+class FactView:
+    """One statement about the entity, with the graphs it is in and its evidence."""
+
+    predicate: TermView
+    value: TermView
+    graphs: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def graph_kind(state: ServeState, graph: str) -> str:
+    """'fact', 'inferred', 'alignment', 'provenance' (or the IRI) for a graph name."""
+    rest = graph[len(state.base) + len("graph/") :] if graph.startswith(state.base) else graph
+    return "fact" if rest.startswith("fact/") else rest
+
+
+async def _evidence(state: ServeState, graphs: set[str]) -> dict[str, list[Evidence]]:
+    facts = sorted(g for g in graphs if graph_kind(state, g) == "fact")
+    if not facts:
+        return {}
+    result = await state.select(
+        PROLOGUE
+        + EVIDENCE.format(
+            graphs=" ".join(str(ox.NamedNode(g)) for g in facts),
+            prov=ox.NamedNode(f"{state.base}graph/provenance"),
+        )
+    )
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    for g, exact, start, end, source, title, url, method in result.rows:
+        label = title.value if isinstance(title, ox.Literal) else None
+        out[str(getattr(g, "value", g))].append(
+            Evidence(
+                exact=str(getattr(exact, "value", "")),
+                start=int(getattr(start, "value", 0)),
+                end=int(getattr(end, "value", 0)),
+                source=view(
+                    state,
+                    source,
+                    {source.value: label} if label and isinstance(source, ox.NamedNode) else {},
+                ),
+                file=str(getattr(url, "value", "")),
+                method=str(getattr(method, "value", "")),
+            )
+        )
+    return out
+
+
+async def _facts(state: ServeState, iri: str) -> Solutions:
+    """Every triple about ``iri``; 404 when there is none or the path is not a valid IRI."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError as err:
+        raise RequestError(f"<{iri}> is not a valid IRI: {err}", status=404) from err
+    result = await state.select(FACTS.format(e=node, limit=MAX_FACTS))
+    if not result.rows:
+        raise RequestError(f"nothing is known about <{iri}> in this graph", status=404)
+    return result
+
+
+async def entity_page(state: ServeState, request: Request, iri: str, facts: Solutions) -> str:
+    labels = await english_labels(state, iris_in(facts.rows) | {iri})
+    evidence = await _evidence(state, {str(getattr(r[3], "value", "")) for r in facts.rows})
+    grouped: dict[tuple[str, str, str], FactView] = {}
+    names: list[tuple[str, str]] = []
+    types: list[TermView] = []
+    for direction, p, o, g in facts.rows:
+        key = (str(getattr(direction, "value", "")), str(p), str(o))
+        fact = grouped.setdefault(key, FactView(view(state, p, {}), view(state, o, labels)))
+        graph = str(getattr(g, "value", ""))
+        fact.graphs.append(graph_kind(state, graph))
+        fact.evidence.extend(evidence.get(graph, []))
+        predicate = getattr(p, "value", "")
+        if (
+            key[0] == "out"
+            and isinstance(o, ox.Literal)
+            and predicate.endswith(("#label", "#altLabel"))
+        ):
+            names.append((o.language or "", f"{o.value} ({short_name(predicate)})"))
+        if key[0] == "out" and predicate.endswith("rdf-syntax-ns#type"):
+            types.append(view(state, o, labels))
+    for fact in grouped.values():
+        fact.graphs = sorted(set(fact.graphs))
+    local = state.local_path(iri) or request.url.path
+    return state.templates.get_template("entity.html").render(
+        request=request,
+        title=labels.get(iri) or short_name(iri),
+        iri=iri,
+        types=list({t.text: t for t in types}.values()),
+        names=sorted(set(names)),
+        outgoing=[f for k, f in grouped.items() if k[0] == "out"],
+        incoming=[f for k, f in grouped.items() if k[0] == "in"],
+        truncated=len(facts.rows) >= MAX_FACTS,
+        downloads=[(f.label, f"{local}.{f.name}") for f in ENTITY_FORMATS if f is not HTML],
+    )
+
+
+def _triples(iri: str, facts: Solutions) -> list[ox.Triple]:
+    node = ox.NamedNode(iri)
+    out: dict[ox.Triple, None] = {}
+    for direction, p, o, _ in facts.rows:
+        if not isinstance(p, ox.NamedNode) or o is None:
+            continue
+        if getattr(direction, "value", "") == "out":
+            out[ox.Triple(node, p, o)] = None
+        elif isinstance(o, ox.NamedNode | ox.BlankNode):
+            out[ox.Triple(o, p, node)] = None
+    return list(out)
+
+
+async def describe(state: ServeState, request: Request, path: str) -> Response:
+    """The entity at ``path`` (``id/…`` or ``source/…``), with an optional format suffix."""
+    stem, dot, ext = path.rpartition(".")
+    suffix = by_name(ext, ENTITY_FORMATS) if dot and "/" not in ext else None
+    if suffix is not None:
+        path = stem
+    fmt = suffix or choose_format(request, list(request.query_params.multi_items()), ENTITY_FORMATS)
+    iri = state.base + path
+    facts = await _facts(state, iri)
+    headers = {"Vary": "Accept", "Content-Location": f"/{path}.{fmt.name}"}
+    if fmt is HTML:
+        return HTMLResponse(await entity_page(state, request, iri, facts), headers=headers)
+    body = serialize_rdf(_triples(iri, facts), fmt)
+    return Response(body, media_type=content_type(fmt), headers=headers)
+
+
+@router.get("/id/{path:path}", summary="An entity: HTML for browsers, RDF by Accept or suffix")
+async def entity(path: str, request: Request, state: StateDep) -> Response:
+    return await describe(state, request, f"id/{path}")
+
+
+@router.get("/source/{path:path}", summary="A source document (seed) and its description")
+async def source(path: str, request: Request, state: StateDep) -> Response:
+    return await describe(state, request, f"source/{path}")

@@ -1,0 +1,90 @@
+"""Entity IRIs dereference: HTML with labels, facts and evidence; RDF by Accept or suffix."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDFS
+from serve_helpers import FRA, SUMMIT, fixture_settings
+
+from cowkg.serve.app import create_app
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_browser_gets_html_with_labels_in_every_language(client: TestClient) -> None:
+    response = client.get("/id/state/FRA", headers={"Accept": BROWSER})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Accept" in response.headers["vary"]
+    assert response.headers["content-location"] == "/id/state/FRA.html"
+    page = response.text
+    for name in ("France (rdfs:label)", "Франція (skos:altLabel)"):
+        assert name in page
+    assert "<td>fr</td>" in page and "<td>uk</td>" in page
+
+
+def test_related_entities_are_linked_by_path(client: TestClient) -> None:
+    page = client.get("/id/meeting/2025-03-27-summit").text
+    assert 'href="/id/place/paris">Paris</a>' in page
+    assert 'href="/id/state/FRA">France</a>' in page
+    # and the page of France lists the meeting it chaired, under "Referenced by"
+    france = client.get("/id/state/FRA").text
+    assert "Referenced by" in france and 'href="/id/meeting/2025-03-27-summit"' in france
+
+
+def test_each_fact_shows_its_seed_passage_with_offsets(client: TestClient) -> None:
+    page = client.get("/id/meeting/2025-03-27-summit").text
+    assert "On March 27, Paris hosted a summit &lt;b&gt;of leaders&lt;/b&gt;." in page
+    assert "characters 206–258" in page
+    assert 'href="/source/001_x">Coalition meets in Paris</a>' in page
+    assert "seeds/001_x.txt" in page and "rule:meeting-sentence" in page
+
+
+def test_graph_kinds_are_shown(client: TestClient) -> None:
+    page = client.get("/id/state/FRA").text
+    assert 'class="graph graph-alignment"' in page and 'class="graph graph-inferred"' in page
+
+
+@pytest.mark.parametrize(
+    ("accept", "parser"),
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/n-triples", "nt"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
+def test_machines_get_rdf_directly(client: TestClient, accept: str, parser: str) -> None:
+    response = client.get("/id/state/FRA", headers={"Accept": accept}, follow_redirects=False)
+    assert response.status_code == 200  # direct, no 303 (documented in routes/resource.py)
+    graph = Graph().parse(data=response.text, format=parser)
+    fra = URIRef(FRA)
+    assert (fra, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q142")) in graph
+    assert (fra, RDFS.label, Literal("France", lang="fr")) in graph
+    assert (URIRef(SUMMIT), URIRef("https://w3id.org/cowkg/ontology#chairedBy"), fra) in graph
+
+
+def test_suffix_urls_name_one_representation(client: TestClient) -> None:
+    ttl = client.get("/id/state/FRA.ttl", headers={"Accept": "text/html"})
+    assert ttl.headers["content-type"].startswith("text/turtle")
+    assert client.get("/id/state/FRA.html").headers["content-type"].startswith("text/html")
+
+
+def test_source_documents_dereference(client: TestClient) -> None:
+    response = client.get("/source/001_x", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    assert "Coalition meets in Paris" in response.text
+
+
+def test_unknown_entity_is_404(client: TestClient) -> None:
+    response = client.get("/id/state/XYZ")
+    assert response.status_code == 404
+    assert "https://w3id.org/cowkg/id/state/XYZ" in response.json()["error"]
+
+
+def test_base_iri_setting_moves_the_iri_space() -> None:
+    # same data under another base: nothing is found under /id/, because IRIs are base + path
+    with TestClient(create_app(fixture_settings(base_iri="http://localhost:8000/"))) as other:
+        assert other.get("/id/state/FRA").status_code == 404
