@@ -12,7 +12,10 @@ then renamed into place, and skipped when newer than every input unless ``force`
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import logging
+import os
+import subprocess
 import sys
 import types
 import xml.etree.ElementTree as ET
@@ -23,6 +26,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL, RDF
 
 from cowkg.errors import OntologyError
@@ -203,8 +207,11 @@ def _html(graph: Graph) -> bytes:
 
 
 def _copy(graph: Graph) -> Graph:
+    """A copy with canonical blank-node labels, triples inserted in sorted order: rdflib's and
+    pyLODE's writers follow insertion order, so the renderings are byte-identical whatever the
+    hash seed (and ``git diff`` after a rebuild shows only real changes)."""
     out = Graph()
-    for triple in graph:
+    for triple in sorted(to_canonical_graph(graph), key=lambda t: tuple(n.n3() for n in t)):
         out.add(triple)
     return out
 
@@ -215,6 +222,37 @@ RENDERINGS: dict[str, Callable[[Graph], bytes]] = {
     "cowkg.html": _html,
 }
 """Release file name → renderer of the ontology graph (``cowkg.ttl``; imports stay links)."""
+
+
+_RENDER_IN_CHILD = """
+import json, sys
+from pathlib import Path
+from cowkg.ontology import render
+print(json.dumps({k: v.decode("utf-8") for k, v in render(Path(sys.argv[1])).items()}))
+"""
+
+
+def render(ontology_dir: Path) -> dict[str, bytes]:
+    """Every rendering of ``cowkg.ttl``, byte-identical from run to run.
+
+    rdflib's RDF/XML writer and pyLODE iterate Python sets, whose order follows the string hash
+    seed; so, as reproducible-build tooling does, the renderers run under ``PYTHONHASHSEED=0``
+    (in a child interpreter when this one has another seed).
+    """
+    if os.environ.get("PYTHONHASHSEED") == "0":
+        ontology = parse_turtle(ontology_dir / ONTOLOGY_FILE)
+        return {name: make(ontology) for name, make in RENDERINGS.items()}
+    child = subprocess.run(
+        [sys.executable, "-c", _RENDER_IN_CHILD, str(ontology_dir)],
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if child.returncode:
+        raise OntologyError(f"rendering the ontology failed:\n{child.stderr.strip()}")
+    out: dict[str, str] = json.loads(child.stdout)
+    return {name: text.encode("utf-8") for name, text in out.items()}
 
 
 def release_paths(ontology_dir: Path) -> list[Path]:
@@ -266,8 +304,15 @@ def build_release(settings: Settings, force: bool = False) -> list[Path]:
         return paths
     check_ontology(ontology_dir)
     ontology = parse_turtle(ontology_dir / ONTOLOGY_FILE)
+    renderings = render(ontology_dir)
+    same_rdf = all(
+        p.is_file() and p.read_bytes() == renderings[p.name] for p in paths if p.suffix != ".html"
+    )
     for path in paths:
-        write_atomic(path, RENDERINGS[path.name](ontology))
+        if same_rdf and path.is_file():
+            path.touch()  # same ontology: keep the file (pyLODE orders some links at random)
+            continue
+        write_atomic(path, renderings[path.name])
         log.info("wrote %s", path)
     log.info(
         "Ontology release: %d triples, %d local terms, %d files",

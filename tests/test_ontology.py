@@ -207,3 +207,14 @@ def test_write_atomic_keeps_the_old_file_when_the_rename_fails(
         ontology.write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_rdf_renderings_are_reproducible_and_committed() -> None:
+    """The RDF/XML and JSON-LD renderings are byte-identical run to run (whatever this process's
+    hash seed) and equal to the committed release, so a rebuild leaves ``git diff`` empty."""
+    directory = Settings().ontology_dir
+    first, second = ontology.render(directory), ontology.render(directory)
+    for name in ("cowkg.owl", "cowkg.jsonld"):
+        assert first[name] == second[name], name
+        assert first[name] == (directory / "release" / name).read_bytes(), f"{name} is stale"
