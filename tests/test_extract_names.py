@@ -74,3 +74,19 @@ def test_running_text_acronym_names_a_new_force_and_finds_its_mentions() -> None
         source.text[s:e] for s, e, _ in names.iter_force_mentions(source, names.forces(facts))
     )
     assert mentions == ["BGF", "BGF", "Baltic Guard Force", "Baltic Guard Force"]
+
+
+def test_a_spelling_with_another_dash_is_a_name_of_its_own() -> None:
+    """CQ32: the footnote writes 'сили–Україна' (en dash), the infobox 'сили-Україна' (hyphen):
+    both spellings are names; a dash the capture turned into a space is not a new spelling."""
+    found = _names(WIKI, real_seed=True)
+    assert found[("Багатонаціональні сили–Україна", "uk", True)] == "mnf-u"
+    text = (
+        "Title\n\n"
+        "Northern Shield Force (NSF)\n"
+        "Північний щит-Північ (Ukrainian)\n"
+        "\nBody. Ukrainian: Північний щит–Північ, romanized: Pivnichnyi shchyt. "
+        "Ukrainian: Північний щит Північ, romanized: Pivnichnyi shchyt.\n"
+    )
+    ukrainian = sorted(label for (label, lang, _) in _names(text) if lang == "uk")
+    assert ukrainian == ["Північний щит-Північ", "Північний щит–Північ"]

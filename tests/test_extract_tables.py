@@ -269,3 +269,33 @@ def test_synthetic_southern_hemisphere_coordinates_are_negative() -> None:
 def test_infobox_tally_counts(wiki_facts: list[Fact]) -> None:
     claims = {c["counted"]: c["quantity"] for c in of_kind(wiki_facts, FactKind.COUNT_CLAIM)}
     assert {k: v.minimum for k, v in claims.items()} == {"summits": 12, "ministerials": 2}  # type: ignore[attr-defined]
+
+
+def test_cq17_venue_lies_in_the_city_its_cell_names(wiki_facts: list[Fact]) -> None:
+    """'Lancaster House, London': the venue is in London (so London is not a second location of
+    the 2 March summit); 'Kyiv, Mariinskyi Palace' writes the city first."""
+    within = {(p["place"], p.get("within")) for p in of_kind(wiki_facts, FactKind.PLACE)}
+    assert ("lancaster-house-london", "london") in within
+    assert ("elysee-palace-paris", "paris") in within
+    assert ("kyiv-mariinskyi-palace", "kyiv") in within
+    assert ("nato-headquarters-brussels", "brussels") in within
+
+
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        ("Palazzo Chigi House, Rome", [("palazzo-chigi-house-rome", "rome")]),
+        ("Rome, Quirinal Palace", [("rome-quirinal-palace", "rome")]),
+        (
+            "Foreign Office, Westminster, Greater London",
+            [
+                ("foreign-office-westminster-greater-london", "westminster"),
+                ("westminster", "greater-london"),
+            ],
+        ),
+        ("Oslo", []),
+        ("Brussels, Belgium", []),  # no venue word: nothing said of what lies in what
+    ],
+)
+def test_venue_within(venue: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.key, b.key) for a, b in tables.venue_within(venue)] == expected

@@ -272,3 +272,110 @@ def test_seed_pledges_and_leaders(seed_facts: list[Fact]) -> None:
     assert ("PRT", Money(Decimal("226000000"), "EUR")) in pledges
     leaders = {f.args["leader"].key for f in seed_facts if f.kind is FactKind.LEADS}  # type: ignore[union-attr]
     assert leaders == {"GBR", "FRA"}
+
+
+# -- regressions: readings that were wrong on the seeds -----------------------------------------
+
+
+def test_summit_on_a_state_names_its_topic_not_a_host_or_participant() -> None:
+    """'the 2025 London Summit on Ukraine' (seed 000): Ukraine is what the summit is about."""
+    facts = _facts(
+        "Keir Starmer hosted, on 2 March 2025, the 2025 London Summit on Ukraine with Emmanuel "
+        "Macron and sixteen other world leaders, in order to coordinate support for Ukraine."
+    )
+    assert ("UKR",) not in _args(facts, FactKind.HOST, "host")
+    assert ("UKR",) not in _args(facts, FactKind.PARTICIPATION, "participant")
+    assert _args(facts, FactKind.MEETING, "meeting", "name") == {
+        ("2025-03-02-summit", "2025 London Summit on Ukraine")
+    }
+
+
+def test_meeting_kind_is_the_one_written_at_its_date() -> None:
+    """'In addition to summits, … its second ministerial (3 September …)': a ministerial."""
+    facts = _facts(
+        "In addition to summits, the coalition has convened its second ministerial (3 September, "
+        "NATO HQ, Brussels) and first announced directors-level (4 November, Madrid) meetings."
+    )
+    assert _args(facts, FactKind.MEETING, "meeting") == {
+        ("2025-09-03-ministerial",),
+        ("2025-11-04-directors",),
+    }
+
+
+def test_a_leaders_meeting_is_not_military_because_the_sentence_mentions_military_planning() -> (
+    None
+):
+    facts = _facts(
+        "He said the discussions will continue in regard to the military planning of air, sea and "
+        "land forces and told the other leaders at yesterday’s meeting that progress had been "
+        "made because Putin “has shown his lack of commitment”, while Russia had “backtracked – "
+        "despite good faith participation from Ukraine.”"
+    )
+    assert _args(facts, FactKind.MEETING, "meeting") == {("2025-03-27-summit",)}
+    assert not _args(facts, FactKind.PARTICIPATION, "participant")
+
+
+def test_not_joining_until_a_date_is_no_absence_and_joining_the_coalition_no_attendance() -> None:
+    facts = _facts(
+        "Starmer publicly announced Japan had joined the Coalition of the Willing on 15 March "
+        "2025, however Japan did not joined a high-level coalition meeting until 13 August, when "
+        "Shigeru Ishiba, Prime Minister of Japan joined the 7th CoW meeting (leaders) by video "
+        "conference."
+    )
+    assert not [f for f in facts if f.kind is FactKind.NON_ATTENDANCE]
+    assert _args(facts, FactKind.PARTICIPATION, "meeting", "participant", "on_behalf_of") == {
+        ("2025-08-13-summit", "shigeru-ishiba", "JPN")
+    }
+
+
+def test_a_co_chair_title_is_not_who_chaired_the_last_meeting() -> None:
+    facts = _facts(
+        "On 4 September 2025, the leaders met in Paris. "
+        "As of December 2025, Germany joined the duumvirate twice as the third co-chair."
+    )
+    assert not [f for f in facts if f.kind is FactKind.CHAIR]
+    assert ("DEU",) not in _args(facts, FactKind.PARTICIPATION, "participant")
+
+
+def test_bilateral_talks_lend_neither_format_nor_parties_to_the_summit_after_them() -> None:
+    facts = _facts(
+        "The same day discussions were followed by the online meeting between Ukraine and US part "
+        "of the working group on security guarantees, [80] and later on by the series of meetings "
+        "– culminating in the European leaders summit, along with Steven Witkoff, on 15 December "
+        "2025 - in Stuttgart and Berlin starting 13 December 2025."
+    )
+    assert _args(facts, FactKind.MEETING, "meeting") == {("2025-12-15-summit",)}
+    assert not [f for f in facts if f.kind is FactKind.MEETING_FORMAT]
+    assert not [f for f in facts if f.kind is FactKind.PARTICIPATION]
+
+
+def test_troop_contributors_and_forecasts_are_not_the_size_of_the_coalition() -> None:
+    """AQ03: '26 nations had formally pledged to deploy troops' counts contributors."""
+    facts = _facts(
+        "After the 4 September 2025 coalition summit in Paris, French President Emmanuel Macron "
+        "announced that 26 nations had formally pledged to deploy troops as part of a force. "
+        'On 17 March 2025, a spokesman stated the coalition was expected to grow to "more than '
+        '30 countries", when military chiefs would be meeting on 20 March 2025.'
+    )
+    assert _args(facts, FactKind.COUNT_CLAIM, "about", "counted", "text") == {
+        ("coalition-of-the-willing", "troop-contributing countries", "26 nations"),
+        ("coalition-of-the-willing", "countries (forecast)", "more than 30 countries"),
+    }
+
+
+def test_cq72_present_tense_citation_title_counts_the_meeting_of_its_date() -> None:
+    text = (
+        "The coalition met in Paris.\n\nReferences\n\n"
+        '  84. Doe, Jane (27 March 2025). "Leaders from 31 countries gather for Paris summit". '
+        "Example News.\n"
+        '  85. Roe, Rick (10 March 2025). "More than 30 nations will participate in Paris talks". '
+        "AP.\n"
+        '  86. Poe, Pat (16 March 2025). "Full list of 26 countries in the coalition". Mirror.\n'
+    )
+    facts = _facts(text, date=None)
+    assert _args(facts, FactKind.COUNT_CLAIM, "about", "text", "as_of") == {
+        ("2025-03-27-summit", "31 countries", "2025-03-27")
+    }
+    assert {f.method for f in facts if f.kind is FactKind.COUNT_CLAIM} == {
+        "rule:citation-title-count"
+    }

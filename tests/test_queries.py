@@ -23,16 +23,7 @@ QUERIES = ROOT / "queries"
 GRAPH = ROOT / "graph" / "cowkg.nq"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "nonNegativeInteger")}
-KNOWN_GAPS: dict[str, str] = {
-    "cq17-london-summit": "extraction: rule:host-active reads 'the 2025 London Summit on Ukraine' "
-    "(seed 000) as hosted by Ukraine, and no PLACE fact puts Lancaster House in London",
-    "cq32-force-names": "extraction: the footnote spelling 'Багатонаціональні сили–Україна' "
-    "(seed 000, 'Ukrainian: …') is not a NAME fact",
-    "cq72-27-march-count-conflict": "extraction: the count 31 in seed 000's cited titles "
-    "('Leaders from 31 countries gather for Paris summit', Visegrád 24) is not a COUNT_CLAIM",
-    "aq03-conflicting-claims": "extraction: as cq72, and rule:count-claim reads '26 nations had "
-    "formally pledged to deploy troops' (seed 000) as the size of the coalition",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 Binding = dict[str, dict[str, str]]
 

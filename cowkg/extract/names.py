@@ -14,7 +14,9 @@ Three patterns are read:
   "the Multinational Force Ukraine (MNF-U)" still names its force.
 
 The first name of an entity in a language is its label; later ones are alternatives, as are
-acronyms. A name that differs from one already given only by dashes or spacing is not repeated.
+acronyms. A name that differs from one already given only by spacing, or by a dash where the other
+has a space (the capture drops dashes), is not repeated; one written with another dash character
+("сили-Україна" / "сили–Україна") is a spelling of its own and is kept.
 """
 
 from __future__ import annotations
@@ -64,7 +66,17 @@ class _Entity:
     names: dict[str, list[str]] = field(default_factory=dict)
 
     def knows(self, label: str, lang: str) -> bool:
-        return normalise_name(label) in {normalise_name(n) for n in self.names.get(lang, [])}
+        """Whether ``label`` is a name already given: the same words, and no dash written in
+        both that differs ("MNF U" = "MNF–U", but "MNF-U" is another spelling of it)."""
+        return any(
+            normalise_name(label) == normalise_name(name)
+            and (not _dashes(label) or not _dashes(name) or _dashes(label) == _dashes(name))
+            for name in self.names.get(lang, [])
+        )
+
+
+def _dashes(label: str) -> list[str]:
+    return [c for c in label if c in DASHES]
 
 
 def language_code(name: str) -> str | None:
@@ -101,7 +113,7 @@ def forces(facts: Sequence[Fact]) -> dict[str, Ref]:
 def _name_fact(
     source: Source, entity: _Entity, label: str, lang: str, evidence: Span, *, acronym: bool = False
 ) -> Fact | None:
-    """A NAME fact unless the entity already has this name (dashes and spacing aside)."""
+    """A NAME fact unless the entity already has this name (see :meth:`_Entity.knows`)."""
     label = clean(label)
     if not label or entity.knows(label, lang):
         return None

@@ -12,6 +12,7 @@ numbers ascend 1..N ("215 March 2025" is row 2, 15 March), a year has four digit
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -43,6 +44,10 @@ _FLAG = re.compile(r"^\s*Flag of (?P<flag>.+?)\.svg\s*")
 _QUALIFIER = re.compile(r"^\s*\((?P<q>[^)]*)\)\s*")
 _FORMAT = re.compile(r"^(?P<mode>virtual|hybrid|online)\b.*?\b(?:meeting|summit|call)\b", re.I)
 _FORMATS = {"virtual": "virtual", "online": "virtual", "hybrid": "hybrid"}
+_VENUE_WORD = re.compile(
+    r"\b(?:House|Palace|Headquarters|headquarters|HQ|Office|Base|Fort|Castle|Hall|Cent(?:re|er)|"
+    r"Building|Chancellery|Residence|Embassy|Ministry)\b"
+)
 _ATTENDANCE_ROW = re.compile(
     r"^(?P<month>[A-Z][a-z]+)\s(?P<day>\d{1,2}),\s(?P<year>\d{4})(?P<rest>.*)$"
 )
@@ -246,10 +251,28 @@ def _meeting_facts(source: Source, row: _Row, cells: MeetingRow) -> list[Fact]:
     if cells.venue:
         place: Args = {"meeting": meeting, "place": place_ref(cells.venue)}
         facts.append(make_fact(FactKind.MEETING_PLACE, place, evidence, rule))
+        for inner, outer in venue_within(cells.venue):
+            within: Args = {"place": inner, "within": outer}
+            facts.append(make_fact(FactKind.PLACE, within, evidence, rule))
     if cells.format:
         fmt: Args = {"meeting": meeting, "format": cells.format}
         facts.append(make_fact(FactKind.MEETING_FORMAT, fmt, evidence, rule))
     return facts
+
+
+def venue_within(venue: str) -> list[tuple[Ref, Ref]]:
+    """(place, the place it lies in) as a location cell writes them: 'Lancaster House, London' ->
+    the venue in London; 'Kyiv, Mariinskyi Palace' -> in Kyiv; 'Office, Westminster, Greater
+    London' -> in Westminster, which is in Greater London. The venue is the part with a venue
+    word (House, Palace, Headquarters…); a cell with none says nothing of what lies in what."""
+    parts = [clean(p) for p in venue.split(",") if clean(p)]
+    venue_parts = [i for i, p in enumerate(parts) if _VENUE_WORD.search(p)]
+    if len(parts) < 2 or not venue_parts:
+        return []
+    after = parts[venue_parts[-1] + 1 :]
+    before = parts[: venue_parts[0]]
+    chain = [place_ref(venue)] + [place_ref(p) for p in (after or before[::-1][:1])]
+    return list(itertools.pairwise(chain))
 
 
 # -- attendance tables (one state's participations) -----------------------------------------

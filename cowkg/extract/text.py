@@ -123,6 +123,10 @@ _HOST_ACTIVE = re.compile(
     r"(?:co-)?chair(?:ed|s|ing)?|will (?:co-)?chair)\b",
     re.IGNORECASE,
 )
+_HOST_NOUN = re.compile(r"(?:co-)?(?:host|chair)s?")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|as)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
 _NOT_REPRESENTED = re.compile(
     r"\b(?:was|were) not (?:represented|present|invited)|\b(?:was|were) (?:notably )?absent|"
     r"\bdid not (?:attend|take part|participate|join)|\bnot attending\b|\bstayed away\b",
@@ -253,6 +257,20 @@ def _kind(text: str) -> str:
     return "meeting"
 
 
+def _kind_near(text: str, start: int, end: int, reach: int = 40) -> str:
+    """The kind cue nearest to ``text[start:end]`` (a date or a meeting word) within ``reach``
+    characters: "its second ministerial (3 September" -> ministerial, "the other leaders at
+    yesterday's meeting" -> summit, whatever else the sentence speaks of."""
+    low, high = max(0, start - reach), min(len(text), end + reach)
+    best: tuple[int, str] | None = None
+    for kind, pattern in _KIND_CUES:
+        for match in pattern.finditer(text, low, high):
+            distance = max(0, match.start() - end, start - match.end())
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else "meeting"
+
+
 def _format(text: str) -> str | None:
     for name, pattern in _FORMAT_CUES:
         if pattern.search(text):
@@ -288,8 +306,23 @@ def _clause_agents(unit: Unit, start: int, end: int) -> list[Mention]:
     return [
         m
         for m in found
-        if m.span.start not in owners and not any(a <= unit.rel(m) < b for a, b in quoted)
+        if m.span.start not in owners
+        and not any(a <= unit.rel(m) < b for a, b in quoted)
+        and not _is_topic(unit, m)
     ]
+
+
+_TOPIC_LEAD = re.compile(
+    r"\b(?:on|for|about|regarding|concerning|against|over|in|into|to)\s+(?:the\s+)?$"
+)
+
+
+def _is_topic(unit: Unit, mention: Mention) -> bool:
+    """A state a phrase is about or set in, not one taking part: "the London Summit on Ukraine",
+    "support for Ukraine", "troops in Ukraine", "aid to Ukraine"."""
+    return mention.kind is MentionKind.STATE and bool(
+        _TOPIC_LEAD.search(unit.text[max(0, unit.rel(mention) - 16) : unit.rel(mention)])
+    )
 
 
 def _title_owners(unit: Unit) -> set[int]:
@@ -306,6 +339,18 @@ def _title_owners(unit: Unit) -> set[int]:
         ]
         if near:
             owners.add(near[-1].span.start)
+        # "Shigeru Ishiba, Prime Minister of Japan": the title after the name
+        after = [
+            m
+            for m in unit.of_kind(MentionKind.STATE, MentionKind.ORGANIZATION)
+            if m.value == person.of
+            and re.fullmatch(
+                r",?\s+(?:the\s+)?[\w\s-]{2,40}?\s+of\s+(?:the\s+)?",
+                unit.text[unit.rel(person) + len(person.span.text) : unit.rel(m)],
+            )
+        ]
+        if after:
+            owners.add(after[0].span.start)
     return owners
 
 
@@ -352,14 +397,35 @@ def _nearest_date(unit: Unit, position: int, claimed: set[int]) -> Mention | Non
 
 
 def _meeting_cues(unit: Unit) -> list[re.Match[str]]:
-    cues = []
-    for match in _MEETING_CUE.finditer(unit.text):
-        if _NOT_OUR_MEETING.match(unit.text[match.end() :]) or _BILATERAL.search(
-            unit.text[max(0, match.start() - 30) : match.end()]
-        ):
+    return [m for m in _MEETING_CUE.finditer(unit.text) if not _bilateral(unit, m)]
+
+
+def _bilateral(unit: Unit, cue: re.Match[str]) -> bool:
+    """A meeting word naming talks between two sides ("the online meeting between Ukraine and
+    US", "US-Ukrainian talks"), not a meeting of the coalition."""
+    return bool(
+        _NOT_OUR_MEETING.match(unit.text[cue.end() :])
+        or _BILATERAL.search(unit.text[max(0, cue.start() - 30) : cue.end()])
+    )
+
+
+def _bilateral_clauses(unit: Unit) -> list[tuple[int, int]]:
+    """The clauses of the unit that speak of bilateral talks: their format and parties are not
+    those of the coalition meeting the rest of the sentence names."""
+    out = []
+    for cue in _MEETING_CUE.finditer(unit.text):
+        if not _bilateral(unit, cue):
             continue
-        cues.append(match)
-    return cues
+        before = [m.end() for m in _CLAUSE_END.finditer(unit.text, 0, cue.start())]
+        after = _CLAUSE_END.search(unit.text, cue.end())
+        out.append((before[-1] if before else 0, after.start() if after else len(unit.text)))
+    return out
+
+
+def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _meetings_in(unit: Unit, source: Source) -> list[_Meeting]:
@@ -381,14 +447,21 @@ def _meetings_in(unit: Unit, source: Source) -> list[_Meeting]:
             day, end = source.date, None
         else:
             continue
-        local_kind = _kind(unit.text[max(0, cue.start() - 40) : cue.end() + 40])
-        kinds.setdefault(day, []).append(local_kind)
+        by_date = (
+            _kind_near(unit.text, unit.rel(date), unit.rel(date) + len(date.span.text))
+            if date is not None
+            else "meeting"
+        )
+        by_cue = _kind_near(unit.text, cue.start(), cue.end())
+        kinds.setdefault(day, []).extend(k for k in (by_date, by_cue) if k != "meeting")
         if day not in found:
             found[day] = _Meeting(meeting_ref(day, "meeting"), day, end, cue.start(), cue.end())
     out = []
     for day, meeting in found.items():
-        specific = [k for k in kinds[day] if k != "meeting"]
-        kind = sentence_kind if len(found) == 1 else (specific[0] if specific else "meeting")
+        # the kind written at the date or the meeting word, else (one meeting) the sentence's
+        specific = kinds[day]
+        fallback = sentence_kind if len(found) == 1 else "meeting"
+        kind = specific[0] if specific else fallback
         out.append(
             _Meeting(meeting_ref(day, kind), day, meeting.end, meeting.cue_start, meeting.cue_end)
         )
@@ -410,7 +483,7 @@ def _local(unit: Unit, meeting: _Meeting, others: Sequence[_Meeting]) -> tuple[i
 
 def _meeting_facts(unit: Unit, meeting: _Meeting, others: Sequence[_Meeting]) -> list[Fact]:
     begin, stop = _local(unit, meeting, others)
-    local = unit.text[begin:stop]
+    local = _masked(unit.text, _bilateral_clauses(unit))[begin:stop]
     facts = [
         _fact(
             FactKind.MEETING,
@@ -419,6 +492,7 @@ def _meeting_facts(unit: Unit, meeting: _Meeting, others: Sequence[_Meeting]) ->
                 "date": meeting.day,
                 "end_date": meeting.end,
                 "meeting_kind": meeting.ref.key[11:],
+                "name": _meeting_name(local),
             },
             unit,
             "meeting-sentence",
@@ -448,6 +522,21 @@ def _meeting_facts(unit: Unit, meeting: _Meeting, others: Sequence[_Meeting]) ->
 
 
 _CLAUSE_BREAK = re.compile(r"[,;()—–]|\s-\s")
+_CLAUSE_END = re.compile(r"[,;(\[—–]|\s-\s")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NAMED_MEETING = re.compile(
+    rf"(?<![\w-])(?P<name>(?:\d{{4}}\s+)?(?:(?!(?:{_MONTHS}|The|A|An|On|In|At)\b)[A-Z][\w'’.-]*\s+)"
+    rf"{{1,4}}(?:Summit|Conference)(?:\s+(?:on|for)\s+[A-Z][\w'’-]*)?)"
+)
+
+
+def _meeting_name(text: str) -> str | None:
+    """The proper name a sentence gives its meeting: capitalised words (and a year) ending in
+    Summit or Conference, with its topic: "the 2025 London Summit on Ukraine"."""
+    match = _NAMED_MEETING.search(text)
+    return match["name"] if match else None
+
+
 _PLACE_LEAD = re.compile(r"(?:\bin|\bat|\bnear|\boutside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -496,13 +585,19 @@ def _participants(
     if cue is None:
         return []
     subject_start = _subject_start(unit.text, cue.start(), begin)
+    opener = list(_CLAUSE_OPENER.finditer(unit.text, subject_start, cue.start()))
+    if opener:  # "..., when Shigeru Ishiba, Prime Minister of Japan joined": after "when"
+        subject_start = opener[-1].end()
     end = min(stop, _stop_at(unit.text, cue.end()))
     agents = (
         _clause_agents(unit, subject_start, cue.start())
         if _is_subject_list(unit.text, subject_start, cue.start())
+        and not _NOUN_CUE.fullmatch(cue.group(0))
         else []
     )
     agents += _clause_agents(unit, cue.end(), end)
+    bilateral = _bilateral_clauses(unit)
+    agents = [m for m in agents if not any(a <= unit.rel(m) < b for a, b in bilateral)]
     facts = []
     for mention in agents:
         ref = _ref(mention)
@@ -524,9 +619,28 @@ def _participants(
     return facts
 
 
+_NOUN_CUE = re.compile(r"attendance|participation|participants?|present were", re.IGNORECASE)
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:when|while|whereas|however|but|after|before|where|who|which|whom)\b|[;:]"
+)
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?$|n['’]t\s+$", re.IGNORECASE)
+_JOINED_OTHER = re.compile(r"\s+(?:the|a|an|its|their)\s+(?P<object>(?:[\w’'-]+\s+){0,3}[\w’'-]+)")
+
+
 def _counts_as_cue(unit: Unit, cue: re.Match[str]) -> bool:
-    """A bare "with" names participants only right after a meeting word ("the London Summit on
-    Ukraine with Emmanuel Macron"), not in "coordinating with" or "in partnership with"."""
+    """Whether a participation word names who took part in the meeting at hand. Not when it is
+    quoted (what someone said), negated ("did not join"), or "joined" takes something other than
+    a meeting ("joined the Coalition", "joined the duumvirate"). A bare "with" names participants
+    only right after a meeting word ("the London Summit on Ukraine with Emmanuel Macron"), not in
+    "coordinating with" or "in partnership with"."""
+    if any(a <= cue.start() < b for a, b in _quoted(unit.text)):
+        return False
+    if _NEGATED.search(unit.text[max(0, cue.start() - 30) : cue.start()]):
+        return False
+    if cue.group(0).lower() in ("joined", "join", "joining"):
+        taken = _JOINED_OTHER.match(unit.text, cue.end())
+        if taken and not _MEETING_CUE.search(taken["object"]):
+            return False
     if cue.group(0).lower() != "with":
         return True
     before = unit.text[max(0, cue.start() - 50) : cue.start()]
@@ -569,6 +683,8 @@ def _hosts(unit: Unit, meeting: Ref, begin: int, stop: int) -> list[Fact]:
         verb = match.group("verb").lower()
         if re.match(r"\s+by\b", unit.text[match.end() :]):
             continue
+        if _HOST_NOUN.fullmatch(verb) and _DETERMINER_BEFORE.search(unit.text[: match.start()]):
+            continue  # "joined ... as the third co-chair": a title, not who chaired which meeting
         rule = "chair-active" if "chair" in verb else "host-active"
         for mention in _subjects(unit, match.start(), begin):
             if verb == "held" and mention.kind is not MentionKind.PERSON:
@@ -622,8 +738,19 @@ def _subjects(unit: Unit, verb: int, begin: int) -> list[Mention]:
     return chosen
 
 
+def _absence(text: str) -> re.Match[str] | None:
+    """Where a unit says a party stayed away — unless it says "not … until <date>", which dates
+    when the party first came, not a meeting it missed."""
+    for match in _NOT_REPRESENTED.finditer(text):
+        clause_end = _CLAUSE_END.search(text, match.end())
+        rest = text[match.end() : clause_end.start() if clause_end else len(text)]
+        if not re.search(r"\b(?:until|till|before)\b", rest):
+            return match
+    return None
+
+
 def _absences(unit: Unit, meetings: Sequence[Ref]) -> list[Fact]:
-    match = _NOT_REPRESENTED.search(unit.text)
+    match = _absence(unit.text)
     if match is None or not meetings:
         return []
     start = _subject_start(unit.text, match.start(), 0)
@@ -642,14 +769,33 @@ def _absences(unit: Unit, meetings: Sequence[Ref]) -> list[Fact]:
 # --------------------------------------------------------------------------------------------
 
 
-def _claim_ref(about: Ref, quantity: Quantity, source: Source, mention: Mention) -> Ref:
+def _claim_ref(
+    about: Ref, quantity: Quantity, source: Source, mention: Mention, counted: str | None = None
+) -> Ref:
     amount = (
         f"{quantity.minimum}"
         if quantity.minimum == quantity.maximum
         else (f"{quantity.minimum}-{quantity.maximum}")
     )
-    key = slug(f"{about.key} {quantity.unit} {quantity.qualifier} {amount} {source.file[:3]}")
+    what = counted or quantity.unit
+    key = slug(f"{about.key} {what} {quantity.qualifier} {amount} {source.file[:3]}")
     return Ref(EntityKind.CLAIM, key, mention.span.text)
+
+
+_CONTRIBUTORS = re.compile(
+    r"^\s+(?:(?:have|has|had)\s+)?(?:(?:formally|publicly|officially|already)\s+)?"
+    r"(?:pledged|committed|offered|agreed|promised)\s+(?:to\s+)?"
+    r"(?:deploy|send|contribute|provide|troops|forces|soldiers|personnel|a reassurance force)\b"
+    r"|^\s+(?:are\s+)?(?:troop|force)-contributing\b"
+)
+CONTRIBUTORS = "troop-contributing countries"
+_FORECAST = re.compile(
+    r"\b(?:expected|set|likely|forecast|projected)\s+to\s+(?:grow|rise|increase|reach|expand)\s+"
+    r"(?:to\s+)?[“\"‘']?$|\b(?:would|will|could|may|might)\s+(?:grow|rise|increase|expand)\s+to\s+"
+    r"[“\"‘']?$",
+    re.IGNORECASE,
+)
+FORECAST = "countries (forecast)"
 
 
 def _counts(unit: Unit, source: Source, meeting: Ref | None, as_of: dt.date | None) -> list[Fact]:
@@ -658,18 +804,25 @@ def _counts(unit: Unit, source: Source, meeting: Ref | None, as_of: dt.date | No
         quantity = mention.value
         assert isinstance(quantity, Quantity)
         after = unit.text[unit.rel(mention) + len(mention.span.text) :]
+        # "26 nations had formally pledged to deploy troops": those sending troops, not members
+        counted = CONTRIBUTORS if _CONTRIBUTORS.search(after) else quantity.unit
+        # "the coalition was expected to grow to "more than 30 countries"": a forecast, not a count
+        if _FORECAST.search(unit.text[max(0, unit.rel(mention) - 60) : unit.rel(mention)]):
+            counted = FORECAST
         about_coalition = bool(_COUNT_ABOUT_COALITION.search(after)) or bool(
             re.search(r"coalition\s+of\s*$", unit.text[: unit.rel(mention)], re.I)
         )
         about = COALITION if about_coalition or meeting is None else meeting
+        if counted in (CONTRIBUTORS, FORECAST):
+            about = COALITION
         if about == COALITION and not (
             _COALITION_WORD.search(unit.text) or re.search(r"pledged|committed", after[:40])
         ):
             continue
         args: dict[str, FactValue | None] = {
-            "claim": _claim_ref(about, quantity, source, mention),
+            "claim": _claim_ref(about, quantity, source, mention, counted),
             "about": about,
-            "counted": quantity.unit,
+            "counted": counted,
             "quantity": quantity,
             "text": mention.span.text,
             "as_of": as_of,
@@ -874,7 +1027,7 @@ def _unit_date(unit: Unit) -> dt.date | None:
 def _absence_meetings(unit: Unit, state: _State) -> list[Ref]:
     """Meetings an absence sentence names by date ("the 10 April 2025 meeting"), else the
     meeting in context."""
-    match = _NOT_REPRESENTED.search(unit.text)
+    match = _absence(unit.text)
     assert match is not None
     days = [_dated(m) for m in unit.of_kind(MentionKind.DATE) if unit.rel(m) > match.start()]
     named = [meeting_ref(d, "meeting") for d in days if d is not None]
@@ -887,7 +1040,7 @@ def _unit_facts(
     unit: Unit, source: Source, state: _State, affiliations: Mapping[str, Ref]
 ) -> list[Fact]:
     facts: list[Fact] = []
-    meetings = [] if _NOT_REPRESENTED.search(unit.text) else _meetings_in(unit, source)
+    meetings = [] if _absence(unit.text) else _meetings_in(unit, source)
     day = _unit_date(unit) or None
     for meeting in meetings:
         facts += _meeting_facts(unit, meeting, meetings)
@@ -902,13 +1055,13 @@ def _unit_facts(
         state.meeting
         and unit.paragraph - state.meeting_paragraph <= 3
         and (_ANAPHOR.search(unit.text) or _ATTENDANCE_VERB.search(unit.text))
-        and not _NOT_REPRESENTED.search(unit.text)
+        and not _absence(unit.text)
         and not _JOINED.search(unit.text)
     ):
         context = state.meeting
         facts += _participants(unit, context, 0, len(unit.text), affiliations)
         facts += _hosts(unit, context, 0, len(unit.text))
-    if _NOT_REPRESENTED.search(unit.text):
+    if _absence(unit.text):
         facts += _absences(unit, _absence_meetings(unit, state))
     facts += _counts(unit, source, context, day or source.date)
     facts += _pledges(unit, meetings[0].ref if meetings else None, day)
@@ -916,6 +1069,55 @@ def _unit_facts(
     facts += _leads(unit)
     facts += _memberships(unit, day)
     return facts
+
+
+_CITATION_TITLE = re.compile(r"\)\.\s+[\"“](?P<title>[^\"”\n]{10,300})[\"”]")
+_HEADLINE_NOW = re.compile(
+    r"\b(?:gather|gathers|gathering|meet|meets|meeting|begins?|starts?|opens?|convene|convenes|"
+    r"convening|hold|holds)\b[^.]*?\b(?:summit|meeting|talks|conference)\b|\bright now\b|\btoday\b",
+    re.IGNORECASE,
+)
+
+
+def citation_counts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
+    """COUNT_CLAIMs from the titles of cited works, after the prose: a headline dated by its
+    citation that reports a meeting as it happens ("Kyiv Independent (27 March 2025). "Leaders
+    from 31 countries gather for Paris summit …"") counts the countries at the meeting held on
+    the citation's date. A title in another tense ("will participate") or without a meeting word
+    says nothing of a dated meeting and is not read."""
+    end_of_body = _body_end(source)
+    dates = [m for m in mentions if m.kind is MentionKind.DATE and _dated(m)]
+    facts: list[Fact] = []
+    for match in _CITATION_TITLE.finditer(source.text, end_of_body):
+        cited = [
+            m for m in dates if m.span.end <= match.start() and match.start() - m.span.end <= 2
+        ]
+        title = match["title"]
+        if not cited or not _HEADLINE_NOW.search(title) or not _meeting_cues_in(title):
+            continue
+        day = _dated(cited[-1])
+        assert day is not None
+        start, end = match.start("title"), match.end("title")
+        inside = tuple(m for m in mentions if start <= m.span.start and m.span.end <= end)
+        unit = Unit((span_at(source, start, end),), start, end, title, -1, inside)
+        about = meeting_ref(day, _kind(title))
+        for mention in unit.of_kind(MentionKind.COUNT):
+            quantity = mention.value
+            assert isinstance(quantity, Quantity)
+            args: dict[str, FactValue | None] = {
+                "claim": _claim_ref(about, quantity, source, mention),
+                "about": about,
+                "counted": quantity.unit,
+                "quantity": quantity,
+                "text": mention.span.text,
+                "as_of": day,
+            }
+            facts.append(_fact(FactKind.COUNT_CLAIM, args, unit, "citation-title-count"))
+    return facts
+
+
+def _meeting_cues_in(text: str) -> bool:
+    return bool(re.search(r"\b(?:summit|meeting|talks|conference|gathering)\b", text, re.I))
 
 
 def _identity(fact: Fact) -> tuple[object, ...]:
@@ -952,6 +1154,7 @@ def extract_text_facts(
     facts: list[Fact] = []
     for unit in units(source, mentions):
         facts += _unit_facts(unit, source, state, known)
+    facts += citation_counts(source, mentions)
     unique = list({_identity(f): f for f in reversed(facts)}.values())[::-1]
     log.info("%s: %d fact(s) from sentence rules", source.file, len(unique))
     return unique
