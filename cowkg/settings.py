@@ -81,9 +81,9 @@ class Settings(BaseSettings):
     query_slots: int = Field(
         4,
         gt=0,
-        description="Queries evaluated at once; others wait for a free slot up to the query "
-        "timeout, then get HTTP 503. A query past its timeout is abandoned but keeps its slot "
-        "until Oxigraph returns.",
+        description="Queries evaluated at once (embedded store: worker processes); others wait "
+        "for a free slot up to the query timeout, then get HTTP 503. A query past its timeout "
+        "has its worker killed, which frees the slot at once.",
     )
     queries_dir: Path = Field(
         PROJECT_ROOT / "queries",

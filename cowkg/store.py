@@ -166,6 +166,36 @@ def load_store(settings: Settings) -> ox.Store:
     return store
 
 
+def prepare_store(settings: Settings, directory: Path) -> Path:
+    """Bulk-load ``settings.dataset`` (or ``graph/cowkg.nq``) into an on-disk store in ``directory``
+    (in its ``store`` subfolder).
+
+    The served store: query workers open it read-only (:meth:`pyoxigraph.Store.read_only`), so
+    they share its pages through the page cache. Returns the store's folder; raises
+    :class:`StoreError` naming the file if it is missing or cannot be parsed.
+    """
+    path = settings.dataset or settings.graph_dir / DATASET_FILE
+    if not path.is_file():
+        raise StoreError(
+            f"dataset {path} not found. Hint: run `cowkg build` (or `make build`) first, "
+            "or set COWKG_DATASET to an RDF file."
+        )
+    fmt = _format_of(path)
+    location = directory / "store"
+    try:
+        store = ox.Store(str(location))
+        store.bulk_load(path=str(path), format=fmt)
+        store.flush()
+        count = len(store)
+        del store  # closes the database before read-only readers open it
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise StoreError(
+            f"cannot load {path}: {exc}. Hint: rebuild it with `cowkg build --force`."
+        ) from exc
+    log.info("store: loaded %d quads from %s into %s", count, path, location)
+    return location
+
+
 def push_remote(nquads: bytes, endpoint: str, client: object | None = None) -> int:
     """Load every named graph into an external SPARQL server (Graph Store Protocol, one PUT each).
 

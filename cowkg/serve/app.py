@@ -133,8 +133,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        state.backend.warm()
         yield
-        state.runner.shutdown()
+        state.backend.close()
 
     app = FastAPI(
         title="cowkg — Coalition of the Willing knowledge graph",

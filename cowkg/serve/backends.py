@@ -1,16 +1,17 @@
 """Where queries run: the embedded Oxigraph store, or an external SPARQL 1.1 server.
 
-Both backends return the same records (:class:`Solutions`, :class:`Boolean`, :class:`Triples`), so
-pages, exports and the protocol route do not care which one is configured.
+Both backends answer with the same records (:class:`Solutions`, :class:`Boolean`, :class:`Triples`)
+or, for the protocol route, with the serialised bytes (:class:`Answer`), so pages, exports and
+``/sparql`` do not care which one is configured. Both check a query (:func:`check_query`) before
+anything evaluates it, and both admit at most ``query_slots`` queries at once (:class:`Slots`): a
+request finding every slot taken waits for one for at most ``query_timeout``, then gets 503.
 
-Time limits. Oxigraph cannot be interrupted once a query is running, so :class:`QueryRunner`
-evaluates in worker threads (Oxigraph releases the GIL) and waits at most ``query_timeout``; a
-query past its deadline is *abandoned*: the client gets 503 at once, and the worker stops at the
-next result row it reads (the deadline is checked before each row). A query whose first row is
-itself slow (a huge ORDER BY or aggregate) keeps its worker busy until Oxigraph returns; at most
-``query_slots`` such workers exist; a request finding them all busy waits up to ``query_timeout``
-for one, then gets 503 "busy" instead of exhausting the machine. Each answer is cut at
-``max_rows`` rows (flagged as truncated).
+* Embedded (:mod:`cowkg.serve.pool`): worker *processes* read an on-disk copy of the store; a query
+  past its deadline has its worker killed, so its CPU and memory are returned at once.
+* Remote (:class:`RemoteBackend`): worker threads forward the query with httpx (its own timeout);
+  a reply past the deadline is abandoned (:class:`QueryRunner`).
+
+Each answer is cut at ``max_rows`` rows (flagged as truncated).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
@@ -28,8 +29,18 @@ from typing import Protocol, TypeVar
 import pyoxigraph as ox
 
 from cowkg.errors import QueryTimeout, RequestError, StoreError
-from cowkg.serve.renderers import Term
-from cowkg.serve.safety import QueryForm
+from cowkg.serve.renderers import (
+    ASK_FORMATS,
+    Format,
+    Term,
+    content_type,
+    offers_for,
+    pick_format,
+    serialize_boolean,
+    serialize_rdf,
+    serialize_solutions,
+)
+from cowkg.serve.safety import QueryForm, check_query
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +81,27 @@ QueryResult = Solutions | Boolean | Triples
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """A query answered for the protocol route: the body, its Content-Type, truncated or not."""
+
+    body: bytes
+    media_type: str
+    truncated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Negotiation:
+    """What the client asked for: its ``Accept`` header and any ``format=`` values (last wins)."""
+
+    accept: str | None
+    asked: tuple[str, ...] = ()
+
+    def choose(self, form: QueryForm | None) -> Format:
+        """The format for a query of ``form``; 406 (:class:`RequestError`) if none fits."""
+        return pick_format(self.accept, self.asked, offers_for(form))
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """How long and how much: an absolute deadline (``time.monotonic()``) and a row cap."""
 
@@ -82,18 +114,25 @@ class Limits:
 
 
 class Backend(Protocol):
-    """A read-only SPARQL store: queries and whole-graph reads.
+    """A read-only SPARQL store: checked queries under the limits, and whole-graph reads.
 
     Relative IRIs in queries resolve against ``base_iri`` (the ``base_iri`` setting), so
-    ``<id/state/FRA>`` names the entity.
+    ``<id/state/FRA>`` names the entity. Unless the query or the protocol names a dataset, the
+    default graph is the union of all graphs.
     """
 
     kind: str
 
-    def query(
-        self, text: str, form: QueryForm | None, dataset: Dataset, union: bool, limits: Limits
-    ) -> QueryResult:
-        """Evaluate ``text``; ``union``: the default graph is the union of all graphs."""
+    async def query(self, text: str, dataset: Dataset, max_rows: int) -> QueryResult:
+        """Check and evaluate ``text`` (403/400 for refused queries, 503 past the deadline)."""
+
+    async def answer(
+        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+    ) -> Answer:
+        """Check and evaluate ``text`` and serialise it in the negotiated format."""
+
+    def select_now(self, text: str) -> Solutions:
+        """Evaluate a trusted SELECT of the server's own at once, without the limits (start-up)."""
 
     def quads(self, graph: str | None) -> list[ox.Quad]:
         """Every quad (``graph=None``) or the triples of one named graph, as quads."""
@@ -101,16 +140,30 @@ class Backend(Protocol):
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs."""
 
+    def warm(self) -> None:
+        """Start the query workers ahead of the first queries (the server's start-up)."""
 
-def _nodes(iris: Sequence[str]) -> list[ox.NamedNode]:
-    try:
-        return [ox.NamedNode(iri) for iri in iris]
-    except ValueError as exc:
-        raise RequestError(f"bad graph IRI in the protocol dataset: {exc}") from exc
+    def close(self) -> None:
+        """Stop the workers (a later query starts them again)."""
+
+
+def render(result: QueryResult, fmt: Format, prefix_map: dict[str, str] | None = None) -> bytes:
+    """A result in ``fmt``; 406 if the result's kind cannot be given in it."""
+    if isinstance(result, Boolean):
+        if fmt not in ASK_FORMATS:
+            raise RequestError(f"an ASK answer cannot be given as {fmt.label}", status=406)
+        return serialize_boolean(result.value, fmt)
+    if isinstance(result, Solutions):
+        if fmt.results is None:
+            raise RequestError(f"SELECT results cannot be given as {fmt.label}", status=406)
+        return serialize_solutions(result.variables, result.rows, fmt)
+    if fmt.rdf is None:
+        raise RequestError(f"an RDF graph cannot be given as {fmt.label}", status=406)
+    return serialize_rdf(result.triples, fmt, prefix_map)
 
 
 def _read(result: object, limits: Limits, seconds: float) -> QueryResult:
-    """Read an Oxigraph result (lazy for SELECT/CONSTRUCT) under the deadline and the row cap."""
+    """Read a parsed result (lazy for SELECT/CONSTRUCT) under the deadline and the row cap."""
     if isinstance(result, ox.QueryBoolean):
         return Boolean(bool(result))
     if isinstance(result, ox.QuerySolutions):
@@ -127,7 +180,7 @@ def _read(result: object, limits: Limits, seconds: float) -> QueryResult:
         limits.check(seconds)
         if len(triples) == limits.max_rows:
             return Triples(triples, truncated=True)
-        triples.append(triple)
+        triples.append(triple.triple if isinstance(triple, ox.Quad) else triple)
     return Triples(triples)
 
 
@@ -147,52 +200,20 @@ def collect(make: Callable[[], object], limits: Limits, seconds: float) -> Query
 
 
 @dataclass
-class EmbeddedBackend:
-    """The in-process Oxigraph store, loaded once at start-up."""
-
-    store: ox.Store
-    timeout: float
-    base_iri: str
-    kind: str = "embedded"
-
-    def query(
-        self, text: str, form: QueryForm | None, dataset: Dataset, union: bool, limits: Limits
-    ) -> QueryResult:
-        limits.check(self.timeout)
-        kwargs: dict[str, object] = {"base_iri": self.base_iri}
-        if dataset.given:
-            kwargs["default_graph"] = _nodes(dataset.default_graphs)
-            kwargs["named_graphs"] = _nodes(dataset.named_graphs)
-        else:
-            kwargs["use_default_graph_as_union"] = union
-        try:
-            return collect(
-                lambda: self.store.query(text, **kwargs),  # type: ignore[arg-type]
-                limits,
-                self.timeout,
-            )
-        except SyntaxError as exc:
-            raise RequestError(f"malformed query: {exc}", errors=[str(exc)]) from None
-        except OSError as exc:  # evaluation errors also surface while iterating
-            raise RequestError(f"query failed: {exc}", status=500) from None
-
-    def quads(self, graph: str | None) -> list[ox.Quad]:
-        name = ox.NamedNode(graph) if graph is not None else None
-        return list(self.store.quads_for_pattern(None, None, None, name))
-
-    def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
-
-
-@dataclass
 class RemoteBackend:
     """An external SPARQL 1.1 server (``store=remote``); same safety filtering happens before."""
 
     endpoint: str
     timeout: float
     base_iri: str
+    slots: int
+    allowlist: frozenset[str] = frozenset()
     kind: str = "remote"
     _syntax: ox.Store = field(default_factory=ox.Store)
+    _runner: QueryRunner = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._runner = QueryRunner(self.slots, self.timeout)
 
     def _check_syntax(self, text: str) -> None:
         """Parse locally (on an empty store) so a malformed query gets the same 400 as embedded."""
@@ -228,8 +249,8 @@ class RemoteBackend:
             )
         return response.content
 
-    def query(
-        self, text: str, form: QueryForm | None, dataset: Dataset, union: bool, limits: Limits
+    def _evaluate(
+        self, text: str, form: QueryForm | None, dataset: Dataset, limits: Limits
     ) -> QueryResult:
         """Forward ``text``; the server must be run with its default graph as the union."""
         self._check_syntax(text)
@@ -245,45 +266,72 @@ class RemoteBackend:
             self.timeout,
         )
 
+    async def query(self, text: str, dataset: Dataset, max_rows: int) -> QueryResult:
+        def work(limits: Limits) -> QueryResult:
+            form = check_query(text, self.allowlist).form
+            return self._evaluate(text, form, dataset, limits)
+
+        return await self._runner.run(work, max_rows)
+
+    async def answer(
+        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+    ) -> Answer:
+        def work(limits: Limits) -> Answer:
+            form = check_query(text, self.allowlist).form
+            fmt = negotiation.choose(form)
+            result = self._evaluate(text, form, dataset, limits)
+            truncated = not isinstance(result, Boolean) and result.truncated
+            return Answer(render(result, fmt), content_type(fmt), truncated)
+
+        return await self._runner.run(work, max_rows)
+
+    def select_now(self, text: str) -> Solutions:
+        limits = Limits(time.monotonic() + max(self.timeout, 60.0), max_rows=2**62)
+        result = self._evaluate(text, QueryForm.SELECT, Dataset(), limits)
+        assert isinstance(result, Solutions)
+        return result
+
     def quads(self, graph: str | None) -> list[ox.Quad]:
         if graph is None:
             text = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
         else:
             text = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}"
-        limits = Limits(time.monotonic() + self.timeout, max_rows=2**62)
-        result = self.query(text, QueryForm.SELECT, Dataset(), False, limits)
-        assert isinstance(result, Solutions)
+        result = self.select_now(text)
         g = ox.NamedNode(graph) if graph is not None else None
         return [ox.Quad(s, p, o, g or gn) for s, p, o, gn in result.rows]  # type: ignore[arg-type]
 
     def graph_names(self) -> list[str]:
-        limits = Limits(time.monotonic() + self.timeout, max_rows=2**62)
-        text = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
-        result = self.query(text, QueryForm.SELECT, Dataset(), False, limits)
-        assert isinstance(result, Solutions)
+        result = self.select_now("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
         return sorted(str(row[0].value) for row in result.rows if isinstance(row[0], ox.NamedNode))
 
+    def warm(self) -> None:
+        pass
 
-@dataclass
-class QueryRunner:
-    """Runs blocking work in at most ``slots`` worker threads, each under a deadline.
+    def close(self) -> None:
+        self._runner.shutdown()
 
-    A request that finds every slot taken waits for one (woken when a worker finishes) for at
-    most ``timeout`` seconds, then gets 503: short bursts queue instead of failing, while slots
-    held by abandoned queries still end in a clear "busy" answer.
+
+class Slots:
+    """At most ``slots`` holders at once; a request finding none free waits for one (woken when
+    a holder releases it) for at most ``timeout`` seconds, then gets 503: short bursts queue
+    instead of failing, while slots held by long queries still end in a clear "busy" answer.
+
+    Usable from any event loop (the test client runs one per request) and any thread.
     """
 
-    slots: int
-    timeout: float
-    _pool: ThreadPoolExecutor | None = field(default=None, init=False)
-    _busy: int = field(default=0, init=False)
-    _waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = field(
-        default_factory=list, init=False
-    )
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    def __init__(self, slots: int, timeout: float) -> None:
+        self.slots = slots
+        self.timeout = timeout
+        self._busy = 0
+        self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
+        self._lock = threading.Lock()
 
-    def _release(self, _: object) -> None:
-        """Free a slot (called in the worker thread) and wake every request waiting for one."""
+    @property
+    def busy(self) -> int:
+        return self._busy
+
+    def release(self, _: object = None) -> None:
+        """Free a slot (from any thread) and wake every request waiting for one."""
         with self._lock:
             self._busy -= 1
             waiters, self._waiters = self._waiters, []
@@ -291,8 +339,12 @@ class QueryRunner:
             with contextlib.suppress(RuntimeError):  # that request's loop has closed
                 loop.call_soon_threadsafe(_wake, waiter)
 
-    async def _acquire(self) -> None:
+    async def acquire(self) -> None:
         """Take a slot, waiting up to ``timeout`` seconds for one; 503 if none frees up."""
+        with self._lock:
+            if self._busy < self.slots:
+                self._busy += 1
+                return
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
         while True:
@@ -311,22 +363,39 @@ class QueryRunner:
                     status=503,
                 ) from None
 
+
+@dataclass
+class QueryRunner:
+    """Runs blocking work in at most ``slots`` worker threads, each under a deadline.
+
+    A query past its deadline is *abandoned*: the client gets 503 at once, the thread finishes
+    (or stops at the next row it reads) in the background and keeps its slot until then.
+    """
+
+    slots: int
+    timeout: float
+    _pool: ThreadPoolExecutor | None = field(default=None, init=False)
+    _gate: Slots = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._gate = Slots(self.slots, self.timeout)
+
     def _submit(self, work: Callable[[Limits], T], max_rows: int) -> Future[T]:
         """Start ``work(limits)`` in a worker; the caller holds a slot."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(self.slots, thread_name_prefix="cowkg-query")
         limits = Limits(time.monotonic() + self.timeout, max_rows)
         future = self._pool.submit(work, limits)
-        future.add_done_callback(self._release)
+        future.add_done_callback(self._gate.release)
         return future
 
     async def run(self, work: Callable[[Limits], T], max_rows: int) -> T:
-        """Await ``work`` for at most ``timeout`` seconds (then abandon it: module doc)."""
-        await self._acquire()
+        """Await ``work`` for at most ``timeout`` seconds (then abandon it: class doc)."""
+        await self._gate.acquire()
         try:
             future = asyncio.wrap_future(self._submit(work, max_rows))
         except BaseException:
-            self._release(None)
+            self._gate.release()
             raise
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout)

@@ -1,8 +1,8 @@
 """The server's state, built once at start-up, and the typed dependencies routes declare.
 
-:class:`ServeState` holds the settings, the query backend (the embedded store is loaded here, once,
-never per request), the worker pool with its time limit, the templates and caches of things that
-never change while the server runs (statistics, serialised exports).
+:class:`ServeState` holds the settings, the query backend (the embedded store is prepared here,
+once, never per request; it owns the query workers and their limits), the templates and caches of
+things that never change while the server runs (statistics, serialised exports).
 """
 
 from __future__ import annotations
@@ -22,16 +22,14 @@ from fastapi.templating import Jinja2Templates
 from cowkg import __version__
 from cowkg.errors import RequestError, StoreError
 from cowkg.serve.backends import (
+    Answer,
     Backend,
     Dataset,
-    EmbeddedBackend,
-    Limits,
+    Negotiation,
     QueryResult,
-    QueryRunner,
     RemoteBackend,
     Solutions,
 )
-from cowkg.serve.safety import QueryForm, check_query
 from cowkg.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -48,10 +46,20 @@ def make_backend(settings: Settings) -> Backend:
                 "store=remote needs a SPARQL endpoint. Hint: set COWKG_SPARQL_ENDPOINT to the "
                 "query URL of the external server (e.g. http://127.0.0.1:7878/query)."
             )
-        return RemoteBackend(settings.sparql_endpoint, settings.query_timeout, settings.base_iri)
-    from cowkg.store import load_store
+        return RemoteBackend(
+            settings.sparql_endpoint,
+            settings.query_timeout,
+            settings.base_iri,
+            settings.query_slots,
+            _allowlist(settings),
+        )
+    from cowkg.serve.pool import EmbeddedBackend
 
-    return EmbeddedBackend(load_store(settings), settings.query_timeout, settings.base_iri)
+    return EmbeddedBackend(settings)
+
+
+def _allowlist(settings: Settings) -> frozenset[str]:
+    return frozenset(s.strip() for s in settings.service_allowlist.split(",") if s.strip())
 
 
 @dataclass
@@ -60,7 +68,6 @@ class ServeState:
 
     settings: Settings
     backend: Backend
-    runner: QueryRunner
     templates: Jinja2Templates
     started: dt.datetime
     counts: dict[str, int]
@@ -90,18 +97,13 @@ class ServeState:
                 self._cache[key] = make()
             return self._cache[key]
 
-    def evaluate(self, text: str, dataset: Dataset, limits: Limits) -> QueryResult:
-        """Check and evaluate ``text`` (blocking: call in a worker)."""
-        info = check_query(text, self.allowlist)
-        union = not dataset.given and not info.has_dataset_clause
-        return self.backend.query(text, info.form, dataset, union, limits)
-
     async def query(self, text: str, dataset: Dataset | None = None) -> QueryResult:
-        """Evaluate ``text`` in a worker under the time limit and the row cap."""
-        return await self.runner.run(
-            lambda limits: self.evaluate(text, dataset or Dataset(), limits),
-            self.settings.max_rows,
-        )
+        """Check and evaluate ``text`` in a worker under the time limit and the row cap."""
+        return await self.backend.query(text, dataset or Dataset(), self.settings.max_rows)
+
+    async def answer(self, text: str, dataset: Dataset, negotiation: Negotiation) -> Answer:
+        """Check, evaluate and serialise ``text`` in a worker (the protocol route)."""
+        return await self.backend.answer(text, dataset, self.settings.max_rows, negotiation)
 
     async def select(self, text: str) -> Solutions:
         """A SELECT the server itself sends (pages, statistics)."""
@@ -111,12 +113,9 @@ class ServeState:
         return result
 
 
-def _count(backend: Backend, timeout: float, text: str) -> int:
-    import time
-
-    limits = Limits(time.monotonic() + max(timeout, 60.0), max_rows=1)
-    result = backend.query(text, QueryForm.SELECT, Dataset(), True, limits)
-    if isinstance(result, Solutions) and result.rows and isinstance(result.rows[0][0], ox.Literal):
+def _count(backend: Backend, text: str) -> int:
+    result = backend.select_now(text)
+    if result.rows and isinstance(result.rows[0][0], ox.Literal):
         return int(result.rows[0][0].value)
     return 0
 
@@ -132,22 +131,20 @@ COUNT_QUERIES = {
 def build_state(settings: Settings) -> ServeState:
     """Load the store (or reach the remote server) and compute the start-up counts."""
     backend = make_backend(settings)
-    counts = {name: _count(backend, settings.query_timeout, q) for name, q in COUNT_QUERIES.items()}
+    counts = {name: _count(backend, q) for name, q in COUNT_QUERIES.items()}
     log.info(
         "serving %d triples in %d named graphs (%s store)",
         counts["triples"],
         counts["graphs"],
         backend.kind,
     )
-    allowlist = frozenset(s.strip() for s in settings.service_allowlist.split(",") if s.strip())
     return ServeState(
         settings=settings,
         backend=backend,
-        runner=QueryRunner(settings.query_slots, settings.query_timeout),
         templates=Jinja2Templates(directory=str(TEMPLATES_DIR)),
         started=dt.datetime.now(dt.UTC),
         counts=counts,
-        allowlist=allowlist,
+        allowlist=_allowlist(settings),
         graph_names=backend.graph_names(),
     )
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from cowkg.store import prefixes
+from cowkg.errors import RequestError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -153,8 +153,16 @@ def content_type(fmt: Format) -> str:
     return f"{fmt.media_type}; charset=utf-8"
 
 
-def serialize_rdf(triples: Sequence[ox.Triple] | Sequence[ox.Quad], fmt: Format) -> bytes:
-    """``triples`` (or quads, for TriG/N-Quads) in ``fmt``, with our prefixes where they apply."""
+def serialize_rdf(
+    triples: Sequence[ox.Triple] | Sequence[ox.Quad],
+    fmt: Format,
+    prefix_map: dict[str, str] | None = None,
+) -> bytes:
+    """``triples`` (or quads, for TriG/N-Quads) in ``fmt``, with our prefixes where they apply.
+
+    ``prefix_map``: the prefixes (default :func:`cowkg.store.prefixes`, imported lazily: query
+    workers pass theirs and never import rdflib).
+    """
     if fmt.rdf is None:
         raise ValueError(f"{fmt.label} is not an RDF format")
     items: Sequence[ox.Triple] | Sequence[ox.Quad] = triples
@@ -168,7 +176,11 @@ def serialize_rdf(triples: Sequence[ox.Triple] | Sequence[ox.Quad], fmt: Format)
     elif triples and isinstance(triples[0], ox.Quad):
         items = list(dict.fromkeys(q.triple for q in triples))  # type: ignore[union-attr]
     with_prefixes = fmt.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
-    out = ox.serialize(items, format=fmt.rdf, prefixes=prefixes() if with_prefixes else None)
+    if with_prefixes and prefix_map is None:
+        from cowkg.store import prefixes
+
+        prefix_map = prefixes()
+    out = ox.serialize(items, format=fmt.rdf, prefixes=prefix_map if with_prefixes else None)
     return out or b""
 
 
@@ -196,3 +208,28 @@ def serialize_boolean(value: bool, fmt: Format) -> bytes:
     document = json.dumps({"head": {}, "boolean": value}).encode()
     parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
     return parsed.serialize(format=fmt.results) or b""
+
+
+def offers_for(form: str | None) -> tuple[Format, ...]:
+    """The formats a query of ``form`` (``"SELECT"``, ``"ASK"``, …, or unknown) can be given in."""
+    if form == "ASK":
+        return ASK_FORMATS
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return GRAPH_FORMATS
+    return SELECT_FORMATS
+
+
+def pick_format(accept: str | None, asked: Sequence[str], offers: tuple[Format, ...]) -> Format:
+    """The output format from ``format=`` (``asked``; the last wins over Accept) or ``Accept``.
+
+    Raises :class:`RequestError` 406 naming the formats on offer if neither can be met.
+    """
+    fmt = by_name(asked[-1], offers) if asked else negotiate(accept, offers)
+    if fmt is None:
+        wanted = asked[-1] if asked else accept or ""
+        raise RequestError(
+            f"cannot produce {wanted!r} for this request. Hint: ask for one of "
+            + ", ".join(f"{f.name} ({f.media_type})" for f in offers),
+            status=406,
+        )
+    return fmt

@@ -16,22 +16,16 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from cowkg.errors import RequestError
-from cowkg.serve.backends import Boolean, Dataset, Limits, QueryResult, Solutions
+from cowkg.serve.backends import Dataset, Negotiation
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import (
-    ASK_FORMATS,
     GRAPH_FORMATS,
     HTML,
-    SELECT_FORMATS,
     Format,
-    by_name,
     content_type,
-    negotiate,
-    serialize_boolean,
+    pick_format,
     serialize_rdf,
-    serialize_solutions,
 )
-from cowkg.serve.safety import QueryForm, inspect_query
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -57,26 +51,14 @@ FORMAT_IRIS = {
 }
 
 
-def _offers(form: QueryForm | None) -> tuple[Format, ...]:
-    if form is QueryForm.ASK:
-        return ASK_FORMATS
-    if form is not None and form.gives_rdf:
-        return GRAPH_FORMATS
-    return SELECT_FORMATS
+def _negotiation(request: Request, params: Params) -> Negotiation:
+    return Negotiation(request.headers.get("accept"), tuple(v for k, v in params if k == "format"))
 
 
 def choose_format(request: Request, params: Params, offers: tuple[Format, ...]) -> Format:
     """The output format from ``format=`` (wins) or ``Accept``; 406 if neither can be met."""
-    asked = [v for k, v in params if k == "format"]
-    fmt = by_name(asked[-1], offers) if asked else negotiate(request.headers.get("accept"), offers)
-    if fmt is None:
-        wanted = asked[-1] if asked else request.headers.get("accept", "")
-        raise RequestError(
-            f"cannot produce {wanted!r} for this request. Hint: ask for one of "
-            + ", ".join(f"{f.name} ({f.media_type})" for f in offers),
-            status=406,
-        )
-    return fmt
+    wanted = _negotiation(request, params)
+    return pick_format(wanted.accept, wanted.asked, offers)
 
 
 def _one(params: Params, name: str) -> str | None:
@@ -137,35 +119,14 @@ async def _post_params(request: Request) -> tuple[Params, str | None]:
     )
 
 
-def _render(result: QueryResult, fmt: Format) -> bytes:
-    if isinstance(result, Boolean):
-        if fmt not in ASK_FORMATS:
-            raise RequestError(f"an ASK answer cannot be given as {fmt.label}", status=406)
-        return serialize_boolean(result.value, fmt)
-    if isinstance(result, Solutions):
-        if fmt.results is None:
-            raise RequestError(f"SELECT results cannot be given as {fmt.label}", status=406)
-        return serialize_solutions(result.variables, result.rows, fmt)
-    if fmt.rdf is None:
-        raise RequestError(f"an RDF graph cannot be given as {fmt.label}", status=406)
-    return serialize_rdf(result.triples, fmt)
-
-
 async def answer_query(state: ServeState, request: Request, text: str, params: Params) -> Response:
-    """Evaluate ``text`` and serialise it in the negotiated format (both in a worker)."""
-    fmt = choose_format(request, params, _offers(inspect_query(text).form))
-    dataset = _dataset(params)
-
-    def work(limits: Limits) -> tuple[bytes, bool]:
-        result = state.evaluate(text, dataset, limits)
-        truncated = not isinstance(result, Boolean) and result.truncated
-        return _render(result, fmt), truncated
-
-    body, truncated = await state.runner.run(work, state.settings.max_rows)
+    """Check, evaluate and serialise ``text`` in the negotiated format, all in a query worker
+    (the format is chosen there, from the query form, before evaluation: 406 costs nothing)."""
+    answer = await state.answer(text, _dataset(params), _negotiation(request, params))
     headers = {"Vary": "Accept"}
-    if truncated:
+    if answer.truncated:
         headers["X-Cowkg-Truncated"] = f"results cut at max_rows={state.settings.max_rows}"
-    return Response(body, media_type=content_type(fmt), headers=headers)
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
 def _service_description(state: ServeState, endpoint: str) -> list[ox.Triple]:
