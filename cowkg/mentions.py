@@ -978,22 +978,34 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def titled_names(source: Source) -> list[str]:
+    """The people's names ``source`` writes next to a title, as written, in text order."""
+    entities = _drop_nested(
+        [
+            *_table_mentions(source, _states(), MentionKind.STATE),
+            *_table_mentions(source, _organizations(), MentionKind.ORGANIZATION),
+            *_table_mentions(source, _places(), MentionKind.PLACE),
+        ],
+        (MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PLACE),
+    )
+    return [
+        mention.span.text
+        for mention in _roles_and_titled_people(source, entities)
+        if mention.kind is MentionKind.PERSON
+    ]
+
+
+def people_index(names: Iterable[str]) -> PeopleIndex:
+    """The index of ``names`` (added in sorted order: the index depends on the set alone)."""
+    index = PeopleIndex()
+    for name in sorted(set(names)):
+        index.add(name)
+    return index
+
+
 def titled_people(sources: Iterable[Source]) -> PeopleIndex:
     """The full names written next to a title anywhere in ``sources``: the cross-document index."""
-    index = PeopleIndex()
-    for source in sources:
-        entities = _drop_nested(
-            [
-                *_table_mentions(source, _states(), MentionKind.STATE),
-                *_table_mentions(source, _organizations(), MentionKind.ORGANIZATION),
-                *_table_mentions(source, _places(), MentionKind.PLACE),
-            ],
-            (MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PLACE),
-        )
-        for mention in _roles_and_titled_people(source, entities):
-            if mention.kind is MentionKind.PERSON:
-                index.add(mention.span.text)
-    return index
+    return people_index(name for source in sources for name in titled_names(source))
 
 
 def find_mentions(source: Source, people: PeopleIndex | None = None) -> list[Mention]:

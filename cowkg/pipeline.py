@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,7 @@ from cowkg.assemble import Assembly, assemble, graph_iri, read_alignments
 from cowkg.curation import load_curation
 from cowkg.errors import SeedError, ValidationFailed
 from cowkg.extract import extract_all
+from cowkg.ingest import SeedRunner, digest
 from cowkg.namespaces import bind_prefixes
 from cowkg.reason import load_ontology, reason
 from cowkg.report import BuildReport, build_info, make_report
@@ -115,6 +117,16 @@ def _recorded_report(graph_dir: Path) -> BuildReport | None:
         return None
 
 
+def seed_runner(settings: Settings) -> SeedRunner:
+    """Parallel, cached per-seed extraction as configured; the cache key includes the code."""
+    hashes, _ = input_hashes(settings)
+    return SeedRunner(
+        cache_dir=settings.cache_dir / "extract" if settings.cache_dir else None,
+        workers=settings.build_workers or os.cpu_count() or 1,
+        code=digest(sorted((k, v) for k, v in hashes.items() if k.startswith("cowkg/"))),
+    )
+
+
 def load_inputs(settings: Settings, seeds: Sequence[str] = ()) -> tuple[list[Source], list[Fact]]:
     """Read the seeds (all, or those named) and the curation file, and extract every fact."""
     sources = load_sources(settings.seeds_dir)
@@ -124,7 +136,7 @@ def load_inputs(settings: Settings, seeds: Sequence[str] = ()) -> tuple[list[Sou
             raise SeedError(f"no seed named {', '.join(unknown)} in {settings.seeds_dir}")
         sources = [s for s in sources if s.file in set(seeds)]
     curation = load_curation(settings.curation_file, sources)
-    facts = extract_all(sources, curation)
+    facts = extract_all(sources, curation, seed_runner(settings))
     by_file = {s.file: s for s in sources}
     for fact in facts:
         for span in fact.evidence:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from cowkg.errors import SettingsError
@@ -42,6 +42,24 @@ class Settings(BaseSettings):
         PROJECT_ROOT / "curation" / "curation.yaml",
         description="Reviewed curation entries (each with its verbatim quote).",
     )
+    cache_dir: Path | None = Field(
+        PROJECT_ROOT / "var" / "cache",
+        description="Folder of the build's extraction cache (per seed, keyed by content), so a "
+        "rebuild re-extracts only the seeds that changed; empty to switch the cache off.",
+    )
+    build_workers: int = Field(
+        0,
+        ge=0,
+        description="Worker processes extracting seeds in parallel (0: one per CPU); used when "
+        "at least 8 seeds need extracting.",
+    )
+
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _empty_is_off(cls, value: object) -> object:
+        """``COWKG_CACHE_DIR=`` (empty) switches the cache off instead of meaning ``.``."""
+        return None if value == "" else value
+
     host: str = Field("127.0.0.1", description="Interface the server listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
     store: Literal["embedded", "remote"] = Field(

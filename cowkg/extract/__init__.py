@@ -24,7 +24,8 @@ from cowkg.extract.known import Known
 from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import read_tables
 from cowkg.extract.text import affiliations_of, extract_text_facts
-from cowkg.mentions import find_all_mentions, find_mentions
+from cowkg.ingest import SeedRunner, digest
+from cowkg.mentions import PeopleIndex, find_mentions, people_index, titled_names
 from cowkg.sources import verify_span
 from cowkg.types import Fact, FactValue, Mention, Ref, Source
 
@@ -58,17 +59,31 @@ def extract(
     return facts
 
 
-def extract_all(sources: Sequence[Source], curation: Curation) -> list[Fact]:
-    """Every fact of every seed: rules, then curation, evidence verified, identical facts merged."""
-    mentions = find_all_mentions(sources)
-    shared_people = affiliations_of(m for ms in mentions.values() for m in ms)
-    shared_forces = forces([f for source in sources for f in read_names(source)])
-    facts = [
-        fact
-        for source in sources
-        for fact in extract(source, mentions[source.file], shared_people, shared_forces)
-    ]
-    facts = curation.apply(facts)
+def extract_all(
+    sources: Sequence[Source], curation: Curation, runner: SeedRunner | None = None
+) -> list[Fact]:
+    """Every fact of every seed: rules, then curation, evidence verified, identical facts merged.
+
+    The per-seed work goes through ``runner`` (:class:`cowkg.ingest.SeedRunner`: parallel and
+    cached; by default a plain loop); the shared context between its stages is built here.
+    """
+    runner = runner or SeedRunner()
+    none = [None] * len(sources)
+    firsts = runner.map(_names_stage, sources, none, None, "")
+    names = sorted({name for people, _ in firsts for name in people})
+    people, people_key = people_index(names), digest(names)
+    mentions = runner.map(_mentions_stage, sources, none, people, people_key)
+    shared_people = affiliations_of(m for ms in mentions for m in ms)
+    shared_forces = forces([f for _, name_facts in firsts for f in name_facts])
+    context_key = digest(
+        people_key,
+        sorted((k, repr(v)) for k, v in shared_people.items()),
+        sorted((k, repr(v)) for k, v in shared_forces.items()),
+    )
+    per_seed = runner.map(
+        _rules_stage, sources, mentions, (shared_people, shared_forces), context_key
+    )
+    facts = curation.apply([fact for seed_facts in per_seed for fact in seed_facts])
     verify_evidence(facts, sources)
     merged = merge_facts(facts)
     rules = sum(1 for f in merged if f.method.startswith("rule:"))
@@ -80,6 +95,22 @@ def extract_all(sources: Sequence[Source], curation: Curation) -> list[Fact]:
         len(merged) - rules,
     )
     return merged
+
+
+def _names_stage(source: Source, _item: None, _context: None) -> tuple[list[str], list[Fact]]:
+    """People titled in the seed and the names it gives (forces): the shared context's parts."""
+    return titled_names(source), read_names(source)
+
+
+def _mentions_stage(source: Source, _item: None, people: PeopleIndex) -> list[Mention]:
+    return find_mentions(source, people)
+
+
+def _rules_stage(
+    source: Source, mentions: list[Mention], context: tuple[Mapping[str, Ref], Mapping[str, Ref]]
+) -> list[Fact]:
+    affiliations, force_names = context
+    return extract(source, mentions, affiliations, force_names)
 
 
 def verify_evidence(facts: Sequence[Fact], sources: Sequence[Source]) -> None:
