@@ -12,6 +12,7 @@ unresolved (the text as value) when the source has none.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import logging
@@ -598,26 +599,7 @@ def _known_people(source: Source, people: PeopleIndex) -> Iterator[Mention]:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    m.lower(): i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = (
@@ -794,7 +776,7 @@ _MONEY_WORD = re.compile(
     + "|".join(p for p, _ in _CURRENCY_WORDS)
     + r")\b"
 )
-_WORD_NUMBERS = {
+NUMBER_WORDS: dict[str, int] = {
     w: i
     for i, w in enumerate(
         [
@@ -821,7 +803,16 @@ _WORD_NUMBERS = {
             "twenty",
         ]
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "two dozen": 24, "three dozen": 36}
+}
+"""Small cardinal numbers as words (zero to twenty): counts, list sizes, star ranks."""
+_WORD_NUMBERS = NUMBER_WORDS | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "two dozen": 24,
+    "three dozen": 36,
+}
 _QUALIFIERS = (
     r"more than|fewer than|less than|at least|up to|nearly|almost|about|around|"
     r"approximately|roughly|some|over|under|only|c\.|circa|just over|just under"

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cowkg.mentions import NUMBER_WORDS
 from cowkg.types import Source
 
 MONTHS: dict[str, int] = {
@@ -24,35 +25,6 @@ MONTHS: dict[str, int] = {
 }
 """Month names and abbreviations (English), lower-cased, to month numbers."""
 
-NUMBER_WORDS: dict[str, int] = {
-    word: i
-    for i, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-"""Small cardinal numbers as words: list sizes and star ranks are written this way."""
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"
 """Hyphen and dash code points a seed may use inside one name ("MNF‑U", "MNF–U", "MNF-U")."""
