@@ -22,7 +22,7 @@ import hashlib
 import logging
 import multiprocessing
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +60,15 @@ def _source_digest(source: Source) -> str:
 def _call(task: tuple[Stage[Any, Any, Any], Source, Any, Any]) -> Any:
     stage, source, item, context = task
     return stage(source, item, context)
+
+
+def _progress(results: Iterator[R], total: int) -> Iterator[R]:
+    """Pass ``results`` through, logging every tenth of a long run (progress on big corpora)."""
+    step = max(total // 10, PARALLEL_MIN)
+    for done, result in enumerate(results, start=1):
+        if total >= 2 * step and done % step == 0:
+            log.info("  %d/%d seeds", done, total)
+        yield result
 
 
 @dataclass(frozen=True)
@@ -105,11 +114,12 @@ class SeedRunner:
 
     def _run(self, tasks: list[tuple[Stage[Any, Any, Any], Source, Any, Any]]) -> list[Any]:
         if self.workers < 2 or len(tasks) < PARALLEL_MIN:
-            return [_call(task) for task in tasks]
+            return list(_progress(map(_call, tasks), len(tasks)))
         workers = min(self.workers, len(tasks))
         context = multiprocessing.get_context("forkserver")  # no fork of a threaded parent
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(_call, tasks, chunksize=max(1, len(tasks) // (workers * 4))))
+            chunks = max(1, len(tasks) // (workers * 4))
+            return list(_progress(pool.map(_call, tasks, chunksize=chunks), len(tasks)))
 
     def _path(self, key: str) -> Path | None:
         return None if self.cache_dir is None else self.cache_dir / key[:2] / f"{key}.pickle"
