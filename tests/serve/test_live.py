@@ -64,6 +64,10 @@ def test_rdflib_sparqlstore(live: LiveServer) -> None:
 
 def test_raw_http_conneg_and_errors(live: LiveServer) -> None:
     r = httpx.get(f"{live.url}/id/state/FRA", headers={"Accept": "text/turtle"})
+    assert r.status_code == 303 and r.headers["location"] == "/id/state/FRA.ttl"
+    r = httpx.get(
+        f"{live.url}/id/state/FRA", headers={"Accept": "text/turtle"}, follow_redirects=True
+    )
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
     r = httpx.get(f"{live.url}/sparql", params={"query": "ASK {"})
     assert r.status_code == 400 and r.json()["ok"] is False

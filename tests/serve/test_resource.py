@@ -14,10 +14,12 @@ BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 def test_browser_gets_html_with_labels_in_every_language(client: TestClient) -> None:
+    thing = client.get("/id/state/FRA", headers={"Accept": BROWSER}, follow_redirects=False)
+    assert thing.status_code == 303 and thing.headers["location"] == "/id/state/FRA.html"
+    assert "Accept" in thing.headers["vary"]
     response = client.get("/id/state/FRA", headers={"Accept": BROWSER})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert "Accept" in response.headers["vary"]
     assert response.headers["content-location"] == "/id/state/FRA.html"
     page = response.text
     for name in ("France (rdfs:label)", "Франція (skos:altLabel)"):
@@ -56,9 +58,11 @@ def test_graph_kinds_are_shown(client: TestClient) -> None:
         ("application/rdf+xml", "xml"),
     ],
 )
-def test_machines_get_rdf_directly(client: TestClient, accept: str, parser: str) -> None:
-    response = client.get("/id/state/FRA", headers={"Accept": accept}, follow_redirects=False)
-    assert response.status_code == 200  # direct, no 303 (documented in routes/resource.py)
+def test_machines_are_sent_to_rdf(client: TestClient, accept: str, parser: str) -> None:
+    thing = client.get("/id/state/FRA", headers={"Accept": accept}, follow_redirects=False)
+    assert thing.status_code == 303  # the thing → its description (routes/resource.py)
+    response = client.get(thing.headers["location"], headers={"Accept": accept})
+    assert response.status_code == 200
     graph = Graph().parse(data=response.text, format=parser)
     fra = URIRef(FRA)
     assert (fra, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q142")) in graph

@@ -3,11 +3,12 @@
 Whatever host the server runs on, the path is what counts, so the same graph serves on a laptop
 and behind https://w3id.org/cowkg/. Source documents (``{base}source/…``) are answered the same way.
 
-One URL, several representations, chosen by ``Accept`` (``Vary: Accept``) and answered **directly
-with 200** — no 303 hop: the response carries ``Content-Location`` naming the representation
-(``/id/state/GBR.ttl``), which is also a URL of its own. We chose 200 over the httpRange-14 303
-because browsers, curl and rdflib then work without following redirects, and the representation
-is still distinguishable from the thing through its Content-Location.
+An entity IRI names a thing, not a page, so its path answers **303 See Other** to the document
+describing it in the format ``Accept`` asks for (``Vary: Accept``): ``/id/state/GBR`` →
+``/id/state/GBR.html`` for a browser, ``/id/state/GBR.ttl`` for ``text/turtle``, and so on
+(``.jsonld``, ``.nt``, ``.rdf``). The document URLs answer 200 with ``Content-Location``. Browsers,
+curl ``-L``, rdflib and SPARQL clients follow the redirect; the thing and its description keep
+distinct IRIs, as the linked-data practice after httpRange-14 has it.
 
 The HTML page shows the entity's labels in every language, its facts and the facts pointing at it
 (links to related entities stay on this server), and for every fact the seed and the verbatim
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from cowkg.errors import RequestError
 from cowkg.serve.backends import Solutions
@@ -185,7 +186,13 @@ def _triples(iri: str, facts: Solutions) -> list[ox.Triple]:
 
 
 async def describe(state: ServeState, request: Request, path: str) -> Response:
-    """The entity at ``path`` (``id/…`` or ``source/…``), with an optional format suffix."""
+    """The entity at ``path`` (``id/…`` or ``source/…``): 303 to a document, or the document.
+
+    An entity IRI names a thing (a state, a person), not a web page, so, as the httpRange-14
+    practice of linked data has it, the thing's path answers ``303 See Other`` to the document
+    that describes it in the negotiated format (``/id/state/GBR`` → ``/id/state/GBR.ttl`` for
+    ``Accept: text/turtle``, ``.html`` for a browser); the document's path answers 200.
+    """
     stem, dot, ext = path.rpartition(".")
     suffix = by_name(ext, ENTITY_FORMATS) if dot and "/" not in ext else None
     if suffix is not None:
@@ -193,7 +200,9 @@ async def describe(state: ServeState, request: Request, path: str) -> Response:
     fmt = suffix or choose_format(request, list(request.query_params.multi_items()), ENTITY_FORMATS)
     iri = state.base + path
     facts = await _facts(state, iri)
-    headers = {"Vary": "Accept", "Content-Location": f"/{path}.{fmt.name}"}
+    if suffix is None:
+        return RedirectResponse(f"/{path}.{fmt.name}", status_code=303, headers={"Vary": "Accept"})
+    headers = {"Content-Location": f"/{path}.{fmt.name}"}
     if fmt is HTML:
         return HTMLResponse(await entity_page(state, request, iri, facts), headers=headers)
     body = serialize_rdf(_triples(iri, facts), fmt)
