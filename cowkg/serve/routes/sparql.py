@@ -68,7 +68,8 @@ def _one(params: Params, name: str) -> str | None:
     return values[0] if values else None
 
 
-def _dataset(params: Params) -> Dataset:
+def dataset_of(params: Params) -> Dataset:
+    """The protocol dataset named by ``default-graph-uri`` / ``named-graph-uri``."""
     return Dataset(
         default_graphs=tuple(v for k, v in params if k == "default-graph-uri"),
         named_graphs=tuple(v for k, v in params if k == "named-graph-uri"),
@@ -122,7 +123,7 @@ async def _post_params(request: Request) -> tuple[Params, str | None]:
 async def answer_query(state: ServeState, request: Request, text: str, params: Params) -> Response:
     """Check, evaluate and serialise ``text`` in the negotiated format, all in a query worker
     (the format is chosen there, from the query form, before evaluation: 406 costs nothing)."""
-    answer = await state.answer(text, _dataset(params), _negotiation(request, params))
+    answer = await state.answer(text, dataset_of(params), _negotiation(request, params))
     headers = {"Vary": "Accept"}
     if answer.truncated:
         headers["X-Cowkg-Truncated"] = f"results cut at max_rows={state.settings.max_rows}"
