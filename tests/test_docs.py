@@ -11,6 +11,7 @@ import pytest
 
 from cowkg.cli import build_parser
 from cowkg.settings import PROJECT_ROOT, Settings
+from cowkg.store import load_store
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
@@ -49,16 +50,13 @@ def test_linked_files_exist() -> None:
 
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
-    graph = PROJECT_ROOT / "graph" / "cowkg.nq"
-    store = ox.Store()
-    store.bulk_load(path=str(graph), format=ox.RdfFormat.N_QUADS)
-    return store
+    return load_store(Settings())
 
 
 @pytest.mark.parametrize("number", range(len(re.findall(r"```sparql\n", README))))
 def test_readme_queries_answer_on_the_graph(store: ox.Store, number: int) -> None:
     text = re.findall(r"```sparql\n(.*?)```", README, re.S)[number]
-    rows = list(store.query(text, use_default_graph_as_union=True))  # type: ignore[arg-type]
+    rows = list(store.query(text))  # type: ignore[arg-type]
     assert rows, f"README query {number + 1} returns nothing:\n{text}"
 
 

@@ -2,8 +2,9 @@
 
 Each ``queries/*.rq`` has its expected result beside it (``.srj``, SPARQL 1.1 JSON results, written
 from the answer in competency-questions.yaml, not by running the query); a missing expected file
-fails. Queries run with pyoxigraph on ``graph/cowkg.nq`` with the default graph as the union of
-the named graphs, as the endpoint serves it. Numbers compare by value (``12`` = ``12.0``).
+fails. Queries run on ``graph/cowkg.nq`` loaded as the endpoint loads it
+(:func:`cowkg.store.load_store`: the default graph is the merge of the named graphs). Numbers
+compare by value (``12`` = ``12.0``).
 Queries the extraction cannot answer yet are listed in KNOWN_GAPS with what is missing; they are
 strict xfails, so they fail the suite the day they start passing (move them out then).
 """
@@ -17,6 +18,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
+from cowkg.settings import Settings
+from cowkg.store import load_store
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
@@ -35,9 +39,7 @@ def _queries() -> list[Path]:
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
     assert GRAPH.is_file(), f"{GRAPH} missing: run `python -m cowkg build`"
-    loaded = ox.Store()
-    loaded.bulk_load(path=str(GRAPH), format=ox.RdfFormat.N_QUADS)
-    return loaded
+    return load_store(Settings())
 
 
 def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
@@ -75,7 +77,7 @@ def _expected(path: Path) -> tuple[list[str], list[Binding]] | bool:
 
 
 def _actual(store: ox.Store, query: str) -> tuple[list[str], list[Binding]] | bool:
-    result = store.query(query, use_default_graph_as_union=True)
+    result = store.query(query)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     assert isinstance(result, ox.QuerySolutions), "competency queries are SELECT or ASK"

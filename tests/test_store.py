@@ -89,7 +89,24 @@ def test_load_store_reads_the_nquads(tmp_path: Path) -> None:
         serialise(to_quads(_dataset(list(range(30)))), ox.RdfFormat.N_QUADS)
     )
     store = load_store(Settings(graph_dir=graph))
-    assert len(store) == 30
+    named = [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)]
+    assert len(named) == 30
+    # the default graph is the merge of the graphs: each triple once (the same triple in two
+    # graphs counts once), which is what a query without GRAPH sees
+    merged = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert len(merged) == len({q.triple for q in named})
+
+
+def test_the_default_graph_counts_a_triple_stated_in_two_graphs_once(tmp_path: Path) -> None:
+    path = tmp_path / "two.trig"
+    path.write_text(
+        "<http://g/1> { <http://a/s> <http://a/p> 10 . }\n"
+        "<http://g/2> { <http://a/s> <http://a/p> 10 . <http://a/t> <http://a/p> 5 . }\n",
+        encoding="utf-8",
+    )
+    store = load_store(Settings(dataset=path))
+    (row,) = store.query("SELECT (COUNT(*) AS ?n) (SUM(?o) AS ?sum) { ?s <http://a/p> ?o }")
+    assert (int(row["n"].value), int(row["sum"].value)) == (2, 15)
 
 
 def test_load_store_of_a_turtle_dataset_setting(tmp_path: Path) -> None:
@@ -112,19 +129,25 @@ def test_load_store_missing_or_corrupt_is_a_store_error(tmp_path: Path) -> None:
         load_store(Settings(dataset=odd))
 
 
-def test_push_remote_puts_each_named_graph() -> None:
+def test_push_remote_puts_each_named_graph_then_their_merge_as_default() -> None:
     seen: list[tuple[str, str, bytes]] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        seen.append((request.method, request.url.params["graph"], request.content))
+        target = request.url.params.get(
+            "graph", "default" if "default" in request.url.query.decode() else "?"
+        )
+        seen.append((request.method, target, request.content))
         return httpx.Response(204)
 
-    data = serialise(to_quads(_dataset(list(range(30)))), ox.RdfFormat.N_QUADS)
+    quads = to_quads(_dataset(list(range(30))))
+    data = serialise(quads, ox.RdfFormat.N_QUADS)
     with httpx.Client(transport=httpx.MockTransport(handler)) as client:
         assert push_remote(data, "http://store.test/gsp", client) == 7
-    assert [m for m, _g, _b in seen] == ["PUT"] * 7
-    assert [g for _m, g, _b in seen] == sorted(f"{BASE}graph/fact/{i}" for i in range(7))
-    assert sum(len(b.splitlines()) for _m, _g, b in seen) == 30
+    assert [m for m, _g, _b in seen] == ["PUT"] * 8
+    named = sorted(f"{BASE}graph/fact/{i}" for i in range(7))
+    assert [g for _m, g, _b in seen] == [*named, "default"]
+    assert sum(len(b.splitlines()) for _m, _g, b in seen[:-1]) == 30
+    assert len(seen[-1][2].splitlines()) == len({q.triple for q in quads})
 
 
 def test_push_remote_reports_a_refusal() -> None:

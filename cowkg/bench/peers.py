@@ -5,8 +5,8 @@ so load time and resident memory are the server's alone, and the load generator 
 separate light process too. Servers run one at a time so they never compete for the two cores.
 
 - ``cowkg``: our endpoint, ``python -m cowkg serve`` with ``COWKG_DATASET`` set to the file;
-- ``oxigraph``: ``oxigraph load`` into a RocksDB directory, then ``oxigraph serve-read-only
-  --union-default-graph`` (the union default graph matches ours);
+- ``oxigraph``: ``oxigraph load`` into a RocksDB directory, ``oxigraph update`` to put the merge
+  of all graphs in its default graph (as ours does), then ``oxigraph serve-read-only``;
 - ``rdflib-endpoint``: ``rdflib-endpoint serve FILE`` (an rdflib ``Dataset`` with default union).
 """
 
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cowkg.errors import CowkgError
+from cowkg.store import MERGE_INTO_DEFAULT
 
 log = logging.getLogger(__name__)
 
@@ -173,8 +174,22 @@ def _command(name: str, dataset: Path, port: int, workdir: Path) -> tuple[list[s
             check=True,
             capture_output=True,
         )
+        # the same default graph as ours: the merge of all graphs, each triple once
+        # (--union-default-graph would repeat a triple per graph holding it: cowkg/store.py)
+        subprocess.run(
+            [
+                _tool("oxigraph"),
+                "update",
+                "--location",
+                str(location),
+                "--update",
+                MERGE_INTO_DEFAULT,
+            ],
+            check=True,
+            capture_output=True,
+        )
         cmd = [_tool("oxigraph"), "serve-read-only", "--location", str(location)]
-        cmd += ["--bind", f"{host}:{port}", "--union-default-graph"]
+        cmd += ["--bind", f"{host}:{port}"]
         return cmd, f"http://{host}:{port}/query"
     if name == "rdflib-endpoint":
         cmd = [_tool("rdflib-endpoint"), "serve", str(dataset), "--host", host, "--port", str(port)]

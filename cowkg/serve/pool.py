@@ -437,14 +437,20 @@ class EmbeddedBackend:
         return Answer(reply[2], reply[4], reply[3])
 
     def select_now(self, text: str) -> Solutions:
-        result = self.store.query(text, base_iri=self.base_iri, use_default_graph_as_union=True)
+        result = self.store.query(text, base_iri=self.base_iri)  # default graph: the merge
         assert isinstance(result, ox.QuerySolutions)
         variables = tuple(v.value for v in result.variables)
         return Solutions(variables, [tuple(s[v] for v in variables) for s in result])
 
     def quads(self, graph: str | None) -> list[ox.Quad]:
-        name = ox.NamedNode(graph) if graph is not None else None
-        return list(self.store.quads_for_pattern(None, None, None, name))
+        if graph is not None:
+            return list(self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        # the dataset as loaded: its named graphs, plus the default graph's own triples (the
+        # store's default graph also holds the merge of the named graphs: store.py)
+        named = [q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph)]
+        stated = {q.triple for q in named}
+        default = self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        return [q for q in default if q.triple not in stated] + named
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))

@@ -9,8 +9,8 @@ this module tokenises the query text (IRIs, strings and comments removed first, 
 * the first keyword after the prologue tells the form (SELECT/ASK/CONSTRUCT/DESCRIBE) or marks an
   update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD, WITH);
 * every ``SERVICE [SILENT] <iri>`` is collected; only IRIs in the allow-list may stay;
-* ``FROM`` / ``FROM NAMED`` mark a query-chosen dataset, which Oxigraph maps onto the store's own
-  named graphs (it never fetches them), so the union default graph is switched off for it;
+* ``FROM`` / ``FROM NAMED`` are left to Oxigraph, which maps them onto the store's own named
+  graphs and never fetches them;
 * brackets are counted: Oxigraph's recursive-descent parser overflows the stack (and aborts the
   whole process) on a few thousand nested ``(`` or ``{``, so nesting deeper than
   :data:`MAX_NESTING` is refused with a 400 before it reaches the parser.
@@ -72,7 +72,6 @@ class QueryInfo:
     form: QueryForm | None
     is_update: bool
     services: tuple[str, ...]
-    has_dataset_clause: bool
     nesting: int
 
 
@@ -124,12 +123,10 @@ def inspect_query(text: str) -> QueryInfo:
     tokens = _tokens(text)
     first = _skip_prologue(tokens)
     keyword = tokens[first][1].upper() if first < len(tokens) else ""
-    words = {w.upper() for kind, w in tokens if kind == "word"}
     return QueryInfo(
         form=QueryForm(keyword) if keyword in QueryForm.__members__ else None,
         is_update=keyword in UPDATE_KEYWORDS,
         services=tuple(_services(tokens)),
-        has_dataset_clause="FROM" in words,
         nesting=_nesting(tokens),
     )
 

@@ -146,8 +146,8 @@ class Worker:
         if default_graphs or named_graphs:
             kwargs["default_graph"] = graph_nodes(default_graphs)
             kwargs["named_graphs"] = graph_nodes(named_graphs)
-        else:
-            kwargs["use_default_graph_as_union"] = not info.has_dataset_clause
+        # otherwise the store's default graph, which holds the merge of all graphs (store.py),
+        # or the graphs the query's own FROM / FROM NAMED pick
         try:
             result = self.store.query(text, **kwargs)
         except SyntaxError as exc:

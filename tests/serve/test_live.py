@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, URIRef
@@ -27,6 +28,7 @@ from serve_helpers import (
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 from cowkg.serve.app import create_app
+from cowkg.store import push_remote
 
 pytestmark = pytest.mark.slow
 
@@ -95,25 +97,14 @@ def test_a_slow_query_does_not_block_other_requests() -> None:
 
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Oxigraph server holding the fixture, its default graph the union of all graphs."""
+    """A real Oxigraph server (no union-default-graph option), loaded as ``cowkg build`` loads a
+    remote store: :func:`cowkg.store.push_remote` PUTs each named graph, then their merge as the
+    default graph, over the Graph Store Protocol."""
     location: Path = tmp_path_factory.mktemp("oxigraph")
     binary = Path(sys.executable).parent / "oxigraph"
-    subprocess.run(
-        [str(binary), "load", "--location", str(location), "--file", str(FIXTURE)],
-        check=True,
-        capture_output=True,
-    )
     port = free_port()
     process = subprocess.Popen(
-        [
-            str(binary),
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
+        [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -125,6 +116,9 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
             except httpx.HTTPError:
                 time.sleep(0.05)
+        quads = ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+        nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+        assert push_remote(nquads, f"{url}/store") > 0
         yield url
     finally:
         process.terminate()

@@ -94,11 +94,10 @@ def test_service_allowlist_lets_a_named_endpoint_through() -> None:
         check_query("SELECT * { SERVICE <http://example.org/other> { ?s ?p ?o } }", allowed)
 
 
-def test_inspect_reads_form_and_dataset_clause() -> None:
+def test_inspect_reads_the_form_after_the_prologue() -> None:
     info = inspect_query("PREFIX a: <http://e/> BASE <http://e/> CONSTRUCT WHERE { ?s ?p ?o }")
-    assert info.form is QueryForm.CONSTRUCT and not info.has_dataset_clause
-    assert inspect_query("ASK FROM NAMED <http://e/g> { }").has_dataset_clause
-    assert inspect_query("SELECT ?from { ?from ?p 'FROM' }").has_dataset_clause is False
+    assert info.form is QueryForm.CONSTRUCT and not info.is_update
+    assert inspect_query("ASK FROM NAMED <http://e/g> { }").form is QueryForm.ASK
 
 
 def test_malformed_query_gets_400_with_the_parser_position(client: TestClient) -> None:
