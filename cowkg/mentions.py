@@ -162,6 +162,16 @@ def _places() -> _Table:
     return table
 
 
+def known_place_names() -> dict[str, str]:
+    """Slug of every name the place list gives a place (label and aliases) → its key: what
+    resolution needs to see that "Northwood Headquarters, Eastbury" is the listed Northwood."""
+    names: dict[str, str] = {}
+    for spec in _load_yaml("places.yaml"):
+        for name in [spec["label"], *spec["aliases"]]:
+            names.setdefault(slug(name), spec["key"])
+    return names
+
+
 @functools.cache
 def _roles() -> tuple[_Table, _Table]:
     """Titles: (case-insensitive table, case-sensitive table of all-capital acronyms)."""

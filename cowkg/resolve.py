@@ -12,9 +12,16 @@ Merging rules, applied per entity kind:
 * people named by surname only ("starmer") merge into the one full name ending in that surname;
 * keys that are the slug of a name a NAME fact gives another entity of the same kind merge into it;
 * a meeting of unknown kind ("<date>-meeting") merges into the one meeting of known kind on that
-  date, when there is exactly one.
+  date, when there is exactly one;
+* places whose keys differ only in word order or in the city written beside the venue
+  ("kyiv-mariinskyi-palace" ~ "mariinskyi-palace-kyiv", "northwood-headquarters-eastbury" ~
+  "northwood-headquarters"): a key's *core* is its words without those of a place some PLACE fact
+  says something lies in, compared as a set; a core that is a name the place list gives a place
+  ("Northwood Headquarters" is the listed Northwood) merges into that listed key.
 
-The canonical key of a merged group is the longest (then greatest) key: the fullest spelling wins.
+The canonical key of a merged group is the longest (then greatest) key: the fullest spelling wins;
+a place named in the place list keeps the list's key, so its IRI does not depend on which seed
+named it first.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from cowkg.errors import CowkgError
+from cowkg.mentions import known_place_names
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Lang, Ref
 
 log = logging.getLogger(__name__)
@@ -260,7 +268,83 @@ def _merge_meetings(keys: set[str], places: Mapping[str, set[str]], groups: _Uni
             groups.attach(key, next(iter(candidates)))
 
 
-def _canonical_keys(facts: list[Fact]) -> dict[Node, str]:
+def _place_containers(facts: Iterable[Fact]) -> dict[str, set[str]]:
+    """Place key → the keys of the places PLACE facts say it lies in."""
+    within: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        place, outer = fact.args.get("place"), fact.args.get("within")
+        if fact.kind is FactKind.PLACE and isinstance(place, Ref) and isinstance(outer, Ref):
+            within[place.key].add(outer.key)
+    return within
+
+
+def _place_core(key: str, containers: Iterable[str]) -> tuple[list[str], frozenset[str]]:
+    """A place key's words without the containing places written before or after it
+    ('kyiv-mariinskyi-palace' -> ['mariinskyi', 'palace'], {'kyiv'}), longest container first."""
+    words = key.split("-")
+    stripped: set[str] = set()
+    ordered = sorted(containers, key=lambda c: (-len(c.split("-")), c))
+    changed = True
+    while changed:
+        changed = False
+        for container in ordered:
+            part = container.split("-")
+            if len(words) <= len(part) or container == key:
+                continue
+            if words[: len(part)] == part:
+                words = words[len(part) :]
+            elif words[-len(part) :] == part:
+                words = words[: -len(part)]
+            else:
+                continue
+            stripped.add(container)
+            changed = True
+    return words, frozenset(stripped)
+
+
+def _merge_places(
+    keys: set[str], facts: list[Fact], known: Mapping[str, str], groups: _UnionFind
+) -> None:
+    """Places one word order or one city qualifier apart are one place (see the module doc).
+
+    Keys with the same core merge when the cities stripped from them agree (one set contains the
+    other: "mariinskyi-palace" and "kyiv-mariinskyi-palace"); two venues of one name in different
+    cities ("city-hall-paris", "city-hall-london") stay apart, and so does a bare name then."""
+    within = _place_containers(facts)
+    containers = {outer for outers in within.values() for outer in outers}
+    by_core: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for key in sorted(keys):
+        words, qualifiers = _place_core(key, containers)
+        by_core[tuple(sorted(words))].append((key, qualifiers))
+        listed = known.get("-".join(words))
+        if listed is not None and listed != key and listed not in within.get(key, set()):
+            if listed not in groups.parent:
+                groups.parent[listed] = listed
+            groups.attach(key, listed)
+    for members in by_core.values():
+        qualifier_sets = {q for _, q in members if q}
+        nested = all(a <= b or b <= a for a in qualifier_sets for b in qualifier_sets)
+        for i, (key, qualifiers) in enumerate(members):
+            for other, other_qualifiers in members[i + 1 :]:
+                if qualifiers == other_qualifiers or nested:
+                    _join(groups, key, other, known)
+
+
+def _join(groups: _UnionFind, a: str, b: str, known: Mapping[str, str]) -> None:
+    """Merge two groups; a listed place's key stays the representative."""
+    listed = set(known.values())
+    ra, rb = groups.find(a), groups.find(b)
+    if ra in listed and rb not in listed:
+        groups.attach(b, a)
+    elif rb in listed and ra not in listed:
+        groups.attach(a, b)
+    else:
+        groups.union(a, b)
+
+
+def _canonical_keys(
+    facts: list[Fact], known_places: Mapping[str, str] | None = None
+) -> dict[Node, str]:
     keys_by_kind: dict[EntityKind, set[str]] = defaultdict(set)
     for ref in _all_refs(facts):
         keys_by_kind[ref.kind].add(ref.key)
@@ -275,6 +359,9 @@ def _canonical_keys(facts: list[Fact]) -> dict[Node, str]:
             _merge_aliases(kind, keys, names, groups)
             if kind is EntityKind.PERSON:
                 _merge_surnames(keys, groups)
+            if kind is EntityKind.PLACE:
+                places = known_place_names() if known_places is None else known_places
+                _merge_places(keys, facts, places, groups)
         for key in keys:
             canonical[(kind, key)] = groups.find(key)
     return canonical
@@ -307,7 +394,10 @@ def _labels(facts: list[Fact], canon: Mapping[Node, str]) -> dict[Node, dict[str
     for node in _nodes(canon):
         chosen = {lang: _pick(c) for lang, c in named.get(node, {}).items()}
         if "en" not in chosen and carried.get(node) and node[0] is not EntityKind.MEETING:
-            chosen["en"] = _pick(carried[node])
+            # a label spelling out the canonical key ("Antonio Costa") beats a more frequent
+            # shorter one ("Costa") that resolution merged into it
+            full = Counter({s: n for s, n in carried[node].items() if slugify(s) == node[1]})
+            chosen["en"] = _pick(full or carried[node])
         labels[node] = chosen
     return labels
 
@@ -329,10 +419,15 @@ def _subtypes(facts: list[Fact], canon: Mapping[Node, str]) -> dict[Node, str]:
     return {node: sorted(kinds)[0] for node, kinds in found.items()}
 
 
-def resolve(facts: Iterable[Fact], base: str) -> Resolution:
-    """Merge refs to canonical entities, choose their labels, and rewrite the facts to them."""
+def resolve(
+    facts: Iterable[Fact], base: str, known_places: Mapping[str, str] | None = None
+) -> Resolution:
+    """Merge refs to canonical entities, choose their labels, and rewrite the facts to them.
+
+    ``known_places`` maps the slug of every name of a listed place to its key (default: the
+    place list the mention recogniser uses, :func:`cowkg.mentions.known_place_names`)."""
     facts = list(facts)
-    canon = _canonical_keys(facts)
+    canon = _canonical_keys(facts, known_places)
     merged = {k: v for k, v in canon.items() if k[1] != v}
     for (kind, key), target in sorted(merged.items()):
         log.debug("resolve: %s/%s -> %s/%s", kind.value, key, kind.value, target)

@@ -176,3 +176,74 @@ def test_generic_meeting_merges_into_the_kind_held_at_the_same_place() -> None:
     assert res.canonical[(EntityKind.MEETING, "2025-03-27-meeting")] == "2025-03-27-summit"
     res = resolve([*facts[:2], place("2025-03-27-ministerial", paris)], BASE)
     assert res.canonical[(EntityKind.MEETING, "2025-03-27-meeting")] == "2025-03-27-meeting"
+
+
+def _venue(meeting: str, key: str, label: str, within: str | None = None) -> list[Fact]:
+    place = Ref(EntityKind.PLACE, key, label)
+    facts = [
+        Fact(
+            FactKind.MEETING_PLACE,
+            {"meeting": Ref(EntityKind.MEETING, meeting), "place": place},
+            SPAN,
+            "rule:t",
+        )
+    ]
+    if within:
+        outer = Ref(EntityKind.PLACE, within)
+        facts.append(Fact(FactKind.PLACE, {"place": place, "within": outer}, SPAN, "rule:t"))
+    return facts
+
+
+def test_a_venue_written_city_first_or_city_last_is_one_place() -> None:
+    """The meetings table writes 'Kyiv, Mariinskyi Palace', the place list keys the palace
+    'mariinskyi-palace-kyiv': one node, under the list's key, whatever the order."""
+    facts = [
+        *_venue("2025-05-10-summit", "kyiv-mariinskyi-palace", "Kyiv, Mariinskyi Palace", "kyiv"),
+        *_venue("2025-05-10-summit", "mariinskyi-palace-kyiv", "Mariinskyi Palace"),
+    ]
+    for known in (None, {}):  # with the place list, and by word order alone
+        res = resolve(facts, BASE, known_places=known)
+        place = EntityKind.PLACE
+        keys = {
+            res.canonical[(place, k)] for k in ("kyiv-mariinskyi-palace", "mariinskyi-palace-kyiv")
+        }
+        assert keys == {"mariinskyi-palace-kyiv"}
+        assert res.canonical[(place, "kyiv")] == "kyiv"
+
+
+def test_a_venue_merges_into_the_listed_place_its_name_is_an_alias_of() -> None:
+    facts = [
+        *_venue("2025-07-10-summit", "northwood-headquarters-eastbury", "x", "eastbury"),
+        *_venue("2025-03-20-military", "northwood", "Northwood"),
+    ]
+    res = resolve(facts, BASE, known_places={"northwood-headquarters": "northwood"})
+    assert res.canonical[(EntityKind.PLACE, "northwood-headquarters-eastbury")] == "northwood"
+    assert res.canonical[(EntityKind.PLACE, "eastbury")] == "eastbury"
+    res = resolve(facts, BASE, known_places={})
+    assert res.canonical[(EntityKind.PLACE, "northwood-headquarters-eastbury")] != "northwood"
+
+
+def test_venues_of_one_name_in_two_cities_stay_apart() -> None:
+    facts = [
+        *_venue("2025-01-01-summit", "city-hall-paris", "City Hall, Paris", "paris"),
+        *_venue("2025-02-01-summit", "london-city-hall", "London, City Hall", "london"),
+        *_venue("2025-03-01-summit", "city-hall", "City Hall"),
+        *_venue("2025-04-01-summit", "paris-city-hall", "Paris, City Hall", "paris"),
+    ]
+    res = resolve(facts, BASE, known_places={})
+    found = {
+        k: res.canonical[(EntityKind.PLACE, k)] for k in ("city-hall-paris", "paris-city-hall")
+    }
+    assert len(set(found.values())) == 1
+    assert res.canonical[(EntityKind.PLACE, "london-city-hall")] == "london-city-hall"
+    assert res.canonical[(EntityKind.PLACE, "city-hall")] == "city-hall"
+
+
+def test_a_merged_person_is_labelled_by_the_name_that_spells_the_key() -> None:
+    facts = [
+        _person("antonio-costa", "Antonio Costa"),
+        _person("costa", "Costa"),
+        _person("costa", "Costa"),
+    ]
+    res = resolve(facts, BASE)
+    assert res.label(Ref(EntityKind.PERSON, "costa")) == "Antonio Costa"
