@@ -349,6 +349,26 @@ def test_bilateral_talks_lend_neither_format_nor_parties_to_the_summit_after_the
     assert not [f for f in facts if f.kind is FactKind.PARTICIPATION]
 
 
+def test_a_meeting_between_a_group_of_leaders_and_one_party_is_not_bilateral() -> None:
+    """Seed 000 (mandate): the Berlin meeting of 15 December was "between European leaders and
+    US representatives": a coalition summit the US took part in; the 11 December call "between
+    Ukraine and US" stays bilateral talks."""
+    facts = _facts(
+        'On 15 December, multinational force Ukraine "from within the European coalition", as '
+        "part of a framework agreement under discussion at the Berlin meeting between European "
+        "leaders and US representatives, was mentioned in the meeting's official press statement."
+    )
+    assert _args(facts, FactKind.PARTICIPATION, "meeting", "participant", "capacity") == {
+        ("2025-12-15-summit", "USA", "representative")
+    }
+    assert _args(facts, FactKind.MEETING_PLACE, "meeting", "place") == {
+        ("2025-12-15-summit", "berlin")
+    }
+    for pair in ("Ukraine and US", "Ukraine and the US representatives", "France and Germany"):
+        talks = _facts(f"On 11 December 2025, the online meeting between {pair} took place.")
+        assert not [f for f in talks if f.kind in (FactKind.PARTICIPATION, FactKind.MEETING)]
+
+
 def test_troop_contributors_and_forecasts_are_not_the_size_of_the_coalition() -> None:
     """AQ03: '26 nations had formally pledged to deploy troops' counts contributors."""
     facts = _facts(

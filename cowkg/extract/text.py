@@ -91,7 +91,7 @@ _ATTENDANCE_VERB = re.compile(
 _PARTICIPATION_CUE = re.compile(
     r"\b(?:attended|attending|attend|attendance|participat\w*|joined|joining|join|took part|"
     r"were those of|gathered|gathers|brought together|addressed by|present were|represented|"
-    r"with representatives|with leaders|with\b)",
+    r"with representatives|with leaders|with\b|between\b)",
     re.IGNORECASE,
 )
 _STOP_CLAUSE = re.compile(
@@ -402,11 +402,37 @@ def _meeting_cues(unit: Unit) -> list[re.Match[str]]:
 
 def _bilateral(unit: Unit, cue: re.Match[str]) -> bool:
     """A meeting word naming talks between two sides ("the online meeting between Ukraine and
-    US", "US-Ukrainian talks"), not a meeting of the coalition."""
-    return bool(
-        _NOT_OUR_MEETING.match(unit.text[cue.end() :])
-        or _BILATERAL.search(unit.text[max(0, cue.start() - 30) : cue.end()])
-    )
+    US", "US-Ukrainian talks"), not a meeting of the coalition. A meeting "between European
+    leaders and US representatives" is no such talk: one side is many parties."""
+    if _BILATERAL.search(unit.text[max(0, cue.start() - 30) : cue.end()]):
+        return True
+    return bool(_NOT_OUR_MEETING.match(unit.text[cue.end() :])) and _many_sided(unit, cue) is None
+
+
+_BETWEEN_SIDES = re.compile(
+    r"\s+between\s+(?P<a>[^,;()\[\].]{1,60}?)\s+and\s+(?P<b>[^,;()\[\].]{1,60}?)"
+    r"(?=\s*[,;()\[\].]|\s+(?:was|were|is|are|had|has|on|in|at|to|for|part)\b|\s*$)"
+)
+_GROUP_NOUN = re.compile(
+    r"\b(?:leaders|heads of (?:state|government)|ministers|officials|representatives|"
+    r"delegations|partners|allies|counterparts|nations|countries|governments)\b",
+    re.IGNORECASE,
+)
+
+
+def _many_sided(unit: Unit, cue: re.Match[str]) -> re.Match[str] | None:
+    """The "between A and B" right after a meeting word when one side is many parties: a group
+    ("European leaders") naming no single state, person or organisation, or naming several. Talks
+    between two named parties ("between Ukraine and US") are bilateral."""
+    match = _BETWEEN_SIDES.match(unit.text, cue.end())
+    if match is None:
+        return None
+    for side in ("a", "b"):
+        start, end = match.span(side)
+        named = len(_clause_agents(unit, start, end))
+        if (_GROUP_NOUN.search(match[side]) and named != 1) or named >= 2:
+            return match
+    return None
 
 
 def _bilateral_clauses(unit: Unit) -> list[tuple[int, int]]:
@@ -589,10 +615,15 @@ def _participants(
     if opener:  # "..., when Shigeru Ishiba, Prime Minister of Japan joined": after "when"
         subject_start = opener[-1].end()
     end = min(stop, _stop_at(unit.text, cue.end()))
+    between = cue.group(0).lower() == "between"
+    if between:  # the parties are the two sides, up to where the "between" clause ends
+        sides = _BETWEEN_SIDES.match(unit.text, cue.start() - 1)
+        end = min(end, sides.end() if sides else cue.end())
     agents = (
         _clause_agents(unit, subject_start, cue.start())
         if _is_subject_list(unit.text, subject_start, cue.start())
         and not _NOUN_CUE.fullmatch(cue.group(0))
+        and not between
         else []
     )
     agents += _clause_agents(unit, cue.end(), end)
@@ -606,7 +637,11 @@ def _participants(
         if mention.kind is MentionKind.PERSON and on_behalf is None:
             on_behalf = affiliations.get(ref.key)
         if mention.kind is not MentionKind.PERSON:
-            capacity = _role_for(unit, mention) or _capacity(unit.text[begin : unit.rel(mention)])
+            capacity = (
+                _role_for(unit, mention)
+                or (_capacity_after(unit, mention) if between else None)
+                or _capacity(unit.text[begin : unit.rel(mention)])
+            )
         mode = _format(unit.text[begin:stop]) if _format(unit.text[cue.start() : end]) else None
         args: dict[str, FactValue | None] = {
             "meeting": meeting,
@@ -641,6 +676,9 @@ def _counts_as_cue(unit: Unit, cue: re.Match[str]) -> bool:
         taken = _JOINED_OTHER.match(unit.text, cue.end())
         if taken and not _MEETING_CUE.search(taken["object"]):
             return False
+    if cue.group(0).lower() == "between":  # "the meeting between European leaders and US …"
+        meeting = list(_MEETING_CUE.finditer(unit.text, max(0, cue.start() - 12), cue.start()))
+        return bool(meeting) and _many_sided(unit, meeting[-1]) is not None
     if cue.group(0).lower() != "with":
         return True
     before = unit.text[max(0, cue.start() - 50) : cue.start()]
@@ -649,6 +687,15 @@ def _counts_as_cue(unit: Unit, cue: re.Match[str]) -> bool:
         r"talks|deal)\s*$",
         before,
     )
+
+
+def _capacity_after(unit: Unit, mention: Mention) -> Ref | None:
+    """The group noun right after a state ("US representatives") is its capacity."""
+    after = unit.text[unit.rel(mention) + len(mention.span.text) :]
+    for key, label, pattern in _CAPACITIES:
+        if pattern.match(after.lstrip()) and after[:1].isspace():
+            return Ref(EntityKind.ROLE, key, label)
+    return None
 
 
 def _role_for(unit: Unit, mention: Mention) -> Ref | None:
