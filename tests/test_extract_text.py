@@ -383,6 +383,39 @@ def test_troop_contributors_and_forecasts_are_not_the_size_of_the_coalition() ->
     }
 
 
+def test_a_count_in_a_cited_quote_is_read_as_its_sentence_would_be() -> None:
+    """AQ03: seed 000's reference 119 quotes Macron (24 October 2025): "… to deploy a
+    multinational force Ukraine … with the support and input of 25 participating countries" —
+    the force's contributors, beside the 26 of 4 September. A quote's bare count (which meeting?)
+    and a quote in a citation that does not name the coalition are not read."""
+    text = (
+        "The coalition met in Paris.\n\nReferences\n\n"
+        "  119. Introductory remarks by M.Emmanuel Macron, at the videoconference meeting of the "
+        "Coalition of the Willing for Ukraine (24 October 2025, as delivered in English) (Speech). "
+        "Embassy of France. 27 October 2025. Archived from the original on 11 December 2025. "
+        "Retrieved 7 November 2025. We also have plans in place to deploy a multinational force "
+        "Ukraine once hostilities have ceased with the support and input of 25 participating "
+        "countries.\n"
+        '  120. Doe, Jane (5 May 2025). "Leaders talk about the coalition". Example News. '
+        "Retrieved 6 May 2025. Leaders from 31 countries met in Rome on Monday.\n"
+        '  121. Roe, Rick (5 May 2025). "Talks in Rome". AP. Retrieved 6 May 2025. The plan is to '
+        "deploy a force with 12 participating countries.\n"
+    )
+    facts = _facts(text, date=None)
+    claims = [f for f in facts if f.kind is FactKind.COUNT_CLAIM]
+    assert _args(claims, FactKind.COUNT_CLAIM, "about", "counted", "text", "as_of") == {
+        (
+            "coalition-of-the-willing",
+            "troop-contributing countries",
+            "25 participating countries",
+            "2025-10-24",
+        )
+    }
+    (claim,) = claims
+    assert claim.method == "rule:citation-quote-count"
+    assert claim.evidence[0].text.startswith("We also have plans")
+
+
 def test_cq72_present_tense_citation_title_counts_the_meeting_of_its_date() -> None:
     text = (
         "The coalition met in Paris.\n\nReferences\n\n"

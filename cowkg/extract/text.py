@@ -836,6 +836,24 @@ _CONTRIBUTORS = re.compile(
     r"|^\s+(?:are\s+)?(?:troop|force)-contributing\b"
 )
 CONTRIBUTORS = "troop-contributing countries"
+_DEPLOY_FORCE = re.compile(
+    r"\b(?:deploy(?:s|ed|ing)?|send(?:s|ing)?|sent|contribut\w+\s+to)\s+(?:\w+\s+){0,3}"
+    r"(?:force|troops|soldiers)\b",
+    re.IGNORECASE,
+)
+_PARTICIPATING = re.compile(r"\b(?:participating|contributing)\b", re.IGNORECASE)
+
+
+def _contributors(unit: Unit, mention: Mention, after: str) -> bool:
+    """Whether a count is of the countries sending forces: "26 nations had formally pledged to
+    deploy troops", or "plans … to deploy a multinational force … with the support and input of
+    25 participating countries" (the participants of a force its sentence deploys)."""
+    if _CONTRIBUTORS.search(after):
+        return True
+    before = unit.text[: unit.rel(mention)]
+    return bool(_PARTICIPATING.search(mention.span.text) and _DEPLOY_FORCE.search(before))
+
+
 _FORECAST = re.compile(
     r"\b(?:expected|set|likely|forecast|projected)\s+to\s+(?:grow|rise|increase|reach|expand)\s+"
     r"(?:to\s+)?[“\"‘']?$|\b(?:would|will|could|may|might)\s+(?:grow|rise|increase|expand)\s+to\s+"
@@ -845,14 +863,22 @@ _FORECAST = re.compile(
 FORECAST = "countries (forecast)"
 
 
-def _counts(unit: Unit, source: Source, meeting: Ref | None, as_of: dt.date | None) -> list[Fact]:
+def _counts(
+    unit: Unit,
+    source: Source,
+    meeting: Ref | None,
+    as_of: dt.date | None,
+    coalition_named: bool = False,
+) -> list[Fact]:
+    """Count claims of a unit; ``coalition_named``: the context (a citation) names the coalition
+    though the unit does not, so a count of contributors or a forecast is the coalition's."""
     facts = []
     for mention in unit.of_kind(MentionKind.COUNT):
         quantity = mention.value
         assert isinstance(quantity, Quantity)
         after = unit.text[unit.rel(mention) + len(mention.span.text) :]
         # "26 nations had formally pledged to deploy troops": those sending troops, not members
-        counted = CONTRIBUTORS if _CONTRIBUTORS.search(after) else quantity.unit
+        counted = CONTRIBUTORS if _contributors(unit, mention, after) else quantity.unit
         # "the coalition was expected to grow to "more than 30 countries"": a forecast, not a count
         if _FORECAST.search(unit.text[max(0, unit.rel(mention) - 60) : unit.rel(mention)]):
             counted = FORECAST
@@ -863,7 +889,9 @@ def _counts(unit: Unit, source: Source, meeting: Ref | None, as_of: dt.date | No
         if counted in (CONTRIBUTORS, FORECAST):
             about = COALITION
         if about == COALITION and not (
-            _COALITION_WORD.search(unit.text) or re.search(r"pledged|committed", after[:40])
+            (coalition_named and counted in (CONTRIBUTORS, FORECAST))
+            or _COALITION_WORD.search(unit.text)
+            or re.search(r"pledged|committed", after[:40])
         ):
             continue
         args: dict[str, FactValue | None] = {
@@ -1163,6 +1191,48 @@ def citation_counts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
     return facts
 
 
+_CITATION_QUOTE = re.compile(
+    r"(?:Retrieved|Archived from the original on)\s+[^.\n]{4,40}?\d{4}(?:\s+via\s+[^.\n]+)?\.\s+"
+    r"(?P<quote>[A-Z\"“'‘\[][^\n]{20,})$",
+    re.MULTILINE,
+)
+_QUOTE_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+def citation_quote_counts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
+    """COUNT_CLAIMs from the passage a reference quotes after its retrieval note (Wikipedia's
+    ``quote=``), as :func:`citation_counts` reads titles: the quote is dated by the citation's first
+    date (the work's), and only a count the sentence rules classify on their own is read —
+    countries sending forces ("… to deploy a multinational force … with the support and input of
+    25 participating countries"), a forecast, or the coalition's size ("a coalition of 35
+    countries") — about the coalition, when the citation names it. A bare count in a quote says
+    nothing of which meeting it counts and is not read."""
+    end_of_body = _body_end(source)
+    dates = [m for m in mentions if m.kind is MentionKind.DATE and _dated(m)]
+    facts: list[Fact] = []
+    for match in _CITATION_QUOTE.finditer(source.text, end_of_body):
+        line_start = source.text.rfind("\n", 0, match.start()) + 1
+        cited = [m for m in dates if line_start <= m.span.start < match.start("quote")]
+        reference = source.text[line_start : match.end()]
+        if not cited or not _COALITION_WORD.search(reference):
+            continue
+        day = _dated(cited[0])
+        for sentence in _QUOTE_SENTENCE.finditer(match["quote"]):
+            text = sentence.group(0)
+            start = match.start("quote") + sentence.start() + len(text) - len(text.lstrip())
+            end = match.start("quote") + sentence.start() + len(text.rstrip())
+            inside = tuple(m for m in mentions if start <= m.span.start and m.span.end <= end)
+            unit = Unit(
+                (span_at(source, start, end),), start, end, source.text[start:end], -1, inside
+            )
+            for fact in _counts(unit, source, None, day, coalition_named=True):
+                if fact.args["about"] == COALITION:
+                    facts.append(
+                        Fact(fact.kind, fact.args, fact.evidence, "rule:citation-quote-count")
+                    )
+    return facts
+
+
 def _meeting_cues_in(text: str) -> bool:
     return bool(re.search(r"\b(?:summit|meeting|talks|conference|gathering)\b", text, re.I))
 
@@ -1202,6 +1272,7 @@ def extract_text_facts(
     for unit in units(source, mentions):
         facts += _unit_facts(unit, source, state, known)
     facts += citation_counts(source, mentions)
+    facts += citation_quote_counts(source, mentions)
     unique = list({_identity(f): f for f in reversed(facts)}.values())[::-1]
     log.info("%s: %d fact(s) from sentence rules", source.file, len(unique))
     return unique
