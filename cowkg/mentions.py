@@ -162,6 +162,18 @@ def _places() -> _Table:
     return table
 
 
+@functools.cache
+def _listed_labels() -> dict[tuple[EntityKind, str], str]:
+    tables = (_states(), _organizations(), _places(), *_roles())
+    return {(e.ref.kind, e.ref.key): e.ref.label for t in tables for e in t.names.values()}
+
+
+def listed_label(kind: EntityKind, key: str) -> str:
+    """The English name the lists (pycountry, ``data/*.yaml``) give an entity, or ''; the label
+    of last resort for an entity that only a curation entry (which names it by key) mentions."""
+    return _listed_labels().get((kind, key), "")
+
+
 def known_place_names() -> dict[str, str]:
     """Slug of every name the place list gives a place (label and aliases) → its key: what
     resolution needs to see that "Northwood Headquarters, Eastbury" is the listed Northwood."""

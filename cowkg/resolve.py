@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from cowkg.errors import CowkgError
-from cowkg.mentions import known_place_names
+from cowkg.mentions import known_place_names, listed_label
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Lang, Ref
 
 log = logging.getLogger(__name__)
@@ -142,9 +142,12 @@ def _nodes(canon: Mapping[Node, str]) -> set[Node]:
 
 
 def _fallback_label(kind: EntityKind, key: str) -> str:
-    """A readable label when no seed gave one: meetings by date and kind, otherwise the key."""
+    """A readable label when no seed gave one: meetings by date and kind, listed entities by
+    their listed name, otherwise the key."""
     if kind is EntityKind.MEETING:
         return meeting_label(key)
+    if listed := listed_label(kind, key):
+        return listed
     if kind is EntityKind.STATE:
         return key
     words = key.replace("-", " ")

@@ -657,7 +657,9 @@ def read_tallies(source: Source) -> list[Fact]:
         text = clean(f"{line.text} {below.text}")
         for label, value in zip(labels, values, strict=True):
             counted = label.lower()
-            claim = Ref(EntityKind.CLAIM, f"{counted}-{source.file[:3]}-{line.start}")
+            claim = Ref(
+                EntityKind.CLAIM, f"{counted}-{source.file[:3]}-{line.start}", f"{value} {counted}"
+            )
             qty = Quantity(Decimal(value), Decimal(value), counted)
             args: Args = {
                 "claim": claim,

@@ -1007,7 +1007,12 @@ def _pledge_ref(pledger: Ref, amount: Money | None, day: dt.date | None, unit: U
         key = f"{pledger.key}-{day.isoformat()}"
     else:
         key = f"{pledger.key}-{unit.spans[0].seed[:3]}-{unit.start}"
-    return Ref(EntityKind.PLEDGE, slug(key))
+    label = f"pledge by {pledger.label or pledger.key}"
+    if amount is not None:
+        label += f", {amount.currency} {amount.value.normalize():,f}"
+    if day is not None:
+        label += f", {day.day} {day:%B} {day.year}"
+    return Ref(EntityKind.PLEDGE, slug(key), label)
 
 
 def _post_holdings(unit: Unit, as_of: dt.date | None) -> list[Fact]:
