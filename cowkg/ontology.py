@@ -50,11 +50,13 @@ DECLARATION_TYPES = (
 """The ``rdf:type`` values that declare a term (the OWL 2 entity kinds a local term may have)."""
 
 
-def parse_turtle(path: Path) -> Graph:
-    """Parse one Turtle file; a missing or malformed file is an :class:`OntologyError` naming it."""
+def parse_turtle(path: Path, what: str = "ontology file") -> Graph:
+    """Parse one Turtle file (the ontology, the shapes); a missing or malformed file is an
+    :class:`OntologyError` naming it."""
     if not path.is_file():
         raise OntologyError(
-            f"ontology file {path} not found. Hint: the source is ontology/cowkg.ttl."
+            f"{what} {path} not found. Hint: the sources are ontology/cowkg.ttl and "
+            "ontology/shapes.ttl (setting COWKG_ONTOLOGY_DIR)."
         )
     try:
         return Graph().parse(path, format="turtle")

@@ -22,8 +22,8 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from cowkg.errors import OntologyError
 from cowkg.namespaces import DEFAULT_BASE, SH, bind_prefixes
+from cowkg.ontology import parse_turtle
 
 log = logging.getLogger(__name__)
 
@@ -79,17 +79,6 @@ def _result_lines(report: Graph, shapes: Graph) -> list[str]:
     return sorted(lines)
 
 
-def _shapes(shapes_path: Path) -> Graph:
-    if not shapes_path.is_file():
-        raise OntologyError(
-            f"shapes file {shapes_path} not found. Hint: it is ontology/shapes.ttl."
-        )
-    try:
-        return Graph().parse(shapes_path, format="turtle")
-    except Exception as exc:  # rdflib raises several parser exception types
-        raise OntologyError(f"cannot parse the shapes {shapes_path}: {exc}") from exc
-
-
 def _hierarchy(ontology: Graph) -> Graph:
     """Only the ``rdfs:subClassOf`` links of the ontology: all that SHACL needs from it."""
     out = Graph()
@@ -104,7 +93,7 @@ def validate(
     """Validate the union of ``dataset``'s named graphs against the shapes at ``shapes_path``."""
     started = time.perf_counter()
     data = union_graph(dataset)
-    shapes = _shapes(shapes_path)
+    shapes = parse_turtle(shapes_path, "shapes file")
     conforms, report, _text = shacl_validate(
         data,
         shacl_graph=shapes,
