@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 from w3c_runner import SUITE, Outcome, run_graph_store, run_protocol, run_service_description
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not SUITE.is_dir(), reason="W3C test data not present"),
-]
+pytestmark = pytest.mark.slow
+
+
+def test_the_manifests_are_here() -> None:
+    for name in ("protocol", "service-description", "graph-store-protocol"):
+        assert (SUITE / name / "manifest.ttl").is_file(), name
 
 
 def _failures(outcomes: list[Outcome]) -> list[str]:

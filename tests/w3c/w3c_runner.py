@@ -1,5 +1,5 @@
 """Runs the W3C SPARQL 1.1 Protocol, Service Description and Graph Store Protocol manifests
-(/work/shared/w3c-sparql11-tests, see its README.md) against a LIVE cowkg server.
+(copied unchanged into tests/w3c/suite/, see its README.md) against a LIVE cowkg server.
 
 The manifests are parsed with rdflib; each ``ht:Request`` is sent over HTTP (httpx) to uvicorn
 serving :func:`cowkg.serve.app.create_app` on a free loopback port. The endpoint is read-only, so:
@@ -45,7 +45,7 @@ from serve.serve_helpers import LiveServer  # noqa: E402
 from cowkg.serve.app import create_app  # noqa: E402
 from cowkg.settings import load_settings  # noqa: E402
 
-SUITE = Path("/work/shared/w3c-sparql11-tests")
+SUITE = Path(__file__).parent / "suite"  # the W3C manifests, copied unchanged (suite/README.md)
 SD_SHAPES = Path(__file__).parent / "sd-shapes.ttl"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
