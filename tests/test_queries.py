@@ -118,3 +118,15 @@ def test_query_returns_its_expected_result(path: Path, store: ox.Store) -> None:
     expected = _expected(path.with_suffix(".srj"))
     actual = _actual(store, path.read_text(encoding="utf-8"))
     assert actual == expected, f"{path.name}:\n got      {actual}\n expected {expected}"
+
+
+def test_every_competency_question_has_its_query() -> None:
+    """``queries/competency-questions.yaml`` (copied unchanged from the project brief) lists the
+    questions the graph must answer; each has a ``cqNN-….rq`` beside its expected result."""
+    import yaml
+
+    questions = yaml.safe_load((QUERIES / "competency-questions.yaml").read_text(encoding="utf-8"))
+    ids = [q["id"].lower() for q in questions]
+    assert ids
+    files = {p.name.split("-")[0] for p in QUERIES.glob("cq*.rq")}
+    assert [i for i in ids if i not in files] == []
