@@ -157,7 +157,8 @@ def _triples_by_graph(dataset: Dataset, base: str) -> dict[str, int]:
     prefix = str(graph_iri(base, ""))
     for g in dataset.graphs():
         name = str(g.identifier).removeprefix(prefix)
-        counts["facts" if name.startswith("fact/") else name] += len(g)
+        kind = name.split("/")[0] if name.startswith(("fact/", "source/")) else name
+        counts[{"fact": "facts", "source": "sources"}.get(kind, kind)] += len(g)
     counts.pop("urn:x-rdflib:default", None)
     total = sum(counts.values())
     return {**dict(sorted(counts.items())), "total": total}

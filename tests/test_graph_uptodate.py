@@ -61,7 +61,12 @@ def test_every_fact_quad_sits_in_a_fact_graph_with_verified_evidence() -> None:
     special = {ox.NamedNode(BASE + "graph/" + n) for n in ("provenance", "inferred", "alignment")}
     provenance = ox.NamedNode(BASE + "graph/provenance")
     fact_class = ox.NamedNode(COW + "Fact")
-    fact_graphs = {q.graph_name for q in store if q.graph_name not in special}
+    source_prefix = BASE + "graph/source/"
+    fact_graphs = {
+        q.graph_name
+        for q in store
+        if q.graph_name not in special and not q.graph_name.value.startswith(source_prefix)
+    }
     assert fact_graphs
     declared = {q.subject for q in store.quads_for_pattern(None, RDF_TYPE, fact_class, provenance)}
     assert fact_graphs <= declared, sorted(str(g) for g in fact_graphs - declared)[:5]
@@ -79,3 +84,27 @@ def test_every_fact_quad_sits_in_a_fact_graph_with_verified_evidence() -> None:
         assert text[start:end] == row["exact"].value, (row["fact"], start, end)
         evidenced.add(row["fact"])
     assert fact_graphs <= evidenced, sorted(str(g) for g in fact_graphs - evidenced)[:5]
+
+
+def test_each_source_graph_holds_exactly_the_facts_citing_that_source() -> None:
+    """``graph/source/{seed}`` is a view: the union of the fact graphs with a passage in it."""
+    store = ox.Store()
+    store.bulk_load(path=str(GRAPH / "cowkg.nq"), format=ox.RdfFormat.N_QUADS)
+    rows = store.query(f"""
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?g ?seed WHERE {{ GRAPH <{BASE}graph/provenance> {{
+          ?g prov:wasDerivedFrom ?seed FILTER(STRSTARTS(STR(?g), "{BASE}graph/source/")) }} }}""")
+    views = {row["g"]: row["seed"] for row in rows}  # type: ignore[union-attr]
+    assert len(views) == len(_seed_texts())
+    for view, seed in views.items():
+        expected = {
+            row["t"]
+            for row in store.query(f"""
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                SELECT (<<( ?s ?p ?o )>> AS ?t) WHERE {{
+                  GRAPH <{BASE}graph/provenance> {{ ?f prov:wasDerivedFrom <{seed.value}> }}
+                  FILTER(STRSTARTS(STR(?f), "{BASE}graph/fact/"))
+                  GRAPH ?f {{ ?s ?p ?o }} }}""")  # type: ignore[union-attr]
+        }
+        held = {q.triple for q in store.quads_for_pattern(None, None, None, view)}
+        assert held and held == expected, view

@@ -87,9 +87,9 @@ class FactView:
 
 
 def graph_kind(state: ServeState, graph: str) -> str:
-    """'fact', 'inferred', 'alignment', 'provenance' (or the IRI) for a graph name."""
+    """'fact', 'source', 'inferred', 'alignment', 'provenance' (or the IRI) for a graph name."""
     rest = graph[len(state.base) + len("graph/") :] if graph.startswith(state.base) else graph
-    return "fact" if rest.startswith("fact/") else rest
+    return rest.split("/")[0] if rest.startswith(("fact/", "source/")) else rest
 
 
 async def _evidence(state: ServeState, graphs: set[str]) -> dict[str, list[Evidence]]:
