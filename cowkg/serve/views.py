@@ -7,6 +7,7 @@ quotes, backslashes and newlines, so user input (the search text) cannot change 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,9 +38,15 @@ class TermView:
     iri: str | None = None
 
 
+@functools.cache
+def _longest_first() -> tuple[tuple[str, str], ...]:
+    """The prefixes, longest namespace first (computed once: pages call short_name a lot)."""
+    return tuple(sorted(prefixes().items(), key=lambda kv: -len(kv[1])))
+
+
 def short_name(iri: str) -> str:
     """``schema:startDate`` for a known namespace, else the IRI itself."""
-    for prefix, namespace in sorted(prefixes().items(), key=lambda kv: -len(kv[1])):
+    for prefix, namespace in _longest_first():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace) :]}"
     return iri

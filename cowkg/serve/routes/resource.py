@@ -53,14 +53,14 @@ FACTS = """SELECT ?dir ?p ?o ?g WHERE {{
   UNION {{ GRAPH ?g {{ ?o ?p {e} }} BIND("in" AS ?dir) }}
 }} ORDER BY ?dir ?p ?o ?g LIMIT {limit}"""
 
+# Against the default graph (the merge; these properties live only in the provenance graph):
+# inside GRAPH <provenance> the OPTIONALs made Oxigraph 0.5 take 35 ms instead of 4 (on disk).
 EVIDENCE = """SELECT ?g ?exact ?start ?end ?source ?title ?url ?method WHERE {{
   VALUES ?g {{ {graphs} }}
-  GRAPH {prov} {{
-    ?g cow:evidence ?ev . ?ev oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?q , ?pos .
-    ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
-    OPTIONAL {{ ?g cow:extractionMethod ?method }}
-    OPTIONAL {{ ?source dcterms:title ?title }} OPTIONAL {{ ?source schema:url ?url }}
-  }}
+  ?g cow:evidence ?ev . ?ev oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?q , ?pos .
+  ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
+  OPTIONAL {{ ?g cow:extractionMethod ?method }}
+  OPTIONAL {{ ?source dcterms:title ?title }} OPTIONAL {{ ?source schema:url ?url }}
 }} ORDER BY ?g ?source ?start"""
 
 
@@ -97,11 +97,7 @@ async def _evidence(state: ServeState, graphs: set[str]) -> dict[str, list[Evide
     if not facts:
         return {}
     result = await state.select(
-        PROLOGUE
-        + EVIDENCE.format(
-            graphs=" ".join(str(ox.NamedNode(g)) for g in facts),
-            prov=ox.NamedNode(f"{state.base}graph/provenance"),
-        )
+        PROLOGUE + EVIDENCE.format(graphs=" ".join(str(ox.NamedNode(g)) for g in facts))
     )
     out: dict[str, list[Evidence]] = defaultdict(list)
     for g, exact, start, end, source, title, url, method in result.rows:
