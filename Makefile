@@ -33,7 +33,7 @@ system-deps: ## install the Debian packages the tests use (OWL API, Chromium, wr
 build: install ## build the ontology renderings and the graph into graph/ (only what is out of date)
 	$(PY) -m cowkg build
 
-ontology: install ## regenerate the ontology renderings, namespaces and HTML docs only
+ontology: install ## check the ontology, regenerate its RDF/XML, JSON-LD and HTML renderings only
 	$(PY) -m cowkg ontology
 
 lint: install ## ruff lint and format check, mypy --strict

@@ -97,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_build)
 
-    p = sub.add_parser("ontology", help="regenerate ontology renderings, namespaces and HTML docs")
+    p = sub.add_parser(
+        "ontology", help="check the ontology (QC queries), regenerate its RDF/XML, JSON-LD and HTML"
+    )
     p.add_argument(
         "--force", action="store_true", help="regenerate even if up to date (default: off)"
     )
