@@ -10,7 +10,6 @@ test holds no answers of its own.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -141,5 +140,5 @@ def test_every_passage_cited_from_the_new_seed_is_at_its_offsets(store: ox.Store
         assert text[start:end] == row["exact"].value
 
 
-def test_the_article_is_not_left_in_the_project(tmp_path: Path) -> None:
+def test_the_article_is_not_left_in_the_project() -> None:
     assert not (PROJECT_ROOT / "seeds" / NEW_FILE).exists()
