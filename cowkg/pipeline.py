@@ -35,7 +35,7 @@ from cowkg.reason import load_ontology, reason
 from cowkg.report import BuildReport, build_info, make_report
 from cowkg.resolve import Resolution, resolve
 from cowkg.settings import PROJECT_ROOT, Settings
-from cowkg.sources import load_sources, verify_span
+from cowkg.sources import load_sources
 from cowkg.store import GraphFiles, push_remote, serialise, to_quads, to_triples, write_graph
 from cowkg.types import Fact, FactValue, Lang, Money, Quantity, Ref, Source
 from cowkg.validate import ValidationResult, union_graph, validate
@@ -128,7 +128,8 @@ def seed_runner(settings: Settings) -> SeedRunner:
 
 
 def load_inputs(settings: Settings, seeds: Sequence[str] = ()) -> tuple[list[Source], list[Fact]]:
-    """Read the seeds (all, or those named) and the curation file, and extract every fact."""
+    """Read the seeds (all, or those named) and the curation file, and extract every fact
+    (:func:`extract_all` checks every evidence span against its seed)."""
     sources = load_sources(settings.seeds_dir)
     if seeds:
         unknown = sorted(set(seeds) - {s.file for s in sources})
@@ -136,12 +137,7 @@ def load_inputs(settings: Settings, seeds: Sequence[str] = ()) -> tuple[list[Sou
             raise SeedError(f"no seed named {', '.join(unknown)} in {settings.seeds_dir}")
         sources = [s for s in sources if s.file in set(seeds)]
     curation = load_curation(settings.curation_file, sources)
-    facts = extract_all(sources, curation, seed_runner(settings))
-    by_file = {s.file: s for s in sources}
-    for fact in facts:
-        for span in fact.evidence:
-            verify_span(by_file[span.seed], span)
-    return sources, facts
+    return sources, extract_all(sources, curation, seed_runner(settings))
 
 
 def asserted_graph(dataset: Dataset, base: str) -> Graph:
