@@ -230,19 +230,13 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(RequestError)
-    async def _request_error(_: Request, exc: RequestError) -> JSONResponse:
-        headers = {"Retry-After": "5"} if exc.status == 503 else {}
-        return error_response(exc.status, str(exc), exc.errors, headers | (exc.headers or {}))
+    """Every exception a route raises leaves through :func:`error_for` (the fast path's too)."""
 
-    @app.exception_handler(StoreError)
-    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
-        log.error("%s", exc)
-        return error_response(502, str(exc))
+    async def _error(_: Request, exc: Exception) -> JSONResponse:
+        return error_for(exc)
 
-    @app.exception_handler(CowkgError)
-    async def _cowkg_error(_: Request, exc: CowkgError) -> JSONResponse:
-        return error_response(500, str(exc))
+    for kind in (CowkgError, Exception):  # RequestError and StoreError are CowkgErrors
+        app.add_exception_handler(kind, _error)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -253,11 +247,6 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
         return error_response(400, "bad request parameters", errors)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error")
-        return error_response(500, f"internal error: {type(exc).__name__}")
 
 
 def create_app(settings: Settings) -> FastAPI:
