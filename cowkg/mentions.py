@@ -1032,9 +1032,3 @@ def find_mentions(source: Source, people: PeopleIndex | None = None) -> list[Men
     mentions.sort(key=lambda m: (m.span.start, -m.span.end, m.kind.value))
     log.debug("%s: %d mention(s)", source.file, len(mentions))
     return mentions
-
-
-def find_all_mentions(sources: Sequence[Source]) -> dict[str, list[Mention]]:
-    """Mentions of every source, short names resolved across all of them; keyed by file name."""
-    people = titled_people(sources)
-    return {source.file: find_mentions(source, people) for source in sources}

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cowkg.extract.text import extract_all_text_facts, extract_text_facts, units
-from cowkg.mentions import find_all_mentions, find_mentions
+from cowkg.extract import shared_context
+from cowkg.extract.text import extract_text_facts, units
+from cowkg.mentions import find_mentions
 from cowkg.sources import load_sources, verify_span
 from cowkg.types import Fact, FactKind, Money, Quantity, Ref, Source
 
@@ -26,6 +27,16 @@ def _facts(text: str, date: dt.date | None = dt.date(2025, 3, 28)) -> list[Fact]
         for span in fact.evidence:
             verify_span(source, span)
     return facts
+
+
+def text_facts(sources: list[Source]) -> list[Fact]:
+    """The sentence facts of ``sources``, with the context extraction shares across seeds."""
+    shared = shared_context(sources)
+    return [
+        f
+        for source, mentions in zip(sources, shared.mentions, strict=True)
+        for f in extract_text_facts(source, mentions, shared.affiliations)
+    ]
 
 
 def _args(facts: list[Fact], kind: FactKind, *names: str) -> set[tuple[str, ...]]:
@@ -177,7 +188,7 @@ def test_post_holding_leads_and_membership() -> None:
 
 def test_fixture_seed_yields_expected_facts() -> None:
     sources = load_sources(FIXTURES)
-    facts = extract_all_text_facts(sources, find_all_mentions(sources))
+    facts = text_facts(sources)
     for source in sources:
         expected = yaml.safe_load(
             (FIXTURES / source.file.replace(".txt", ".expected.yaml")).read_text(encoding="utf-8")
@@ -204,7 +215,7 @@ def _matches(fact: Fact, kind: FactKind, wanted: dict[str, str]) -> bool:
 @pytest.fixture(scope="module")
 def seed_facts() -> list[Fact]:
     sources = load_sources(SEEDS)
-    return extract_all_text_facts(sources, find_all_mentions(sources))
+    return text_facts(sources)
 
 
 def test_cq01_fifteen_march_leaders_from_seed_004(seed_facts: list[Fact]) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cowkg.extract import shared_context
 from cowkg.mentions import (
-    find_all_mentions,
     find_mentions,
     person_ref,
     slug,
@@ -138,7 +138,7 @@ def test_short_forms_resolve_within_a_seed() -> None:
 
 def test_short_forms_resolve_across_seeds(project_root: Path) -> None:
     sources = load_sources(project_root / "seeds")
-    mentions = find_all_mentions(sources)["004_a533f02e4fdaf72a.txt"]
+    mentions = shared_context(sources).mentions_by_file(sources)["004_a533f02e4fdaf72a.txt"]
     keys = {m.span.text: m.value for m in mentions if m.kind is MentionKind.PERSON}
     assert keys["Starmer"] == Ref(EntityKind.PERSON, "keir-starmer")
     assert keys["Zelenskyy"] == Ref(EntityKind.PERSON, "volodymyr-zelenskyy")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from cowkg.curation import Curation
 from cowkg.errors import EvidenceError
@@ -29,7 +30,7 @@ from cowkg.mentions import PeopleIndex, find_mentions, people_index, titled_name
 from cowkg.sources import verify_span
 from cowkg.types import Fact, FactValue, Mention, Ref, Source
 
-__all__ = ["extract", "extract_all", "merge_facts", "verify_evidence"]
+__all__ = ["Shared", "extract", "extract_all", "merge_facts", "shared_context", "verify_evidence"]
 
 log = logging.getLogger(__name__)
 
@@ -59,29 +60,59 @@ def extract(
     return facts
 
 
-def extract_all(
-    sources: Sequence[Source], curation: Curation, runner: SeedRunner | None = None
-) -> list[Fact]:
-    """Every fact of every seed: rules, then curation, evidence verified, identical facts merged.
+@dataclass(frozen=True)
+class Shared:
+    """What extraction shares across seeds, built by :func:`shared_context`."""
 
-    The per-seed work goes through ``runner`` (:class:`cowkg.ingest.SeedRunner`: parallel and
-    cached; by default a plain loop); the shared context between its stages is built here.
-    """
+    mentions: list[list[Mention]]
+    """Each seed's mentions (in the order of the sources), people titled in any seed known."""
+    name_facts: list[list[Fact]]
+    """Each seed's name facts (:func:`cowkg.extract.names.read_names`)."""
+    affiliations: dict[str, Ref]
+    """Person key → the state any seed gives their post (:func:`affiliations_of`)."""
+    forces: dict[str, Ref]
+    """A force's name, in any seed → the force (:func:`cowkg.extract.names.forces`)."""
+    key: str
+    """Digest of the shared part (people, affiliations, forces): the rules stage's cache key."""
+
+    def mentions_by_file(self, sources: Sequence[Source]) -> dict[str, list[Mention]]:
+        return {
+            source.file: mentions for source, mentions in zip(sources, self.mentions, strict=True)
+        }
+
+
+def shared_context(sources: Sequence[Source], runner: SeedRunner | None = None) -> Shared:
+    """Every seed's mentions and names, with people's names, states and forces shared."""
     runner = runner or SeedRunner()
     none = [None] * len(sources)
     firsts = runner.map(_names_stage, sources, none, None, "")
     names = sorted({name for people, _ in firsts for name in people})
     people, people_key = people_index(names), digest(names)
     mentions = runner.map(_mentions_stage, sources, none, people, people_key)
-    shared_people = affiliations_of(m for ms in mentions for m in ms)
-    shared_forces = forces([f for _, name_facts in firsts for f in name_facts])
-    context_key = digest(
+    name_facts = [facts for _, facts in firsts]
+    affiliations = affiliations_of(m for ms in mentions for m in ms)
+    force_names = forces([f for facts in name_facts for f in facts])
+    key = digest(
         people_key,
-        sorted((k, repr(v)) for k, v in shared_people.items()),
-        sorted((k, repr(v)) for k, v in shared_forces.items()),
+        sorted((k, repr(v)) for k, v in affiliations.items()),
+        sorted((k, repr(v)) for k, v in force_names.items()),
     )
+    return Shared(mentions, name_facts, affiliations, force_names, key)
+
+
+def extract_all(
+    sources: Sequence[Source], curation: Curation, runner: SeedRunner | None = None
+) -> list[Fact]:
+    """Every fact of every seed: rules, then curation, evidence verified, identical facts merged.
+
+    The per-seed work goes through ``runner`` (:class:`cowkg.ingest.SeedRunner`: parallel and
+    cached; by default a plain loop); the shared context between its stages is built by
+    :func:`shared_context`.
+    """
+    runner = runner or SeedRunner()
+    shared = shared_context(sources, runner)
     per_seed = runner.map(
-        _rules_stage, sources, mentions, (shared_people, shared_forces), context_key
+        _rules_stage, sources, shared.mentions, (shared.affiliations, shared.forces), shared.key
     )
     facts = curation.apply([fact for seed_facts in per_seed for fact in seed_facts])
     verify_evidence(facts, sources)

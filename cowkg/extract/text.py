@@ -1281,11 +1281,3 @@ def extract_text_facts(
     unique = list({_identity(f): f for f in reversed(facts)}.values())[::-1]
     log.info("%s: %d fact(s) from sentence rules", source.file, len(unique))
     return unique
-
-
-def extract_all_text_facts(
-    sources: Sequence[Source], mentions: Mapping[str, list[Mention]]
-) -> list[Fact]:
-    """Sentence facts of every source, with people's states shared across seeds."""
-    shared = affiliations_of(m for ms in mentions.values() for m in ms)
-    return [f for s in sources for f in extract_text_facts(s, mentions[s.file], shared)]

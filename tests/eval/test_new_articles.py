@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cowkg.extract.text import extract_all_text_facts
-from cowkg.mentions import find_all_mentions
+from cowkg.extract import shared_context
+from cowkg.extract.text import extract_text_facts
 from cowkg.sources import load_sources
 from cowkg.types import Fact, FactKind, Money, Quantity, Ref
 
@@ -141,7 +141,12 @@ def score(predicted: Iterable[Key], gold: Iterable[Key]) -> dict[str, tuple[int,
 @pytest.fixture(scope="module")
 def results() -> dict[str, tuple[int, int, int]]:
     sources = load_sources(ARTICLES)
-    facts = extract_all_text_facts(sources, find_all_mentions(sources))
+    shared = shared_context(sources)
+    facts = [
+        f
+        for source, mentions in zip(sources, shared.mentions, strict=True)
+        for f in extract_text_facts(source, mentions, shared.affiliations)
+    ]
     predicted = {k for f in facts if f.kind in SCORED and (k := fact_key(f)) is not None}
     gold: set[Key] = set()
     for path in sorted(ARTICLES.glob("*.gold.yaml")):
