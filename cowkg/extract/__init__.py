@@ -40,16 +40,17 @@ def extract(
     mentions: list[Mention] | None = None,
     affiliations: Mapping[str, Ref] | None = None,
     force_names: Mapping[str, Ref] | None = None,
+    names: list[Fact] | None = None,
 ) -> list[Fact]:
     """The rule facts of one seed (unmerged, unverified).
 
     ``mentions``, ``affiliations`` and ``force_names`` default to what this seed alone gives;
     :func:`extract_all` passes what all seeds give, so a surname or a force's name written in one
-    seed is understood in another.
+    seed is understood in another. ``names`` (the seed's own name facts) is read unless given.
     """
     mentions = find_mentions(source) if mentions is None else mentions
     known = Known.of(mentions)
-    names = read_names(source)
+    names = read_names(source) if names is None else names
     facts = [
         *extract_text_facts(source, mentions, affiliations),
         *read_tables(source, known),
@@ -112,7 +113,11 @@ def extract_all(
     runner = runner or SeedRunner()
     shared = shared_context(sources, runner)
     per_seed = runner.map(
-        _rules_stage, sources, shared.mentions, (shared.affiliations, shared.forces), shared.key
+        _rules_stage,
+        sources,
+        list(zip(shared.mentions, shared.name_facts, strict=True)),
+        (shared.affiliations, shared.forces),
+        shared.key,
     )
     facts = curation.apply([fact for seed_facts in per_seed for fact in seed_facts])
     verify_evidence(facts, sources)
@@ -138,10 +143,14 @@ def _mentions_stage(source: Source, _item: None, people: PeopleIndex) -> list[Me
 
 
 def _rules_stage(
-    source: Source, mentions: list[Mention], context: tuple[Mapping[str, Ref], Mapping[str, Ref]]
+    source: Source,
+    item: tuple[list[Mention], list[Fact]],
+    context: tuple[Mapping[str, Ref], Mapping[str, Ref]],
 ) -> list[Fact]:
+    """``item`` is the seed's mentions and its name facts, both from the earlier stages."""
+    mentions, names = item
     affiliations, force_names = context
-    return extract(source, mentions, affiliations, force_names)
+    return extract(source, mentions, affiliations, force_names, names)
 
 
 def verify_evidence(facts: Sequence[Fact], sources: Sequence[Source]) -> None:
