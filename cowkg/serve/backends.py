@@ -8,8 +8,8 @@ request finding every slot taken waits for one for at most ``query_timeout``, th
 
 * Embedded (:mod:`cowkg.serve.pool`): worker *processes* read an on-disk copy of the store; a query
   past its deadline has its worker killed, so its CPU and memory are returned at once.
-* Remote (:class:`RemoteBackend`): worker threads forward the query with httpx (its own timeout);
-  a reply past the deadline is abandoned (:class:`QueryRunner`).
+* Remote (:class:`RemoteBackend`): worker threads forward the query with httpx (its own timeout
+  ends the request); a reply past the deadline is abandoned (:class:`QueryRunner`).
 
 Each answer is cut at ``max_rows`` rows (flagged as truncated).
 """
@@ -20,7 +20,6 @@ import asyncio
 import contextlib
 import logging
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,12 +29,12 @@ import pyoxigraph as ox
 
 from cowkg.errors import QueryTimeout, RequestError, StoreError
 from cowkg.serve.renderers import (
-    ASK_FORMATS,
     Format,
     Term,
     content_type,
     offers_for,
     pick_format,
+    refuse_unfit,
     serialize_boolean,
     serialize_rdf,
     serialize_solutions,
@@ -101,18 +100,6 @@ class Negotiation:
         return pick_format(self.accept, self.asked, offers_for(form))
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """How long and how much: an absolute deadline (``time.monotonic()``) and a row cap."""
-
-    deadline: float
-    max_rows: int
-
-    def check(self, seconds: float) -> None:
-        if time.monotonic() > self.deadline:
-            raise QueryTimeout(seconds)
-
-
 class Backend(Protocol):
     """A read-only SPARQL store: checked queries under the limits, and whole-graph reads.
 
@@ -150,41 +137,36 @@ class Backend(Protocol):
 def render(result: QueryResult, fmt: Format, prefix_map: dict[str, str] | None = None) -> bytes:
     """A result in ``fmt``; 406 if the result's kind cannot be given in it."""
     if isinstance(result, Boolean):
-        if fmt not in ASK_FORMATS:
-            raise RequestError(f"an ASK answer cannot be given as {fmt.label}", status=406)
+        refuse_unfit("boolean", fmt)
         return serialize_boolean(result.value, fmt)
     if isinstance(result, Solutions):
-        if fmt.results is None:
-            raise RequestError(f"SELECT results cannot be given as {fmt.label}", status=406)
+        refuse_unfit("solutions", fmt)
         return serialize_solutions(result.variables, result.rows, fmt)
-    if fmt.rdf is None:
-        raise RequestError(f"an RDF graph cannot be given as {fmt.label}", status=406)
+    refuse_unfit("triples", fmt)
     return serialize_rdf(result.triples, fmt, prefix_map)
 
 
-def _read(result: object, limits: Limits, seconds: float) -> QueryResult:
-    """Read a parsed result (lazy for SELECT/CONSTRUCT) under the deadline and the row cap."""
+def _read(result: object, max_rows: int) -> QueryResult:
+    """Read a parsed result (lazy for SELECT/CONSTRUCT) up to the row cap."""
     if isinstance(result, ox.QueryBoolean):
         return Boolean(bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
         rows: list[tuple[Term | None, ...]] = []
         for solution in result:
-            limits.check(seconds)
-            if len(rows) == limits.max_rows:
+            if len(rows) == max_rows:
                 return Solutions(variables, rows, truncated=True)
             rows.append(tuple(solution[v] for v in variables))
         return Solutions(variables, rows)
     triples: list[ox.Triple] = []
     for triple in result:  # type: ignore[attr-defined]
-        limits.check(seconds)
-        if len(triples) == limits.max_rows:
+        if len(triples) == max_rows:
             return Triples(triples, truncated=True)
         triples.append(triple.triple if isinstance(triple, ox.Quad) else triple)
     return Triples(triples)
 
 
-def collect(make: Callable[[], object], limits: Limits, seconds: float) -> QueryResult:
+def collect(make: Callable[[], object], max_rows: int) -> QueryResult:
     """Evaluate ``make()`` and read its result, all in the calling (worker) thread.
 
     Oxigraph's result iterators must be freed by the thread that made them, so on an error the
@@ -192,7 +174,7 @@ def collect(make: Callable[[], object], limits: Limits, seconds: float) -> Query
     """
     result = make()
     try:
-        return _read(result, limits, seconds)
+        return _read(result, max_rows)
     except Exception as exc:  # re-raised below, without its frames
         error = exc
     del result
@@ -250,44 +232,39 @@ class RemoteBackend:
         return response.content
 
     def _evaluate(
-        self, text: str, form: QueryForm | None, dataset: Dataset, limits: Limits
+        self, text: str, form: QueryForm | None, dataset: Dataset, max_rows: int
     ) -> QueryResult:
         """Forward ``text``; the server must be run with its default graph as the union."""
         self._check_syntax(text)
         if form is not None and form.gives_rdf:
             body = self._post(text, dataset, "application/n-triples")
-            return collect(
-                lambda: ox.parse(body, format=ox.RdfFormat.N_TRIPLES), limits, self.timeout
-            )
+            return collect(lambda: ox.parse(body, format=ox.RdfFormat.N_TRIPLES), max_rows)
         results = self._post(text, dataset, "application/sparql-results+json")
         return collect(
-            lambda: ox.parse_query_results(results, format=ox.QueryResultsFormat.JSON),
-            limits,
-            self.timeout,
+            lambda: ox.parse_query_results(results, format=ox.QueryResultsFormat.JSON), max_rows
         )
 
     async def query(self, text: str, dataset: Dataset, max_rows: int) -> QueryResult:
-        def work(limits: Limits) -> QueryResult:
+        def work() -> QueryResult:
             form = check_query(text, self.allowlist).form
-            return self._evaluate(text, form, dataset, limits)
+            return self._evaluate(text, form, dataset, max_rows)
 
-        return await self._runner.run(work, max_rows)
+        return await self._runner.run(work)
 
     async def answer(
         self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
     ) -> Answer:
-        def work(limits: Limits) -> Answer:
+        def work() -> Answer:
             form = check_query(text, self.allowlist).form
             fmt = negotiation.choose(form)
-            result = self._evaluate(text, form, dataset, limits)
+            result = self._evaluate(text, form, dataset, max_rows)
             truncated = not isinstance(result, Boolean) and result.truncated
             return Answer(render(result, fmt), content_type(fmt), truncated)
 
-        return await self._runner.run(work, max_rows)
+        return await self._runner.run(work)
 
     def select_now(self, text: str) -> Solutions:
-        limits = Limits(time.monotonic() + max(self.timeout, 60.0), max_rows=2**62)
-        result = self._evaluate(text, QueryForm.SELECT, Dataset(), limits)
+        result = self._evaluate(text, QueryForm.SELECT, Dataset(), max_rows=2**62)
         assert isinstance(result, Solutions)
         return result
 
@@ -337,7 +314,7 @@ class Slots:
             waiters, self._waiters = self._waiters, []
         for loop, waiter in waiters:
             with contextlib.suppress(RuntimeError):  # that request's loop has closed
-                loop.call_soon_threadsafe(_wake, waiter)
+                loop.call_soon_threadsafe(wake, waiter)
 
     async def acquire(self) -> None:
         """Take a slot, waiting up to ``timeout`` seconds for one; 503 if none frees up."""
@@ -369,7 +346,7 @@ class QueryRunner:
     """Runs blocking work in at most ``slots`` worker threads, each under a deadline.
 
     A query past its deadline is *abandoned*: the client gets 503 at once, the thread finishes
-    (or stops at the next row it reads) in the background and keeps its slot until then.
+    in the background (httpx's own timeout ends it) and keeps its slot until then.
     """
 
     slots: int
@@ -380,20 +357,19 @@ class QueryRunner:
     def __post_init__(self) -> None:
         self._gate = Slots(self.slots, self.timeout)
 
-    def _submit(self, work: Callable[[Limits], T], max_rows: int) -> Future[T]:
-        """Start ``work(limits)`` in a worker; the caller holds a slot."""
+    def _submit(self, work: Callable[[], T]) -> Future[T]:
+        """Start ``work()`` in a worker; the caller holds a slot."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(self.slots, thread_name_prefix="cowkg-query")
-        limits = Limits(time.monotonic() + self.timeout, max_rows)
-        future = self._pool.submit(work, limits)
+        future = self._pool.submit(work)
         future.add_done_callback(self._gate.release)
         return future
 
-    async def run(self, work: Callable[[Limits], T], max_rows: int) -> T:
+    async def run(self, work: Callable[[], T]) -> T:
         """Await ``work`` for at most ``timeout`` seconds (then abandon it: class doc)."""
         await self._gate.acquire()
         try:
-            future = asyncio.wrap_future(self._submit(work, max_rows))
+            future = asyncio.wrap_future(self._submit(work))
         except BaseException:
             self._gate.release()
             raise
@@ -410,6 +386,7 @@ class QueryRunner:
             self._pool = None
 
 
-def _wake(waiter: asyncio.Future[None]) -> None:
+def wake(waiter: asyncio.Future[None]) -> None:
+    """Resolve ``waiter`` unless it is already done (a callback for the event loop)."""
     if not waiter.done():
         waiter.set_result(None)

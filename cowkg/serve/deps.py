@@ -30,6 +30,7 @@ from cowkg.serve.backends import (
     RemoteBackend,
     Solutions,
 )
+from cowkg.serve.safety import parse_allowlist
 from cowkg.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,15 +52,11 @@ def make_backend(settings: Settings) -> Backend:
             settings.query_timeout,
             settings.base_iri,
             settings.query_slots,
-            _allowlist(settings),
+            parse_allowlist(settings.service_allowlist),
         )
     from cowkg.serve.pool import EmbeddedBackend
 
     return EmbeddedBackend(settings)
-
-
-def _allowlist(settings: Settings) -> frozenset[str]:
-    return frozenset(s.strip() for s in settings.service_allowlist.split(",") if s.strip())
 
 
 @dataclass
@@ -144,7 +141,7 @@ def build_state(settings: Settings) -> ServeState:
         templates=Jinja2Templates(directory=str(TEMPLATES_DIR)),
         started=dt.datetime.now(dt.UTC),
         counts=counts,
-        allowlist=_allowlist(settings),
+        allowlist=parse_allowlist(settings.service_allowlist),
         graph_names=backend.graph_names(),
     )
 

@@ -51,7 +51,9 @@ from cowkg.serve.backends import (
     Slots,
     Solutions,
     Triples,
+    wake,
 )
+from cowkg.serve.safety import parse_allowlist
 from cowkg.serve.worker import HEADER, Request, encode
 from cowkg.settings import Settings
 
@@ -250,7 +252,7 @@ class WorkerPool:
             except OSError:
                 raise WorkerDied from None
             writable: asyncio.Future[None] = loop.create_future()
-            loop.add_writer(worker.send_fd, _wake, writable)
+            loop.add_writer(worker.send_fd, wake, writable)
             try:
                 pending: set[asyncio.Future[Any]] = {writable, reply}
                 await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
@@ -337,11 +339,6 @@ class WorkerPool:
             worker.kill()
 
 
-def _wake(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
-
-
 def worker_memory_limit(slots: int) -> int:
     """Bytes of private memory one worker may use: half the machine's memory shared among the
     slots, at least :data:`MIN_WORKER_MEMORY` (so ``slots`` runaway queries leave half free)."""
@@ -397,7 +394,7 @@ class EmbeddedBackend:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
         self.base_iri = settings.base_iri
-        allowlist = [s.strip() for s in settings.service_allowlist.split(",") if s.strip()]
+        allowlist = sorted(parse_allowlist(settings.service_allowlist))
         config = {
             "store": str(location),
             "base_iri": settings.base_iri,

@@ -5,10 +5,10 @@ download URLs (``/data/cowkg.ttl``). Serialisation is Oxigraph's: RDF through
 :func:`pyoxigraph.serialize` (JSON-LD included: it writes expanded JSON-LD and never loads a remote
 context), query results through :meth:`pyoxigraph.QuerySolutions.serialize`.
 
-Results are capped at ``max_rows`` and read under a deadline (see :mod:`cowkg.serve.backends`), so
-they reach this module as a materialised :class:`Solutions`; they are handed back to Oxigraph's
-serialisers by writing them as SPARQL TSV (whose cells are the N-Triples forms Oxigraph's terms
-print as) and parsing that with :func:`pyoxigraph.parse_query_results`.
+Rows the server reads itself (pages, statistics, the remote backend) reach this module capped at
+``max_rows`` as a materialised :class:`Solutions` (:mod:`cowkg.serve.backends`); they are handed
+back to Oxigraph's serialisers by writing them as SPARQL TSV (whose cells are the N-Triples forms
+Oxigraph's terms print as) and parsing that with :func:`pyoxigraph.parse_query_results`.
 """
 
 from __future__ import annotations
@@ -208,6 +208,16 @@ def serialize_boolean(value: bool, fmt: Format) -> bytes:
     document = json.dumps({"head": {}, "boolean": value}).encode()
     parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
     return parsed.serialize(format=fmt.results) or b""
+
+
+def refuse_unfit(kind: str, fmt: Format) -> None:
+    """406 unless a result of ``kind`` (``boolean``, ``solutions``, ``triples``) fits ``fmt``."""
+    if kind == "boolean" and fmt not in ASK_FORMATS:
+        raise RequestError(f"an ASK answer cannot be given as {fmt.label}", status=406)
+    if kind == "solutions" and fmt.results is None:
+        raise RequestError(f"SELECT results cannot be given as {fmt.label}", status=406)
+    if kind == "triples" and fmt.rdf is None:
+        raise RequestError(f"an RDF graph cannot be given as {fmt.label}", status=406)
 
 
 def offers_for(form: str | None) -> tuple[Format, ...]:

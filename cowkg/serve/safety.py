@@ -131,6 +131,11 @@ def inspect_query(text: str) -> QueryInfo:
     )
 
 
+def parse_allowlist(setting: str) -> frozenset[str]:
+    """The SERVICE endpoints ``service_allowlist`` names (comma-separated IRIs)."""
+    return frozenset(s.strip() for s in setting.split(",") if s.strip())
+
+
 def check_query(text: str, service_allowlist: frozenset[str]) -> QueryInfo:
     """Refuse updates, SERVICE calls outside the allow-list and absurd nesting.
 

@@ -37,11 +37,11 @@ import pyoxigraph as ox
 
 from cowkg.errors import RequestError
 from cowkg.serve.renderers import (
-    ASK_FORMATS,
     Format,
     content_type,
     offers_for,
     pick_format,
+    refuse_unfit,
     serialize_boolean,
     serialize_rdf,
 )
@@ -109,19 +109,14 @@ def _capped(result: ox.QuerySolutions | ox.QueryTriples, lines: int) -> tuple[by
 
 def _convert(kind: str, body: bytes, fmt: Format, prefix_map: dict[str, str]) -> bytes:
     """TSV / N-Triples / a boolean as ``fmt``; 406 if this kind of result cannot be given so."""
+    refuse_unfit(kind, fmt)
     if kind == "boolean":
-        if fmt not in ASK_FORMATS:
-            raise RequestError(f"an ASK answer cannot be given as {fmt.label}", status=406)
         return serialize_boolean(body == b"true", fmt)
     if kind == "solutions":
-        if fmt.results is None:
-            raise RequestError(f"SELECT results cannot be given as {fmt.label}", status=406)
         if fmt.results == ox.QueryResultsFormat.TSV:
             return body
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)
         return parsed.serialize(format=fmt.results) or b""
-    if fmt.rdf is None:
-        raise RequestError(f"an RDF graph cannot be given as {fmt.label}", status=406)
     if fmt.rdf == ox.RdfFormat.N_TRIPLES:
         return body
     return serialize_rdf(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)), fmt, prefix_map)

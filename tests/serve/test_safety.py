@@ -10,7 +10,7 @@ from serve_helpers import SLOW_QUERY, fixture_settings
 
 from cowkg.errors import QueryTimeout, RequestError
 from cowkg.serve.app import create_app
-from cowkg.serve.backends import Limits, QueryRunner
+from cowkg.serve.backends import QueryRunner, RemoteBackend
 from cowkg.serve.safety import QueryForm, check_query, inspect_query
 
 COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
@@ -139,25 +139,29 @@ def test_runner_abandons_work_past_the_timeout() -> None:
 
     runner = QueryRunner(slots=1, timeout=0.2)
 
-    def slow(limits: Limits) -> int:
+    def slow() -> int:
         time.sleep(0.6)
         return 1
 
     started = time.monotonic()
     with pytest.raises(QueryTimeout):
-        asyncio.run(runner.run(slow, max_rows=10))
+        asyncio.run(runner.run(slow))
     assert time.monotonic() - started < 0.5
     # the abandoned work still holds the only slot: the next query is told the server is busy
     with pytest.raises(RequestError) as busy:
-        asyncio.run(runner.run(slow, max_rows=10))
+        asyncio.run(runner.run(slow))
     assert busy.value.status == 503
     runner.shutdown()
 
 
-def test_row_reading_stops_at_the_deadline() -> None:
-    limits = Limits(deadline=time.monotonic() - 1, max_rows=10)
-    with pytest.raises(QueryTimeout):
-        limits.check(1.0)
+def test_remote_reading_stops_at_the_deadline() -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never answers
+        port = silent.getsockname()[1]
+        remote = RemoteBackend(f"http://127.0.0.1:{port}/query", 0.3, "https://e/", slots=1)
+        with pytest.raises(QueryTimeout):
+            remote.select_now(COUNT)
 
 
 def test_slow_query_over_http_gets_503_quickly() -> None:
