@@ -816,17 +816,33 @@ def _absences(unit: Unit, meetings: Sequence[Ref]) -> list[Fact]:
 # --------------------------------------------------------------------------------------------
 
 
-def _claim_ref(
-    about: Ref, quantity: Quantity, source: Source, mention: Mention, counted: str | None = None
-) -> Ref:
+def _count_claim(
+    unit: Unit,
+    source: Source,
+    mention: Mention,
+    about: Ref,
+    counted: str,
+    as_of: dt.date | None,
+    rule: str,
+) -> Fact:
+    """The COUNT_CLAIM that ``mention`` (a count) makes about ``about``, cited by ``unit``."""
+    quantity = mention.value
+    assert isinstance(quantity, Quantity)
     amount = (
         f"{quantity.minimum}"
         if quantity.minimum == quantity.maximum
         else (f"{quantity.minimum}-{quantity.maximum}")
     )
-    what = counted or quantity.unit
-    key = slug(f"{about.key} {what} {quantity.qualifier} {amount} {source.file[:3]}")
-    return Ref(EntityKind.CLAIM, key, mention.span.text)
+    key = slug(f"{about.key} {counted} {quantity.qualifier} {amount} {source.file[:3]}")
+    args: dict[str, FactValue | None] = {
+        "claim": Ref(EntityKind.CLAIM, key, mention.span.text),
+        "about": about,
+        "counted": counted,
+        "quantity": quantity,
+        "text": mention.span.text,
+        "as_of": as_of,
+    }
+    return _fact(FactKind.COUNT_CLAIM, args, unit, rule)
 
 
 _CONTRIBUTORS = re.compile(
@@ -894,15 +910,7 @@ def _counts(
             or re.search(r"pledged|committed", after[:40])
         ):
             continue
-        args: dict[str, FactValue | None] = {
-            "claim": _claim_ref(about, quantity, source, mention, counted),
-            "about": about,
-            "counted": counted,
-            "quantity": quantity,
-            "text": mention.span.text,
-            "as_of": as_of,
-        }
-        facts.append(_fact(FactKind.COUNT_CLAIM, args, unit, "count-claim"))
+        facts.append(_count_claim(unit, source, mention, about, counted, as_of, "count-claim"))
     return facts
 
 
@@ -1182,17 +1190,12 @@ def citation_counts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
         unit = Unit((span_at(source, start, end),), start, end, title, -1, inside)
         about = meeting_ref(day, _kind(title))
         for mention in unit.of_kind(MentionKind.COUNT):
-            quantity = mention.value
-            assert isinstance(quantity, Quantity)
-            args: dict[str, FactValue | None] = {
-                "claim": _claim_ref(about, quantity, source, mention),
-                "about": about,
-                "counted": quantity.unit,
-                "quantity": quantity,
-                "text": mention.span.text,
-                "as_of": day,
-            }
-            facts.append(_fact(FactKind.COUNT_CLAIM, args, unit, "citation-title-count"))
+            assert isinstance(mention.value, Quantity)
+            facts.append(
+                _count_claim(
+                    unit, source, mention, about, mention.value.unit, day, "citation-title-count"
+                )
+            )
     return facts
 
 
