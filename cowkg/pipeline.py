@@ -15,7 +15,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -117,9 +117,10 @@ def _recorded_report(graph_dir: Path) -> BuildReport | None:
         return None
 
 
-def seed_runner(settings: Settings) -> SeedRunner:
-    """Parallel, cached per-seed extraction as configured; the cache key includes the code."""
-    hashes, _ = input_hashes(settings)
+def seed_runner(settings: Settings, hashes: Mapping[str, str] | None = None) -> SeedRunner:
+    """Parallel, cached per-seed extraction as configured; the cache key includes the code
+    (its hashes from ``hashes``, the :func:`input_hashes` of a build, or computed here)."""
+    hashes = input_hashes(settings)[0] if hashes is None else hashes
     return SeedRunner(
         cache_dir=settings.cache_dir / "extract" if settings.cache_dir else None,
         workers=settings.build_workers or os.cpu_count() or 1,
@@ -127,7 +128,9 @@ def seed_runner(settings: Settings) -> SeedRunner:
     )
 
 
-def load_inputs(settings: Settings, seeds: Sequence[str] = ()) -> tuple[list[Source], list[Fact]]:
+def load_inputs(
+    settings: Settings, seeds: Sequence[str] = (), hashes: Mapping[str, str] | None = None
+) -> tuple[list[Source], list[Fact]]:
     """Read the seeds (all, or those named) and the curation file, and extract every fact
     (:func:`extract_all` checks every evidence span against its seed)."""
     sources = load_sources(settings.seeds_dir)
@@ -137,7 +140,7 @@ def load_inputs(settings: Settings, seeds: Sequence[str] = ()) -> tuple[list[Sou
             raise SeedError(f"no seed named {', '.join(unknown)} in {settings.seeds_dir}")
         sources = [s for s in sources if s.file in set(seeds)]
     curation = load_curation(settings.curation_file, sources)
-    return sources, extract_all(sources, curation, seed_runner(settings))
+    return sources, extract_all(sources, curation, seed_runner(settings, hashes))
 
 
 def asserted_graph(dataset: Dataset, base: str) -> Graph:
@@ -206,13 +209,18 @@ class Built:
     report: BuildReport
 
 
-def run_stages(settings: Settings, alignments_dir: Path = ALIGNMENTS_DIR) -> Built:
-    """Extract, resolve, assemble, reason and validate; nothing is written."""
+def run_stages(
+    settings: Settings,
+    alignments_dir: Path = ALIGNMENTS_DIR,
+    hashes: tuple[dict[str, str], str] | None = None,
+) -> Built:
+    """Extract, resolve, assemble, reason and validate; nothing is written. ``hashes`` is the
+    :func:`input_hashes` of the inputs when the caller has them already."""
     timer = _Timer()
     base = settings.base_iri
-    inputs, digest = input_hashes(settings, alignments_dir)
+    inputs, digest = hashes or input_hashes(settings, alignments_dir)
     with timer.stage("extract"):
-        sources, facts = load_inputs(settings)
+        sources, facts = load_inputs(settings, hashes=inputs)
         log.info("extract: %d facts from %d seeds", len(facts), len(sources))
     with timer.stage("resolve"):
         res: Resolution = resolve(facts, base)
@@ -251,11 +259,12 @@ def build(
     itself was skipped, so a server started empty gets the graph).
     """
     report = None if force else _recorded_report(settings.graph_dir)
-    if report and report.inputs_sha256 == input_hashes(settings, alignments_dir)[1]:
+    hashes = input_hashes(settings, alignments_dir)
+    if report and report.inputs_sha256 == hashes[1]:
         log.info("build: inputs unchanged since the last build; skipping (use --force to rebuild)")
         report.skipped = True
     else:
-        report = _build(settings, alignments_dir)
+        report = _build(settings, alignments_dir, hashes)
     if settings.store == "remote":
         _load_remote(settings)
     return report
@@ -271,8 +280,10 @@ def _load_remote(settings: Settings) -> None:
     push_remote((settings.graph_dir / "cowkg.nq").read_bytes(), settings.graph_store_endpoint)
 
 
-def _build(settings: Settings, alignments_dir: Path) -> BuildReport:
-    built = run_stages(settings, alignments_dir)
+def _build(
+    settings: Settings, alignments_dir: Path, hashes: tuple[dict[str, str], str]
+) -> BuildReport:
+    built = run_stages(settings, alignments_dir, hashes)
     if not built.validation.conforms:
         raise ValidationFailed(
             "the built graph does not conform to the shapes; graph/ was left as it was.\n"

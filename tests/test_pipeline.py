@@ -37,7 +37,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     facts = sample_facts(srcs)
 
     def fake_inputs(
-        _settings: Settings, seeds: tuple[str, ...] = ()
+        _settings: Settings, seeds: tuple[str, ...] = (), hashes: object = None
     ) -> tuple[list[Source], list[Fact]]:
         return list(srcs.values()), facts
 
