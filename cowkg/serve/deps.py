@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import pyoxigraph as ox
 from fastapi import Depends, Request
@@ -34,6 +34,8 @@ from cowkg.serve.safety import parse_allowlist
 from cowkg.settings import Settings
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -72,9 +74,9 @@ class ServeState:
     graph_names: list[str]
     version: str = __version__
     graph_set: frozenset[str] = field(init=False)
-    rdf_memo: dict[str, list[ox.Triple]] = field(default_factory=dict)
     _cache: dict[str, bytes] = field(default_factory=dict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    _memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.graph_set = frozenset(self.graph_names)
@@ -93,6 +95,14 @@ class ServeState:
             if key not in self._cache:
                 self._cache[key] = make()
             return self._cache[key]
+
+    async def memo(self, key: str, make: Callable[[], Awaitable[T]]) -> T:
+        """``await make()`` once per key (what pages compute from the data, which never changes);
+        two first requests at once may both compute it, and the later one is kept."""
+        if key not in self._memo:
+            self._memo[key] = await make()
+        result: T = self._memo[key]
+        return result
 
     async def query(self, text: str, dataset: Dataset | None = None) -> QueryResult:
         """Check and evaluate ``text`` in a worker under the time limit and the row cap."""

@@ -105,11 +105,12 @@ Willing for Ukraine (2025–), each fact with the source passage it rests on."@e
 async def void(request: Request, state: StateDep) -> Response:
     """Turtle by default; any RDF format by ``Accept`` or ``format=``."""
     fmt = choose_format(request, list(request.query_params.multi_items()), GRAPH_FORMATS)
-    key = f"void {request.base_url}"
-    if key not in state.rdf_memo:
+
+    async def make() -> list[ox.Triple]:
         turtle = await void_turtle(state, request)
-        state.rdf_memo[key] = [q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
-    body = serialize_rdf(state.rdf_memo[key], fmt)
+        return [q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
+
+    body = serialize_rdf(await state.memo(f"void {request.base_url}", make), fmt)
     return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept"})
 
 

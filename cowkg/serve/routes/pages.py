@@ -71,11 +71,14 @@ def _page(state: ServeState, request: Request, template: str, **context: object)
 
 @router.get("/", response_class=HTMLResponse, summary="Home page")
 async def home(request: Request, state: StateDep) -> HTMLResponse:
-    classes = await state.select(PROLOGUE + CLASS_COUNTS)
-    labels = await english_labels(state, iris_in(classes.rows))
-    counts = [
-        (view(state, row[0], labels), int(getattr(row[1], "value", 0))) for row in classes.rows
-    ]
+    async def class_counts() -> list[tuple[TermView, int]]:
+        classes = await state.select(PROLOGUE + CLASS_COUNTS)
+        labels = await english_labels(state, iris_in(classes.rows))
+        return [
+            (view(state, row[0], labels), int(getattr(row[1], "value", 0))) for row in classes.rows
+        ]
+
+    counts = await state.memo("home classes", class_counts)
     return _page(
         state,
         request,
@@ -119,6 +122,12 @@ async def search(request: Request, state: StateDep, q: str = Query("", max_lengt
 
 @router.get("/timeline", response_class=HTMLResponse, summary="Timeline of the meetings")
 async def timeline(request: Request, state: StateDep) -> HTMLResponse:
+    meetings = await state.memo("timeline", lambda: _meetings(state))
+    return _page(state, request, "timeline.html", title="Timeline", meetings=meetings)
+
+
+async def _meetings(state: ServeState) -> list[dict[str, object]]:
+    """Every meeting in date order with its types and places (the timeline's rows)."""
     result = await state.select(PROLOGUE + TIMELINE)
     labels = await english_labels(state, iris_in(result.rows))
     meetings: dict[str, dict[str, object]] = {}
@@ -140,9 +149,7 @@ async def timeline(request: Request, state: StateDep) -> HTMLResponse:
             entry["types"][str(kind)] = view(state, kind, labels)  # type: ignore[index]
         if place is not None:
             entry["places"][str(place)] = view(state, place, labels)  # type: ignore[index]
-    return _page(
-        state, request, "timeline.html", title="Timeline", meetings=list(meetings.values())
-    )
+    return list(meetings.values())
 
 
 @router.get("/query", response_class=HTMLResponse, summary="Query editor (YASGUI)")
