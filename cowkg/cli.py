@@ -63,7 +63,7 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from cowkg.evaluate import run
+    from cowkg.evaluate.report import run
 
     return run(settings, args.directory)
 
