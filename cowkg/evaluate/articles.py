@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -116,6 +117,32 @@ def _describe_graph_meeting(meeting: GraphMeeting) -> str:
     return f"{meeting.date or 'undated'} {places} ({meeting.iri.rsplit('/', 1)[-1]})"
 
 
+def distinct(items: Iterable[Item[Agent]]) -> list[Item[Agent]]:
+    """The items naming distinct agents (the first of each): a host that also chairs is one."""
+    kept: list[Item[Agent]] = []
+    for item in items:
+        if not any(same_agent(item.value, k.value) for k in kept):
+            kept.append(item)
+    return kept
+
+
+def _as_kind(kind: str, name: str) -> Agent:
+    """A gold attendee of a known kind: states and organisations by their lists' keys."""
+    if kind == "state":
+        return ("state", state_key(name) or name)
+    if kind == "organization":
+        return ("organization", organisation_key(name) or slug(name))
+    return ("person", name)
+
+
+_ATTENDEES = (
+    ("attending states", "attending_countries", "state"),
+    ("people", "attending_people", "person"),
+    ("organisations", "attending_organisations", "organization"),
+)
+"""Attendee categories: (category, gold key, agent kind)."""
+
+
 @dataclass
 class ArticleScorer:
     """Scores one article's graph facts against its gold entry, into a shared :class:`Outcome`."""
@@ -167,62 +194,39 @@ class ArticleScorer:
 
     def attributes(self, gold: GoldMeeting, meeting: GraphMeeting) -> None:
         """Format, hosts/chairs and attendees of one aligned pair."""
-        text, doc = self.article.text, self.doc
-        quotes = [str(q) for q in gold.get("evidence") or []]
-        evidence = " … ".join(quotes)
         label = _describe_meeting(gold)
+        quotes = [str(q) for q in gold.get("evidence") or []]
 
-        def items(
-            names: Iterable[str], kind: Callable[[str], Agent], role: str = ""
-        ) -> list[Item[Agent]]:
-            found: list[Item[Agent]] = []
-            for name in names:
-                agent = kind(str(name))
-                if not any(same_agent(agent, i.value) for i in found):
-                    what = f"{role}{name} at {label}"
-                    found.append(Item(what, agent, gold_passage(text, str(name), quotes)))
-            return found
+        def agents(key: str, kind: Callable[[str], Agent], role: str = "") -> list[Item[Agent]]:
+            return [
+                Item(
+                    f"{role}{name} at {label}",
+                    kind(name),
+                    gold_passage(self.article.text, name, quotes),
+                )
+                for name in (str(n) for n in gold.get(key) or [])
+            ]
 
         fmt = gold.get("format")
-        gold_formats = [Item(f"{fmt} at {label}", str(fmt), evidence)] if fmt else []
+        gold_formats = [Item(f"{fmt} at {label}", str(fmt), " … ".join(quotes))] if fmt else []
         graph_formats = [Item(f"{m} at {label}", m, p) for m, p in meeting.formats.items()]
-        self.outcome.score("format", doc, gold_formats, graph_formats, str.__eq__)
+        self.outcome.score("format", self.doc, gold_formats, graph_formats, str.__eq__)
 
-        leaders = items(gold.get("host_country") or [], gold_agent, "host ")
-        leaders += [
-            i
-            for i in items(gold.get("chairs") or [], gold_agent, "chair ")
-            if not any(same_agent(i.value, j.value) for j in leaders)
-        ]
-        graph_leaders: list[Item[Agent]] = []
-        for item in meeting.leaders:
-            if not any(same_agent(item.value, j.value) for j in graph_leaders):
-                graph_leaders.append(item)
-        self.outcome.score("hosts/chairs", doc, leaders, graph_leaders, same_agent)
-
-        for category, key, kind, graph_kind in (
-            (
-                "attending states",
-                "attending_countries",
-                lambda n: ("state", state_key(n) or n),
-                "state",
-            ),
-            ("people", "attending_people", lambda n: ("person", n), "person"),
-            (
-                "organisations",
-                "attending_organisations",
-                lambda n: ("organization", organisation_key(n) or slug(n)),
-                "organization",
-            ),
-        ):
+        leaders = agents("host_country", gold_agent, "host ") + agents(
+            "chairs", gold_agent, "chair "
+        )
+        graph_leaders = [Item(f"{i.what} at {label}", i.value, i.passage) for i in meeting.leaders]
+        self.outcome.score(
+            "hosts/chairs", self.doc, distinct(leaders), distinct(graph_leaders), same_agent
+        )
+        for category, key, kind in _ATTENDEES:
             graph_items = [
                 Item(f"{i.what} at {label}", i.value, i.passage)
                 for i in meeting.attendees
-                if i.value[0] == graph_kind
+                if i.value[0] == kind
             ]
-            self.outcome.score(
-                category, doc, items(gold.get(key) or [], kind), graph_items, same_agent
-            )
+            gold_items = distinct(agents(key, functools.partial(_as_kind, kind)))
+            self.outcome.score(category, self.doc, gold_items, graph_items, same_agent)
 
     def non_coalition(self, aligned: set[int]) -> None:
         """Participations on graph coalition meetings that gold says are not coalition meetings."""

@@ -190,7 +190,7 @@ def _read_leaders(
     for r in rows:
         agent = _agent(r["aType"], r["a"] or "", r["aLabel"])
         role = "host" if (r["rel"] or "").endswith("hostedBy") else "chair"
-        item = Item(f"{role} {agent[1]}", agent, _passage(ev, [r["f"]]))
+        item = Item(f"{role} {r['aLabel'] or agent[1]}", agent, _passage(ev, [r["f"]]))
         meetings[r["m"] or ""].leaders.append(item)
 
 
@@ -209,11 +209,13 @@ def _read_attendees(
 }}""",
     )
     seen: dict[tuple[str, Agent], list[str | None]] = {}
+    labels: dict[Agent, str] = {}
     for r in rows:
         agent = _agent(r["aType"], r["a"] or "", r["aLabel"])
         seen.setdefault((r["m"] or "", agent), []).append(r["f"])
+        labels[agent] = r["aLabel"] or agent[1]
     for (m, agent), facts in seen.items():
-        meetings[m].attendees.append(Item(agent[1], agent, _passage(ev, facts)))
+        meetings[m].attendees.append(Item(labels[agent], agent, _passage(ev, facts)))
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -243,7 +245,7 @@ def _read_pledges(
         agent = _agent(r["byType"], r["by"] or "", r["byLabel"])
         amount = r["value"] and f" {r['currency'] or ''} {r['value']}"
         quantity = (r["min"] or r["max"]) and f" {r['min']}–{r['max']}"
-        what = f"{agent[1]}: {r['kind']}{amount or ''}{quantity or ''}"
+        what = f"{r['byLabel'] or agent[1]}: {r['kind']}{amount or ''}{quantity or ''}"
         value = (
             agent,
             r["kind"] or "",
@@ -297,7 +299,11 @@ def _read_statements(
         agent = _agent(r["whoType"], r["who"] or "", r["whoLabel"])
         text = (r["text"] or "")[:80]
         items.append(
-            Item(f"{agent[1]}: {text}", (agent, ev.get(r["f"] or "", [])), _passage(ev, [r["f"]]))
+            Item(
+                f"{r['whoLabel'] or agent[1]}: {text}",
+                (agent, ev.get(r["f"] or "", [])),
+                _passage(ev, [r["f"]]),
+            )
         )
     return items
 
