@@ -34,7 +34,8 @@ maximum bipartite matching, so the order of items does not matter):
   names are compatible: equal, one missing (a surname alone), one an initial of the other, or at
   least 0.8 similar (Lindsay / Lindsey).
 - **An agent** (host, chair, pledger, speaker) is a state, organisation or person by the rules
-  above; a gold name that is neither a state nor a listed organisation is taken as a person.
+  above; a gold name that is neither a state nor a listed organisation is taken as a person, and
+  a group ("26 of Ukraine's allies (not named)", "European leaders") matches no graph agent.
 - **Places**: a graph place's names are its labels and those of the place it is
   ``schema:containedInPlace``, each also split at commas ("Lancaster House, London" → both
   parts); a gold place (or, when it has none, its venue) matches when its slug is one of them, so
@@ -44,10 +45,11 @@ Categories:
 
 - **coalition meetings** — gold meetings with ``coalition_meeting: true`` against the graph's
   meetings of this article (the subject of a meeting fact — date, place, format, host, chair,
-  participation — derived from it) that the graph makes ``cow:meetingOf`` a ``cow:Coalition``
-  (in any fact). A pair matches when the dates are equal (a gold meeting without a date matches
-  only an undated one) and the places agree: the gold place (or venue) matches a place this article
-  gives the meeting, or, when gold gives neither, this article gives none.
+  participation, absence — derived from it) that the graph makes ``cow:meetingOf`` a
+  ``cow:Coalition`` (in any fact). A pair matches when the dates are equal (a gold meeting
+  without a date matches only an undated one) and the places agree: the gold place (or venue)
+  matches a place this article gives the meeting, or, when gold gives neither, this article
+  gives none.
 - **meeting alignment** for the attribute categories below: the pairs matched as above, then the
   remaining gold coalition meetings and graph coalition meetings of equal date whose places do not
   contradict (either side has none). Attributes of graph meetings aligned with no gold coalition
