@@ -90,6 +90,7 @@ def test_outcome_keeps_each_miss_with_its_passage() -> None:
         ("King Charles III", "Charles III"),
         ("Lindsay Graham", "Lindsey Graham"),
         ("E. Macron", "Emmanuel Macron"),
+        ("von der Leyen", "Ursula von der Leyen"),
     ],
 )
 def test_spellings_of_one_person_match(a: str, b: str) -> None:
@@ -474,7 +475,8 @@ def test_articles_are_added_to_a_scratch_copy_of_the_seeds(tmp_path: Path) -> No
     }
     (seeds / "sources.yaml").write_text(yaml.safe_dump({"sources": [record]}), encoding="utf-8")
 
-    target = prepare_scratch(Settings(seeds_dir=seeds), load_corpus(corpus), tmp_path / "scratch")
+    settings = Settings(seeds_dir=seeds, dataset=tmp_path / "served.nq", store="remote")
+    target = prepare_scratch(settings, load_corpus(corpus), tmp_path / "scratch")
 
     sources = {s.file: s for s in load_sources(target.seeds_dir)}
     assert sorted(sources) == ["000_seed.txt", "x1.txt"]
@@ -483,4 +485,5 @@ def test_articles_are_added_to_a_scratch_copy_of_the_seeds(tmp_path: Path) -> No
     assert sources["x1.txt"].publisher == "Example Wire"
     assert target.graph_dir == tmp_path / "scratch" / "graph"
     assert target.cache_dir == tmp_path / "scratch" / "cache"
+    assert (target.dataset, target.store) == (None, "embedded")
     assert sorted(p.name for p in seeds.iterdir()) == ["000_seed.txt", "sources.yaml"]

@@ -26,13 +26,13 @@ maximum bipartite matching, so the order of items does not matter):
 - **Organisations**: the key of ``cowkg/data/organizations.yaml`` whose label or an alias is the
   name (case-insensitive), else the slug of the name; graph organisations (and the coalition) by
   IRI key.
-- **People**: names are transliterated and folded (:func:`cowkg.mentions.slug`: case, diacritics,
-  ø…), titles and honorifics ("King", "President", "Sir"…) and regnal numbers dropped; the last
-  token is the surname, the first (if any other) the first name. Two names are one person when
-  the surnames are equal, or at least 0.85 similar (``difflib`` ratio) *with the same first and
-  last letter* (Zelensky / Zelenskiy / Zelenskyy meet; Zelensky / Zelenska do not), and the first
-  names are compatible: equal, one missing (a surname alone), one an initial of the other, or at
-  least 0.8 similar (Lindsay / Lindsey).
+- **People**: names are transliterated and folded (:func:`cowkg.mentions.slug`: case,
+  diacritics, ø…); titles and honorifics ("King", "President", "Sir"…), regnal numbers and
+  particles ("von der") are dropped; the last token is the surname, the first (if any other) the
+  first name. Two names are one person when the surnames are equal, or at least 0.85 similar
+  (``difflib`` ratio) *with the same first and last letter* (Zelensky / Zelenskiy / Zelenskyy
+  meet; Zelensky / Zelenska do not), and the first names are compatible: equal, one missing (a
+  surname alone), one an initial of the other, or at least 0.8 similar (Lindsay / Lindsey).
 - **An agent** (host, chair, pledger, speaker) is a state, organisation or person by the rules
   above; a gold name that is neither a state nor a listed organisation is taken as a person, and
   a group ("26 of Ukraine's allies (not named)", "European leaders") matches no graph agent.

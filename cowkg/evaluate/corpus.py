@@ -84,13 +84,15 @@ def load_corpus(directory: Path) -> list[GoldArticle]:
 
 
 def scratch_settings(settings: Settings, scratch: Path) -> Settings:
-    """The settings of the scratch build: its own seeds, graph and (empty) cache, no remote."""
+    """The settings of the scratch build: its own seeds, graph and (empty) cache, read back from
+    its own graph (no ``dataset`` file, no remote store)."""
     return settings.model_copy(
         update={
             "seeds_dir": scratch / "seeds",
             "graph_dir": scratch / "graph",
             "cache_dir": scratch / "cache",
             "store": "embedded",
+            "dataset": None,
         }
     )
 

@@ -20,9 +20,11 @@ _DROPPED_NAME_TOKENS = frozenset(
     re.split(
         r"\s+",
         "king queen prince princess president prime minister chancellor mr mrs ms dr sir dame "
-        "lord lady general gen admiral adm ii iii iv",
+        "lord lady general gen admiral adm ii iii iv von van der den de du da di del la le",
     )
 )
+"""Titles, honorifics, regnal numbers and surname particles: not compared ("von der Leyen" is
+Ursula von der Leyen; "King Charles III" is Charles)."""
 
 
 Agent = tuple[str, str]
