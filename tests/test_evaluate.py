@@ -15,7 +15,14 @@ import pytest
 import yaml
 
 from cowkg.cli import main
-from cowkg.evaluate.articles import ArticleScorer, gold_passage, gold_spans, overlaps, same_amount
+from cowkg.evaluate.articles import (
+    ArticleScorer,
+    gold_agent,
+    gold_passage,
+    gold_spans,
+    overlaps,
+    same_amount,
+)
 from cowkg.evaluate.corpus import CorpusMissing, GoldArticle, load_corpus, prepare_scratch
 from cowkg.evaluate.names import agent_of, name_parts, place_matches, place_names, same_person
 from cowkg.evaluate.readback import Evidence, read_article
@@ -134,6 +141,23 @@ def test_name_parts_drop_titles_and_fold() -> None:
 )
 def test_gold_names_become_agents(name: str, agent: tuple[str, str]) -> None:
     assert agent_of(name) == agent
+
+
+@pytest.mark.parametrize(
+    ("name", "agent"),
+    [
+        ("Spain", ("state", "ESP")),
+        ("Coalition of the Willing (co-chairs A, B)", ("organization", "coalition-of-the-willing")),
+        ("Ana Example (via her office)", ("person", "Ana Example")),
+        ("12 of the partners (not named)", ("group", "12 of the partners (not named)")),
+        ("European leaders", ("group", "European leaders")),
+        ("Spain, Malta", ("group", "Spain, Malta")),
+    ],
+)
+def test_gold_speakers_and_pledgers_drop_asides_and_keep_groups_apart(
+    name: str, agent: tuple[str, str]
+) -> None:
+    assert gold_agent(name) == agent
 
 
 def test_a_venue_within_the_city_matches_the_city() -> None:

@@ -24,13 +24,17 @@ from cowkg.mentions import slug, state_key
 
 GoldMeeting = Mapping[str, Any]
 PledgeValue = tuple[Agent, str, Decimal | None, str | None, Decimal | None, Decimal | None]
-_GROUP_NAME = re.compile(r"[\d()]|\bcountries\b|\ballies\b|\bleaders\b|\bparties\b", re.I)
+_GROUP_NAME = re.compile(r"[\d,]|\b(?:countries|allies|leaders|parties|participants)\b", re.I)
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def gold_agent(name: str) -> Agent:
-    """A gold speaker, pledger, host or chair as an agent; a group ("26 of Ukraine's allies
-    (not named)", "European leaders") is kept as a group, which no graph agent equals."""
-    return ("group", name) if _GROUP_NAME.search(name) else agent_of(name)
+    """A gold speaker, pledger, host or chair as an agent, its parenthetical aside dropped
+    ("Coalition of the Willing (co-chairs …)" is the coalition). A group ("26 of Ukraine's
+    allies", "European leaders", a list "Estonia, Finland") stays a group, which no graph agent
+    equals."""
+    core = _ASIDE.sub("", name).strip()
+    return ("group", name) if _GROUP_NAME.search(core) else agent_of(core)
 
 
 def gold_spans(text: str, evidence: Iterable[str]) -> list[Evidence]:
