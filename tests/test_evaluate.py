@@ -26,6 +26,7 @@ from cowkg.evaluate.articles import (
 from cowkg.evaluate.corpus import CorpusMissing, GoldArticle, load_corpus, prepare_scratch
 from cowkg.evaluate.names import agent_of, name_parts, place_matches, place_names, same_person
 from cowkg.evaluate.readback import Evidence, read_article
+from cowkg.evaluate.report import format_table
 from cowkg.evaluate.scores import Item, Outcome, Tally, match
 from cowkg.settings import Settings
 from cowkg.sources import load_sources
@@ -511,3 +512,9 @@ def test_articles_are_added_to_a_scratch_copy_of_the_seeds(tmp_path: Path) -> No
     assert target.cache_dir == tmp_path / "scratch" / "cache"
     assert (target.dataset, target.store) == (None, "embedded")
     assert sorted(p.name for p in seeds.iterdir()) == ["000_seed.txt", "sources.yaml"]
+
+
+def test_the_table_shows_scores_counts_and_undefined_scores() -> None:
+    table = format_table({"counts": Tally(1, 1, 0), "statements": Tally(fn=3)})
+    assert table.splitlines()[1].split() == ["counts", "0.50", "1.00", "0.67", "1", "1", "0"]
+    assert table.splitlines()[2].split() == ["statements", "–", "0.00", "0.00", "0", "0", "3"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -109,11 +109,23 @@ def format_table(tallies: Mapping[str, Tally]) -> str:
 _SHORT = ("mtg", "fmt", "host", "state", "ppl", "org", "pl", "pl+amt", "count", "stmt")
 
 
-def format_per_article(articles: Sequence[ArticleResult]) -> str:
-    """One line per article: F1 per category ('–' where gold and graph both have nothing)."""
-    lines = [f"{'article':<9}" + "".join(f"{s:>7}" for s in _SHORT)]
+def _f1_cell(t: Tally) -> str:
+    return f"{_fmt(t.f1):>7}"
+
+
+def _count_cell(t: Tally) -> str:
+    return f"{t.tp}/{t.fp}/{t.fn}".rjust(8) if t.tp or t.fp or t.fn else "–".rjust(8)
+
+
+def format_per_article(
+    articles: Sequence[ArticleResult], cell: Callable[[Tally], str] = _f1_cell
+) -> str:
+    """One line per article, one cell per category: F1 ('–' where gold and graph both have
+    nothing), or with ``cell=_count_cell`` the tp/fp/fn behind it."""
+    width = len(cell(Tally()))
+    lines = [f"{'article':<9}" + "".join(s.rjust(width) for s in _SHORT)]
     for a in articles:
-        cells = "".join(f"{_fmt(a.outcome.tallies[c].f1):>7}" for c in CATEGORIES)
+        cells = "".join(cell(a.outcome.tallies[c]) for c in CATEGORIES)
         lines.append(f"{a.doc.removesuffix('.txt'):<9}{cells}")
     return "\n".join(lines)
 
@@ -143,6 +155,7 @@ def format_report(evaluation: Evaluation) -> str:
             f"{evaluation.seeds} seeds; cold build {evaluation.build_seconds:.1f} s",
             "Misses (FN: gold has it, the graph does not; FP: the graph has it, gold does not):\n"
             + format_misses(evaluation.articles),
+            "Per article (tp/fp/fn):\n" + format_per_article(evaluation.articles, _count_cell),
             "Per article (F1):\n" + format_per_article(evaluation.articles),
             "Overall:\n" + format_table(evaluation.overall()),
             f"non-coalition attendees: {data['non_coalition_attendees']} (participations on "
