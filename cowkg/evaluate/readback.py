@@ -289,7 +289,7 @@ def _read_statements(
     rows = _rows(
         store,
         f"""SELECT ?f ?who ?whoType ?whoLabel ?text WHERE {{
-  GRAPH ?f {{ ?s a cow:Statement ; cow:statedBy ?who }}
+  GRAPH ?f {{ ?s cow:statedBy ?who }} ?s a cow:Statement .
   ?f a cow:Fact ; prov:wasDerivedFrom <{src}> .
   {_agent_pattern("who")} OPTIONAL {{ ?s cow:statementText ?text }}
 }}""",
