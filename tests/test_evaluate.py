@@ -25,7 +25,7 @@ from cowkg.evaluate.articles import (
 )
 from cowkg.evaluate.corpus import CorpusMissing, GoldArticle, load_corpus, prepare_scratch
 from cowkg.evaluate.names import agent_of, name_parts, place_matches, place_names, same_person
-from cowkg.evaluate.readback import Evidence, read_article
+from cowkg.evaluate.readback import Evidence, GraphArticle, GraphMeeting, read_article
 from cowkg.evaluate.report import format_table
 from cowkg.evaluate.scores import Item, Outcome, Tally, match
 from cowkg.settings import Settings
@@ -518,3 +518,25 @@ def test_the_table_shows_scores_counts_and_undefined_scores() -> None:
     table = format_table({"counts": Tally(1, 1, 0), "statements": Tally(fn=3)})
     assert table.splitlines()[1].split() == ["counts", "0.50", "1.00", "0.67", "1", "1", "0"]
     assert table.splitlines()[2].split() == ["statements", "–", "0.00", "0.00", "0", "0", "3"]
+
+
+def test_a_missed_coalition_meeting_says_when_the_graph_has_it_unlinked() -> None:
+    meeting = GraphMeeting(
+        f"{BASE}id/meeting/2026-02-01-military",
+        "2026-02-01",
+        coalition=False,
+        places={place_names(["Rome"]): "rome"},
+    )
+    gold = {
+        "doc": "x.txt",
+        "meetings": [{"date": "2026-02-01", "place": "Rome", "coalition_meeting": True}],
+    }
+    scorer = ArticleScorer(
+        GoldArticle("x.txt", TEXT, gold),
+        GraphArticle({meeting.iri: meeting}, [], [], [], {}),
+        Outcome(),
+    )
+    scorer.run()
+    [miss] = scorer.outcome.misses
+    assert (miss.kind, miss.category) == ("FN", "coalition meetings")
+    assert "2026-02-01-military, not as the coalition's" in miss.what

@@ -116,6 +116,20 @@ def _describe_meeting(gold: GoldMeeting) -> str:
     return f"{_gold_date(gold) or 'undated'} {where}"
 
 
+def _quotes(item: Mapping[str, Any]) -> str:
+    return " … ".join(str(q) for q in item.get("evidence") or [])
+
+
+def _found_elsewhere(gold: GoldMeeting, others: Iterable[GraphMeeting]) -> str:
+    """A note for a missed coalition meeting that the article does yield, but not as the
+    coalition's (no ``cow:meetingOf``): the fix is then the link, not the reading."""
+    found = [m for m in others if same_meeting(gold, m)]
+    if not found:
+        return ""
+    key = found[0].iri.rsplit("/", 1)[-1]
+    return f" (the graph has it from this article as {key}, not as the coalition's)"
+
+
 def _describe_graph_meeting(meeting: GraphMeeting) -> str:
     places = "/".join(sorted(meeting.places.values())) or "no place"
     return f"{meeting.date or 'undated'} {places} ({meeting.iri.rsplit('/', 1)[-1]})"
@@ -181,8 +195,9 @@ class ArticleScorer:
         """Score coalition meetings (date + place) and return the aligned pairs."""
         gold = self.gold_meetings(True)
         graph = [m for m in self.graph.meetings.values() if m.coalition]
+        others = [m for m in self.graph.meetings.values() if not m.coalition]
         gold_items = [
-            Item(_describe_meeting(m), m, " … ".join(m.get("evidence") or [])) for m in gold
+            Item(_describe_meeting(m) + _found_elsewhere(m, others), m, _quotes(m)) for m in gold
         ]
         graph_items = [Item(_describe_graph_meeting(m), m, m.passage) for m in graph]
         strict = self.outcome.score(
@@ -257,7 +272,7 @@ class ArticleScorer:
             Item(
                 f"{p.get('pledger')}: {p.get('kind')} {p.get('amount') or ''}".strip(),
                 p,
-                " … ".join(p.get("evidence") or []),
+                _quotes(p),
             )
             for p in gold
         ]
@@ -282,7 +297,7 @@ class ArticleScorer:
             Item(
                 f"{c.get('qualifier') or ''} {c.get('value')} {c.get('counted')}".strip(),
                 (Decimal(str(c.get("value"))), gold_spans(text, c.get("evidence") or [])),
-                " … ".join(c.get("evidence") or []),
+                _quotes(c),
             )
             for c in self.article.entry.get("counts") or []
             if c.get("value") is not None
@@ -300,7 +315,7 @@ class ArticleScorer:
             Item(
                 f"{s.get('who')}: {str(s.get('gist') or '')[:80]}",
                 (gold_agent(str(s.get("who"))), gold_spans(text, s.get("evidence") or [])),
-                " … ".join(s.get("evidence") or []),
+                _quotes(s),
             )
             for s in self.article.entry.get("statements") or []
         ]
