@@ -540,3 +540,22 @@ def test_a_missed_coalition_meeting_says_when_the_graph_has_it_unlinked() -> Non
     [miss] = scorer.outcome.misses
     assert (miss.kind, miss.category) == ("FN", "coalition meetings")
     assert "2026-02-01-military, not as the coalition's" in miss.what
+
+
+def test_facts_without_evidence_or_with_misplaced_quotes_are_unverified() -> None:
+    graph = f"<{BASE}graph/fact/"
+    dataset = PREFIXES + (
+        fact("good", "id:claim\\/g a cow:CountClaim ; cow:countValue 12 .", "Some 12 countries")
+        + fact(
+            "moved", "id:claim\\/m a cow:CountClaim ; cow:countValue 40 .", "40 engineers"
+        ).replace(f"oa:start {TEXT.index('40 engineers')}", "oa:start 0")
+        + f"""{graph}bare> {{ id:claim\\/b a cow:CountClaim ; cow:countValue 7 . }}
+<{BASE}graph/provenance> {{ {graph}bare> a cow:Fact ; prov:wasDerivedFrom <{BASE}source/x1> . }}
+"""
+    )
+    s = ox.Store()
+    s.bulk_extend(with_merge(ox.parse(dataset, format=ox.RdfFormat.TRIG)))
+    scorer = ArticleScorer(
+        GoldArticle("x1.txt", TEXT, {}), read_article(s, f"{BASE}source/x1"), Outcome()
+    )
+    assert scorer.evidence_verified() == (1, 3)

@@ -326,10 +326,10 @@ class ArticleScorer:
         self.outcome.score("statements", self.doc, gold_items, self.graph.statements, same)
 
     def evidence_verified(self) -> tuple[int, int]:
-        """(fact graphs whose every passage is the article's text at its offsets, fact graphs)."""
+        """(fact graphs with passages, each the article's text at its offsets; fact graphs)."""
         text = self.article.text
         verified = sum(
-            all(text[e.start : e.end] == e.quote for e in evs)
+            bool(evs) and all(text[e.start : e.end] == e.quote for e in evs)
             for evs in self.graph.evidence.values()
         )
         return verified, len(self.graph.evidence)
