@@ -207,6 +207,7 @@ def test_pledge_amounts_compare_money_or_quantity_bounds() -> None:
         (spain, "money", Decimal("2000000000"), "GBP", None, None),
     )
     assert same_amount({"value": None}, (spain, "other", None, None, None, None))
+    assert not same_amount({"value": "forty"}, (spain, "troops", None, None, Decimal(40), None))
     assert not same_amount({"value": None}, (spain, "troops", None, None, Decimal(40), None))
 
 

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cowkg.evaluate.corpus import GoldArticle
@@ -104,7 +104,10 @@ def same_amount(gold: Mapping[str, Any], value: PledgeValue) -> bool:
     _, _, money, currency, low, high = value
     if gold.get("value") is None:
         return money is None and low is None and high is None
-    wanted = Decimal(str(gold["value"]))
+    try:
+        wanted = Decimal(str(gold["value"]))
+    except InvalidOperation:  # a value written as text ("10,000 troops") equals no number
+        return False
     if money is not None and money == wanted:
         return not (gold.get("currency") and currency) or gold["currency"] == currency
     return wanted in {low, high}
