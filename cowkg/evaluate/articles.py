@@ -104,13 +104,20 @@ def same_amount(gold: Mapping[str, Any], value: PledgeValue) -> bool:
     _, _, money, currency, low, high = value
     if gold.get("value") is None:
         return money is None and low is None and high is None
-    try:
-        wanted = Decimal(str(gold["value"]))
-    except InvalidOperation:  # a value written as text ("10,000 troops") equals no number
+    wanted = _number(gold["value"])
+    if wanted is None:  # a value written as text ("10,000 troops") equals no number
         return False
     if money is not None and money == wanted:
         return not (gold.get("currency") and currency) or gold["currency"] == currency
     return wanted in {low, high}
+
+
+def _number(value: object) -> Decimal | None:
+    """A gold value as a number; None when it is not one."""
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
 
 
 def _describe_meeting(gold: GoldMeeting) -> str:
@@ -299,14 +306,16 @@ class ArticleScorer:
         gold_items = [
             Item(
                 f"{c.get('qualifier') or ''} {c.get('value')} {c.get('counted')}".strip(),
-                (Decimal(str(c.get("value"))), gold_spans(text, c.get("evidence") or [])),
+                (_number(c.get("value")), gold_spans(text, c.get("evidence") or [])),
                 _quotes(c),
             )
             for c in self.article.entry.get("counts") or []
             if c.get("value") is not None
         ]
 
-        def same(g: tuple[Decimal, list[Evidence]], p: tuple[set[Decimal], list[Evidence]]) -> bool:
+        def same(
+            g: tuple[Decimal | None, list[Evidence]], p: tuple[set[Decimal], list[Evidence]]
+        ) -> bool:
             return g[0] in p[0] and overlaps(g[1], p[1])
 
         self.outcome.score("counts", self.doc, gold_items, self.graph.counts, same)
