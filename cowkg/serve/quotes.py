@@ -25,7 +25,7 @@ _FLAG = re.compile(r"\s*Flag of [^\n]*?\.svg\s*")
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")
 _DMS = r"\d+°\d+′[\d.]+″"
 _COORDINATES = re.compile(
-    rf"{_DMS}[NS]\s*{_DMS}[EW]\s*/\s*([\d.]+°[NS]\s+[\d.]+°[EW])\s*/\s*[\d.]+;\s*[\d.]+"
+    rf"{_DMS}[NS]\s*{_DMS}[EW]\s*/\s*([\d.]+°[NS]\s+[\d.]+°[EW])\s*/\s*-?[\d.]+;\s*-?[\d.]+"
 )
 _FUSED_DATE = re.compile(rf"\b(\d+)(?: (\d{{1,2}}))? ({'|'.join(MONTHS)}) (\d{{4}})")
 _FUSED_CELLS = re.compile(r"(?<=[a-z)])(?=[A-ZÀ-ÖØ-Þ])")
