@@ -91,8 +91,3 @@ async def english_labels(state: ServeState, iris: Iterable[str]) -> dict[str, st
 def iris_in(rows: Iterable[tuple[Term | None, ...]]) -> set[str]:
     """Every IRI appearing in ``rows``."""
     return {t.value for row in rows for t in row if isinstance(t, ox.NamedNode)}
-
-
-def literal(text: str) -> str:
-    """``text`` as a safely escaped SPARQL string literal."""
-    return str(ox.Literal(text))

@@ -19,16 +19,11 @@ from cowkg.errors import RequestError
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import DATASET_FORMATS, HTML, RESULTS_JSON, Format
 from cowkg.serve.routes.sparql import choose_format
-from cowkg.serve.views import PROLOGUE, TermView, english_labels, iris_in, literal, view
+from cowkg.serve.search import build_index
+from cowkg.serve.views import PROLOGUE, TermView, english_labels, iris_in, view
 from cowkg.store import prefixes
 
 router = APIRouter(tags=["Pages"])
-
-SEARCH = """SELECT ?e ?label ?type WHERE {{
-  ?e rdfs:label|skos:altLabel ?label .
-  FILTER(isIRI(?e) && CONTAINS(LCASE(STR(?label)), LCASE({q})))
-  OPTIONAL {{ ?e a ?type FILTER(STRSTARTS(STR(?type), STR(cow:))) }}
-}} ORDER BY STRLEN(STR(?label)) ?label ?e LIMIT 200"""
 
 TIMELINE = """SELECT ?m ?date ?end ?type ?place ?name WHERE {
   ?m a schema:Event ; schema:startDate ?date .
@@ -90,19 +85,21 @@ async def home(request: Request, state: StateDep) -> HTMLResponse:
     )
 
 
-@router.get("/search", summary="Search entities by label (HTML, or JSON with format=json)")
+@router.get("/search", summary="Search entities by any name (HTML, or JSON with format=json)")
 async def search(request: Request, state: StateDep, q: str = Query("", max_length=200)) -> Response:
-    hits: list[tuple[TermView, str, TermView]] = []
-    if q.strip():
-        result = await state.select(PROLOGUE + SEARCH.format(q=literal(q.strip())))
-        labels = await english_labels(state, iris_in(result.rows))
-        seen: set[str] = set()
-        for e, label, kind in result.rows:
-            if isinstance(e, ox.NamedNode) and e.value not in seen:
-                seen.add(e.value)
-                hits.append(
-                    (view(state, e, labels), getattr(label, "value", ""), view(state, kind, labels))
-                )
+    index = await state.memo("search index", lambda: build_index(state))
+    found = index.search(q)
+    labels = await english_labels(
+        state, {h.iri for h in found} | {t for h in found for t in h.types}
+    )
+    hits = [
+        (
+            view(state, ox.NamedNode(h.iri), labels),
+            h.matched,
+            [view(state, ox.NamedNode(t), labels) for t in h.types],
+        )
+        for h in found
+    ]
     fmt: Format = choose_format(
         request, list(request.query_params.multi_items()), (HTML, RESULTS_JSON)
     )
@@ -112,8 +109,15 @@ async def search(request: Request, state: StateDep, q: str = Query("", max_lengt
                 "q": q,
                 "count": len(hits),
                 "data": [
-                    {"iri": e.iri, "path": e.href, "label": e.text, "matched": matched}
-                    for e, matched, _ in hits
+                    {
+                        "iri": e.iri,
+                        "path": e.href,
+                        "label": e.text,
+                        "matched": name.text,
+                        "lang": name.lang,
+                        "via": name.via,
+                    }
+                    for e, name, _ in hits
                 ],
             }
         )
