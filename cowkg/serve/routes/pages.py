@@ -42,21 +42,43 @@ QUERY_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @dataclass(frozen=True, slots=True)
 class ExampleQuery:
-    """One ``queries/*.rq`` file: its name, the question from its first comment, its text."""
+    """One ``queries/*.rq`` file: its name, the question its leading comment asks, the rest of
+    that comment, its text."""
 
     name: str
     question: str
+    note: str
     text: str
 
 
 def example_queries(folder: Path) -> list[ExampleQuery]:
-    """The example queries, each titled by the first line of its leading comment."""
+    """The example queries, each titled by the question of its leading comment."""
     out = []
     for path in sorted(folder.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        first = next((ln for ln in text.splitlines() if ln.startswith("#")), f"# {path.stem}")
-        out.append(ExampleQuery(path.stem, first.lstrip("# ").strip(), text))
+        question, note = title_of(leading_comment(text) or path.stem)
+        out.append(ExampleQuery(path.stem, question, note, text))
     return out
+
+
+def leading_comment(text: str) -> str:
+    """The first block of ``#`` lines of a query, joined into one paragraph."""
+    lines = text.lstrip().splitlines()
+    block = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        block.append(line.lstrip("#").strip())
+    return " ".join(part for part in block if part)
+
+
+def title_of(comment: str) -> tuple[str, str]:
+    """(the first sentence — up to a question mark, else a full stop — and the rest): a title
+    never cut mid-sentence, however the comment was wrapped."""
+    match = re.match(r"(.+?[?.])(?:\s+|$)(.*)", comment, re.S)
+    if not match:
+        return comment, ""
+    return match.group(1), match.group(2).strip()
 
 
 def _page(state: ServeState, request: Request, template: str, **context: object) -> HTMLResponse:
@@ -167,6 +189,7 @@ def query_page(request: Request, state: StateDep) -> HTMLResponse:
         examples=examples,
         example_texts={ex.name: ex.text for ex in examples},
         endpoint=str(request.url_for("sparql_get")),
+        base=state.base,
     )
 
 
