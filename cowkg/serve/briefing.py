@@ -110,7 +110,13 @@ def section_view(section: Section, rows: list[Row]) -> SectionView:
         tables = split_participants(rows)
     else:
         tables = [("", section.columns, rows)]
+    tables = [(heading, _filled(columns, members), members) for heading, columns, members in tables]
     return SectionView(section.name, section.title, tables, conflicts(section, rows))
+
+
+def _filled(columns: Columns, rows: list[Row]) -> Columns:
+    """The columns some row has a value in (no empty "Mode" column when all attended in person)."""
+    return tuple(c for c in columns if any(row.cells.get(c[0]) for row in rows))
 
 
 PARTICIPATION = """OPTIONAL { ?row cow:inCapacityOf ?capacity }
@@ -134,14 +140,16 @@ MEETING_OF_ROW = "?meeting schema:startDate ?date ."
 OVERVIEW = Section(
     "overview",
     "Key facts",
-    """VALUES (?prop ?order ?field) {
+    """{ VALUES (?prop ?order ?field) {
     (schema:startDate 1 "Date") (schema:endDate 2 "Until") (schema:name 3 "Name")
     (schema:location 4 "Place") (schema:eventAttendanceMode 5 "Format") (cow:hostedBy 6 "Host")
     (cow:chairedBy 7 "Chair") (cow:meetingOf 8 "Meeting of")
     (cow:iso3166Alpha2 9 "ISO 3166 alpha-2") (cow:iso3166Alpha3 10 "ISO 3166 alpha-3")
-    (owl:sameAs 11 "Same as") (cow:leads 12 "Leads")
+    (owl:sameAs 11 "Same as") (cow:ledBy 12 "Led by")
     (cow:forceStatus 13 "Status") (cow:forceOf 14 "Force of") (cow:groupOf 15 "Group of") }
-  GRAPH ?g { $e ?prop ?value }""",
+  GRAPH ?g { $e ?prop ?value } }
+  UNION { GRAPH ?g { ?value cow:ledBy $e }
+    BIND(cow:leads AS ?prop) BIND(12 AS ?order) BIND("Leads" AS ?field) }""",
     (("field", ""), ("value", "")),
     key=("prop", "value"),
     sort=("order", "value"),

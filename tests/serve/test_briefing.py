@@ -64,6 +64,9 @@ def test_attendees_by_kind_with_posts_and_representation(client: TestClient) -> 
     berg = next(r for r in rows(people) if ">Anna Berg<" in r)
     assert "online" in berg
     assert ">NATO<" in orgs and ">Anna Berg<" in orgs.split("</table>")[0]
+    # a column no row fills is left out: all states attended in person, one person online
+    assert "<th>Mode</th>" not in states.split("</table>")[0]
+    assert "<th>Mode</th>" in people.split("</table>")[0]
 
 
 def test_absences_pledges_and_statements(client: TestClient) -> None:
@@ -127,6 +130,13 @@ def test_state_page_meetings_posts_pledges_membership(client: TestClient) -> Non
     assert "15 January 2030" in membership
 
 
+def test_leadership_is_quoted_from_either_side(client: TestClient) -> None:
+    italy = section(client.get("/id/state/ITA.html").text, "overview")
+    assert re.search(r"<dt>Leads</dt>\s*<dd>.*?Coalition of the Willing.*?1 quote", italy, re.S)
+    coalition = section(client.get("/id/coalition/coalition-of-the-willing.html").text, "overview")
+    assert re.search(r"<dt>Led by</dt>\s*<dd>.*?>Italy<", coalition, re.S)
+
+
 def test_person_page_posts_meetings_statements(client: TestClient) -> None:
     page = briefing(client.get("/id/person/giulia-rossi.html").text)
     posts = section(page, "posts")
@@ -173,3 +183,10 @@ def test_a_fused_row_number_is_split_only_where_the_graph_knows_the_date() -> No
     assert readable(row, {"14 May 2031"}).startswith("1 · 14 May 2031")
     assert readable(row, {"4 May 2031", "14 May 2031"}).startswith("114 May 2031")
     assert readable(row, set()).startswith("114 May 2031")
+
+
+def test_quotes_are_one_click_away_or_all_open_for_print(client: TestClient) -> None:
+    assert '<details class="quotes"><summary>' in client.get(MEETING).text
+    opened = client.get(MEETING, params={"quotes": "open"}).text
+    assert '<details class="quotes"><summary>' not in opened
+    assert '<details class="quotes" open><summary>' in opened

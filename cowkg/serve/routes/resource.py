@@ -245,6 +245,7 @@ async def entity_page(state: ServeState, request: Request, iri: str, facts: Solu
         types=list({t.text: t for t in types}.values()),
         names=sorted(set(names)),
         briefing=_briefing_view(state, sections, brief, labels, evidence),
+        open_quotes=request.query_params.get("quotes") == "open",
         outgoing=[f for k, f in grouped.items() if k[0] == "out"],
         incoming=[f for k, f in grouped.items() if k[0] == "in"],
         truncated=len(facts.rows) >= MAX_FACTS,
