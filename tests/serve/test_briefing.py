@@ -190,3 +190,10 @@ def test_quotes_are_one_click_away_or_all_open_for_print(client: TestClient) -> 
     opened = client.get(MEETING, params={"quotes": "open"}).text
     assert '<details class="quotes"><summary>' not in opened
     assert '<details class="quotes" open><summary>' in opened
+
+
+def test_a_rendered_page_is_kept_and_served_again(client: TestClient) -> None:
+    first = client.get("/id/person/anna-berg.html").text
+    state = client.app.state.cowkg  # type: ignore[attr-defined]
+    assert state.page("https://w3id.org/cowkg/id/person/anna-berg False") == first
+    assert client.get("/id/person/anna-berg.html").text == first

@@ -19,6 +19,7 @@ triple about the entity → ``cow:evidence`` → ``oa:exact`` / ``oa:start`` / `
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -214,18 +215,21 @@ def _fold_inferred(
     return {k: kept[k] for k in grouped if k in kept}
 
 
-async def entity_page(state: ServeState, request: Request, iri: str, facts: Solutions) -> str:
-    sections, brief = await _briefing(state, iri)
-    labels = {
-        **VALUE_NAMES,
-        **await english_labels(
-            state, iris_in(facts.rows) | iris_in(brief.rows if brief else []) | {iri}
-        ),
-    }
+async def entity_page(state: ServeState, request: Request, iri: str) -> str:
+    """The HTML page of ``iri``: briefing, names, full table (kept once rendered). The facts and
+    briefing queries run at once, then the labels and evidence queries."""
+    open_quotes = request.query_params.get("quotes") == "open"
+    key = f"{iri} {open_quotes}"
+    kept = state.page(key)
+    if kept is not None:
+        return kept
+    facts, (sections, brief) = await asyncio.gather(_facts(state, iri), _briefing(state, iri))
     graphs = _graph_names(facts.rows, 3)
     if brief is not None:
         graphs |= _graph_names(brief.rows, brief.variables.index("g"))
-    evidence = await _evidence(state, graphs)
+    iris = iris_in(facts.rows) | iris_in(brief.rows if brief else []) | {iri}
+    found, evidence = await asyncio.gather(english_labels(state, iris), _evidence(state, graphs))
+    labels = {**VALUE_NAMES, **found}
     grouped = _fact_rows(state, facts, labels, evidence)
     names: list[tuple[str, str]] = []
     types: list[TermView] = []
@@ -238,19 +242,21 @@ async def entity_page(state: ServeState, request: Request, iri: str, facts: Solu
         if predicate == UNQUOTED[0]:
             types.append(view(state, o, labels))
     local = state.local_path(iri) or request.url.path
-    return state.templates.get_template("entity.html").render(
+    html = state.templates.get_template("entity.html").render(
         request=request,
         title=labels.get(iri) or short_name(iri),
         iri=iri,
         types=list({t.text: t for t in types}.values()),
         names=sorted(set(names)),
         briefing=_briefing_view(state, sections, brief, labels, evidence),
-        open_quotes=request.query_params.get("quotes") == "open",
+        open_quotes=open_quotes,
         outgoing=[f for k, f in grouped.items() if k[0] == "out"],
         incoming=[f for k, f in grouped.items() if k[0] == "in"],
         truncated=len(facts.rows) >= MAX_FACTS,
         downloads=[(f.label, f"{local}.{f.name}") for f in ENTITY_FORMATS if f is not HTML],
     )
+    state.keep_page(key, html)
+    return html
 
 
 def _briefing_view(
@@ -301,12 +307,12 @@ async def describe(state: ServeState, request: Request, path: str) -> Response:
         path = stem
     fmt = suffix or choose_format(request, list(request.query_params.multi_items()), ENTITY_FORMATS)
     iri = state.base + path
+    headers = {"Content-Location": f"/{path}.{fmt.name}"}
+    if suffix is HTML:
+        return HTMLResponse(await entity_page(state, request, iri), headers=headers)
     facts = await _facts(state, iri)
     if suffix is None:
         return RedirectResponse(f"/{path}.{fmt.name}", status_code=303, headers={"Vary": "Accept"})
-    headers = {"Content-Location": f"/{path}.{fmt.name}"}
-    if fmt is HTML:
-        return HTMLResponse(await entity_page(state, request, iri, facts), headers=headers)
     body = serialize_rdf(_triples(iri, facts), fmt)
     return Response(body, media_type=content_type(fmt), headers=headers)
 
