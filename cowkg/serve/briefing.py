@@ -207,59 +207,51 @@ COUNTS = Section(
     conflict=("thing", "count"),
 )
 
-MEETINGS_ATTENDED = Section(
+DATED_MEETING: Columns = (("date", "Date"), ("meeting", "Meeting"))
+
+
+def _per_meeting(name: str, title: str, pattern: str, columns: Columns = ()) -> Section:
+    """A section with one row per meeting (binding ?meeting and its ?date), in date order."""
+    return Section(
+        name, title, pattern, (*DATED_MEETING, *columns), key=("meeting",), sort=("date",)
+    )
+
+
+MEETINGS_ATTENDED = _per_meeting(
     "meetings",
     "Meetings attended",
     f"""GRAPH ?g {{ ?row cow:participant $e }} ?meeting cow:hasParticipation ?row .
   {MEETING_OF_ROW} {PARTICIPATION}""",
-    (
-        ("date", "Date"),
-        ("meeting", "Meeting"),
-        ("capacity", "As"),
-        ("behalf", "On behalf of"),
-        ("mode", "Mode"),
-    ),
-    key=("meeting",),
-    sort=("date",),
+    (("capacity", "As"), ("behalf", "On behalf of"), ("mode", "Mode")),
 )
 
 # A state or organisation attends itself (its participation, at leader or ministerial level)
 # or through its people (a participation on its behalf): one row per meeting, both kinds merged.
-MEETINGS_REPRESENTED = Section(
+MEETINGS_REPRESENTED = _per_meeting(
     "meetings",
     "Meetings attended",
     f"""{{ GRAPH ?g {{ ?row cow:participant $e }} }}
   UNION {{ GRAPH ?g {{ ?row cow:onBehalfOf $e }} ?row cow:participant ?who }}
   ?meeting cow:hasParticipation ?row . {MEETING_OF_ROW}
   OPTIONAL {{ ?row cow:inCapacityOf ?capacity }} OPTIONAL {{ ?row cow:participationMode ?mode }}""",
-    (
-        ("date", "Date"),
-        ("meeting", "Meeting"),
-        ("who", "Represented by"),
-        ("capacity", "As"),
-        ("mode", "Mode"),
-    ),
-    key=("meeting",),
-    sort=("date",),
+    (("who", "Represented by"), ("capacity", "As"), ("mode", "Mode")),
 )
 
+# one row per meeting and role: hosting and chairing the same meeting are two facts
 HOSTED = Section(
     "hosted",
     "Meetings hosted or chaired",
     f"""VALUES (?role ?roleName) {{ (cow:hostedBy "host") (cow:chairedBy "chair") }}
   GRAPH ?g {{ ?meeting ?role $e }} {MEETING_OF_ROW}""",
-    (("date", "Date"), ("meeting", "Meeting"), ("roleName", "As")),
+    (*DATED_MEETING, ("roleName", "As")),
     key=("meeting", "role"),
     sort=("date",),
 )
 
-ABSENT_FROM = Section(
+ABSENT_FROM = _per_meeting(
     "absent",
     "Meetings not attended",
     f"GRAPH ?g {{ ?meeting cow:notAttendedBy $e }} {MEETING_OF_ROW}",
-    (("date", "Date"), ("meeting", "Meeting")),
-    key=("meeting",),
-    sort=("date",),
 )
 
 POSTS_OF_PEOPLE = Section(
