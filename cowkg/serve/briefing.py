@@ -55,6 +55,9 @@ class Section:
     sort: tuple[str, ...] = ()
     # (grouping column, value column): rows of one group with different values disagree
     conflict: tuple[str, str] | None = None
+    # (column, graph variable): a column whose values rest on facts of their own (the posts a
+    # participant holds), quoted in the cell rather than with the row
+    sourced: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,8 @@ class Row:
     sort_key: tuple[str, ...] = ()
     # kinds of the graphs stating it that carry no quote ("alignment", "inferred")
     unquoted: list[str] = field(default_factory=list)
+    cell_graphs: dict[str, set[str]] = field(default_factory=dict)
+    cell_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     def first(self, column: str) -> TermView | None:
         values = self.cells.get(column) or []
@@ -159,8 +164,16 @@ PARTICIPANTS = Section(
     "attended",
     "Who attended",
     f"""GRAPH ?g {{ $e cow:hasParticipation ?row }} ?row cow:participant ?who .
-  {PARTICIPATION}""",
-    (("who", "Participant"), ("capacity", "As"), ("behalf", "On behalf of"), ("mode", "Mode")),
+  {PARTICIPATION}
+  OPTIONAL {{ GRAPH ?gpost {{ ?held org:member ?who ; org:role ?post }} }}""",
+    (
+        ("who", "Participant"),
+        ("capacity", "As"),
+        ("post", "Posts held"),
+        ("behalf", "On behalf of"),
+        ("mode", "Mode"),
+    ),
+    sourced=(("post", "gpost"),),
 )
 
 ABSENT = Section(
@@ -364,6 +377,10 @@ def collect(
                 shown = _plain(show(value), value)
                 if shown not in row.cells[column]:
                     row.cells[column].append(shown)
+        for column, var in section.sourced:
+            backing = term(var)
+            if term(column) is not None and isinstance(backing, ox.NamedNode):
+                row.cell_graphs.setdefault(column, set()).add(backing.value)
         if not row.sort_key:
             row.sort_key = tuple(_sortable(term(v)) for v in section.sort)
     return [(b.section, list(b.rows.values())) for b in builders.values()]
@@ -398,6 +415,9 @@ def merged(rows: list[Row]) -> list[Row]:
             kept.graphs |= row.graphs
             kept.evidence = unique_evidence([*kept.evidence, *row.evidence])
             kept.unquoted = sorted({*kept.unquoted, *row.unquoted})
+            for column, passages in row.cell_evidence.items():
+                both = [*kept.cell_evidence.get(column, []), *passages]
+                kept.cell_evidence[column] = unique_evidence(both)
         else:
             out[shown] = row
     return list(out.values())
@@ -430,7 +450,13 @@ PARTICIPANT_GROUPS = (
     (
         "person",
         "People",
-        (("who", "Person"), ("capacity", "As"), ("behalf", "On behalf of"), ("mode", "Mode")),
+        (
+            ("who", "Person"),
+            ("capacity", "As"),
+            ("post", "Posts held"),
+            ("behalf", "On behalf of"),
+            ("mode", "Mode"),
+        ),
     ),
     ("organization", "Organisations", (("who", "Organisation"), ("via", "Represented by"))),
 )
@@ -441,6 +467,7 @@ def split_participants(rows: list[Row]) -> list[tuple[str, Columns, list[Row]]]:
     or organisation one of the people attended for is listed too, with who represented it."""
     groups: dict[str, list[Row]] = {kind: [] for kind, _, _ in PARTICIPANT_GROUPS}
     for row in rows:
+        _drop_posts_in_capacity(row)
         groups[_kind_of(row.first("who"), "organization")].append(row)
     listed = {w.text for r in rows for w in r.cells.get("who", [])}
     for row in groups["person"]:
@@ -457,6 +484,16 @@ def split_participants(rows: list[Row]) -> list[tuple[str, Columns, list[Row]]]:
         if members:
             out.append((title, columns, members))
     return out
+
+
+def _drop_posts_in_capacity(row: Row) -> None:
+    """Posts held are worth a column only where they add to the capacity the person attended in:
+    the post the participation names already is dropped, its quotes with it."""
+    capacity = {v.text for v in row.cells.get("capacity", [])}
+    posts = [v for v in row.cells.get("post", []) if v.text not in capacity]
+    row.cells["post"] = posts
+    if not posts:
+        row.cell_evidence.pop("post", None)
 
 
 def _kind_of(term: TermView | None, default: str) -> str:

@@ -61,6 +61,12 @@ def test_attendees_by_kind_with_posts_and_representation(client: TestClient) -> 
     assert ">Pablo Ruiz<" in spain  # Spain was there through one of its people
     rossi = next(r for r in rows(people) if ">Giulia Rossi<" in r)
     assert "prime minister" in rossi and ">Italy<" in rossi
+    ruiz = next(r for r in rows(people) if ">Pablo Ruiz<" in r)
+    # a post the participation does not name is shown with its own quote, in its cell
+    post_cell = next(c for c in re.findall(r"<td>.*?</td>", ruiz, re.S) if "defence minister" in c)
+    assert "Ruiz, who runs the defence ministry, listened." in post_cell
+    assert "Ruiz, who runs" not in ruiz.rsplit("<td>", 1)[1]  # not among the row's sources
+    assert rossi.count("prime minister") == 1  # her post is the capacity she attended in
     berg = next(r for r in rows(people) if ">Anna Berg<" in r)
     assert "online" in berg
     assert ">NATO<" in orgs and ">Anna Berg<" in orgs.split("</table>")[0]

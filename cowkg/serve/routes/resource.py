@@ -226,7 +226,9 @@ async def entity_page(state: ServeState, request: Request, iri: str) -> str:
     facts, (sections, brief) = await asyncio.gather(_facts(state, iri), _briefing(state, iri))
     graphs = _graph_names(facts.rows, 3)
     if brief is not None:
-        graphs |= _graph_names(brief.rows, brief.variables.index("g"))
+        for var in ("g", *(v for s in sections for _, v in s.sourced)):
+            if var in brief.variables:
+                graphs |= _graph_names(brief.rows, brief.variables.index(var))
     iris = iris_in(facts.rows) | iris_in(brief.rows if brief else []) | {iri}
     found, evidence = await asyncio.gather(english_labels(state, iris), _evidence(state, graphs))
     labels = {**VALUE_NAMES, **found}
@@ -274,6 +276,10 @@ def _briefing_view(
         for row in rows:
             row.evidence = unique_evidence(p for g in row.graphs for p in evidence.get(g, []))
             row.unquoted = sorted({graph_kind(state, g) for g in row.graphs} - {"fact"})
+            row.cell_evidence = {
+                column: unique_evidence(p for g in graphs for p in evidence.get(g, []))
+                for column, graphs in row.cell_graphs.items()
+            }
         rows = merged(rows)
         if rows:
             out.append(section_view(section, rows))
