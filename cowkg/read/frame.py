@@ -240,6 +240,14 @@ def _phrase_tokens(noun: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _text_of(tokens: Sequence[Token]) -> str:
+    """The text a phrase spans, as written."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
+
+
 def _within(tokens: Sequence[Token], unit: Unit, mention: Mention) -> bool:
     token = mention_token(unit, mention)
     return token is not None and any(t.i == token.i for t in tokens)
@@ -290,7 +298,7 @@ def resolve_date(
 def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
     """Whether the meeting is marked as another forum's or as talks with an outside power."""
     unit = clause.unit
-    text = " ".join(t.text for t in phrase)
+    text = _text_of(phrase)
     if _OTHER_WORDS.search(text) or _PAIR.search(text):
         return True
     for argument in clause.arguments:
@@ -409,7 +417,7 @@ def _cue(
     places = tuple(p for p in clause.places if not phrase or _within(phrase, unit, p)) or tuple(
         p for p in clause.places if not _within(others, unit, p)
     )
-    phrase_text = " ".join(t.text for t in phrase)
+    phrase_text = _text_of(phrase)
     clause_text = unit.text if noun is None else phrase_text
     kind = kind_of(phrase_text) if phrase else "meeting"
     if kind == "meeting":
@@ -529,6 +537,9 @@ class _Binder:
         self.series = series
         self.meetings: list[Meeting] = []
         self.main: Meeting | None = None
+        self.recent: Meeting | None = None
+        self.recent_paragraph = -1
+        """The meeting last named, and in which paragraph: "the meeting" there is that one."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
         if in_lead and not cue.other and _substantial(cue):
@@ -547,7 +558,8 @@ class _Binder:
             return self._open(cue, main=False) if cue.noun is not None else None
         if not cue.definite and cue.noun is not None:
             return self._open(cue, main=False) if cue.places or cue.coalition else None
-        for meeting in [self.main, *reversed(self.meetings)]:
+        recent = self.recent if self.recent_paragraph == _paragraph(cue) else None
+        for meeting in [recent, self.main, *reversed(self.meetings)]:
             if meeting is not None and _compatible(meeting, cue):
                 return self._join(meeting, cue)
         return self._open(cue, main=False) if cue.places else None
@@ -569,6 +581,7 @@ class _Binder:
         return self._join(meeting, cue)
 
     def _join(self, meeting: Meeting, cue: Cue) -> Meeting:
+        self.recent, self.recent_paragraph = meeting, _paragraph(cue)
         if meeting.day is None and cue.day is not None:
             meeting.day, meeting.end = cue.day, cue.end
         if meeting.kind == "meeting":
@@ -592,6 +605,10 @@ class _Binder:
                 place.value if place is not None and isinstance(place.value, Ref) else None,
             )
         return self.meetings
+
+
+def _paragraph(cue: Cue) -> int:
+    return cue.clause.unit.paragraph.index
 
 
 def _substantial(cue: Cue) -> bool:
@@ -627,7 +644,9 @@ def build_frame(
     binder = _Binder(source, names, series)
     bound: dict[int, Meeting] = {}
     found: dict[int, Cue] = {}
-    for index, (_, clauses) in enumerate(units):
+    for index, (unit, clauses) in enumerate(units):
+        if unit.kind is UnitKind.REFERENCE:
+            continue  # a cited work's title speaks of its own day, which the frame cannot read
         for cue in cues(clauses, source.date, affiliations):
             meeting = binder.bind(cue, index in lead)
             if meeting is not None and id(cue.clause) not in bound:

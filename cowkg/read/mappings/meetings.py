@@ -48,7 +48,7 @@ _ALONG = ("including", "among", "along", "alongside", "with", "plus")
 _AT = frozenset({"at", "during", "in", "on"})
 _UNSURE = frozenset({"conditional", "possible"})
 _HOST_LEMMAS = frozenset({"invitation"})
-_PARTICIPATION_LEMMAS = frozenset({"participation", "presence"})
+_PARTICIPATION_LEMMAS = frozenset({"participation", "presence", "addition"})
 _CONVENE = frozenset({"convene", "organise", "organize", "call"})
 
 
@@ -137,12 +137,11 @@ def _path(clause: Clause, mention: Mention) -> list[str]:
 def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     """The roles whose agents attended, by the clause's action and voice."""
     action, predicate = clause.action, clause.predicate
-    if action is Action.ATTEND:
-        if predicate in _GATHERED:
-            return ("object", *_ALONG)
-        return ("by", "object", *_ALONG) if clause.passive else ("subject", *_ALONG)
-    if action is Action.JOIN:
-        return ("by", "object", *_ALONG) if clause.passive else ("subject", *_ALONG)
+    passive = clause.passive or any(a.role == "by" for a in clause.arguments)
+    if action is Action.ATTEND and predicate in _GATHERED:
+        return ("object", *_ALONG)
+    if action in {Action.ATTEND, Action.JOIN}:
+        return ("by", "object", *_ALONG) if passive else ("subject", *_ALONG)
     if action is Action.MEET:
         if clause.passive:
             return ("subject", *_ALONG)
@@ -189,13 +188,30 @@ def _host_arguments(clause: Clause) -> list[Argument]:
     action = clause.action
     hosts = [a for a in clause.arguments if _hosting(clause, a)]
     if action in {Action.HOST, Action.CHAIR}:
-        hosts += [a for a in clause.arguments if a.role == ("by" if clause.passive else "subject")]
+        role = "by" if clause.passive else "subject"
+        hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
     elif action is Action.MEET and clause.predicate in _CONVENE:
         if clause.passive:
             hosts += [a for a in clause.arguments if a.role == "by"]
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
             hosts += [a for a in clause.arguments if a.role == "subject"]
     return hosts
+
+
+def _direct(clause: Clause, argument: Argument) -> bool:
+    """An agent that is itself the subject or agent, not one named in a phrase hanging from it
+    ("Starmer, coordinating with Macron, hosted…": Macron did not host)."""
+    token = mention_token(clause.unit, argument.mention)
+    top = predicate_token(clause)
+    while token is not None and top is not None and token.head.i != token.i:
+        if token.head.i == top.i:
+            return True
+        if token.dep_ in {"acl", "relcl", "advcl"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ != "by":
+            return False
+        token = token.head
+    return False
 
 
 def _has_object(clause: Clause) -> bool:
@@ -262,7 +278,6 @@ def _mode(clause: Clause) -> str | None:
 
 def _participations(
     meeting: Meeting,
-    clause: Clause,
     arguments: Sequence[Argument],
     reading: Reading,
     mode: str | None,
@@ -343,7 +358,7 @@ def _clause_facts(
         return
     if listed and not arguments:
         arguments = [Argument(m, "object") for m in listed]
-    yield from _participations(meeting, clause, arguments, reading, _mode(clause), [unit])
+    yield from _participations(meeting, arguments, reading, _mode(clause), [unit])
 
 
 def _listed_after(reading: Reading, index: int) -> list[Mention]:
@@ -370,12 +385,41 @@ def read_meetings(reading: Reading) -> Iterator[Fact]:
     frame = frame_of(reading)
     for meeting in frame.meetings:
         yield from _meeting_facts(meeting, reading)
-    for index, (_, clauses) in enumerate(reading.units):
+    attended: tuple[Meeting, Unit] | None = None
+    for index, (unit, clauses) in enumerate(reading.units):
+        if attended is not None and _continues(reading, index):
+            yield from _continuation(attended, unit, reading)
+        attended = None
         listed = _listed_after(reading, index)
         for clause in clauses:
             meeting, cue = frame.meeting_of(clause), frame.cue_of(clause)
             if meeting is not None and cue is not None:
                 yield from _clause_facts(meeting, clause, cue, reading, listed)
+                if clause.action in _ATTENDING and clause.polarity:
+                    attended = meeting, unit
+
+
+_ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
+
+
+def _continues(reading: Reading, index: int) -> bool:
+    """A unit that goes on with the sentence a paragraph break cut after a comma ("…, in addition
+    to A and B," / "were those of C, D and E")."""
+    previous, unit = reading.units[index - 1][0], reading.units[index][0]
+    return previous.text.rstrip().endswith(",") and unit.text[:1].islower()
+
+
+def _continuation(attended: tuple[Meeting, Unit], unit: Unit, reading: Reading) -> Iterator[Fact]:
+    """The agents of a cut sentence's second part attended what its first part says they did."""
+    meeting, first = attended
+    mentions = [
+        Argument(m, "object")
+        for m in reading.mentions
+        if unit.start <= m.span.start < unit.end
+        and m.kind in {MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION,
+                       MentionKind.ROLE}
+    ]  # fmt: skip
+    yield from _participations(meeting, mentions, reading, None, [first, unit])
 
 
 def frame_of(reading: Reading) -> Frame:
