@@ -559,9 +559,9 @@ class _Binder:
         if not cue.definite and cue.noun is not None:
             return self._open(cue, main=False) if cue.places or cue.coalition else None
         recent = self.recent if self.recent_paragraph == _paragraph(cue) else None
-        for meeting in [recent, self.main, *reversed(self.meetings)]:
-            if meeting is not None and _compatible(meeting, cue):
-                return self._join(meeting, cue)
+        for candidate in [recent, self.main, *reversed(self.meetings)]:
+            if candidate is not None and _compatible(candidate, cue):
+                return self._join(candidate, cue)
         return self._open(cue, main=False) if cue.places else None
 
     def _open(self, cue: Cue, main: bool) -> Meeting:

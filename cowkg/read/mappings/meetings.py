@@ -392,11 +392,11 @@ def read_meetings(reading: Reading) -> Iterator[Fact]:
         attended = None
         listed = _listed_after(reading, index)
         for clause in clauses:
-            meeting, cue = frame.meeting_of(clause), frame.cue_of(clause)
-            if meeting is not None and cue is not None:
-                yield from _clause_facts(meeting, clause, cue, reading, listed)
+            bound, cue = frame.meeting_of(clause), frame.cue_of(clause)
+            if bound is not None and cue is not None:
+                yield from _clause_facts(bound, clause, cue, reading, listed)
                 if clause.action in _ATTENDING and clause.polarity:
-                    attended = meeting, unit
+                    attended = bound, unit
 
 
 _ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
