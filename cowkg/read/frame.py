@@ -392,7 +392,14 @@ def _group_subject(clause: Clause) -> bool:
 
 
 def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
+    """The coalition owns the meeting ("a coalition summit", "a meeting of the coalition") or is
+    the subject or an attendee of the clause ("the coalition will hold its next meeting")."""
     if any(t.lower_ == "coalition" for t in phrase):
+        return True
+    token = predicate_token(clause)
+    if token is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "coalition" for c in token.children
+    ):
         return True
     return any(m.value == COALITION for m in clause.agents())
 
@@ -407,15 +414,17 @@ def _cue(
     unit = clause.unit
     phrase = _phrase_tokens(noun) if noun is not None else []
     others = [t for n in nouns if noun is None or n.i != noun.i for t in _phrase_tokens(n)]
-    own = [d for d in clause.dates if phrase and _within(phrase, unit, d)]
-    free = [d for d in clause.dates if not _within(others, unit, d)]
+    dates = [d for d in clause.dates if not _dateline(unit, d)]
+    own = [d for d in dates if phrase and _within(phrase, unit, d)]
+    free = [d for d in dates if not _within(others, unit, d)]
     day, end = _headline_day(clause, anchor)
     for mention in own or free:
         day, end = resolve_date(clause, mention, anchor)
         if day is not None:
             break
-    places = tuple(p for p in clause.places if not phrase or _within(phrase, unit, p)) or tuple(
-        p for p in clause.places if not _within(others, unit, p)
+    held = [p for p in clause.places if _prep_above(unit, p, ()) not in {"from", "to", "into"}]
+    places = tuple(p for p in held if not phrase or _within(phrase, unit, p)) or tuple(
+        p for p in held if not _within(others, unit, p)
     )
     phrase_text = _text_of(phrase)
     clause_text = unit.text if noun is None else phrase_text
@@ -434,6 +443,17 @@ def _cue(
         places=places,
         format=format_of(clause_text) if noun is not None else None,
     )
+
+
+_DATELINE_END = re.compile(r"^\s*(?:[—–-]|\(|/)")
+
+
+def _dateline(unit: Unit, mention: Mention) -> bool:
+    """A date opening a report ("LISBON, 3 May 2026 — …", "3 May (Agency) -"): the day it was
+    filed, not the day of what it reports."""
+    offset = mention.span.start - unit.start
+    after = unit.text[mention.span.end - unit.start :]
+    return offset <= 40 and bool(_DATELINE_END.match(after))
 
 
 def _headline_day(clause: Clause, anchor: dt.date | None) -> tuple[dt.date | None, None]:
@@ -471,6 +491,7 @@ def cues(
 ) -> Iterator[Cue]:
     """Every meeting cue, in text order: one per meeting noun a clause owns, else one for a
     clause whose predicate is a meeting, attendance, absence, host or chair verb."""
+    clauses = list(clauses)
     for clause in clauses:
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
@@ -478,8 +499,18 @@ def cues(
         if nouns:
             for noun in nouns:
                 yield _cue(clause, noun, nouns, anchor, affiliations)
-        elif clause.action in _MEETING_ACTIONS or _joined(clause, owner):
+        elif (
+            clause.action in _MEETING_ACTIONS or _joined(clause, owner) or _as_did(clause, clauses)
+        ):
             yield _cue(clause, None, [], anchor, affiliations)
+
+
+def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    """ "…, as did B" after an attendance clause: B did the same."""
+    if clause.predicate != "do" or clause.action is not None or clause.governor is None:
+        return False
+    governor = clauses[clause.governor] if clause.governor < len(clauses) else None
+    return governor is not None and governor.action in {Action.ATTEND, Action.JOIN, Action.MEET}
 
 
 # --------------------------------------------------------------------------------------------

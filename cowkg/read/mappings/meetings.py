@@ -137,7 +137,9 @@ def _path(clause: Clause, mention: Mention) -> list[str]:
 def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     """The roles whose agents attended, by the clause's action and voice."""
     action, predicate = clause.action, clause.predicate
-    passive = clause.passive or any(a.role == "by" for a in clause.arguments)
+    passive = _passive(clause)
+    if action is None and predicate == "do":
+        return ("subject",)
     if action is Action.ATTEND and predicate in _GATHERED:
         return ("object", *_ALONG)
     if action in {Action.ATTEND, Action.JOIN}:
@@ -151,6 +153,14 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
     return ()
+
+
+def _passive(clause: Clause) -> bool:
+    """Passive, or a participle with its agent ("…, joined by A", "and co-chaired by B"): an
+    agent is a state, person, organisation or title, not a means ("by video link")."""
+    return clause.passive or any(
+        a.role == "by" and a.mention.kind is not MentionKind.PLACE for a in clause.arguments
+    )
 
 
 def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
@@ -188,7 +198,7 @@ def _host_arguments(clause: Clause) -> list[Argument]:
     action = clause.action
     hosts = [a for a in clause.arguments if _hosting(clause, a)]
     if action in {Action.HOST, Action.CHAIR}:
-        role = "by" if clause.passive else "subject"
+        role = "by" if _passive(clause) else "subject"
         hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
     elif action is Action.MEET and clause.predicate in _CONVENE:
         if clause.passive:
@@ -217,6 +227,16 @@ def _direct(clause: Clause, argument: Argument) -> bool:
 def _has_object(clause: Clause) -> bool:
     token = predicate_token(clause)
     return token is not None and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _titled(mention: Mention, arguments: Sequence[Argument]) -> bool:
+    """A title that is part of a titled person's name in the same list ("President X")."""
+    return mention.kind is MentionKind.ROLE and any(
+        a.mention.kind is MentionKind.PERSON
+        and a.mention.role == mention.value
+        and a.mention.of == mention.of
+        for a in arguments
+    )
 
 
 def _owners(arguments: Sequence[Argument]) -> set[str]:
@@ -286,7 +306,7 @@ def _participations(
     owners = _owners(arguments)
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, owners)
-        if agent is None:
+        if agent is None or _titled(argument.mention, arguments):
             continue
         participant, capacity, on_behalf = agent
         yield _fact(
@@ -310,7 +330,7 @@ def _absences(
     owners = _owners(arguments)
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, owners)
-        if agent is not None:
+        if agent is not None and not _titled(argument.mention, arguments):
             party = agent[0]
             yield _fact(
                 FactKind.NON_ATTENDANCE,
@@ -327,7 +347,7 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
     arguments = _host_arguments(clause)
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, _owners(arguments))
-        if agent is None:
+        if agent is None or _titled(argument.mention, arguments):
             continue
         who, _, state = agent
         for ref in (who, state):
