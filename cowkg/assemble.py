@@ -208,6 +208,8 @@ def _meeting(w: _FactWriter) -> None:
     w.literal(m, SCHEMA.startDate, "date", _date)
     w.literal(m, SCHEMA.endDate, "end_date", _date)
     w.literal(m, COW.ordinal, "ordinal", _int)
+    if w.arg("undated") is True:
+        w.add(m, COW.undated, Literal(True))
     w.literal(m, SCHEMA.name, "name", _text)
     w.link(m, COW.meetingOf, "body")
 

@@ -115,6 +115,7 @@ class COW(DefinedNamespace):
     evidence: URIRef
     # datatype properties
     ordinal: URIRef
+    undated: URIRef
     forceStatus: URIRef
     deploymentCondition: URIRef
     workingLanguage: URIRef

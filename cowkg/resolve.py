@@ -46,7 +46,13 @@ Node = tuple[EntityKind, str]
 """A canonical entity as (kind, key)."""
 
 GENERIC_MEETING = "meeting"
-MEETING_KEY = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z0-9-]+)$")
+MEETING_KINDS = "summit|ministerial|military|directors|working-group|meeting"
+MEETING_KEY = re.compile(
+    rf"^(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|undated)-(?P<kind>{MEETING_KINDS}|[a-z0-9-]+?)"
+    r"(?:-(?P<other>other)?-?(?P<tag>(?<=-)[a-z0-9_.-]+))?$"
+)
+"""Meeting keys (:func:`cowkg.read.frame.meeting_key`): ``<date>-<kind>``, ``<date>-<kind>-other-
+<tag>`` (another forum's meeting) and ``undated-<kind>-<tag>`` (a meeting no source dates)."""
 
 
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -80,13 +86,23 @@ def _skeleton(key: str) -> str:
 
 
 def meeting_label(key: str) -> str:
-    """A meeting's English label from its key: 'Coalition of the Willing summit, 27 March 2025'."""
+    """A meeting's English label from its key: 'Coalition of the Willing summit, 27 March 2025';
+    'summit (other forum, white house), 18 August 2025'; 'summit (lancaster house london),
+    undated'."""
     match = MEETING_KEY.match(key)
     if not match:
         return key.replace("-", " ")
-    day = dt.date.fromisoformat(match["date"])
     kind = match["kind"].replace("-", " ")
-    return f"Coalition of the Willing {kind}, {day.day} {day:%B} {day.year}"
+    when = "undated"
+    if match["date"] != "undated":
+        day = dt.date.fromisoformat(match["date"])
+        when = f"{day.day} {day:%B} {day.year}"
+    tag = (match["tag"] or "").replace("-", " ")
+    if match["other"]:
+        return f"{kind} (other forum, {tag}), {when}"
+    if tag:
+        return f"{kind} ({tag}), {when}"
+    return f"Coalition of the Willing {kind}, {when}"
 
 
 def meeting_kind(key: str) -> str:
@@ -258,17 +274,22 @@ def _merge_meetings(keys: set[str], places: Mapping[str, set[str]], groups: _Uni
     by_date: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         match = MEETING_KEY.match(key)
-        if match and match["kind"] != GENERIC_MEETING:
+        if match and match["kind"] != GENERIC_MEETING and _plain(match):
             by_date[match["date"]].add(key)
     for key in sorted(keys):
         match = MEETING_KEY.match(key)
-        if not match or match["kind"] != GENERIC_MEETING:
+        if not match or match["kind"] != GENERIC_MEETING or not _plain(match):
             continue
         candidates = by_date[match["date"]]
         if len(candidates) > 1:
             candidates = {c for c in candidates if places.get(c, set()) & places.get(key, set())}
         if len(candidates) == 1:
             groups.attach(key, next(iter(candidates)))
+
+
+def _plain(match: re.Match[str]) -> bool:
+    """A dated meeting key without a tag: another forum's or an undated meeting never merges."""
+    return match["date"] != "undated" and not match["tag"]
 
 
 def _place_containers(facts: Iterable[Fact]) -> dict[str, set[str]]:

@@ -142,8 +142,10 @@ class FactKind(StrEnum):
     ``int``, ``Decimal`` or ``str`` (a ``str`` label may carry a language as ``Lang``).
     """
 
-    # meeting: Ref(MEETING); date: date; end_date?: date; meeting_kind: str (summit | ministerial |
+    # meeting: Ref(MEETING); date?: date; end_date?: date; meeting_kind: str (summit | ministerial |
     # military | directors | working-group | meeting); name?: str; ordinal?: int; body?: Ref
+    # (the coalition, only when the text says the meeting is its); undated?: True (no date given:
+    # ``date`` is then absent)
     MEETING = "meeting"
     # meeting: Ref(MEETING); place: Ref(PLACE)
     MEETING_PLACE = "meeting-place"

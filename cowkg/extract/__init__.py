@@ -60,7 +60,7 @@ def extract(
         *read_tables(source, known),
         *names,
         *extract_force_facts(source, known, forces(names) if force_names is None else force_names),
-        *read_facts(source, mentions),
+        *read_facts(source, mentions, {**affiliations_of(mentions), **(affiliations or {})}),
     ]
     log.info("%s: %d rule fact(s)", source.file, len(facts))
     return facts

@@ -88,12 +88,6 @@ _ATTENDANCE_VERB = re.compile(
     r"participating|joined|were those of)\b",
     re.IGNORECASE,
 )
-_PARTICIPATION_CUE = re.compile(
-    r"\b(?:attended|attending|attend|attendance|participat\w*|joined|joining|join|took part|"
-    r"were those of|gathered|gathers|brought together|addressed by|present were|represented|"
-    r"with representatives|with leaders|with\b|between\b)",
-    re.IGNORECASE,
-)
 _STOP_CLAUSE = re.compile(
     r"\b(?:to|in order to)\s+(?!the\b|a\b|an\b)[a-z]+\b|\bagreed by\b|\bbetween\b|\babout\b|"
     r"\bagainst\b|\bon how\b|\bwhich\b|\bthat would\b|\bsaid\b|\bsays\b",
@@ -114,23 +108,6 @@ _CAPACITIES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("foreign-minister", "foreign minister", re.compile(r"\bforeign ministers?\b", re.I)),
     ("representative", "representative", re.compile(r"\brepresentatives?\b", re.I)),
     ("leader", "leader", re.compile(r"\bleaders?\b", re.I)),
-)
-_HOST_PASSIVE = re.compile(
-    r"\b(?:(?:co-)?hosted|organi[sz]ed|convened|(?:co-)?chaired|called)\s+by\b", re.IGNORECASE
-)
-_HOST_ACTIVE = re.compile(
-    r"\b(?P<verb>(?:co-)?host(?:ed|s|ing)?|jointly hosting|organi[sz]ed|convened|held|"
-    r"(?:co-)?chair(?:ed|s|ing)?|will (?:co-)?chair)\b",
-    re.IGNORECASE,
-)
-_HOST_NOUN = re.compile(r"(?:co-)?(?:host|chair)s?")
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|their|his|her|as)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
-)
-_NOT_REPRESENTED = re.compile(
-    r"\b(?:was|were) not (?:represented|present|invited)|\b(?:was|were) (?:notably )?absent|"
-    r"\bdid not (?:attend|take part|participate|join)|\bnot attending\b|\bstayed away\b",
-    re.IGNORECASE,
 )
 _PLEDGE_CUE = re.compile(
     r"\b(?:pledged|pledges|pledging|pledge|committed|commits|commit|offered(?: to contribute)?|"
@@ -269,13 +246,6 @@ def _kind_near(text: str, start: int, end: int, reach: int = 40) -> str:
             if best is None or distance < best[0]:
                 best = (distance, kind)
     return best[1] if best else "meeting"
-
-
-def _format(text: str) -> str | None:
-    for name, pattern in _FORMAT_CUES:
-        if pattern.search(text):
-            return name
-    return None
 
 
 def _ref(mention: Mention) -> Ref:
@@ -435,25 +405,6 @@ def _many_sided(unit: Unit, cue: re.Match[str]) -> re.Match[str] | None:
     return None
 
 
-def _bilateral_clauses(unit: Unit) -> list[tuple[int, int]]:
-    """The clauses of the unit that speak of bilateral talks: their format and parties are not
-    those of the coalition meeting the rest of the sentence names."""
-    out = []
-    for cue in _MEETING_CUE.finditer(unit.text):
-        if not _bilateral(unit, cue):
-            continue
-        before = [m.end() for m in _CLAUSE_END.finditer(unit.text, 0, cue.start())]
-        after = _CLAUSE_END.search(unit.text, cue.end())
-        out.append((before[-1] if before else 0, after.start() if after else len(unit.text)))
-    return out
-
-
-def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 def _meetings_in(unit: Unit, source: Source) -> list[_Meeting]:
     """Meetings a unit names: each meeting cue with its nearest date (or the source's date when
     a news report speaks in the present: "A meeting ... has begun in Paris")."""
@@ -494,95 +445,7 @@ def _meetings_in(unit: Unit, source: Source) -> list[_Meeting]:
     return out
 
 
-def _local(unit: Unit, meeting: _Meeting, others: Sequence[_Meeting]) -> tuple[int, int]:
-    """The stretch of the unit that speaks of this meeting when a sentence names several."""
-    if len(others) <= 1:
-        return 0, len(unit.text)
-    starts = sorted(m.cue_start for m in others)
-    index = starts.index(meeting.cue_start)
-    begin = (starts[index - 1] + meeting.cue_start) // 2 if index else 0
-    stop = (
-        (meeting.cue_start + starts[index + 1]) // 2 if index + 1 < len(starts) else len(unit.text)
-    )
-    return begin, stop
-
-
-def _meeting_facts(unit: Unit, meeting: _Meeting, others: Sequence[_Meeting]) -> list[Fact]:
-    begin, stop = _local(unit, meeting, others)
-    local = _masked(unit.text, _bilateral_clauses(unit))[begin:stop]
-    facts = [
-        _fact(
-            FactKind.MEETING,
-            {
-                "meeting": meeting.ref,
-                "date": meeting.day,
-                "end_date": meeting.end,
-                "meeting_kind": meeting.ref.key[11:],
-                "name": _meeting_name(local),
-            },
-            unit,
-            "meeting-sentence",
-        )
-    ]
-    place = _meeting_place(unit, meeting, begin, stop)
-    if place is not None:
-        facts.append(
-            _fact(
-                FactKind.MEETING_PLACE,
-                {"meeting": meeting.ref, "place": place},
-                unit,
-                "meeting-place",
-            )
-        )
-    mode = _format(local)
-    if mode is not None:
-        facts.append(
-            _fact(
-                FactKind.MEETING_FORMAT,
-                {"meeting": meeting.ref, "format": mode},
-                unit,
-                "meeting-format",
-            )
-        )
-    return facts
-
-
 _CLAUSE_BREAK = re.compile(r"[,;()—–]|\s-\s")
-_CLAUSE_END = re.compile(r"[,;(\[—–]|\s-\s")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_NAMED_MEETING = re.compile(
-    rf"(?<![\w-])(?P<name>(?:\d{{4}}\s+)?(?:(?!(?:{_MONTHS}|The|A|An|On|In|At)\b)[A-Z][\w'’.-]*\s+)"
-    rf"{{1,4}}(?:Summit|Conference)(?:\s+(?:on|for)\s+[A-Z][\w'’-]*)?)"
-)
-
-
-def _meeting_name(text: str) -> str | None:
-    """The proper name a sentence gives its meeting: capitalised words (and a year) ending in
-    Summit or Conference, with its topic: "the 2025 London Summit on Ukraine"."""
-    match = _NAMED_MEETING.search(text)
-    return match["name"] if match else None
-
-
-_PLACE_LEAD = re.compile(r"(?:\bin|\bat|\bnear|\boutside)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _meeting_place(unit: Unit, meeting: _Meeting, begin: int, stop: int) -> Ref | None:
-    """The venue of a meeting: a place written "in/at <place>" near the meeting cue or its date,
-    or "<place> hosted"; a venue (Lancaster House) wins over its city."""
-    candidates = []
-    for mention in unit.of_kind(MentionKind.PLACE):
-        rel = unit.rel(mention)
-        if not begin <= rel < stop:
-            continue
-        lead = unit.text[max(0, rel - 12) : rel]
-        hosted = re.match(r"\s+hosted\b", unit.text[rel + len(mention.span.text) :])
-        near = min(abs(rel - meeting.cue_end), abs(rel - meeting.cue_start)) <= 90
-        if (_PLACE_LEAD.search(lead) and near) or hosted:
-            candidates.append(mention)
-    if not candidates:
-        return None
-    venues = [m for m in candidates if "-" in _ref(m).key]
-    return _ref((venues or candidates)[0])
 
 
 # --------------------------------------------------------------------------------------------
@@ -590,160 +453,11 @@ def _meeting_place(unit: Unit, meeting: _Meeting, begin: int, stop: int) -> Ref 
 # --------------------------------------------------------------------------------------------
 
 
-def _capacity(text_before: str) -> Ref | None:
-    """The capacity a list is introduced with: "the leaders of", "military chiefs of" ..."""
-    window = text_before
-    best: tuple[int, str, str] | None = None
-    for key, label, pattern in _CAPACITIES:
-        for match in pattern.finditer(window):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), key, label)
-    return Ref(EntityKind.ROLE, best[1], best[2]) if best else None
-
-
-def _participants(
-    unit: Unit, meeting: Ref, begin: int, stop: int, affiliations: Mapping[str, Ref]
-) -> list[Fact]:
-    cue = next(
-        (c for c in _PARTICIPATION_CUE.finditer(unit.text, begin, stop) if _counts_as_cue(unit, c)),
-        None,
-    )
-    if cue is None:
-        return []
-    subject_start = _subject_start(unit.text, cue.start(), begin)
-    opener = list(_CLAUSE_OPENER.finditer(unit.text, subject_start, cue.start()))
-    if opener:  # "..., when Shigeru Ishiba, Prime Minister of Japan joined": after "when"
-        subject_start = opener[-1].end()
-    end = min(stop, _stop_at(unit.text, cue.end()))
-    between = cue.group(0).lower() == "between"
-    if between:  # the parties are the two sides, up to where the "between" clause ends
-        sides = _BETWEEN_SIDES.match(unit.text, cue.start() - 1)
-        end = min(end, sides.end() if sides else cue.end())
-    agents = (
-        _clause_agents(unit, subject_start, cue.start())
-        if _is_subject_list(unit.text, subject_start, cue.start())
-        and not _NOUN_CUE.fullmatch(cue.group(0))
-        and not between
-        else []
-    )
-    agents += _clause_agents(unit, cue.end(), end)
-    bilateral = _bilateral_clauses(unit)
-    agents = [m for m in agents if not any(a <= unit.rel(m) < b for a, b in bilateral)]
-    facts = []
-    for mention in agents:
-        ref = _ref(mention)
-        capacity = mention.role if mention.kind is MentionKind.PERSON else None
-        on_behalf = mention.of if mention.kind is MentionKind.PERSON else None
-        if mention.kind is MentionKind.PERSON and on_behalf is None:
-            on_behalf = affiliations.get(ref.key)
-        if mention.kind is not MentionKind.PERSON:
-            capacity = (
-                _role_for(unit, mention)
-                or (_capacity_after(unit, mention) if between else None)
-                or _capacity(unit.text[begin : unit.rel(mention)])
-            )
-        mode = _format(unit.text[begin:stop]) if _format(unit.text[cue.start() : end]) else None
-        args: dict[str, FactValue | None] = {
-            "meeting": meeting,
-            "participant": ref,
-            "capacity": capacity,
-            "on_behalf_of": on_behalf if on_behalf != ref else None,
-            "mode": mode if mode in ("virtual", "in-person") else None,
-        }
-        facts.append(_fact(FactKind.PARTICIPATION, args, unit, "participation-list"))
-    return facts
-
-
-_NOUN_CUE = re.compile(r"attendance|participation|participants?|present were", re.IGNORECASE)
-_CLAUSE_OPENER = re.compile(
-    r"\b(?:when|while|whereas|however|but|after|before|where|who|which|whom)\b|[;:]"
-)
-_NEGATED = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?$|n['’]t\s+$", re.IGNORECASE)
-_JOINED_OTHER = re.compile(r"\s+(?:the|a|an|its|their)\s+(?P<object>(?:[\w’'-]+\s+){0,3}[\w’'-]+)")
-
-
-def _counts_as_cue(unit: Unit, cue: re.Match[str]) -> bool:
-    """Whether a participation word names who took part in the meeting at hand. Not when it is
-    quoted (what someone said), negated ("did not join"), or "joined" takes something other than
-    a meeting ("joined the Coalition", "joined the duumvirate"). A bare "with" names participants
-    only right after a meeting word ("the London Summit on Ukraine with Emmanuel Macron"), not in
-    "coordinating with" or "in partnership with"."""
-    if any(a <= cue.start() < b for a, b in _quoted(unit.text)):
-        return False
-    if _NEGATED.search(unit.text[max(0, cue.start() - 30) : cue.start()]):
-        return False
-    if cue.group(0).lower() in ("joined", "join", "joining"):
-        taken = _JOINED_OTHER.match(unit.text, cue.end())
-        if taken and not _MEETING_CUE.search(taken["object"]):
-            return False
-    if cue.group(0).lower() == "between":  # "the meeting between European leaders and US …"
-        meeting = list(_MEETING_CUE.finditer(unit.text, max(0, cue.start() - 12), cue.start()))
-        return bool(meeting) and _many_sided(unit, meeting[-1]) is not None
-    if cue.group(0).lower() != "with":
-        return True
-    before = unit.text[max(0, cue.start() - 50) : cue.start()]
-    return bool(_MEETING_CUE.search(before)) and not re.search(
-        r"\b(?:partnership|coordinat\w*|"
-        r"talks|deal)\s*$",
-        before,
-    )
-
-
-def _capacity_after(unit: Unit, mention: Mention) -> Ref | None:
-    """The group noun right after a state ("US representatives") is its capacity."""
-    after = unit.text[unit.rel(mention) + len(mention.span.text) :]
-    for key, label, pattern in _CAPACITIES:
-        if pattern.match(after.lstrip()) and after[:1].isspace():
-            return Ref(EntityKind.ROLE, key, label)
-    return None
-
-
-def _role_for(unit: Unit, mention: Mention) -> Ref | None:
-    """The title whose post this state holds in the unit: "the foreign minister of Türkiye"."""
-    for role in unit.of_kind(MentionKind.ROLE):
-        if role.of == mention.value and 0 <= mention.span.start - role.span.end <= 9:
-            return role.value if isinstance(role.value, Ref) else None
-    return None
-
-
 def _subject_start(text: str, cue: int, begin: int) -> int:
     """Where the clause holding the participation verb starts (after 'On 15 March,' etc.)."""
     head = text[begin:cue]
     intro = re.match(r"\s*(?:On|By|At|In|Since|Also on)\s+[^,]{1,40},\s*", head)
     return begin + (intro.end() if intro else 0)
-
-
-def _is_subject_list(text: str, start: int, cue: int) -> bool:
-    """Agents before the verb count ("Rutte, Costa, and von der Leyen also participated") only
-    when the verb is active, not after "attended by" or "with"."""
-    return not re.search(r"\b(?:by|with|of)\s*$", text[start:cue])
-
-
-def _hosts(unit: Unit, meeting: Ref, begin: int, stop: int) -> list[Fact]:
-    facts = []
-    for match in _HOST_PASSIVE.finditer(unit.text, begin, stop):
-        rule = "chair-by" if "chair" in match.group(0).lower() else "host-by"
-        end = _list_end(unit.text, match.end(), stop)
-        for mention in _clause_agents(unit, match.end(), end):
-            facts.append(_host_fact(unit, meeting, mention, rule))
-    for match in _HOST_ACTIVE.finditer(unit.text, begin, stop):
-        verb = match.group("verb").lower()
-        if re.match(r"\s+by\b", unit.text[match.end() :]):
-            continue
-        if _HOST_NOUN.fullmatch(verb) and _DETERMINER_BEFORE.search(unit.text[: match.start()]):
-            continue  # "joined ... as the third co-chair": a title, not who chaired which meeting
-        rule = "chair-active" if "chair" in verb else "host-active"
-        for mention in _subjects(unit, match.start(), begin):
-            if verb == "held" and mention.kind is not MentionKind.PERSON:
-                continue
-            facts.append(_host_fact(unit, meeting, mention, rule))
-    return facts
-
-
-def _host_fact(unit: Unit, meeting: Ref, mention: Mention, rule: str) -> Fact:
-    kind = FactKind.CHAIR if rule.startswith("chair") else FactKind.HOST
-    role = "chair" if kind is FactKind.CHAIR else "host"
-    return _fact(kind, {"meeting": meeting, role: _ref(mention)}, unit, rule)
 
 
 def _list_end(text: str, start: int, stop: int) -> int:
@@ -783,32 +497,6 @@ def _subjects(unit: Unit, verb: int, begin: int) -> list[Mention]:
             break
         chosen.insert(0, mention)
     return chosen
-
-
-def _absence(text: str) -> re.Match[str] | None:
-    """Where a unit says a party stayed away — unless it says "not … until <date>", which dates
-    when the party first came, not a meeting it missed."""
-    for match in _NOT_REPRESENTED.finditer(text):
-        clause_end = _CLAUSE_END.search(text, match.end())
-        rest = text[match.end() : clause_end.start() if clause_end else len(text)]
-        if not re.search(r"\b(?:until|till|before)\b", rest):
-            return match
-    return None
-
-
-def _absences(unit: Unit, meetings: Sequence[Ref]) -> list[Fact]:
-    match = _absence(unit.text)
-    if match is None or not meetings:
-        return []
-    start = _subject_start(unit.text, match.start(), 0)
-    clause = unit.text[start : match.start()]
-    comma = clause.rfind(", ")
-    parties = _clause_agents(unit, start + comma + 2 if comma >= 0 else start, match.start())
-    return [
-        _fact(FactKind.NON_ATTENDANCE, {"meeting": m, "party": _ref(p)}, unit, "not-represented")
-        for p in parties
-        for m in meetings
-    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1112,29 +800,12 @@ def _unit_date(unit: Unit) -> dt.date | None:
     return None
 
 
-def _absence_meetings(unit: Unit, state: _State) -> list[Ref]:
-    """Meetings an absence sentence names by date ("the 10 April 2025 meeting"), else the
-    meeting in context."""
-    match = _absence(unit.text)
-    assert match is not None
-    days = [_dated(m) for m in unit.of_kind(MentionKind.DATE) if unit.rel(m) > match.start()]
-    named = [meeting_ref(d, "meeting") for d in days if d is not None]
-    if named:
-        return named
-    return [state.meeting] if state.meeting else []
-
-
 def _unit_facts(
     unit: Unit, source: Source, state: _State, affiliations: Mapping[str, Ref]
 ) -> list[Fact]:
     facts: list[Fact] = []
-    meetings = [] if _absence(unit.text) else _meetings_in(unit, source)
+    meetings = _meetings_in(unit, source)
     day = _unit_date(unit) or None
-    for meeting in meetings:
-        facts += _meeting_facts(unit, meeting, meetings)
-        begin, stop = _local(unit, meeting, meetings)
-        facts += _participants(unit, meeting.ref, begin, stop, affiliations)
-        facts += _hosts(unit, meeting.ref, begin, stop)
     context = None
     if meetings:
         context = meetings[-1].ref
@@ -1143,20 +814,40 @@ def _unit_facts(
         state.meeting
         and unit.paragraph - state.meeting_paragraph <= 3
         and (_ANAPHOR.search(unit.text) or _ATTENDANCE_VERB.search(unit.text))
-        and not _absence(unit.text)
         and not _JOINED.search(unit.text)
     ):
         context = state.meeting
-        facts += _participants(unit, context, 0, len(unit.text), affiliations)
-        facts += _hosts(unit, context, 0, len(unit.text))
-    if _absence(unit.text):
-        facts += _absences(unit, _absence_meetings(unit, state))
     facts += _counts(unit, source, context, day or source.date)
     facts += _pledges(unit, meetings[0].ref if meetings else None, day)
+    facts += _cited_meetings(unit, facts)
     facts += _post_holdings(unit, day or source.date)
     facts += _leads(unit)
     facts += _memberships(unit, day)
     return facts
+
+
+def _cited_meetings(unit: Unit, facts: Sequence[Fact]) -> list[Fact]:
+    """The meeting a count or pledge of this unit is about, as the unit dates it (the meetings
+    themselves, their attendees and hosts are read by :mod:`cowkg.read.mappings.meetings`)."""
+    refs = {
+        value
+        for fact in facts
+        for value in fact.args.values()
+        if isinstance(value, Ref) and value.kind is EntityKind.MEETING
+    }
+    return [
+        _fact(
+            FactKind.MEETING,
+            {
+                "meeting": ref,
+                "date": dt.date.fromisoformat(ref.key[:10]),
+                "meeting_kind": ref.key[11:],
+            },
+            unit,
+            "meeting-context",
+        )
+        for ref in sorted(refs)
+    ]
 
 
 _CITATION_TITLE = re.compile(r"\)\.\s+[\"“](?P<title>[^\"”\n]{10,300})[\"”]")

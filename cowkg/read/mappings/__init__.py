@@ -11,11 +11,12 @@ written for the test (active and passive, lists, paraphrase, negation, future an
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cowkg.read.clauses import Clause, read_source
+from cowkg.read.mappings.meetings import read_meetings
 from cowkg.read.units import Unit
-from cowkg.types import Fact, Mention, Source
+from cowkg.types import Fact, Mention, Ref, Source
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Reading:
     source: Source
     units: tuple[tuple[Unit, tuple[Clause, ...]], ...]
     mentions: tuple[Mention, ...]
+    affiliations: dict[str, Ref] = field(default_factory=dict)
+    """Person key → the state their post belongs to, as any source titles them."""
 
     def clauses(self) -> Iterable[Clause]:
         for _, clauses in self.units:
@@ -33,17 +36,22 @@ class Reading:
 
 Mapping = Callable[[Reading], Iterable[Fact]]
 
-MAPPINGS: tuple[tuple[str, Mapping], ...] = ()
+MAPPINGS: tuple[tuple[str, Mapping], ...] = (("meetings", read_meetings),)
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
 
 
-def read(source: Source, mentions: Sequence[Mention]) -> Reading:
-    """The clause records of ``source`` (``mentions``: the mentions stage's, open ones included)."""
+def read(
+    source: Source, mentions: Sequence[Mention], affiliations: dict[str, Ref] | None = None
+) -> Reading:
+    """The clause records of ``source`` (``mentions``: the mentions stage's, open ones included;
+    ``affiliations``: person key → the state of their post, from every source)."""
     units = tuple((unit, tuple(clauses)) for unit, clauses in read_source(source, mentions))
-    return Reading(source, units, tuple(mentions))
+    return Reading(source, units, tuple(mentions), dict(affiliations or {}))
 
 
-def read_facts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
+def read_facts(
+    source: Source, mentions: Sequence[Mention], affiliations: dict[str, Ref] | None = None
+) -> list[Fact]:
     """The facts every mapping yields for ``source``."""
-    reading = read(source, mentions)
+    reading = read(source, mentions, affiliations)
     return [fact for _, mapping in MAPPINGS for fact in mapping(reading)]

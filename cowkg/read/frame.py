@@ -1,0 +1,686 @@
+"""The document-level meeting frame: which meeting each clause of a source speaks of.
+
+A news article is about one meeting (its *main* meeting: the one its headline or lead names); the
+rest of the article says "the meeting", "the call", "the summit", "today" or just "leaders took
+part" of it, and names other meetings in passing (talks with the US president, a Contact Group
+meeting, next week's summit). The frame reads every clause record of a source
+(:mod:`cowkg.read.clauses`) and finds its *cues*: a meeting noun the clause owns ("a virtual
+summit on Saturday", "Thursday's talks"), or a meeting verb ("leaders met in Paris"). Each cue
+gives what the text says of its meeting there — date (a weekday resolved against the source's date
+with the clause's tense: "will on Tuesday host" is the coming Tuesday), place, kind, format, and
+whether it names the coalition or marks another meeting — and is bound to one :class:`Meeting`:
+
+- the first cue of the headline or lead is the main meeting; a definite or verb-only cue without
+  a date of its own refers to it (or, when its place contradicts it, to another meeting);
+- a dated cue joins the meeting of that date and a compatible kind, else opens one;
+- a meeting is the coalition's (``body``) only when the text says so: the coalition named as
+  subject, attendee or owner of the meeting, or, for the main meeting, named in the headline or
+  lead. Talks between two parties, a meeting with the US or Russian president, a meeting of
+  another organisation (a Contact Group, NATO, the EU) are *other* meetings: keyed apart, never
+  the coalition's.
+
+Keys (see :func:`meeting_key`): ``<ISO date>-<kind>`` for a dated meeting not marked other (the key
+the seeds' tables share), ``<ISO date>-<kind>-other-<tag>`` for another meeting, and
+``undated-<kind>-<tag>`` when the source gives no date: no date is ever guessed, the meeting says
+it is undated (``cow:undated``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from cowkg.mentions import COALITION, slug
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source
+
+MEETING_NOUNS = frozenset(
+    {"meeting", "summit", "talk", "talks", "call", "videoconference", "teleconference",
+     "conference", "gathering", "videocall", "session", "event", "ministerial"}
+)  # fmt: skip
+"""Nouns that name a meeting; ``event``/``session``/``gathering`` only when definite."""
+_DEFINITE_ONLY = frozenset({"event", "session", "gathering"})
+_MEETING_ACTIONS = frozenset({Action.MEET, Action.ATTEND, Action.ABSENT, Action.HOST, Action.CHAIR})
+
+MEETING_KINDS = ("summit", "ministerial", "military", "directors", "working-group", "meeting")
+_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "ministerial",
+        re.compile(r"\bministerial\b|\b(?:defen[cs]e|foreign) (?:ministers?|secretar)", re.I),
+    ),
+    (
+        "military",
+        re.compile(
+            r"\bmilitary (?:chiefs|officers|officials|planners|leaders|planning|commanders|"
+            r"meetings?|talks)|chiefs? of (?:the )?(?:defen[cs]e )?staff|\bdefen[cs]e chiefs\b|"
+            r"\bplanners\b|\bplanning (?:meetings?|days|sessions?)\b",
+            re.I,
+        ),
+    ),
+    ("directors", re.compile(r"\bdirectors?(?:-level)?\b", re.I)),
+    (
+        "summit",
+        re.compile(r"\bsummits?\b|\bleaders['’]?(?!\w)|heads of (?:state|government)", re.I),
+    ),
+)
+"""A meeting's kind from the words of its phrase, then of its clause (first match wins)."""
+
+_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("hybrid", re.compile(r"\bhybrid\b", re.I)),
+    (
+        "virtual",
+        re.compile(
+            r"\bvirtual(?:ly)?\b|\bvideo\b|\bonline\b|\bvideo-?conference\b|\bteleconference\b|"
+            r"\bvideocall\b|\b(?:phone|video|conference) call\b|\bremotely\b|\bby (?:phone|video)",
+            re.I,
+        ),
+    ),
+    ("in-person", re.compile(r"\bin[ -]person\b|\bface[ -]to[ -]face\b", re.I)),
+)
+"""The format a meeting's own phrase gives it ("a virtual summit", "the video call")."""
+
+_OTHER_WORDS = re.compile(
+    r"\bbilateral\b|\bOval Office\b|\bWhite House\b|\bContact Group\b|\bRamstein\b|\bG7\b|\bG20\b|"
+    r"\bEuropean Council\b|\bpeace talks\b|\btrilateral\b",
+    re.I,
+)
+"""Words that mark a meeting as another forum's or as two-sided talks."""
+_PAIR = re.compile(r"\b[A-Z][\w.]*[-–][A-Z][\w]*\b")
+"""Two parties joined by a dash before a meeting noun ("Trump-Putin summit", "US-Ukraine talks")."""
+_FORWARD = frozenset({"ahead", "before", "prior", "upcoming", "next", "coming", "forthcoming"})
+_WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$")
+_LEAD_UNITS = 3
+"""The headline and this many sentences after it form the lead."""
+OUTSIDE_POWERS = frozenset({"USA", "RUS"})
+"""States whose leader as the counterpart of a meeting makes it talks with them, not the
+coalition's ("a call with the US president", "a summit with Putin")."""
+
+
+@dataclass
+class Meeting:
+    """One meeting a source speaks of, as the frame has gathered it."""
+
+    ref: Ref
+    day: dt.date | None
+    end: dt.date | None
+    kind: str
+    coalition: bool
+    other: bool
+    main: bool
+    name: str | None = None
+    places: list[Mention] = field(default_factory=list)
+    formats: list[tuple[str, Unit]] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    """The units that name this meeting (its facts' evidence)."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Where a clause speaks of a meeting: a noun it owns, or its meeting verb."""
+
+    clause: Clause
+    noun: Token | None
+    day: dt.date | None
+    end: dt.date | None
+    kind: str
+    coalition: bool
+    other: bool
+    definite: bool
+    places: tuple[Mention, ...]
+    format: str | None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The meetings of a source and the meeting each bound clause speaks of."""
+
+    meetings: tuple[Meeting, ...]
+    bound: Mapping[int, Meeting]
+    """``id(clause)`` → its meeting."""
+    cues: Mapping[int, Cue]
+
+    def meeting_of(self, clause: Clause) -> Meeting | None:
+        """The meeting ``clause`` speaks of, if any."""
+        return self.bound.get(id(clause))
+
+    def cue_of(self, clause: Clause) -> Cue | None:
+        return self.cues.get(id(clause))
+
+
+def meeting_key(
+    day: dt.date | None, kind: str, other: bool, source: Source, place: Ref | None
+) -> Ref:
+    """A meeting's key: ``<date>-<kind>`` (the key tables and seeds share), ``…-other-<tag>`` for
+    another forum's meeting, ``undated-<kind>-<tag>`` without a date. The tag is the place where
+    one is given (two sources naming the same undated venue meet), else the source."""
+    tag = place.key if place is not None else slug(source.file.rsplit(".", 1)[0])
+    when = day.isoformat() if day is not None else "undated"
+    if other:
+        return Ref(EntityKind.MEETING, f"{when}-{kind}-other-{tag}")
+    if day is None:
+        return Ref(EntityKind.MEETING, f"undated-{kind}-{tag}")
+    return Ref(EntityKind.MEETING, f"{when}-{kind}")
+
+
+def kind_of(text: str) -> str:
+    """The meeting kind a stretch of text gives ("meeting" when it gives none)."""
+    for kind, pattern in _KIND_CUES:
+        if pattern.search(text):
+            return kind
+    return "meeting"
+
+
+def format_of(text: str) -> str | None:
+    """The format (in-person | virtual | hybrid) a stretch of text gives, if any."""
+    for name, pattern in _FORMATS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens of a clause
+# --------------------------------------------------------------------------------------------
+
+
+def predicate_token(clause: Clause) -> Token | None:
+    """The spaCy token of a clause's predicate."""
+    return token_at(clause.unit, clause.trigger.start, clause.trigger.end)
+
+
+def token_at(unit: Unit, start: int, end: int) -> Token | None:
+    """The root token of the source stretch ``start:end`` inside ``unit``."""
+    base = unit.paragraph.start
+    span = unit.paragraph.doc.char_span(start - base, end - base, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def mention_token(unit: Unit, mention: Mention) -> Token | None:
+    return token_at(unit, mention.span.start, mention.span.end)
+
+
+def _clause_tokens(clause: Clause) -> list[Token]:
+    base = clause.unit.paragraph.start
+    return [
+        t
+        for t in clause.unit.sentence
+        if clause.start <= base + t.idx and base + t.idx + len(t.text) <= clause.end
+    ]
+
+
+def _is_meeting_noun(token: Token) -> bool:
+    if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in MEETING_NOUNS | {"talks"}:
+        return token.lemma_.lower() in {"videoconference", "teleconference"}
+    if token.lemma_.lower() == "call" and token.dep_ == "compound":
+        return False
+    return token.lemma_.lower() not in _DEFINITE_ONLY or _definite(token)
+
+
+def _definite(token: Token) -> bool:
+    return any(
+        (c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "today", "today's"})
+        or c.dep_ == "poss"
+        for c in token.children
+    )
+
+
+def _phrase_tokens(noun: Token) -> list[Token]:
+    """The noun's phrase without clauses hanging from it (a relative clause is its own)."""
+    out: list[Token] = []
+    stack = [noun]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl", "advcl"})
+    return sorted(out, key=lambda t: t.i)
+
+
+def _text_of(tokens: Sequence[Token]) -> str:
+    """The text a phrase spans, as written."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
+
+
+def _within(tokens: Sequence[Token], unit: Unit, mention: Mention) -> bool:
+    token = mention_token(unit, mention)
+    return token is not None and any(t.i == token.i for t in tokens)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates with tense
+# --------------------------------------------------------------------------------------------
+
+
+def _forward(clause: Clause, token: Token | None) -> bool:
+    """Whether a weekday is ahead of the source's date: the clause speaks of the future, or the
+    date hangs from "ahead of", "before", "next", "upcoming"."""
+    if clause.tense == "future" or clause.modality not in {"asserted"}:
+        return True
+    node = token
+    for _ in range(4):
+        if node is None or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lower_ in _FORWARD or any(c.lower_ in _FORWARD for c in node.children):
+            return True
+    return False
+
+
+def resolve_date(
+    clause: Clause, mention: Mention, anchor: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """A date mention's day (and last day) read with the clause's tense: a bare weekday the
+    mention table resolved backwards is the coming one when the clause speaks of the future. A
+    week ("this week") names no day; an unresolved relative date (no source date) stays None."""
+    if not isinstance(mention.value, dt.date) or mention.form == "relative-week":
+        return None, None
+    day, end = mention.value, mention.end
+    weekday = _WEEKDAY.match(mention.span.text.strip())
+    forward = weekday and anchor is not None and day < anchor
+    if forward and _forward(clause, mention_token(clause.unit, mention)):
+        shift = dt.timedelta(days=7)
+        day, end = day + shift, (end + shift if end else None)
+    return day, end
+
+
+# --------------------------------------------------------------------------------------------
+# Cues
+# --------------------------------------------------------------------------------------------
+
+
+def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
+    """Whether the meeting is marked as another forum's or as talks with an outside power."""
+    unit = clause.unit
+    text = _text_of(phrase)
+    if _OTHER_WORDS.search(text) or _PAIR.search(text):
+        return True
+    for argument in clause.arguments:
+        mention = argument.mention
+        ref = mention.value
+        if not isinstance(ref, Ref):
+            continue
+        inside = _within(phrase, unit, mention)
+        if (
+            inside
+            and mention.kind is MentionKind.ORGANIZATION
+            and ref.kind is EntityKind.ORGANIZATION
+            and _modifies(unit, mention, phrase)
+        ):
+            return True
+        counterpart = argument.role in {"with", "between"} or (
+            inside and _prep_above(unit, mention, phrase) in {"with", "between"}
+        )
+        if counterpart and _state_of(mention, affiliations) in OUTSIDE_POWERS:
+            return True
+    return _two_sided(clause, phrase)
+
+
+def _modifies(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> bool:
+    """An organisation written as the meeting's own modifier ("a NATO summit", "EU talks",
+    "a meeting of the Contact Group"), not a place it is held at."""
+    token = mention_token(unit, mention)
+    if token is None:
+        return False
+    return token.dep_ in {"compound", "poss", "nmod", "amod"} or (
+        token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head in phrase
+    )
+
+
+def _prep_above(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> str:
+    token = mention_token(unit, mention)
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            return token.head.lower_
+        if token.dep_ not in {"conj", "appos", "compound"}:
+            return ""
+        token = token.head
+    return ""
+
+
+def _state_of(mention: Mention, affiliations: Mapping[str, Ref]) -> str | None:
+    ref = mention.value
+    if not isinstance(ref, Ref):
+        return None
+    if ref.kind is EntityKind.STATE:
+        return ref.key
+    if mention.of is not None and mention.of.kind is EntityKind.STATE:
+        return mention.of.key
+    known = affiliations.get(ref.key)
+    return known.key if known is not None else None
+
+
+def _agents(clause: Clause, *roles: str) -> list[Ref]:
+    return [
+        m.value
+        for m in clause.agents(*roles)
+        if isinstance(m.value, Ref)
+        and m.value.kind in {EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANIZATION}
+        and m.form != "demonym"
+    ]
+
+
+def _two_sided(clause: Clause, phrase: Sequence[Token]) -> bool:
+    """Talks of one party with one other ("Starmer met Meloni", "talks between Kyiv and Washington")
+    and no group: a bilateral meeting, not the coalition's."""
+    if any(t.lower_ in {"leaders", "allies", "partners", "countries", "ministers"} for t in phrase):
+        return False
+    if clause.action is not Action.MEET and not phrase:
+        return False
+    sides = _agents(clause, "subject") if clause.action is Action.MEET else []
+    others = _agents(clause, "with", "between", "object")
+    if any(t.lower_ == "between" for t in phrase):
+        return len(others) + len(sides) == 2
+    return len(sides) == 1 and len(others) == 1 and not _group_subject(clause)
+
+
+def _group_subject(clause: Clause) -> bool:
+    token = predicate_token(clause)
+    if token is None:
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and (c.tag_ in {"NNS", "NNPS"} or any(g.dep_ == "conj" for g in c.children))
+        for c in token.children
+    )
+
+
+def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
+    """The coalition owns the meeting ("a coalition summit", "a meeting of the coalition") or is
+    the subject or an attendee of the clause ("the coalition will hold its next meeting")."""
+    if any(t.lower_ == "coalition" for t in phrase):
+        return True
+    token = predicate_token(clause)
+    if token is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "coalition" for c in token.children
+    ):
+        return True
+    return any(m.value == COALITION for m in clause.agents())
+
+
+def _cue(
+    clause: Clause,
+    noun: Token | None,
+    nouns: Sequence[Token],
+    anchor: dt.date | None,
+    affiliations: Mapping[str, Ref],
+) -> Cue:
+    unit = clause.unit
+    phrase = _phrase_tokens(noun) if noun is not None else []
+    others = [t for n in nouns if noun is None or n.i != noun.i for t in _phrase_tokens(n)]
+    dates = [d for d in clause.dates if not _dateline(unit, d)]
+    own = [d for d in dates if phrase and _within(phrase, unit, d)]
+    free = [d for d in dates if not _within(others, unit, d)]
+    day, end = _headline_day(clause, anchor)
+    for mention in own or free:
+        day, end = resolve_date(clause, mention, anchor)
+        if day is not None:
+            break
+    held = [p for p in clause.places if _prep_above(unit, p, ()) not in {"from", "to", "into"}]
+    places = tuple(p for p in held if not phrase or _within(phrase, unit, p)) or tuple(
+        p for p in held if not _within(others, unit, p)
+    )
+    phrase_text = _text_of(phrase)
+    clause_text = unit.text if noun is None else phrase_text
+    kind = kind_of(phrase_text) if phrase else "meeting"
+    if kind == "meeting":
+        kind = kind_of(" ".join(t.text for t in _clause_tokens(clause) if t not in others))
+    return Cue(
+        clause=clause,
+        noun=noun,
+        day=day,
+        end=end,
+        kind=kind,
+        coalition=_names_coalition(clause, phrase),
+        other=_other(clause, phrase, affiliations),
+        definite=noun is None or _definite(noun),
+        places=places,
+        format=format_of(clause_text) if noun is not None else None,
+    )
+
+
+_DATELINE_END = re.compile(r"^\s*(?:[—–-]|\(|/)")
+
+
+def _dateline(unit: Unit, mention: Mention) -> bool:
+    """A date opening a report ("LISBON, 3 May 2026 — …", "3 May (Agency) -"): the day it was
+    filed, not the day of what it reports."""
+    offset = mention.span.start - unit.start
+    after = unit.text[mention.span.end - unit.start :]
+    return offset <= 40 and bool(_DATELINE_END.match(after))
+
+
+def _headline_day(clause: Clause, anchor: dt.date | None) -> tuple[dt.date | None, None]:
+    """A headline in the present tense reports what happens on the day it is published
+    ("Leaders meet in Paris"); a plan or a future ("to meet", "will meet") gives no day."""
+    if (
+        clause.unit.kind is UnitKind.HEADLINE
+        and clause.tense == "present"
+        and clause.modality == "asserted"
+        and clause.action in {Action.MEET, Action.ATTEND}
+    ):
+        return anchor, None
+    return None, None
+
+
+def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None) -> list[Token]:
+    """The meeting nouns a clause owns: in its own extent, or the noun a participle clause
+    modifies ("the summit hosted by…")."""
+    nouns = [t for t in tokens if _is_meeting_noun(t)]
+    if owner is not None and owner.dep_ in {"acl", "relcl"} and _is_meeting_noun(owner.head):
+        nouns.insert(0, owner.head)
+    return nouns
+
+
+def _joined(clause: Clause, token: Token | None) -> bool:
+    """ "X joined (by video)", "X was joined by Y": joining a meeting, not a body (which is the
+    verb's object: "joined the coalition")."""
+    if clause.action is not Action.JOIN or token is None:
+        return False
+    return clause.passive or not any(c.dep_ in {"dobj", "attr"} for c in token.children)
+
+
+def cues(
+    clauses: Iterable[Clause], anchor: dt.date | None, affiliations: Mapping[str, Ref]
+) -> Iterator[Cue]:
+    """Every meeting cue, in text order: one per meeting noun a clause owns, else one for a
+    clause whose predicate is a meeting, attendance, absence, host or chair verb."""
+    clauses = list(clauses)
+    for clause in clauses:
+        owner = predicate_token(clause)
+        tokens = _clause_tokens(clause)
+        nouns = _meeting_nouns(clause, tokens, owner)
+        if nouns:
+            for noun in nouns:
+                yield _cue(clause, noun, nouns, anchor, affiliations)
+        elif (
+            clause.action in _MEETING_ACTIONS or _joined(clause, owner) or _as_did(clause, clauses)
+        ):
+            yield _cue(clause, None, [], anchor, affiliations)
+
+
+def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    """ "…, as did B" after an attendance clause: B did the same."""
+    if clause.predicate != "do" or clause.action is not None or clause.governor is None:
+        return False
+    governor = clauses[clause.governor] if clause.governor < len(clauses) else None
+    return governor is not None and governor.action in {Action.ATTEND, Action.JOIN, Action.MEET}
+
+
+# --------------------------------------------------------------------------------------------
+# Binding cues to meetings
+# --------------------------------------------------------------------------------------------
+
+
+def _compatible(meeting: Meeting, cue: Cue) -> bool:
+    kinds = {meeting.kind, cue.kind}
+    if len(kinds) == 2 and "meeting" not in kinds:
+        return False
+    if cue.other != meeting.other and (cue.other or cue.coalition):
+        return False
+    return not _contradicts(meeting, cue)
+
+
+def _contradicts(meeting: Meeting, cue: Cue) -> bool:
+    if not meeting.places or not cue.places:
+        return False
+    mine = {_key(p) for p in meeting.places} | {_within_key(p) for p in meeting.places}
+    theirs = {_key(p) for p in cue.places} | {_within_key(p) for p in cue.places}
+    return not mine & theirs
+
+
+def _key(mention: Mention) -> str:
+    return mention.value.key if isinstance(mention.value, Ref) else ""
+
+
+def _within_key(mention: Mention) -> str:
+    key = _key(mention)
+    return key.rsplit("-", 1)[-1] if "-" in key else key
+
+
+def _lead(units: Sequence[Unit]) -> set[int]:
+    """Indexes of the headline and the first sentences after it."""
+    out: set[int] = set()
+    sentences = 0
+    for index, unit in enumerate(units):
+        if unit.kind is UnitKind.HEADLINE:
+            out.add(index)
+        elif unit.kind in {UnitKind.SENTENCE, UnitKind.LIST_ITEM}:
+            out.add(index)
+            sentences += 1
+            if sentences >= _LEAD_UNITS:
+                break
+    return out
+
+
+class _Binder:
+    """Cues to meetings, in text order (see the module docstring)."""
+
+    def __init__(self, source: Source, lead_names_coalition: bool, series: bool) -> None:
+        self.source = source
+        self.lead_names_coalition = lead_names_coalition
+        self.series = series
+        self.meetings: list[Meeting] = []
+        self.main: Meeting | None = None
+        self.recent: Meeting | None = None
+        self.recent_paragraph = -1
+        """The meeting last named, and in which paragraph: "the meeting" there is that one."""
+
+    def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
+        if in_lead and not cue.other and _substantial(cue):
+            if self.main is None:
+                self.main = self._open(cue, main=True)
+                return self.main
+            same_day = self.main.day is None or cue.day in {None, self.main.day}
+            if same_day and _compatible(self.main, cue):
+                return self._join(self.main, cue)
+        if cue.day is not None:
+            for meeting in self.meetings:
+                if meeting.day == cue.day and _compatible(meeting, cue):
+                    return self._join(meeting, cue)
+            return self._open(cue, main=False)
+        if cue.other:
+            return self._open(cue, main=False) if cue.noun is not None else None
+        if not cue.definite and cue.noun is not None:
+            return self._open(cue, main=False) if cue.places or cue.coalition else None
+        recent = self.recent if self.recent_paragraph == _paragraph(cue) else None
+        for candidate in [recent, self.main, *reversed(self.meetings)]:
+            if candidate is not None and _compatible(candidate, cue):
+                return self._join(candidate, cue)
+        return self._open(cue, main=False) if cue.places else None
+
+    def _open(self, cue: Cue, main: bool) -> Meeting:
+        coalition = cue.coalition or (
+            not cue.other and (self.series or (main and self.lead_names_coalition))
+        )
+        meeting = Meeting(
+            ref=Ref(EntityKind.MEETING, ""),
+            day=cue.day,
+            end=cue.end,
+            kind=cue.kind,
+            coalition=coalition,
+            other=cue.other,
+            main=main,
+        )
+        self.meetings.append(meeting)
+        return self._join(meeting, cue)
+
+    def _join(self, meeting: Meeting, cue: Cue) -> Meeting:
+        self.recent, self.recent_paragraph = meeting, _paragraph(cue)
+        if meeting.day is None and cue.day is not None:
+            meeting.day, meeting.end = cue.day, cue.end
+        if meeting.kind == "meeting":
+            meeting.kind = cue.kind
+        meeting.coalition = meeting.coalition or (cue.coalition and not meeting.other)
+        meeting.places.extend(p for p in cue.places if p not in meeting.places)
+        if cue.format is not None:
+            meeting.formats.append((cue.format, cue.clause.unit))
+        if cue.clause.unit not in meeting.units:
+            meeting.units.append(cue.clause.unit)
+        return meeting
+
+    def keyed(self) -> list[Meeting]:
+        for meeting in self.meetings:
+            place = _venue(meeting.places)
+            meeting.ref = meeting_key(
+                meeting.day,
+                meeting.kind,
+                meeting.other,
+                self.source,
+                place.value if place is not None and isinstance(place.value, Ref) else None,
+            )
+        return self.meetings
+
+
+def _paragraph(cue: Cue) -> int:
+    return cue.clause.unit.paragraph.index
+
+
+def _substantial(cue: Cue) -> bool:
+    """A cue that can open the article's main meeting: a meeting noun or a meeting verb."""
+    return cue.noun is not None or cue.clause.action in {Action.MEET, Action.ATTEND}
+
+
+def _venue(places: Sequence[Mention]) -> Mention | None:
+    """The most precise place: a venue (its key carries its city) over a city."""
+    if not places:
+        return None
+    venues = [p for p in places if "-" in _key(p)]
+    return (venues or list(places))[0]
+
+
+def venue(meeting: Meeting) -> Mention | None:
+    """The place a meeting is said to be held at (a venue over its city)."""
+    return _venue(meeting.places)
+
+
+def build_frame(
+    source: Source,
+    units: Sequence[tuple[Unit, Sequence[Clause]]],
+    affiliations: Mapping[str, Ref],
+) -> Frame:
+    """The meeting frame of a source's units and clause records."""
+    lead = _lead([u for u, _ in units])
+    lead_clauses = [c for i, (_, cs) in enumerate(units) if i in lead for c in cs]
+    names = any(m.value == COALITION for c in lead_clauses for m in c.agents()) or any(
+        "coalition" in u.text.lower() for i, (u, _) in enumerate(units) if i in lead
+    )
+    series = source.kind not in {"news"} and "coalition" in source.title.lower()
+    binder = _Binder(source, names, series)
+    bound: dict[int, Meeting] = {}
+    found: dict[int, Cue] = {}
+    for index, (unit, clauses) in enumerate(units):
+        if unit.kind is UnitKind.REFERENCE:
+            continue  # a cited work's title speaks of its own day, which the frame cannot read
+        for cue in cues(clauses, source.date, affiliations):
+            meeting = binder.bind(cue, index in lead)
+            if meeting is not None and id(cue.clause) not in bound:
+                bound[id(cue.clause)] = meeting
+                found[id(cue.clause)] = cue
+    return Frame(tuple(binder.keyed()), bound, found)

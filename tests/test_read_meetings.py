@@ -1,0 +1,162 @@
+"""The meeting frame and the meetings mapping, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index, titled_names
+from cowkg.read.agents import person_names
+from cowkg.read.mappings import read
+from cowkg.read.mappings.meetings import read_meetings
+from cowkg.resolve import meeting_kind, meeting_label
+from cowkg.types import Fact, FactKind, Ref, Source
+
+MONDAY = dt.date(2026, 5, 11)
+
+
+def facts_of(text: str, published: dt.date | None = MONDAY) -> list[Fact]:
+    source = Source("t.txt", text, "t", "en", "news", published)
+    people = people_index(titled_names(source) + person_names(source))
+    return list(read_meetings(read(source, _mentions_stage(source, None, people))))
+
+
+def keyed(facts: list[Fact], kind: FactKind, arg: str) -> set[tuple[str, str]]:
+    out = set()
+    for fact in facts:
+        if fact.kind is kind:
+            meeting, value = fact.args["meeting"], fact.args[arg]
+            assert isinstance(meeting, Ref) and isinstance(value, Ref)
+            out.add((meeting.key, value.key))
+    return out
+
+
+def meetings(facts: list[Fact]) -> dict[str, Fact]:
+    return {
+        fact.args["meeting"].key: fact  # type: ignore[union-attr]
+        for fact in facts
+        if fact.kind is FactKind.MEETING
+    }
+
+
+def test_main_meeting_collects_attendees_from_the_whole_article() -> None:
+    facts = facts_of(
+        "Coalition of the Willing leaders meet in Lisbon\n"
+        "The Coalition of the Willing gathered in Lisbon today to discuss a ceasefire.\n"
+        "Chile and Peru attended, while Norway was absent.\n"
+        "The event also featured the leaders of Ghana and Kenya, along with NATO officials."
+    )
+    found = meetings(facts)
+    assert set(found) == {"2026-05-11-summit"}
+    assert found["2026-05-11-summit"].args["body"].key == "coalition-of-the-willing"  # type: ignore[union-attr]
+    participants = {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    assert participants == {"CHL", "PER", "GHA", "KEN", "nato"}
+    assert keyed(facts, FactKind.NON_ATTENDANCE, "party") == {("2026-05-11-summit", "NOR")}
+    assert keyed(facts, FactKind.MEETING_PLACE, "place") == {("2026-05-11-summit", "lisbon")}
+
+
+def test_passive_attendance_and_hosting_with_a_date() -> None:
+    facts = facts_of(
+        "On 3 June 2026 a meeting of the Coalition of the Willing in Lisbon was hosted by "
+        "Portugal and attended by Chile, Peru and the Danish prime minister."
+    )
+    assert keyed(facts, FactKind.HOST, "host") == {("2026-06-03-meeting", "PRT")}
+    attended = keyed(facts, FactKind.PARTICIPATION, "participant")
+    assert attended == {("2026-06-03-meeting", k) for k in ("CHL", "PER", "DNK")}
+
+
+def test_a_future_weekday_is_the_coming_one_and_a_past_one_the_last() -> None:
+    future = meetings(
+        facts_of("Chile will on Tuesday host a meeting of the coalition of the willing.")
+    )
+    assert [f.args.get("date") for f in future.values()] == [dt.date(2026, 5, 12)]
+    past = meetings(facts_of("Chile on Tuesday hosted a meeting of the coalition of the willing."))
+    assert [f.args.get("date") for f in past.values()] == [dt.date(2026, 5, 5)]
+
+
+def test_ahead_of_a_weekday_is_after_the_articles_date() -> None:
+    facts = facts_of("Ministers spoke ahead of Thursday's summit of the coalition of the willing.")
+    assert [f.args.get("date") for f in meetings(facts).values()] == [dt.date(2026, 5, 14)]
+
+
+def test_no_date_is_guessed_without_a_source_date() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon on Tuesday. Chile attended.",
+        published=None,
+    )
+    found = meetings(facts)
+    assert list(found) == ["undated-summit-lisbon"]
+    assert found["undated-summit-lisbon"].args["undated"] is True
+    assert "date" not in found["undated-summit-lisbon"].args
+    assert keyed(facts, FactKind.PARTICIPATION, "participant") == {("undated-summit-lisbon", "CHL")}
+
+
+def test_talks_with_an_outside_power_are_another_meeting() -> None:
+    facts = facts_of(
+        "Coalition of the Willing leaders gather in Lisbon\n"
+        "Chile and Peru joined the coalition of the willing summit in Lisbon today.\n"
+        "On Thursday, Chile held talks with the US president at the White House."
+    )
+    found = meetings(facts)
+    others = [k for k in found if "-other-" in k]
+    assert len(others) == 1 and "body" not in found[others[0]].args
+    coalition = [k for k, f in found.items() if "body" in f.args]
+    assert coalition == ["2026-05-11-summit"]
+    on_coalition = {
+        p for m, p in keyed(facts, FactKind.PARTICIPATION, "participant") if m in coalition
+    }
+    assert on_coalition == {"CHL", "PER"}
+
+
+def test_negated_attendance_is_an_absence() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today. Peru did not attend the "
+        "meeting, and Chile was not represented."
+    )
+    absent = {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")}
+    assert absent == {"PER", "CHL"}
+    assert not keyed(facts, FactKind.PARTICIPATION, "participant")
+
+
+def test_a_bullet_list_after_a_colon_lists_attendees() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today.\n"
+        "Taking part in the meeting were:\n"
+        "- Chile\n"
+        "- the Prime Minister of Norway\n"
+        "- NATO"
+    )
+    participants = {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    assert participants == {"CHL", "NOR", "nato"}
+
+
+def test_format_of_the_meeting_and_mode_of_one_participant() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing held a virtual summit today. "
+        "Chile joined the summit by video."
+    )
+    formats = [f.args["format"] for f in facts if f.kind is FactKind.MEETING_FORMAT]
+    assert formats == ["virtual"]
+    modes = {f.args.get("mode") for f in facts if f.kind is FactKind.PARTICIPATION}
+    assert modes == {"virtual"}
+
+
+def test_an_in_person_meeting_is_not_made_virtual_by_one_video_participant() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today. "
+        "Peru attended, and Chile took part by video."
+    )
+    assert not [f for f in facts if f.kind is FactKind.MEETING_FORMAT]
+    modes = {
+        f.args["participant"].key: f.args.get("mode")  # type: ignore[union-attr]
+        for f in facts
+        if f.kind is FactKind.PARTICIPATION
+    }
+    assert modes == {"PER": None, "CHL": "virtual"}
+
+
+def test_meeting_keys_and_labels() -> None:
+    assert meeting_kind("2026-05-14-summit-other-white-house-washington") == "summit"
+    assert meeting_label("undated-summit-lisbon") == "summit (lisbon), undated"
+    assert meeting_label("2026-05-14-summit") == "Coalition of the Willing summit, 14 May 2026"
+    assert "other forum" in meeting_label("2026-05-14-summit-other-white-house-washington")
