@@ -33,9 +33,6 @@ class Reading:
 
 Mapping = Callable[[Reading], Iterable[Fact]]
 
-MAPPINGS: tuple[tuple[str, Mapping], ...] = ()
-"""Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
-
 
 def read(source: Source, mentions: Sequence[Mention]) -> Reading:
     """The clause records of ``source`` (``mentions``: the mentions stage's, open ones included)."""
@@ -47,3 +44,14 @@ def read_facts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
     """The facts every mapping yields for ``source``."""
     reading = read(source, mentions)
     return [fact for _, mapping in MAPPINGS for fact in mapping(reading)]
+
+
+# The mapping modules import this package's Reading (and the fact builder of cowkg.extract, which
+# imports read_facts from here): they are imported once both are defined.
+from cowkg.read.mappings import counts, pledges  # noqa: E402
+
+MAPPINGS: tuple[tuple[str, Mapping], ...] = (
+    ("pledge", pledges.pledges),
+    ("count-claim", counts.counts),
+)
+"""Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
