@@ -265,8 +265,12 @@ def _inner_pledge(token: Token) -> bool:
 def _agent_ref(mention: Mention) -> Ref | None:
     if not isinstance(mention.value, Ref):
         return None
-    if mention.kind is MentionKind.PERSON and mention.of and mention.of.kind is EntityKind.STATE:
-        return mention.of
+    if (
+        mention.kind in {MentionKind.PERSON, MentionKind.ROLE}
+        and mention.of
+        and mention.of.kind is EntityKind.STATE
+    ):
+        return mention.of  # a titled person, or a post ("Chile's defence minister"), speaks for it
     if mention.value.kind in _AGENT_KINDS:
         return mention.value
     return None
@@ -382,9 +386,11 @@ def condition(token: Token) -> str | None:
     governing it, that speaks of a ceasefire, a deal, a mandate, a request…"""
     for node in _up(token):
         for child in node.children:
-            text = _condition_of(child)
-            if text:
-                return text
+            near = [child, *(c for c in child.children if child.dep_ in {"dobj", "nsubjpass"})]
+            for word in near:
+                text = _condition_of(word)
+                if text:
+                    return text
     return None
 
 
