@@ -23,7 +23,17 @@ from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.units import Unit, UnitKind
 from cowkg.resolve import GENERIC_MEETING
-from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Quantity, Ref, Span
+from cowkg.types import (
+    EntityKind,
+    Fact,
+    FactKind,
+    FactValue,
+    Mention,
+    MentionKind,
+    Quantity,
+    Ref,
+    Span,
+)
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -63,7 +73,7 @@ def meeting_fact(meeting: Ref, evidence: Span, rule: str) -> Fact:
     """The MEETING fact of a meeting a clause names with its date (``meeting_on``), so that a
     meeting a count or pledge points to is dated by the passage that names it."""
     day = dt.date.fromisoformat(meeting.key[:10])
-    args = {"meeting": meeting, "date": day, "meeting_kind": GENERIC_MEETING}
+    args: dict[str, FactValue] = {"meeting": meeting, "date": day, "meeting_kind": GENERIC_MEETING}
     return Fact(FactKind.MEETING, args, (evidence,), f"rule:{rule}")
 
 
