@@ -207,6 +207,8 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
+    if not _asserted_by_governors(token):
+        return None
     pledgers = _pledgers(clause, token, receiving)
     if not pledgers:
         return None
@@ -251,6 +253,35 @@ def _negated_above(token: Token) -> bool:
         if any(c.dep_ == "neg" for c in node.children):
             return True
     return False
+
+
+_REPORTING_LEMMAS = frozenset(
+    {"say", "announce", "tell", "confirm", "state", "add", "declare", "reveal", "write", "insist",
+     "stress", "affirm", "reaffirm"}
+)  # fmt: skip
+
+
+def _asserted_by_governors(token: Token) -> bool:
+    """A pledge inside another clause is the source's (or a speaker's) pledge only when what
+    governs it firms it up: a word of readiness, planning or pledging ("ready to send", "offered
+    to deploy", "willingness to provide"), a reporting verb ("said it would send"), or "be".
+    Not when another act governs it ("urged the EU to provide", "observed an operation to
+    train", "discussed sending", "efforts to offer") or it is an indirect question ("whether
+    it would offer")."""
+    node = token
+    while node.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl", "conj"}:
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            return False
+        head = node.head
+        lemma = head.lemma_.lower()
+        if node.dep_ == "conj":
+            node = head
+            continue
+        firm = any(lemma in heads for _, heads in _MODALITY_HEADS) or lemma == "be"
+        if not firm and not (node.dep_ == "ccomp" and lemma in _REPORTING_LEMMAS):
+            return False
+        node = head
+    return True
 
 
 def _inner_pledge(token: Token) -> bool:
