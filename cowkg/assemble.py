@@ -320,6 +320,7 @@ def _pledge(w: _FactWriter) -> None:
         w.add(pl, COW.pledgeQuantity, q)
     w.literal(pl, COW.purpose, "purpose", _text)
     w.literal(pl, COW.condition, "condition", _text)
+    w.literal(pl, COW.pledgeModality, "modality", _plain)
     w.literal(pl, COW.pledgeDate, "date", _date)
     w.link(pl, COW.pledgedAt, "meeting")
     w.link(pl, COW.beneficiary, "beneficiary")

@@ -66,7 +66,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
     FactKind.NON_ATTENDANCE: {"meeting": "ref!", "party": "ref!"},
     FactKind.COUNT_CLAIM: {
         "claim": "ref!",
-        "about": "ref!",
+        "about": "ref",
         "counted": "str!",
         "quantity": "quantity!",
         "text": "str!",
@@ -82,6 +82,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "pledge": "ref!",
         "pledger": "ref!",
         "pledge_kind": "str!",
+        "modality": "str",
         "amount": "money",
         "equivalent": "money",
         "quantity": "quantity",

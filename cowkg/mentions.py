@@ -847,9 +847,11 @@ _NUM_ANY = (
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
     + r")"
 )
+_NUM_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _QUANTITY = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIERS})[ \u00a0]+)?{_NUM_ANY}"
-    rf"(?:[ \u00a0]*(?:to|–|-)[ \u00a0]*(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+))?"
+    rf"(?:(?P<qual>{_QUALIFIERS})[ \u00a0]+)?"
+    rf"(?:between[ \u00a0]+(?P<low>{_NUM_DIGITS})[ \u00a0]+and[ \u00a0]+(?P<high>{_NUM_DIGITS})|"
+    rf"{_NUM_ANY}(?:[ \u00a0]*(?:to|–|-)[ \u00a0]*(?P<num2>{_NUM_DIGITS}))?)"
     rf"(?:[ \u00a0]+(?P<unit>(?:(?:[a-z][a-z\-]*)[ \u00a0]+){{0,2}}?"
     rf"(?:{_COUNTED}|[a-z][a-z\-]*s|personnel|staff|military personnel))\b"
     rf"|-(?P<adj>nation|country|member)\b)",
@@ -870,7 +872,6 @@ _NOT_UNITS = frozenset(
         "its",
         "times",
         "as",
-        "points",
         "kms",
         "miles",
     }
@@ -915,18 +916,36 @@ def _counted_thing(unit: str) -> str | None:
     return None
 
 
+_AT_LEAST = frozenset({"more than", "over", "at least", "just over"})
+_AT_MOST = frozenset(
+    {"up to", "fewer than", "less than", "under", "just under", "nearly", "almost"}
+)
+
+
+def _bounds(low: Decimal, high: Decimal, qualifier: str) -> tuple[Decimal | None, Decimal | None]:
+    """The bounds a hedged number states: "more than 30" is a minimum of 30 and no maximum, "up
+    to 30" or "nearly 30" a maximum and no minimum; "about 30" keeps 30 for both (its qualifier
+    says it is approximate)."""
+    if qualifier in _AT_LEAST and low == high:
+        return low, None
+    if qualifier in _AT_MOST and low == high:
+        return None, high
+    return low, high
+
+
 def _quantity_mentions(source: Source) -> Iterator[Mention]:
     for match in _QUANTITY.finditer(source.text):
         unit = match.group("unit") or match.group("adj") or ""
         if unit.split()[-1].lower() in _NOT_UNITS:
             continue
-        low = _decimal(match.group("num"))
-        high = _decimal(match.group("num2")) if match.group("num2") else low
+        low = _decimal(match.group("low") or match.group("num"))
+        second = match.group("high") or match.group("num2")
+        high = _decimal(second) if second else low
         if low is None or high is None:
             continue
         qualifier = (match.group("qual") or "").lower()
         counted = _counted_thing(unit)
-        quantity = Quantity(low, high, counted or unit, qualifier)
+        quantity = Quantity(*_bounds(low, high, qualifier), counted or unit, qualifier)
         kind = MentionKind.COUNT if counted else MentionKind.QUANTITY
         yield Mention(kind, _span(source, *match.span()), quantity, form=unit)
 

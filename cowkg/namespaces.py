@@ -99,6 +99,7 @@ class COW(DefinedNamespace):
     equivalentAmount: URIRef
     pledgeQuantity: URIRef
     pledgedAt: URIRef
+    pledgeModality: URIRef
     beneficiary: URIRef
     groupOf: URIRef
     announcedBy: URIRef

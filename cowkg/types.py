@@ -160,14 +160,17 @@ class FactKind(StrEnum):
     PARTICIPATION = "participation"
     # meeting: Ref(MEETING); party: Ref  -- a seed states the party was NOT represented
     NON_ATTENDANCE = "non-attendance"
-    # claim: Ref(CLAIM); about: Ref; counted: str ("countries"); quantity: Quantity; text: str;
-    # as_of?: date
+    # claim: Ref(CLAIM); about?: Ref (a meeting, the coalition: only when the source says);
+    # counted: str ("countries", "troops", "points"…); quantity: Quantity; text: str; as_of?: date
     COUNT_CLAIM = "count-claim"
     # person: Ref(PERSON); role: Ref(ROLE); organization?: Ref(STATE | ORGANIZATION); as_of?: date
     POST_HOLDING = "post-holding"
-    # pledge: Ref(PLEDGE); pledger: Ref; pledge_kind: str (money | troops | equipment | capability |
-    # training); amount?: Money; equivalent?: Money; quantity?: Quantity; purpose?: str;
-    # condition?: str; date?: date; meeting?: Ref(MEETING); beneficiary?: Ref
+    # pledge: Ref(PLEDGE); pledger: Ref | tuple[Ref, ...]; pledge_kind: str (money | troops |
+    # equipment | capability | training | other); amount?: Money; equivalent?: Money;
+    # quantity?: Quantity; purpose?: str; condition?: str; date?: date; meeting?: Ref(MEETING);
+    # beneficiary?: Ref;
+    # modality?: str (pledged | offered | ready | considering | planned | future | conditional |
+    # possible | asserted); pledger may be a tuple of Refs: one pledge made by a group together
     PLEDGE = "pledge"
     # member: Ref(STATE | ORGANIZATION); coalition: Ref(COALITION);
     # basis: str (attendance | pledge | announcement | founding); date?: date

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from cowkg.extract.known import make_fact
 from cowkg.extract.layout import lines, sentences
-from cowkg.mentions import COALITION, slug
+from cowkg.mentions import COALITION
 from cowkg.sources import span_at
 from cowkg.types import (
     EntityKind,
@@ -28,8 +28,6 @@ from cowkg.types import (
     FactValue,
     Mention,
     MentionKind,
-    Money,
-    Quantity,
     Ref,
     Source,
     Span,
@@ -109,29 +107,13 @@ _CAPACITIES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("representative", "representative", re.compile(r"\brepresentatives?\b", re.I)),
     ("leader", "leader", re.compile(r"\bleaders?\b", re.I)),
 )
-_PLEDGE_CUE = re.compile(
-    r"\b(?:pledged|pledges|pledging|pledge|committed|commits|commit|offered(?: to contribute)?|"
-    r"announcement of|announced|(?:will|would|to) (?:provide|contribute|send|deploy)|"
-    r"would receive|will receive|promised)\b",
-    re.IGNORECASE,
-)
 _REPORTING = re.compile(r"\b(?:said|says|announced|told \w+|stated|confirmed)(?:\s+that)?\b")
-_EQUIVALENT_GAP = re.compile(r"\s*\((?:about|approximately|around|roughly|some|c\.)?\s*$")
-_PURPOSE = re.compile(
-    r"\b(?:to purchase|to buy|to fund|towards|toward|for)\s+(?P<purpose>[^,;.()\[]+)", re.IGNORECASE
-)
-_TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|unit|battalion|brigade|company)\b", re.I)
 _LEADS = re.compile(r"\b(?:co-)?led by\b", re.IGNORECASE)
 _LEAD_ACTIVE = re.compile(r"\b(?:would|will|to|shall) (?:co-)?lead\b", re.IGNORECASE)
 _COALITION_WORD = re.compile(r"\b(?:coalition|initiative)\b", re.IGNORECASE)
 _JOINED = re.compile(
     r"\b(?:had|has|have) (?:formally |officially )?joined\s+(?:the\s+)?"
     r"(?=[“\"‘']?[Cc]oalition\b(?!['’]s))"
-)
-_COUNT_ABOUT_COALITION = re.compile(
-    r"^[^.;]{0,40}?\b(?:participating in|in|of|join(?:ing)?)\s+(?:the\s+)?[“\"‘']?"
-    r"(?:Coalition|coalition)\b|^\s*[“\"‘']?(?:Coalition|coalition)\b|^[^.;]{0,25}\b(?:had|have|has)?"
-    r"\s*(?:\w+\s+){0,2}(?:pledged|committed)\b",
 )
 
 
@@ -504,213 +486,6 @@ def _subjects(unit: Unit, verb: int, begin: int) -> list[Mention]:
 # --------------------------------------------------------------------------------------------
 
 
-def _count_claim(
-    unit: Unit,
-    source: Source,
-    mention: Mention,
-    about: Ref,
-    counted: str,
-    as_of: dt.date | None,
-    rule: str,
-) -> Fact:
-    """The COUNT_CLAIM that ``mention`` (a count) makes about ``about``, cited by ``unit``."""
-    quantity = mention.value
-    assert isinstance(quantity, Quantity)
-    amount = (
-        f"{quantity.minimum}"
-        if quantity.minimum == quantity.maximum
-        else (f"{quantity.minimum}-{quantity.maximum}")
-    )
-    key = slug(f"{about.key} {counted} {quantity.qualifier} {amount} {source.file[:3]}")
-    args: dict[str, FactValue | None] = {
-        "claim": Ref(EntityKind.CLAIM, key, mention.span.text),
-        "about": about,
-        "counted": counted,
-        "quantity": quantity,
-        "text": mention.span.text,
-        "as_of": as_of,
-    }
-    return _fact(FactKind.COUNT_CLAIM, args, unit, rule)
-
-
-_CONTRIBUTORS = re.compile(
-    r"^\s+(?:(?:have|has|had)\s+)?(?:(?:formally|publicly|officially|already)\s+)?"
-    r"(?:pledged|committed|offered|agreed|promised)\s+(?:to\s+)?"
-    r"(?:deploy|send|contribute|provide|troops|forces|soldiers|personnel|a reassurance force)\b"
-    r"|^\s+(?:are\s+)?(?:troop|force)-contributing\b"
-)
-CONTRIBUTORS = "troop-contributing countries"
-_DEPLOY_FORCE = re.compile(
-    r"\b(?:deploy(?:s|ed|ing)?|send(?:s|ing)?|sent|contribut\w+\s+to)\s+(?:\w+\s+){0,3}"
-    r"(?:force|troops|soldiers)\b",
-    re.IGNORECASE,
-)
-_PARTICIPATING = re.compile(r"\b(?:participating|contributing)\b", re.IGNORECASE)
-
-
-def _contributors(unit: Unit, mention: Mention, after: str) -> bool:
-    """Whether a count is of the countries sending forces: "26 nations had formally pledged to
-    deploy troops", or "plans … to deploy a multinational force … with the support and input of
-    25 participating countries" (the participants of a force its sentence deploys)."""
-    if _CONTRIBUTORS.search(after):
-        return True
-    before = unit.text[: unit.rel(mention)]
-    return bool(_PARTICIPATING.search(mention.span.text) and _DEPLOY_FORCE.search(before))
-
-
-_FORECAST = re.compile(
-    r"\b(?:expected|set|likely|forecast|projected)\s+to\s+(?:grow|rise|increase|reach|expand)\s+"
-    r"(?:to\s+)?[“\"‘']?$|\b(?:would|will|could|may|might)\s+(?:grow|rise|increase|expand)\s+to\s+"
-    r"[“\"‘']?$",
-    re.IGNORECASE,
-)
-FORECAST = "countries (forecast)"
-
-
-def _counts(
-    unit: Unit,
-    source: Source,
-    meeting: Ref | None,
-    as_of: dt.date | None,
-    coalition_named: bool = False,
-) -> list[Fact]:
-    """Count claims of a unit; ``coalition_named``: the context (a citation) names the coalition
-    though the unit does not, so a count of contributors or a forecast is the coalition's."""
-    facts = []
-    for mention in unit.of_kind(MentionKind.COUNT):
-        quantity = mention.value
-        assert isinstance(quantity, Quantity)
-        after = unit.text[unit.rel(mention) + len(mention.span.text) :]
-        # "26 nations had formally pledged to deploy troops": those sending troops, not members
-        counted = CONTRIBUTORS if _contributors(unit, mention, after) else quantity.unit
-        # "the coalition was expected to grow to "more than 30 countries"": a forecast, not a count
-        if _FORECAST.search(unit.text[max(0, unit.rel(mention) - 60) : unit.rel(mention)]):
-            counted = FORECAST
-        about_coalition = bool(_COUNT_ABOUT_COALITION.search(after)) or bool(
-            re.search(r"coalition\s+of\s*$", unit.text[: unit.rel(mention)], re.I)
-        )
-        about = COALITION if about_coalition or meeting is None else meeting
-        if counted in (CONTRIBUTORS, FORECAST):
-            about = COALITION
-        if about == COALITION and not (
-            (coalition_named and counted in (CONTRIBUTORS, FORECAST))
-            or _COALITION_WORD.search(unit.text)
-            or re.search(r"pledged|committed", after[:40])
-        ):
-            continue
-        facts.append(_count_claim(unit, source, mention, about, counted, as_of, "count-claim"))
-    return facts
-
-
-_PLEDGE_CLAUSE = re.compile(
-    r",?\s+while\s+|;\s+|,?\s+and\s+(?=[A-Z][\w.]*(?:\s+[A-Z]\w*)?\s+[a-z])"
-)
-
-
-def _pledges(unit: Unit, meeting: Ref | None, day: dt.date | None) -> list[Fact]:
-    """One pledge per clause ("Germany pledged €500 million ..., while the Netherlands committed
-    200 million euros ...") that has a pledge verb, a pledger and an amount or a troop number."""
-    facts = []
-    begin = 0
-    for stop in [m.start() for m in _PLEDGE_CLAUSE.finditer(unit.text)] + [len(unit.text)]:
-        fact = _pledge(unit, begin, stop, meeting, day)
-        if fact is not None:
-            facts.append(fact)
-        begin = stop
-    return facts
-
-
-def _pledge(
-    unit: Unit, begin: int, stop: int, meeting: Ref | None, day: dt.date | None
-) -> Fact | None:
-    cue = _PLEDGE_CUE.search(unit.text, begin, stop)
-    if cue is None:
-        return None
-
-    def after_cue(kind: MentionKind) -> list[Mention]:
-        return [m for m in unit.of_kind(kind) if cue.start() < unit.rel(m) < stop]
-
-    amounts, quantities = after_cue(MentionKind.AMOUNT), after_cue(MentionKind.QUANTITY)
-    troops = [q for q in quantities if _TROOPS.search(q.span.text)]
-    if not amounts and not troops:
-        return None
-    pledger = _pledger(unit, begin, cue.start())
-    if pledger is None:
-        return None
-    amount = amounts[0].value if amounts else None
-    equivalent = None
-    if len(amounts) > 1 and _EQUIVALENT_GAP.fullmatch(
-        unit.text[unit.rel(amounts[0]) + len(amounts[0].span.text) : unit.rel(amounts[1])]
-    ):
-        equivalent = amounts[1].value
-    useful = [q for q in quantities if isinstance(q.value, Quantity) and (q.value.maximum or 0) > 1]
-    pick = troops or useful
-    quantity = pick[0] if pick else None
-    purpose = _PURPOSE.search(unit.text, cue.end(), stop)
-    assert amount is None or isinstance(amount, Money)
-    args: dict[str, FactValue | None] = {
-        "pledge": _pledge_ref(pledger, amount, day, unit),
-        "pledger": pledger,
-        "pledge_kind": "money" if amount else "troops",
-        "amount": amount,
-        "equivalent": equivalent if isinstance(equivalent, Money) else None,
-        "quantity": quantity.value if quantity and isinstance(quantity.value, Quantity) else None,
-        "purpose": purpose.group("purpose").strip() if purpose else None,
-        "date": day,
-        "meeting": meeting,
-        "beneficiary": Ref(EntityKind.STATE, "UKR", "Ukraine") if "Ukrain" in unit.text else None,
-    }
-    return _fact(FactKind.PLEDGE, args, unit, "pledge")
-
-
-def _pledger(unit: Unit, begin: int, cue: int) -> Ref | None:
-    """Who pledges: a demonym right before the cue ("the French announcement of 2 billion
-    euros"), else the subject (the state a titled person speaks for, a state, a person); when the
-    subject is "his country" after "X said", the state X speaks for."""
-    demonym = [
-        m
-        for m in unit.of_kind(MentionKind.STATE)
-        if m.form == "demonym"
-        and begin <= unit.rel(m) < cue
-        and re.fullmatch(r"\s*", unit.text[unit.rel(m) + len(m.span.text) : cue])
-    ]
-    if demonym:
-        return _ref(demonym[-1])
-    subjects = _subjects(unit, cue, begin) or _speakers(unit, cue, begin)
-    if not subjects:
-        return None
-    first = subjects[0]
-    if first.kind is MentionKind.PERSON and first.of and first.of.kind is EntityKind.STATE:
-        return first.of
-    if first.kind is MentionKind.ORGANIZATION:
-        return None
-    return _ref(first)
-
-
-def _speakers(unit: Unit, verb: int, begin: int) -> list[Mention]:
-    """The subject of the reporting verb before ``verb`` ("Pevkur said his country would ...")."""
-    reporting = list(_REPORTING.finditer(unit.text, begin, verb))
-    if not reporting:
-        return []
-    return _subjects(unit, reporting[-1].start(), begin)
-
-
-def _pledge_ref(pledger: Ref, amount: Money | None, day: dt.date | None, unit: Unit) -> Ref:
-    """Pledges of the same amount by the same pledger are one pledge whichever seed states them."""
-    if amount is not None:
-        key = f"{pledger.key}-{amount.currency}-{amount.value.normalize():f}"
-    elif day is not None:
-        key = f"{pledger.key}-{day.isoformat()}"
-    else:
-        key = f"{pledger.key}-{unit.spans[0].seed[:3]}-{unit.start}"
-    label = f"pledge by {pledger.label or pledger.key}"
-    if amount is not None:
-        label += f", {amount.currency} {amount.value.normalize():,f}"
-    if day is not None:
-        label += f", {day.day} {day:%B} {day.year}"
-    return Ref(EntityKind.PLEDGE, slug(key), label)
-
-
 def _post_holdings(unit: Unit, as_of: dt.date | None) -> list[Fact]:
     facts = []
     for mention in unit.of_kind(MentionKind.PERSON):
@@ -817,123 +592,10 @@ def _unit_facts(
         and not _JOINED.search(unit.text)
     ):
         context = state.meeting
-    facts += _counts(unit, source, context, day or source.date)
-    facts += _pledges(unit, meetings[0].ref if meetings else None, day)
-    facts += _cited_meetings(unit, facts)
     facts += _post_holdings(unit, day or source.date)
     facts += _leads(unit)
     facts += _memberships(unit, day)
     return facts
-
-
-def _cited_meetings(unit: Unit, facts: Sequence[Fact]) -> list[Fact]:
-    """The meeting a count or pledge of this unit is about, as the unit dates it (the meetings
-    themselves, their attendees and hosts are read by :mod:`cowkg.read.mappings.meetings`)."""
-    refs = {
-        value
-        for fact in facts
-        for value in fact.args.values()
-        if isinstance(value, Ref) and value.kind is EntityKind.MEETING
-    }
-    return [
-        _fact(
-            FactKind.MEETING,
-            {
-                "meeting": ref,
-                "date": dt.date.fromisoformat(ref.key[:10]),
-                "meeting_kind": ref.key[11:],
-            },
-            unit,
-            "meeting-context",
-        )
-        for ref in sorted(refs)
-    ]
-
-
-_CITATION_TITLE = re.compile(r"\)\.\s+[\"“](?P<title>[^\"”\n]{10,300})[\"”]")
-_HEADLINE_NOW = re.compile(
-    r"\b(?:gather|gathers|gathering|meet|meets|meeting|begins?|starts?|opens?|convene|convenes|"
-    r"convening|hold|holds)\b[^.]*?\b(?:summit|meeting|talks|conference)\b|\bright now\b|\btoday\b",
-    re.IGNORECASE,
-)
-
-
-def citation_counts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
-    """COUNT_CLAIMs from the titles of cited works, after the prose: a headline dated by its
-    citation that reports a meeting as it happens ("Kyiv Independent (27 March 2025). "Leaders
-    from 31 countries gather for Paris summit …"") counts the countries at the meeting held on
-    the citation's date. A title in another tense ("will participate") or without a meeting word
-    says nothing of a dated meeting and is not read."""
-    end_of_body = _body_end(source)
-    dates = [m for m in mentions if m.kind is MentionKind.DATE and _dated(m)]
-    facts: list[Fact] = []
-    for match in _CITATION_TITLE.finditer(source.text, end_of_body):
-        cited = [
-            m for m in dates if m.span.end <= match.start() and match.start() - m.span.end <= 2
-        ]
-        title = match["title"]
-        if not cited or not _HEADLINE_NOW.search(title) or not _meeting_cues_in(title):
-            continue
-        day = _dated(cited[-1])
-        assert day is not None
-        start, end = match.start("title"), match.end("title")
-        inside = tuple(m for m in mentions if start <= m.span.start and m.span.end <= end)
-        unit = Unit((span_at(source, start, end),), start, end, title, -1, inside)
-        about = meeting_ref(day, _kind(title))
-        for mention in unit.of_kind(MentionKind.COUNT):
-            assert isinstance(mention.value, Quantity)
-            facts.append(
-                _count_claim(
-                    unit, source, mention, about, mention.value.unit, day, "citation-title-count"
-                )
-            )
-    return facts
-
-
-_CITATION_QUOTE = re.compile(
-    r"(?:Retrieved|Archived from the original on)\s+[^.\n]{4,40}?\d{4}(?:\s+via\s+[^.\n]+)?\.\s+"
-    r"(?P<quote>[A-Z\"“'‘\[][^\n]{20,})$",
-    re.MULTILINE,
-)
-_QUOTE_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-
-
-def citation_quote_counts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
-    """COUNT_CLAIMs from the passage a reference quotes after its retrieval note (Wikipedia's
-    ``quote=``), as :func:`citation_counts` reads titles: the quote is dated by the citation's first
-    date (the work's), and only a count the sentence rules classify on their own is read —
-    countries sending forces ("… to deploy a multinational force … with the support and input of
-    25 participating countries"), a forecast, or the coalition's size ("a coalition of 35
-    countries") — about the coalition, when the citation names it. A bare count in a quote says
-    nothing of which meeting it counts and is not read."""
-    end_of_body = _body_end(source)
-    dates = [m for m in mentions if m.kind is MentionKind.DATE and _dated(m)]
-    facts: list[Fact] = []
-    for match in _CITATION_QUOTE.finditer(source.text, end_of_body):
-        line_start = source.text.rfind("\n", 0, match.start()) + 1
-        cited = [m for m in dates if line_start <= m.span.start < match.start("quote")]
-        reference = source.text[line_start : match.end()]
-        if not cited or not _COALITION_WORD.search(reference):
-            continue
-        day = _dated(cited[0])
-        for sentence in _QUOTE_SENTENCE.finditer(match["quote"]):
-            text = sentence.group(0)
-            start = match.start("quote") + sentence.start() + len(text) - len(text.lstrip())
-            end = match.start("quote") + sentence.start() + len(text.rstrip())
-            inside = tuple(m for m in mentions if start <= m.span.start and m.span.end <= end)
-            unit = Unit(
-                (span_at(source, start, end),), start, end, source.text[start:end], -1, inside
-            )
-            for fact in _counts(unit, source, None, day, coalition_named=True):
-                if fact.args["about"] == COALITION:
-                    facts.append(
-                        Fact(fact.kind, fact.args, fact.evidence, "rule:citation-quote-count")
-                    )
-    return facts
-
-
-def _meeting_cues_in(text: str) -> bool:
-    return bool(re.search(r"\b(?:summit|meeting|talks|conference|gathering)\b", text, re.I))
 
 
 def _identity(fact: Fact) -> tuple[object, ...]:
@@ -970,8 +632,6 @@ def extract_text_facts(
     facts: list[Fact] = []
     for unit in units(source, mentions):
         facts += _unit_facts(unit, source, state, known)
-    facts += citation_counts(source, mentions)
-    facts += citation_quote_counts(source, mentions)
     unique = list({_identity(f): f for f in reversed(facts)}.values())[::-1]
     log.info("%s: %d fact(s) from sentence rules", source.file, len(unique))
     return unique

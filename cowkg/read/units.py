@@ -25,6 +25,11 @@ BODY_END = re.compile(r"^\s*(?:References|See also|External links|Further readin
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●◦·]|\d{1,2}[.)])\s+")
 _FINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _TITLE_IN_REFERENCE = re.compile(r"[\"“](?P<title>[^\"”]{12,300})[\"”]")
+_QUOTE_IN_REFERENCE = re.compile(
+    r"(?:Retrieved|Archived from the original on)\s+[^.\n]{4,40}?\d{4}(?:\s+via\s+[^.\n]+)?\.\s+"
+    r"(?P<quote>[A-Z\"“'‘\[][^\n]{20,})$"
+)
+"""A reference's retrieval note followed by the passage it quotes (Wikipedia's ``quote=``)."""
 _HEADING_WORDS = 25
 
 
@@ -102,14 +107,22 @@ def units(source: Source) -> list[Unit]:
 
 
 def _reference_units(paragraph: Paragraph) -> list[Unit]:
-    """The quoted title of a reference entry, as a unit (its words may report a meeting)."""
+    """The quoted title of a reference entry, as a unit (its words may report a meeting), and
+    the sentences of the passage it quotes after its retrieval note (a citation's ``quote=``)."""
     match = _TITLE_IN_REFERENCE.search(paragraph.doc.text)
-    if match is None:
-        return []
-    sentence = paragraph.doc.char_span(
-        match.start("title"), match.end("title"), alignment_mode="expand"
-    )
-    if sentence is None:
-        return []
-    start, end, text = _trimmed(paragraph, sentence)
-    return [Unit(UnitKind.REFERENCE, paragraph, sentence, start, end, text)]
+    out: list[Unit] = []
+    if match is not None:
+        sentence = paragraph.doc.char_span(
+            match.start("title"), match.end("title"), alignment_mode="expand"
+        )
+        if sentence is not None:
+            start, end, text = _trimmed(paragraph, sentence)
+            out.append(Unit(UnitKind.REFERENCE, paragraph, sentence, start, end, text))
+    quote = _QUOTE_IN_REFERENCE.search(paragraph.doc.text)
+    if quote is not None:
+        for sentence in paragraph.doc.sents:
+            if sentence.start_char >= quote.start("quote"):
+                start, end, text = _trimmed(paragraph, sentence)
+                if text:
+                    out.append(Unit(UnitKind.REFERENCE, paragraph, sentence, start, end, text))
+    return out

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cowkg.read.clauses import Clause, read_source
-from cowkg.read.mappings.meetings import read_meetings
 from cowkg.read.units import Unit
 from cowkg.types import Fact, Mention, Ref, Source
 
@@ -36,9 +35,6 @@ class Reading:
 
 Mapping = Callable[[Reading], Iterable[Fact]]
 
-MAPPINGS: tuple[tuple[str, Mapping], ...] = (("meetings", read_meetings),)
-"""Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
-
 
 def read(
     source: Source, mentions: Sequence[Mention], affiliations: dict[str, Ref] | None = None
@@ -55,3 +51,15 @@ def read_facts(
     """The facts every mapping yields for ``source``."""
     reading = read(source, mentions, affiliations)
     return [fact for _, mapping in MAPPINGS for fact in mapping(reading)]
+
+
+# The mapping modules import this package's Reading (and the fact builder of cowkg.extract, which
+# imports read_facts from here): they are imported once both are defined.
+from cowkg.read.mappings import counts, meetings, pledges  # noqa: E402
+
+MAPPINGS: tuple[tuple[str, Mapping], ...] = (
+    ("meetings", meetings.read_meetings),
+    ("pledge", pledges.pledges),
+    ("count-claim", counts.counts),
+)
+"""Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

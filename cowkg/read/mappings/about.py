@@ -1,0 +1,248 @@
+"""What a clause is about and when: the meeting it names, the one its source is speaking of, the
+coalition, and the date of a cited reference's title — shared by the pledge and count mappings.
+
+A meeting is only linked when the text names one: a meeting word ("summit", "meeting", "talks",
+"call"…) or a meeting verb ("met", "gathered", "attended") in the clause, with a date the
+clause owns; or, for a clause about attending or meeting that names no date ("the event was
+attended by…"), the last dated meeting its source spoke of a few units before. A meeting is keyed
+``<date>-meeting``: its kind is not guessed here, and the resolver merges it into the one meeting
+of known kind held that day. No date, no meeting: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.mentions import COALITION
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.units import Unit, UnitKind
+from cowkg.resolve import GENERIC_MEETING
+from cowkg.types import (
+    EntityKind,
+    Fact,
+    FactKind,
+    FactValue,
+    Mention,
+    MentionKind,
+    Quantity,
+    Ref,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+MEETING_WORD = re.compile(
+    r"\b(?:meetings?|summits?|talks|conference|gathering|video ?call|call|session|event)\b", re.I
+)
+_MEETING_NOUNS = frozenset(
+    {"meeting", "summit", "talks", "talk", "conference", "gathering", "call", "videocall",
+     "session", "event", "videoconference"}
+)  # fmt: skip
+_MEETING_VERBS = frozenset({"meet", "gather", "convene", "attend", "assemble"})
+
+
+def names_meeting(words: Iterable[Token]) -> bool:
+    """Whether ``words`` name a meeting: a meeting noun ("summit", "call" — not the verb "they
+    call"), or a verb of meeting ("gathering", "met")."""
+    return any(
+        (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in _MEETING_NOUNS)
+        or (t.pos_ == "VERB" and t.lemma_.lower() in _MEETING_VERBS)
+        for t in words
+    )
+
+
+_COALITION_WORD = re.compile(r"\bcoalition\b", re.I)
+_MEETING_ACTIONS = frozenset({Action.MEET, Action.ATTEND, Action.ABSENT, Action.HOST, Action.CHAIR})
+_CONTEXT_REACH = 4
+"""How many units after a dated meeting its undated references ("the event") still point to it."""
+
+
+def meeting_on(day: dt.date) -> Ref:
+    """The meeting held on ``day``, kind unknown (merged by the resolver into the known one)."""
+    return Ref(EntityKind.MEETING, f"{day.isoformat()}-{GENERIC_MEETING}")
+
+
+def meeting_fact(meeting: Ref, evidence: Span, rule: str) -> Fact:
+    """The MEETING fact of a meeting a clause names with its date (``meeting_on``), so that a
+    meeting a count or pledge points to is dated by the passage that names it."""
+    day = dt.date.fromisoformat(meeting.key[:10])
+    args: dict[str, FactValue] = {"meeting": meeting, "date": day, "meeting_kind": GENERIC_MEETING}
+    return Fact(FactKind.MEETING, args, (evidence,), f"rule:{rule}")
+
+
+def predicate_token(clause: Clause) -> Token:
+    """The predicate token of ``clause`` in its unit's parse."""
+    paragraph = clause.unit.paragraph
+    span = paragraph.doc.char_span(
+        clause.trigger.start - paragraph.start,
+        clause.trigger.end - paragraph.start,
+        alignment_mode="expand",
+    )
+    assert span is not None and len(span), clause.trigger
+    return span.root
+
+
+def clause_tokens(clause: Clause) -> list[Token]:
+    """The clause's own words (its extent in the source)."""
+    paragraph = clause.unit.paragraph
+    span = paragraph.doc.char_span(
+        clause.start - paragraph.start, clause.end - paragraph.start, alignment_mode="expand"
+    )
+    return list(span) if span is not None else []
+
+
+def reference_date(reading: Reading, unit: Unit) -> dt.date | None:
+    """The date a cited reference gives its title: the last date before the title on its line."""
+    if unit.kind is not UnitKind.REFERENCE:
+        return None
+    dates = [
+        m.value
+        for m in reading.mentions
+        if m.kind is MentionKind.DATE
+        and isinstance(m.value, dt.date)
+        and unit.paragraph.start <= m.span.start < unit.start
+    ]
+    return dates[-1] if dates else None
+
+
+def clause_date(reading: Reading, clause: Clause) -> dt.date | None:
+    """The clause's own date, else (a cited title) its reference's date."""
+    return clause.date or reference_date(reading, clause.unit)
+
+
+def _now(reading: Reading, clause: Clause) -> dt.date | None:
+    """A news source's date for a clause in the present ("leaders gather", "is attended by",
+    "has begun"): what it reports is happening as the source is published."""
+    token = predicate_token(clause)
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
+    present = clause.tense == "present" or (perfect and token.tag_ == "VBN")
+    if present and clause.modality == "asserted" and reading.source.kind in _NEWS:
+        return reading.source.date
+    return None
+
+
+_NEWS = frozenset({"news", "blog", "official", "report"})
+
+
+@dataclass
+class Context:
+    """The meetings a source has named so far, walked in unit order (:func:`walk`), and the
+    clauses of the unit at hand (a clause inside another takes its date)."""
+
+    last: Ref | None = None
+    since: int = 0
+    siblings: tuple[Clause, ...] = ()
+
+    def date(self, reading: Reading, clause: Clause) -> dt.date | None:
+        """The clause's date, else that of the clause it sits in, else a present-tense news
+        clause's publication date."""
+        node: Clause | None = clause
+        seen = 0
+        while node is not None and seen < len(self.siblings) + 1:
+            day = clause_date(reading, node)
+            if day is not None:
+                return day
+            node = self.siblings[node.governor] if node.governor is not None else None
+            seen += 1
+        return _now(reading, clause)
+
+    def named(self, reading: Reading, clause: Clause) -> Ref | None:
+        """The meeting ``clause`` names with a date, if any."""
+        if clause.action in _MEETING_ACTIONS or names_meeting(clause_tokens(clause)):
+            day = self.date(reading, clause)
+            return meeting_on(day) if day is not None else None
+        return None
+
+    def meeting(self, reading: Reading, clause: Clause) -> Ref | None:
+        """The meeting the clause names, or, for an undated clause of meeting or attending, the
+        meeting named a few units before."""
+        named = self.named(reading, clause)
+        if named is not None:
+            return named
+        if clause.action in _MEETING_ACTIONS and self.date(reading, clause) is None:
+            return self.last if self.since <= _CONTEXT_REACH else None
+        return None
+
+
+def walk(reading: Reading) -> Iterator[tuple[Context, Clause]]:
+    """Every clause of ``reading`` in order, with the meeting context before it (updated after
+    each unit with the meetings the unit names)."""
+    context = Context()
+    for unit, clauses in reading.units:
+        context.siblings = clauses
+        if unit.text.rstrip(" \"'”’").endswith("?"):
+            continue  # a question asserts nothing
+        for clause in clauses:
+            yield context, clause
+        named = [m for c in clauses if (m := context.named(reading, c)) is not None]
+        if named:
+            context.last, context.since = named[-1], 0
+        else:
+            context.since += 1
+
+
+def number_token(clause: Clause, mention: Mention) -> Token | None:
+    """The first number word of a quantity mention, in the parse of its unit."""
+    paragraph = clause.unit.paragraph
+    span = paragraph.doc.char_span(
+        mention.span.start - paragraph.start,
+        mention.span.end - paragraph.start,
+        alignment_mode="expand",
+    )
+    if span is None:
+        return None
+    numbers = [t for t in span if t.like_num]
+    return numbers[0] if numbers else None
+
+
+def counts_a_thing(clause: Clause, mention: Mention) -> bool:
+    """The quantity mention counts its noun: a number modifying it (or "30-nation"), not a
+    year, not a lone "one", not a distance, duration, share or sum."""
+    quantity = mention.value
+    if not isinstance(quantity, Quantity) or quantity.minimum is quantity.maximum is None:
+        return False
+    words = re.findall(r"[\w-]+", quantity.unit.lower())
+    if not words or words[-1] in _NOT_COUNTED or "percentage" in words:
+        return False
+    number = number_token(clause, mention)
+    if number is None or number.lower_ == "one" or re.fullmatch(r"(?:19|20)\d\d", number.text):
+        return False
+    return number.dep_ in _COUNT_DEPS or "-" in mention.span.text
+
+
+_NOT_COUNTED = frozenset(
+    {"kilometres", "kilometers", "km", "kms", "metres", "meters", "miles", "percent", "per",
+     "cent", "hours", "ones", "others", "times", "years", "days", "weeks", "months", "minutes",
+     "seconds", "decades", "centuries", "euros", "dollars", "pounds"}
+)  # fmt: skip
+"""Nouns a number measures rather than counts (distances, durations, shares, money)."""
+_COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "npadvmod", "appos", "nmod"})
+
+
+def names_coalition(text: str) -> bool:
+    """Whether ``text`` speaks of the coalition (by the word: "the coalition", "a coalition of")."""
+    return bool(_COALITION_WORD.search(text))
+
+
+__all__ = [
+    "COALITION",
+    "Context",
+    "clause_date",
+    "clause_tokens",
+    "counts_a_thing",
+    "meeting_fact",
+    "meeting_on",
+    "names_coalition",
+    "names_meeting",
+    "number_token",
+    "predicate_token",
+    "reference_date",
+    "walk",
+]

@@ -1,0 +1,560 @@
+"""Pledges and offers: "X pledged / committed / offered / will send / is ready to deploy …".
+
+A clause of the ``pledge`` action (pledge, commit, offer, send, deploy, provide, contribute…, or
+"Ukraine will receive …" announced by someone) is a pledge when it is not negated ("will not send
+troops" is not one), has a pledger and says what is pledged:
+
+- **pledger**: the passive's ``by`` agents, else the subject (a titled person speaks for their
+  state), else — a pronoun or "the country" — the speaker of the reported speech. Several
+  subjects ("A and B are ready to send…") make ONE pledge with several pledgers: a group's pledge
+  is not each member's;
+- **kind**, from the words of what is pledged (the predicate's complements, never its subject):
+  money (an amount, or funding, a loan…), troops (soldiers, peacekeepers, a brigade, "boots on
+  the ground"…), equipment (missiles, air-defence systems, drones…), capability (air policing,
+  mine clearing, logistics…), training; a strong pledge verb ("pledged", "committed",
+  "promised") with an object of no such kind is a pledge of kind ``other``; a weak one ("send",
+  "provide") with nothing recognisable is not read;
+- **modality**, kept on the pledge: ``pledged`` (pledge, commit, promise, vow), ``offered``,
+  ``ready`` (ready, prepared, willing, open to, readiness), ``considering``, ``planned`` (plans,
+  intends, is set to), ``future`` (will), ``conditional`` (would, could), ``possible`` (may,
+  might), ``asserted`` (sent, provides);
+- the amount (and an equivalent in brackets after it), the number of what is pledged with its
+  hedge, the purpose ("to purchase …", "for …"), the condition ("if a ceasefire holds", "subject
+  to a parliamentary mandate", "once a peace deal is reached", "post-ceasefire"), the date the
+  clause owns, the meeting it was made at ("at the summit" with a date), and the beneficiary
+  (Ukraine when the clause names it as a recipient).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.extract.known import make_fact
+from cowkg.mentions import slug
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.mappings.about import (
+    Context,
+    counts_a_thing,
+    meeting_fact,
+    predicate_token,
+    walk,
+)
+from cowkg.read.units import Unit
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Money, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+RULE = "pledge"
+UKRAINE = Ref(EntityKind.STATE, "UKR", "Ukraine")
+
+STRONG = frozenset({"pledge", "commit", "promise", "vow", "offer"})
+"""Verbs that make a pledge whatever is pledged (kind ``other`` when no kind is recognised)."""
+RECEIVING = frozenset({"receive", "get", "obtain"})
+"""Verbs whose subject is the beneficiary: "Ukraine will receive …" (pledged by the speaker)."""
+
+KINDS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "troops",
+        frozenset(
+            {"troop", "troops", "soldier", "peacekeeper", "personnel", "brigade", "battalion",
+             "contingent", "servicemen", "serviceman", "force", "forces", "boots", "military",
+             "company", "regiment", "division", "platoon", "marines", "officer", "staff",
+             "peacekeeping", "mission", "deployment", "unit"}
+        ),
+    ),
+    (
+        "training",
+        frozenset({"training", "instructor", "trainer", "instruction", "train"}),
+    ),
+    (
+        "equipment",
+        frozenset(
+            {"missile", "system", "drone", "tank", "vehicle", "ammunition", "shell", "weapon",
+             "equipment", "jet", "aircraft", "fighter", "munition", "artillery", "gun", "radar",
+             "interceptor", "rocket", "howitzer", "helicopter", "armour", "armor", "launcher",
+             "f-16", "f-16s", "patriot", "arms"}
+        ),
+    ),
+    (
+        "capability",
+        frozenset(
+            {"policing", "clearing", "demining", "logistics", "intelligence", "surveillance",
+             "reconnaissance", "airlift", "refuelling", "refueling", "ship", "frigate",
+             "minehunter", "minesweeper", "navy", "naval", "support", "capability", "capabilities",
+             "assistance", "presence", "protection", "guarantee", "guarantees", "backstop"}
+        ),
+    ),
+    (
+        "money",
+        frozenset({"funding", "fund", "funds", "money", "loan", "grant", "finance", "financing",
+                   "euro", "dollar", "pound", "budget", "cash", "aid"}),
+    ),
+)  # fmt: skip
+"""Pledge kinds by the head words of what is pledged, in order of precedence (an amount of money
+makes a money pledge whatever the words). "Support" and "assistance" alone are capabilities only
+when they are military ("military support"); see :func:`pledge_kind`."""
+_MILITARY_ONLY = frozenset({"support", "assistance", "presence", "protection", "aid"})
+_MILITARY = frozenset({"military", "air", "naval", "maritime", "defence", "defense", "security"})
+
+_MODALITY_HEADS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("ready", frozenset({"ready", "prepared", "prepare", "willing", "open", "readiness",
+                         "able", "willingness", "openness"})),
+    ("considering", frozenset({"consider", "weigh", "mull", "explore", "study"})),
+    ("planned", frozenset({"plan", "intend", "aim", "set", "expect", "due", "seek", "want",
+                           "poised"})),
+    ("pledged", frozenset({"pledge", "commit", "promise", "vow", "agree", "decide"})),
+    ("offered", frozenset({"offer", "propose"})),
+)  # fmt: skip
+_AUX_MODALITY = {"will": "future", "'ll": "future", "shall": "future", "wo": "future",
+                 "would": "conditional", "could": "conditional", "should": "conditional",
+                 "might": "possible", "may": "possible", "can": "possible"}  # fmt: skip
+
+_CONDITION_MARKS = frozenset(
+    {"if", "once", "unless", "provided", "providing", "when", "after", "until", "should"}
+)
+_CONDITION_PREPS = frozenset({"after", "under", "upon", "following", "pending", "to", "in"})
+_CONDITION_WORDS = re.compile(
+    r"cease-?fire|peace|deal|agreement|mandate|approv|parliament|condition|request|truce|"
+    r"hostilities|war\b|end|guarantee|back-?stop|settlement|decision|vote|consent|necessary",
+    re.I,
+)
+_PURPOSE_VERBS = frozenset({"purchase", "buy", "fund", "finance", "help", "rebuild", "support",
+                            "strengthen", "bolster", "procure", "train", "secure", "protect",
+                            "cover", "pay", "build", "produce"})  # fmt: skip
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "we", "they", "i", "country", "government",
+                               "nation", "state"})  # fmt: skip
+
+
+def pledges(reading: Reading) -> Iterator[Fact]:
+    """The pledges of every clause of ``reading`` (see the module docstring), and those a noun
+    names with its pledger ("the French pledge of €2 billion", "Peru's offer of 300 troops")."""
+    for context, clause in walk(reading):
+        fact = _pledge(reading, context, clause)
+        if fact is not None:
+            yield fact
+            meeting = fact.args.get("meeting")
+            if isinstance(meeting, Ref):
+                yield meeting_fact(meeting, fact.evidence[0], RULE)
+        yield from _noun_pledges(reading, context, clause)
+
+
+_PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "contribution",
+                           "promise"})  # fmt: skip
+
+
+def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterator[Fact]:
+    """A pledge noun of the clause with its pledger as a demonym or possessive ("the French
+    announcement of 2 billion euros") and what is pledged after "of"."""
+    unit = clause.unit
+    token = predicate_token(clause)
+    predicates = {predicate_token(c).i for c in context.siblings}
+    states = {
+        m.span.start: m
+        for m in reading.mentions
+        if m.kind is MentionKind.STATE and unit.start <= m.span.start < unit.end
+    }
+    for noun in token.subtree:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PLEDGE_NOUNS:
+            continue
+        if _owner(noun, predicates) != token.i:
+            continue
+        owners = [
+            states[unit.paragraph.start + c.idx]
+            for c in noun.children
+            if c.dep_ in {"amod", "poss", "compound"} and unit.paragraph.start + c.idx in states
+        ]
+        objects = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not owners or not objects:
+            continue
+        inside = [m for m in reading.mentions if unit.start <= m.span.start < unit.end]
+        owned = _within(inside, objects, unit)
+        amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
+        kind = "money" if amounts else pledge_kind(objects, noun)
+        pledger = _agent_ref(owners[0])
+        if kind is None or pledger is None:
+            continue
+        day = context.date(reading, clause)
+        args: dict[str, FactValue | None] = {
+            "pledger": pledger,
+            "pledge_kind": kind,
+            "modality": "offered" if noun.lemma_.lower() == "offer" else "pledged",
+            "amount": amounts[0].value if amounts else None,
+            "quantity": _quantity(owned, kind),
+            "date": day,
+        }
+        args["pledge"] = _pledge_ref([pledger], args["amount"], day, clause)
+        yield make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _owner(token: Token, predicates: set[int]) -> int:
+    """The nearest predicate above ``token`` (the clause that holds it)."""
+    node = token
+    while node.head.i != node.i and node.i not in predicates:
+        node = node.head
+    return node.i
+
+
+def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
+    token = predicate_token(clause)
+    receiving = token.lemma_.lower() in RECEIVING
+    if clause.action is not Action.PLEDGE and not receiving:
+        return None
+    if not clause.polarity or _negated_above(token) or _inner_pledge(token):
+        return None
+    if not _asserted_by_governors(token):
+        return None
+    pledgers = _pledgers(clause, token, receiving)
+    if not pledgers:
+        return None
+    objects = _complements(token, receiving)
+    unit = clause.unit
+    inside = [m for m in reading.mentions if unit.start <= m.span.start and m.span.end <= unit.end]
+    owned = [
+        m
+        for m in _within(inside, objects, unit)
+        if m.kind is MentionKind.AMOUNT or counts_a_thing(clause, m)
+    ]
+    amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
+    kind = "money" if amounts else pledge_kind(objects, token)
+    if kind is None and token.lemma_.lower() in STRONG and objects:
+        kind = "other"
+    if kind is None:
+        return None
+    day = context.date(reading, clause)
+    args: dict[str, FactValue | None] = {
+        "pledge": None,
+        "pledger": pledgers[0] if len(pledgers) == 1 else tuple(pledgers),
+        "pledge_kind": kind,
+        "modality": modality(token),
+        "amount": amounts[0].value if amounts else None,
+        "equivalent": _equivalent(amounts, unit),
+        "quantity": _quantity(owned, kind),
+        "purpose": _purpose(objects, token),
+        "condition": condition(token),
+        "date": day,
+        "meeting": _meeting_at(reading, context, clause),
+        "beneficiary": UKRAINE if _for_ukraine(clause, inside, objects, receiving) else None,
+    }
+    args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
+    return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _negated_above(token: Token) -> bool:
+    """A negation on a governing predicate: "is not ready to send", "did not pledge to send"."""
+    node = token
+    while node.dep_ in {"xcomp", "acl", "ccomp"} and node.head.i != node.i:
+        node = node.head
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
+
+
+_REPORTING_LEMMAS = frozenset(
+    {"say", "announce", "tell", "confirm", "state", "add", "declare", "reveal", "write", "insist",
+     "stress", "affirm", "reaffirm"}
+)  # fmt: skip
+
+
+def _asserted_by_governors(token: Token) -> bool:
+    """A pledge inside another clause is the source's (or a speaker's) pledge only when what
+    governs it firms it up: a word of readiness, planning or pledging ("ready to send", "offered
+    to deploy", "willingness to provide"), a reporting verb ("said it would send"), or "be".
+    Not when another act governs it ("urged the EU to provide", "observed an operation to
+    train", "discussed sending", "efforts to offer") or it is an indirect question ("whether
+    it would offer")."""
+    node = token
+    while node.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl", "conj"}:
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            return False
+        head = node.head
+        lemma = head.lemma_.lower()
+        if node.dep_ == "conj":
+            node = head
+            continue
+        firm = any(lemma in heads for _, heads in _MODALITY_HEADS) or lemma == "be"
+        if not firm and not (node.dep_ == "ccomp" and lemma in _REPORTING_LEMMAS):
+            return False
+        node = head
+    return True
+
+
+def _inner_pledge(token: Token) -> bool:
+    """The predicate hands its pledge to a complement ("pledged to send", "offered to
+    contribute"): the complement is the pledge, read on its own clause."""
+    return any(
+        c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and c.lemma_.lower() not in _PURPOSE_VERBS
+        for c in token.children
+    )
+
+
+def _agent_ref(mention: Mention) -> Ref | None:
+    if not isinstance(mention.value, Ref):
+        return None
+    if (
+        mention.kind in {MentionKind.PERSON, MentionKind.ROLE}
+        and mention.of
+        and mention.of.kind is EntityKind.STATE
+    ):
+        return mention.of  # a titled person, or a post ("Chile's defence minister"), speaks for it
+    if mention.value.kind in _AGENT_KINDS:
+        return mention.value
+    return None
+
+
+_AGENT_KINDS = frozenset({EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PERSON})
+
+
+def _pledgers(clause: Clause, token: Token, receiving: bool) -> list[Ref]:
+    """Who pledges (see the module docstring); one entry per distinct agent, in text order."""
+    if receiving:
+        mentions = [clause.speaker.mention] if clause.speaker is not None else []
+    else:
+        mentions = clause.agents("by") if clause.passive else clause.agents("subject")
+        if not mentions and clause.speaker is not None and _pronoun_subject(token):
+            mentions = [clause.speaker.mention]
+    refs = [r for m in mentions if (r := _agent_ref(m)) is not None and r != UKRAINE]
+    return list(dict.fromkeys(refs))
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """The subject is a pronoun or "the/his country" (so the speaker is who pledges), or the
+    predicate has no subject in its own sentence."""
+    node = token
+    while True:
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0].lower_ in _PRONOUN_SUBJECTS or subjects[0].pos_ == "PRON"
+        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl"}:
+            return False
+        node = node.head
+
+
+def _complements(token: Token, receiving: bool) -> list[Token]:
+    """What is pledged: the predicate's objects, obliques and complements (never its subject;
+    the passive's subject is what was pledged; the receiver's object)."""
+    out = sorted(
+        (c for c in token.children if c.dep_ in _COMPLEMENT_ORDER),
+        key=lambda c: (_COMPLEMENT_ORDER.index(c.dep_), c.i),
+    )
+    if token.dep_ == "acl" and not receiving:
+        out.append(token.head)  # "readiness to send troops": no object of its own
+    return out
+
+
+_COMPLEMENT_ORDER = ("dobj", "nsubjpass", "attr", "oprd", "dative", "acomp", "xcomp", "npadvmod",
+                     "advmod", "pobj", "prep", "ccomp", "advcl")  # fmt: skip
+"""What a predicate pledges, most direct first: the kind of the object wins over an oblique's."""
+
+
+def _words(tokens: Iterable[Token]) -> list[Token]:
+    return [t for top in tokens for t in top.subtree]
+
+
+def pledge_kind(objects: Sequence[Token], predicate: Token) -> str | None:
+    """The kind of what ``objects`` (tokens heading what is pledged) name, or None."""
+    if predicate.lemma_.lower() == "train":
+        return "training"
+    for top in objects:
+        kind = _kind_of([t for t in top.subtree if t.pos_ != "ADJ"])
+        if kind is not None:
+            return kind
+    return None
+
+
+def _kind_of(words: Sequence[Token]) -> str | None:
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if "boots" in lemmas and "ground" in lemmas:
+        return "troops"
+    for kind, heads in KINDS:
+        if any(
+            (t.lemma_.lower() in heads or t.lower_ in heads)
+            and not (t.lemma_.lower() in _MILITARY_ONLY and not _military(t))
+            for t in words
+        ):
+            return kind
+    return None
+
+
+def _military(token: Token) -> bool:
+    """'military support', 'air-defence assistance': support that is a military capability."""
+    return any(c.lower_ in _MILITARY or c.lemma_.lower() in _MILITARY for c in token.children)
+
+
+def modality(token: Token) -> str:
+    """How firmly the pledge is made (see the module docstring), from the predicate's
+    auxiliaries and the words that govern it."""
+    node = token
+    while True:
+        auxes = [c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}]
+        for kind, heads in _MODALITY_HEADS:
+            if node.i != token.i and node.lemma_.lower() in heads:
+                return kind
+        for aux in auxes:
+            if aux in _AUX_MODALITY:
+                return _AUX_MODALITY[aux]
+        if node.dep_ not in {"xcomp", "acl", "acomp", "ccomp"} or node.head.i == node.i:
+            break
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() not in {"be"}:
+            break
+        node = node.head
+    lemma = token.lemma_.lower()
+    for kind, heads in _MODALITY_HEADS:
+        if lemma in heads:
+            return kind
+    return "asserted"
+
+
+def condition(token: Token) -> str | None:
+    """The condition the pledge is made under, in the source's words, if the sentence states
+    one: a conditional clause ("if …", "once …", "provided …") or phrase ("subject to …",
+    "under a peace deal", "after a ceasefire", "post-ceasefire") of the predicate or of a word
+    governing it, that speaks of a ceasefire, a deal, a mandate, a request…"""
+    for node in _up(token):
+        for child in node.children:
+            near = [child, *(c for c in child.children if child.dep_ in {"dobj", "nsubjpass"})]
+            for word in near:
+                text = _condition_of(word)
+                if text:
+                    return text
+    return None
+
+
+def _up(token: Token) -> Iterator[Token]:
+    node = token
+    yield node
+    while node.head.i != node.i and node.dep_ in {"xcomp", "acl", "acomp", "conj", "ccomp"}:
+        node = node.head
+        yield node
+
+
+def _condition_of(child: Token) -> str | None:
+    if child.dep_ == "advcl":
+        marks = [c for c in child.children if c.dep_ in {"mark", "advmod"}]
+        if any(m.lower_ in _CONDITION_MARKS for m in marks):
+            return _span_text(child)
+    if child.dep_ == "prep" and child.lower_ in _CONDITION_PREPS:
+        text = _span_text(child)
+        if child.lower_ == "to" and child.head.lower_ != "subject":
+            return None
+        if child.lower_ == "in" and "event" not in text.lower():
+            return None
+        return text if _CONDITION_WORDS.search(text) else None
+    if child.dep_ in {"acomp", "amod", "advmod", "advcl"} and child.lower_ == "subject":
+        return _span_text(child)
+    if child.lower_.startswith("post-") and _CONDITION_WORDS.search(child.lower_):
+        return child.text
+    for grand in child.children:
+        if grand.lower_.startswith("post-") and _CONDITION_WORDS.search(grand.lower_):
+            return grand.text
+    return None
+
+
+def _span_text(token: Token) -> str:
+    words = list(token.subtree)
+    doc = token.doc
+    return doc[words[0].i : words[-1].i + 1].text.strip(" ,;")
+
+
+def _within(mentions: Sequence[Mention], objects: Sequence[Token], unit: Unit) -> list[Mention]:
+    """The amount and quantity mentions that lie inside what is pledged."""
+    if not objects:
+        return []
+    doc = objects[0].doc
+    base = unit.paragraph.start
+    ranges = [
+        (base + doc[min(t.i for t in o.subtree)].idx,
+         base + doc[max(t.i for t in o.subtree)].idx + len(doc[max(t.i for t in o.subtree)]))
+        for o in objects
+    ]  # fmt: skip
+    return [
+        m
+        for m in mentions
+        if m.kind in {MentionKind.AMOUNT, MentionKind.QUANTITY, MentionKind.COUNT}
+        and any(s <= m.span.start and m.span.end <= e for s, e in ranges)
+    ]
+
+
+def _equivalent(amounts: Sequence[Mention], unit: Unit) -> Money | None:
+    """An amount in brackets right after the first: "£1.6 billion (about $2 billion)"."""
+    if len(amounts) < 2:
+        return None
+    text = unit.paragraph.doc.text
+    base = unit.paragraph.start
+    gap = text[amounts[0].span.end - base : amounts[1].span.start - base]
+    value = amounts[1].value
+    if re.fullmatch(r"\s*\((?:about|approximately|around|roughly|some|c\.)?\s*", gap):
+        return value if isinstance(value, Money) else None
+    return None
+
+
+def _quantity(owned: Sequence[Mention], kind: str) -> FactValue | None:
+    """The number of what is pledged (the first count of the pledge's kind, else the first)."""
+    numbers = [m for m in owned if m.kind is not MentionKind.AMOUNT]
+    heads = dict(KINDS).get(kind, frozenset())
+    fitting = [m for m in numbers if any(w in heads for w in re.findall(r"\w+", m.span.text))]
+    pick = (fitting or numbers)[:1]
+    return pick[0].value if pick else None
+
+
+def _purpose(objects: Sequence[Token], predicate: Token) -> str | None:
+    """What the pledge is for: "to purchase …", "for …", "towards …" (not "for Ukraine")."""
+    candidates = [*objects, *(c for o in objects for c in o.children)]
+    for token in candidates:
+        if token.dep_ in {"xcomp", "advcl", "acl", "relcl"} and token.lemma_.lower() in (
+            _PURPOSE_VERBS
+        ):
+            if token.lemma_.lower() == predicate.lemma_.lower():
+                continue
+            words = [t for t in token.subtree if t.dep_ != "aux" or t.lower_ != "to"]
+            return token.doc[words[0].i : words[-1].i + 1].text.strip(" ,;")
+        if token.dep_ == "prep" and token.lower_ in {"for", "towards", "toward"}:
+            text = _span_text(token)
+            body = re.sub(r"^(?:for|towards|toward)\s+", "", text, flags=re.I)
+            if not re.fullmatch(r"(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainians?)", body):
+                return body
+    return None
+
+
+def _meeting_at(reading: Reading, context: Context, clause: Clause) -> Ref | None:
+    """The meeting the pledge was made at, when the clause names one with its date."""
+    return context.named(reading, clause)
+
+
+def _for_ukraine(
+    clause: Clause, inside: Sequence[Mention], objects: Sequence[Token], receiving: bool
+) -> bool:
+    """Ukraine receives: the subject of "receive", or named among what is pledged ("to/for
+    Ukraine", "into Ukraine")."""
+    if receiving:
+        return any(_agent_ref(m) == UKRAINE for m in clause.agents("subject"))
+    words = {t.lower_ for t in _words(objects)}
+    return bool(words & {"ukraine", "kyiv", "kiev", "ukrainian"})
+
+
+def _pledge_ref(
+    pledgers: Sequence[Ref], amount: FactValue | None, day: dt.date | None, clause: Clause
+) -> Ref:
+    """Pledges of the same amount by the same pledger(s) are one pledge whichever source states
+    them; others are keyed by date, else by where the source states them."""
+    who = "-".join(p.key for p in pledgers)
+    if isinstance(amount, Money):
+        key = f"{who}-{amount.currency}-{amount.value.normalize():f}"
+    elif day is not None:
+        key = f"{who}-{day.isoformat()}-{clause.trigger.text}"
+    else:
+        key = f"{who}-{clause.source[:3]}-{clause.start}"
+    label = "pledge by " + " and ".join(p.label or p.key for p in pledgers)
+    if isinstance(amount, Money):
+        label += f", {amount.currency} {amount.value.normalize():,f}"
+    if day is not None:
+        label += f", {day.day} {day:%B} {day.year}"
+    return Ref(EntityKind.PLEDGE, slug(key), label)
+
+
+__all__ = ["KINDS", "condition", "modality", "pledge_kind", "pledges"]

@@ -1,0 +1,112 @@
+"""The count mapping on sentences written for these tests (no seed or article sentence)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index
+from cowkg.read.agents import person_names
+from cowkg.read.mappings import read
+from cowkg.read.mappings.counts import CONTRIBUTORS, FORECAST, counts
+from cowkg.types import Fact, FactKind, Quantity, Ref, Source
+
+PUBLISHED = dt.date(2026, 5, 14)
+
+
+def counts_of(text: str, published: dt.date | None = PUBLISHED) -> list[Fact]:
+    source = Source("t.txt", text, "t", "en", "news", published)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    return [f for f in counts(read(source, mentions)) if f.kind is FactKind.COUNT_CLAIM]
+
+
+def one(text: str) -> Fact:
+    found = counts_of(text)
+    assert len(found) == 1, [f.args for f in found]
+    return found[0]
+
+
+def quantity(fact: Fact) -> Quantity:
+    value = fact.args["quantity"]
+    assert isinstance(value, Quantity)
+    return value
+
+
+def about(fact: Fact) -> str | None:
+    value = fact.args.get("about")
+    return value.key if isinstance(value, Ref) else None
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "maximum", "qualifier"),
+    [
+        ("More than 40 countries sent delegates to the talks on Friday.", 40, None, "more than"),
+        ("Nearly 40 leaders took part in the call on Friday.", None, 40, "nearly"),
+        ("About 40 countries sent delegates to the summit on Friday.", 40, 40, "about"),
+        ("Up to 6,000 troops could be deployed.", None, 6000, "up to"),
+    ],
+)
+def test_the_hedge_is_the_qualifier_never_the_value(
+    text: str, minimum: int | None, maximum: int | None, qualifier: str
+) -> None:
+    q = quantity(one(text))
+    assert (q.minimum, q.maximum, q.qualifier) == (minimum, maximum, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The ministers agreed on five points.", "points"),
+        ("The plan rests on three pillars.", "pillars"),
+        ("Over 300 military planners worked on it.", "military planners"),
+        ("The force would number 12,000 troops.", "troops"),
+    ],
+)
+def test_counts_of_anything_named_from_the_noun(text: str, counted: str) -> None:
+    assert one(text).args["counted"] == counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One wants peace.",
+        "The plan runs until 2031 elections.",
+        "The border is 900 kilometres long.",
+        "Talks lasted three days.",
+    ],
+)
+def test_numbers_that_count_nothing_are_not_read(text: str) -> None:
+    assert counts_of(text) == []
+
+
+def test_a_dated_meeting_and_an_undated_reference_to_it() -> None:
+    facts = counts_of(
+        "Defence chiefs met in Lima on 2 March 2026. The event was attended by 28 countries."
+    )
+    assert [about(f) for f in facts] == ["2026-03-02-meeting"]
+
+
+def test_the_coalition_when_the_phrase_places_the_count_in_it() -> None:
+    fact = one("Officials of the 33 countries taking part in the coalition will meet soon.")
+    assert about(fact) == "coalition-of-the-willing"
+
+
+def test_no_about_when_the_text_does_not_say() -> None:
+    fact = one("The plan rests on three pillars.")
+    assert about(fact) is None
+    assert fact.args["as_of"] == PUBLISHED
+
+
+def test_contributors_and_forecasts() -> None:
+    pledged = one("In the coalition, 24 nations have pledged to send troops.")
+    assert pledged.args["counted"] == CONTRIBUTORS
+    grown = one("The coalition is expected to grow to more than 40 countries.")
+    assert grown.args["counted"] == FORECAST
+    assert about(grown) == "coalition-of-the-willing"
+
+
+def test_as_of_is_the_clause_date() -> None:
+    fact = one("On 4 April 2026, 29 countries joined the coalition.")
+    assert fact.args["as_of"] == dt.date(2026, 4, 4)

@@ -1,0 +1,177 @@
+"""The pledge mapping on sentences written for these tests (no seed or article sentence)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index
+from cowkg.read.agents import person_names
+from cowkg.read.mappings import read
+from cowkg.read.mappings.pledges import pledges
+from cowkg.types import Fact, FactKind, Money, Quantity, Ref, Source
+
+
+def pledges_of(text: str, published: dt.date | None = dt.date(2026, 5, 14)) -> list[Fact]:
+    source = Source("t.txt", text, "t", "en", "news", published)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    return [f for f in pledges(read(source, mentions)) if f.kind is FactKind.PLEDGE]
+
+
+def one(text: str) -> Fact:
+    found = pledges_of(text)
+    assert len(found) == 1, [f.args for f in found]
+    return found[0]
+
+
+def pledgers(fact: Fact) -> list[str]:
+    value = fact.args["pledger"]
+    refs = value if isinstance(value, tuple) else (value,)
+    return [r.key for r in refs if isinstance(r, Ref)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile pledged 300 soldiers to the mission.",
+        "300 soldiers were pledged by Chile.",
+        "Chile has committed a battalion of 300 soldiers.",
+    ],
+)
+def test_troops_as_numbers_active_and_passive(text: str) -> None:
+    fact = one(text)
+    assert pledgers(fact) == ["CHL"] and fact.args["pledge_kind"] == "troops"
+    quantity = fact.args["quantity"]
+    assert isinstance(quantity, Quantity) and quantity.minimum == quantity.maximum == 300
+
+
+def test_a_range_of_troops_at_a_dated_meeting() -> None:
+    fact = one(
+        "At the summit in Lima on 3 March 2026, Peru pledged between 5,000 and 9,000 troops."
+    )
+    quantity = fact.args["quantity"]
+    assert isinstance(quantity, Quantity)
+    assert (quantity.minimum, quantity.maximum) == (5000, 9000)
+    assert fact.args["date"] == dt.date(2026, 3, 3)
+    meeting = fact.args["meeting"]
+    assert isinstance(meeting, Ref) and meeting.key == "2026-03-03-meeting"
+
+
+def test_up_to_is_a_maximum_not_a_value() -> None:
+    fact = one("Chile will send up to 4,000 troops.")
+    quantity = fact.args["quantity"]
+    assert isinstance(quantity, Quantity)
+    assert quantity.minimum is None and quantity.maximum == 4000 and quantity.qualifier == "up to"
+    assert fact.args["modality"] == "future"
+
+
+def test_money_with_its_equivalent_purpose_and_beneficiary() -> None:
+    fact = one(
+        "Peru has committed £1.5 billion (about $1.9 billion) to purchase more than 4,000 "
+        "air-defence missiles for Ukraine."
+    )
+    assert fact.args["pledge_kind"] == "money"
+    assert fact.args["amount"] == Money(Decimal("1500000000"), "GBP")
+    assert fact.args["equivalent"] == Money(Decimal("1900000000"), "USD")
+    quantity = fact.args["quantity"]
+    assert isinstance(quantity, Quantity) and quantity.minimum == 4000
+    assert quantity.maximum is None and quantity.qualifier == "more than"
+    assert "more than 4,000 air-defence missiles" in str(fact.args["purpose"])
+    beneficiary = fact.args["beneficiary"]
+    assert isinstance(beneficiary, Ref) and beneficiary.key == "UKR"
+
+
+def test_money_without_an_amount_and_a_loan() -> None:
+    assert one("Chile promised more funding.").args["pledge_kind"] == "money"
+    loan = one("Peru will provide a $700 million loan.")
+    assert loan.args["amount"] == Money(Decimal("700000000"), "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile will deploy air-defence systems.", "equipment"),
+        ("Peru offered air policing and mine clearing.", "capability"),
+        ("Chile would commit boots on the ground.", "troops"),
+        ("Peru will train Ukrainian pilots.", "training"),
+        ("Chile pledged a lot of help.", "other"),
+    ],
+)
+def test_kinds_from_what_is_pledged(text: str, kind: str) -> None:
+    assert one(text).args["pledge_kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Chile pledged troops.", "pledged"),
+        ("Chile is ready to send troops.", "ready"),
+        ("Chile would consider sending troops.", "considering"),
+        ("Chile plans to send troops.", "planned"),
+        ("Chile will send troops.", "future"),
+        ("Chile sent troops.", "asserted"),
+        ("Chile offered to send troops.", "offered"),
+    ],
+)
+def test_modality_is_kept_on_the_pledge(text: str, modality: str) -> None:
+    assert one(text).args["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Chile is ready to send troops if a ceasefire holds.", "if a ceasefire holds"),
+        (
+            "Peru will deploy a brigade, subject to a parliamentary mandate.",
+            "subject to a parliamentary mandate",
+        ),
+        ("Chile would send peacekeepers after a peace deal.", "after a peace deal"),
+        ("Peru will send troops once the war ends.", "once the war ends"),
+    ],
+)
+def test_conditions(text: str, condition: str) -> None:
+    assert one(text).args["condition"] == condition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile will not send troops.",
+        "Peru is not ready to deploy soldiers.",
+        "Will Chile send troops to the region?",
+        "Chile discussed the mission.",
+        "Leaders urged the bloc to provide financing for Ukraine.",
+        "Chile and Peru observed an operation to train Ukrainian troops.",
+        "It remains unclear whether Chile would offer any security guarantee.",
+    ],
+)
+def test_negation_questions_and_acts_that_govern_a_pledge_are_not_pledges(text: str) -> None:
+    assert pledges_of(text) == []
+
+
+def test_a_group_pledge_is_one_pledge_with_several_pledgers() -> None:
+    fact = one("Chile and Peru are ready to send peacekeepers.")
+    assert pledgers(fact) == ["CHL", "PER"]
+
+
+def test_the_speaker_pledges_for_a_pronoun_and_a_titled_person_for_the_state() -> None:
+    spoken = one("Chile's defence minister said his country would send 200 soldiers.")
+    assert pledgers(spoken) == ["CHL"]
+    titled = one("Peru's prime minister offered two frigates.")
+    assert pledgers(titled) == ["PER"]
+
+
+def test_a_pledge_noun_with_its_pledger() -> None:
+    fact = one("Ministers welcomed Chile's pledge of 3 billion euros.")
+    assert pledgers(fact) == ["CHL"]
+    assert fact.args["amount"] == Money(Decimal("3000000000"), "EUR")
+
+
+def test_receiving_is_pledged_by_the_announcer() -> None:
+    fact = one("Chile's president announced that Ukraine would receive $900 million.")
+    assert pledgers(fact) == ["CHL"]
+    beneficiary = fact.args["beneficiary"]
+    assert isinstance(beneficiary, Ref) and beneficiary.key == "UKR"
