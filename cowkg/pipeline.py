@@ -27,6 +27,7 @@ from rdflib.namespace import RDF
 
 from cowkg.assemble import Assembly, assemble, graph_iri, read_alignments
 from cowkg.curation import load_curation
+from cowkg.derive import derive
 from cowkg.errors import SeedError, ValidationFailed
 from cowkg.extract import extract_all
 from cowkg.ingest import SeedRunner, digest
@@ -231,7 +232,7 @@ def run_stages(
         sources, facts = load_inputs(settings, hashes=inputs)
         log.info("extract: %d facts from %d seeds", len(facts), len(sources))
     with timer.stage("resolve"):
-        res: Resolution = resolve(facts, base)
+        res: Resolution = derive(resolve(facts, base), sources)
     with timer.stage("assemble"):
         assembly = assemble(res, sources, read_alignments(alignments_dir))
         dataset = assembly.dataset
