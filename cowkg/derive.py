@@ -26,9 +26,9 @@ from dataclasses import replace
 
 from cowkg.mentions import COALITION
 from cowkg.read.mappings.statements import PENDING_MEETING
-from cowkg.read.units import Unit, units
+from cowkg.read.units import Unit
 from cowkg.resolve import Resolution
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, Ref, Source, Span
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Ref, Span
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +38,13 @@ _ATTENDING_WORDS = frozenset(
     {"attend", "attendance", "attendee", "participate", "participation", "participant"}
 )
 _MEETING_WORDS = frozenset({"meeting", "summit"})
-_STEMS = ("member", "attend", "particip")
 
 
-def derive(res: Resolution, sources: Sequence[Source]) -> Resolution:
-    """``res`` with the derived facts added and statements' meetings attached."""
+def derive(res: Resolution, rules: Sequence[Span]) -> Resolution:
+    """``res`` with the derived facts added and statements' meetings attached (``rules``: the
+    units of the sources that state the membership rule, :func:`states_membership_rule`)."""
     facts = _attach_statement_meetings(res.facts)
-    derived = list(memberships_by_attendance(facts, sources))
+    derived = list(memberships_by_attendance(facts, rules))
     log.info("derive: %d membership(s) by attendance", len(derived))
     return replace(res, facts=tuple(facts) + tuple(derived))
 
@@ -52,19 +52,9 @@ def derive(res: Resolution, sources: Sequence[Source]) -> Resolution:
 # -- membership by attendance ---------------------------------------------------------------------
 
 
-def membership_rules(sources: Iterable[Source]) -> list[Span]:
-    """Sentences stating that taking part in meetings confers membership (by lemma: a word of
-    membership, one of attending or participating, one of meetings; not negated)."""
-    found = []
-    for source in sources:
-        lowered = source.text.lower()
-        if not all(stem in lowered for stem in _STEMS):
-            continue  # no need to read a source that cannot state the rule
-        found += [unit.evidence(source) for unit in units(source) if _states_rule(unit)]
-    return found
-
-
-def _states_rule(unit: Unit) -> bool:
+def states_membership_rule(unit: Unit) -> bool:
+    """Whether ``unit`` states that taking part in meetings confers membership (by lemma: a
+    word of membership, one of attending or participating, one of meetings; not negated)."""
     lemmas = {t.lemma_.lower() for t in unit.sentence}
     negated = any(t.dep_ == "neg" for t in unit.sentence)
     return (
@@ -99,7 +89,7 @@ def _attendee_states(fact: Fact) -> Iterator[Ref]:
             yield value
 
 
-def memberships_by_attendance(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Fact]:
+def memberships_by_attendance(facts: Sequence[Fact], rules: Sequence[Span]) -> list[Fact]:
     """A MEMBERSHIP (basis attendance) per state that took part in a coalition meeting, dated
     by its first one, when some source states the rule (see the module docstring)."""
     meetings = coalition_meetings(facts)
@@ -115,7 +105,6 @@ def memberships_by_attendance(facts: Sequence[Fact], sources: Sequence[Source]) 
         for state in _attendee_states(fact):
             attended[(state, date)] += fact.evidence
             first[state] = min(date, first.get(state, date))
-    rules = membership_rules(sources) if first else []
     out = []
     for state, date in sorted(first.items()) if rules else ():
         evidence = tuple(sorted(set(attended[(state, date)]) | set(rules)))

@@ -90,28 +90,28 @@ def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterat
         if clause.modality not in {"asserted"}:
             continue
         token = _token(unit, clause.trigger.start)
-        speaker = _speaker(reading, unit, clause, token)
-        content = _content(token, action) if token is not None else None
-        if speaker is None or content is None:
+        if token is None:
+            continue
+        content = _content(token, action)
+        if content is None:
             continue
         act = "revealed" if clause.predicate in REVEALING else SPEECH_ACTS[action]
-        meeting = _made_at(token, clause) if token is not None else None
-        yield _statement(reading, unit, clause, speaker, act, content, meeting)
+        meeting = _made_at(token, clause)
+        for speaker in _speakers(reading, unit, clause, token):
+            yield _statement(reading, unit, clause, speaker, act, content, meeting)
 
 
 def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
     for clause in clauses:
-        sources = [a.mention for a in clause.arguments if a.role == "according"]
-        speaker = _choose(sources)
-        if speaker is None or not clause.polarity:
-            continue
+        speakers = _choose([a.mention for a in clause.arguments if a.role == "according"])
         token = _token(unit, clause.trigger.start)
-        if token is None:
+        if not speakers or not clause.polarity or token is None:
             continue
         phrase = {t.i for t in token.subtree if _under_according(t)}
-        kept = [t for t in token.subtree if t.i not in phrase]
-        content = _extent(unit, kept)
-        if content is not None:
+        content = _extent(unit, [t for t in token.subtree if t.i not in phrase])
+        if content is None:
+            continue
+        for speaker in speakers:
             yield _statement(reading, unit, clause, speaker, "said", content, None)
 
 
@@ -125,11 +125,10 @@ def _headed(reading: Reading, unit: Unit) -> Iterator[Fact]:
         for m in reading.mentions
         if unit.start <= m.span.start and m.span.end == who_end and m.kind in _SPEAKER_KINDS
     ]
-    speaker = _choose([m for m in named if m.kind is MentionKind.PERSON])
-    if speaker is None:
-        return  # "Ukraine: peace talks" is a topic heading, not speech
+    # only people: "Ukraine: peace talks" is a topic heading, not speech
     content = (unit.start + match.start("what"), unit.start + match.end("what"))
-    yield _statement(reading, unit, None, speaker, "said", content, None)
+    for speaker in _choose([m for m in named if m.kind is MentionKind.PERSON]):
+        yield _statement(reading, unit, None, speaker, "said", content, None)
 
 
 # -- the speaker ---------------------------------------------------------------------------------
@@ -144,40 +143,44 @@ class Speaker:
         self.ref, self.capacity, self.on_behalf_of = ref, capacity, on_behalf_of
 
 
-def _choose(mentions: Sequence[Mention]) -> Speaker | None:
-    """The person among ``mentions``, else the state or organisation; a title is the capacity,
-    and the state a post belongs to is whom the speaker speaks for."""
-    people = [m for m in mentions if m.kind is MentionKind.PERSON]
-    roles = [m for m in mentions if m.kind is MentionKind.ROLE]
+def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
+    """Who speaks among ``mentions``: each person named, else each state or organisation ("Chile
+    and Peru warned"), else the state a title belongs to ("Peru's foreign minister said"). A
+    title is the capacity; the state or organisation a post belongs to is whom one speaks for."""
+    people = [m for m in mentions if m.kind is MentionKind.PERSON and isinstance(m.value, Ref)]
+    roles = [m for m in mentions if m.kind is MentionKind.ROLE and isinstance(m.value, Ref)]
     parties = [m for m in mentions if m.kind in (MentionKind.STATE, MentionKind.ORGANIZATION)]
-    role = next((m for m in roles if isinstance(m.value, Ref)), None)
-    capacity = (people[0].role if people else None) or (
-        role.value if role and isinstance(role.value, Ref) else None
-    )
-    behalf = (people[0].of if people else None) or (role.of if role else None)
-    if behalf is None and parties and (people or role):
-        behalf = _ref(parties[0])
+    title = _ref(roles[0]) if roles else None
+    post_of = roles[0].of if roles else None
+    party = _ref(parties[0]) if len(parties) == 1 else None
     if people:
-        return Speaker(_ref(people[0]), capacity, behalf)
-    if behalf is not None:
-        return Speaker(behalf, capacity, None)
-    if parties:
-        return Speaker(_ref(parties[0]), None, None)
-    return None
+        alone = len(people) == 1
+        return [
+            Speaker(
+                _ref(p),
+                p.role or (title if alone else None),
+                p.of or ((post_of or party) if alone else None),
+            )
+            for p in people
+        ]
+    if roles and (post_of or party):
+        return [Speaker(post_of or party, title, None)]  # type: ignore[arg-type]
+    return [Speaker(_ref(m), None, None) for m in parties]
 
 
-def _speaker(reading: Reading, unit: Unit, clause: Clause, token: Token | None) -> Speaker | None:
-    roles = ("by",) if clause.passive else ("subject",)
-    found = _choose(clause.agents(*roles))
-    if found is not None or token is None:
+def _speakers(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
+    """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), or
+    the person a subject "he"/"she" stands for."""
+    found = _choose(clause.agents("by" if clause.passive else "subject"))
+    if found:
         return found
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if subjects and subjects[0].lower_ in _PRONOUNS and unit.kind is not UnitKind.REFERENCE:
         return _antecedent(reading, unit)
-    return None
+    return []
 
 
-def _antecedent(reading: Reading, unit: Unit) -> Speaker | None:
+def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
     """The person last named before ``unit`` (not far back): whom "he"/"she" stands for."""
     before = [
         m
@@ -186,7 +189,7 @@ def _antecedent(reading: Reading, unit: Unit) -> Speaker | None:
         and unit.start - _PRONOUN_LOOKBACK <= m.span.start < unit.start
         and isinstance(m.value, Ref)
     ]
-    return _choose(before[-1:]) if before else None
+    return _choose(before[-1:])
 
 
 def _ref(mention: Mention) -> Ref:
@@ -217,7 +220,7 @@ def _content(token: Token, action: Action) -> list[Token] | None:
     elif action is Action.SAY:
         return None
     else:
-        heads = [c for c in token.children if c.dep_ in _NOMINAL]
+        heads = [c for c in token.children if c.dep_ in _NOMINAL | {"nsubjpass"}]
         heads += [
             g
             for c in token.children
