@@ -18,6 +18,7 @@ Everything is sorted and holds no timings, so the report stays byte-identical ac
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -93,11 +94,13 @@ def share(part: int, whole: int) -> float:
 
 def unit_records(reading: Reading) -> list[UnitRecord]:
     """The ledger's view of every unit of a source read by :func:`cowkg.read.mappings.read`."""
+    mentions = sorted(reading.mentions, key=lambda m: (m.span.start, m.span.end))
+    starts = [m.span.start for m in mentions]
     out = []
     for unit, clauses in reading.units:
-        inside = [
-            m for m in reading.mentions if unit.start <= m.span.start and m.span.end <= unit.end
-        ]
+        first = bisect.bisect_left(starts, unit.start)
+        last = bisect.bisect_left(starts, unit.end)
+        inside = [m for m in mentions[first:last] if m.span.end <= unit.end]
         agents = {(m.kind, _key(m.value)) for m in inside if m.kind in AGENTS}
         informative = bool(agents) and (len(agents) > 1 or any(m.kind in DETAILS for m in inside))
         out.append(

@@ -29,7 +29,7 @@ from cowkg.ingest import SeedRunner, digest
 from cowkg.ledger import UnitRecord, unit_records
 from cowkg.mentions import PeopleIndex, find_mentions, people_index, titled_names
 from cowkg.read.agents import open_mentions, person_names
-from cowkg.read.mappings import read, read_facts
+from cowkg.read.mappings import Reading, facts_of, read
 from cowkg.sources import verify_span
 from cowkg.types import Fact, FactValue, Mention, Ref, Source
 
@@ -52,6 +52,7 @@ def extract(
     affiliations: Mapping[str, Ref] | None = None,
     force_names: Mapping[str, Ref] | None = None,
     names: list[Fact] | None = None,
+    reading: Reading | None = None,
 ) -> list[Fact]:
     """The rule facts of one seed (unmerged, unverified).
 
@@ -69,7 +70,7 @@ def extract(
         *read_tables(source, known),
         *names,
         *extract_force_facts(source, known, forces(names) if force_names is None else force_names),
-        *read_facts(source, mentions),
+        *facts_of(read(source, mentions) if reading is None else reading),
     ]
     log.info("%s: %d rule fact(s)", source.file, len(facts))
     return facts
@@ -180,8 +181,9 @@ def _rules_stage(
     unit records reuse the parse the mappings made (it is cached per text)."""
     mentions, names = item
     affiliations, force_names = context
-    facts = extract(source, mentions, affiliations, force_names, names)
-    return facts, unit_records(read(source, mentions))
+    reading = read(source, mentions)
+    facts = extract(source, mentions, affiliations, force_names, names, reading)
+    return facts, unit_records(reading)
 
 
 def verify_evidence(facts: Sequence[Fact], sources: Sequence[Source]) -> None:

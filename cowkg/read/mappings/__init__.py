@@ -46,5 +46,9 @@ def read(source: Source, mentions: Sequence[Mention]) -> Reading:
 
 def read_facts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
     """The facts every mapping yields for ``source``."""
-    reading = read(source, mentions)
+    return facts_of(read(source, mentions))
+
+
+def facts_of(reading: Reading) -> list[Fact]:
+    """The facts every mapping yields for a source already read."""
     return [fact for _, mapping in MAPPINGS for fact in mapping(reading)]
