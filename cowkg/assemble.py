@@ -67,6 +67,7 @@ ENTITY_CLASSES = {
     EntityKind.PLEDGE: COW.Pledge,
     EntityKind.CLAIM: COW.CountClaim,
     EntityKind.PRINCIPLE: COW.Principle,
+    EntityKind.STATEMENT: COW.Statement,
 }
 ATTENDANCE_MODES = {
     "in-person": SCHEMA.OfflineEventAttendanceMode,
@@ -78,6 +79,15 @@ MEMBERSHIP_BASES = {
     "pledge": COW.basisPledge,
     "announcement": COW.basisAnnouncement,
     "founding": COW.basisFounding,
+}
+SPEECH_ACTS = {
+    "said": COW.actSaid,
+    "announced": COW.actAnnounced,
+    "confirmed": COW.actConfirmed,
+    "called-for": COW.actCalledFor,
+    "denied": COW.actDenied,
+    "warned": COW.actWarned,
+    "revealed": COW.actRevealed,
 }
 ALIGNMENT_TABLES = {
     "states": EntityKind.STATE,
@@ -329,7 +339,8 @@ def _pledge(w: _FactWriter) -> None:
 def _membership(w: _FactWriter) -> None:
     member, coalition = w.ref("member"), w.ref("coalition")
     label = f"{w.res.label(member)} in the {w.res.label(coalition)}"
-    ms = w.sub(f"membership/{w.key('member')}", COW.CoalitionMembership, label)
+    basis_key = str(w.arg("basis"))
+    ms = w.sub(f"membership/{w.key('member')}/{basis_key}", COW.CoalitionMembership, label)
     w.link(ms, ORG.member, "member")
     w.link(ms, COW.inCoalition, "coalition")
     basis = MEMBERSHIP_BASES.get(str(w.arg("basis")))
@@ -423,6 +434,21 @@ def _principle(w: _FactWriter) -> None:
     w.link(pr, COW.statedBy, "stated_by")
 
 
+def _statement(w: _FactWriter) -> None:
+    st = w.node(w.ref("statement"))
+    w.link(st, COW.statedBy, "speaker")
+    act = SPEECH_ACTS.get(str(w.arg("speech_act")))
+    if act is None:
+        raise AssemblyError(f"unknown speech act {w.arg('speech_act')!r} ({w.fact.method})")
+    w.add(st, COW.speechAct, act)
+    w.literal(st, COW.statementText, "text", _text)
+    w.literal(st, COW.statementDate, "date", _date)
+    w.link(st, COW.madeAt, "meeting")
+    w.link(st, COW.about, "about")
+    w.link(st, COW.inCapacityOf, "capacity")
+    w.link(st, COW.onBehalfOf, "on_behalf_of")
+
+
 def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
     """A fact that links a force to one task or component."""
 
@@ -455,6 +481,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.PLAN: _plan,
     FactKind.PLAN_POINT: _plan_point,
     FactKind.PRINCIPLE: _principle,
+    FactKind.STATEMENT: _statement,
 }
 
 

@@ -63,6 +63,8 @@ class COW(DefinedNamespace):
     PlanPoint: URIRef
     Principle: URIRef
     CountClaim: URIRef
+    Statement: URIRef
+    SpeechAct: URIRef
     SourceDocument: URIRef
     Fact: URIRef
     # object properties
@@ -113,6 +115,8 @@ class COW(DefinedNamespace):
     statedAt: URIRef
     statedBy: URIRef
     about: URIRef
+    madeAt: URIRef
+    speechAct: URIRef
     evidence: URIRef
     # datatype properties
     ordinal: URIRef
@@ -138,6 +142,8 @@ class COW(DefinedNamespace):
     countMaximum: URIRef
     countQualifier: URIRef
     claimText: URIRef
+    statementText: URIRef
+    statementDate: URIRef
     asOf: URIRef
     extractionMethod: URIRef
     iso3166Alpha2: URIRef
@@ -148,6 +154,14 @@ class COW(DefinedNamespace):
     basisPledge: URIRef
     basisAnnouncement: URIRef
     basisFounding: URIRef
+    # individuals (speech acts)
+    actSaid: URIRef
+    actAnnounced: URIRef
+    actConfirmed: URIRef
+    actCalledFor: URIRef
+    actDenied: URIRef
+    actWarned: URIRef
+    actRevealed: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -27,9 +27,11 @@ from rdflib.namespace import RDF
 
 from cowkg.assemble import Assembly, assemble, graph_iri, read_alignments
 from cowkg.curation import load_curation
+from cowkg.derive import derive
 from cowkg.errors import SeedError, ValidationFailed
-from cowkg.extract import extract_all
+from cowkg.extract import extract_and_record
 from cowkg.ingest import SeedRunner, digest
+from cowkg.ledger import UnitRecord, membership_rules
 from cowkg.namespaces import bind_prefixes
 from cowkg.reason import load_ontology, reason
 from cowkg.report import BuildReport, build_info, make_report
@@ -138,9 +140,10 @@ def seed_runner(settings: Settings, hashes: Mapping[str, str] | None = None) -> 
 
 def load_inputs(
     settings: Settings, seeds: Sequence[str] = (), hashes: Mapping[str, str] | None = None
-) -> tuple[list[Source], list[Fact]]:
+) -> tuple[list[Source], list[Fact], dict[str, list[UnitRecord]]]:
     """Read the seeds (all, or those named) and the curation file, and extract every fact
-    (:func:`extract_all` checks every evidence span against its seed)."""
+    (:func:`extract_and_record` checks every evidence span against its seed), with each seed's
+    unit records for the reading ledger."""
     sources = load_sources(settings.seeds_dir)
     if seeds:
         unknown = sorted(set(seeds) - {s.file for s in sources})
@@ -148,7 +151,8 @@ def load_inputs(
             raise SeedError(f"no seed named {', '.join(unknown)} in {settings.seeds_dir}")
         sources = [s for s in sources if s.file in set(seeds)]
     curation = load_curation(settings.curation_file, sources)
-    return sources, extract_all(sources, curation, seed_runner(settings, hashes))
+    facts, records = extract_and_record(sources, curation, seed_runner(settings, hashes))
+    return sources, facts, records
 
 
 def asserted_graph(dataset: Dataset, base: str) -> Graph:
@@ -228,10 +232,11 @@ def run_stages(
     base = settings.base_iri
     inputs, digest = hashes or input_hashes(settings, alignments_dir)
     with timer.stage("extract"):
-        sources, facts = load_inputs(settings, hashes=inputs)
+        sources, facts, records = load_inputs(settings, hashes=inputs)
         log.info("extract: %d facts from %d seeds", len(facts), len(sources))
     with timer.stage("resolve"):
-        res: Resolution = resolve(facts, base)
+        rules = membership_rules(sources, records)
+        res: Resolution = derive(resolve(facts, base), rules)
     with timer.stage("assemble"):
         assembly = assemble(res, sources, read_alignments(alignments_dir))
         dataset = assembly.dataset
@@ -253,6 +258,7 @@ def run_stages(
         sources=sources,
         conforms=validation.conforms,
         validation_results=len(validation.report_text.splitlines()) - 1,
+        records=records,
     )
     report.timings = timer.seconds
     return Built(dataset, validation, report)
@@ -330,7 +336,7 @@ def _jsonable(value: FactValue | None) -> object:
 
 def extract_facts(settings: Settings, seeds: Sequence[str] = ()) -> Iterator[str]:
     """The facts extracted from the seeds (all, or those named), one JSON object per line."""
-    _sources, facts = load_inputs(settings, seeds)
+    _sources, facts, _records = load_inputs(settings, seeds)
     for fact in facts:
         yield json.dumps(
             {

@@ -22,6 +22,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from cowkg import __version__
+from cowkg import ledger as reading_ledger
+from cowkg.ledger import SourceLedger, UnitRecord
 from cowkg.namespaces import SCHEMA, VOID
 from cowkg.resolve import Resolution
 from cowkg.types import EntityKind, Fact, FactKind, Quantity, Ref, Source
@@ -72,6 +74,7 @@ class BuildReport:
     gaps: list[Gap]
     conforms: bool
     validation_results: int
+    ledger: dict[str, SourceLedger] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     skipped: bool = False
 
@@ -85,6 +88,7 @@ class BuildReport:
         """The report as JSON (no timings, so identical inputs give identical bytes)."""
         data = asdict(self)
         del data["timings"], data["skipped"]
+        data["ledger_figures"] = reading_ledger.overall(self.ledger)
         return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -93,6 +97,8 @@ class BuildReport:
         data = json.loads(text)
         data["conflicts"] = [Conflict(**c) for c in data["conflicts"]]
         data["gaps"] = [Gap(**g) for g in data["gaps"]]
+        data["ledger"] = reading_ledger.from_json(data.get("ledger", {}))
+        data.pop("ledger_figures", None)
         return cls(**data)
 
     def to_markdown(self) -> str:
@@ -141,6 +147,7 @@ def _markdown(r: BuildReport) -> list[str]:
         *_table(("class", "entities"), r.entities_by_class.items()),
         "",
     ]
+    out += _ledger_markdown(r.ledger)
     out += [f"## Conflicting claims ({len(r.conflicts)})", ""]
     for c in r.conflicts:
         stated = "; ".join(f"{v['value']} ({', '.join(v['seeds'])})" for v in c.values)
@@ -155,6 +162,47 @@ def _markdown(r: BuildReport) -> list[str]:
     if len(r.gaps) > MAX_GAPS_SHOWN:
         out.append(f"- … and {len(r.gaps) - MAX_GAPS_SHOWN} more in report.json")
     return out
+
+
+def _ledger_markdown(ledgers: Mapping[str, SourceLedger]) -> list[str]:
+    """The reading ledger's figures per source and overall, and the informative units that
+    yielded no fact, with the reason (every unit is in report.json)."""
+    if not ledgers:
+        return []
+    figures = reading_ledger.overall(ledgers)
+    out = [
+        "## Reading ledger",
+        "",
+        f"Informative units (an agent plus a date, number, place or second agent) that yield a "
+        f"typed fact: **{figures['informative_units_read']:.1%}**; dates, numbers and named "
+        f"agents that are an argument of a typed fact: **{figures['arguments_used']:.1%}**.",
+        "",
+    ]
+    rows = [
+        (
+            file,
+            f"{e.informative_read}/{e.informative} "
+            f"({reading_ledger.share(e.informative_read, e.informative):.1%})",
+            f"{e.arguments_used}/{e.arguments} "
+            f"({reading_ledger.share(e.arguments_used, e.arguments):.1%})",
+        )
+        for file, e in ledgers.items()
+    ]
+    out += _table(("source", "informative units read", "arguments used"), rows)
+    missed = [
+        (file, u) for file, e in ledgers.items() for u in e.units if u.informative and not u.facts
+    ]
+    reasons = count_by(u.reason.split(":")[0] for _, u in missed)
+    out += ["", f"Informative units with no fact: {len(missed)} ({_reasons(reasons)}).", ""]
+    for file, u in missed[:MAX_GAPS_SHOWN]:
+        out.append(f"- {file} [{u.start}:{u.end}] {u.kind}: {u.reason}")
+    if len(missed) > MAX_GAPS_SHOWN:
+        out.append(f"- … and {len(missed) - MAX_GAPS_SHOWN} more in report.json")
+    return [*out, ""]
+
+
+def _reasons(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{reason} {n}" for reason, n in counts.items()) or "none"
 
 
 def quantity_text(quantity: Quantity) -> str:
@@ -248,8 +296,10 @@ def make_report(
     sources: Sequence[Source],
     conforms: bool,
     validation_results: int,
+    records: Mapping[str, Sequence[UnitRecord]] | None = None,
 ) -> BuildReport:
-    """Gather the report of one build from its stages' outputs."""
+    """Gather the report of one build from its stages' outputs (``records``: each seed's unit
+    records, for the reading ledger; no ledger without them)."""
     facts = list(res.facts)
     return BuildReport(
         version=__version__,
@@ -265,6 +315,7 @@ def make_report(
         gaps=coverage_gaps(sources, facts, res),
         conforms=conforms,
         validation_results=validation_results,
+        ledger=reading_ledger.ledger(records, res) if records is not None else {},
     )
 
 

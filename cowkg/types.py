@@ -65,6 +65,9 @@ class EntityKind(StrEnum):
     PLEDGE = "pledge"  # key: "<pledger key>-<date or seq>"
     CLAIM = "claim"  # a stated count or other claim that sources may disagree on
     PRINCIPLE = "principle"  # stated principles and aims; key: slug
+    STATEMENT = (
+        "statement"  # what a party said; key: "<ISO date or 'undated'>-<digest of the text>"
+    )
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -204,6 +207,12 @@ class FactKind(StrEnum):
     PLAN_POINT = "plan-point"
     # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
     PRINCIPLE = "principle"
+    # statement: Ref(STATEMENT); speaker: Ref(PERSON | STATE | ORGANIZATION); speech_act: str
+    # (said | announced | confirmed | called-for | denied | warned | revealed); text: str (the
+    # reported content, verbatim); date?: date; meeting?: Ref(MEETING); about?: tuple[Ref, ...]
+    # (meetings, forces, plans, states the content names); capacity?: Ref(ROLE);
+    # on_behalf_of?: Ref(STATE | ORGANIZATION)
+    STATEMENT = "statement"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from fixtures.graph_facts import sample_facts, sources
 
 from cowkg import pipeline
 from cowkg.errors import SeedError, ValidationFailed
+from cowkg.ledger import UnitRecord
 from cowkg.report import BuildReport
 from cowkg.settings import Settings
 from cowkg.types import Fact, Source
@@ -38,8 +39,8 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 
     def fake_inputs(
         _settings: Settings, seeds: tuple[str, ...] = (), hashes: object = None
-    ) -> tuple[list[Source], list[Fact]]:
-        return list(srcs.values()), facts
+    ) -> tuple[list[Source], list[Fact], dict[str, list[UnitRecord]]]:
+        return list(srcs.values()), facts, {}
 
     monkeypatch.setattr(pipeline, "load_inputs", fake_inputs)
     return Settings(

@@ -26,13 +26,22 @@ from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import read_tables
 from cowkg.extract.text import affiliations_of, extract_text_facts
 from cowkg.ingest import SeedRunner, digest
+from cowkg.ledger import UnitRecord, unit_records
 from cowkg.mentions import PeopleIndex, find_mentions, people_index, titled_names
 from cowkg.read.agents import open_mentions, person_names
-from cowkg.read.mappings import read_facts
+from cowkg.read.mappings import Reading, facts_of, read
 from cowkg.sources import verify_span
 from cowkg.types import Fact, FactValue, Mention, Ref, Source
 
-__all__ = ["Shared", "extract", "extract_all", "merge_facts", "shared_context", "verify_evidence"]
+__all__ = [
+    "Shared",
+    "extract",
+    "extract_all",
+    "extract_and_record",
+    "merge_facts",
+    "shared_context",
+    "verify_evidence",
+]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +52,7 @@ def extract(
     affiliations: Mapping[str, Ref] | None = None,
     force_names: Mapping[str, Ref] | None = None,
     names: list[Fact] | None = None,
+    reading: Reading | None = None,
 ) -> list[Fact]:
     """The rule facts of one seed (unmerged, unverified).
 
@@ -60,10 +70,17 @@ def extract(
         *read_tables(source, known),
         *names,
         *extract_force_facts(source, known, forces(names) if force_names is None else force_names),
-        *read_facts(source, mentions, {**affiliations_of(mentions), **(affiliations or {})}),
+        *facts_of(_read(source, mentions, affiliations) if reading is None else reading),
     ]
     log.info("%s: %d rule fact(s)", source.file, len(facts))
     return facts
+
+
+def _read(
+    source: Source, mentions: Sequence[Mention], affiliations: Mapping[str, Ref] | None
+) -> Reading:
+    """The seed's clause records, people's states known from this seed and every other."""
+    return read(source, mentions, {**affiliations_of(mentions), **(affiliations or {})})
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,14 @@ def extract_all(
     cached; by default a plain loop); the shared context between its stages is built by
     :func:`shared_context`.
     """
+    return extract_and_record(sources, curation, runner)[0]
+
+
+def extract_and_record(
+    sources: Sequence[Source], curation: Curation, runner: SeedRunner | None = None
+) -> tuple[list[Fact], dict[str, list[UnitRecord]]]:
+    """:func:`extract_all`, and each seed's unit records for the reading ledger
+    (:mod:`cowkg.ledger`), made in the same per-seed stage as its facts."""
     runner = runner or SeedRunner()
     shared = shared_context(sources, runner)
     per_seed = runner.map(
@@ -124,7 +149,7 @@ def extract_all(
         (shared.affiliations, shared.forces),
         shared.key,
     )
-    facts = curation.apply([fact for seed_facts in per_seed for fact in seed_facts])
+    facts = curation.apply([fact for seed_facts, _ in per_seed for fact in seed_facts])
     verify_evidence(facts, sources)
     merged = merge_facts(facts)
     rules = sum(1 for f in merged if f.method.startswith("rule:"))
@@ -135,7 +160,8 @@ def extract_all(
         rules,
         len(merged) - rules,
     )
-    return merged
+    records = {source.file: units for source, (_, units) in zip(sources, per_seed, strict=True)}
+    return merged, records
 
 
 def _names_stage(source: Source, _item: None, _context: None) -> tuple[list[str], list[Fact]]:
@@ -157,11 +183,14 @@ def _rules_stage(
     source: Source,
     item: tuple[list[Mention], list[Fact]],
     context: tuple[Mapping[str, Ref], Mapping[str, Ref]],
-) -> list[Fact]:
-    """``item`` is the seed's mentions and its name facts, both from the earlier stages."""
+) -> tuple[list[Fact], list[UnitRecord]]:
+    """``item`` is the seed's mentions and its name facts, both from the earlier stages; the
+    unit records reuse the parse the mappings made (it is cached per text)."""
     mentions, names = item
     affiliations, force_names = context
-    return extract(source, mentions, affiliations, force_names, names)
+    reading = _read(source, mentions, affiliations)
+    facts = extract(source, mentions, affiliations, force_names, names, reading)
+    return facts, unit_records(reading)
 
 
 def verify_evidence(facts: Sequence[Fact], sources: Sequence[Source]) -> None:

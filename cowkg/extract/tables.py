@@ -27,7 +27,6 @@ from cowkg.extract.layout import (
     lines,
     make_date,
     number,
-    sentences,
     strip_refs,
 )
 from cowkg.mentions import COALITION, person_ref, slug
@@ -55,9 +54,6 @@ _TITLE = re.compile(
     r"\b(?:(?:Deputy|Vice|First|Foreign|Defen[cs]e)\s+)*"
     r"(?:Prime\s+[Mm]inister|Minister|President|Chancellor|Secretary)\b"
 )
-_MEMBERSHIP = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’-]*\s?){1,4}?)\s+has satisfied the standard for membership"
-)
 _OUTLINE = re.compile(
     r"(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) (?:outlined|set out|presented|listed) "
     r"(?P<n>\w+) (?:key |main )?(?:components|points|elements|steps|priorities)\b"
@@ -75,7 +71,6 @@ def read_tables(source: Source, known: Known) -> list[Fact]:
     return [
         *meetings,
         *read_attendance_tables(source, known, meetings),
-        *read_membership_statements(source),
         *read_representatives_table(source, known),
         *read_numbered_plans(source, known),
         *read_coordinates(source),
@@ -418,24 +413,6 @@ def _attended_meeting(date: dt.date, location: str, meetings: Sequence[Fact]) ->
             if isinstance(ref, Ref):
                 return ref
     return meeting_ref(date, "meeting")
-
-
-def read_membership_statements(source: Source) -> list[Fact]:
-    """MEMBERSHIP from '<State> has satisfied the standard for membership …' (basis: attendance
-    when the sentence rests it on participations, else announcement)."""
-    facts: list[Fact] = []
-    for start, end in sentences(source):
-        text = source.text[start:end]
-        match = _MEMBERSHIP.search(text)
-        state = state_ref(match["who"]) if match else None
-        if state is None:
-            continue
-        basis = "attendance" if re.search(r"particip|attend", text) else "announcement"
-        args: Args = {"member": state, "coalition": COALITION, "basis": basis}
-        facts.append(
-            make_fact(FactKind.MEMBERSHIP, args, [span(source, start, end)], "membership-standard")
-        )
-    return facts
 
 
 # -- the organisations' representatives table -----------------------------------------------

@@ -49,17 +49,22 @@ def read_facts(
     source: Source, mentions: Sequence[Mention], affiliations: dict[str, Ref] | None = None
 ) -> list[Fact]:
     """The facts every mapping yields for ``source``."""
-    reading = read(source, mentions, affiliations)
+    return facts_of(read(source, mentions, affiliations))
+
+
+def facts_of(reading: Reading) -> list[Fact]:
+    """The facts every mapping yields for a source already read."""
     return [fact for _, mapping in MAPPINGS for fact in mapping(reading)]
 
 
 # The mapping modules import this package's Reading (and the fact builder of cowkg.extract, which
 # imports read_facts from here): they are imported once both are defined.
-from cowkg.read.mappings import counts, meetings, pledges  # noqa: E402
+from cowkg.read.mappings import counts, meetings, pledges, statements  # noqa: E402
 
 MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("meetings", meetings.read_meetings),
     ("pledge", pledges.pledges),
     ("count-claim", counts.counts),
+    ("statement", statements.read_statements),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

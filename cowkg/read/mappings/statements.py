@@ -1,0 +1,357 @@
+"""Statements: who said, announced, confirmed, called for, denied, warned or revealed what.
+
+Reported speech comes in a few shapes, all read from the clause records and their parse, never
+from a cue phrase of one passage:
+
+- a reporting predicate (the ``say``/``announce``/``confirm``/``call-for``/``deny``/``warn``
+  classes of :data:`cowkg.read.clauses.LEXICON`) with a subject and a content — a complement
+  clause ("X said (that) …", "“…,” X told reporters"), or for announcing, confirming, calling for,
+  denying and warning an object or prepositional phrase ("X called for a ceasefire", "X warned of
+  delays");
+- a clause with an ``according to X`` argument: the rest of the clause is X's;
+- a heading or line of the form ``Name: content`` ("Boric: we stand ready").
+
+The speaker is the person among the subjects, else a state or organisation; a title beside it is
+the capacity, the state it speaks for the ``on_behalf_of``; "he"/"she" is the person last named
+before the unit. A negated or future reporting verb ("did not say", "will announce") is no
+statement. The meeting a statement was made at ("said after the summit", "told the meeting") is
+only marked here; :mod:`cowkg.derive` attaches it to a dated meeting of the graph or drops it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.read.clauses import LEXICON, Action, Clause
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+METHOD = "rule:statement"
+
+SPEECH_ACTS: Mapping[Action, str] = {
+    Action.SAY: "said",
+    Action.ANNOUNCE: "announced",
+    Action.CONFIRM: "confirmed",
+    Action.CALL_FOR: "called-for",
+    Action.DENY: "denied",
+    Action.WARN: "warned",
+}
+"""Reporting action → speech act (a ``cow:SpeechAct`` concept of the ontology)."""
+_REPORTING_LEMMAS = frozenset(
+    lemma for lemma, action in LEXICON.items() if action in SPEECH_ACTS and " " not in lemma
+)
+REVEALING = frozenset({"reveal", "disclose"})
+"""Announcing predicates that reveal what was not known: the speech act ``revealed``."""
+
+PENDING_MEETING = Ref(EntityKind.MEETING, "meeting-of-this-source")
+"""The meeting a statement was made at when the clause gives no date ("after the summit"):
+:func:`cowkg.derive.attach_statement_meetings` replaces it by the source's one coalition meeting,
+or drops it."""
+
+_CLAUSAL = frozenset({"ccomp", "parataxis"})
+_NOMINAL = frozenset({"dobj", "xcomp", "oprd"})
+_CONTENT_PREPS = frozenset({"for", "of", "against", "about", "on", "over"})
+_MEETING_NOUNS = frozenset(
+    {"summit", "meeting", "talks", "call", "conference", "gathering", "videoconference",
+     "session", "ministerial"}
+)  # fmt: skip
+_AT_PREPS = frozenset({"at", "after", "during", "following", "on", "before", "ahead", "in"})
+_PRONOUNS = frozenset({"he", "she"})
+_SPEAKER_KINDS = (MentionKind.PERSON, MentionKind.STATE, MentionKind.ORGANIZATION)
+_EDGE = " \t\"'“”‘’,;:.-–—…"
+_HEADING = re.compile(r"^(?P<who>[^:\n]{2,60}?)\s*:\s+(?P<what>\S.*)$")
+_PRONOUN_LOOKBACK = 600
+"""How far back (characters) "he"/"she" looks for the person it stands for."""
+
+
+def read_statements(reading: Reading) -> Iterator[Fact]:
+    """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines."""
+    for unit, clauses in reading.units:
+        found = list(_reported(reading, unit, clauses)) or list(_according(reading, unit, clauses))
+        yield from found or _headed(reading, unit)
+
+
+# -- the three shapes ---------------------------------------------------------------------------
+
+
+def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+    for clause in clauses:
+        action = clause.action
+        if action is None or action not in SPEECH_ACTS or not clause.polarity:
+            continue
+        if clause.modality not in {"asserted"}:
+            continue
+        token = _token(unit, clause.trigger.start)
+        if token is None:
+            continue
+        content = _content(token, action)
+        if content is None:
+            continue
+        act = "revealed" if clause.predicate in REVEALING else SPEECH_ACTS[action]
+        meeting = _made_at(token, clause)
+        for speaker in _speakers(reading, unit, clause, token):
+            yield _statement(reading, unit, clause, speaker, act, content, meeting)
+
+
+def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+    for clause in clauses:
+        speakers = _choose([a.mention for a in clause.arguments if a.role == "according"])
+        token = _token(unit, clause.trigger.start)
+        if not speakers or not clause.polarity or token is None:
+            continue
+        phrase = {t.i for t in token.subtree if _under_according(t)}
+        content = _extent(unit, [t for t in token.subtree if t.i not in phrase])
+        if content is None:
+            continue
+        for speaker in speakers:
+            yield _statement(reading, unit, clause, speaker, "said", content, None)
+
+
+def _headed(reading: Reading, unit: Unit) -> Iterator[Fact]:
+    match = _HEADING.match(unit.text)
+    if match is None:
+        return
+    who_end = unit.start + match.end("who")
+    named = [
+        m
+        for m in reading.mentions
+        if unit.start <= m.span.start and m.span.end == who_end and m.kind in _SPEAKER_KINDS
+    ]
+    # only people: "Ukraine: peace talks" is a topic heading, not speech
+    content = (unit.start + match.start("what"), unit.start + match.end("what"))
+    for speaker in _choose([m for m in named if m.kind is MentionKind.PERSON]):
+        yield _statement(reading, unit, None, speaker, "said", content, None)
+
+
+# -- the speaker ---------------------------------------------------------------------------------
+
+
+class Speaker:
+    """Who speaks, in which capacity, for whom (read from the subject's mentions)."""
+
+    __slots__ = ("capacity", "on_behalf_of", "ref")
+
+    def __init__(self, ref: Ref, capacity: Ref | None, on_behalf_of: Ref | None) -> None:
+        self.ref, self.capacity, self.on_behalf_of = ref, capacity, on_behalf_of
+
+
+def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
+    """Who speaks among ``mentions``: each person named, else each state or organisation ("Chile
+    and Peru warned"), else the state a title belongs to ("Peru's foreign minister said"). A
+    title is the capacity; the state or organisation a post belongs to is whom one speaks for."""
+    people = [m for m in mentions if m.kind is MentionKind.PERSON and isinstance(m.value, Ref)]
+    roles = [m for m in mentions if m.kind is MentionKind.ROLE and isinstance(m.value, Ref)]
+    parties = [m for m in mentions if m.kind in (MentionKind.STATE, MentionKind.ORGANIZATION)]
+    title = _ref(roles[0]) if roles else None
+    post_of = roles[0].of if roles else None
+    party = _ref(parties[0]) if len(parties) == 1 else None
+    if people:
+        alone = len(people) == 1
+        return [
+            Speaker(
+                _ref(p),
+                p.role or (title if alone else None),
+                p.of or ((post_of or party) if alone else None),
+            )
+            for p in people
+        ]
+    if roles and (post_of or party):
+        return [Speaker(post_of or party, title, None)]  # type: ignore[arg-type]
+    return [Speaker(_ref(m), None, None) for m in parties]
+
+
+def _speakers(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
+    """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), or
+    the person a subject "he"/"she" stands for."""
+    found = _choose(clause.agents("by" if clause.passive else "subject"))
+    if found:
+        return found
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in _PRONOUNS and unit.kind is not UnitKind.REFERENCE:
+        return _antecedent(reading, unit)
+    return []
+
+
+def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
+    """The person last named before ``unit`` (not far back): whom "he"/"she" stands for."""
+    before = [
+        m
+        for m in reading.mentions
+        if m.kind is MentionKind.PERSON
+        and unit.start - _PRONOUN_LOOKBACK <= m.span.start < unit.start
+        and isinstance(m.value, Ref)
+    ]
+    return _choose(before[-1:])
+
+
+def _ref(mention: Mention) -> Ref:
+    assert isinstance(mention.value, Ref), mention
+    return mention.value
+
+
+# -- the content and the meeting -----------------------------------------------------------------
+
+
+def _token(unit: Unit, start: int) -> Token | None:
+    doc = unit.paragraph.doc
+    span = doc.char_span(
+        start - unit.paragraph.start, start - unit.paragraph.start + 1, alignment_mode="expand"
+    )
+    return span.root if span is not None and len(span) else None
+
+
+def _content(token: Token, action: Action) -> list[Token] | None:
+    """The tokens of what was said: a complement clause, else (not for plain saying) the object
+    or the object of 'call for', 'warn of', 'announce'. A nested reporting clause with its own
+    subject ("…, while Y denied …") is its own statement, not part of this one."""
+    clausal = [c for c in token.children if c.dep_ in _CLAUSAL]
+    if not clausal and token.dep_ == "parataxis" and token.head.i != token.i:
+        clausal = [token.head]  # "…, X said, …": the quote is the head the verb interrupts
+    if clausal:
+        tokens = [t for c in clausal for t in _subtree_without(c, token)]
+    elif action is Action.SAY:
+        return None
+    else:
+        heads = [c for c in token.children if c.dep_ in _NOMINAL | {"nsubjpass"}]
+        heads += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
+            for g in c.children
+            if g.dep_ in {"pobj", "pcomp"}
+        ]
+        tokens = [t for c in heads for t in c.subtree]
+    if not _says_something(tokens, clausal=bool(clausal)):
+        return None
+    nested = {t.i for t in tokens if t.i != token.i and _reports_on_its_own(t)}
+    inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
+    kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
+    return kept or None
+
+
+def _says_something(tokens: Sequence[Token], clausal: bool) -> bool:
+    """Content worth a statement: a clause has a verb; an object names something that is not
+    only a date or a number ("announced on 2 March" reports no content)."""
+    if clausal:
+        return any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+    return any(
+        t.pos_ in {"NOUN", "PROPN", "VERB"} and t.ent_type_ not in {"DATE", "CARDINAL", "TIME"}
+        for t in tokens
+    )
+
+
+def _reports_on_its_own(token: Token) -> bool:
+    """A reporting verb with a subject of its own, subordinate to another clause."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.lemma_.lower() in _REPORTING_LEMMAS
+        and token.dep_ in {"advcl", "conj"}
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
+
+
+def _subtree_without(head: Token, reporting: Token) -> list[Token]:
+    """The subtree of ``head`` without the reporting clause (when the quote is its head)."""
+    inside = {t.i for t in reporting.subtree} if reporting in head.subtree else set()
+    return [t for t in head.subtree if t.i not in inside]
+
+
+def _under_according(token: Token) -> bool:
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ == "according":
+            return True
+        node = node.head
+    return False
+
+
+def _extent(unit: Unit, tokens: Iterable[Token]) -> tuple[int, int] | None:
+    """Source offsets of the first unbroken run of ``tokens`` (a quote the reporting clause
+    interrupts is two runs: its opening is kept), quotes and commas trimmed."""
+    runs: list[list[Token]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    if not runs:
+        return None
+    ordered = runs[0]
+    base = unit.paragraph.start
+    start, end = base + ordered[0].idx, base + ordered[-1].idx + len(ordered[-1].text)
+    text = unit.paragraph.doc.text[start - base : end - base]
+    lead = len(text) - len(text.lstrip(_EDGE))
+    trail = len(text) - len(text.rstrip(_EDGE))
+    start, end = start + lead, end - trail
+    return (start, end) if end - start >= 3 and len(text.split()) >= 2 else None
+
+
+def _made_at(token: Token, clause: Clause) -> Ref | None:
+    """The meeting the reporting clause says it was made at ("after the summit", "told the
+    meeting"), by the clause's date when it has one."""
+    for child in token.children:
+        nouns = [child] if child.dep_ in {"dobj", "dative"} else []
+        if child.dep_ == "prep" and child.lower_ in _AT_PREPS:
+            nouns = [t for t in child.subtree if t.dep_ == "pobj"]
+        if any(n.lemma_.lower() in _MEETING_NOUNS for n in nouns):
+            date = clause.date
+            return (
+                Ref(EntityKind.MEETING, f"{date.isoformat()}-meeting") if date else PENDING_MEETING
+            )
+    return None
+
+
+# -- the fact ------------------------------------------------------------------------------------
+
+
+def _statement(
+    reading: Reading,
+    unit: Unit,
+    clause: Clause | None,
+    speaker: Speaker,
+    act: str,
+    content: tuple[int, int] | list[Token],
+    meeting: Ref | None,
+) -> Fact:
+    source = reading.source
+    extent = content if isinstance(content, tuple) else _extent(unit, content)
+    start, end = extent if extent is not None else (unit.start, unit.end)
+    text = source.text[start:end]
+    date = clause.date if clause is not None else None
+    about = tuple(
+        dict.fromkeys(
+            _ref(m)
+            for m in reading.mentions
+            if start <= m.span.start and m.span.end <= end
+            if m.kind in (MentionKind.STATE, MentionKind.ORGANIZATION) and _ref(m) != speaker.ref
+        )
+    )
+    digest = hashlib.sha1(f"{speaker.ref.key}\n{act}\n{text}".encode()).hexdigest()[:12]
+    key = f"{date.isoformat() if date else 'undated'}-{digest}"
+    label = f"{speaker.ref.label or speaker.ref.key}: {_short(text)}"
+    args: dict[str, FactValue | None] = {
+        "statement": Ref(EntityKind.STATEMENT, key, label),
+        "speaker": speaker.ref,
+        "speech_act": act,
+        "text": text,
+        "date": date,
+        "meeting": meeting,
+        "about": about or None,
+        "capacity": speaker.capacity,
+        "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
+    }
+    present = {k: v for k, v in args.items() if v is not None}
+    return Fact(FactKind.STATEMENT, present, (unit.evidence(source),), METHOD)
+
+
+def _short(text: str, words: int = 12) -> str:
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")

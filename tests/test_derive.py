@@ -1,0 +1,147 @@
+"""Derived facts: membership by the sources' own attendance rule, and the meeting a statement
+was made at — on facts and sentences written for these tests, and on the built graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from cowkg.derive import (
+    MEMBERSHIP_METHOD,
+    derive,
+    memberships_by_attendance,
+    states_membership_rule,
+)
+from cowkg.mentions import COALITION
+from cowkg.read.mappings.statements import PENDING_MEETING
+from cowkg.read.units import units
+from cowkg.resolve import resolve
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Ref, Source, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = "https://w3id.org/cowkg/"
+CHILE, PERU = Ref(EntityKind.STATE, "CHL", "Chile"), Ref(EntityKind.STATE, "PER", "Peru")
+NATO = Ref(EntityKind.ORGANIZATION, "nato", "NATO")
+BORIC = Ref(EntityKind.PERSON, "gabriel-boric", "Gabriel Boric")
+APRIL, JUNE = dt.date(2026, 4, 2), dt.date(2026, 6, 9)
+TEXT = "x" * 400
+
+
+def span(start: int, seed: str = "a.txt") -> Span:
+    return Span(seed, start, start + 10, TEXT[start : start + 10])
+
+
+def fact(kind: FactKind, evidence: Span, **args: FactValue) -> Fact:
+    return Fact(kind, args, (evidence,), "rule:test")
+
+
+def meeting(day: dt.date, coalition: bool = True, seed: str = "a.txt") -> list[Fact]:
+    ref = Ref(EntityKind.MEETING, f"{day.isoformat()}-summit")
+    body: dict[str, FactValue] = {"body": COALITION} if coalition else {}
+    return [
+        fact(FactKind.MEETING, span(0, seed), meeting=ref, date=day, meeting_kind="summit", **body)
+    ]
+
+
+def attended(day: dt.date, at: int, **who: FactValue) -> Fact:
+    return fact(
+        FactKind.PARTICIPATION, span(at), meeting=Ref(EntityKind.MEETING, f"{day}-summit"), **who
+    )
+
+
+def rule_units(text: str) -> list[bool]:
+    return [states_membership_rule(u) for u in units(Source("r.txt", text, "r", "en", "report"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A state becomes a member once its envoys attend the group's meetings.", True),
+        ("Membership follows from participation in the summits of the group.", True),
+        ("Attending a meeting does not make a state a member.", False),
+        ("The members met in Lima on Friday.", False),
+        ("Envoys attended the summit in Lima.", False),
+    ],
+)
+def test_the_membership_rule_is_read_by_lemma(text: str, expected: bool) -> None:
+    assert rule_units(text) == [expected]
+
+
+def test_each_attendee_state_is_a_member_from_its_first_coalition_meeting() -> None:
+    rule = Span("r.txt", 0, 5, "rule.")
+    facts = [
+        *meeting(APRIL),
+        *meeting(JUNE),
+        *meeting(dt.date(2026, 1, 5), coalition=False),
+        attended(JUNE, 20, participant=CHILE),
+        attended(APRIL, 40, participant=BORIC, on_behalf_of=CHILE),
+        attended(JUNE, 60, participant=PERU),
+        attended(APRIL, 80, participant=NATO),
+        attended(dt.date(2026, 1, 5), 100, participant=PERU),  # not a coalition meeting
+    ]
+    found = {f.args["member"]: f for f in memberships_by_attendance(facts, [rule])}
+    assert sorted(r.key for r in found) == ["CHL", "PER"]  # type: ignore[union-attr]
+    chile, peru = found[CHILE], found[PERU]
+    assert chile.args["date"] == APRIL and peru.args["date"] == JUNE
+    assert chile.args["basis"] == "attendance" and chile.method == MEMBERSHIP_METHOD
+    assert set(chile.evidence) == {rule, span(40)}
+
+
+def test_no_rule_no_membership() -> None:
+    facts = [*meeting(APRIL), attended(APRIL, 20, participant=CHILE)]
+    assert memberships_by_attendance(facts, []) == []
+
+
+def _statement(meeting_ref: Ref, seed: str) -> Fact:
+    return fact(
+        FactKind.STATEMENT,
+        span(200, seed),
+        statement=Ref(EntityKind.STATEMENT, f"undated-{seed}"),
+        speaker=BORIC,
+        speech_act="said",
+        text="we are ready",
+        meeting=meeting_ref,
+    )
+
+
+def test_a_statement_gets_the_one_coalition_meeting_its_source_reports_or_none() -> None:
+    facts = [
+        *meeting(APRIL, seed="a.txt"),
+        *meeting(APRIL, seed="b.txt"),
+        *meeting(JUNE, seed="b.txt"),
+        _statement(PENDING_MEETING, "a.txt"),
+        _statement(PENDING_MEETING, "b.txt"),  # two meetings: which one is not known
+        _statement(Ref(EntityKind.MEETING, f"{JUNE}-meeting"), "c.txt"),
+        _statement(Ref(EntityKind.MEETING, "2026-12-01-meeting"), "d.txt"),  # no such meeting
+    ]
+    res = derive(resolve(facts, BASE), [])
+    made_at = {
+        f.evidence[0].seed: f.args.get("meeting") for f in res.facts if f.kind is FactKind.STATEMENT
+    }
+    assert made_at == {
+        "a.txt": Ref(EntityKind.MEETING, f"{APRIL}-summit"),
+        "b.txt": None,
+        "c.txt": Ref(EntityKind.MEETING, f"{JUNE}-summit"),
+        "d.txt": None,
+    }
+
+
+def test_graph_every_attendee_state_of_a_coalition_meeting_is_a_member_as_of_it() -> None:
+    store = ox.Store()
+    store.bulk_load(path=str(ROOT / "graph" / "cowkg.nq"), format=ox.RdfFormat.N_QUADS)
+    prefixes = """PREFIX cow: <https://w3id.org/cowkg/ontology#> PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX schema: <https://schema.org/>"""
+    attendees = f"""{prefixes} SELECT DISTINCT ?m ?day ?state WHERE {{
+        ?m cow:meetingOf ?c ; schema:startDate ?day ; schema:attendee ?state .
+        ?c a cow:Coalition . ?state a cow:State . }}"""
+    rows = list(store.query(attendees, use_default_graph_as_union=True))  # type: ignore[union-attr]
+    assert len(rows) > 10, "the seeds' coalition meetings have attendee states"
+    missing = f"""{prefixes} SELECT DISTINCT ?m ?state WHERE {{
+        ?m cow:meetingOf ?c ; schema:startDate ?day ; schema:attendee ?state .
+        ?c a cow:Coalition . ?state a cow:State .
+        FILTER NOT EXISTS {{ ?ms org:member ?state ; cow:inCoalition ?c ; cow:asOf ?since .
+                             FILTER(?since <= ?day) }} }}"""
+    assert list(store.query(missing, use_default_graph_as_union=True)) == []  # type: ignore[union-attr]

@@ -1,0 +1,145 @@
+"""Statements read from reported speech, on sentences written for these tests (Chile, Peru and
+people of a fictional mission: nothing here comes from a seed or an article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index
+from cowkg.read.agents import person_names
+from cowkg.read.mappings import MAPPINGS, read
+from cowkg.read.mappings.statements import PENDING_MEETING, read_statements
+from cowkg.types import Fact, FactKind, Ref, Source
+
+PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
+
+
+def statements(text: str) -> list[Fact]:
+    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    return list(read_statements(read(source, mentions)))
+
+
+def one(text: str) -> Fact:
+    found = statements(text)
+    assert len(found) == 1, [f.args for f in found]
+    return found[0]
+
+
+def key(fact: Fact, arg: str) -> str | None:
+    value = fact.args.get(arg)
+    return value.key if isinstance(value, Ref) else None
+
+
+def test_the_mapping_is_registered_and_its_facts_cite_the_unit() -> None:
+    assert ("statement", read_statements) in MAPPINGS
+    text = "Gabriel Boric said that the mission would start in June."
+    fact = one(text)
+    assert fact.kind is FactKind.STATEMENT and fact.method == "rule:statement"
+    assert [span.text for span in fact.evidence] == [text]
+    assert fact.args["text"] == "the mission would start in June"
+    assert text[text.index("the mission") :].startswith(str(fact.args["text"]))
+
+
+def test_said_with_title_capacity_and_date() -> None:
+    fact = one("Chilean President Gabriel Boric said on Monday that the plan works.")
+    assert key(fact, "speaker") == "gabriel-boric"
+    assert key(fact, "capacity") == "president"
+    assert fact.args["speech_act"] == "said"
+    assert fact.args["date"] == dt.date(2026, 5, 11)
+    assert fact.args["text"] == "the plan works"
+
+
+def test_a_quote_before_told_reporters_and_a_meeting_it_was_said_at() -> None:
+    fact = one(
+        'Dina Boluarte flew in. "We will not leave our neighbours alone," '
+        "Dina Boluarte told reporters after the summit."
+    )
+    assert key(fact, "speaker") == "dina-boluarte"
+    assert fact.args["text"] == "We will not leave our neighbours alone"
+    assert fact.args["meeting"] == PENDING_MEETING  # undated: the source's meeting, if one
+
+
+def test_an_interrupted_quote_keeps_its_opening_without_the_speaker() -> None:
+    fact = one('"We are ready," Gabriel Boric said, "and we will go."')
+    assert fact.args["text"] == "We are ready"
+
+
+def test_he_said_stands_for_the_person_named_just_before() -> None:
+    found = statements('Gabriel Boric landed in Lima. "It is a good day for the region," he said.')
+    assert [key(f, "speaker") for f in found] == ["gabriel-boric"]
+
+
+def test_a_list_of_speakers_gives_one_statement_each() -> None:
+    found = statements("Chile and Peru warned that the truce was fragile.")
+    assert sorted(key(f, "speaker") or "" for f in found) == ["CHL", "PER"]
+    assert {f.args["speech_act"] for f in found} == {"warned"}
+    assert len({key(f, "statement") for f in found}) == 2
+
+
+def test_a_title_of_a_state_speaks_for_it() -> None:
+    fact = one("Peru's foreign minister warned that the ceasefire was fragile.")
+    assert key(fact, "speaker") == "PER" and key(fact, "capacity") == "foreign-minister"
+
+
+def test_according_to() -> None:
+    fact = one("According to Peru, the engineers will deploy in June.")
+    assert key(fact, "speaker") == "PER"
+    assert fact.args["text"] == "the engineers will deploy in June"
+
+
+def test_a_name_colon_heading() -> None:
+    fact = one("Gabriel Boric: we stand ready to help our neighbours")
+    assert key(fact, "speaker") == "gabriel-boric"
+    assert fact.args["text"] == "we stand ready to help our neighbours"
+
+
+def test_a_topic_heading_is_not_speech() -> None:
+    assert statements("Peru: the engineers and the mission") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "content"),
+    [
+        ("Gabriel Boric called for a ceasefire.", "called-for", "a ceasefire"),
+        ("Gabriel Boric warned of delays in the deployment.", "warned", "delays in the deployment"),
+        ("Chile announced a fund for the engineers.", "announced", "a fund for the engineers"),
+        ("Peru denied sending soldiers.", "denied", "sending soldiers"),
+        ("Chile revealed a plan for the border.", "revealed", "a plan for the border"),
+        ("The plan was confirmed by Peru on Friday.", "confirmed", "The plan"),
+    ],
+)
+def test_speech_acts(text: str, act: str, content: str) -> None:
+    fact = one(text)
+    assert fact.args["speech_act"] == act
+    assert fact.args["text"] == content
+
+
+def test_a_nested_statement_is_its_own() -> None:
+    found = statements("Chile warned that the truce was fragile, while Peru denied sending troops.")
+    by_speaker = {key(f, "speaker"): f for f in found}
+    assert by_speaker["CHL"].args["text"] == "the truce was fragile"
+    assert by_speaker["PER"].args["speech_act"] == "denied"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gabriel Boric did not say when the engineers would deploy.",  # negated
+        "Chile will announce its contribution on Friday.",  # not yet said
+        "Gabriel Boric announced on 2 March 2026.",  # no content but a date
+        "The engineers said nothing new.",  # no named speaker
+    ],
+)
+def test_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_about_names_the_states_of_the_content_but_not_the_speaker() -> None:
+    fact = one("Chile said that Peru and NATO would lead the mission.")
+    about = fact.args["about"]
+    assert isinstance(about, tuple)
+    assert sorted(r.key for r in about) == ["PER", "nato"]
