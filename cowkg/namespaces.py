@@ -62,6 +62,7 @@ class COW(DefinedNamespace):
     Agreement: URIRef
     PlanPoint: URIRef
     Principle: URIRef
+    Claim: URIRef
     CountClaim: URIRef
     SourceDocument: URIRef
     Fact: URIRef
@@ -112,6 +113,8 @@ class COW(DefinedNamespace):
     statedAt: URIRef
     statedBy: URIRef
     about: URIRef
+    claimedProperty: URIRef
+    claimedValue: URIRef
     evidence: URIRef
     # datatype properties
     ordinal: URIRef
@@ -136,6 +139,7 @@ class COW(DefinedNamespace):
     countMaximum: URIRef
     countQualifier: URIRef
     claimText: URIRef
+    claimedLiteral: URIRef
     asOf: URIRef
     extractionMethod: URIRef
     iso3166Alpha2: URIRef

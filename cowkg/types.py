@@ -179,7 +179,7 @@ class FactKind(StrEnum):
     # force: Ref(FORCE); component: Ref(COMPONENT)
     FORCE_COMPONENT = "force-component"
     # force: Ref(FORCE); status?: str (planned | not-mandated ...); condition?: str;
-    # working_language?: str; coalition?: Ref(COALITION)
+    # working_language?: str; coalition?: Ref(COALITION); as_of?: date | str ("2025-11", a month)
     FORCE_STATUS = "force-status"
     # post: Ref(COMMAND_POST); force?: Ref(FORCE); place?: Ref(PLACE); level?: str; stars?: int;
     # commander_nation?: Ref(STATE); lead_nations?: tuple[Ref, ...]; inaugurated?: date;

@@ -17,7 +17,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cowkg.extract.known import Args, Known, make_fact, span, state_ref, states_in
-from cowkg.extract.layout import DASHES, Line, clean, lines, make_date, number, sentences
+from cowkg.extract.layout import (
+    DASHES,
+    MONTHS,
+    Line,
+    clean,
+    lines,
+    make_date,
+    number,
+    sentences,
+)
 from cowkg.extract.names import iter_force_mentions, language_code
 from cowkg.extract.tables import command_post_ref, place_ref
 from cowkg.mentions import COALITION, slug
@@ -41,6 +50,7 @@ _CONDITION = re.compile(
     r"(?P<cond>[^,.;]+?)(?=\s+in\s+the\s+|[,.;]|$)"
     r"|\bdeployment\s+to\s+follow\s+(?:the\s+)?(?P<cond2>[^,.;]+)"
 )
+_AS_OF_MONTH = re.compile(r"\b[Aa]s\s+of\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<year>\d{4})\b")
 _WORKING_LANGUAGE = re.compile(r"\bwith\s+(?P<lang>[A-Z][a-z]+)\s+as\s+its\s+working\s+language")
 _POLITICALLY_LED = re.compile(r"\bpolitically\s+led\s+by\s+(?P<list>[^,.;]+(?:,\s*and\s+[^,.;]+)?)")
 _HQ_IN = re.compile(
@@ -215,9 +225,18 @@ def force_status(ctx: Context) -> list[Fact]:
             "working_language": language_code(language["lang"]) if language else None,
             "coalition": COALITION if status and re.search(r"\bcoalition", s.text) else None,
         }
+        if status is not None:
+            args["as_of"] = ctx.known.date_in(s.start, s.end) or _month_as_of(s.text)
         if any(v is not None for k, v in args.items() if k not in ("force", "coalition")):
             facts.append(ctx.fact(FactKind.FORCE_STATUS, args, s, "force-status"))
     return facts
+
+
+def _month_as_of(text: str) -> str | None:
+    """'as of November 2025' -> '2025-11' (the month a status is stated to hold at)."""
+    match = _AS_OF_MONTH.search(text)
+    month = MONTHS.get(match["month"].lower()) if match else None
+    return f"{match['year']}-{month:02d}" if match and month else None
 
 
 def _status_of(text: str) -> str | None:
