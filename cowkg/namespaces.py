@@ -107,6 +107,7 @@ class COW(DefinedNamespace):
     hasPoint: URIRef
     outlinedBy: URIRef
     draftedBy: URIRef
+    signedBy: URIRef
     discussedAt: URIRef
     replacedBy: URIRef
     replaces: URIRef

@@ -192,8 +192,8 @@ class FactKind(StrEnum):
     # members?: tuple[Ref, ...]
     GROUP = "group"
     # plan: Ref(PLAN); plan_kind: str (plan | declaration | memorandum | agreement); points?: int;
-    # outlined_by?: Ref; drafted_by?: Ref; discussed_at?: Ref(MEETING); replaced_by?: Ref(PLAN);
-    # date?: date
+    # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; discussed_at?: Ref(MEETING);
+    # replaced_by?: Ref(PLAN); date?: date
     PLAN = "plan"
     # plan: Ref(PLAN); position: int; text: str
     PLAN_POINT = "plan-point"

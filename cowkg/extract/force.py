@@ -1,5 +1,6 @@
 """Rules for the coalition's force and its organisation: mandate, components, status, command
-posts, planning and working groups.
+posts, planning and working groups, principles (documents and plans are read by
+:mod:`cowkg.read.mappings.documents`).
 
 Each rule is a pattern over one sentence. The force a sentence speaks of is found by the names
 the seed itself gives its forces (:func:`cowkg.extract.names.forces`): a force named in the
@@ -92,16 +93,6 @@ _GROUP_MANDATE = re.compile(
     r"(?=,\s+(?:with\s+the\s+participation|joined\s+by)\b|\.$|$)"
 )
 _PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?P<list>[^.;]+)")
-_POINT_PLAN = re.compile(
-    r"[\"“]?(?P<n>\d+)-point[\"”]?\s+(?P<noun>(?:peace\s+|draft\s+|framework\s+)*(?:plan|proposal))"
-    r"[\"”]?"
-)
-_REPLACED = re.compile(r"\bwas\s+replaced\s+by\b")
-_DRAFTED = re.compile(rf"\b(?P<who>[A-Z][A-Za-z.]*){_H}drafted\b")
-_PREPARED = re.compile(r"^(?P<who>.*?)\s+had\s+(?:prepared|drafted)\b")
-_NAMED_DOCUMENT = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?P<kind>Declaration|Memorandum|Agreement|Treaty|Accords?))\b"
-)
 _PRINCIPLES_INTRO = re.compile(r"\b(?P<n>\w+)\s+(?:main\s+|key\s+|core\s+)?principles\b")
 _ORDINAL_OPENER = re.compile(
     r"^The\s+(?P<ord>first|second|third|fourth|fifth|sixth)(?:\s+one|\s+principle)?\s+"
@@ -503,81 +494,7 @@ def _person(ctx: Context, s: Sentence, words: str) -> Ref | None:
     return None
 
 
-# -- plans and principles -----------------------------------------------------------------
-
-
-def plan_ref(points: int) -> Ref:
-    """A numbered peace plan by its number of points ('28-point plan')."""
-    return Ref(EntityKind.PLAN, f"{points}-point-plan", f"{points}-point plan")
-
-
-def point_plans(ctx: Context) -> list[Fact]:
-    """PLAN for each '<n>-point plan/proposal', with who drafted or prepared it, its date, and
-    what replaced it ('the "28-point" plan … was replaced by a revised "19-point proposal"')."""
-    facts = []
-    for s in ctx.sentences:
-        found = list(_POINT_PLAN.finditer(s.text))
-        replaced = _REPLACED.search(s.text)
-        for match in found:
-            n = int(match["n"])
-            successor = _successor(found, match, replaced)
-            args: Args = {
-                "plan": plan_ref(n),
-                "plan_kind": "plan",
-                "points": n,
-                "drafted_by": _drafter(s.text, match),
-                "replaced_by": plan_ref(int(successor["n"])) if successor else None,
-                "date": _plan_date(ctx, s, match, replaced),
-            }
-            facts.append(ctx.fact(FactKind.PLAN, args, s, "point-plan"))
-    return facts
-
-
-def _successor(
-    found: list[re.Match[str]], match: re.Match[str], replaced: re.Match[str] | None
-) -> re.Match[str] | None:
-    """The plan named after 'was replaced by' when ``match`` is named before it."""
-    if replaced is None or match.start() > replaced.start():
-        return None
-    return next((m for m in found if m.start() > replaced.end()), None)
-
-
-def _drafter(text: str, match: re.Match[str]) -> Ref | None:
-    """'a US-drafted "28-point" plan' or 'Ukraine … had prepared a revised 20-point proposal'."""
-    window = text[max(0, match.start() - 40) : match.start()]
-    drafted = list(_DRAFTED.finditer(window))
-    if drafted:
-        return state_ref(drafted[-1]["who"])
-    prepared = _PREPARED.search(text[: match.start()])
-    if prepared:
-        states = states_in(re.sub(r"^.*\bthat\s+", "", prepared["who"]))
-        return states[0] if states else None
-    return None
-
-
-def _plan_date(
-    ctx: Context, s: Sentence, match: re.Match[str], replaced: re.Match[str] | None
-) -> dt.date | None:
-    """The sentence's date for a plan it says was prepared, or that replaced another."""
-    is_successor = replaced is not None and match.start() > replaced.end()
-    if is_successor or _PREPARED.search(s.text[: match.start()]):
-        return ctx.known.date_in(s.start, s.end)
-    return None
-
-
-def named_documents(ctx: Context) -> list[Fact]:
-    """PLAN (declaration, memorandum, agreement, treaty) for a capitalised document name such as
-    'Lancaster Declaration' or 'the 1994 Budapest Memorandum' in running text."""
-    facts = []
-    for s in ctx.sentences:
-        for match in _NAMED_DOCUMENT.finditer(s.text):
-            name = re.sub(r"^(?:The|A|An|After|Before|By|With|Of)\s+", "", match["name"])
-            kind = match["kind"].lower().rstrip("s")
-            ref = Ref(EntityKind.PLAN, slug(name), clean(name))
-            facts.append(
-                ctx.fact(FactKind.PLAN, {"plan": ref, "plan_kind": kind}, s, "named-document")
-            )
-    return facts
+# -- principles (documents and plans: cowkg.read.mappings.documents) ------------------------
 
 
 def listed_principles(ctx: Context) -> list[Fact]:
@@ -647,8 +564,6 @@ RULES: tuple[Rule, ...] = (
     inaugurations,
     timeline_entries,
     working_groups,
-    point_plans,
-    named_documents,
     listed_principles,
     confirmed_principles,
 )

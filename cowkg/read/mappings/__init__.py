@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from cowkg.read.clauses import Clause, read_source
+from cowkg.read.mappings.documents import documents
 from cowkg.read.units import Unit
 from cowkg.types import Fact, Mention, Source
 
@@ -33,7 +34,7 @@ class Reading:
 
 Mapping = Callable[[Reading], Iterable[Fact]]
 
-MAPPINGS: tuple[tuple[str, Mapping], ...] = ()
+MAPPINGS: tuple[tuple[str, Mapping], ...] = (("documents", documents),)
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
 
 
