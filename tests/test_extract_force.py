@@ -50,7 +50,7 @@ def test_cq39_paris_hq_inaugurated_17_november(wiki: list[Fact]) -> None:
     }
     assert dates == {dt.date(2025, 11, 17)}
     rules = {f.method for f in wiki if f.kind is FactKind.COMMAND_POST and "inaugurated" in f.args}
-    assert rules == {"rule:command-post-inauguration", "rule:timeline"}  # sentence and infobox
+    assert rules == {"rule:timeline"}  # the infobox; the sentence: cowkg.read.mappings.naming
 
 
 def test_command_structure_paris_and_kyiv(wiki: list[Fact]) -> None:
@@ -97,10 +97,8 @@ def test_cq45_working_group_on_security_guarantees(wiki: list[Fact]) -> None:
     merged: dict[str, object] = {}
     for f in facts:
         merged.update({k: v for k, v in f.items() if k != "mandate"})
-    assert merged["announced_by"] == "emmanuel-macron"
-    assert merged["announced_on"] == dt.date(2025, 11, 25)
-    assert merged["inaugurated_by"] == ("FRA", "GBR")
-    assert merged["members"] == ("USA", "TUR")
+    assert merged["announced_on"] == dt.date(2025, 11, 25)  # the infobox timeline
+    assert merged["members"] == ("USA", "TUR")  # who announced and founded it: read.mappings
     mandates = {f["mandate"] for f in facts if "mandate" in f}
     assert (
         "determine the specific security guarantees and national contributions for proposed MNF-U"

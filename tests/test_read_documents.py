@@ -10,6 +10,7 @@ from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import Reading, read
 from cowkg.read.mappings.documents import documents
+from cowkg.read.mappings.naming import founding
 from cowkg.types import Fact, FactKind, Ref, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
@@ -124,3 +125,58 @@ def test_a_dated_joint_statement_is_a_document() -> None:
 def test_a_bare_plan_or_a_title_case_headline_names_no_document() -> None:
     assert plans("The plan was discussed at length, and an agreement is close.") == {}
     assert plans("Leaders Back Ambitious Peace Plan After Long Talks\n\nThey met.") == {}
+
+
+# -- founding -------------------------------------------------------------------------------
+
+
+def founded(text: str) -> list[dict[str, object]]:
+    return facts_of(founding, text)
+
+
+def test_a_headquarters_inaugurated_on_a_date_passive_and_active() -> None:
+    assert founded("The Oslo headquarters was formally inaugurated on 3 June.") == [
+        {"post": "oslo-hq", "inaugurated": dt.date(2026, 6, 3), "kind": FactKind.COMMAND_POST}
+    ]
+    opened = founded("On 2 March, Portugal opened its new headquarters in Lisbon.")
+    assert [(f["post"], f["inaugurated"]) for f in opened] == [("lisbon-hq", dt.date(2026, 3, 2))]
+
+
+def test_a_headquarters_set_up_is_established_not_inaugurated() -> None:
+    found = founded("The coalition set up its headquarters in Lisbon on 2 March.")
+    assert [(f["post"], f.get("established"), f.get("inaugurated")) for f in found] == [
+        ("lisbon-hq", "2026-03-02", None)
+    ]
+
+
+def test_states_that_launch_a_working_group_found_it() -> None:
+    [group] = founded("Italy and Spain launched a working group on maritime security on 2 May.")
+    assert group["group"] == "working-group-maritime-security"
+    assert group["inaugurated_by"] == ("ITA", "ESP")
+    assert group["parent"] == "coalition-of-the-willing"
+
+
+def test_announcing_the_creation_of_a_group_the_same_day() -> None:
+    [group] = founded(
+        "Ministers met in Rome on 5 May. The same day, Italy announced the creation of a "
+        "working group on energy security."
+    )
+    assert group["group"] == "working-group-energy-security"
+    assert group["announced_by"] == "ITA"
+    assert group["announced_on"] == dt.date(2026, 5, 5)
+    assert "inaugurated_by" not in group
+
+
+def test_a_group_named_without_its_topic_is_the_one_the_source_names() -> None:
+    text = (
+        "Working group on demining (coalition)\n\n"
+        "Earlier that week, Chile and Peru established this working group in Lima."
+    )
+    [group] = founded(text)
+    assert group["group"] == "working-group-demining"
+    assert group["inaugurated_by"] == ("CHL", "PER")
+
+
+def test_a_future_or_negated_founding_founds_nothing() -> None:
+    assert founded("Spain will set up a working group on demining next month.") == []
+    assert founded("The Oslo headquarters was not inaugurated on 3 June.") == []

@@ -66,9 +66,6 @@ _COMMANDER = re.compile(
 _ROTATION = re.compile(r"\brotating\s+to\s+(?P<to>[A-Z]\w+)\s+after\s+(?P<n>\w+)\s+months?\b")
 _CO_LED = re.compile(r"\bco-led\s+by\s+(?P<list>[^.;]+)")
 _ESTABLISHED = re.compile(r"^In\s+(?P<when>[A-Z][a-z]+\s+\d{4}),.*\bestablished\b")
-_INAUGURATED = re.compile(
-    r"\bthe\s+(?P<city>[A-Z]\w+)\s+headquarters\s+was\s+(?:formally\s+)?inaugurated\b"
-)
 _TIMELINE_DATE = re.compile(
     r"^\s*(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?\s+(?P<y2>\d{4}))"
@@ -84,10 +81,6 @@ _GROUP_INTRO = re.compile(r"\bworking\s+group\b(?P<after>[^.;]*)")
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:this|the|mentioned|that)\s+(?:working\s+)?group\b|^Its\s+mandate\b", re.I
 )
-_ANNOUNCED = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+announced\s+the\s+creation"
-)
-_INAUGURATED_BY = re.compile(r"^(?P<who>.+?)\s+(?:subsequently\s+)?in(?:au|ua)gurated\b")
 _GROUP_MANDATE = re.compile(
     r"\b(?:[Ii]ts\s+mandate\s+is\s+to|group\s+to)\s+(?P<m>.+?)"
     r"(?=,\s+(?:with\s+the\s+participation|joined\s+by)\b|\.$|$)"
@@ -325,24 +318,6 @@ def _next_hq(text: str, pos: int) -> int:
     return following.start() if following else len(text)
 
 
-def inaugurations(ctx: Context) -> list[Fact]:
-    """COMMAND_POST (inaugurated) from 'the Paris headquarters was formally inaugurated', dated
-    by the date the sentence gives."""
-    facts = []
-    for s in ctx.sentences:
-        match = _INAUGURATED.search(s.text)
-        when = ctx.known.date_in(s.start, s.end) if match else None
-        if match is None or when is None:
-            continue
-        args: Args = {
-            "post": command_post_ref(match["city"]),
-            "force": ctx.force(s),
-            "inaugurated": when,
-        }
-        facts.append(ctx.fact(FactKind.COMMAND_POST, args, s, "command-post-inauguration"))
-    return facts
-
-
 def timeline_entries(ctx: Context) -> list[Fact]:
     """Infobox timeline entries — a label line, a date line, '(inaugurated)' / '(announced …)' —
     give a headquarters' inauguration and a working group's announcement."""
@@ -439,14 +414,13 @@ def _group_for(words: str, named: Mapping[str, Ref]) -> Ref | None:
 
 
 def working_groups(ctx: Context) -> list[Fact]:
-    """GROUP (working) facts from a paragraph that introduces a working group and goes on about
-    it ('The same day, President Macron announced the creation of mentioned group …', 'France and
-    the UK subsequently inaugurated this working group …', 'Its mandate is to …, with the
-    participation of the United States and Turkey')."""
+    """GROUP (working) facts — mandate and members — from a paragraph that introduces a working
+    group and goes on about it ('a group to <mandate>', 'Its mandate is to …, with the
+    participation of A and B'); who announced, founded or inaugurated it, and when, is read by
+    :mod:`cowkg.read.mappings.naming`."""
     named = _named_groups(ctx)
     facts = []
     current: tuple[int, Ref] | None = None
-    last_date: dt.date | None = None
     for s in ctx.sentences:
         if current is not None and current[0] != s.paragraph:
             current = None
@@ -455,28 +429,16 @@ def working_groups(ctx: Context) -> list[Fact]:
         if group is not None:
             current = (s.paragraph, group)
         elif current is None or not _GROUP_ANAPHOR.search(s.text):
-            last_date = ctx.known.date_in(s.start, s.end) or last_date
             continue
-        when = ctx.known.date_in(s.start, s.end) or _same_day(s.text, last_date)
-        last_date = when or last_date
-        fact = _group_fact(ctx, s, current[1], when)
+        fact = _group_fact(ctx, s, current[1])
         facts += [fact] if fact else []
     return facts
 
 
-def _same_day(text: str, last: dt.date | None) -> dt.date | None:
-    return last if re.search(r"\b[Tt]he\s+same\s+day\b", text) else None
-
-
-def _group_fact(ctx: Context, s: Sentence, group: Ref, when: dt.date | None) -> Fact | None:
-    announced = _ANNOUNCED.search(s.text)
-    inaugurated = _INAUGURATED_BY.search(s.text)
+def _group_fact(ctx: Context, s: Sentence, group: Ref) -> Fact | None:
     mandate = _GROUP_MANDATE.search(s.text)
     members = _PARTICIPATION.search(s.text)
     args: Args = {
-        "announced_by": _person(ctx, s, announced["who"]) if announced else None,
-        "announced_on": when if announced else None,
-        "inaugurated_by": states_in(inaugurated["who"]) or None if inaugurated else None,
         "mandate": clean(mandate["m"]) if mandate else None,
         "members": states_in(members["list"]) or None if members else None,
     }
@@ -484,14 +446,6 @@ def _group_fact(ctx: Context, s: Sentence, group: Ref, when: dt.date | None) -> 
         return None
     base: Args = {"group": group, "group_kind": "working", "parent": COALITION}
     return ctx.fact(FactKind.GROUP, {**base, **args}, s, "working-group")
-
-
-def _person(ctx: Context, s: Sentence, words: str) -> Ref | None:
-    """The person a phrase such as 'President Macron' names, as the recogniser resolved it."""
-    for surface, ref in sorted(ctx.known.people.items(), key=lambda kv: -len(kv[0])):
-        if surface in words:
-            return ref
-    return None
 
 
 # -- principles (documents and plans: cowkg.read.mappings.documents) ------------------------
@@ -561,7 +515,6 @@ RULES: tuple[Rule, ...] = (
     force_leaders,
     planning_groups,
     command_posts,
-    inaugurations,
     timeline_entries,
     working_groups,
     listed_principles,
