@@ -25,7 +25,7 @@ from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from cowkg.errors import CowkgError
 from cowkg.namespaces import COW, DBR, GEO, OA, SCHEMA, WD
-from cowkg.resolve import Resolution, entity_iri, meeting_kind
+from cowkg.resolve import Resolution, entity_iri, meeting_kind, slugify
 from cowkg.types import (
     EntityKind,
     Fact,
@@ -412,6 +412,7 @@ def _plan(w: _FactWriter) -> None:
     w.literal(p, COW.pointCount, "points", _int)
     w.link(p, COW.outlinedBy, "outlined_by")
     w.link(p, COW.draftedBy, "drafted_by")
+    w.link(p, COW.signedBy, "signed_by")
     w.link(p, COW.discussedAt, "discussed_at")
     w.link(p, COW.replacedBy, "replaced_by")
     w.literal(p, COW.adoptedOn, "date", _date)
@@ -485,10 +486,59 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
 }
 
 
+CLAIMED: Mapping[FactKind, tuple[tuple[str, str, URIRef], ...]] = {
+    FactKind.FORCE_STATUS: (("force", "status", COW.forceStatus),),
+    FactKind.COMMAND_POST: (
+        ("post", "place", COW.locatedAt),
+        ("post", "rotates_to", COW.rotatesTo),
+    ),
+    FactKind.HOST: (("meeting", "host", COW.hostedBy),),
+}
+"""Fact kind → (subject argument, value argument, property) whose values sources may state
+differently: each stated value is also a ``cow:Claim`` in the same fact graph, so every value
+keeps its source, passage and date beside the others (``queries/aq03-conflicting-claims.rq``)."""
+
+
+def _as_of(value: FactValue) -> Literal:
+    """A claim's date: an ``xsd:date``, or ``xsd:gYearMonth`` for a month ("2025-11")."""
+    if isinstance(value, dt.date):
+        return Literal(value, datatype=XSD.date)
+    return Literal(str(value), datatype=XSD.gYearMonth)
+
+
+def _claims(w: _FactWriter) -> None:
+    """A ``cow:Claim`` per value of :data:`CLAIMED` the fact states: about its subject, with the
+    property, the value and, when the fact gives one, the date it is stated to hold at."""
+    for subject_arg, value_arg, prop in CLAIMED.get(w.fact.kind, ()):
+        value = w.arg(value_arg)
+        if value is None or value == "":
+            continue
+        subject = w.ref(subject_arg)
+        name = prop.split("#")[-1]
+        if isinstance(value, Ref):
+            stated, shown = f"{value.kind.value}-{w.res.ref(value).key}", w.res.label(value)
+        else:
+            stated = shown = str(value)
+        as_of = w.arg("as_of")
+        path = f"claim/{name}/{subject.kind.value}-{w.key(subject_arg)}/{slugify(stated)}"
+        label = f"{w.res.label(subject)} {name}: {shown}"
+        c = w.sub(f"{path}/{as_of}" if as_of else path, COW.Claim, label)
+        w.add(c, COW.about, w.node(subject))
+        w.add(c, COW.claimedProperty, prop)
+        if isinstance(value, Ref):
+            w.add(c, COW.claimedValue, w.node(value))
+        else:
+            w.add(c, COW.claimedLiteral, _plain(value))
+        if as_of is not None:
+            w.add(c, COW.asOf, _as_of(as_of))
+
+
 def fact_triples(fact: Fact, res: Resolution) -> frozenset[Triple]:
-    """The content of one fact graph, per the table in docs/data-model.md."""
+    """The content of one fact graph, per the table in docs/data-model.md (with the claims of
+    :data:`CLAIMED`)."""
     writer = _FactWriter(res, fact)
     WRITERS[fact.kind](writer)
+    _claims(writer)
     return frozenset(writer.triples)
 
 

@@ -12,7 +12,7 @@ passages it rests on:
   (NATO, the EU) attend as partners and are not made members by this rule.
 - **the meeting a statement was made at**: :mod:`cowkg.read.mappings.statements` marks a
   statement made "after the summit" with the meeting of its date, or, undated, with
-  :data:`~cowkg.read.mappings.statements.PENDING_MEETING`; here it becomes the meeting of the
+  :data:`~cowkg.read.frame.PENDING_MEETING`; here it becomes the meeting of the
   graph on that date, or the one coalition meeting the statement's source reports, or is dropped.
 """
 
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from cowkg.mentions import COALITION
-from cowkg.read.mappings.statements import PENDING_MEETING
+from cowkg.read.frame import PENDING_MEETING
 from cowkg.read.units import Unit
 from cowkg.resolve import Resolution
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Ref, Span

@@ -62,6 +62,7 @@ class COW(DefinedNamespace):
     Agreement: URIRef
     PlanPoint: URIRef
     Principle: URIRef
+    Claim: URIRef
     CountClaim: URIRef
     Statement: URIRef
     SpeechAct: URIRef
@@ -109,6 +110,7 @@ class COW(DefinedNamespace):
     hasPoint: URIRef
     outlinedBy: URIRef
     draftedBy: URIRef
+    signedBy: URIRef
     discussedAt: URIRef
     replacedBy: URIRef
     replaces: URIRef
@@ -117,6 +119,8 @@ class COW(DefinedNamespace):
     about: URIRef
     madeAt: URIRef
     speechAct: URIRef
+    claimedProperty: URIRef
+    claimedValue: URIRef
     evidence: URIRef
     # datatype properties
     ordinal: URIRef
@@ -144,6 +148,7 @@ class COW(DefinedNamespace):
     claimText: URIRef
     statementText: URIRef
     statementDate: URIRef
+    claimedLiteral: URIRef
     asOf: URIRef
     extractionMethod: URIRef
     iso3166Alpha2: URIRef

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from cowkg import __version__
 from cowkg import ledger as reading_ledger
+from cowkg.assemble import CLAIMED
 from cowkg.ledger import SourceLedger, UnitRecord
 from cowkg.namespaces import SCHEMA, VOID
 from cowkg.resolve import Resolution
@@ -39,7 +40,8 @@ MAX_GAPS_SHOWN = 40
 
 @dataclass(frozen=True)
 class Conflict:
-    """Claims about the same thing and counted unit with different values, with their seeds."""
+    """Claims about the same thing and counted unit (or property) with different values, with
+    their seeds."""
 
     about: str
     counted: str
@@ -211,20 +213,27 @@ def quantity_text(quantity: Quantity) -> str:
     return f"{quantity.qualifier} {'–'.join(bounds)}".strip()
 
 
+def _stated(fact: Fact, res: Resolution) -> Iterator[tuple[Ref, str, str]]:
+    """(about, what is claimed, the value as stated) of a count claim, or of each value a fact
+    states for a property of :data:`cowkg.assemble.CLAIMED` (a status, a destination, a host)."""
+    about, quantity = fact.args.get("about"), fact.args.get("quantity")
+    if fact.kind is FactKind.COUNT_CLAIM and isinstance(about, Ref):
+        if isinstance(quantity, Quantity):
+            yield res.ref(about), str(fact.args.get("counted", "")), quantity_text(quantity)
+        return
+    for subject_arg, value_arg, prop in CLAIMED.get(fact.kind, ()):
+        subject, value = fact.args.get(subject_arg), fact.args.get(value_arg)
+        if isinstance(subject, Ref) and value is not None:
+            shown = res.label(value) if isinstance(value, Ref) else str(value)
+            yield res.ref(subject), prop.split("#")[-1], shown
+
+
 def conflicts(facts: Iterable[Fact], res: Resolution) -> list[Conflict]:
-    """Count claims about the same thing (and counted unit) whose values differ."""
+    """Claims about the same thing (and counted unit or property) whose values differ."""
     grouped: dict[tuple[Ref, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for fact in facts:
-        about, quantity = fact.args.get("about"), fact.args.get("quantity")
-        if (
-            fact.kind is FactKind.COUNT_CLAIM
-            and isinstance(about, Ref)
-            and isinstance(quantity, Quantity)
-        ):
-            seeds = grouped[(res.ref(about), str(fact.args.get("counted", "")))][
-                quantity_text(quantity)
-            ]
-            seeds.update(span.seed for span in fact.evidence)
+        for about, claimed, value in _stated(fact, res):
+            grouped[(about, claimed)][value].update(span.seed for span in fact.evidence)
     out = []
     for (about, counted), values in sorted(grouped.items(), key=lambda i: (i[0][0].key, i[0][1])):
         if len(values) > 1:

@@ -187,7 +187,7 @@ class FactKind(StrEnum):
     # force: Ref(FORCE); component: Ref(COMPONENT)
     FORCE_COMPONENT = "force-component"
     # force: Ref(FORCE); status?: str (planned | not-mandated ...); condition?: str;
-    # working_language?: str; coalition?: Ref(COALITION)
+    # working_language?: str; coalition?: Ref(COALITION); as_of?: date | str ("2025-11", a month)
     FORCE_STATUS = "force-status"
     # post: Ref(COMMAND_POST); force?: Ref(FORCE); place?: Ref(PLACE); level?: str; stars?: int;
     # commander_nation?: Ref(STATE); lead_nations?: tuple[Ref, ...]; inaugurated?: date;
@@ -200,8 +200,8 @@ class FactKind(StrEnum):
     # members?: tuple[Ref, ...]
     GROUP = "group"
     # plan: Ref(PLAN); plan_kind: str (plan | declaration | memorandum | agreement); points?: int;
-    # outlined_by?: Ref; drafted_by?: Ref; discussed_at?: Ref(MEETING); replaced_by?: Ref(PLAN);
-    # date?: date
+    # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; discussed_at?: Ref(MEETING);
+    # replaced_by?: Ref(PLAN); date?: date
     PLAN = "plan"
     # plan: Ref(PLAN); position: int; text: str
     PLAN_POINT = "plan-point"

@@ -12,7 +12,7 @@ import pycountry
 import pytest
 from fixtures.graph_facts import AUS, GBR, MARCH_15, S004, W, sample_facts, sources
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from cowkg.assemble import (
     Assembly,
@@ -178,3 +178,59 @@ def test_a_bad_argument_is_a_clear_error() -> None:
     fact = Fact(FactKind.MEETING_FORMAT, {"meeting": meeting, "format": "telepathy"}, (), "rule:x")
     with pytest.raises(AssemblyError, match="telepathy"):
         fact_triples(fact, resolve([fact], BASE))
+
+
+MNFU = Ref(EntityKind.FORCE, "mnf-u", "Multinational Force–Ukraine")
+PARIS_HQ = Ref(EntityKind.COMMAND_POST, "paris-hq", "Paris headquarters")
+
+
+def _claims(facts: list[Fact]) -> dict[URIRef, dict[URIRef, set[object]]]:
+    """Each cow:Claim node of the facts' graphs → property → values (one graph per fact)."""
+    res = resolve(facts, BASE)
+    found: dict[URIRef, dict[URIRef, set[object]]] = {}
+    for fact in facts:
+        triples = fact_triples(fact, res)
+        for claim in {s for s, p, o in triples if p == RDF.type and o == COW.Claim}:
+            props = found.setdefault(claim, {})
+            for s, p, o in triples:
+                if s == claim:
+                    props.setdefault(p, set()).add(o)
+    return found
+
+
+def test_each_stated_status_is_a_claim_with_its_date_beside_the_others() -> None:
+    facts = [
+        Fact(FactKind.FORCE_STATUS, {"force": MNFU, "status": "proposed"}, (), "rule:x"),
+        Fact(
+            FactKind.FORCE_STATUS,
+            {"force": MNFU, "status": "planning", "as_of": "2025-11"},
+            (),
+            "rule:x",
+        ),
+    ]
+    claims = _claims(facts)
+    assert len(claims) == 2
+    by_value = {next(iter(c[COW.claimedLiteral])): c for c in claims.values()}
+    assert set(by_value) == {Literal("proposed"), Literal("planning")}
+    planning = by_value[Literal("planning")]
+    assert planning[COW.about] == {URIRef(f"{BASE}id/force/mnf-u")}
+    assert planning[COW.claimedProperty] == {COW.forceStatus}
+    assert planning[COW.asOf] == {Literal("2025-11", datatype=XSD.gYearMonth)}
+    assert COW.asOf not in by_value[Literal("proposed")]
+
+
+def test_destinations_and_hosts_are_claims_of_things_and_other_facts_make_none() -> None:
+    london = Ref(EntityKind.PLACE, "london", "London")
+    meeting = Ref(EntityKind.MEETING, "2025-03-02-summit")
+    facts = [
+        Fact(FactKind.COMMAND_POST, {"post": PARIS_HQ, "rotates_to": london}, (), "rule:x"),
+        Fact(FactKind.HOST, {"meeting": meeting, "host": GBR}, (), "rule:x"),
+        Fact(FactKind.FORCE_TASK, {"force": MNFU, "task": Ref(EntityKind.TASK, "t")}, (), "r:x"),
+    ]
+    claims = _claims(facts)
+    assert {next(iter(c[COW.claimedProperty])) for c in claims.values()} == {
+        COW.rotatesTo,
+        COW.hostedBy,
+    }
+    values = {next(iter(c[COW.claimedValue])) for c in claims.values()}
+    assert values == {URIRef(f"{BASE}id/place/london"), URIRef(f"{BASE}id/state/GBR")}

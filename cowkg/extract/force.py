@@ -1,5 +1,6 @@
 """Rules for the coalition's force and its organisation: mandate, components, status, command
-posts, planning and working groups.
+posts, planning and working groups, principles (documents and plans are read by
+:mod:`cowkg.read.mappings.documents`).
 
 Each rule is a pattern over one sentence. The force a sentence speaks of is found by the names
 the seed itself gives its forces (:func:`cowkg.extract.names.forces`): a force named in the
@@ -17,7 +18,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cowkg.extract.known import Args, Known, make_fact, span, state_ref, states_in
-from cowkg.extract.layout import DASHES, Line, clean, lines, make_date, number, sentences
+from cowkg.extract.layout import (
+    DASHES,
+    MONTHS,
+    Line,
+    clean,
+    lines,
+    make_date,
+    number,
+    sentences,
+)
 from cowkg.extract.names import iter_force_mentions, language_code
 from cowkg.extract.tables import command_post_ref, place_ref
 from cowkg.mentions import COALITION, slug
@@ -41,6 +51,7 @@ _CONDITION = re.compile(
     r"(?P<cond>[^,.;]+?)(?=\s+in\s+the\s+|[,.;]|$)"
     r"|\bdeployment\s+to\s+follow\s+(?:the\s+)?(?P<cond2>[^,.;]+)"
 )
+_AS_OF_MONTH = re.compile(r"\b[Aa]s\s+of\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<year>\d{4})\b")
 _WORKING_LANGUAGE = re.compile(r"\bwith\s+(?P<lang>[A-Z][a-z]+)\s+as\s+its\s+working\s+language")
 _POLITICALLY_LED = re.compile(r"\bpolitically\s+led\s+by\s+(?P<list>[^,.;]+(?:,\s*and\s+[^,.;]+)?)")
 _HQ_IN = re.compile(
@@ -55,9 +66,6 @@ _COMMANDER = re.compile(
 _ROTATION = re.compile(r"\brotating\s+to\s+(?P<to>[A-Z]\w+)\s+after\s+(?P<n>\w+)\s+months?\b")
 _CO_LED = re.compile(r"\bco-led\s+by\s+(?P<list>[^.;]+)")
 _ESTABLISHED = re.compile(r"^In\s+(?P<when>[A-Z][a-z]+\s+\d{4}),.*\bestablished\b")
-_INAUGURATED = re.compile(
-    r"\bthe\s+(?P<city>[A-Z]\w+)\s+headquarters\s+was\s+(?:formally\s+)?inaugurated\b"
-)
 _TIMELINE_DATE = re.compile(
     r"^\s*(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?\s+(?P<y2>\d{4}))"
@@ -73,25 +81,11 @@ _GROUP_INTRO = re.compile(r"\bworking\s+group\b(?P<after>[^.;]*)")
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:this|the|mentioned|that)\s+(?:working\s+)?group\b|^Its\s+mandate\b", re.I
 )
-_ANNOUNCED = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+announced\s+the\s+creation"
-)
-_INAUGURATED_BY = re.compile(r"^(?P<who>.+?)\s+(?:subsequently\s+)?in(?:au|ua)gurated\b")
 _GROUP_MANDATE = re.compile(
     r"\b(?:[Ii]ts\s+mandate\s+is\s+to|group\s+to)\s+(?P<m>.+?)"
     r"(?=,\s+(?:with\s+the\s+participation|joined\s+by)\b|\.$|$)"
 )
 _PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?P<list>[^.;]+)")
-_POINT_PLAN = re.compile(
-    r"[\"“]?(?P<n>\d+)-point[\"”]?\s+(?P<noun>(?:peace\s+|draft\s+|framework\s+)*(?:plan|proposal))"
-    r"[\"”]?"
-)
-_REPLACED = re.compile(r"\bwas\s+replaced\s+by\b")
-_DRAFTED = re.compile(rf"\b(?P<who>[A-Z][A-Za-z.]*){_H}drafted\b")
-_PREPARED = re.compile(r"^(?P<who>.*?)\s+had\s+(?:prepared|drafted)\b")
-_NAMED_DOCUMENT = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?P<kind>Declaration|Memorandum|Agreement|Treaty|Accords?))\b"
-)
 _PRINCIPLES_INTRO = re.compile(r"\b(?P<n>\w+)\s+(?:main\s+|key\s+|core\s+)?principles\b")
 _ORDINAL_OPENER = re.compile(
     r"^The\s+(?P<ord>first|second|third|fourth|fifth|sixth)(?:\s+one|\s+principle)?\s+"
@@ -215,9 +209,18 @@ def force_status(ctx: Context) -> list[Fact]:
             "working_language": language_code(language["lang"]) if language else None,
             "coalition": COALITION if status and re.search(r"\bcoalition", s.text) else None,
         }
+        if status is not None:
+            args["as_of"] = ctx.known.date_in(s.start, s.end) or _month_as_of(s.text)
         if any(v is not None for k, v in args.items() if k not in ("force", "coalition")):
             facts.append(ctx.fact(FactKind.FORCE_STATUS, args, s, "force-status"))
     return facts
+
+
+def _month_as_of(text: str) -> str | None:
+    """'as of November 2025' -> '2025-11' (the month a status is stated to hold at)."""
+    match = _AS_OF_MONTH.search(text)
+    month = MONTHS.get(match["month"].lower()) if match else None
+    return f"{match['year']}-{month:02d}" if match and month else None
 
 
 def _status_of(text: str) -> str | None:
@@ -313,24 +316,6 @@ def _next_hq(text: str, pos: int) -> int:
     """Where the next '… headquarters in' starts (a clause belongs to the HQ before it)."""
     following = _HQ_IN.search(text, pos)
     return following.start() if following else len(text)
-
-
-def inaugurations(ctx: Context) -> list[Fact]:
-    """COMMAND_POST (inaugurated) from 'the Paris headquarters was formally inaugurated', dated
-    by the date the sentence gives."""
-    facts = []
-    for s in ctx.sentences:
-        match = _INAUGURATED.search(s.text)
-        when = ctx.known.date_in(s.start, s.end) if match else None
-        if match is None or when is None:
-            continue
-        args: Args = {
-            "post": command_post_ref(match["city"]),
-            "force": ctx.force(s),
-            "inaugurated": when,
-        }
-        facts.append(ctx.fact(FactKind.COMMAND_POST, args, s, "command-post-inauguration"))
-    return facts
 
 
 def timeline_entries(ctx: Context) -> list[Fact]:
@@ -429,14 +414,13 @@ def _group_for(words: str, named: Mapping[str, Ref]) -> Ref | None:
 
 
 def working_groups(ctx: Context) -> list[Fact]:
-    """GROUP (working) facts from a paragraph that introduces a working group and goes on about
-    it ('The same day, President Macron announced the creation of mentioned group …', 'France and
-    the UK subsequently inaugurated this working group …', 'Its mandate is to …, with the
-    participation of the United States and Turkey')."""
+    """GROUP (working) facts — mandate and members — from a paragraph that introduces a working
+    group and goes on about it ('a group to <mandate>', 'Its mandate is to …, with the
+    participation of A and B'); who announced, founded or inaugurated it, and when, is read by
+    :mod:`cowkg.read.mappings.naming`."""
     named = _named_groups(ctx)
     facts = []
     current: tuple[int, Ref] | None = None
-    last_date: dt.date | None = None
     for s in ctx.sentences:
         if current is not None and current[0] != s.paragraph:
             current = None
@@ -445,28 +429,16 @@ def working_groups(ctx: Context) -> list[Fact]:
         if group is not None:
             current = (s.paragraph, group)
         elif current is None or not _GROUP_ANAPHOR.search(s.text):
-            last_date = ctx.known.date_in(s.start, s.end) or last_date
             continue
-        when = ctx.known.date_in(s.start, s.end) or _same_day(s.text, last_date)
-        last_date = when or last_date
-        fact = _group_fact(ctx, s, current[1], when)
+        fact = _group_fact(ctx, s, current[1])
         facts += [fact] if fact else []
     return facts
 
 
-def _same_day(text: str, last: dt.date | None) -> dt.date | None:
-    return last if re.search(r"\b[Tt]he\s+same\s+day\b", text) else None
-
-
-def _group_fact(ctx: Context, s: Sentence, group: Ref, when: dt.date | None) -> Fact | None:
-    announced = _ANNOUNCED.search(s.text)
-    inaugurated = _INAUGURATED_BY.search(s.text)
+def _group_fact(ctx: Context, s: Sentence, group: Ref) -> Fact | None:
     mandate = _GROUP_MANDATE.search(s.text)
     members = _PARTICIPATION.search(s.text)
     args: Args = {
-        "announced_by": _person(ctx, s, announced["who"]) if announced else None,
-        "announced_on": when if announced else None,
-        "inaugurated_by": states_in(inaugurated["who"]) or None if inaugurated else None,
         "mandate": clean(mandate["m"]) if mandate else None,
         "members": states_in(members["list"]) or None if members else None,
     }
@@ -476,89 +448,7 @@ def _group_fact(ctx: Context, s: Sentence, group: Ref, when: dt.date | None) -> 
     return ctx.fact(FactKind.GROUP, {**base, **args}, s, "working-group")
 
 
-def _person(ctx: Context, s: Sentence, words: str) -> Ref | None:
-    """The person a phrase such as 'President Macron' names, as the recogniser resolved it."""
-    for surface, ref in sorted(ctx.known.people.items(), key=lambda kv: -len(kv[0])):
-        if surface in words:
-            return ref
-    return None
-
-
-# -- plans and principles -----------------------------------------------------------------
-
-
-def plan_ref(points: int) -> Ref:
-    """A numbered peace plan by its number of points ('28-point plan')."""
-    return Ref(EntityKind.PLAN, f"{points}-point-plan", f"{points}-point plan")
-
-
-def point_plans(ctx: Context) -> list[Fact]:
-    """PLAN for each '<n>-point plan/proposal', with who drafted or prepared it, its date, and
-    what replaced it ('the "28-point" plan … was replaced by a revised "19-point proposal"')."""
-    facts = []
-    for s in ctx.sentences:
-        found = list(_POINT_PLAN.finditer(s.text))
-        replaced = _REPLACED.search(s.text)
-        for match in found:
-            n = int(match["n"])
-            successor = _successor(found, match, replaced)
-            args: Args = {
-                "plan": plan_ref(n),
-                "plan_kind": "plan",
-                "points": n,
-                "drafted_by": _drafter(s.text, match),
-                "replaced_by": plan_ref(int(successor["n"])) if successor else None,
-                "date": _plan_date(ctx, s, match, replaced),
-            }
-            facts.append(ctx.fact(FactKind.PLAN, args, s, "point-plan"))
-    return facts
-
-
-def _successor(
-    found: list[re.Match[str]], match: re.Match[str], replaced: re.Match[str] | None
-) -> re.Match[str] | None:
-    """The plan named after 'was replaced by' when ``match`` is named before it."""
-    if replaced is None or match.start() > replaced.start():
-        return None
-    return next((m for m in found if m.start() > replaced.end()), None)
-
-
-def _drafter(text: str, match: re.Match[str]) -> Ref | None:
-    """'a US-drafted "28-point" plan' or 'Ukraine … had prepared a revised 20-point proposal'."""
-    window = text[max(0, match.start() - 40) : match.start()]
-    drafted = list(_DRAFTED.finditer(window))
-    if drafted:
-        return state_ref(drafted[-1]["who"])
-    prepared = _PREPARED.search(text[: match.start()])
-    if prepared:
-        states = states_in(re.sub(r"^.*\bthat\s+", "", prepared["who"]))
-        return states[0] if states else None
-    return None
-
-
-def _plan_date(
-    ctx: Context, s: Sentence, match: re.Match[str], replaced: re.Match[str] | None
-) -> dt.date | None:
-    """The sentence's date for a plan it says was prepared, or that replaced another."""
-    is_successor = replaced is not None and match.start() > replaced.end()
-    if is_successor or _PREPARED.search(s.text[: match.start()]):
-        return ctx.known.date_in(s.start, s.end)
-    return None
-
-
-def named_documents(ctx: Context) -> list[Fact]:
-    """PLAN (declaration, memorandum, agreement, treaty) for a capitalised document name such as
-    'Lancaster Declaration' or 'the 1994 Budapest Memorandum' in running text."""
-    facts = []
-    for s in ctx.sentences:
-        for match in _NAMED_DOCUMENT.finditer(s.text):
-            name = re.sub(r"^(?:The|A|An|After|Before|By|With|Of)\s+", "", match["name"])
-            kind = match["kind"].lower().rstrip("s")
-            ref = Ref(EntityKind.PLAN, slug(name), clean(name))
-            facts.append(
-                ctx.fact(FactKind.PLAN, {"plan": ref, "plan_kind": kind}, s, "named-document")
-            )
-    return facts
+# -- principles (documents and plans: cowkg.read.mappings.documents) ------------------------
 
 
 def listed_principles(ctx: Context) -> list[Fact]:
@@ -625,11 +515,8 @@ RULES: tuple[Rule, ...] = (
     force_leaders,
     planning_groups,
     command_posts,
-    inaugurations,
     timeline_entries,
     working_groups,
-    point_plans,
-    named_documents,
     listed_principles,
     confirmed_principles,
 )

@@ -99,7 +99,8 @@ LEXICON: Mapping[str, Action] = {
     **dict.fromkeys(["name", "call", "dub", "rename", "term", "designate"], Action.NAME),
     **dict.fromkeys(["plan", "propose", "prepare", "draft", "draw up", "work on", "finalise",
                      "finalize", "develop", "design"], Action.PLAN),
-    **dict.fromkeys(["sign", "adopt", "approve", "endorse", "back", "support"], Action.AGREE),
+    **dict.fromkeys(["sign", "adopt", "approve", "endorse", "back", "support", "agree", "agree on",
+                     "ratify", "issue"], Action.AGREE),
     **dict.fromkeys(["discuss", "debate", "consider", "review", "focus"], Action.DISCUSS),
 }  # fmt: skip
 """Predicate (lemma, or lemma + particle/preposition) → action class. One table: add a verb here."""
@@ -189,7 +190,11 @@ def _phrase(token: Token) -> str:
     lemma = token.lemma_.lower()
     for child in token.children:
         candidate = f"{lemma} {child.lemma_.lower()}"
-        if child.dep_ in {"prt", "prep", "dobj", "acomp"} and candidate in LEXICON:
+        if (
+            child.dep_ in {"prt", "prep", "dobj", "acomp"}
+            and candidate in LEXICON
+            and not _introduces_date(child)
+        ):
             return candidate
     if token.pos_ == "AUX" or lemma == "be":
         for child in token.children:
@@ -198,6 +203,13 @@ def _phrase(token: Token) -> str:
             if child.dep_ == "prep" and f"be {child.lemma_.lower()}" in LEXICON:
                 return f"be {child.lemma_.lower()}"
     return lemma
+
+
+def _introduces_date(preposition: Token) -> bool:
+    """'signed on 4 May' is 'sign' dated, not the phrasal 'sign on' (join)."""
+    return preposition.dep_ == "prep" and any(
+        child.ent_type_ in {"DATE", "TIME"} for child in preposition.children
+    )
 
 
 def _negated(token: Token) -> bool:

@@ -684,3 +684,9 @@ def build_frame(
                 bound[id(cue.clause)] = meeting
                 found[id(cue.clause)] = cue
     return Frame(tuple(binder.keyed()), bound, found)
+
+
+PENDING_MEETING = Ref(EntityKind.MEETING, "meeting-of-this-source")
+"""The meeting a statement was made at when the clause gives no date ("after the summit"):
+:func:`cowkg.derive.attach_statement_meetings` replaces it by the source's one coalition meeting,
+or drops it."""

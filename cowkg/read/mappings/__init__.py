@@ -59,12 +59,14 @@ def facts_of(reading: Reading) -> list[Fact]:
 
 # The mapping modules import this package's Reading (and the fact builder of cowkg.extract, which
 # imports read_facts from here): they are imported once both are defined.
-from cowkg.read.mappings import counts, meetings, pledges, statements  # noqa: E402
+from cowkg.read.mappings import counts, documents, meetings, naming, pledges, statements  # noqa: E402
 
 MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("meetings", meetings.read_meetings),
     ("pledge", pledges.pledges),
     ("count-claim", counts.counts),
     ("statement", statements.read_statements),
+    ("documents", documents.documents),
+    ("founding", naming.founding),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

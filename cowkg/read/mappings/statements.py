@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.read.clauses import LEXICON, Action, Clause
+from cowkg.read.frame import PENDING_MEETING
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -51,10 +52,6 @@ _REPORTING_LEMMAS = frozenset(
 REVEALING = frozenset({"reveal", "disclose"})
 """Announcing predicates that reveal what was not known: the speech act ``revealed``."""
 
-PENDING_MEETING = Ref(EntityKind.MEETING, "meeting-of-this-source")
-"""The meeting a statement was made at when the clause gives no date ("after the summit"):
-:func:`cowkg.derive.attach_statement_meetings` replaces it by the source's one coalition meeting,
-or drops it."""
 
 _CLAUSAL = frozenset({"ccomp", "parataxis"})
 _NOMINAL = frozenset({"dobj", "xcomp", "oprd"})

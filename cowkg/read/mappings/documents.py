@@ -1,0 +1,273 @@
+"""Documents: plans, proposals, declarations, treaties, agreements and joint statements.
+
+A document is a noun phrase whose head is a document noun (:data:`DOCUMENT_NOUNS`) and that
+names one document: a numbered one ("a 12-point peace plan", "the four-point proposal" — keyed
+by its number of points, so every source writing "the 12-point plan" speaks of the same plan), a
+named one (a title of capitalised words ending in the noun: "the Baltic Shield Declaration",
+"the Oslo Accord"), or a dated joint statement ("a joint statement issued on 4 May"). A bare
+"the plan" or "an agreement" names none and gives no fact.
+
+What the clause owning the phrase says of it, read from the clause record, never from wording:
+
+- drafted by: the subject (active) or the ``by`` agents (passive) of a PLAN clause (draft,
+  prepare, propose, draw up…), or a state written as ``<State>-drafted`` in the phrase itself;
+- signed by: the same of an AGREE clause (sign, adopt, approve, endorse, agree, ratify, issue…);
+- date: the clause's date when it drafted, signed or replaced the document;
+- replaced by: "A was replaced by B" / "B replaced A" / "B superseded A".
+
+A negated clause ("Hungary did not sign …") or one not asserted ("will sign", "plans to adopt")
+gives the document, without a signer or a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.extract.known import Args, make_fact
+from cowkg.extract.layout import number
+from cowkg.mentions import slug
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+DOCUMENT_NOUNS = {
+    **dict.fromkeys(["plan", "proposal", "framework", "roadmap", "blueprint"], "plan"),
+    **dict.fromkeys(
+        ["declaration", "statement", "communique", "communiqué", "charter"], "declaration"
+    ),
+    **dict.fromkeys(["memorandum"], "memorandum"),
+    **dict.fromkeys(
+        ["agreement", "treaty", "accord", "accords", "pact", "protocol", "deal", "convention"],
+        "agreement",
+    ),
+}  # fmt: skip
+"""Head noun (lemma) → the document's kind (``plan_kind``: plan | declaration | memorandum |
+agreement; agreements and memoranda are ``cow:Agreement``, the rest ``cow:Plan``)."""
+
+_POINTS = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s*[-‐‑–]?\s*point\b", re.IGNORECASE)
+_DRAFTING = frozenset({"draft", "propose", "author", "write", "prepare", "broker", "back"})
+"""Participles that make a '<State>-drafted' compound name the document's drafter."""
+_REPLACING = frozenset({"replace", "supersede"})
+_AGENT_KINDS = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION})
+_JOINT = frozenset({"joint", "common"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document named in a unit: its reference, kind, points and the tokens naming it."""
+
+    ref: Ref
+    kind: str
+    points: int | None
+    head: Token
+    start: int
+    end: int
+
+
+def plan_ref(points: int) -> Ref:
+    """A numbered plan by its number of points ('28-point plan')."""
+    return Ref(EntityKind.PLAN, f"{points}-point-plan", f"{points}-point plan")
+
+
+def _modifiers(head: Token) -> list[Token]:
+    """The head noun's left modifiers (compounds, numbers, adjectives), nearest last."""
+    return [t for t in head.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
+
+
+def _points(head: Token) -> int | None:
+    text = " ".join(t.text for t in _modifiers(head))
+    match = _POINTS.search(text.replace(" - ", "-"))
+    return number(match["n"]) if match else None
+
+
+def _title(head: Token) -> str | None:
+    """A title of capitalised words ending in a capitalised head ('Baltic Shield Declaration')."""
+    if not head.text[:1].isupper():
+        return None
+    words: list[Token] = []
+    for token in reversed(list(head.doc[head.left_edge.i : head.i])):
+        if token.dep_ != "compound" or not token.text[:1].isupper():
+            break
+        words.insert(0, token)
+    if not words:
+        return None
+    return " ".join(t.text for t in [*words, head])
+
+
+def _title_case(unit: Unit) -> bool:
+    """A unit whose words are mostly capitalised (a headline in title case) names no title by
+    capitals alone: 'Leaders Back New Peace Plan' is no document called "Peace Plan"."""
+    if unit.kind is not UnitKind.HEADLINE:
+        return False
+    words = [t.text for t in unit.sentence if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _document(
+    head: Token, dates: Sequence[dt.date], base: int, *, titles: bool = True
+) -> Document | None:
+    kind = DOCUMENT_NOUNS.get(head.lemma_.lower())
+    if kind is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    start, end = base + head.left_edge.idx, base + head.idx + len(head.text)
+    points = _points(head)
+    if points:
+        return Document(plan_ref(points), "plan", points, head, start, end)
+    title = _title(head) if titles else None
+    if title:
+        return Document(Ref(EntityKind.PLAN, slug(title), title), kind, None, head, start, end)
+    joint = any(t.lower_ in _JOINT for t in head.lefts)
+    if joint and dates and head.lemma_.lower() in {"statement", "declaration", "communique"}:
+        when = dates[0]
+        label = f"joint {head.lemma_.lower()} of {when.isoformat()}"
+        return Document(Ref(EntityKind.PLAN, slug(label), label), kind, None, head, start, end)
+    return None
+
+
+def documents_in(unit: Unit, clauses: Sequence[Clause]) -> list[Document]:
+    """Every document the unit names (see the module docstring)."""
+    base = unit.paragraph.start
+    dates = [d for c in clauses for d in (c.date,) if d is not None]
+    found = []
+    titles = not _title_case(unit)
+    for token in unit.sentence:
+        document = _document(token, dates, base, titles=titles)
+        if document is not None:
+            found.append(document)
+    return found
+
+
+def _owning_clause(token: Token, clauses: Sequence[Clause], base: int) -> Clause | None:
+    """The clause whose predicate governs ``token`` (the nearest predicate above it)."""
+    by_start = {c.trigger.start - base: c for c in clauses}
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.idx in by_start:
+            return by_start[node.idx]
+    return by_start.get(node.idx)
+
+
+def _agents(clause: Clause) -> tuple[Ref, ...]:
+    """The parties doing what the clause says: its ``by`` agents when passive, else subjects."""
+    roles = ("by",) if clause.passive else ("subject",)
+    return tuple(
+        m.value
+        for m in clause.agents(*roles)
+        if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
+    )
+
+
+def _compound_drafter(document: Document, mentions: Sequence[Ref | None]) -> Ref | None:
+    """'a Canadian-drafted plan', 'the US-backed proposal': the state before the participle."""
+    for token in _modifiers(document.head):
+        if token.lemma_.lower() in _DRAFTING and token.i > 0:
+            return mentions[token.i - 1] or (mentions[token.i - 2] if token.i > 1 else None)
+    return None
+
+
+def _state_at(unit: Unit, reading: Reading) -> list[Ref | None]:
+    """For each token of the unit's parse, the state mention it lies in (else None)."""
+    base = unit.paragraph.start
+    out: list[Ref | None] = [None] * len(unit.paragraph.doc)
+    for mention in reading.mentions:
+        if mention.kind is not MentionKind.STATE or not isinstance(mention.value, Ref):
+            continue
+        if unit.start <= mention.span.start < unit.end:
+            span = unit.paragraph.doc.char_span(
+                mention.span.start - base, mention.span.end - base, alignment_mode="expand"
+            )
+            for token in span or ():
+                out[token.i] = mention.value
+    return out
+
+
+def _asserted(clause: Clause) -> bool:
+    return clause.polarity and clause.modality == "asserted"
+
+
+def _replacement(
+    document: Document, others: Sequence[Document], clause: Clause | None
+) -> Ref | None:
+    """The document that replaced ``document``: passive 'A was replaced by B' (B is the agent's
+    object), active 'B replaced/superseded A' (B the subject)."""
+    if clause is None or clause.predicate not in _REPLACING or not _asserted(clause):
+        return None
+    head = document.head
+    for other in others:
+        if other is document:
+            continue
+        agent = other.head.head
+        if clause.passive and head.dep_ == "nsubjpass" and agent.dep_ == "agent":
+            return other.ref
+        if not clause.passive and head.dep_ == "dobj" and other.head.dep_ == "nsubj":
+            return other.ref
+    return None
+
+
+def _facts_of(
+    reading: Reading, unit: Unit, clauses: Sequence[Clause], carried: tuple[dt.date, int] | None
+) -> Iterator[Fact]:
+    found = documents_in(unit, clauses)
+    states = _state_at(unit, reading) if found else []
+    for document in found:
+        clause = _owning_clause(document.head, clauses, unit.paragraph.start)
+        action = clause.action if clause is not None and _asserted(clause) else None
+        agents = _agents(clause) if clause is not None and action else ()
+        drafters = agents if action is Action.PLAN else ()
+        drafter = _compound_drafter(document, states) or (drafters[0] if drafters else None)
+        replaced_by = _replacement(document, found, clause)
+        dated = action in {Action.PLAN, Action.AGREE} or _is_successor(document, found, clause)
+        args: Args = {
+            "plan": document.ref,
+            "plan_kind": document.kind,
+            "points": document.points,
+            "drafted_by": drafter,
+            "signed_by": (agents if action is Action.AGREE else ()) or None,
+            "replaced_by": replaced_by,
+            "date": clause.date if clause is not None and dated else None,
+        }
+        start = unit.start
+        if carried is not None and dated and args["date"] is None:
+            args["date"], start = carried
+        evidence = unit.evidence(reading.source, start)
+        yield make_fact(FactKind.PLAN, args, [evidence], "documents")
+
+
+def _is_successor(document: Document, found: Sequence[Document], clause: Clause | None) -> bool:
+    """Whether ``document`` is what replaced another (it is dated by the replacing clause)."""
+    return any(_replacement(other, found, clause) == document.ref for other in found)
+
+
+def _carried_date(
+    previous: tuple[Unit, Sequence[Clause]] | None, unit: Unit
+) -> tuple[dt.date, int] | None:
+    """The last date of the previous unit when the parser cut one sentence in two there (same
+    line, no sentence-final stop: "On 8 May, after talks in Rome (of A, B; [3] and C), X had
+    prepared …"), with where that unit starts (the evidence then spans both)."""
+    if previous is None or previous[0].paragraph is not unit.paragraph:
+        return None
+    if _SENTENCE_END.search(previous[0].text):
+        return None
+    dates = [d for c in previous[1] for d in (c.date,) if d is not None]
+    return (dates[-1], previous[0].start) if dates else None
+
+
+def documents(reading: Reading) -> Iterator[Fact]:
+    """PLAN facts for every document the source's units name (reference titles are not read:
+    the title of a cited work is not the source's claim; nor are section headings)."""
+    previous: tuple[Unit, Sequence[Clause]] | None = None
+    for unit, clauses in reading.units:
+        if unit.kind not in {UnitKind.REFERENCE, UnitKind.HEADING}:
+            yield from _facts_of(reading, unit, clauses, _carried_date(previous, unit))
+        previous = (unit, clauses)

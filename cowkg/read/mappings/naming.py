@@ -1,0 +1,192 @@
+"""Founding events: a headquarters or a working/planning group established, set up, launched,
+inaugurated or announced, read from clause records.
+
+The founded thing is the object of an active FOUND clause ("Italy and Spain launched a working
+group on maritime security"), the subject of a passive one ("the Oslo headquarters was
+inaugurated on 3 June"), or what an ANNOUNCE clause announces the creation, establishment or
+formation of ("X announced the creation of a working group on …"). It is:
+
+- a headquarters (head noun headquarters / HQ) named by the place in its phrase ("the Oslo
+  headquarters", "its headquarters in Lisbon"): a COMMAND_POST fact, ``inaugurated`` with the
+  clause's date for inaugurate/open, ``established`` (the date as written in ISO) otherwise;
+- a working or planning group: a GROUP fact of the coalition, keyed by its topic ("working group
+  on maritime security"); a group written without a topic ("this working group", "the group") is
+  the one the source names by topic when it names exactly one, else the last one named before
+  it in the paragraph. Announcing its creation gives ``announced_by``/``announced_on``; founding
+  it gives ``inaugurated_by`` (the founders).
+
+A negated or not asserted clause ("will set up", "plans to launch") founds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.extract.force import working_group_ref
+from cowkg.extract.known import Args, make_fact
+from cowkg.extract.tables import command_post_ref
+from cowkg.mentions import COALITION
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import Fact, FactKind, MentionKind, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+_HQ_NOUNS = frozenset({"headquarters", "hq", "headquarter"})
+_CREATION_NOUNS = frozenset({"creation", "establishment", "formation", "launch", "founding"})
+_OPENING = frozenset({"inaugurate", "open"})
+_AGENT_KINDS = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION})
+_NAMED_GROUP = re.compile(
+    r"\b[Ww]orking\s+group\s+(?:on\s+|:\s*)(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])"
+    r"(?=\s+(?:on|in|at|by|from|with|during|to)\s+[A-Z0-9]|\s*[(\[\n.,;]|\s*$)"
+)
+"""'Working group on <topic>' / 'working group: <topic>' (the topic ends before a dated or
+placed phrase: 'a working group on demining on 2 May')."""
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|on\s+the\s+same\s+day)\b", re.I)
+
+
+def _founded(clause: Clause, tokens: dict[int, Token]) -> Token | None:
+    """The head noun of what the clause founds (or announces the creation of)."""
+    predicate = tokens.get(clause.trigger.start)
+    if predicate is None:
+        return None
+    if clause.action is Action.ANNOUNCE:
+        # 'announced the creation of X' (the parser may hang 'the creation' on a complement:
+        # 'announced the creation of X to define …')
+        creation = next((t for t in predicate.subtree if t.lemma_.lower() in _CREATION_NOUNS), None)
+        return _object_of(creation) if creation is not None else None
+    wanted = {"nsubjpass"} if clause.passive else {"dobj"}
+    return next((child for child in predicate.children if child.dep_ in wanted), None)
+
+
+def _object_of(noun: Token) -> Token | None:
+    """'creation of a working group' -> 'group'."""
+    for prep in noun.children:
+        if prep.lower_ == "of":
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _place_in(head: Token, unit: Unit, reading: Reading) -> str | None:
+    """The place a headquarters phrase names: a compound ('Oslo headquarters') or 'in <place>'."""
+    base = unit.paragraph.start
+    start, end = base + head.left_edge.idx, base + head.right_edge.idx + len(head.right_edge)
+    places = [
+        m.span.text
+        for m in reading.mentions
+        if m.kind in {MentionKind.PLACE, MentionKind.ORGANIZATION}
+        and start <= m.span.start < end
+        and m.span.text[:1].isupper()
+    ]
+    cities = [p for p in places if " " not in p] or places
+    return cities[-1] if cities else None
+
+
+def _group(head: Token, named: Sequence[Ref], last: Ref | None) -> Ref | None:
+    """The group a phrase names: by its topic ('working group on X'), else the source's one named
+    group, else the last group named before it in the paragraph."""
+    if head.lemma_.lower() != "group":
+        return None
+    phrase = head.doc[head.left_edge.i : head.right_edge.i + 1].text
+    match = _NAMED_GROUP.search(phrase)
+    if match:
+        return working_group_ref(match["topic"])
+    if len(named) == 1:
+        return named[0]
+    return last
+
+
+def _agents(clause: Clause) -> tuple[Ref, ...]:
+    roles = ("by",) if clause.passive else ("subject",)
+    return tuple(
+        m.value
+        for m in clause.agents(*roles)
+        if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
+    )
+
+
+def _date(clause: Clause, unit: Unit, last_date: dt.date | None) -> dt.date | None:
+    """The clause's date, or the paragraph's last one when the unit says 'the same day'."""
+    if clause.date is not None:
+        return clause.date
+    return last_date if _SAME_DAY.search(unit.text) else None
+
+
+def _headquarters(reading: Reading, unit: Unit, clause: Clause, head: Token) -> Fact | None:
+    place = _place_in(head, unit, reading) or (
+        clause.places[-1].span.text if clause.places else None  # 'opened its HQ in Lisbon'
+    )
+    when = clause.date
+    if place is None or when is None or clause.action is not Action.FOUND:
+        return None
+    opened = clause.predicate in _OPENING
+    args: Args = {
+        "post": command_post_ref(place),
+        "inaugurated": when if opened else None,
+        "established": None if opened else when.isoformat(),
+    }
+    evidence = unit.evidence(reading.source)
+    return make_fact(FactKind.COMMAND_POST, args, [evidence], "founding")
+
+
+def _group_fact(
+    reading: Reading, unit: Unit, clause: Clause, group: Ref, when: dt.date | None
+) -> Fact:
+    agents = _agents(clause)
+    announced = clause.action is Action.ANNOUNCE
+    people = tuple(a for a in agents if a.kind.value == "person")
+    args: Args = {
+        "group": group,
+        "group_kind": "working",
+        "parent": COALITION,
+        "announced_by": (people or agents)[0] if announced and agents else None,
+        "announced_on": when if announced else None,
+        "inaugurated_by": agents if not announced and agents else None,
+    }
+    return make_fact(FactKind.GROUP, args, [unit.evidence(reading.source)], "founding")
+
+
+def _named_groups(reading: Reading) -> list[Ref]:
+    """The working groups the source names by topic; a topic whose words all occur in a fuller
+    one ('security guarantees' in 'Ukraine security guarantees') is that group."""
+    topics = {" ".join(m["topic"].split()) for m in _NAMED_GROUP.finditer(reading.source.text)}
+    words = {topic: set(topic.casefold().split()) for topic in topics}
+    fullest = {t for t in topics if not any(words[t] < words[o] for o in topics)}
+    return sorted((working_group_ref(t) for t in fullest), key=lambda r: r.key)
+
+
+def founding(reading: Reading) -> Iterator[Fact]:
+    """COMMAND_POST and GROUP facts of founding events (see the module docstring)."""
+    named = _named_groups(reading)
+    last_group: Ref | None = None
+    last_date: dt.date | None = None
+    paragraph = -1
+    for unit, clauses in reading.units:
+        if unit.kind is UnitKind.REFERENCE:
+            continue
+        if unit.paragraph.index != paragraph:
+            paragraph, last_group, last_date = unit.paragraph.index, None, None
+        tokens = {unit.paragraph.start + t.idx: t for t in unit.sentence}
+        topic = _NAMED_GROUP.search(unit.text)
+        last_group = working_group_ref(topic["topic"]) if topic else last_group
+        for clause in clauses:
+            founds = clause.action in {Action.FOUND, Action.ANNOUNCE}
+            head = _founded(clause, tokens) if founds else None
+            if head is None or not (clause.polarity and clause.modality == "asserted"):
+                continue
+            if head.lemma_.lower() in _HQ_NOUNS or head.lower_ in _HQ_NOUNS:
+                fact = _headquarters(reading, unit, clause, head)
+                yield from [fact] if fact else []
+                continue
+            group = _group(head, named, last_group)
+            if group is not None:
+                last_group = group
+                yield _group_fact(reading, unit, clause, group, _date(clause, unit, last_date))
+        dates = [c.date for c in clauses if c.date is not None]
+        last_date = dates[-1] if dates else last_date

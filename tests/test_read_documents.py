@@ -1,0 +1,182 @@
+"""Documents, founding and naming read from clause records, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index
+from cowkg.read.agents import person_names
+from cowkg.read.mappings import Reading, read
+from cowkg.read.mappings.documents import documents
+from cowkg.read.mappings.naming import founding
+from cowkg.types import Fact, FactKind, Ref, Source
+
+PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
+
+
+def reading_of(text: str, kind: str = "news") -> Reading:
+    source = Source("t.txt", text, "t", "en", kind, PUBLISHED)
+    return read(source, _mentions_stage(source, None, people_index(person_names(source))))
+
+
+def facts_of(
+    mapping: Callable[[Reading], Iterable[Fact]], text: str, kind: str = "news"
+) -> list[dict[str, object]]:
+    """The facts' arguments, Refs by key (tuples of Refs as tuples of keys)."""
+    reading = reading_of(text, kind)
+    out = []
+    for fact in mapping(reading):
+        for span in fact.evidence:
+            assert reading.source.text[span.start : span.end] == span.text
+        out.append({k: _key(v) for k, v in fact.args.items()} | {"kind": fact.kind})
+    return out
+
+
+def _key(value: object) -> object:
+    if isinstance(value, Ref):
+        return value.key
+    if isinstance(value, tuple):
+        return tuple(_key(v) for v in value)
+    return value
+
+
+def plans(text: str) -> dict[str, dict[str, object]]:
+    found = facts_of(documents, text)
+    assert all(f["kind"] is FactKind.PLAN for f in found)
+    return {str(f["plan"]): f for f in found}
+
+
+# -- documents ------------------------------------------------------------------------------
+
+
+def test_a_named_declaration_signed_by_two_states_on_a_date() -> None:
+    found = plans("Poland and Sweden signed the Baltic Shield Declaration on 4 May 2026 in Riga.")
+    doc = found["baltic-shield-declaration"]
+    assert doc["plan_kind"] == "declaration"
+    assert doc["signed_by"] == ("POL", "SWE")
+    assert doc["date"] == dt.date(2026, 5, 4)
+
+
+def test_passive_signing_names_the_signers_after_by() -> None:
+    doc = plans("The Danube Treaty was signed by Austria and Slovakia last year.")["danube-treaty"]
+    assert doc["plan_kind"] == "agreement"
+    assert doc["signed_by"] == ("AUT", "SVK")
+
+
+def test_adopting_a_charter_is_signing_it() -> None:
+    doc = plans("Leaders from Chile and Peru adopted the Andes Charter on Tuesday.")[
+        "andes-charter"
+    ]
+    assert doc["signed_by"] == ("CHL", "PER")
+    assert doc["date"] == dt.date(2026, 5, 12)
+
+
+def test_a_negated_or_future_signing_names_the_document_but_no_signer() -> None:
+    refused = plans("Hungary did not sign the Baltic Shield Declaration.")
+    assert refused == {
+        "baltic-shield-declaration": {
+            "plan": "baltic-shield-declaration",
+            "plan_kind": "declaration",
+            "kind": FactKind.PLAN,
+        }
+    }
+    future = plans("Norway will sign the Oslo Accord next week.")["oslo-accord"]
+    assert "signed_by" not in future and "date" not in future
+
+
+def test_a_numbered_plan_with_its_drafter_replaced_by_another() -> None:
+    found = plans(
+        "A Canadian-drafted 12-point peace plan was replaced on 9 June by a revised "
+        "15-point framework."
+    )
+    assert found["12-point-plan"]["points"] == 12
+    assert found["12-point-plan"]["drafted_by"] == "CAN"
+    assert found["12-point-plan"]["replaced_by"] == "15-point-plan"
+    assert found["15-point-plan"]["date"] == dt.date(2026, 6, 9)
+    assert "replaced_by" not in found["15-point-plan"]
+
+
+def test_active_superseding_and_number_words() -> None:
+    found = plans("A new nine-point plan superseded the seven-point plan.")
+    assert found["7-point-plan"]["replaced_by"] == "9-point-plan"
+    assert "replaced_by" not in found["9-point-plan"]
+
+
+def test_a_state_that_prepared_a_proposal_drafted_it() -> None:
+    doc = plans("Chile had prepared a revised twelve-point proposal on Monday.")["12-point-plan"]
+    assert doc["drafted_by"] == "CHL"
+    assert doc["date"] == dt.date(2026, 5, 11)
+
+
+def test_the_same_numbered_plan_in_other_words_is_one_plan() -> None:
+    one = plans("Officials discussed the 12-point plan.")
+    other = plans("The twelve point proposal was presented to ministers.")
+    assert set(one) == set(other) == {"12-point-plan"}
+
+
+def test_a_dated_joint_statement_is_a_document() -> None:
+    doc = plans("The leaders issued a joint statement on 3 March.")
+    assert list(doc) == ["joint-statement-of-2026-03-03"]
+    assert doc["joint-statement-of-2026-03-03"]["date"] == dt.date(2026, 3, 3)
+
+
+def test_a_bare_plan_or_a_title_case_headline_names_no_document() -> None:
+    assert plans("The plan was discussed at length, and an agreement is close.") == {}
+    assert plans("Leaders Back Ambitious Peace Plan After Long Talks\n\nThey met.") == {}
+
+
+# -- founding -------------------------------------------------------------------------------
+
+
+def founded(text: str) -> list[dict[str, object]]:
+    return facts_of(founding, text)
+
+
+def test_a_headquarters_inaugurated_on_a_date_passive_and_active() -> None:
+    assert founded("The Oslo headquarters was formally inaugurated on 3 June.") == [
+        {"post": "oslo-hq", "inaugurated": dt.date(2026, 6, 3), "kind": FactKind.COMMAND_POST}
+    ]
+    opened = founded("On 2 March, Portugal opened its new headquarters in Lisbon.")
+    assert [(f["post"], f["inaugurated"]) for f in opened] == [("lisbon-hq", dt.date(2026, 3, 2))]
+
+
+def test_a_headquarters_set_up_is_established_not_inaugurated() -> None:
+    found = founded("The coalition set up its headquarters in Lisbon on 2 March.")
+    assert [(f["post"], f.get("established"), f.get("inaugurated")) for f in found] == [
+        ("lisbon-hq", "2026-03-02", None)
+    ]
+
+
+def test_states_that_launch_a_working_group_found_it() -> None:
+    [group] = founded("Italy and Spain launched a working group on maritime security on 2 May.")
+    assert group["group"] == "working-group-maritime-security"
+    assert group["inaugurated_by"] == ("ITA", "ESP")
+    assert group["parent"] == "coalition-of-the-willing"
+
+
+def test_announcing_the_creation_of_a_group_the_same_day() -> None:
+    [group] = founded(
+        "Ministers met in Rome on 5 May. The same day, Italy announced the creation of a "
+        "working group on energy security."
+    )
+    assert group["group"] == "working-group-energy-security"
+    assert group["announced_by"] == "ITA"
+    assert group["announced_on"] == dt.date(2026, 5, 5)
+    assert "inaugurated_by" not in group
+
+
+def test_a_group_named_without_its_topic_is_the_one_the_source_names() -> None:
+    text = (
+        "Working group on demining (coalition)\n\n"
+        "Earlier that week, Chile and Peru established this working group in Lima."
+    )
+    [group] = founded(text)
+    assert group["group"] == "working-group-demining"
+    assert group["inaugurated_by"] == ("CHL", "PER")
+
+
+def test_a_future_or_negated_founding_founds_nothing() -> None:
+    assert founded("Spain will set up a working group on demining next month.") == []
+    assert founded("The Oslo headquarters was not inaugurated on 3 June.") == []
