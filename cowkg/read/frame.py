@@ -95,7 +95,8 @@ _PAIR = re.compile(r"\b[A-Z][\w.]*[-–][A-Z][\w]*\b")
 _FORWARD = frozenset({"ahead", "before", "prior", "upcoming", "next", "coming", "forthcoming"})
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$")
 _LEAD_UNITS = 3
-"""The headline and this many sentences after it form the lead."""
+"""The headline (and any heading, byline or caption before the text) and this many sentences
+after it form the lead."""
 OUTSIDE_POWERS = frozenset({"USA", "RUS"})
 """States whose leader as the counterpart of a meeting makes it talks with them, not the
 coalition's ("a call with the US president", "a summit with Putin")."""
@@ -112,6 +113,8 @@ class Meeting:
     coalition: bool
     other: bool
     main: bool
+    tensed: bool = False
+    """Its day is the source's, read from the lead's tense (a written date in the lead wins)."""
     name: str | None = None
     places: list[Mention] = field(default_factory=list)
     formats: list[tuple[str, Unit]] = field(default_factory=list)
@@ -133,6 +136,8 @@ class Cue:
     definite: bool
     places: tuple[Mention, ...]
     format: str | None
+    tensed: bool = False
+    """The day is the source's, read from the lead's present tense, not written."""
 
 
 @dataclass(frozen=True)
@@ -410,6 +415,7 @@ def _cue(
     nouns: Sequence[Token],
     anchor: dt.date | None,
     affiliations: Mapping[str, Ref],
+    lead: bool = False,
 ) -> Cue:
     unit = clause.unit
     phrase = _phrase_tokens(noun) if noun is not None else []
@@ -417,12 +423,20 @@ def _cue(
     dates = [d for d in clause.dates if not _dateline(unit, d)]
     own = [d for d in dates if phrase and _within(phrase, unit, d)]
     free = [d for d in dates if not _within(others, unit, d)]
-    day, end = _headline_day(clause, anchor)
+    day, end = None, None
     for mention in own or free:
         day, end = resolve_date(clause, mention, anchor)
         if day is not None:
             break
-    held = [p for p in clause.places if _prep_above(unit, p, ()) not in {"from", "to", "into"}]
+    tensed = day is None and lead and _present(clause) and anchor is not None
+    if tensed:
+        day = anchor
+    held = [
+        p
+        for p in clause.places
+        if _prep_above(unit, p, ()) not in {"from", "to", "into"}
+        and not any(_dateline(unit, d) and p.span.end <= d.span.start for d in clause.dates)
+    ]
     places = tuple(p for p in held if not phrase or _within(phrase, unit, p)) or tuple(
         p for p in held if not _within(others, unit, p)
     )
@@ -442,6 +456,7 @@ def _cue(
         definite=noun is None or _definite(noun),
         places=places,
         format=format_of(clause_text) if noun is not None else None,
+        tensed=tensed,
     )
 
 
@@ -456,17 +471,20 @@ def _dateline(unit: Unit, mention: Mention) -> bool:
     return offset <= 40 and bool(_DATELINE_END.match(after))
 
 
-def _headline_day(clause: Clause, anchor: dt.date | None) -> tuple[dt.date | None, None]:
-    """A headline in the present tense reports what happens on the day it is published
-    ("Leaders meet in Paris"); a plan or a future ("to meet", "will meet") gives no day."""
-    if (
-        clause.unit.kind is UnitKind.HEADLINE
-        and clause.tense == "present"
+def _present(clause: Clause) -> bool:
+    """A report's lead in the present tense tells what happens on the day it is published
+    ("Leaders meet in Paris", "a meeting is beginning at the palace"); a plan or a future ("to
+    meet", "will meet") and the past give no day."""
+    token = predicate_token(clause)
+    infinitive = token is not None and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+    return (
+        clause.tense == "present"
         and clause.modality == "asserted"
-        and clause.action in {Action.MEET, Action.ATTEND}
-    ):
-        return anchor, None
-    return None, None
+        and clause.polarity
+        and not infinitive
+    )
 
 
 def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None) -> list[Token]:
@@ -487,7 +505,10 @@ def _joined(clause: Clause, token: Token | None) -> bool:
 
 
 def cues(
-    clauses: Iterable[Clause], anchor: dt.date | None, affiliations: Mapping[str, Ref]
+    clauses: Iterable[Clause],
+    anchor: dt.date | None,
+    affiliations: Mapping[str, Ref],
+    lead: bool = False,
 ) -> Iterator[Cue]:
     """Every meeting cue, in text order: one per meeting noun a clause owns, else one for a
     clause whose predicate is a meeting, attendance, absence, host or chair verb."""
@@ -498,11 +519,11 @@ def cues(
         nouns = _meeting_nouns(clause, tokens, owner)
         if nouns:
             for noun in nouns:
-                yield _cue(clause, noun, nouns, anchor, affiliations)
+                yield _cue(clause, noun, nouns, anchor, affiliations, lead)
         elif (
             clause.action in _MEETING_ACTIONS or _joined(clause, owner) or _as_did(clause, clauses)
         ):
-            yield _cue(clause, None, [], anchor, affiliations)
+            yield _cue(clause, None, [], anchor, affiliations, lead)
 
 
 def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
@@ -549,10 +570,10 @@ def _lead(units: Sequence[Unit]) -> set[int]:
     out: set[int] = set()
     sentences = 0
     for index, unit in enumerate(units):
-        if unit.kind is UnitKind.HEADLINE:
-            out.add(index)
-        elif unit.kind in {UnitKind.SENTENCE, UnitKind.LIST_ITEM}:
-            out.add(index)
+        if unit.kind is UnitKind.REFERENCE:
+            break
+        out.add(index)
+        if unit.kind in {UnitKind.SENTENCE, UnitKind.LIST_ITEM}:
             sentences += 1
             if sentences >= _LEAD_UNITS:
                 break
@@ -577,6 +598,8 @@ class _Binder:
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
+            if self.main.tensed and cue.day is not None and not cue.tensed:
+                self.main.day, self.main.end, self.main.tensed = cue.day, cue.end, False
             same_day = self.main.day is None or cue.day in {None, self.main.day}
             if same_day and _compatible(self.main, cue):
                 return self._join(self.main, cue)
@@ -607,6 +630,7 @@ class _Binder:
             coalition=coalition,
             other=cue.other,
             main=main,
+            tensed=cue.tensed,
         )
         self.meetings.append(meeting)
         return self._join(meeting, cue)
@@ -644,7 +668,7 @@ def _paragraph(cue: Cue) -> int:
 
 def _substantial(cue: Cue) -> bool:
     """A cue that can open the article's main meeting: a meeting noun or a meeting verb."""
-    return cue.noun is not None or cue.clause.action in {Action.MEET, Action.ATTEND}
+    return cue.noun is not None or cue.clause.action in _MEETING_ACTIONS - {Action.ABSENT}
 
 
 def _venue(places: Sequence[Mention]) -> Mention | None:
@@ -678,7 +702,7 @@ def build_frame(
     for index, (unit, clauses) in enumerate(units):
         if unit.kind is UnitKind.REFERENCE:
             continue  # a cited work's title speaks of its own day, which the frame cannot read
-        for cue in cues(clauses, source.date, affiliations):
+        for cue in cues(clauses, source.date, affiliations, index in lead):
             meeting = binder.bind(cue, index in lead)
             if meeting is not None and id(cue.clause) not in bound:
                 bound[id(cue.clause)] = meeting

@@ -168,12 +168,27 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
     out = [
         a
         for a in clause.arguments
-        if (a.role in roles and not _hosting(clause, a))
-        or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
+        if (
+            (a.role in roles and not _hosting(clause, a))
+            or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
+        )
+        and not _modifies_noun(clause, cue, a)
     ]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
+
+
+def _modifies_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
+    """A name written as the meeting's modifier ("the Ukraine talks", "the London summit") says
+    what or where it is about, not who took part."""
+    token = mention_token(clause.unit, argument.mention)
+    return (
+        cue.noun is not None
+        and token is not None
+        and token.head.i == cue.noun.i
+        and token.dep_ in {"compound", "amod", "nmod", "poss"}
+    )
 
 
 def _through_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
