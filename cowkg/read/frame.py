@@ -93,6 +93,7 @@ _OTHER_WORDS = re.compile(
 _PAIR = re.compile(r"\b[A-Z][\w.]*[-–][A-Z][\w]*\b")
 """Two parties joined by a dash before a meeting noun ("Trump-Putin summit", "US-Ukraine talks")."""
 _FORWARD = frozenset({"ahead", "before", "prior", "upcoming", "next", "coming", "forthcoming"})
+_FUTURE_WORDS = frozenset({"will", "shall", "'ll", "tomorrow"})
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$")
 _LEAD_UNITS = 3
 """The headline (and any heading, byline or caption before the text) and this many sentences
@@ -157,19 +158,19 @@ class Frame:
         return self.cues.get(id(clause))
 
 
-def meeting_key(
-    day: dt.date | None, kind: str, other: bool, source: Source, place: Ref | None
-) -> Ref:
-    """A meeting's key: ``<date>-<kind>`` (the key tables and seeds share), ``…-other-<tag>`` for
-    another forum's meeting, ``undated-<kind>-<tag>`` without a date. The tag is the place where
-    one is given (two sources naming the same undated venue meet), else the source."""
+def meeting_key(meeting: Meeting, source: Source, place: Ref | None) -> Ref:
+    """A meeting's key. ``<date>-<kind>`` only for a meeting the text says is the coalition's
+    (the key the seeds' tables and other sources share for it); ``<date>-<kind>-other-<tag>`` for
+    another forum's meeting; ``<date>-<kind>-<tag>`` for a meeting the text does not place in
+    either; ``undated-<kind>-<tag>`` when no date is given. The tag is the place where one is
+    given (two sources naming the same venue meet), else the source."""
     tag = place.key if place is not None else slug(source.file.rsplit(".", 1)[0])
-    when = day.isoformat() if day is not None else "undated"
-    if other:
-        return Ref(EntityKind.MEETING, f"{when}-{kind}-other-{tag}")
-    if day is None:
-        return Ref(EntityKind.MEETING, f"undated-{kind}-{tag}")
-    return Ref(EntityKind.MEETING, f"{when}-{kind}")
+    when = meeting.day.isoformat() if meeting.day is not None else "undated"
+    if meeting.other:
+        return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}-other-{tag}")
+    if meeting.day is None or not meeting.coalition:
+        return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}-{tag}")
+    return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}")
 
 
 def kind_of(text: str) -> str:
@@ -223,6 +224,8 @@ def _is_meeting_noun(token: Token) -> bool:
         return token.lemma_.lower() in {"videoconference", "teleconference"}
     if token.lemma_.lower() == "call" and token.dep_ == "compound":
         return False
+    if any(c.lower_ in {"press", "news"} for c in token.children):
+        return False  # a press conference is no meeting
     return token.lemma_.lower() not in _DEFINITE_ONLY or _definite(token)
 
 
@@ -268,6 +271,8 @@ def _forward(clause: Clause, token: Token | None) -> bool:
     date hangs from "ahead of", "before", "next", "upcoming"."""
     if clause.tense == "future" or clause.modality not in {"asserted"}:
         return True
+    if any(t.lower_ in _FUTURE_WORDS for t in _clause_tokens(clause)):
+        return True  # a parse that missed the auxiliary ("will on Tuesday host")
     node = token
     for _ in range(4):
         if node is None or node.head.i == node.i:
@@ -406,7 +411,28 @@ def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "coalition" for c in token.children
     ):
         return True
-    return any(m.value == COALITION for m in clause.agents())
+    return any(
+        a.mention.value == COALITION
+        and a.role in {"subject", "object", "by", "with", "of"}
+        and _through_of(clause, a.mention)
+        for a in clause.arguments
+    )
+
+
+def _through_of(clause: Clause, mention: Mention) -> bool:
+    """The coalition is the clause's own agent, or that of a group it names ("leaders of the
+    coalition met"), not the frame of something else ("as part of the coalition")."""
+    token = mention_token(clause.unit, mention)
+    top = predicate_token(clause)
+    while token is not None and top is not None and token.i != top.i:
+        if token.dep_ == "prep" and token.lower_ not in {"of", "by", "with"}:
+            return False
+        if token.lower_ in {"part", "framework", "role", "member", "members"}:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _cue(
@@ -598,7 +624,8 @@ class _Binder:
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
-            if self.main.tensed and cue.day is not None and not cue.tensed:
+            written = cue.day is not None and not cue.tensed
+            if self.main.tensed and written and _compatible(self.main, cue):
                 self.main.day, self.main.end, self.main.tensed = cue.day, cue.end, False
             same_day = self.main.day is None or cue.day in {None, self.main.day}
             if same_day and _compatible(self.main, cue):
@@ -653,9 +680,7 @@ class _Binder:
         for meeting in self.meetings:
             place = _venue(meeting.places)
             meeting.ref = meeting_key(
-                meeting.day,
-                meeting.kind,
-                meeting.other,
+                meeting,
                 self.source,
                 place.value if place is not None and isinstance(place.value, Ref) else None,
             )
