@@ -41,7 +41,7 @@ from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source
 
 MEETING_NOUNS = frozenset(
     {"meeting", "summit", "talk", "talks", "call", "videoconference", "teleconference",
-     "conference", "gathering", "videocall", "session", "event", "ministerial"}
+     "conference", "gathering", "videocall", "session", "event", "ministerial", "hookup"}
 )  # fmt: skip
 """Nouns that name a meeting; ``event``/``session``/``gathering`` only when definite."""
 _DEFINITE_ONLY = frozenset({"event", "session", "gathering"})
@@ -139,6 +139,8 @@ class Cue:
     format: str | None
     tensed: bool = False
     """The day is the source's, read from the lead's present tense, not written."""
+    happening: bool = True
+    """The clause tells the meeting taking place, not something it is the object of."""
 
 
 @dataclass(frozen=True)
@@ -454,7 +456,13 @@ def _cue(
         day, end = resolve_date(clause, mention, anchor)
         if day is not None:
             break
-    tensed = day is None and lead and _present(clause) and anchor is not None
+    tensed = (
+        day is None
+        and lead
+        and anchor is not None
+        and _present(clause)
+        and _happening(clause, noun)
+    )
     if tensed:
         day = anchor
     held = [
@@ -483,6 +491,7 @@ def _cue(
         places=places,
         format=format_of(clause_text) if noun is not None else None,
         tensed=tensed,
+        happening=_happening(clause, noun),
     )
 
 
@@ -495,6 +504,20 @@ def _dateline(unit: Unit, mention: Mention) -> bool:
     offset = mention.span.start - unit.start
     after = unit.text[mention.span.end - unit.start :]
     return offset <= 40 and bool(_DATELINE_END.match(after))
+
+
+def _happening(clause: Clause, noun: Token | None) -> bool:
+    """The clause tells the meeting itself taking place ("leaders meet", "the summit opens"),
+    not something it is the object of ("it follows a meeting")."""
+    if noun is None:
+        return clause.action in _MEETING_ACTIONS or clause.action is Action.JOIN
+    return noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} or clause.action in {
+        Action.MEET,
+        Action.ATTEND,
+        Action.HOST,
+        Action.CHAIR,
+        Action.JOIN,
+    }
 
 
 def _present(clause: Clause) -> bool:
@@ -620,7 +643,7 @@ class _Binder:
         """The meeting last named, and in which paragraph: "the meeting" there is that one."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
-        if in_lead and not cue.other and _substantial(cue):
+        if in_lead and not cue.other and _substantial(cue) and (cue.definite or cue.happening):
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
@@ -634,6 +657,9 @@ class _Binder:
             for meeting in self.meetings:
                 if meeting.day == cue.day and _compatible(meeting, cue):
                     return self._join(meeting, cue)
+            undated = self.main is not None and self.main.day is None
+            if undated and cue.definite and self.main is not None and _compatible(self.main, cue):
+                return self._join(self.main, cue)  # "the call on Saturday": the article's call
             return self._open(cue, main=False)
         if cue.other:
             return self._open(cue, main=False) if cue.noun is not None else None
