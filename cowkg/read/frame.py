@@ -383,9 +383,10 @@ def _two_sided(clause: Clause, phrase: Sequence[Token]) -> bool:
     and no group: a bilateral meeting, not the coalition's."""
     if any(t.lower_ in {"leaders", "allies", "partners", "countries", "ministers"} for t in phrase):
         return False
-    if clause.action is not Action.MEET and not phrase:
+    pairs = {Action.MEET, Action.HOST}
+    if clause.action not in pairs and not phrase:
         return False
-    sides = _agents(clause, "subject") if clause.action is Action.MEET else []
+    sides = _agents(clause, "subject") if clause.action in pairs else []
     others = _agents(clause, "with", "between", "object")
     if any(t.lower_ == "between" for t in phrase):
         return len(others) + len(sides) == 2
@@ -658,7 +659,8 @@ class _Binder:
                 if meeting.day == cue.day and _compatible(meeting, cue):
                     return self._join(meeting, cue)
             undated = self.main is not None and self.main.day is None
-            if undated and cue.definite and self.main is not None and _compatible(self.main, cue):
+            named = cue.noun is not None and cue.definite
+            if undated and named and self.main is not None and _compatible(self.main, cue):
                 return self._join(self.main, cue)  # "the call on Saturday": the article's call
             return self._open(cue, main=False)
         if cue.other:

@@ -147,6 +147,8 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     if action is Action.MEET:
         if clause.passive:
             return ("subject", *_ALONG)
+        if predicate in _CONVENE and _has_object(clause):
+            return ("object", *_ALONG)  # who convenes hosts; whom they convene attend
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
