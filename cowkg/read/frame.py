@@ -41,7 +41,8 @@ from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source
 
 MEETING_NOUNS = frozenset(
     {"meeting", "summit", "talk", "talks", "call", "videoconference", "teleconference",
-     "conference", "gathering", "videocall", "session", "event", "ministerial", "hookup"}
+     "conference", "gathering", "videocall", "session", "event", "ministerial", "hookup",
+     "assembly"}
 )  # fmt: skip
 """Nouns that name a meeting; ``event``/``session``/``gathering`` only when definite."""
 _DEFINITE_ONLY = frozenset({"event", "session", "gathering"})

@@ -142,6 +142,8 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("subject",)
     if action is Action.ATTEND and predicate in _GATHERED:
         return ("object", *_ALONG)
+    if action is Action.ATTEND and predicate.startswith("be "):
+        return ("subject", "object", *_ALONG)  # "A was present", "Present were A and B"
     if action in {Action.ATTEND, Action.JOIN}:
         return ("by", "object", *_ALONG) if passive else ("subject", *_ALONG)
     if action is Action.MEET:
@@ -376,6 +378,8 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
                     reading,
                     f"{role}-clause",
                 )
+    if clause.polarity:  # who hosts or chairs a meeting attends it
+        yield from _participations(meeting, arguments, reading, None, [clause.unit])
 
 
 def _clause_facts(
