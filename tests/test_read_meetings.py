@@ -55,14 +55,14 @@ def test_main_meeting_collects_attendees_from_the_whole_article() -> None:
     assert keyed(facts, FactKind.MEETING_PLACE, "place") == {("2026-05-11-summit", "lisbon")}
 
 
-def test_passive_attendance_and_hosting_with_a_date() -> None:
+def test_passive_attendance_and_hosting_with_a_date_the_host_attends_too() -> None:
     facts = facts_of(
         "On 3 June 2026 a meeting of the Coalition of the Willing in Lisbon was hosted by "
         "Portugal and attended by Chile, Peru and the Danish prime minister."
     )
     assert keyed(facts, FactKind.HOST, "host") == {("2026-06-03-meeting", "PRT")}
     attended = keyed(facts, FactKind.PARTICIPATION, "participant")
-    assert attended == {("2026-06-03-meeting", k) for k in ("CHL", "PER", "DNK")}
+    assert attended == {("2026-06-03-meeting", k) for k in ("CHL", "PER", "DNK", "PRT")}
 
 
 def test_a_future_weekday_is_the_coming_one_and_a_past_one_the_last() -> None:
@@ -116,6 +116,15 @@ def test_negated_attendance_is_an_absence() -> None:
     absent = {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")}
     assert absent == {"PER", "CHL"}
     assert not keyed(facts, FactKind.PARTICIPATION, "participant")
+
+
+def test_inverted_presence_lists_attendees() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing gathered in Lisbon today.\n"
+        "Present were Chile, Peru and the Prime Minister of Ghana."
+    )
+    participants = {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    assert participants == {"CHL", "PER", "GHA"}
 
 
 def test_a_bullet_list_after_a_colon_lists_attendees() -> None:

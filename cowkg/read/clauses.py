@@ -64,7 +64,8 @@ LEXICON: Mapping[str, Action] = {
     ),
     **dict.fromkeys(
         ["attend", "participate", "take part", "feature", "present", "represent", "dial in",
-         "join in", "be present", "be represented", "be among", "include", "bring together"],
+         "join in", "be present", "be represented", "be among", "include", "bring together",
+         "arrive"],
         Action.ATTEND,
     ),
     **dict.fromkeys(["absent", "be absent", "miss", "skip", "boycott", "stay away"], Action.ABSENT),
@@ -198,7 +199,10 @@ def _phrase(token: Token) -> str:
             return candidate
     if token.pos_ == "AUX" or lemma == "be":
         for child in token.children:
-            if child.dep_ in {"acomp", "attr"} and f"be {child.lemma_.lower()}" in LEXICON:
+            inverted = child.dep_ == "nsubj" and child.pos_ in {"ADJ", "PROPN"}  # "Present were A"
+            if (child.dep_ in {"acomp", "attr"} or inverted) and (
+                f"be {child.lemma_.lower()}" in LEXICON
+            ):
                 return f"be {child.lemma_.lower()}"
             if child.dep_ == "prep" and f"be {child.lemma_.lower()}" in LEXICON:
                 return f"be {child.lemma_.lower()}"

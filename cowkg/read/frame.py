@@ -41,7 +41,8 @@ from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source
 
 MEETING_NOUNS = frozenset(
     {"meeting", "summit", "talk", "talks", "call", "videoconference", "teleconference",
-     "conference", "gathering", "videocall", "session", "event", "ministerial"}
+     "conference", "gathering", "videocall", "session", "event", "ministerial", "hookup",
+     "assembly"}
 )  # fmt: skip
 """Nouns that name a meeting; ``event``/``session``/``gathering`` only when definite."""
 _DEFINITE_ONLY = frozenset({"event", "session", "gathering"})
@@ -93,9 +94,11 @@ _OTHER_WORDS = re.compile(
 _PAIR = re.compile(r"\b[A-Z][\w.]*[-–][A-Z][\w]*\b")
 """Two parties joined by a dash before a meeting noun ("Trump-Putin summit", "US-Ukraine talks")."""
 _FORWARD = frozenset({"ahead", "before", "prior", "upcoming", "next", "coming", "forthcoming"})
+_FUTURE_WORDS = frozenset({"will", "shall", "'ll", "tomorrow"})
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$")
 _LEAD_UNITS = 3
-"""The headline and this many sentences after it form the lead."""
+"""The headline (and any heading, byline or caption before the text) and this many sentences
+after it form the lead."""
 OUTSIDE_POWERS = frozenset({"USA", "RUS"})
 """States whose leader as the counterpart of a meeting makes it talks with them, not the
 coalition's ("a call with the US president", "a summit with Putin")."""
@@ -112,6 +115,8 @@ class Meeting:
     coalition: bool
     other: bool
     main: bool
+    tensed: bool = False
+    """Its day is the source's, read from the lead's tense (a written date in the lead wins)."""
     name: str | None = None
     places: list[Mention] = field(default_factory=list)
     formats: list[tuple[str, Unit]] = field(default_factory=list)
@@ -133,6 +138,10 @@ class Cue:
     definite: bool
     places: tuple[Mention, ...]
     format: str | None
+    tensed: bool = False
+    """The day is the source's, read from the lead's present tense, not written."""
+    happening: bool = True
+    """The clause tells the meeting taking place, not something it is the object of."""
 
 
 @dataclass(frozen=True)
@@ -152,19 +161,19 @@ class Frame:
         return self.cues.get(id(clause))
 
 
-def meeting_key(
-    day: dt.date | None, kind: str, other: bool, source: Source, place: Ref | None
-) -> Ref:
-    """A meeting's key: ``<date>-<kind>`` (the key tables and seeds share), ``…-other-<tag>`` for
-    another forum's meeting, ``undated-<kind>-<tag>`` without a date. The tag is the place where
-    one is given (two sources naming the same undated venue meet), else the source."""
+def meeting_key(meeting: Meeting, source: Source, place: Ref | None) -> Ref:
+    """A meeting's key. ``<date>-<kind>`` only for a meeting the text says is the coalition's
+    (the key the seeds' tables and other sources share for it); ``<date>-<kind>-other-<tag>`` for
+    another forum's meeting; ``<date>-<kind>-<tag>`` for a meeting the text does not place in
+    either; ``undated-<kind>-<tag>`` when no date is given. The tag is the place where one is
+    given (two sources naming the same venue meet), else the source."""
     tag = place.key if place is not None else slug(source.file.rsplit(".", 1)[0])
-    when = day.isoformat() if day is not None else "undated"
-    if other:
-        return Ref(EntityKind.MEETING, f"{when}-{kind}-other-{tag}")
-    if day is None:
-        return Ref(EntityKind.MEETING, f"undated-{kind}-{tag}")
-    return Ref(EntityKind.MEETING, f"{when}-{kind}")
+    when = meeting.day.isoformat() if meeting.day is not None else "undated"
+    if meeting.other:
+        return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}-other-{tag}")
+    if meeting.day is None or not meeting.coalition:
+        return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}-{tag}")
+    return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}")
 
 
 def kind_of(text: str) -> str:
@@ -218,6 +227,8 @@ def _is_meeting_noun(token: Token) -> bool:
         return token.lemma_.lower() in {"videoconference", "teleconference"}
     if token.lemma_.lower() == "call" and token.dep_ == "compound":
         return False
+    if any(c.lower_ in {"press", "news"} for c in token.children):
+        return False  # a press conference is no meeting
     return token.lemma_.lower() not in _DEFINITE_ONLY or _definite(token)
 
 
@@ -263,6 +274,8 @@ def _forward(clause: Clause, token: Token | None) -> bool:
     date hangs from "ahead of", "before", "next", "upcoming"."""
     if clause.tense == "future" or clause.modality not in {"asserted"}:
         return True
+    if any(t.lower_ in _FUTURE_WORDS for t in _clause_tokens(clause)):
+        return True  # a parse that missed the auxiliary ("will on Tuesday host")
     node = token
     for _ in range(4):
         if node is None or node.head.i == node.i:
@@ -371,9 +384,10 @@ def _two_sided(clause: Clause, phrase: Sequence[Token]) -> bool:
     and no group: a bilateral meeting, not the coalition's."""
     if any(t.lower_ in {"leaders", "allies", "partners", "countries", "ministers"} for t in phrase):
         return False
-    if clause.action is not Action.MEET and not phrase:
+    pairs = {Action.MEET, Action.HOST}
+    if clause.action not in pairs and not phrase:
         return False
-    sides = _agents(clause, "subject") if clause.action is Action.MEET else []
+    sides = _agents(clause, "subject") if clause.action in pairs else []
     others = _agents(clause, "with", "between", "object")
     if any(t.lower_ == "between" for t in phrase):
         return len(others) + len(sides) == 2
@@ -401,7 +415,28 @@ def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "coalition" for c in token.children
     ):
         return True
-    return any(m.value == COALITION for m in clause.agents())
+    return any(
+        a.mention.value == COALITION
+        and a.role in {"subject", "object", "by", "with", "of"}
+        and _through_of(clause, a.mention)
+        for a in clause.arguments
+    )
+
+
+def _through_of(clause: Clause, mention: Mention) -> bool:
+    """The coalition is the clause's own agent, or that of a group it names ("leaders of the
+    coalition met"), not the frame of something else ("as part of the coalition")."""
+    token = mention_token(clause.unit, mention)
+    top = predicate_token(clause)
+    while token is not None and top is not None and token.i != top.i:
+        if token.dep_ == "prep" and token.lower_ not in {"of", "by", "with"}:
+            return False
+        if token.lower_ in {"part", "framework", "role", "member", "members"}:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _cue(
@@ -410,6 +445,7 @@ def _cue(
     nouns: Sequence[Token],
     anchor: dt.date | None,
     affiliations: Mapping[str, Ref],
+    lead: bool = False,
 ) -> Cue:
     unit = clause.unit
     phrase = _phrase_tokens(noun) if noun is not None else []
@@ -417,12 +453,26 @@ def _cue(
     dates = [d for d in clause.dates if not _dateline(unit, d)]
     own = [d for d in dates if phrase and _within(phrase, unit, d)]
     free = [d for d in dates if not _within(others, unit, d)]
-    day, end = _headline_day(clause, anchor)
+    day, end = None, None
     for mention in own or free:
         day, end = resolve_date(clause, mention, anchor)
         if day is not None:
             break
-    held = [p for p in clause.places if _prep_above(unit, p, ()) not in {"from", "to", "into"}]
+    tensed = (
+        day is None
+        and lead
+        and anchor is not None
+        and _present(clause)
+        and _happening(clause, noun)
+    )
+    if tensed:
+        day = anchor
+    held = [
+        p
+        for p in clause.places
+        if _prep_above(unit, p, ()) not in {"from", "to", "into"}
+        and not any(_dateline(unit, d) and p.span.end <= d.span.start for d in clause.dates)
+    ]
     places = tuple(p for p in held if not phrase or _within(phrase, unit, p)) or tuple(
         p for p in held if not _within(others, unit, p)
     )
@@ -442,6 +492,8 @@ def _cue(
         definite=noun is None or _definite(noun),
         places=places,
         format=format_of(clause_text) if noun is not None else None,
+        tensed=tensed,
+        happening=_happening(clause, noun),
     )
 
 
@@ -456,17 +508,34 @@ def _dateline(unit: Unit, mention: Mention) -> bool:
     return offset <= 40 and bool(_DATELINE_END.match(after))
 
 
-def _headline_day(clause: Clause, anchor: dt.date | None) -> tuple[dt.date | None, None]:
-    """A headline in the present tense reports what happens on the day it is published
-    ("Leaders meet in Paris"); a plan or a future ("to meet", "will meet") gives no day."""
-    if (
-        clause.unit.kind is UnitKind.HEADLINE
-        and clause.tense == "present"
+def _happening(clause: Clause, noun: Token | None) -> bool:
+    """The clause tells the meeting itself taking place ("leaders meet", "the summit opens"),
+    not something it is the object of ("it follows a meeting")."""
+    if noun is None:
+        return clause.action in _MEETING_ACTIONS or clause.action is Action.JOIN
+    return noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} or clause.action in {
+        Action.MEET,
+        Action.ATTEND,
+        Action.HOST,
+        Action.CHAIR,
+        Action.JOIN,
+    }
+
+
+def _present(clause: Clause) -> bool:
+    """A report's lead in the present tense tells what happens on the day it is published
+    ("Leaders meet in Paris", "a meeting is beginning at the palace"); a plan or a future ("to
+    meet", "will meet") and the past give no day."""
+    token = predicate_token(clause)
+    infinitive = token is not None and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+    return (
+        clause.tense == "present"
         and clause.modality == "asserted"
-        and clause.action in {Action.MEET, Action.ATTEND}
-    ):
-        return anchor, None
-    return None, None
+        and clause.polarity
+        and not infinitive
+    )
 
 
 def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None) -> list[Token]:
@@ -487,7 +556,10 @@ def _joined(clause: Clause, token: Token | None) -> bool:
 
 
 def cues(
-    clauses: Iterable[Clause], anchor: dt.date | None, affiliations: Mapping[str, Ref]
+    clauses: Iterable[Clause],
+    anchor: dt.date | None,
+    affiliations: Mapping[str, Ref],
+    lead: bool = False,
 ) -> Iterator[Cue]:
     """Every meeting cue, in text order: one per meeting noun a clause owns, else one for a
     clause whose predicate is a meeting, attendance, absence, host or chair verb."""
@@ -498,11 +570,11 @@ def cues(
         nouns = _meeting_nouns(clause, tokens, owner)
         if nouns:
             for noun in nouns:
-                yield _cue(clause, noun, nouns, anchor, affiliations)
+                yield _cue(clause, noun, nouns, anchor, affiliations, lead)
         elif (
             clause.action in _MEETING_ACTIONS or _joined(clause, owner) or _as_did(clause, clauses)
         ):
-            yield _cue(clause, None, [], anchor, affiliations)
+            yield _cue(clause, None, [], anchor, affiliations, lead)
 
 
 def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
@@ -549,10 +621,10 @@ def _lead(units: Sequence[Unit]) -> set[int]:
     out: set[int] = set()
     sentences = 0
     for index, unit in enumerate(units):
-        if unit.kind is UnitKind.HEADLINE:
-            out.add(index)
-        elif unit.kind in {UnitKind.SENTENCE, UnitKind.LIST_ITEM}:
-            out.add(index)
+        if unit.kind is UnitKind.REFERENCE:
+            break
+        out.add(index)
+        if unit.kind in {UnitKind.SENTENCE, UnitKind.LIST_ITEM}:
             sentences += 1
             if sentences >= _LEAD_UNITS:
                 break
@@ -573,10 +645,13 @@ class _Binder:
         """The meeting last named, and in which paragraph: "the meeting" there is that one."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
-        if in_lead and not cue.other and _substantial(cue):
+        if in_lead and not cue.other and _substantial(cue) and (cue.definite or cue.happening):
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
+            written = cue.day is not None and not cue.tensed
+            if self.main.tensed and written and _compatible(self.main, cue):
+                self.main.day, self.main.end, self.main.tensed = cue.day, cue.end, False
             same_day = self.main.day is None or cue.day in {None, self.main.day}
             if same_day and _compatible(self.main, cue):
                 return self._join(self.main, cue)
@@ -584,6 +659,10 @@ class _Binder:
             for meeting in self.meetings:
                 if meeting.day == cue.day and _compatible(meeting, cue):
                     return self._join(meeting, cue)
+            undated = self.main is not None and self.main.day is None
+            named = cue.noun is not None and cue.definite
+            if undated and named and self.main is not None and _compatible(self.main, cue):
+                return self._join(self.main, cue)  # "the call on Saturday": the article's call
             return self._open(cue, main=False)
         if cue.other:
             return self._open(cue, main=False) if cue.noun is not None else None
@@ -607,6 +686,7 @@ class _Binder:
             coalition=coalition,
             other=cue.other,
             main=main,
+            tensed=cue.tensed,
         )
         self.meetings.append(meeting)
         return self._join(meeting, cue)
@@ -629,9 +709,7 @@ class _Binder:
         for meeting in self.meetings:
             place = _venue(meeting.places)
             meeting.ref = meeting_key(
-                meeting.day,
-                meeting.kind,
-                meeting.other,
+                meeting,
                 self.source,
                 place.value if place is not None and isinstance(place.value, Ref) else None,
             )
@@ -644,7 +722,7 @@ def _paragraph(cue: Cue) -> int:
 
 def _substantial(cue: Cue) -> bool:
     """A cue that can open the article's main meeting: a meeting noun or a meeting verb."""
-    return cue.noun is not None or cue.clause.action in {Action.MEET, Action.ATTEND}
+    return cue.noun is not None or cue.clause.action in _MEETING_ACTIONS - {Action.ABSENT}
 
 
 def _venue(places: Sequence[Mention]) -> Mention | None:
@@ -678,7 +756,7 @@ def build_frame(
     for index, (unit, clauses) in enumerate(units):
         if unit.kind is UnitKind.REFERENCE:
             continue  # a cited work's title speaks of its own day, which the frame cannot read
-        for cue in cues(clauses, source.date, affiliations):
+        for cue in cues(clauses, source.date, affiliations, index in lead):
             meeting = binder.bind(cue, index in lead)
             if meeting is not None and id(cue.clause) not in bound:
                 bound[id(cue.clause)] = meeting

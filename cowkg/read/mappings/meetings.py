@@ -142,11 +142,15 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("subject",)
     if action is Action.ATTEND and predicate in _GATHERED:
         return ("object", *_ALONG)
+    if action is Action.ATTEND and predicate.startswith("be "):
+        return ("subject", "object", *_ALONG)  # "A was present", "Present were A and B"
     if action in {Action.ATTEND, Action.JOIN}:
         return ("by", "object", *_ALONG) if passive else ("subject", *_ALONG)
     if action is Action.MEET:
         if clause.passive:
             return ("subject", *_ALONG)
+        if predicate in _CONVENE and _has_object(clause):
+            return ("object", *_ALONG)  # who convenes hosts; whom they convene attend
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
@@ -168,12 +172,27 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
     out = [
         a
         for a in clause.arguments
-        if (a.role in roles and not _hosting(clause, a))
-        or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
+        if (
+            (a.role in roles and not _hosting(clause, a))
+            or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
+        )
+        and not _modifies_noun(clause, cue, a)
     ]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
+
+
+def _modifies_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
+    """A name written as the meeting's modifier ("the Ukraine talks", "the London summit") says
+    what or where it is about, not who took part."""
+    token = mention_token(clause.unit, argument.mention)
+    return (
+        cue.noun is not None
+        and token is not None
+        and token.head.i == cue.noun.i
+        and token.dep_ in {"compound", "amod", "nmod", "poss"}
+    )
 
 
 def _through_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
@@ -359,6 +378,8 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
                     reading,
                     f"{role}-clause",
                 )
+    if clause.polarity:  # who hosts or chairs a meeting attends it
+        yield from _participations(meeting, arguments, reading, None, [clause.unit])
 
 
 def _clause_facts(
