@@ -110,3 +110,14 @@ def test_contributors_and_forecasts() -> None:
 def test_as_of_is_the_clause_date() -> None:
     fact = one("On 4 April 2026, 29 countries joined the coalition.")
     assert fact.args["as_of"] == dt.date(2026, 4, 4)
+
+
+def test_a_partitive_count_of_pledging_allies() -> None:
+    fact = one("Macron said 24 of Chile's allies have pledged to deploy troops.")
+    assert quantity(fact).minimum == 24 and fact.args["counted"] == CONTRIBUTORS
+
+
+def test_longer_counted_phrases_and_irregular_plurals() -> None:
+    assert quantity(one("Generals of 30 EU and NATO countries came.")).minimum == 30
+    fact = one("There has been talk of a force of 12,000 men.")
+    assert fact.args["counted"] == "men" and about(fact) is None  # "talk of" is no meeting
