@@ -205,3 +205,16 @@ def test_a_person_the_source_titles_elsewhere_pledges_for_their_state() -> None:
 def test_vague_military_support_is_other_and_named_support_a_capability() -> None:
     assert one("Chile is willing to deploy military assistance.").args["pledge_kind"] == "other"
     assert one("Peru offered air and intelligence support.").args["pledge_kind"] == "capability"
+
+
+def test_the_state_whose_readiness_a_pledge_complements_pledges() -> None:
+    assert pledgers(one("There is Swedish openness to participating in a peacekeeping force.")) == [
+        "SWE"
+    ]
+    assert pledgers(one("Peru affirmed Chile's willingness to provide military support.")) == [
+        "CHL"
+    ]
+
+
+def test_a_pledge_as_the_topic_of_a_sentence_is_not_one() -> None:
+    assert pledges_of("Experts said committing Chilean troops would mean ending a mission.") == []

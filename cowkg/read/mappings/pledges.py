@@ -226,8 +226,10 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         # "Chile is open to participating in …": the subject of the word it complements
         gov = context.siblings[clause.governor]
         clause = replace(clause, arguments=gov.arguments + clause.arguments)
-    pledgers = _affiliated(reading, _pledgers(clause, token, receiving))
-    if not pledgers and not clause.agents("subject", "by"):
+    pledgers = _readiness_of(reading, clause, token) or _affiliated(
+        reading, _pledgers(clause, token, receiving)
+    )
+    if not pledgers and not clause.agents("subject", "by") and modality(token) != "asserted":
         pledgers = _own_troops(clause, token)
     if not pledgers:
         return None
@@ -267,7 +269,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
 
 def _joins_a_force(token: Token) -> bool:
     """ "ready to join the force", "open to participating in peacekeeping" (see JOINING)."""
-    if token.lemma_.lower() not in JOINING or modality(token) not in _FIRM | {"considering"}:
+    if token.lemma_.lower() not in JOINING or modality(token) == "asserted":
         return False
     words = {t.lemma_.lower() for t in _words(_complements(token, False))}
     return bool(words & _JOINED) and (token.lemma_.lower() != "take" or "part" in words)
@@ -296,6 +298,8 @@ def _asserted_by_governors(token: Token) -> bool:
     Not when another act governs it ("urged the EU to provide", "observed an operation to
     train", "discussed sending", "efforts to offer") or it is an indirect question ("whether
     it would offer")."""
+    if token.dep_ in {"csubj", "csubjpass"}:
+        return False  # "committing troops would mean …": a topic, not a pledge
     node = token
     while node.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl", "conj"}:
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
@@ -362,6 +366,30 @@ def _pledgers(clause: Clause, token: Token, receiving: bool) -> list[Ref]:
         if (r := _agent_ref(m)) is not None and r != UKRAINE and not _inside_a_phrase(clause, m)
     ]
     return list(dict.fromkeys(refs))
+
+
+_READINESS_NOUNS = frozenset({"readiness", "willingness", "openness", "commitment", "offer",
+                              "plan", "pledge", "promise", "decision", "intention"})  # fmt: skip
+
+
+def _readiness_of(reading: Reading, clause: Clause, token: Token) -> list[Ref]:
+    """The state whose readiness the pledge complements ("Swedish openness to participating in
+    the force", "Chile's willingness to provide …"): it pledges, not the clause's subject."""
+    node = token
+    while node.dep_ in {"acl", "pcomp", "xcomp"} and node.head.i != node.i:
+        node = governor(node)
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _READINESS_NOUNS:
+            base = clause.unit.paragraph.start
+            owners = {base + c.idx for c in node.children if c.dep_ in {"poss", "amod"}}
+            return [
+                m.value
+                for m in reading.mentions
+                if m.kind is MentionKind.STATE
+                and m.span.start in owners
+                and isinstance(m.value, Ref)
+                and m.value != UKRAINE
+            ]
+    return []
 
 
 def _inside_a_phrase(clause: Clause, mention: Mention) -> bool:
