@@ -214,6 +214,8 @@ def test_the_state_whose_readiness_a_pledge_complements_pledges() -> None:
     assert pledgers(one("Peru affirmed Chile's willingness to provide military support.")) == [
         "CHL"
     ]
+    its = one("Ruiz affirmed Chile's commitment and its willingness to provide air support.")
+    assert pledgers(its) == ["CHL"]
 
 
 def test_a_pledge_as_the_topic_of_a_sentence_is_not_one() -> None:

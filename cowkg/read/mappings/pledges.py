@@ -379,17 +379,31 @@ def _readiness_of(reading: Reading, clause: Clause, token: Token) -> list[Ref]:
     while node.dep_ in {"acl", "pcomp", "xcomp"} and node.head.i != node.i:
         node = governor(node)
         if node.pos_ == "NOUN" and node.lemma_.lower() in _READINESS_NOUNS:
-            base = clause.unit.paragraph.start
-            owners = {base + c.idx for c in node.children if c.dep_ in {"poss", "amod"}}
-            return [
-                m.value
-                for m in reading.mentions
-                if m.kind is MentionKind.STATE
-                and m.span.start in owners
-                and isinstance(m.value, Ref)
-                and m.value != UKRAINE
-            ]
+            return _owners(reading, clause, node)
     return []
+
+
+def _owners(reading: Reading, clause: Clause, noun: Token) -> list[Ref]:
+    """The states a noun belongs to: a demonym or possessive ("Swedish", "Chile's"), or for
+    "its" the last state the unit names before it."""
+    base = clause.unit.paragraph.start
+    states = [
+        (m.span.start, m.span.end, m.value)
+        for m in reading.mentions
+        if m.kind is MentionKind.STATE
+        and clause.unit.start <= m.span.start < clause.unit.end
+        and isinstance(m.value, Ref)
+        and m.value != UKRAINE
+    ]
+    out: list[Ref] = []
+    for child in noun.children:
+        if child.dep_ not in {"poss", "amod"}:
+            continue
+        at = base + child.idx
+        if child.lower_ == "its":
+            out += [ref for _, end, ref in states if end <= at][-1:]
+        out += [ref for start, _, ref in states if start == at]
+    return list(dict.fromkeys(out))
 
 
 def _inside_a_phrase(clause: Clause, mention: Mention) -> bool:
