@@ -220,3 +220,9 @@ def test_the_state_whose_readiness_a_pledge_complements_pledges() -> None:
 
 def test_a_pledge_as_the_topic_of_a_sentence_is_not_one() -> None:
     assert pledges_of("Experts said committing Chilean troops would mean ending a mission.") == []
+
+
+def test_a_request_to_send_considered_is_considered() -> None:
+    fact = one("Chile remains open to considering a request to send troops.")
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "considering"
+    assert pledges_of("Peru rejected a request to send troops.") == []

@@ -37,7 +37,7 @@ from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
-from cowkg.read.clauses import Action, Clause
+from cowkg.read.clauses import Action, Argument, Clause
 from cowkg.read.mappings.about import (
     Context,
     counts_a_thing,
@@ -222,10 +222,10 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         return None
     if not _asserted_by_governors(token):
         return None
-    if token.dep_ == "pcomp" and clause.subjectless and clause.governor is not None:
-        # "Chile is open to participating in …": the subject of the word it complements
-        gov = context.siblings[clause.governor]
-        clause = replace(clause, arguments=gov.arguments + clause.arguments)
+    if clause.subjectless and not clause.agents("subject", "by"):
+        # "Chile is open to participating in …", "… considering a request to send …": the
+        # subject of the clause the pledge complements
+        clause = replace(clause, arguments=_governing_subjects(context, clause) + clause.arguments)
     pledgers = _readiness_of(reading, clause, token) or _affiliated(
         reading, _pledgers(clause, token, receiving)
     )
@@ -275,6 +275,19 @@ def _joins_a_force(token: Token) -> bool:
     return bool(words & _JOINED) and (token.lemma_.lower() != "take" or "part" in words)
 
 
+def _governing_subjects(context: Context, clause: Clause) -> tuple[Argument, ...]:
+    """The subjects of the nearest clause above ``clause`` that has any."""
+    node = clause
+    for _ in context.siblings:
+        if node.governor is None:
+            break
+        node = context.siblings[node.governor]
+        subjects = tuple(a for a in node.arguments if a.role == "subject")
+        if subjects:
+            return subjects
+    return ()
+
+
 def _negated_above(token: Token) -> bool:
     """A negation on a governing predicate: "is not ready to send", "did not pledge to send"."""
     node = token
@@ -285,6 +298,9 @@ def _negated_above(token: Token) -> bool:
     return False
 
 
+_RELAYS = frozenset({"request", "proposal", "option", "possibility", "idea"})
+"""Nouns that pass a pledge on to the verb that takes them ("considering a request to send",
+"weighing the option of deploying")."""
 _REPORTING_LEMMAS = frozenset(
     {"say", "announce", "tell", "confirm", "state", "add", "declare", "reveal", "write", "insist",
      "stress", "affirm", "reaffirm"}
@@ -305,6 +321,8 @@ def _asserted_by_governors(token: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             return False
         head = governor(node)
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.lemma_.lower() in _RELAYS:
+            head = head.head  # "considering a request to send": the request is considered
         lemma = head.lemma_.lower()
         if head.pos_ == "ADJ" and head.dep_ in {"amod", "acl"}:
             return False  # "countries willing to contribute": the willing are not named
@@ -533,6 +551,9 @@ def modality(token: Token) -> str:
         for aux in auxes:
             if aux in _AUX_MODALITY:
                 return _AUX_MODALITY[aux]
+        if node.dep_ == "dobj" and node.lemma_.lower() in _RELAYS:
+            node = node.head  # "considering a request to send"
+            continue
         if node.dep_ not in {"xcomp", "acl", "acomp", "ccomp", "pcomp"} or node.head.i == node.i:
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in {"be"}:
