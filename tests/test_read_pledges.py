@@ -226,3 +226,8 @@ def test_a_request_to_send_considered_is_considered() -> None:
     fact = one("Chile remains open to considering a request to send troops.")
     assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "considering"
     assert pledges_of("Peru rejected a request to send troops.") == []
+
+
+def test_a_pledge_whose_subject_names_no_agent_has_no_pledger() -> None:
+    assert pledges_of('The force would "guard the coast and train soldiers", Ruiz said.') == []
+    assert pledges_of("Ruiz said 20 nations had pledged to deploy troops.") == []

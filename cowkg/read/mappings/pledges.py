@@ -276,14 +276,15 @@ def _joins_a_force(token: Token) -> bool:
 
 
 def _governing_subjects(context: Context, clause: Clause) -> tuple[Argument, ...]:
-    """The subjects of the nearest clause above ``clause`` that has any."""
+    """The subjects of the nearest clause above ``clause`` that has a subject (none when that
+    subject names no agent: "the force would … train", "26 nations pledged to deploy")."""
     node = clause
     for _ in context.siblings:
         if node.governor is None:
             break
         node = context.siblings[node.governor]
         subjects = tuple(a for a in node.arguments if a.role == "subject")
-        if subjects:
+        if subjects or not node.subjectless:
             return subjects
     return ()
 
