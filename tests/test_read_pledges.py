@@ -231,3 +231,9 @@ def test_a_request_to_send_considered_is_considered() -> None:
 def test_a_pledge_whose_subject_names_no_agent_has_no_pledger() -> None:
     assert pledges_of('The force would "guard the coast and train soldiers", Ruiz said.') == []
     assert pledges_of("Ruiz said 20 nations had pledged to deploy troops.") == []
+
+
+def test_they_in_reported_speech_are_all_who_said_it() -> None:
+    fact = one("Chile and Peru said they would be willing to provide troops once a truce holds.")
+    assert pledgers(fact) == ["CHL", "PER"] and fact.args["modality"] == "ready"
+    assert fact.args["condition"] == "once a truce holds"

@@ -37,7 +37,7 @@ from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
-from cowkg.read.clauses import Action, Argument, Clause
+from cowkg.read.clauses import REPORTING, Action, Argument, Clause
 from cowkg.read.mappings.about import (
     Context,
     counts_a_thing,
@@ -227,7 +227,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         # subject of the clause the pledge complements
         clause = replace(clause, arguments=_governing_subjects(context, clause) + clause.arguments)
     pledgers = _readiness_of(reading, clause, token) or _affiliated(
-        reading, _pledgers(clause, token, receiving)
+        reading, _pledgers(context, clause, token, receiving)
     )
     if not pledgers and not clause.agents("subject", "by") and modality(token) != "asserted":
         pledgers = _own_troops(clause, token)
@@ -371,14 +371,14 @@ def _agent_ref(mention: Mention) -> Ref | None:
 _AGENT_KINDS = frozenset({EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PERSON})
 
 
-def _pledgers(clause: Clause, token: Token, receiving: bool) -> list[Ref]:
+def _pledgers(context: Context, clause: Clause, token: Token, receiving: bool) -> list[Ref]:
     """Who pledges (see the module docstring); one entry per distinct agent, in text order."""
     if receiving:
-        mentions = [clause.speaker.mention] if clause.speaker is not None else []
+        mentions = _speakers(context, clause)
     else:
         mentions = clause.agents("by") if clause.passive else clause.agents("subject")
-        if not mentions and clause.speaker is not None and _pronoun_subject(token):
-            mentions = [clause.speaker.mention]
+        if not mentions and _pronoun_subject(token):
+            mentions = _speakers(context, clause)
     refs = [
         r
         for m in mentions
@@ -476,6 +476,21 @@ def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
                               for r in refs))  # fmt: skip
 
 
+def _speakers(context: Context, clause: Clause) -> list[Mention]:
+    """Everyone whose reported speech the clause is ("A and B said they would …"): the subjects
+    of the nearest reporting clause above it, else the clause's speaker."""
+    node = clause
+    for _ in context.siblings:
+        if node.governor is None:
+            break
+        node = context.siblings[node.governor]
+        if node.action in REPORTING:
+            subjects = node.agents("subject")
+            if subjects:
+                return subjects
+    return [clause.speaker.mention] if clause.speaker is not None else []
+
+
 def _pronoun_subject(token: Token) -> bool:
     """The subject is a pronoun or "the/his country" (so the speaker is who pledges), or the
     predicate has no subject in its own sentence."""
@@ -484,7 +499,7 @@ def _pronoun_subject(token: Token) -> bool:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return subjects[0].lower_ in _PRONOUN_SUBJECTS or subjects[0].pos_ == "PRON"
-        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl"}:
+        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl", "acomp"}:
             return False
         node = node.head
 
