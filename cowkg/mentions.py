@@ -852,11 +852,15 @@ _QUANTITY = re.compile(
     rf"(?:(?P<qual>{_QUALIFIERS})[ \u00a0]+)?"
     rf"(?:between[ \u00a0]+(?P<low>{_NUM_DIGITS})[ \u00a0]+and[ \u00a0]+(?P<high>{_NUM_DIGITS})|"
     rf"{_NUM_ANY}(?:[ \u00a0]*(?:to|–|-)[ \u00a0]*(?P<num2>{_NUM_DIGITS}))?)"
-    rf"(?:[ \u00a0]+(?P<unit>(?:(?:[a-z][a-z\-]*)[ \u00a0]+){{0,2}}?"
-    rf"(?:{_COUNTED}|[a-z][a-z\-]*s|personnel|staff|military personnel))\b"
-    rf"|-(?P<adj>nation|country|member)\b)",
+    rf"(?:[ \u00a0]+(?P<unit>(?:(?:[a-z][a-z\-]*)[ \u00a0]+){{0,3}}?"
+    rf"(?:{_COUNTED}|[a-z][a-z\-]*s|personnel|staff|military personnel|men|women|people))\b"
+    rf"|-(?P<adj>nation|country|member)\b"
+    rf"|[ \u00a0]+of[ \u00a0]+[A-Z][\w-]*['’]s[ \u00a0]+"
+    rf"(?P<partitive>(?:{_COUNTED}|[a-z][a-z\-]*s))\b)",
     re.IGNORECASE,
 )
+"""A number of things: "30 countries", "more than 5,000 air defence missiles", "50 to 250
+soldiers", "between 5,000 and 10,000 troops", "a 30-nation coalition", "26 of Chile's allies"."""
 _NOT_UNITS = frozenset(
     {
         "days",
@@ -935,7 +939,7 @@ def _bounds(low: Decimal, high: Decimal, qualifier: str) -> tuple[Decimal | None
 
 def _quantity_mentions(source: Source) -> Iterator[Mention]:
     for match in _QUANTITY.finditer(source.text):
-        unit = match.group("unit") or match.group("adj") or ""
+        unit = match.group("unit") or match.group("adj") or match.group("partitive") or ""
         if unit.split()[-1].lower() in _NOT_UNITS:
             continue
         low = _decimal(match.group("low") or match.group("num"))
@@ -947,7 +951,8 @@ def _quantity_mentions(source: Source) -> Iterator[Mention]:
         counted = _counted_thing(unit)
         quantity = Quantity(*_bounds(low, high, qualifier), counted or unit, qualifier)
         kind = MentionKind.COUNT if counted else MentionKind.QUANTITY
-        yield Mention(kind, _span(source, *match.span()), quantity, form=unit)
+        form = "partitive" if match.group("partitive") else unit
+        yield Mention(kind, _span(source, *match.span()), quantity, form=form)
 
 
 # --------------------------------------------------------------------------------------------

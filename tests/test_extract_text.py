@@ -10,6 +10,7 @@ import pytest
 from cowkg.extract import shared_context
 from cowkg.extract.text import extract_text_facts
 from cowkg.mentions import find_mentions
+from cowkg.read.mappings import read_facts
 from cowkg.sources import load_sources, verify_span
 from cowkg.types import Fact, FactKind, Money, Quantity, Ref, Source
 
@@ -28,12 +29,16 @@ def _facts(text: str, date: dt.date | None = dt.date(2025, 3, 28)) -> list[Fact]
 
 
 def text_facts(sources: list[Source]) -> list[Fact]:
-    """The sentence facts of ``sources``, with the context extraction shares across seeds."""
+    """The sentence facts of ``sources`` (the old sentence rules and the reading layer's
+    mappings), with the context extraction shares across seeds."""
     shared = shared_context(sources)
     return [
         f
         for source, mentions in zip(sources, shared.mentions, strict=True)
-        for f in extract_text_facts(source, mentions, shared.affiliations)
+        for f in [
+            *extract_text_facts(source, mentions, shared.affiliations),
+            *read_facts(source, mentions),
+        ]
     ]
 
 

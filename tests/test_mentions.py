@@ -217,22 +217,35 @@ def test_money(text: str, value: str, currency: str) -> None:
             "more than 5,000 air defence missiles",
             MentionKind.QUANTITY,
             5000,
-            5000,
+            None,
             "air defence missiles",
             "more than",
         ),
-        ("over 200 military planners", MentionKind.QUANTITY, 200, 200, "military planners", "over"),
+        (
+            "over 200 military planners",
+            MentionKind.QUANTITY,
+            200,
+            None,
+            "military planners",
+            "over",
+        ),
         ("representatives of 31 countries", MentionKind.COUNT, 31, 31, "countries", ""),
-        ("nearly 30 country leaders", MentionKind.COUNT, 30, 30, "countries", "nearly"),
-        ("more than two dozen countries", MentionKind.COUNT, 24, 24, "countries", "more than"),
+        ("nearly 30 country leaders", MentionKind.COUNT, None, 30, "countries", "nearly"),
+        ("more than two dozen countries", MentionKind.COUNT, 24, None, "countries", "more than"),
         ("a 37-nation coalition", MentionKind.COUNT, 37, 37, "countries", ""),
+        ("up to 4,000 troops", MentionKind.QUANTITY, None, 4000, "troops", "up to"),
+        ("between 3,000 and 7,000 troops", MentionKind.QUANTITY, 3000, 7000, "troops", ""),
+        ("24 of Chile's allies", MentionKind.COUNT, 24, 24, "countries", ""),
     ],
 )
 def test_quantities_and_counts(
-    text: str, kind: MentionKind, low: int, high: int, unit: str, qualifier: str
+    text: str, kind: MentionKind, low: int | None, high: int | None, unit: str, qualifier: str
 ) -> None:
+    """A hedge bounds the number on one side ("more than 30" is a minimum, "nearly 30" and "up
+    to 30" a maximum) and is kept as the qualifier, never read as the value."""
     (mention,) = _of(kind, text)
-    assert mention.value == Quantity(Decimal(low), Decimal(high), unit, qualifier)
+    bounds = [None if b is None else Decimal(b) for b in (low, high)]
+    assert mention.value == Quantity(bounds[0], bounds[1], unit, qualifier)
 
 
 def test_every_mention_span_is_verbatim(project_root: Path) -> None:

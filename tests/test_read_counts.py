@@ -110,3 +110,29 @@ def test_contributors_and_forecasts() -> None:
 def test_as_of_is_the_clause_date() -> None:
     fact = one("On 4 April 2026, 29 countries joined the coalition.")
     assert fact.args["as_of"] == dt.date(2026, 4, 4)
+
+
+def test_a_partitive_count_of_pledging_allies() -> None:
+    fact = one("Macron said 24 of Chile's allies have pledged to deploy troops.")
+    assert quantity(fact).minimum == 24 and fact.args["counted"] == CONTRIBUTORS
+
+
+def test_longer_counted_phrases_and_irregular_plurals() -> None:
+    assert quantity(one("Generals of 30 EU and NATO countries came.")).minimum == 30
+    fact = one("There has been talk of a force of 12,000 men.")
+    assert fact.args["counted"] == "men" and about(fact) is None  # "talk of" is no meeting
+
+
+def test_a_cited_title_and_a_quoted_passage_are_read_with_their_citation_date() -> None:
+    text = (
+        "The coalition met.\n\nReferences\n\n"
+        '  7. Doe, Ann (12 May 2026). "Envoys from 29 countries gather for Lima summit". '
+        "Example Wire.\n"
+        '  8. Roe, Bo (1 May 2026). "Remarks at the coalition call". Example Office. Retrieved '
+        "3 May 2026. We plan to deploy a force with the help of 19 contributing countries.\n"
+    )
+    facts = {quantity(f).minimum: f for f in counts_of(text, None)}
+    assert about(facts[29]) == "2026-05-12-meeting"
+    assert facts[29].args["as_of"] == dt.date(2026, 5, 12)
+    assert facts[19].args["counted"] == CONTRIBUTORS
+    assert about(facts[19]) == "coalition-of-the-willing"

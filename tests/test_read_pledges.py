@@ -175,3 +175,65 @@ def test_receiving_is_pledged_by_the_announcer() -> None:
     assert pledgers(fact) == ["CHL"]
     beneficiary = fact.args["beneficiary"]
     assert isinstance(beneficiary, Ref) and beneficiary.key == "UKR"
+
+
+def test_joining_a_force_is_a_pledge_when_a_word_of_readiness_governs_it() -> None:
+    fact = one(
+        "Chile is open to participating in a peacekeeping force if the conditions are right."
+    )
+    assert pledgers(fact) == ["CHL"] and fact.args["pledge_kind"] == "troops"
+    assert fact.args["modality"] == "ready"
+    assert pledges_of("Chile joined the talks on Monday.") == []
+
+
+def test_the_states_whose_troops_a_plan_deploys() -> None:
+    fact = one("Officials met to finalise a plan to deploy hundreds of British and French troops.")
+    assert pledgers(fact) == ["GBR", "FRA"] and fact.args["modality"] == "planned"
+    assert "quantity" not in fact.args  # "hundreds" states no number
+
+
+def test_an_agent_inside_the_subject_phrase_is_not_the_pledger() -> None:
+    assert pledges_of("Macron said 24 of Chile's allies have pledged to deploy a force.") == []
+    assert pledges_of("Several countries willing to contribute to a force met in Lima.") == []
+
+
+def test_a_person_the_source_titles_elsewhere_pledges_for_their_state() -> None:
+    fact = one("Chile's Prime Minister Ana Ruiz spoke on Monday. Ruiz promised more funding.")
+    assert pledgers(fact) == ["CHL"]
+
+
+def test_vague_military_support_is_other_and_named_support_a_capability() -> None:
+    assert one("Chile is willing to deploy military assistance.").args["pledge_kind"] == "other"
+    assert one("Peru offered air and intelligence support.").args["pledge_kind"] == "capability"
+
+
+def test_the_state_whose_readiness_a_pledge_complements_pledges() -> None:
+    assert pledgers(one("There is Swedish openness to participating in a peacekeeping force.")) == [
+        "SWE"
+    ]
+    assert pledgers(one("Peru affirmed Chile's willingness to provide military support.")) == [
+        "CHL"
+    ]
+    its = one("Ruiz affirmed Chile's commitment and its willingness to provide air support.")
+    assert pledgers(its) == ["CHL"]
+
+
+def test_a_pledge_as_the_topic_of_a_sentence_is_not_one() -> None:
+    assert pledges_of("Experts said committing Chilean troops would mean ending a mission.") == []
+
+
+def test_a_request_to_send_considered_is_considered() -> None:
+    fact = one("Chile remains open to considering a request to send troops.")
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "considering"
+    assert pledges_of("Peru rejected a request to send troops.") == []
+
+
+def test_a_pledge_whose_subject_names_no_agent_has_no_pledger() -> None:
+    assert pledges_of('The force would "guard the coast and train soldiers", Ruiz said.') == []
+    assert pledges_of("Ruiz said 20 nations had pledged to deploy troops.") == []
+
+
+def test_they_in_reported_speech_are_all_who_said_it() -> None:
+    fact = one("Chile and Peru said they would be willing to provide troops once a truce holds.")
+    assert pledgers(fact) == ["CHL", "PER"] and fact.args["modality"] == "ready"
+    assert fact.args["condition"] == "once a truce holds"

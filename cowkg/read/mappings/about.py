@@ -42,7 +42,7 @@ MEETING_WORD = re.compile(
     r"\b(?:meetings?|summits?|talks|conference|gathering|video ?call|call|session|event)\b", re.I
 )
 _MEETING_NOUNS = frozenset(
-    {"meeting", "summit", "talks", "talk", "conference", "gathering", "call", "videocall",
+    {"meeting", "summit", "talks", "conference", "gathering", "call", "videocall",
      "session", "event", "videoconference"}
 )  # fmt: skip
 _MEETING_VERBS = frozenset({"meet", "gather", "convene", "attend", "assemble"})
@@ -52,7 +52,7 @@ def names_meeting(words: Iterable[Token]) -> bool:
     """Whether ``words`` name a meeting: a meeting noun ("summit", "call" — not the verb "they
     call"), or a verb of meeting ("gathering", "met")."""
     return any(
-        (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in _MEETING_NOUNS)
+        (t.pos_ in {"NOUN", "PROPN"} and {t.lemma_.lower(), t.lower_} & _MEETING_NOUNS)
         or (t.pos_ == "VERB" and t.lemma_.lower() in _MEETING_VERBS)
         for t in words
     )
@@ -122,8 +122,9 @@ def _now(reading: Reading, clause: Clause) -> dt.date | None:
     "has begun"): what it reports is happening as the source is published."""
     token = predicate_token(clause)
     perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
-    present = clause.tense == "present" or (perfect and token.tag_ == "VBN")
-    if present and clause.modality == "asserted" and reading.source.kind in _NEWS:
+    passive = any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in token.children)
+    finite = token.tag_ in {"VBZ", "VBP"} or (token.tag_ == "VBN" and (perfect or passive))
+    if finite and clause.modality == "asserted" and reading.source.kind in _NEWS:
         return reading.source.date
     return None
 
@@ -214,7 +215,7 @@ def counts_a_thing(clause: Clause, mention: Mention) -> bool:
     number = number_token(clause, mention)
     if number is None or number.lower_ == "one" or re.fullmatch(r"(?:19|20)\d\d", number.text):
         return False
-    return number.dep_ in _COUNT_DEPS or "-" in mention.span.text
+    return number.dep_ in _COUNT_DEPS or "-" in mention.span.text or mention.form == "partitive"
 
 
 _NOT_COUNTED = frozenset(

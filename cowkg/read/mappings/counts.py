@@ -119,6 +119,8 @@ _CONTRIBUTING = frozenset({"participating", "contributing", "troop-contributing"
 def _subject_of(clause: Clause, mention: Mention) -> bool:
     """The count is the clause's subject ("26 nations pledged…")."""
     number = number_token(clause, mention)
+    if number is not None and number.dep_ in {"nsubj", "nsubjpass"}:
+        return True  # "26 of Chile's allies pledged"
     node = number.head if number is not None else None
     while node is not None and node.dep_ in {"prep", "pobj", "conj"} and node.head.i != node.i:
         node = node.head

@@ -30,13 +30,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
-from cowkg.read.clauses import Action, Clause
+from cowkg.read.clauses import REPORTING, Action, Argument, Clause
 from cowkg.read.mappings.about import (
     Context,
     counts_a_thing,
@@ -54,7 +55,15 @@ RULE = "pledge"
 UKRAINE = Ref(EntityKind.STATE, "UKR", "Ukraine")
 
 STRONG = frozenset({"pledge", "commit", "promise", "vow", "offer"})
-"""Verbs that make a pledge whatever is pledged (kind ``other`` when no kind is recognised)."""
+"""Verbs that make a pledge whatever is pledged (kind ``other`` when no kind is recognised), as
+do the words of readiness and pledging that govern another verb ("willing to deploy support")."""
+_FIRM = frozenset({"ready", "pledged", "offered"})
+JOINING = frozenset({"participate", "join", "take"})
+"""Verbs that pledge when what is joined is a force, mission or guarantee and a word of
+readiness governs them ("open to participating in a peacekeeping force", "prepared to join the
+security guarantees"); "Chile joined the talks" pledges nothing."""
+_JOINED = frozenset({"force", "mission", "peacekeeping", "operation", "guarantee", "guarantees",
+                     "arrangement", "arrangements", "contingent", "deployment"})  # fmt: skip
 RECEIVING = frozenset({"receive", "get", "obtain"})
 """Verbs whose subject is the beneficiary: "Ukraine will receive …" (pledged by the speaker)."""
 
@@ -87,7 +96,7 @@ KINDS: tuple[tuple[str, frozenset[str]], ...] = (
             {"policing", "clearing", "demining", "logistics", "intelligence", "surveillance",
              "reconnaissance", "airlift", "refuelling", "refueling", "ship", "frigate",
              "minehunter", "minesweeper", "navy", "naval", "support", "capability", "capabilities",
-             "assistance", "presence", "protection", "guarantee", "guarantees", "backstop"}
+             "assistance", "presence", "protection", "backstop"}
         ),
     ),
     (
@@ -97,10 +106,14 @@ KINDS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
 )  # fmt: skip
 """Pledge kinds by the head words of what is pledged, in order of precedence (an amount of money
-makes a money pledge whatever the words). "Support" and "assistance" alone are capabilities only
-when they are military ("military support"); see :func:`pledge_kind`."""
+makes a money pledge whatever the words). "Support" and "assistance" are capabilities only when
+they name one ("air support", "intelligence support"); "military support" alone says no more
+than "other"; see :func:`pledge_kind`."""
 _MILITARY_ONLY = frozenset({"support", "assistance", "presence", "protection", "aid"})
-_MILITARY = frozenset({"military", "air", "naval", "maritime", "defence", "defense", "security"})
+_MILITARY = frozenset(
+    {"air", "naval", "maritime", "intelligence", "logistic", "logistics", "air-defence",
+     "air-defense", "sea", "land", "cyber"}
+)  # fmt: skip
 
 _MODALITY_HEADS: tuple[tuple[str, frozenset[str]], ...] = (
     ("ready", frozenset({"ready", "prepared", "prepare", "willing", "open", "readiness",
@@ -203,13 +216,21 @@ def _owner(token: Token, predicates: set[int]) -> int:
 def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
-    if clause.action is not Action.PLEDGE and not receiving:
+    if clause.action is not Action.PLEDGE and not receiving and not _joins_a_force(token):
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
     if not _asserted_by_governors(token):
         return None
-    pledgers = _pledgers(clause, token, receiving)
+    if clause.subjectless and not clause.agents("subject", "by"):
+        # "Chile is open to participating in …", "… considering a request to send …": the
+        # subject of the clause the pledge complements
+        clause = replace(clause, arguments=_governing_subjects(context, clause) + clause.arguments)
+    pledgers = _readiness_of(reading, clause, token) or _affiliated(
+        reading, _pledgers(context, clause, token, receiving)
+    )
+    if not pledgers and not clause.agents("subject", "by") and modality(token) != "asserted":
+        pledgers = _own_troops(clause, token)
     if not pledgers:
         return None
     objects = _complements(token, receiving)
@@ -222,7 +243,8 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     ]
     amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else pledge_kind(objects, token)
-    if kind is None and token.lemma_.lower() in STRONG and objects:
+    firmness = modality(token)
+    if kind is None and objects and (token.lemma_.lower() in STRONG or firmness in _FIRM):
         kind = "other"
     if kind is None:
         return None
@@ -231,7 +253,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "pledge": None,
         "pledger": pledgers[0] if len(pledgers) == 1 else tuple(pledgers),
         "pledge_kind": kind,
-        "modality": modality(token),
+        "modality": firmness,
         "amount": amounts[0].value if amounts else None,
         "equivalent": _equivalent(amounts, unit),
         "quantity": _quantity(owned, kind),
@@ -245,6 +267,28 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
 
 
+def _joins_a_force(token: Token) -> bool:
+    """ "ready to join the force", "open to participating in peacekeeping" (see JOINING)."""
+    if token.lemma_.lower() not in JOINING or modality(token) == "asserted":
+        return False
+    words = {t.lemma_.lower() for t in _words(_complements(token, False))}
+    return bool(words & _JOINED) and (token.lemma_.lower() != "take" or "part" in words)
+
+
+def _governing_subjects(context: Context, clause: Clause) -> tuple[Argument, ...]:
+    """The subjects of the nearest clause above ``clause`` that has a subject (none when that
+    subject names no agent: "the force would … train", "26 nations pledged to deploy")."""
+    node = clause
+    for _ in context.siblings:
+        if node.governor is None:
+            break
+        node = context.siblings[node.governor]
+        subjects = tuple(a for a in node.arguments if a.role == "subject")
+        if subjects or not node.subjectless:
+            return subjects
+    return ()
+
+
 def _negated_above(token: Token) -> bool:
     """A negation on a governing predicate: "is not ready to send", "did not pledge to send"."""
     node = token
@@ -255,6 +299,9 @@ def _negated_above(token: Token) -> bool:
     return False
 
 
+_RELAYS = frozenset({"request", "proposal", "option", "possibility", "idea"})
+"""Nouns that pass a pledge on to the verb that takes them ("considering a request to send",
+"weighing the option of deploying")."""
 _REPORTING_LEMMAS = frozenset(
     {"say", "announce", "tell", "confirm", "state", "add", "declare", "reveal", "write", "insist",
      "stress", "affirm", "reaffirm"}
@@ -268,12 +315,18 @@ def _asserted_by_governors(token: Token) -> bool:
     Not when another act governs it ("urged the EU to provide", "observed an operation to
     train", "discussed sending", "efforts to offer") or it is an indirect question ("whether
     it would offer")."""
+    if token.dep_ in {"csubj", "csubjpass"}:
+        return False  # "committing troops would mean …": a topic, not a pledge
     node = token
     while node.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl", "conj"}:
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             return False
-        head = node.head
+        head = governor(node)
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.lemma_.lower() in _RELAYS:
+            head = head.head  # "considering a request to send": the request is considered
         lemma = head.lemma_.lower()
+        if head.pos_ == "ADJ" and head.dep_ in {"amod", "acl"}:
+            return False  # "countries willing to contribute": the willing are not named
         if node.dep_ == "conj":
             node = head
             continue
@@ -282,6 +335,14 @@ def _asserted_by_governors(token: Token) -> bool:
             return False
         node = head
     return True
+
+
+def governor(token: Token) -> Token:
+    """The word ``token`` depends on, through a preposition ("open to participating" → open)."""
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def _inner_pledge(token: Token) -> bool:
@@ -310,16 +371,124 @@ def _agent_ref(mention: Mention) -> Ref | None:
 _AGENT_KINDS = frozenset({EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PERSON})
 
 
-def _pledgers(clause: Clause, token: Token, receiving: bool) -> list[Ref]:
+def _pledgers(context: Context, clause: Clause, token: Token, receiving: bool) -> list[Ref]:
     """Who pledges (see the module docstring); one entry per distinct agent, in text order."""
     if receiving:
-        mentions = [clause.speaker.mention] if clause.speaker is not None else []
+        mentions = _speakers(context, clause)
     else:
         mentions = clause.agents("by") if clause.passive else clause.agents("subject")
-        if not mentions and clause.speaker is not None and _pronoun_subject(token):
-            mentions = [clause.speaker.mention]
-    refs = [r for m in mentions if (r := _agent_ref(m)) is not None and r != UKRAINE]
+        if not mentions and _pronoun_subject(token):
+            mentions = _speakers(context, clause)
+    refs = [
+        r
+        for m in mentions
+        if (r := _agent_ref(m)) is not None and r != UKRAINE and not _inside_a_phrase(clause, m)
+    ]
     return list(dict.fromkeys(refs))
+
+
+_READINESS_NOUNS = frozenset({"readiness", "willingness", "openness", "commitment", "offer",
+                              "plan", "pledge", "promise", "decision", "intention"})  # fmt: skip
+
+
+def _readiness_of(reading: Reading, clause: Clause, token: Token) -> list[Ref]:
+    """The state whose readiness the pledge complements ("Swedish openness to participating in
+    the force", "Chile's willingness to provide …"): it pledges, not the clause's subject."""
+    node = token
+    while node.dep_ in {"acl", "pcomp", "xcomp"} and node.head.i != node.i:
+        node = governor(node)
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _READINESS_NOUNS:
+            return _owners(reading, clause, node)
+    return []
+
+
+def _owners(reading: Reading, clause: Clause, noun: Token) -> list[Ref]:
+    """The states a noun belongs to: a demonym or possessive ("Swedish", "Chile's"), or for
+    "its" the last state the unit names before it."""
+    base = clause.unit.paragraph.start
+    states = [
+        (m.span.start, m.span.end, m.value)
+        for m in reading.mentions
+        if m.kind is MentionKind.STATE
+        and clause.unit.start <= m.span.start < clause.unit.end
+        and isinstance(m.value, Ref)
+        and m.value != UKRAINE
+    ]
+    out: list[Ref] = []
+    for child in noun.children:
+        if child.dep_ not in {"poss", "amod"}:
+            continue
+        at = base + child.idx
+        if child.lower_ == "its":
+            out += [ref for _, end, ref in states if end <= at][-1:]
+        out += [ref for start, _, ref in states if start == at]
+    return list(dict.fromkeys(out))
+
+
+def _inside_a_phrase(clause: Clause, mention: Mention) -> bool:
+    """The agent only qualifies the subject through a preposition ("24 of Chile's allies",
+    "officials from Peru"): the subject is not the agent."""
+    paragraph = clause.unit.paragraph
+    span = paragraph.doc.char_span(
+        mention.span.start - paragraph.start,
+        mention.span.end - paragraph.start,
+        alignment_mode="expand",
+    )
+    if span is None or not len(span):
+        return False
+    node = span.root
+    while node.dep_ not in {"nsubj", "nsubjpass"} and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.dep_ != "agent":
+            return True
+        node = node.head
+    return False
+
+
+def _own_troops(clause: Clause, token: Token) -> list[Ref]:
+    """With no named pledger, the states whose troops the clause pledges ("a plan to deploy
+    British and French troops"): the demonyms modifying what is pledged."""
+    words = {t.idx + clause.unit.paragraph.start for t in _words(_complements(token, False))}
+    return list(
+        dict.fromkeys(
+            a.mention.value
+            for a in clause.arguments
+            if a.mention.kind is MentionKind.STATE
+            and a.mention.form == "demonym"
+            and a.mention.span.start in words
+            and isinstance(a.mention.value, Ref)
+            and a.mention.value != UKRAINE
+        )
+    )
+
+
+def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
+    """People the source names elsewhere with their state's title stand for that state
+    ("Prime Minister Ana Ruiz of Chile" … "Ruiz promised …")."""
+    states = {
+        m.value.key: m.of
+        for m in reading.mentions
+        if m.kind is MentionKind.PERSON
+        and isinstance(m.value, Ref)
+        and m.of is not None
+        and m.of.kind is EntityKind.STATE
+    }
+    return list(dict.fromkeys(states.get(r.key, r) if r.kind is EntityKind.PERSON else r
+                              for r in refs))  # fmt: skip
+
+
+def _speakers(context: Context, clause: Clause) -> list[Mention]:
+    """Everyone whose reported speech the clause is ("A and B said they would …"): the subjects
+    of the nearest reporting clause above it, else the clause's speaker."""
+    node = clause
+    for _ in context.siblings:
+        if node.governor is None:
+            break
+        node = context.siblings[node.governor]
+        if node.action in REPORTING:
+            subjects = node.agents("subject")
+            if subjects:
+                return subjects
+    return [clause.speaker.mention] if clause.speaker is not None else []
 
 
 def _pronoun_subject(token: Token) -> bool:
@@ -330,7 +499,7 @@ def _pronoun_subject(token: Token) -> bool:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return subjects[0].lower_ in _PRONOUN_SUBJECTS or subjects[0].pos_ == "PRON"
-        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl"}:
+        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl", "acomp"}:
             return False
         node = node.head
 
@@ -398,11 +567,14 @@ def modality(token: Token) -> str:
         for aux in auxes:
             if aux in _AUX_MODALITY:
                 return _AUX_MODALITY[aux]
-        if node.dep_ not in {"xcomp", "acl", "acomp", "ccomp"} or node.head.i == node.i:
+        if node.dep_ == "dobj" and node.lemma_.lower() in _RELAYS:
+            node = node.head  # "considering a request to send"
+            continue
+        if node.dep_ not in {"xcomp", "acl", "acomp", "ccomp", "pcomp"} or node.head.i == node.i:
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in {"be"}:
             break
-        node = node.head
+        node = governor(node)
     lemma = token.lemma_.lower()
     for kind, heads in _MODALITY_HEADS:
         if lemma in heads:
