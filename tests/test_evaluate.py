@@ -25,7 +25,7 @@ from cowkg.evaluate.articles import (
 )
 from cowkg.evaluate.corpus import CorpusMissing, GoldArticle, load_corpus, prepare_scratch
 from cowkg.evaluate.names import agent_of, name_parts, place_matches, place_names, same_person
-from cowkg.evaluate.readback import Evidence, read_article
+from cowkg.evaluate.readback import Evidence, GraphArticle, GraphMeeting, read_article
 from cowkg.evaluate.report import format_table
 from cowkg.evaluate.scores import Item, Outcome, Tally, match
 from cowkg.settings import Settings
@@ -207,6 +207,7 @@ def test_pledge_amounts_compare_money_or_quantity_bounds() -> None:
         (spain, "money", Decimal("2000000000"), "GBP", None, None),
     )
     assert same_amount({"value": None}, (spain, "other", None, None, None, None))
+    assert not same_amount({"value": "forty"}, (spain, "troops", None, None, Decimal(40), None))
     assert not same_amount({"value": None}, (spain, "troops", None, None, Decimal(40), None))
 
 
@@ -518,3 +519,44 @@ def test_the_table_shows_scores_counts_and_undefined_scores() -> None:
     table = format_table({"counts": Tally(1, 1, 0), "statements": Tally(fn=3)})
     assert table.splitlines()[1].split() == ["counts", "0.50", "1.00", "0.67", "1", "1", "0"]
     assert table.splitlines()[2].split() == ["statements", "–", "0.00", "0.00", "0", "0", "3"]
+
+
+def test_a_missed_coalition_meeting_says_when_the_graph_has_it_unlinked() -> None:
+    meeting = GraphMeeting(
+        f"{BASE}id/meeting/2026-02-01-military",
+        "2026-02-01",
+        coalition=False,
+        places={place_names(["Rome"]): "rome"},
+    )
+    gold = {
+        "doc": "x.txt",
+        "meetings": [{"date": "2026-02-01", "place": "Rome", "coalition_meeting": True}],
+    }
+    scorer = ArticleScorer(
+        GoldArticle("x.txt", TEXT, gold),
+        GraphArticle({meeting.iri: meeting}, [], [], [], {}),
+        Outcome(),
+    )
+    scorer.run()
+    [miss] = scorer.outcome.misses
+    assert (miss.kind, miss.category) == ("FN", "coalition meetings")
+    assert "2026-02-01-military, not as the coalition's" in miss.what
+
+
+def test_facts_without_evidence_or_with_misplaced_quotes_are_unverified() -> None:
+    graph = f"<{BASE}graph/fact/"
+    dataset = PREFIXES + (
+        fact("good", "id:claim\\/g a cow:CountClaim ; cow:countValue 12 .", "Some 12 countries")
+        + fact(
+            "moved", "id:claim\\/m a cow:CountClaim ; cow:countValue 40 .", "40 engineers"
+        ).replace(f"oa:start {TEXT.index('40 engineers')}", "oa:start 0")
+        + f"""{graph}bare> {{ id:claim\\/b a cow:CountClaim ; cow:countValue 7 . }}
+<{BASE}graph/provenance> {{ {graph}bare> a cow:Fact ; prov:wasDerivedFrom <{BASE}source/x1> . }}
+"""
+    )
+    s = ox.Store()
+    s.bulk_extend(with_merge(ox.parse(dataset, format=ox.RdfFormat.TRIG)))
+    scorer = ArticleScorer(
+        GoldArticle("x1.txt", TEXT, {}), read_article(s, f"{BASE}source/x1"), Outcome()
+    )
+    assert scorer.evidence_verified() == (1, 3)

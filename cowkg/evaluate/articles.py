@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cowkg.evaluate.corpus import GoldArticle
@@ -104,16 +104,40 @@ def same_amount(gold: Mapping[str, Any], value: PledgeValue) -> bool:
     _, _, money, currency, low, high = value
     if gold.get("value") is None:
         return money is None and low is None and high is None
-    wanted = Decimal(str(gold["value"]))
+    wanted = _number(gold["value"])
+    if wanted is None:  # a value written as text ("10,000 troops") equals no number
+        return False
     if money is not None and money == wanted:
         return not (gold.get("currency") and currency) or gold["currency"] == currency
     return wanted in {low, high}
+
+
+def _number(value: object) -> Decimal | None:
+    """A gold value as a number; None when it is not one."""
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
 
 
 def _describe_meeting(gold: GoldMeeting) -> str:
     place, venue = _gold_where(gold)
     where = ", ".join(p for p in (venue, place) if p) or "no place"
     return f"{_gold_date(gold) or 'undated'} {where}"
+
+
+def _quotes(item: Mapping[str, Any]) -> str:
+    return " … ".join(str(q) for q in item.get("evidence") or [])
+
+
+def _found_elsewhere(gold: GoldMeeting, others: Iterable[GraphMeeting]) -> str:
+    """A note for a missed coalition meeting that the article does yield, but not as the
+    coalition's (no ``cow:meetingOf``): the fix is then the link, not the reading."""
+    found = [m for m in others if same_meeting(gold, m)]
+    if not found:
+        return ""
+    key = found[0].iri.rsplit("/", 1)[-1]
+    return f" (the graph has it from this article as {key}, not as the coalition's)"
 
 
 def _describe_graph_meeting(meeting: GraphMeeting) -> str:
@@ -181,8 +205,9 @@ class ArticleScorer:
         """Score coalition meetings (date + place) and return the aligned pairs."""
         gold = self.gold_meetings(True)
         graph = [m for m in self.graph.meetings.values() if m.coalition]
+        others = [m for m in self.graph.meetings.values() if not m.coalition]
         gold_items = [
-            Item(_describe_meeting(m), m, " … ".join(m.get("evidence") or [])) for m in gold
+            Item(_describe_meeting(m) + _found_elsewhere(m, others), m, _quotes(m)) for m in gold
         ]
         graph_items = [Item(_describe_graph_meeting(m), m, m.passage) for m in graph]
         strict = self.outcome.score(
@@ -257,7 +282,7 @@ class ArticleScorer:
             Item(
                 f"{p.get('pledger')}: {p.get('kind')} {p.get('amount') or ''}".strip(),
                 p,
-                " … ".join(p.get("evidence") or []),
+                _quotes(p),
             )
             for p in gold
         ]
@@ -281,14 +306,16 @@ class ArticleScorer:
         gold_items = [
             Item(
                 f"{c.get('qualifier') or ''} {c.get('value')} {c.get('counted')}".strip(),
-                (Decimal(str(c.get("value"))), gold_spans(text, c.get("evidence") or [])),
-                " … ".join(c.get("evidence") or []),
+                (_number(c.get("value")), gold_spans(text, c.get("evidence") or [])),
+                _quotes(c),
             )
             for c in self.article.entry.get("counts") or []
             if c.get("value") is not None
         ]
 
-        def same(g: tuple[Decimal, list[Evidence]], p: tuple[set[Decimal], list[Evidence]]) -> bool:
+        def same(
+            g: tuple[Decimal | None, list[Evidence]], p: tuple[set[Decimal], list[Evidence]]
+        ) -> bool:
             return g[0] in p[0] and overlaps(g[1], p[1])
 
         self.outcome.score("counts", self.doc, gold_items, self.graph.counts, same)
@@ -300,7 +327,7 @@ class ArticleScorer:
             Item(
                 f"{s.get('who')}: {str(s.get('gist') or '')[:80]}",
                 (gold_agent(str(s.get("who"))), gold_spans(text, s.get("evidence") or [])),
-                " … ".join(s.get("evidence") or []),
+                _quotes(s),
             )
             for s in self.article.entry.get("statements") or []
         ]
@@ -311,10 +338,10 @@ class ArticleScorer:
         self.outcome.score("statements", self.doc, gold_items, self.graph.statements, same)
 
     def evidence_verified(self) -> tuple[int, int]:
-        """(fact graphs whose every passage is the article's text at its offsets, fact graphs)."""
+        """(fact graphs with passages, each the article's text at its offsets; fact graphs)."""
         text = self.article.text
         verified = sum(
-            all(text[e.start : e.end] == e.quote for e in evs)
+            bool(evs) and all(text[e.start : e.end] == e.quote for e in evs)
             for evs in self.graph.evidence.values()
         )
         return verified, len(self.graph.evidence)

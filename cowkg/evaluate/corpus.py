@@ -37,15 +37,22 @@ class GoldArticle:
 
     def record(self) -> dict[str, object]:
         """Its source record, as a user adding the article writes it in ``sources.yaml``."""
-        published = self.entry.get("published")
         return {
             "file": self.doc,
             "title": str(self.entry.get("title") or self.doc),
             "publisher": self.entry.get("publisher"),
-            "date": dt.date.fromisoformat(str(published)) if published else None,
+            "date": _published(self.entry.get("published")),
             "language": str(self.entry.get("language") or "en"),
             "kind": "news",
         }
+
+
+def _published(value: object) -> dt.date | str | None:
+    """The record's date: as YAML read it, or the text as written (the build refuses a date that
+    is not ISO 8601, naming the record), None when unknown."""
+    if not value:
+        return None
+    return value if isinstance(value, dt.date) else str(value)
 
 
 def absent_hint(directory: Path) -> str:
@@ -113,10 +120,11 @@ def prepare_scratch(settings: Settings, articles: Sequence[GoldArticle], scratch
     return target
 
 
-def build_scratch(settings: Settings) -> float:
-    """Build the scratch graph through the real pipeline; the seconds it took (cold)."""
+def build_scratch(settings: Settings) -> tuple[float, dict[str, float]]:
+    """Build the scratch graph through the real pipeline: the seconds it took (cold), and the
+    seconds of each stage as the build reports them."""
     from cowkg.pipeline import build
 
     started = time.perf_counter()
-    build(settings, force=True)
-    return time.perf_counter() - started
+    report = build(settings, force=True)
+    return time.perf_counter() - started, dict(report.timings)

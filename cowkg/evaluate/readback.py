@@ -97,20 +97,25 @@ def _agent_pattern(var: str) -> str:
 
 
 def read_evidence(store: ox.Store, src: str) -> dict[str, list[Evidence]]:
-    """Each fact graph derived from the source → its passages in that source."""
+    """Each fact graph derived from the source → its passages in that source (none: an empty
+    list, so a fact without evidence is counted, and counted as unverified)."""
     rows = _rows(
         store,
         f"""SELECT ?f ?quote ?start ?end WHERE {{
-  ?f a cow:Fact ; prov:wasDerivedFrom <{src}> ; cow:evidence/oa:hasTarget ?t .
-  ?t oa:hasSource <{src}> ; oa:hasSelector ?q, ?pos .
-  ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end .
+  ?f a cow:Fact ; prov:wasDerivedFrom <{src}> .
+  OPTIONAL {{
+    ?f cow:evidence/oa:hasTarget ?t .
+    ?t oa:hasSource <{src}> ; oa:hasSelector ?q, ?pos .
+    ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end .
+  }}
 }}""",
     )
-    evidence: dict[str, list[Evidence]] = {}
+    evidence: dict[str, set[Evidence]] = {}
     for r in rows:
-        ev = Evidence(r["quote"] or "", int(r["start"] or 0), int(r["end"] or 0))
-        evidence.setdefault(r["f"] or "", []).append(ev)
-    return {f: sorted(set(evs), key=lambda e: e.start) for f, evs in evidence.items()}
+        passages = evidence.setdefault(r["f"] or "", set())
+        if r["quote"] is not None:
+            passages.add(Evidence(r["quote"], int(r["start"] or 0), int(r["end"] or 0)))
+    return {f: sorted(evs, key=lambda e: e.start) for f, evs in evidence.items()}
 
 
 def _passage(evidence: Mapping[str, list[Evidence]], facts: Iterable[str | None]) -> str:
