@@ -185,6 +185,13 @@ class _FactWriter:
     def key(self, name: str) -> str:
         return self.res.ref(self.ref(name)).key
 
+    def concept(self, name: str, table: Mapping[str, URIRef], what: str) -> URIRef:
+        """The IRI the controlled value of argument ``name`` stands for in ``table``."""
+        found = table.get(str(self.arg(name)))
+        if found is None:
+            raise AssemblyError(f"unknown {what} {self.arg(name)!r} ({self.fact.method})")
+        return found
+
 
 def entity_class(res: Resolution, ref: Ref) -> URIRef:
     """The ``cow:`` class of an entity: by kind, refined for meetings, groups and plans."""
@@ -229,9 +236,7 @@ def _meeting_place(w: _FactWriter) -> None:
 
 
 def _meeting_format(w: _FactWriter) -> None:
-    mode = ATTENDANCE_MODES.get(str(w.arg("format")))
-    if mode is None:
-        raise AssemblyError(f"unknown meeting format {w.arg('format')!r} ({w.fact.method})")
+    mode = w.concept("format", ATTENDANCE_MODES, "meeting format")
     w.add(w.node(w.ref("meeting")), SCHEMA.eventAttendanceMode, mode)
 
 
@@ -339,13 +344,10 @@ def _pledge(w: _FactWriter) -> None:
 def _membership(w: _FactWriter) -> None:
     member, coalition = w.ref("member"), w.ref("coalition")
     label = f"{w.res.label(member)} in the {w.res.label(coalition)}"
-    basis_key = str(w.arg("basis"))
-    ms = w.sub(f"membership/{w.key('member')}/{basis_key}", COW.CoalitionMembership, label)
+    basis = w.concept("basis", MEMBERSHIP_BASES, "membership basis")
+    ms = w.sub(f"membership/{w.key('member')}/{w.arg('basis')}", COW.CoalitionMembership, label)
     w.link(ms, ORG.member, "member")
     w.link(ms, COW.inCoalition, "coalition")
-    basis = MEMBERSHIP_BASES.get(str(w.arg("basis")))
-    if basis is None:
-        raise AssemblyError(f"unknown membership basis {w.arg('basis')!r} ({w.fact.method})")
     w.add(ms, COW.membershipBasis, basis)
     w.literal(ms, COW.asOf, "date", _date)
 
@@ -438,10 +440,7 @@ def _principle(w: _FactWriter) -> None:
 def _statement(w: _FactWriter) -> None:
     st = w.node(w.ref("statement"))
     w.link(st, COW.statedBy, "speaker")
-    act = SPEECH_ACTS.get(str(w.arg("speech_act")))
-    if act is None:
-        raise AssemblyError(f"unknown speech act {w.arg('speech_act')!r} ({w.fact.method})")
-    w.add(st, COW.speechAct, act)
+    w.add(st, COW.speechAct, w.concept("speech_act", SPEECH_ACTS, "speech act"))
     w.literal(st, COW.statementText, "text", _text)
     w.literal(st, COW.statementDate, "date", _date)
     w.link(st, COW.madeAt, "meeting")

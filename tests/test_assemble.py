@@ -234,3 +234,38 @@ def test_destinations_and_hosts_are_claims_of_things_and_other_facts_make_none()
     }
     values = {next(iter(c[COW.claimedValue])) for c in claims.values()}
     assert values == {URIRef(f"{BASE}id/place/london"), URIRef(f"{BASE}id/state/GBR")}
+
+
+def _statement(act: str) -> Fact:
+    return Fact(
+        FactKind.STATEMENT,
+        {
+            "statement": Ref(EntityKind.STATEMENT, "2025-03-15-abc", "Keir Starmer: we are ready"),
+            "speaker": Ref(EntityKind.PERSON, "keir-starmer", "Keir Starmer"),
+            "speech_act": act,
+            "text": "we are ready",
+            "meeting": MARCH_15,
+            "about": (AUS,),
+            "on_behalf_of": GBR,
+        },
+        (),
+        "rule:x",
+    )
+
+
+def test_a_statement_is_attributed_quoted_and_made_at_its_meeting() -> None:
+    fact = _statement("warned")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    st = URIRef(f"{BASE}id/statement/2025-03-15-abc")
+    assert {(p, o) for s, p, o in triples if s == st} >= {
+        (RDF.type, COW.Statement),
+        (COW.statedBy, URIRef(f"{BASE}id/person/keir-starmer")),
+        (COW.speechAct, COW.actWarned),
+        (COW.statementText, Literal("we are ready", lang="en")),
+        (COW.madeAt, URIRef(f"{BASE}id/meeting/2025-03-15-summit")),
+        (COW.about, URIRef(f"{BASE}id/state/AUS")),
+        (COW.onBehalfOf, URIRef(f"{BASE}id/state/GBR")),
+    }
+    with pytest.raises(AssemblyError, match="unknown speech act 'sang'"):
+        bad = _statement("sang")
+        fact_triples(bad, resolve([bad], BASE))

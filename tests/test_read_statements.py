@@ -143,3 +143,37 @@ def test_about_names_the_states_of_the_content_but_not_the_speaker() -> None:
     about = fact.args["about"]
     assert isinstance(about, tuple)
     assert sorted(r.key for r in about) == ["PER", "nato"]
+
+
+def test_a_title_stands_for_the_person_named_with_it_before() -> None:
+    found = statements(
+        "UK Prime Minister Keir Starmer arrived. Later the UK prime minister urged Peru to send "
+        "engineers."
+    )
+    fact = found[-1]
+    assert key(fact, "speaker") == "keir-starmer" and key(fact, "on_behalf_of") == "GBR"
+    assert fact.args["speech_act"] == "called-for"
+    assert fact.args["text"] == "Peru to send engineers"
+
+
+def test_an_aim_is_not_a_statement() -> None:
+    assert statements("Chile began talks to press for a ceasefire.") == []
+
+
+def test_according_to_in_the_middle_keeps_the_longer_part() -> None:
+    fact = one("In total, according to Peru, engineers from 35 countries will take part.")
+    assert fact.args["text"] == "engineers from 35 countries will take part"
+
+
+def test_a_clause_the_reporting_verb_interrupts_is_kept_whole() -> None:
+    fact = one("Gabriel Boric met Peru. The talks, he said, had involved 200 engineers.")
+    assert key(fact, "speaker") == "gabriel-boric"
+    assert fact.args["text"] == "The talks, he said, had involved 200 engineers"
+
+
+def test_according_to_names_only_its_own_source_as_speaker() -> None:
+    fact = one("According to the Lima Times, Chile and Peru are for the mission to start.")
+    assert key(fact, "speaker") == "lima-times"
+    assert fact.args["text"] == "Chile and Peru are for the mission to start"
+    about = fact.args["about"]
+    assert isinstance(about, tuple) and sorted(r.key for r in about) == ["CHL", "PER"]

@@ -63,7 +63,8 @@ _MEETING_NOUNS = frozenset(
 _AT_PREPS = frozenset({"at", "after", "during", "following", "on", "before", "ahead", "in"})
 _PRONOUNS = frozenset({"he", "she"})
 _SPEAKER_KINDS = (MentionKind.PERSON, MentionKind.STATE, MentionKind.ORGANIZATION)
-_EDGE = " \t\"'“”‘’,;:.-–—…"
+_EDGE = " \t\"'“”‘’,;:.-–—…•·*"
+_QUOTES = frozenset('"“”«»')
 _HEADING = re.compile(r"^(?P<who>[^:\n]{2,60}?)\s*:\s+(?P<what>\S.*)$")
 _PRONOUN_LOOKBACK = 600
 """How far back (characters) "he"/"she" looks for the person it stands for."""
@@ -87,8 +88,8 @@ def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterat
         if clause.modality not in {"asserted"}:
             continue
         token = _token(unit, clause.trigger.start)
-        if token is None:
-            continue
+        if token is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue  # "talks to press for a deal": an aim, not something said
         content = _content(token, action)
         if content is None:
             continue
@@ -100,12 +101,21 @@ def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterat
 
 def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
     for clause in clauses:
-        speakers = _choose([a.mention for a in clause.arguments if a.role == "according"])
         token = _token(unit, clause.trigger.start)
-        if not speakers or not clause.polarity or token is None:
+        if token is None or not clause.polarity:
             continue
-        phrase = {t.i for t in token.subtree if _under_according(t)}
-        content = _extent(unit, [t for t in token.subtree if t.i not in phrase])
+        phrase = _according_phrase(token.subtree)
+        inside = {t.idx + unit.paragraph.start for t in token.doc if t.i in phrase}
+        speakers = _choose(
+            [
+                a.mention
+                for a in clause.arguments
+                if a.role == "according" and a.mention.span.start in inside
+            ]
+        )
+        if not speakers:
+            continue
+        content = _extent(unit, [t for t in token.subtree if t.i not in phrase], longest=True)
         if content is None:
             continue
         for speaker in speakers:
@@ -170,11 +180,28 @@ def _speakers(reading: Reading, unit: Unit, clause: Clause, token: Token) -> lis
     the person a subject "he"/"she" stands for."""
     found = _choose(clause.agents("by" if clause.passive else "subject"))
     if found:
-        return found
+        return [_holder(reading, unit, s) for s in found]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if subjects and subjects[0].lower_ in _PRONOUNS and unit.kind is not UnitKind.REFERENCE:
         return _antecedent(reading, unit)
     return []
+
+
+def _holder(reading: Reading, unit: Unit, speaker: Speaker) -> Speaker:
+    """A title standing for a person ("the UK prime minister urged …") is the person the source
+    last named with that title for that state, before or in the unit; else the state speaks."""
+    if speaker.capacity is None or speaker.ref.kind is not EntityKind.STATE:
+        return speaker
+    for m in reversed(reading.mentions):
+        if (
+            m.kind is MentionKind.PERSON
+            and m.span.start < unit.end
+            and m.role == speaker.capacity
+            and m.of == speaker.ref
+            and isinstance(m.value, Ref)
+        ):
+            return Speaker(m.value, speaker.capacity, speaker.ref)
+    return speaker
 
 
 def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
@@ -210,10 +237,11 @@ def _content(token: Token, action: Action) -> list[Token] | None:
     or the object of 'call for', 'warn of', 'announce'. A nested reporting clause with its own
     subject ("…, while Y denied …") is its own statement, not part of this one."""
     clausal = [c for c in token.children if c.dep_ in _CLAUSAL]
-    if not clausal and token.dep_ == "parataxis" and token.head.i != token.i:
+    if not clausal and token.dep_ == "parataxis" and token.head.i != token.i and _set_off(token):
         clausal = [token.head]  # "…, X said, …": the quote is the head the verb interrupts
     if clausal:
         tokens = [t for c in clausal for t in _subtree_without(c, token)]
+        tokens = _bridged(tokens, token)
     elif action is Action.SAY:
         return None
     else:
@@ -232,6 +260,25 @@ def _content(token: Token, action: Action) -> list[Token] | None:
     inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
     kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
     return kept or None
+
+
+def _set_off(token: Token) -> bool:
+    """The reporting clause stands apart from what it reports: in a quote, or between commas."""
+    left = token.left_edge
+    before = token.doc[left.i - 1] if left.i > 0 else None
+    comma = left.text == "," or (before is not None and before.text == ",")
+    return comma or any(c in _QUOTES for c in token.doc.text)
+
+
+def _bridged(tokens: list[Token], reporting: Token) -> list[Token]:
+    """What was said, when the reporting clause interrupts it: the opening alone when it is a
+    clause ("“We are ready,” X said, “and …”"), else the whole stretch with the interruption
+    ("The talks, he said, had involved …")."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    opening = [t for t in ordered if t.i < reporting.left_edge.i]
+    if not opening or any(t.pos_ in {"VERB", "AUX"} for t in opening) or opening == ordered:
+        return tokens
+    return list(reporting.doc[ordered[0].i : ordered[-1].i + 1])
 
 
 def _says_something(tokens: Sequence[Token], clausal: bool) -> bool:
@@ -261,18 +308,21 @@ def _subtree_without(head: Token, reporting: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in inside]
 
 
-def _under_according(token: Token) -> bool:
-    node = token
-    while node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ == "according":
-            return True
-        node = node.head
-    return False
+def _according_phrase(tokens: Iterable[Token]) -> set[int]:
+    """The token indices of an 'according to X' phrase: from 'according' to the comma after it
+    (the parse may hang the clause's own subject on X), or to the phrase's end."""
+    for token in tokens:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            end = token.right_edge.i + 1
+            comma = next((t.i for t in token.doc[token.i : end] if t.text == ","), end)
+            return set(range(token.i, comma))
+    return set()
 
 
-def _extent(unit: Unit, tokens: Iterable[Token]) -> tuple[int, int] | None:
+def _extent(unit: Unit, tokens: Iterable[Token], longest: bool = False) -> tuple[int, int] | None:
     """Source offsets of the first unbroken run of ``tokens`` (a quote the reporting clause
-    interrupts is two runs: its opening is kept), quotes and commas trimmed."""
+    interrupts is two runs: its opening is kept), or of the ``longest`` run (what an 'according
+    to' phrase leaves of a clause); quotes, bullets and commas trimmed."""
     runs: list[list[Token]] = []
     for t in sorted(tokens, key=lambda t: t.i):
         if runs and runs[-1][-1].i == t.i - 1:
@@ -281,7 +331,7 @@ def _extent(unit: Unit, tokens: Iterable[Token]) -> tuple[int, int] | None:
             runs.append([t])
     if not runs:
         return None
-    ordered = runs[0]
+    ordered = max(runs, key=len) if longest else runs[0]
     base = unit.paragraph.start
     start, end = base + ordered[0].idx, base + ordered[-1].idx + len(ordered[-1].text)
     text = unit.paragraph.doc.text[start - base : end - base]
