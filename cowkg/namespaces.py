@@ -108,6 +108,7 @@ class COW(DefinedNamespace):
     outlinedBy: URIRef
     draftedBy: URIRef
     signedBy: URIRef
+    foundedBy: URIRef
     discussedAt: URIRef
     replacedBy: URIRef
     replaces: URIRef
@@ -132,6 +133,7 @@ class COW(DefinedNamespace):
     domain: URIRef
     mandate: URIRef
     announcedOn: URIRef
+    foundedOn: URIRef
     pointCount: URIRef
     adoptedOn: URIRef
     countedThing: URIRef

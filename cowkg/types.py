@@ -199,6 +199,9 @@ class FactKind(StrEnum):
     PLAN_POINT = "plan-point"
     # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
     PRINCIPLE = "principle"
+    # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
+    # when (and by whom) the coalition or a force was founded, launched or announced
+    FOUNDING = "founding"
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,12 @@ def test_a_state_that_prepared_a_proposal_drafted_it() -> None:
     assert doc["date"] == dt.date(2026, 5, 11)
 
 
+def test_a_leader_who_unveils_a_plan_outlined_it() -> None:
+    doc = plans("Chancellor Friedrich Merz has unveiled a six-point plan for Ukraine.")
+    assert doc["6-point-plan"]["outlined_by"] == "friedrich-merz"
+    assert "drafted_by" not in doc["6-point-plan"]
+
+
 def test_the_same_numbered_plan_in_other_words_is_one_plan() -> None:
     one = plans("Officials discussed the 12-point plan.")
     other = plans("The twelve point proposal was presented to ministers.")
@@ -180,3 +186,23 @@ def test_a_group_named_without_its_topic_is_the_one_the_source_names() -> None:
 def test_a_future_or_negated_founding_founds_nothing() -> None:
     assert founded("Spain will set up a working group on demining next month.") == []
     assert founded("The Oslo headquarters was not inaugurated on 3 June.") == []
+
+
+def test_the_coalition_launched_or_announced_on_a_date() -> None:
+    [launched] = founded('The "coalition of the willing" was launched on 6 January in Oslo.')
+    assert launched == {
+        "entity": "coalition-of-the-willing",
+        "date": dt.date(2026, 1, 6),
+        "kind": FactKind.FOUNDING,
+    }
+    [announced] = founded(
+        "The Coalition of the Willing held talks. The initiative, led by Chile and Peru, was "
+        "announced by President Gabriel Boric on 3 April 2026."
+    )
+    assert announced["date"] == dt.date(2026, 4, 3)
+    assert "gabriel-boric" in announced["founded_by"]  # type: ignore[operator]
+
+
+def test_talks_to_create_a_coalition_found_nothing() -> None:
+    assert founded("Chile and Peru are in talks to create a coalition of the willing.") == []
+    assert founded("Spain will launch the coalition of the willing in June.") == []

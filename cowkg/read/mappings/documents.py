@@ -12,6 +12,7 @@ What the clause owning the phrase says of it, read from the clause record, never
 - drafted by: the subject (active) or the ``by`` agents (passive) of a PLAN clause (draft,
   prepare, propose, draw up…), or a state written as ``<State>-drafted`` in the phrase itself;
 - signed by: the same of an AGREE clause (sign, adopt, approve, endorse, agree, ratify, issue…);
+- outlined by: the same of an ANNOUNCE clause (announce, unveil, outline, publish…);
 - date: the clause's date when it drafted, signed or replaced the document;
 - replaced by: "A was replaced by B" / "B replaced A" / "B superseded A".
 
@@ -233,6 +234,7 @@ def _facts_of(
             "plan_kind": document.kind,
             "points": document.points,
             "drafted_by": drafter,
+            "outlined_by": agents[0] if action is Action.ANNOUNCE and agents else None,
             "signed_by": (agents if action is Action.AGREE else ()) or None,
             "replaced_by": replaced_by,
             "date": clause.date if clause is not None and dated else None,

@@ -1,5 +1,5 @@
-"""Founding events: a headquarters or a working/planning group established, set up, launched,
-inaugurated or announced, read from clause records.
+"""Founding events: the coalition, a headquarters or a working group established, set up,
+launched, inaugurated or announced, read from clause records.
 
 The founded thing is the object of an active FOUND clause ("Italy and Spain launched a working
 group on maritime security"), the subject of a passive one ("the Oslo headquarters was
@@ -15,7 +15,13 @@ formation of ("X announced the creation of a working group on …"). It is:
   it in the paragraph. Announcing its creation gives ``announced_by``/``announced_on``; founding
   it gives ``inaugurated_by`` (the founders).
 
-A negated or not asserted clause ("will set up", "plans to launch") founds nothing.
+- the coalition (a coalition mention in the phrase, or "the coalition" / "the initiative" in a
+  source that names it): a FOUNDING fact with the clause's date and its founders (the subject,
+  or the ``by`` agents when passive) — "was launched on 6 January", "was announced by X on 3
+  April". Sources that date it differently give claims side by side (``cow:foundedOn``).
+
+A negated, not asserted or not past clause ("will set up", "plans to launch", "are in talks to
+create") founds nothing.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ if TYPE_CHECKING:
 
 _HQ_NOUNS = frozenset({"headquarters", "hq", "headquarter"})
 _CREATION_NOUNS = frozenset({"creation", "establishment", "formation", "launch", "founding"})
+_COALITION_NOUNS = frozenset({"coalition", "initiative"})
 _OPENING = frozenset({"inaugurate", "open"})
 _AGENT_KINDS = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION})
 _NAMED_GROUP = re.compile(
@@ -52,7 +59,7 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|on\s+the\s+same\s+day)
 
 
 def _founded(clause: Clause, tokens: dict[int, Token]) -> Token | None:
-    """The head noun of what the clause founds (or announces the creation of)."""
+    """The head noun of what the clause founds, announces the creation of, or announces."""
     predicate = tokens.get(clause.trigger.start)
     if predicate is None:
         return None
@@ -60,9 +67,38 @@ def _founded(clause: Clause, tokens: dict[int, Token]) -> Token | None:
         # 'announced the creation of X' (the parser may hang 'the creation' on a complement:
         # 'announced the creation of X to define …')
         creation = next((t for t in predicate.subtree if t.lemma_.lower() in _CREATION_NOUNS), None)
-        return _object_of(creation) if creation is not None else None
+        if creation is not None:
+            return _object_of(creation)
     wanted = {"nsubjpass"} if clause.passive else {"dobj"}
     return next((child for child in predicate.children if child.dep_ in wanted), None)
+
+
+def _done(clause: Clause) -> bool:
+    """A founding that happened: asserted, not negated, in the past ('are in talks to create a
+    coalition', 'is setting up a headquarters' found nothing yet)."""
+    return clause.polarity and clause.modality == "asserted" and clause.tense == "past"
+
+
+def _is_coalition(head: Token, unit: Unit, reading: Reading) -> bool:
+    """Whether a phrase names the coalition: a coalition mention in it, or 'the coalition' /
+    'the initiative' in a source that names the coalition."""
+    base = unit.paragraph.start
+    start, end = base + head.left_edge.idx, base + head.right_edge.idx + len(head.right_edge)
+    named = [m for m in reading.mentions if isinstance(m.value, Ref) and m.value == COALITION]
+    if any(start <= m.span.start < end for m in named):
+        return True
+    definite = any(t.lower_ in {"the", "this"} for t in head.lefts)
+    return bool(named) and definite and head.lemma_.lower() in _COALITION_NOUNS
+
+
+def _coalition_founding(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
+    """FOUNDING of the coalition: 'the coalition was launched on 6 January', 'the initiative
+    was announced by X on 3 April' (a date or a founder is needed)."""
+    agents = _agents(clause)
+    if clause.date is None and not agents:
+        return None
+    args: Args = {"entity": COALITION, "date": clause.date, "founded_by": agents or None}
+    return make_fact(FactKind.FOUNDING, args, [unit.evidence(reading.source)], "founding")
 
 
 def _object_of(noun: Token) -> Token | None:
@@ -178,7 +214,11 @@ def founding(reading: Reading) -> Iterator[Fact]:
         for clause in clauses:
             founds = clause.action in {Action.FOUND, Action.ANNOUNCE}
             head = _founded(clause, tokens) if founds else None
-            if head is None or not (clause.polarity and clause.modality == "asserted"):
+            if head is None or not _done(clause):
+                continue
+            if _is_coalition(head, unit, reading):
+                fact = _coalition_founding(reading, unit, clause)
+                yield from [fact] if fact else []
                 continue
             if head.lemma_.lower() in _HQ_NOUNS or head.lower_ in _HQ_NOUNS:
                 fact = _headquarters(reading, unit, clause, head)
