@@ -159,13 +159,19 @@ def _owning_clause(token: Token, clauses: Sequence[Clause], base: int) -> Clause
     return by_start.get(node.idx)
 
 
-def _agents(clause: Clause) -> tuple[Ref, ...]:
-    """The parties doing what the clause says: its ``by`` agents when passive, else subjects."""
+def doers(clause: Clause) -> tuple[Ref, ...]:
+    """The parties doing what the clause says: its ``by`` agents when passive, else subjects; a
+    demonym that only qualifies a titled person ('British Prime Minister Keir Starmer') is the
+    person's title, not a second party."""
     roles = ("by",) if clause.passive else ("subject",)
+    found = [
+        m for m in clause.agents(*roles) if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
+    ]
+    people = any(m.kind is MentionKind.PERSON for m in found)
     return tuple(
         m.value
-        for m in clause.agents(*roles)
-        if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
+        for m in found
+        if isinstance(m.value, Ref) and not (people and m.form == "demonym")
     )
 
 
@@ -224,7 +230,7 @@ def _facts_of(
     for document in found:
         clause = _owning_clause(document.head, clauses, unit.paragraph.start)
         action = clause.action if clause is not None and _asserted(clause) else None
-        agents = _agents(clause) if clause is not None and action else ()
+        agents = doers(clause) if clause is not None and action else ()
         drafters = agents if action is Action.PLAN else ()
         drafter = _compound_drafter(document, states) or (drafters[0] if drafters else None)
         replaced_by = _replacement(document, found, clause)

@@ -38,6 +38,7 @@ from cowkg.extract.known import Args, make_fact
 from cowkg.extract.tables import command_post_ref
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
+from cowkg.read.mappings.documents import doers
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import Fact, FactKind, MentionKind, Ref
 
@@ -48,7 +49,6 @@ _HQ_NOUNS = frozenset({"headquarters", "hq", "headquarter"})
 _CREATION_NOUNS = frozenset({"creation", "establishment", "formation", "launch", "founding"})
 _COALITION_NOUNS = frozenset({"coalition", "initiative"})
 _OPENING = frozenset({"inaugurate", "open"})
-_AGENT_KINDS = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION})
 _NAMED_GROUP = re.compile(
     r"\b[Ww]orking\s+group\s+(?:on\s+|:\s*)(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])"
     r"(?=\s+(?:on|in|at|by|from|with|during|to)\s+[A-Z0-9]|\s*[(\[\n.,;]|\s*$)"
@@ -94,7 +94,7 @@ def _is_coalition(head: Token, unit: Unit, reading: Reading) -> bool:
 def _coalition_founding(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
     """FOUNDING of the coalition: 'the coalition was launched on 6 January', 'the initiative
     was announced by X on 3 April' (a date or a founder is needed)."""
-    agents = _agents(clause)
+    agents = doers(clause)
     if clause.date is None and not agents:
         return None
     args: Args = {"entity": COALITION, "date": clause.date, "founded_by": agents or None}
@@ -138,15 +138,6 @@ def _group(head: Token, named: Sequence[Ref], last: Ref | None) -> Ref | None:
     return last
 
 
-def _agents(clause: Clause) -> tuple[Ref, ...]:
-    roles = ("by",) if clause.passive else ("subject",)
-    return tuple(
-        m.value
-        for m in clause.agents(*roles)
-        if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
-    )
-
-
 def _date(clause: Clause, unit: Unit, last_date: dt.date | None) -> dt.date | None:
     """The clause's date, or the paragraph's last one when the unit says 'the same day'."""
     if clause.date is not None:
@@ -174,7 +165,7 @@ def _headquarters(reading: Reading, unit: Unit, clause: Clause, head: Token) -> 
 def _group_fact(
     reading: Reading, unit: Unit, clause: Clause, group: Ref, when: dt.date | None
 ) -> Fact:
-    agents = _agents(clause)
+    agents = doers(clause)
     announced = clause.action is Action.ANNOUNCE
     people = tuple(a for a in agents if a.kind.value == "person")
     args: Args = {
