@@ -169,9 +169,7 @@ def doers(clause: Clause) -> tuple[Ref, ...]:
     ]
     people = any(m.kind is MentionKind.PERSON for m in found)
     return tuple(
-        m.value
-        for m in found
-        if isinstance(m.value, Ref) and not (people and m.form == "demonym")
+        m.value for m in found if isinstance(m.value, Ref) and not (people and m.form == "demonym")
     )
 
 
