@@ -154,6 +154,14 @@ def test_states_that_launch_a_working_group_found_it() -> None:
     assert group["group"] == "working-group-maritime-security"
     assert group["inaugurated_by"] == ("ITA", "ESP")
     assert group["parent"] == "coalition-of-the-willing"
+    assert "mandate" not in group
+
+
+def test_what_a_group_is_set_up_to_do_is_its_mandate() -> None:
+    [group] = founded(
+        "In June, Chile and Peru set up a working group on demining to clear the border fields."
+    )
+    assert group["mandate"] == "clear the border fields"
 
 
 def test_announcing_the_creation_of_a_group_the_same_day() -> None:

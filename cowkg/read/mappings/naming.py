@@ -13,7 +13,7 @@ formation of ("X announced the creation of a working group on …"). It is:
   on maritime security"); a group written without a topic ("this working group", "the group") is
   the one the source names by topic when it names exactly one, else the last one named before
   it in the paragraph. Announcing its creation gives ``announced_by``/``announced_on``; founding
-  it gives ``inaugurated_by`` (the founders).
+  it gives ``inaugurated_by`` (the founders); "… to <do something>" gives its ``mandate``.
 
 - the coalition (a coalition mention in the phrase, or "the coalition" / "the initiative" in a
   source that names it): a FOUNDING fact with the clause's date and its founders (the subject,
@@ -162,8 +162,36 @@ def _headquarters(reading: Reading, unit: Unit, clause: Clause, head: Token) -> 
     return make_fact(FactKind.COMMAND_POST, args, [evidence], "founding")
 
 
+def _mandate(head: Token) -> str | None:
+    """What a group is founded to do: the infinitive hanging on the group, on 'the creation',
+    or on the founding verb ('launched a group to coordinate patrols', 'announced the creation
+    of a group to define …'), as written after 'to'."""
+    anchors = {head.i}
+    node = head
+    while node.head.i != node.i and node.dep_ not in {"ROOT"}:
+        node = node.head
+        anchors.add(node.i)
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    for verb in node.subtree:
+        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        hangs = verb.head.i in anchors or verb.i > head.i
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in anchors for c in verb.children):
+            own_subject = False  # 'the creation of a group to define …': parsed as its subject
+        if verb.pos_ == "VERB" and is_infinitive and hangs and not own_subject:
+            words = verb.doc[verb.i : verb.right_edge.i + 1].text
+            return words.rstrip(" .;,") or None
+    return None
+
+
 def _group_fact(
-    reading: Reading, unit: Unit, clause: Clause, group: Ref, when: dt.date | None
+    reading: Reading,
+    unit: Unit,
+    clause: Clause,
+    group: Ref,
+    when: dt.date | None,
+    head: Token,
 ) -> Fact:
     agents = doers(clause)
     announced = clause.action is Action.ANNOUNCE
@@ -175,6 +203,7 @@ def _group_fact(
         "announced_by": (people or agents)[0] if announced and agents else None,
         "announced_on": when if announced else None,
         "inaugurated_by": agents if not announced and agents else None,
+        "mandate": _mandate(head),
     }
     return make_fact(FactKind.GROUP, args, [unit.evidence(reading.source)], "founding")
 
@@ -218,6 +247,7 @@ def founding(reading: Reading) -> Iterator[Fact]:
             group = _group(head, named, last_group)
             if group is not None:
                 last_group = group
-                yield _group_fact(reading, unit, clause, group, _date(clause, unit, last_date))
+                when = _date(clause, unit, last_date)
+                yield _group_fact(reading, unit, clause, group, when, head)
         dates = [c.date for c in clauses if c.date is not None]
         last_date = dates[-1] if dates else last_date
