@@ -12,7 +12,7 @@ from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import Reading, read
 from cowkg.read.mappings.documents import documents
-from cowkg.read.mappings.naming import founding
+from cowkg.read.mappings.naming import founding, naming
 from cowkg.types import Fact, FactKind, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
@@ -208,3 +208,39 @@ def test_the_coalition_launched_or_announced_on_a_date() -> None:
 def test_talks_to_create_a_coalition_found_nothing() -> None:
     assert founded("Chile and Peru are in talks to create a coalition of the willing.") == []
     assert founded("Spain will launch the coalition of the willing in June.") == []
+
+
+# -- names ----------------------------------------------------------------------------------
+
+
+def names(text: str) -> list[tuple[object, object, object]]:
+    return [(f["entity"], f["label"], f["alternative"]) for f in facts_of(naming, text)]
+
+
+def test_another_name_of_the_coalition_known_as_or_called() -> None:
+    assert names("The coalition of the willing, also known as the Oslo Format, met.") == [
+        ("coalition-of-the-willing", "Oslo Format", True)
+    ]
+    assert names(
+        'The Coalition of the Willing met. Officials call the coalition "the Friends of Kyiv".'
+    ) == [("coalition-of-the-willing", "Friends of Kyiv", True)]
+
+
+def test_a_force_named_with_its_acronym_is_that_force() -> None:
+    assert names("The new force is known as the Baltic Guard Force (BGF).") == [
+        ("bgf", "Baltic Guard Force", False)
+    ]
+
+
+def test_a_descriptive_name_of_the_one_force_the_source_names() -> None:
+    text = (
+        "The Nordic Shield Force (NSF) is planned. The force, referred to by analysts as "
+        "'northern troops', would deploy later."
+    )
+    assert ("nsf", "northern troops", True) in names(text)
+
+
+def test_the_coalitions_own_name_or_an_unnamed_force_adds_nothing() -> None:
+    assert names("Leaders known as the Coalition of the Willing met in Rome.") == []
+    assert names('The planned force, dubbed "Shield", would deploy after a ceasefire.') == []
+    assert names("The coalition is not called the Oslo Format.") == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from cowkg.read.clauses import Clause, read_source
 from cowkg.read.mappings.documents import documents
-from cowkg.read.mappings.naming import founding
+from cowkg.read.mappings.naming import founding, naming
 from cowkg.read.units import Unit
 from cowkg.types import Fact, Mention, Source
 
@@ -35,7 +35,11 @@ class Reading:
 
 Mapping = Callable[[Reading], Iterable[Fact]]
 
-MAPPINGS: tuple[tuple[str, Mapping], ...] = (("documents", documents), ("founding", founding))
+MAPPINGS: tuple[tuple[str, Mapping], ...] = (
+    ("documents", documents),
+    ("founding", founding),
+    ("naming", naming),
+)
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
 
 

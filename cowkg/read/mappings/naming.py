@@ -1,5 +1,7 @@
-"""Founding events: the coalition, a headquarters or a working group established, set up,
-launched, inaugurated or announced, read from clause records.
+"""Founding and naming events read from clause records: the coalition, a headquarters or a
+working group established, set up, launched, inaugurated or announced (:func:`founding`), and
+other names of the coalition or a force (:func:`naming`: 'known as', 'dubbed', 'called',
+'referred to as').
 
 The founded thing is the object of an active FOUND clause ("Italy and Spain launched a working
 group on maritime security"), the subject of a passive one ("the Oslo headquarters was
@@ -35,12 +37,13 @@ from spacy.tokens import Token
 
 from cowkg.extract.force import working_group_ref
 from cowkg.extract.known import Args, make_fact
+from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import command_post_ref
-from cowkg.mentions import COALITION
+from cowkg.mentions import COALITION, slug
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.mappings.documents import doers
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import Fact, FactKind, MentionKind, Ref
+from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -251,3 +254,91 @@ def founding(reading: Reading) -> Iterator[Fact]:
                 yield _group_fact(reading, unit, clause, group, when, head)
         dates = [c.date for c in clauses if c.date is not None]
         last_date = dates[-1] if dates else last_date
+
+
+# -- names ----------------------------------------------------------------------------------
+
+_NAMING = frozenset({"dub", "call", "name", "nickname", "term", "rename", "brand", "label"})
+_NAMING_AS = frozenset({"know", "refer"})
+"""Verbs that give a name directly ('dubbed Y', 'call X Y') or through 'as' ('known as Y')."""
+_QUOTES = "\"“”'‘’«»"
+
+
+def _name_tokens(predicate: Token) -> tuple[Token, Token] | None:
+    """(what is named, the name) of a naming verb: 'X, dubbed Y' / 'X is known as Y' / 'call X
+    "Y"' (the parser may read the name as X's apposition)."""
+    lemma = predicate.lemma_.lower()
+    named: Token | None = None
+    name: Token | None = None
+    if lemma in _NAMING | _NAMING_AS:  # 'as' may hang lower: 'referred to by analysts as Y'
+        as_ = next((t for t in predicate.subtree if t.lower_ == "as" and t.dep_ == "prep"), None)
+        name = next((o for o in as_.children if o.dep_ == "pobj"), None) if as_ else None
+    for child in predicate.children:
+        if child.dep_ == "oprd" and lemma in _NAMING:
+            name = child
+        elif child.dep_ in {"nsubjpass", "dobj"}:
+            named = child
+            appositive = next((a for a in child.children if a.dep_ == "appos"), None)
+            name = name or (appositive if lemma in _NAMING else None)
+    if named is None and predicate.dep_ == "acl":
+        named = predicate.head
+    return (named, name) if named is not None and name is not None else None
+
+
+def _written_name(name: Token) -> str | None:
+    """The name as written, without its article and quotes, when it reads as a name (quoted or
+    capitalised)."""
+    doc = name.doc
+    first = name.left_edge.i
+    while first < name.i and (doc[first].dep_ == "det" or doc[first].text in _QUOTES):
+        first += 1
+    words = doc[first : name.right_edge.i + 1].text.strip(_QUOTES + " ,.")
+    quoted = any(t.text in _QUOTES for t in doc[max(0, name.left_edge.i - 2) : name.i])
+    return words if words and (quoted or words[:1].isupper()) else None
+
+
+def _forces_named(reading: Reading) -> list[Ref]:
+    """The forces the source names ('Long Name (ACR)', an infobox name block)."""
+    return sorted(set(forces(read_names(reading.source)).values()), key=lambda r: r.key)
+
+
+def _named_entity(named: Token, label: str, unit: Unit, reading: Reading) -> Ref | None:
+    """What a naming sentence names: the coalition, or a force (the source's one named force,
+    else one keyed by the acronym the name gives)."""
+    if _is_coalition(named, unit, reading):
+        return COALITION
+    if named.lemma_.lower() != "force":
+        return None
+    acronym = re.search(r"\(([A-Z]{2,}(?:[-–][A-Z]+)?)\)", label)
+    if acronym:
+        return Ref(EntityKind.FORCE, slug(acronym.group(1)), re.sub(r"\s*\(.*", "", label))
+    named_forces = _forces_named(reading)
+    return named_forces[0] if len(named_forces) == 1 else None
+
+
+def _name_facts(reading: Reading, unit: Unit) -> Iterator[Fact]:
+    for predicate in unit.sentence:
+        pair = _name_tokens(predicate) if predicate.pos_ == "VERB" else None
+        label = _written_name(pair[1]) if pair else None
+        entity = _named_entity(pair[0], label, unit, reading) if pair and label else None
+        if entity is None or label is None:
+            continue
+        label = re.sub(r"\s*\([^)]*\)\s*$", "", label)
+        if slug(label) == entity.key or _negated(predicate):
+            continue
+        first = entity.label == label  # a force this sentence itself introduces
+        args: Args = {"entity": entity, "label": label, "lang": "en", "alternative": not first}
+        yield make_fact(FactKind.NAME, args, [unit.evidence(reading.source)], "naming")
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def naming(reading: Reading) -> Iterator[Fact]:
+    """NAME facts (alternative names of the coalition or a force) from naming sentences: 'the
+    force, dubbed "Y"', 'the coalition is known as Y', 'officials call the coalition "Y"'. A name
+    equal to the entity's own key ('known as the Coalition of the Willing') adds nothing."""
+    for unit, _clauses in reading.units:
+        if unit.kind is not UnitKind.REFERENCE:
+            yield from _name_facts(reading, unit)
