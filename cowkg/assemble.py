@@ -449,6 +449,12 @@ def _statement(w: _FactWriter) -> None:
     w.link(st, COW.onBehalfOf, "on_behalf_of")
 
 
+def _founding(w: _FactWriter) -> None:
+    entity = w.node(w.ref("entity"))
+    w.literal(entity, COW.foundedOn, "date", _date)
+    w.link(entity, COW.foundedBy, "founded_by")
+
+
 def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
     """A fact that links a force to one task or component."""
 
@@ -482,6 +488,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.PLAN_POINT: _plan_point,
     FactKind.PRINCIPLE: _principle,
     FactKind.STATEMENT: _statement,
+    FactKind.FOUNDING: _founding,
 }
 
 
@@ -492,9 +499,11 @@ CLAIMED: Mapping[FactKind, tuple[tuple[str, str, URIRef], ...]] = {
         ("post", "rotates_to", COW.rotatesTo),
     ),
     FactKind.HOST: (("meeting", "host", COW.hostedBy),),
+    FactKind.FOUNDING: (("entity", "date", COW.foundedOn),),
 }
 """Fact kind → (subject argument, value argument, property) whose values sources may state
-differently: each stated value is also a ``cow:Claim`` in the same fact graph, so every value
+differently (a status, a place, a host, a founding date): each stated value is also a
+``cow:Claim`` in the same fact graph, so every value
 keeps its source, passage and date beside the others (``queries/aq03-conflicting-claims.rq``)."""
 
 
@@ -527,7 +536,9 @@ def _claims(w: _FactWriter) -> None:
         if isinstance(value, Ref):
             w.add(c, COW.claimedValue, w.node(value))
         else:
-            w.add(c, COW.claimedLiteral, _plain(value))
+            w.add(
+                c, COW.claimedLiteral, _date(value) if isinstance(value, dt.date) else _plain(value)
+            )
         if as_of is not None:
             w.add(c, COW.asOf, _as_of(as_of))
 

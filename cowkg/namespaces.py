@@ -111,6 +111,7 @@ class COW(DefinedNamespace):
     outlinedBy: URIRef
     draftedBy: URIRef
     signedBy: URIRef
+    foundedBy: URIRef
     discussedAt: URIRef
     replacedBy: URIRef
     replaces: URIRef
@@ -138,6 +139,7 @@ class COW(DefinedNamespace):
     domain: URIRef
     mandate: URIRef
     announcedOn: URIRef
+    foundedOn: URIRef
     pointCount: URIRef
     adoptedOn: URIRef
     countedThing: URIRef

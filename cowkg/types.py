@@ -213,6 +213,9 @@ class FactKind(StrEnum):
     # (meetings, forces, plans, states the content names); capacity?: Ref(ROLE);
     # on_behalf_of?: Ref(STATE | ORGANIZATION)
     STATEMENT = "statement"
+    # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
+    # when (and by whom) the coalition or a force was founded, launched or announced
+    FOUNDING = "founding"
 
 
 @dataclass(frozen=True, slots=True)

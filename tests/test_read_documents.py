@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from fixtures.structure import keyed
+
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import Reading, read
 from cowkg.read.mappings.documents import documents
-from cowkg.read.mappings.naming import founding
-from cowkg.types import Fact, FactKind, Ref, Source
+from cowkg.read.mappings.naming import founding, naming
+from cowkg.types import Fact, FactKind, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
 
@@ -30,16 +32,8 @@ def facts_of(
     for fact in mapping(reading):
         for span in fact.evidence:
             assert reading.source.text[span.start : span.end] == span.text
-        out.append({k: _key(v) for k, v in fact.args.items()} | {"kind": fact.kind})
+        out.append({k: keyed(v) for k, v in fact.args.items()} | {"kind": fact.kind})
     return out
-
-
-def _key(value: object) -> object:
-    if isinstance(value, Ref):
-        return value.key
-    if isinstance(value, tuple):
-        return tuple(_key(v) for v in value)
-    return value
 
 
 def plans(text: str) -> dict[str, dict[str, object]]:
@@ -110,6 +104,12 @@ def test_a_state_that_prepared_a_proposal_drafted_it() -> None:
     assert doc["date"] == dt.date(2026, 5, 11)
 
 
+def test_a_leader_who_unveils_a_plan_outlined_it() -> None:
+    doc = plans("German Chancellor Friedrich Merz has unveiled a six-point plan for Ukraine.")
+    assert doc["6-point-plan"]["outlined_by"] == "friedrich-merz"  # 'German' is his title
+    assert "drafted_by" not in doc["6-point-plan"]
+
+
 def test_the_same_numbered_plan_in_other_words_is_one_plan() -> None:
     one = plans("Officials discussed the 12-point plan.")
     other = plans("The twelve point proposal was presented to ministers.")
@@ -154,6 +154,14 @@ def test_states_that_launch_a_working_group_found_it() -> None:
     assert group["group"] == "working-group-maritime-security"
     assert group["inaugurated_by"] == ("ITA", "ESP")
     assert group["parent"] == "coalition-of-the-willing"
+    assert "mandate" not in group
+
+
+def test_what_a_group_is_set_up_to_do_is_its_mandate() -> None:
+    [group] = founded(
+        "In June, Chile and Peru set up a working group on demining to clear the border fields."
+    )
+    assert group["mandate"] == "clear the border fields"
 
 
 def test_announcing_the_creation_of_a_group_the_same_day() -> None:
@@ -180,3 +188,59 @@ def test_a_group_named_without_its_topic_is_the_one_the_source_names() -> None:
 def test_a_future_or_negated_founding_founds_nothing() -> None:
     assert founded("Spain will set up a working group on demining next month.") == []
     assert founded("The Oslo headquarters was not inaugurated on 3 June.") == []
+
+
+def test_the_coalition_launched_or_announced_on_a_date() -> None:
+    [launched] = founded('The "coalition of the willing" was launched on 6 January in Oslo.')
+    assert launched == {
+        "entity": "coalition-of-the-willing",
+        "date": dt.date(2026, 1, 6),
+        "kind": FactKind.FOUNDING,
+    }
+    [announced] = founded(
+        "The Coalition of the Willing held talks. The initiative, led by Chile and Peru, was "
+        "announced by President Gabriel Boric on 3 April 2026."
+    )
+    assert announced["date"] == dt.date(2026, 4, 3)
+    assert "gabriel-boric" in announced["founded_by"]  # type: ignore[operator]
+
+
+def test_talks_to_create_a_coalition_found_nothing() -> None:
+    assert founded("Chile and Peru are in talks to create a coalition of the willing.") == []
+    assert founded("Spain will launch the coalition of the willing in June.") == []
+
+
+# -- names ----------------------------------------------------------------------------------
+
+
+def names(text: str) -> list[tuple[object, object, object]]:
+    return [(f["entity"], f["label"], f["alternative"]) for f in facts_of(naming, text)]
+
+
+def test_another_name_of_the_coalition_known_as_or_called() -> None:
+    assert names("The coalition of the willing, also known as the Oslo Format, met.") == [
+        ("coalition-of-the-willing", "Oslo Format", True)
+    ]
+    assert names(
+        'The Coalition of the Willing met. Officials call the coalition "the Friends of Kyiv".'
+    ) == [("coalition-of-the-willing", "Friends of Kyiv", True)]
+
+
+def test_a_force_named_with_its_acronym_is_that_force() -> None:
+    assert names("The new force is known as the Baltic Guard Force (BGF).") == [
+        ("bgf", "Baltic Guard Force", False)
+    ]
+
+
+def test_a_descriptive_name_of_the_one_force_the_source_names() -> None:
+    text = (
+        "The Nordic Shield Force (NSF) is planned. The force, referred to by analysts as "
+        "'northern troops', would deploy later."
+    )
+    assert ("nsf", "northern troops", True) in names(text)
+
+
+def test_the_coalitions_own_name_or_an_unnamed_force_adds_nothing() -> None:
+    assert names("Leaders known as the Coalition of the Willing met in Rome.") == []
+    assert names('The planned force, dubbed "Shield", would deploy after a ceasefire.') == []
+    assert names("The coalition is not called the Oslo Format.") == []

@@ -78,9 +78,7 @@ _NAMED_GROUP = re.compile(
     r"(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])(?=\s*[(\[\n]|\s*$|[.,;])"
 )
 _GROUP_INTRO = re.compile(r"\bworking\s+group\b(?P<after>[^.;]*)")
-_GROUP_ANAPHOR = re.compile(
-    r"\b(?:this|the|mentioned|that)\s+(?:working\s+)?group\b|^Its\s+mandate\b", re.I
-)
+_GROUP_ANAPHOR = re.compile(r"\b(?:this|the|that)\s+(?:working\s+)?group\b|^Its\s+mandate\b", re.I)
 _GROUP_MANDATE = re.compile(
     r"\b(?:[Ii]ts\s+mandate\s+is\s+to|group\s+to)\s+(?P<m>.+?)"
     r"(?=,\s+(?:with\s+the\s+participation|joined\s+by)\b|\.$|$)"

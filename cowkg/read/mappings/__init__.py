@@ -68,5 +68,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("statement", statements.read_statements),
     ("documents", documents.documents),
     ("founding", naming.founding),
+    ("naming", naming.naming),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

@@ -12,6 +12,7 @@ What the clause owning the phrase says of it, read from the clause record, never
 - drafted by: the subject (active) or the ``by`` agents (passive) of a PLAN clause (draft,
   prepare, propose, draw up…), or a state written as ``<State>-drafted`` in the phrase itself;
 - signed by: the same of an AGREE clause (sign, adopt, approve, endorse, agree, ratify, issue…);
+- outlined by: the same of an ANNOUNCE clause (announce, unveil, outline, publish…);
 - date: the clause's date when it drafted, signed or replaced the document;
 - replaced by: "A was replaced by B" / "B replaced A" / "B superseded A".
 
@@ -158,13 +159,17 @@ def _owning_clause(token: Token, clauses: Sequence[Clause], base: int) -> Clause
     return by_start.get(node.idx)
 
 
-def _agents(clause: Clause) -> tuple[Ref, ...]:
-    """The parties doing what the clause says: its ``by`` agents when passive, else subjects."""
+def doers(clause: Clause) -> tuple[Ref, ...]:
+    """The parties doing what the clause says: its ``by`` agents when passive, else subjects; a
+    demonym that only qualifies a titled person ('British Prime Minister Keir Starmer') is the
+    person's title, not a second party."""
     roles = ("by",) if clause.passive else ("subject",)
+    found = [
+        m for m in clause.agents(*roles) if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
+    ]
+    people = any(m.kind is MentionKind.PERSON for m in found)
     return tuple(
-        m.value
-        for m in clause.agents(*roles)
-        if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
+        m.value for m in found if isinstance(m.value, Ref) and not (people and m.form == "demonym")
     )
 
 
@@ -223,7 +228,7 @@ def _facts_of(
     for document in found:
         clause = _owning_clause(document.head, clauses, unit.paragraph.start)
         action = clause.action if clause is not None and _asserted(clause) else None
-        agents = _agents(clause) if clause is not None and action else ()
+        agents = doers(clause) if clause is not None and action else ()
         drafters = agents if action is Action.PLAN else ()
         drafter = _compound_drafter(document, states) or (drafters[0] if drafters else None)
         replaced_by = _replacement(document, found, clause)
@@ -233,6 +238,7 @@ def _facts_of(
             "plan_kind": document.kind,
             "points": document.points,
             "drafted_by": drafter,
+            "outlined_by": agents[0] if action is Action.ANNOUNCE and agents else None,
             "signed_by": (agents if action is Action.AGREE else ()) or None,
             "replaced_by": replaced_by,
             "date": clause.date if clause is not None and dated else None,

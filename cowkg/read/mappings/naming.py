@@ -1,5 +1,7 @@
-"""Founding events: a headquarters or a working/planning group established, set up, launched,
-inaugurated or announced, read from clause records.
+"""Founding and naming events read from clause records: the coalition, a headquarters or a
+working group established, set up, launched, inaugurated or announced (:func:`founding`), and
+other names of the coalition or a force (:func:`naming`: 'known as', 'dubbed', 'called',
+'referred to as').
 
 The founded thing is the object of an active FOUND clause ("Italy and Spain launched a working
 group on maritime security"), the subject of a passive one ("the Oslo headquarters was
@@ -13,9 +15,15 @@ formation of ("X announced the creation of a working group on …"). It is:
   on maritime security"); a group written without a topic ("this working group", "the group") is
   the one the source names by topic when it names exactly one, else the last one named before
   it in the paragraph. Announcing its creation gives ``announced_by``/``announced_on``; founding
-  it gives ``inaugurated_by`` (the founders).
+  it gives ``inaugurated_by`` (the founders); "… to <do something>" gives its ``mandate``.
 
-A negated or not asserted clause ("will set up", "plans to launch") founds nothing.
+- the coalition (a coalition mention in the phrase, or "the coalition" / "the initiative" in a
+  source that names it): a FOUNDING fact with the clause's date and its founders (the subject,
+  or the ``by`` agents when passive) — "was launched on 6 January", "was announced by X on 3
+  April". Sources that date it differently give claims side by side (``cow:foundedOn``).
+
+A negated, not asserted or not past clause ("will set up", "plans to launch", "are in talks to
+create") founds nothing.
 """
 
 from __future__ import annotations
@@ -29,19 +37,21 @@ from spacy.tokens import Token
 
 from cowkg.extract.force import working_group_ref
 from cowkg.extract.known import Args, make_fact
+from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import command_post_ref
-from cowkg.mentions import COALITION
+from cowkg.mentions import COALITION, slug
 from cowkg.read.clauses import Action, Clause
+from cowkg.read.mappings.documents import doers
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import Fact, FactKind, MentionKind, Ref
+from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
 
 _HQ_NOUNS = frozenset({"headquarters", "hq", "headquarter"})
 _CREATION_NOUNS = frozenset({"creation", "establishment", "formation", "launch", "founding"})
+_COALITION_NOUNS = frozenset({"coalition", "initiative"})
 _OPENING = frozenset({"inaugurate", "open"})
-_AGENT_KINDS = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION})
 _NAMED_GROUP = re.compile(
     r"\b[Ww]orking\s+group\s+(?:on\s+|:\s*)(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])"
     r"(?=\s+(?:on|in|at|by|from|with|during|to)\s+[A-Z0-9]|\s*[(\[\n.,;]|\s*$)"
@@ -52,7 +62,7 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|on\s+the\s+same\s+day)
 
 
 def _founded(clause: Clause, tokens: dict[int, Token]) -> Token | None:
-    """The head noun of what the clause founds (or announces the creation of)."""
+    """The head noun of what the clause founds, announces the creation of, or announces."""
     predicate = tokens.get(clause.trigger.start)
     if predicate is None:
         return None
@@ -60,9 +70,38 @@ def _founded(clause: Clause, tokens: dict[int, Token]) -> Token | None:
         # 'announced the creation of X' (the parser may hang 'the creation' on a complement:
         # 'announced the creation of X to define …')
         creation = next((t for t in predicate.subtree if t.lemma_.lower() in _CREATION_NOUNS), None)
-        return _object_of(creation) if creation is not None else None
+        if creation is not None:
+            return _object_of(creation)
     wanted = {"nsubjpass"} if clause.passive else {"dobj"}
     return next((child for child in predicate.children if child.dep_ in wanted), None)
+
+
+def _done(clause: Clause) -> bool:
+    """A founding that happened: asserted, not negated, in the past ('are in talks to create a
+    coalition', 'is setting up a headquarters' found nothing yet)."""
+    return clause.polarity and clause.modality == "asserted" and clause.tense == "past"
+
+
+def _is_coalition(head: Token, unit: Unit, reading: Reading) -> bool:
+    """Whether a phrase names the coalition: a coalition mention in it, or 'the coalition' /
+    'the initiative' in a source that names the coalition."""
+    base = unit.paragraph.start
+    start, end = base + head.left_edge.idx, base + head.right_edge.idx + len(head.right_edge)
+    named = [m for m in reading.mentions if isinstance(m.value, Ref) and m.value == COALITION]
+    if any(start <= m.span.start < end for m in named):
+        return True
+    definite = any(t.lower_ in {"the", "this"} for t in head.lefts)
+    return bool(named) and definite and head.lemma_.lower() in _COALITION_NOUNS
+
+
+def _coalition_founding(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
+    """FOUNDING of the coalition: 'the coalition was launched on 6 January', 'the initiative
+    was announced by X on 3 April' (a date or a founder is needed)."""
+    agents = doers(clause)
+    if clause.date is None and not agents:
+        return None
+    args: Args = {"entity": COALITION, "date": clause.date, "founded_by": agents or None}
+    return make_fact(FactKind.FOUNDING, args, [unit.evidence(reading.source)], "founding")
 
 
 def _object_of(noun: Token) -> Token | None:
@@ -102,15 +141,6 @@ def _group(head: Token, named: Sequence[Ref], last: Ref | None) -> Ref | None:
     return last
 
 
-def _agents(clause: Clause) -> tuple[Ref, ...]:
-    roles = ("by",) if clause.passive else ("subject",)
-    return tuple(
-        m.value
-        for m in clause.agents(*roles)
-        if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
-    )
-
-
 def _date(clause: Clause, unit: Unit, last_date: dt.date | None) -> dt.date | None:
     """The clause's date, or the paragraph's last one when the unit says 'the same day'."""
     if clause.date is not None:
@@ -135,10 +165,38 @@ def _headquarters(reading: Reading, unit: Unit, clause: Clause, head: Token) -> 
     return make_fact(FactKind.COMMAND_POST, args, [evidence], "founding")
 
 
+def _mandate(head: Token) -> str | None:
+    """What a group is founded to do: the infinitive hanging on the group, on 'the creation',
+    or on the founding verb ('launched a group to coordinate patrols', 'announced the creation
+    of a group to define …'), as written after 'to'."""
+    anchors = {head.i}
+    node = head
+    while node.head.i != node.i and node.dep_ not in {"ROOT"}:
+        node = node.head
+        anchors.add(node.i)
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    for verb in node.subtree:
+        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        hangs = verb.head.i in anchors or verb.i > head.i
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in anchors for c in verb.children):
+            own_subject = False  # 'the creation of a group to define …': parsed as its subject
+        if verb.pos_ == "VERB" and is_infinitive and hangs and not own_subject:
+            words = verb.doc[verb.i : verb.right_edge.i + 1].text
+            return words.rstrip(" .;,") or None
+    return None
+
+
 def _group_fact(
-    reading: Reading, unit: Unit, clause: Clause, group: Ref, when: dt.date | None
+    reading: Reading,
+    unit: Unit,
+    clause: Clause,
+    group: Ref,
+    when: dt.date | None,
+    head: Token,
 ) -> Fact:
-    agents = _agents(clause)
+    agents = doers(clause)
     announced = clause.action is Action.ANNOUNCE
     people = tuple(a for a in agents if a.kind.value == "person")
     args: Args = {
@@ -148,6 +206,7 @@ def _group_fact(
         "announced_by": (people or agents)[0] if announced and agents else None,
         "announced_on": when if announced else None,
         "inaugurated_by": agents if not announced and agents else None,
+        "mandate": _mandate(head),
     }
     return make_fact(FactKind.GROUP, args, [unit.evidence(reading.source)], "founding")
 
@@ -178,7 +237,11 @@ def founding(reading: Reading) -> Iterator[Fact]:
         for clause in clauses:
             founds = clause.action in {Action.FOUND, Action.ANNOUNCE}
             head = _founded(clause, tokens) if founds else None
-            if head is None or not (clause.polarity and clause.modality == "asserted"):
+            if head is None or not _done(clause):
+                continue
+            if _is_coalition(head, unit, reading):
+                fact = _coalition_founding(reading, unit, clause)
+                yield from [fact] if fact else []
                 continue
             if head.lemma_.lower() in _HQ_NOUNS or head.lower_ in _HQ_NOUNS:
                 fact = _headquarters(reading, unit, clause, head)
@@ -187,6 +250,95 @@ def founding(reading: Reading) -> Iterator[Fact]:
             group = _group(head, named, last_group)
             if group is not None:
                 last_group = group
-                yield _group_fact(reading, unit, clause, group, _date(clause, unit, last_date))
+                when = _date(clause, unit, last_date)
+                yield _group_fact(reading, unit, clause, group, when, head)
         dates = [c.date for c in clauses if c.date is not None]
         last_date = dates[-1] if dates else last_date
+
+
+# -- names ----------------------------------------------------------------------------------
+
+_NAMING = frozenset({"dub", "call", "name", "nickname", "term", "rename", "brand", "label"})
+_NAMING_AS = frozenset({"know", "refer"})
+"""Verbs that give a name directly ('dubbed Y', 'call X Y') or through 'as' ('known as Y')."""
+_QUOTES = "\"“”'‘’«»"
+
+
+def _name_tokens(predicate: Token) -> tuple[Token, Token] | None:
+    """(what is named, the name) of a naming verb: 'X, dubbed Y' / 'X is known as Y' / 'call X
+    "Y"' (the parser may read the name as X's apposition)."""
+    lemma = predicate.lemma_.lower()
+    named: Token | None = None
+    name: Token | None = None
+    if lemma in _NAMING | _NAMING_AS:  # 'as' may hang lower: 'referred to by analysts as Y'
+        as_ = next((t for t in predicate.subtree if t.lower_ == "as" and t.dep_ == "prep"), None)
+        name = next((o for o in as_.children if o.dep_ == "pobj"), None) if as_ else None
+    for child in predicate.children:
+        if child.dep_ == "oprd" and lemma in _NAMING:
+            name = child
+        elif child.dep_ in {"nsubjpass", "dobj"}:
+            named = child
+            appositive = next((a for a in child.children if a.dep_ == "appos"), None)
+            name = name or (appositive if lemma in _NAMING else None)
+    if named is None and predicate.dep_ == "acl":
+        named = predicate.head
+    return (named, name) if named is not None and name is not None else None
+
+
+def _written_name(name: Token) -> str | None:
+    """The name as written, without its article and quotes, when it reads as a name (quoted or
+    capitalised)."""
+    doc = name.doc
+    first = name.left_edge.i
+    while first < name.i and (doc[first].dep_ == "det" or doc[first].text in _QUOTES):
+        first += 1
+    words = doc[first : name.right_edge.i + 1].text.strip(_QUOTES + " ,.")
+    quoted = any(t.text in _QUOTES for t in doc[max(0, name.left_edge.i - 2) : name.i])
+    return words if words and (quoted or words[:1].isupper()) else None
+
+
+def _forces_named(reading: Reading) -> list[Ref]:
+    """The forces the source names ('Long Name (ACR)', an infobox name block)."""
+    return sorted(set(forces(read_names(reading.source)).values()), key=lambda r: r.key)
+
+
+def _named_entity(named: Token, label: str, unit: Unit, reading: Reading) -> Ref | None:
+    """What a naming sentence names: the coalition, or a force (the source's one named force,
+    else one keyed by the acronym the name gives)."""
+    if _is_coalition(named, unit, reading):
+        return COALITION
+    if named.lemma_.lower() != "force":
+        return None
+    acronym = re.search(r"\(([A-Z]{2,}(?:[-–][A-Z]+)?)\)", label)
+    if acronym:
+        return Ref(EntityKind.FORCE, slug(acronym.group(1)), re.sub(r"\s*\(.*", "", label))
+    named_forces = _forces_named(reading)
+    return named_forces[0] if len(named_forces) == 1 else None
+
+
+def _name_facts(reading: Reading, unit: Unit) -> Iterator[Fact]:
+    for predicate in unit.sentence:
+        pair = _name_tokens(predicate) if predicate.pos_ == "VERB" else None
+        label = _written_name(pair[1]) if pair else None
+        entity = _named_entity(pair[0], label, unit, reading) if pair and label else None
+        if entity is None or label is None:
+            continue
+        label = re.sub(r"\s*\([^)]*\)\s*$", "", label)
+        if slug(label) == entity.key or _negated(predicate):
+            continue
+        first = entity.label == label  # a force this sentence itself introduces
+        args: Args = {"entity": entity, "label": label, "lang": "en", "alternative": not first}
+        yield make_fact(FactKind.NAME, args, [unit.evidence(reading.source)], "naming")
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def naming(reading: Reading) -> Iterator[Fact]:
+    """NAME facts (alternative names of the coalition or a force) from naming sentences: 'the
+    force, dubbed "Y"', 'the coalition is known as Y', 'officials call the coalition "Y"'. A name
+    equal to the entity's own key ('known as the Coalition of the Willing') adds nothing."""
+    for unit, _clauses in reading.units:
+        if unit.kind is not UnitKind.REFERENCE:
+            yield from _name_facts(reading, unit)
