@@ -8,14 +8,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from fixtures.structure import ROOT, WIKI, real_sources
+from fixtures.structure import ROOT, WIKI, real_sources, sentence_of
 
 from cowkg.curation import Curation, load_curation
 from cowkg.errors import CurationError
 from cowkg.sources import find_span
 from cowkg.types import EntityKind, Fact, FactKind, Ref
 
-QUOTE = "On November 17, the Paris headquarters was formally inaugurated."
+WIKI_SOURCE = next(s for s in real_sources() if s.file == WIKI)
+QUOTE = sentence_of(WIKI_SOURCE, "formally inaugurated").text
+"""A real sentence of the Wikipedia seed (a curation quote must be verbatim), found at run time."""
 GOOD = f"""
 entries:
   - id: C900
@@ -57,8 +59,7 @@ def test_a_good_entry_becomes_a_fact_with_its_quote_as_evidence(tmp_path: Path) 
         "post": Ref(EntityKind.COMMAND_POST, "paris-hq"),
         "inaugurated": dt.date(2025, 11, 17),
     }
-    source = next(s for s in real_sources() if s.file == WIKI)
-    assert fact.evidence == (find_span(source, QUOTE),)
+    assert fact.evidence == (find_span(WIKI_SOURCE, QUOTE),)
 
 
 def test_missing_file_is_an_empty_curation(tmp_path: Path) -> None:
@@ -106,9 +107,9 @@ def test_ambiguous_quote_needs_occurrence_or_near(tmp_path: Path) -> None:
         _load(tmp_path, text)
     second = _load(tmp_path, text.replace("    why:", "    occurrence: 2\n    why:"))
     near = _load(tmp_path, text.replace("    why:", f"    near: '{QUOTE}'\n    why:"))
-    source = next(s for s in real_sources() if s.file == WIKI)
-    assert second.entries[0].span.start == source.text.find("Paris", source.text.find("Paris") + 1)
-    assert near.entries[0].span.start == source.text.find("Paris", source.text.find(QUOTE))
+    seed = WIKI_SOURCE.text
+    assert second.entries[0].span.start == seed.find("Paris", seed.find("Paris") + 1)
+    assert near.entries[0].span.start == seed.find("Paris", seed.find(QUOTE))
 
 
 def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
@@ -125,8 +126,7 @@ def test_entries_for_seeds_not_loaded_are_skipped(tmp_path: Path) -> None:
 
 
 def _rule_fact(quote: str, **args: object) -> Fact:
-    source = next(s for s in real_sources() if s.file == WIKI)
-    return Fact(FactKind.COMMAND_POST, dict(args), (find_span(source, quote),), "rule:test")  # type: ignore[arg-type]
+    return Fact(FactKind.COMMAND_POST, dict(args), (find_span(WIKI_SOURCE, quote),), "rule:test")  # type: ignore[arg-type]
 
 
 def test_retraction_removes_the_matching_rule_facts_only(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ FRAGMENTS = [
     "215 March 2025Virtual meeting (Video conference)\n",
     "(Video conference)\n",
     "May 5, 20302 [5]\n",
-    "Flag of NATO.svg NATO Mark Rutte Secretary general of NATO\n",
+    "Flag of the OSCE.svg OSCE Helga Schmid Secretary General of the OSCE\n",
     "Starmer outlined four key components:\n",
     "  1. First point.\n",
     "50.45°N 30.5236°E\n",
