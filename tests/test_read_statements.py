@@ -177,3 +177,10 @@ def test_according_to_names_only_its_own_source_as_speaker() -> None:
     assert fact.args["text"] == "Chile and Peru are for the mission to start"
     about = fact.args["about"]
     assert isinstance(about, tuple) and sorted(r.key for r in about) == ["CHL", "PER"]
+
+
+def test_the_label_names_who_and_when_not_the_words() -> None:
+    fact = one("Chilean President Gabriel Boric said on Monday that the plan works.")
+    statement = fact.args["statement"]
+    assert isinstance(statement, Ref)
+    assert statement.label == "what Gabriel Boric said, 11 May 2026"

@@ -20,6 +20,7 @@ only marked here; :mod:`cowkg.derive` attaches it to a dated meeting of the grap
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -383,7 +384,7 @@ def _statement(
     )
     digest = hashlib.sha1(f"{speaker.ref.key}\n{act}\n{text}".encode()).hexdigest()[:12]
     key = f"{date.isoformat() if date else 'undated'}-{digest}"
-    label = f"{speaker.ref.label or speaker.ref.key}: {_short(text)}"
+    label = _label(speaker.ref, act, date)
     args: dict[str, FactValue | None] = {
         "statement": Ref(EntityKind.STATEMENT, key, label),
         "speaker": speaker.ref,
@@ -399,6 +400,9 @@ def _statement(
     return Fact(FactKind.STATEMENT, present, (unit.evidence(source),), METHOD)
 
 
-def _short(text: str, words: int = 12) -> str:
-    split = text.split()
-    return " ".join(split[:words]) + (" …" if len(split) > words else "")
+def _label(speaker: Ref, act: str, date: dt.date | None) -> str:
+    """A statement's label: who, the act and the day ("what Gabriel Boric said, 11 May 2026").
+    Its words are its text (``cow:statementText``), not its name, so a search for a place or a
+    meeting finds the place or meeting, not every statement that mentions it."""
+    when = f", {date.day} {date:%B} {date.year}" if date else ""
+    return f"what {speaker.label or speaker.key} {act.replace('-', ' ')}{when}"
