@@ -383,6 +383,15 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_NOT_A_NAME = frozenset(
+    {"Yesterday", "Today", "Tomorrow", "Meanwhile", "Earlier", "Later", "Then", "Now", "Also",
+     "But", "And", "However", "Last", "This", "Next", "On", "In", "At", "When", "While",
+     *calendar.day_name, *(m for m in calendar.month_name if m)}
+)  # fmt: skip
+"""Capitalised words that open a sentence before a name ("Yesterday Kristen Michal, prime
+minister of …"): adverbs, time words, days and months, never the first word of a name."""
+
+
 def _is_known_non_person(word: str) -> bool:
     return (
         bool(_states().lookup(word) or _organizations().lookup(word) or _places().lookup(word))
@@ -399,7 +408,9 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
     if not match:
         return None
     tokens = match.group(1).split()
-    while tokens and not (_is_capitalised(tokens[0]) or tokens[0] in _PARTICLES):
+    while tokens and (
+        not (_is_capitalised(tokens[0]) or tokens[0] in _PARTICLES) or tokens[0] in _NOT_A_NAME
+    ):
         tokens = tokens[1:]
     while tokens and tokens[0] in _PARTICLES:
         tokens = tokens[1:]

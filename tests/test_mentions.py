@@ -14,6 +14,7 @@ from cowkg.mentions import (
     person_ref,
     slug,
     state_key,
+    titled_names,
     titled_people,
 )
 from cowkg.sources import load_sources, verify_span
@@ -269,3 +270,16 @@ def test_every_mention_span_is_verbatim(project_root: Path) -> None:
         assert mentions == sorted(mentions, key=lambda m: (m.span.start, -m.span.end, m.kind.value))
         for mention in mentions:
             verify_span(source, mention.span)
+
+
+@pytest.mark.parametrize("opener", ["Yesterday", "On Monday", "Meanwhile", "In June"])
+def test_a_sentence_opener_is_not_part_of_a_titled_name(opener: str) -> None:
+    source = Source(
+        "t.txt",
+        f"{opener} Ada Lindqvist, prime minister of Sweden, said the talks went well.",
+        "t",
+        "en",
+        "news",
+        dt.date(2026, 1, 7),
+    )
+    assert titled_names(source) == ["Ada Lindqvist"]
