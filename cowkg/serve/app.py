@@ -180,7 +180,8 @@ class SparqlFastPath:
             tuple(v for k, v in params if k == "format"),
         )
         try:
-            answer = await self.state.answer(query, sparql.dataset_of(params), wanted)
+            client = scope["client"][0] if scope.get("client") else None
+            answer = await self.state.answer(query, sparql.dataset_of(params), wanted, client)
         except Exception as exc:
             response = error_for(exc)
             response.headers["Vary"] = "Origin"  # as CORS adds to every answer of the app

@@ -316,12 +316,18 @@ class Slots:
             with contextlib.suppress(RuntimeError):  # that request's loop has closed
                 loop.call_soon_threadsafe(wake, waiter)
 
-    async def acquire(self) -> None:
-        """Take a slot, waiting up to ``timeout`` seconds for one; 503 if none frees up."""
+    def try_acquire(self) -> bool:
+        """Take a slot if one is free now, without waiting."""
         with self._lock:
             if self._busy < self.slots:
                 self._busy += 1
-                return
+                return True
+        return False
+
+    async def acquire(self) -> None:
+        """Take a slot, waiting up to ``timeout`` seconds for one; 503 if none frees up."""
+        if self.try_acquire():
+            return
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
         while True:

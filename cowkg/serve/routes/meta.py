@@ -10,6 +10,7 @@ a rendering that is missing is converted from the Turtle source by Oxigraph.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
@@ -106,12 +107,30 @@ async def void(request: Request, state: StateDep) -> Response:
     """Turtle by default; any RDF format by ``Accept`` or ``format=``."""
     fmt = choose_format(request, list(request.query_params.multi_items()), GRAPH_FORMATS)
 
-    async def make() -> list[ox.Triple]:
+    async def make() -> tuple[str, list[ox.Triple]]:
         turtle = await void_turtle(state, request)
-        return [q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
+        return str(request.base_url), [
+            q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+        ]
 
-    body = serialize_rdf(await state.memo(f"void {request.base_url}", make), fmt)
+    # computed once, whatever the Host header (one memo per host grew without bound), and its
+    # links re-rooted on this request's address
+    first_root, triples = await state.memo("void", make)
+    body = serialize_rdf(_rerooted(triples, first_root, str(request.base_url)), fmt)
     return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept"})
+
+
+def _rerooted(triples: list[ox.Triple], old: str, new: str) -> list[ox.Triple]:
+    """``triples`` with every IRI under ``old`` moved under ``new``."""
+    if old == new:
+        return triples
+
+    def move(term: Any) -> Any:
+        if isinstance(term, ox.NamedNode) and term.value.startswith(old):
+            return ox.NamedNode(new + term.value[len(old) :])
+        return term
+
+    return [ox.Triple(move(t.subject), t.predicate, move(t.object)) for t in triples]
 
 
 def _document(

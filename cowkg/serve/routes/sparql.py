@@ -123,7 +123,8 @@ async def _post_params(request: Request) -> tuple[Params, str | None]:
 async def answer_query(state: ServeState, request: Request, text: str, params: Params) -> Response:
     """Check, evaluate and serialise ``text`` in the negotiated format, all in a query worker
     (the format is chosen there, from the query form, before evaluation: 406 costs nothing)."""
-    answer = await state.answer(text, dataset_of(params), _negotiation(request, params))
+    client = request.client.host if request.client else None
+    answer = await state.answer(text, dataset_of(params), _negotiation(request, params), client)
     headers = {"Vary": "Accept"}
     if answer.truncated:
         headers["X-Cowkg-Truncated"] = f"results cut at max_rows={state.settings.max_rows}"
