@@ -291,7 +291,10 @@ def run(settings: Settings) -> None:
     """Serve on ``settings.host:port`` with uvicorn (``cowkg serve``, ``make serve``)."""
     import uvicorn
 
+    from cowkg.serve.http import uvicorn_config
+
     app = create_app(settings)
     log.info("cowkg endpoint on http://%s:%d/", settings.host, settings.port)
     # no access log: a line per request cost ~8 % of the server's time under load (docs/bench.md)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", access_log=False)
+    config = uvicorn_config(app, settings, log_level="info", access_log=False)
+    uvicorn.Server(config).run()

@@ -114,9 +114,15 @@ class Backend(Protocol):
         """Check and evaluate ``text`` (403/400 for refused queries, 503 past the deadline)."""
 
     async def answer(
-        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+        self,
+        text: str,
+        dataset: Dataset,
+        max_rows: int,
+        negotiation: Negotiation,
+        client: str | None = None,
     ) -> Answer:
-        """Check and evaluate ``text`` and serialise it in the negotiated format."""
+        """Check and evaluate ``text`` and serialise it in the negotiated format; ``client`` (an
+        address) may hold only its share of the slots (embedded store)."""
 
     def select_now(self, text: str) -> Solutions:
         """Evaluate a trusted SELECT of the server's own at once, without the limits (start-up)."""
@@ -252,7 +258,12 @@ class RemoteBackend:
         return await self._runner.run(work)
 
     async def answer(
-        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+        self,
+        text: str,
+        dataset: Dataset,
+        max_rows: int,
+        negotiation: Negotiation,
+        client: str | None = None,
     ) -> Answer:
         def work() -> Answer:
             form = check_query(text, self.allowlist).form

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -31,7 +30,7 @@ from cowkg.serve.backends import (
     RemoteBackend,
     Solutions,
 )
-from cowkg.serve.safety import is_light, parse_allowlist
+from cowkg.serve.safety import parse_allowlist
 from cowkg.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -78,7 +77,6 @@ class ServeState:
     _cache: dict[str, bytes] = field(default_factory=dict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
     _memo: dict[str, Any] = field(default_factory=dict)
-    _clients: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.graph_set = frozenset(self.graph_names)
@@ -113,38 +111,9 @@ class ServeState:
     async def answer(
         self, text: str, dataset: Dataset, negotiation: Negotiation, client: str | None = None
     ) -> Answer:
-        """Check, evaluate and serialise ``text`` in a worker (the protocol route); a query that
-        is not light counts against its ``client`` address's share (:meth:`client_turn`)."""
-        if client is None or is_light(text):
-            return await self.backend.answer(text, dataset, self.settings.max_rows, negotiation)
-        with self.client_turn(client):
-            return await self.backend.answer(text, dataset, self.settings.max_rows, negotiation)
-
-    @property
-    def client_limit(self) -> int:
-        """Queries one client may have running or waiting: so no one client holds every slot."""
-        return self.settings.client_queries or max(1, self.settings.query_slots - 1)
-
-    @contextmanager
-    def client_turn(self, client: str) -> Iterator[None]:
-        """Count one query of ``client`` while it runs; 429 if it already has its share."""
-        with self._cache_lock:
-            running = self._clients.get(client, 0)
-            if running >= self.client_limit:
-                raise RequestError(
-                    f"this client already has {running} queries running or waiting, the most "
-                    "one client may have. Hint: wait for them, or send them one after another.",
-                    status=429,
-                    headers={"Retry-After": "2"},
-                )
-            self._clients[client] = running + 1
-        try:
-            yield
-        finally:
-            with self._cache_lock:
-                left = self._clients.pop(client) - 1
-                if left:
-                    self._clients[client] = left
+        """Check, evaluate and serialise ``text`` in a worker (the protocol route); ``client``,
+        the caller's address, has its share of the query slots."""
+        return await self.backend.answer(text, dataset, self.settings.max_rows, negotiation, client)
 
     async def select(self, text: str) -> Solutions:
         """A SELECT the server itself sends (pages, statistics)."""

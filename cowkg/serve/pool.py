@@ -138,12 +138,15 @@ class WorkerPool:
         timeout: float,
         memory_limit: int,
         light_slots: int = 0,
+        client_limit: int = 0,
     ) -> None:
         self.config = config
         self.timeout = timeout
         self.memory_limit = memory_limit
         self.gate = Slots(slots, timeout)
         self.light = Slots(light_slots, timeout)
+        self.client_limit = client_limit or max(1, slots - 1)
+        self._clients: dict[str, int] = {}
         self.isolation: str | None = None
         """``None`` until a worker starts, then "seccomp" or why the filter is missing."""
         self._idle: list[_Process] = []
@@ -200,19 +203,47 @@ class WorkerPool:
             with self._lock:
                 self._idle.append(successor)
 
-    async def _admit(self, light: bool) -> tuple[Slots, float]:
-        """A slot for a request, and the seconds its query may run there."""
-        if light and self.light.slots:
-            if self.gate.try_acquire():
-                return self.gate, self.timeout
-            await self.light.acquire()
-            return self.light, min(self.timeout, LIGHT_TIMEOUT)
-        await self.gate.acquire()
-        return self.gate, self.timeout
+    def _count(self, client: str | None, step: int) -> None:
+        """Add ``step`` to the queries ``client`` has on the query slots (running or waiting)."""
+        if client is None:
+            return
+        with self._lock:
+            left = self._clients.pop(client, 0) + step
+            if left > 0:
+                self._clients[client] = left
 
-    async def call(self, request: Request, light: bool = False) -> tuple[Any, ...]:
+    async def _admit(self, light: bool, client: str | None) -> tuple[Slots, float, str | None]:
+        """A slot for a request, the seconds its query may run there, and the client it is
+        counted against. A client with its share of the query slots (``client_limit``) gets
+        429, unless its query is light and a light slot takes it."""
+        with self._lock:
+            over = client is not None and self._clients.get(client, 0) >= self.client_limit
+        if light and self.light.slots:
+            if not over and self.gate.try_acquire():
+                self._count(client, 1)
+                return self.gate, self.timeout, client
+            await self.light.acquire()
+            return self.light, min(self.timeout, LIGHT_TIMEOUT), None
+        if over:
+            raise RequestError(
+                f"this client already has {self.client_limit} queries running or waiting, the "
+                "most one client may have. Hint: send them one after another.",
+                status=429,
+                headers={"Retry-After": "2"},
+            )
+        self._count(client, 1)
+        try:
+            await self.gate.acquire()
+        except BaseException:
+            self._count(client, -1)
+            raise
+        return self.gate, self.timeout, client
+
+    async def call(
+        self, request: Request, light: bool = False, client: str | None = None
+    ) -> tuple[Any, ...]:
         """Send ``request`` to a worker and await its reply, within the slot and time limits."""
-        gate, seconds = await self._admit(light)
+        gate, seconds, counted = await self._admit(light, client)
         try:
             worker = self._take()
             try:
@@ -224,6 +255,7 @@ class WorkerPool:
             return reply
         finally:
             gate.release()
+            self._count(counted, -1)
 
     def _done(self, worker: _Process) -> None:
         """Back to the idle list, or replaced if it has served long or kept much memory."""
@@ -466,6 +498,7 @@ class EmbeddedBackend:
             settings.query_timeout,
             worker_memory_limit(settings.query_slots + settings.light_slots),
             settings.light_slots,
+            settings.client_queries,
         )
         weakref.finalize(self, _cleanup, self.pool, self.folder)
         self.pool.warm(1)
@@ -479,7 +512,12 @@ class EmbeddedBackend:
         return _decode(reply[1], reply[2], reply[3])
 
     async def answer(
-        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+        self,
+        text: str,
+        dataset: Dataset,
+        max_rows: int,
+        negotiation: Negotiation,
+        client: str | None = None,
     ) -> Answer:
         request: Request = (
             text,
@@ -488,7 +526,7 @@ class EmbeddedBackend:
             max_rows,
             (negotiation.accept, negotiation.asked),
         )
-        reply = await self.pool.call(request, light=is_light(text))
+        reply = await self.pool.call(request, light=is_light(text), client=client)
         if reply[0] == "error":
             raise RequestError(reply[2], status=reply[1], errors=reply[3])
         return Answer(reply[2], reply[4], reply[3])

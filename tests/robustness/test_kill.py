@@ -33,7 +33,11 @@ ASK = "ASK { ?s ?p ?o }"
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Peer]:
     folder = tmp_path_factory.mktemp("kill")
     generate(folder / "small.nq", 500, seed=1)
-    settings = {"query_timeout": str(TIMEOUT), "query_slots": str(SLOTS)}
+    settings = {
+        "query_timeout": str(TIMEOUT),
+        "query_slots": str(SLOTS),
+        "client_queries": str(SLOTS),
+    }
     with serve("cowkg", folder / "small.nq", folder, settings=settings) as peer:
         yield peer
 
