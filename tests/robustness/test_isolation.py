@@ -21,7 +21,7 @@ from cowkg.serve.sandbox import ARCHES, forbid_network, network_filter
 from .listener import Listener
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "serve"))
-from serve_helpers import fixture_settings  # noqa: E402
+from serve_helpers import fixture_settings
 
 pytestmark = pytest.mark.skipif(
     os.uname().machine not in ARCHES, reason="no seccomp filter for this architecture"

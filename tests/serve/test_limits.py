@@ -12,7 +12,7 @@ import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
-from serve_helpers import free_port, fixture_settings
+from serve_helpers import fixture_settings, free_port
 
 from cowkg.serve import pool as pool_module
 from cowkg.serve.app import create_app
