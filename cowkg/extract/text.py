@@ -11,6 +11,7 @@ the text of one seed, so a new article yields its meetings, attendees, hosts and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -217,15 +218,35 @@ def units(source: Source, mentions: Sequence[Mention]) -> list[Unit]:
             merged[-1].append((start, end))
         else:
             merged.append([(start, end)])
-    ordered = sorted(mentions, key=lambda m: m.span.start)
+    ordered = ByStart(mentions)
     out = []
     for parts in merged:
         start, end = parts[0][0], parts[-1][1]
-        inside = tuple(m for m in ordered if start <= m.span.start and m.span.end <= end)
+        inside = ordered.inside(start, end)
         spans = tuple(span_at(source, s, e) for s, e in parts)
-        paragraph = sum(1 for p in paragraphs if p <= start)
+        paragraph = bisect.bisect_right(paragraphs, start)  # the paragraph starts are ascending
         out.append(Unit(spans, start, end, source.text[start:end], paragraph, inside))
     return out
+
+
+class ByStart:
+    """Mentions in order of their start, and those inside a span found by bisection: a scan of
+    every mention for every sentence made extraction quadratic in a source's length."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.span.start)  # stable: ties keep their order
+        self.starts = [m.span.start for m in self.items]
+
+    def inside(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The mentions within ``[start, end)``, in order."""
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_right(self.starts, end)
+        return tuple(m for m in self.items[low:high] if m.span.end <= end)
+
+    def starting(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting within ``[start, end)``, in order."""
+        low = bisect.bisect_left(self.starts, start)
+        return self.items[low : bisect.bisect_left(self.starts, end)]
 
 
 def _paragraph_starts(source: Source) -> list[int]:
@@ -1176,17 +1197,20 @@ def citation_counts(source: Source, mentions: Sequence[Mention]) -> list[Fact]:
     end_of_body = _body_end(source)
     dates = [m for m in mentions if m.kind is MentionKind.DATE and _dated(m)]
     facts: list[Fact] = []
+    order = {id(m): i for i, m in enumerate(dates)}
+    ends = sorted(dates, key=lambda m: m.span.end)
+    by_start = ByStart(mentions)
     for match in _CITATION_TITLE.finditer(source.text, end_of_body):
-        cited = [
-            m for m in dates if m.span.end <= match.start() and match.start() - m.span.end <= 2
-        ]
+        near = bisect.bisect_left(ends, match.start() - 2, key=lambda m: m.span.end)
+        stop = bisect.bisect_right(ends, match.start(), key=lambda m: m.span.end)
+        cited = sorted(ends[near:stop], key=lambda m: order[id(m)])
         title = match["title"]
         if not cited or not _HEADLINE_NOW.search(title) or not _meeting_cues_in(title):
             continue
         day = _dated(cited[-1])
         assert day is not None
         start, end = match.start("title"), match.end("title")
-        inside = tuple(m for m in mentions if start <= m.span.start and m.span.end <= end)
+        inside = by_start.inside(start, end)
         unit = Unit((span_at(source, start, end),), start, end, title, -1, inside)
         about = meeting_ref(day, _kind(title))
         for mention in unit.of_kind(MentionKind.COUNT):
@@ -1216,11 +1240,12 @@ def citation_quote_counts(source: Source, mentions: Sequence[Mention]) -> list[F
     countries") — about the coalition, when the citation names it. A bare count in a quote says
     nothing of which meeting it counts and is not read."""
     end_of_body = _body_end(source)
-    dates = [m for m in mentions if m.kind is MentionKind.DATE and _dated(m)]
+    dates = ByStart([m for m in mentions if m.kind is MentionKind.DATE and _dated(m)])
+    by_start = ByStart(mentions)
     facts: list[Fact] = []
     for match in _CITATION_QUOTE.finditer(source.text, end_of_body):
         line_start = source.text.rfind("\n", 0, match.start()) + 1
-        cited = [m for m in dates if line_start <= m.span.start < match.start("quote")]
+        cited = dates.starting(line_start, match.start("quote"))
         reference = source.text[line_start : match.end()]
         if not cited or not _COALITION_WORD.search(reference):
             continue
@@ -1229,7 +1254,7 @@ def citation_quote_counts(source: Source, mentions: Sequence[Mention]) -> list[F
             text = sentence.group(0)
             start = match.start("quote") + sentence.start() + len(text) - len(text.lstrip())
             end = match.start("quote") + sentence.start() + len(text.rstrip())
-            inside = tuple(m for m in mentions if start <= m.span.start and m.span.end <= end)
+            inside = by_start.inside(start, end)
             unit = Unit(
                 (span_at(source, start, end),), start, end, source.text[start:end], -1, inside
             )
