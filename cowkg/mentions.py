@@ -16,7 +16,6 @@ import bisect
 import calendar
 import datetime as dt
 import functools
-import itertools
 import logging
 import re
 import unicodedata
@@ -534,7 +533,8 @@ def _owner_before(entities: Sequence[Mention], text: str, start: int) -> Ref | N
     """The state/organisation written right before a title: "French President", "NATO Secretary
     General", "Lithuania's defense minister"."""
     before = bisect.bisect_left(entities, start, key=lambda m: m.span.start)
-    for mention in reversed(entities[:before]):  # a mention starting later also ends later
+    for index in range(before - 1, -1, -1):  # a mention starting later also ends later
+        mention = entities[index]
         if mention.span.end > start:
             continue
         gap = text[mention.span.end : start]
@@ -554,7 +554,8 @@ def _owner_after(entities: Sequence[Mention], text: str, end: int) -> tuple[Ref,
     if not match:
         return None
     first = bisect.bisect_left(entities, match.end(), key=lambda m: m.span.start)
-    for mention in itertools.takewhile(lambda m: m.span.start == match.end(), entities[first:]):
+    last = bisect.bisect_right(entities, match.end(), key=lambda m: m.span.start)
+    for mention in entities[first:last]:
         if (
             mention.span.start == match.end()
             and isinstance(mention.value, Ref)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -121,7 +120,8 @@ class Known:
         """The first date the recogniser read inside ``[start, end)``, if any (``dates`` are
         sorted: the search starts at ``start``, so a table row costs no scan of the seed)."""
         first = bisect.bisect_left(self.dates, start, key=lambda d: d[0])
-        for d_start, d_end, value in itertools.islice(self.dates, first, None):
+        for index in range(first, len(self.dates)):
+            d_start, d_end, value = self.dates[index]
             if d_start >= end:
                 break
             if d_end <= end:
