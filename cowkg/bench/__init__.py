@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cowkg.bench.fairness import FairnessFigures, measure_fairness
 from cowkg.bench.generate import generate
 from cowkg.bench.load import LoadError, probe, run_wrk
 from cowkg.bench.peers import PEERS, PeerError, serve, settle
@@ -270,6 +271,11 @@ def run(args: argparse.Namespace, settings: Settings, workdir: Path) -> dict[str
         else StageFigures(error="skipped (--corpus-mb 0)")
     )
     sources = measure_source_sizes(settings, workdir / "sources", args.source_list)
+    fairness = (
+        measure_fairness(seeds_graph, workdir / "fairness")
+        if seeds_graph is not None
+        else FairnessFigures(error="no dataset of the seeds")
+    )
     rdflib_max = parse_size(args.rdflib_max)
     datasets: list[DatasetFigures] = []
     for name, path, quads in _datasets(args, seeds_graph, workdir):
@@ -283,7 +289,8 @@ def run(args: argparse.Namespace, settings: Settings, workdir: Path) -> dict[str
         sys.stdout.write(format_dataset(ds, args.client_list) + "\n\n")
         sys.stdout.flush()
     goals = targets(datasets, build.wall_seconds if not build.error else None)
-    sys.stdout.write(_stage_lines(build, extraction, sources) + "\n" + format_targets(goals) + "\n")
+    stages = _stage_lines(build, extraction, sources) + f"\n  {fairness.summary()}"
+    sys.stdout.write(stages + "\n" + format_targets(goals) + "\n")
     return {
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
@@ -292,6 +299,7 @@ def run(args: argparse.Namespace, settings: Settings, workdir: Path) -> dict[str
         "build": build,
         "extraction": extraction,
         "source_sizes": sources,
+        "fairness": fairness,
         "datasets": datasets,
         "targets": goals,
     }

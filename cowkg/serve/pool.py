@@ -78,6 +78,8 @@ STARTUP_TIMEOUT = 60.0
 """Seconds a new worker may take to start and open the store."""
 STORE_PREFIX = "cowkg-store-"
 MIN_WORKER_MEMORY = 512 << 20
+QUERY_NICE = 10
+"""CPU niceness of the workers of the query slots (those of the light slots keep 0)."""
 LIGHT_TIMEOUT = 2.0
 """Seconds a query admitted to a light slot may run."""
 RECYCLE_AFTER = 1000
@@ -98,6 +100,8 @@ class _Process:
     send_fd: int
     reply_fd: int
     inbox: bytearray = field(default_factory=bytearray)
+    light: bool = False
+    """Whether it serves the light slots (at normal priority) or the query slots (lowered)."""
     ready: bool = False
     served: int = 0
     budget: float = 0.0
@@ -149,7 +153,7 @@ class WorkerPool:
         self._clients: dict[str, int] = {}
         self.isolation: str | None = None
         """``None`` until a worker starts, then "seccomp" or why the filter is missing."""
-        self._idle: list[_Process] = []
+        self._idle: dict[bool, list[_Process]] = {False: [], True: []}  # by lane: light or not
         self._workers: set[_Process] = set()
         self._lock = threading.Lock()
 
@@ -159,9 +163,12 @@ class WorkerPool:
         with self._lock:
             return sorted(w.pid for w in self._workers)
 
-    def _spawn(self) -> _Process:
-        """Start a worker (fork + exec of ``python -m cowkg.serve.worker``)."""
-        config = json.dumps({**self.config, "parent": os.getpid()})
+    def _spawn(self, light: bool) -> _Process:
+        """Start a worker (fork + exec of ``python -m cowkg.serve.worker``); one for the query
+        slots runs at a lower CPU priority (:data:`QUERY_NICE`), so a light slot's query gets
+        the CPU first when heavy queries hold every core."""
+        nice = 0 if light else QUERY_NICE
+        config = json.dumps({**self.config, "parent": os.getpid(), "nice": nice})
         proc = subprocess.Popen(
             [sys.executable, "-m", "cowkg.serve.worker", config],
             stdin=subprocess.PIPE,
@@ -176,19 +183,20 @@ class WorkerPool:
         os.set_blocking(reply_fd, False)
         with contextlib.suppress(OSError, AttributeError):
             fcntl.fcntl(reply_fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
-        worker = _Process(proc, send_fd, reply_fd)
+        worker = _Process(proc, send_fd, reply_fd, light=light)
         with self._lock:
             self._workers.add(worker)
         log.debug("query worker %d started", worker.pid)
         return worker
 
-    def _take(self) -> _Process:
-        """An idle live worker, or a new one (the caller holds a slot, so there is room)."""
+    def _take(self, light: bool) -> _Process:
+        """An idle live worker of the lane, or a new one (the caller holds a slot, so one fits)."""
         while True:
             with self._lock:
-                worker = self._idle.pop() if self._idle else None
+                idle = self._idle[light]
+                worker = idle.pop() if idle else None
             if worker is None:
-                return self._spawn()
+                return self._spawn(light)
             if worker.proc.poll() is None:
                 return worker
             self._drop(worker)
@@ -199,9 +207,9 @@ class WorkerPool:
             self._workers.discard(worker)
         worker.kill()
         if replace:
-            successor = self._spawn()
+            successor = self._spawn(worker.light)
             with self._lock:
-                self._idle.append(successor)
+                self._idle[worker.light].append(successor)
 
     def _count(self, client: str | None, step: int) -> None:
         """Add ``step`` to the queries ``client`` has on the query slots (running or waiting)."""
@@ -245,7 +253,7 @@ class WorkerPool:
         """Send ``request`` to a worker and await its reply, within the slot and time limits."""
         gate, seconds, counted = await self._admit(light, client)
         try:
-            worker = self._take()
+            worker = self._take(gate is self.light)
             try:
                 reply = await self._exchange(worker, request, seconds)
             except BaseException:
@@ -265,7 +273,7 @@ class WorkerPool:
             self._drop(worker, replace=True)
             return
         with self._lock:
-            self._idle.append(worker)
+            self._idle[worker.light].append(worker)
 
     async def _exchange(
         self, worker: _Process, request: Request, seconds: float
@@ -413,18 +421,24 @@ class WorkerPool:
         loop.call_later(min(TICK, deadline - now), self._watch, worker, reply, deadline)
 
     def warm(self, count: int) -> None:
-        """Start idle workers until ``count`` exist (they load while the server starts)."""
+        """Start idle workers until ``count`` exist, the query slots' first (they load while the
+        server starts)."""
+        lanes = [False] * self.gate.slots + [True] * self.light.slots
         with self._lock:
-            missing = min(count, self.gate.slots + self.light.slots) - len(self._workers)
-        for _ in range(missing):
-            worker = self._spawn()
+            present = [w.light for w in self._workers]
+        for light in lanes[:count]:
+            if light in present:
+                present.remove(light)
+                continue
+            worker = self._spawn(light)
             with self._lock:
-                self._idle.append(worker)
+                self._idle[light].append(worker)
 
     def close(self) -> None:
         """Kill every worker; a later query starts new ones."""
         with self._lock:
-            workers, self._workers, self._idle = list(self._workers), set(), []
+            workers, self._workers = list(self._workers), set()
+            self._idle = {False: [], True: []}
         for worker in workers:
             worker.kill()
 
