@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,6 +107,8 @@ def test_every_query_worker_runs_under_the_filter(allowing: TestClient) -> None:
     assert allowing.get("/sparql", params={"query": "ASK {}"}).status_code == 200
     pool = allowing.app.state.cowkg.backend.pool  # type: ignore[attr-defined]
     assert pool.isolation == "seccomp"
-    for pid in pool.pids:
-        status = Path(f"/proc/{pid}/status").read_text()
-        assert "Seccomp:\t2" in status, status
+    for pid in pool.pids:  # a worker still importing has not reached its first line yet
+        deadline = time.monotonic() + 30
+        while "Seccomp:\t2" not in (status := Path(f"/proc/{pid}/status").read_text()):
+            assert time.monotonic() < deadline, status
+            time.sleep(0.05)
