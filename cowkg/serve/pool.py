@@ -25,7 +25,9 @@ Admission (WHY: four cartesian queries used to make ``ASK {}`` and every entity 
 the ``query_slots`` are shared by all; when they are all taken, a *light* request — the server's
 own queries (entity pages, search) or a short client query of small shape
 (:func:`cowkg.serve.safety.is_light`) — takes one of the ``light_slots`` instead, where it may run
-:data:`LIGHT_TIMEOUT` seconds at most, so heavy queries cannot hold that lane long.
+:data:`LIGHT_TIMEOUT` seconds at most, so heavy queries cannot hold that lane long. A query still
+running after :data:`HEAVY_AFTER` seconds has its worker's CPU priority lowered (and the worker
+replaced after it), so on a machine whose cores heavy queries fill, light ones still get the CPU.
 
 Requests and replies travel over pipes, read by the event loop itself (``add_reader``), so waiting
 for a worker costs no thread.
@@ -78,8 +80,10 @@ STARTUP_TIMEOUT = 60.0
 """Seconds a new worker may take to start and open the store."""
 STORE_PREFIX = "cowkg-store-"
 MIN_WORKER_MEMORY = 512 << 20
-QUERY_NICE = 10
-"""CPU niceness of the workers of the query slots (those of the light slots keep 0)."""
+HEAVY_AFTER = 1.0
+"""Seconds after which a running query counts as heavy: its worker's CPU priority is lowered."""
+HEAVY_NICE = 10
+"""The niceness of a heavy query's worker, so light requests get the CPU first."""
 LIGHT_TIMEOUT = 2.0
 """Seconds a query admitted to a light slot may run."""
 RECYCLE_AFTER = 1000
@@ -100,10 +104,10 @@ class _Process:
     send_fd: int
     reply_fd: int
     inbox: bytearray = field(default_factory=bytearray)
-    light: bool = False
-    """Whether it serves the light slots (at normal priority) or the query slots (lowered)."""
     ready: bool = False
     served: int = 0
+    niced: bool = False
+    """Whether its CPU priority was lowered (a long query); it is then replaced after it."""
     budget: float = 0.0
     """Seconds the query at hand may run."""
 
@@ -121,6 +125,18 @@ class _Process:
             if line.startswith("RssAnon:"):
                 return int(line.split()[1]) * 1024
         return 0
+
+    def lower_priority(self) -> None:
+        """Nice every thread of the worker to :data:`HEAVY_NICE` (raising niceness needs no
+        privilege; lowering it back would, so a niced worker is replaced after its query)."""
+        self.niced = True
+        try:
+            threads = [int(tid) for tid in os.listdir(f"/proc/{self.pid}/task")]
+        except OSError:
+            threads = [self.pid]
+        for tid in threads:
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, tid, HEAVY_NICE)
 
     def kill(self) -> None:
         """SIGKILL, close our pipe ends; a thread reaps the process (its exit may take a moment)."""
@@ -153,7 +169,7 @@ class WorkerPool:
         self._clients: dict[str, int] = {}
         self.isolation: str | None = None
         """``None`` until a worker starts, then "seccomp" or why the filter is missing."""
-        self._idle: dict[bool, list[_Process]] = {False: [], True: []}  # by lane: light or not
+        self._idle: list[_Process] = []
         self._workers: set[_Process] = set()
         self._lock = threading.Lock()
 
@@ -163,12 +179,9 @@ class WorkerPool:
         with self._lock:
             return sorted(w.pid for w in self._workers)
 
-    def _spawn(self, light: bool) -> _Process:
-        """Start a worker (fork + exec of ``python -m cowkg.serve.worker``); one for the query
-        slots runs at a lower CPU priority (:data:`QUERY_NICE`), so a light slot's query gets
-        the CPU first when heavy queries hold every core."""
-        nice = 0 if light else QUERY_NICE
-        config = json.dumps({**self.config, "parent": os.getpid(), "nice": nice})
+    def _spawn(self) -> _Process:
+        """Start a worker (fork + exec of ``python -m cowkg.serve.worker``)."""
+        config = json.dumps({**self.config, "parent": os.getpid()})
         proc = subprocess.Popen(
             [sys.executable, "-m", "cowkg.serve.worker", config],
             stdin=subprocess.PIPE,
@@ -183,20 +196,19 @@ class WorkerPool:
         os.set_blocking(reply_fd, False)
         with contextlib.suppress(OSError, AttributeError):
             fcntl.fcntl(reply_fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
-        worker = _Process(proc, send_fd, reply_fd, light=light)
+        worker = _Process(proc, send_fd, reply_fd)
         with self._lock:
             self._workers.add(worker)
         log.debug("query worker %d started", worker.pid)
         return worker
 
-    def _take(self, light: bool) -> _Process:
-        """An idle live worker of the lane, or a new one (the caller holds a slot, so one fits)."""
+    def _take(self) -> _Process:
+        """An idle live worker, or a new one (the caller holds a slot, so there is room)."""
         while True:
             with self._lock:
-                idle = self._idle[light]
-                worker = idle.pop() if idle else None
+                worker = self._idle.pop() if self._idle else None
             if worker is None:
-                return self._spawn(light)
+                return self._spawn()
             if worker.proc.poll() is None:
                 return worker
             self._drop(worker)
@@ -207,9 +219,9 @@ class WorkerPool:
             self._workers.discard(worker)
         worker.kill()
         if replace:
-            successor = self._spawn(worker.light)
+            successor = self._spawn()
             with self._lock:
-                self._idle[worker.light].append(successor)
+                self._idle.append(successor)
 
     def _count(self, client: str | None, step: int) -> None:
         """Add ``step`` to the queries ``client`` has on the query slots (running or waiting)."""
@@ -253,7 +265,7 @@ class WorkerPool:
         """Send ``request`` to a worker and await its reply, within the slot and time limits."""
         gate, seconds, counted = await self._admit(light, client)
         try:
-            worker = self._take(gate is self.light)
+            worker = self._take()
             try:
                 reply = await self._exchange(worker, request, seconds)
             except BaseException:
@@ -268,12 +280,16 @@ class WorkerPool:
     def _done(self, worker: _Process) -> None:
         """Back to the idle list, or replaced if it has served long or kept much memory."""
         worker.served += 1
-        if worker.served >= RECYCLE_AFTER or worker.private_memory() > RECYCLE_MEMORY:
+        if (
+            worker.niced
+            or worker.served >= RECYCLE_AFTER
+            or worker.private_memory() > RECYCLE_MEMORY
+        ):
             log.info("query worker %d recycled after %d queries", worker.pid, worker.served)
             self._drop(worker, replace=True)
             return
         with self._lock:
-            self._idle[worker.light].append(worker)
+            self._idle.append(worker)
 
     async def _exchange(
         self, worker: _Process, request: Request, seconds: float
@@ -418,27 +434,23 @@ class WorkerPool:
                 )
             )
             return
+        if not worker.niced and now - (deadline - worker.budget) >= HEAVY_AFTER:
+            worker.lower_priority()
         loop.call_later(min(TICK, deadline - now), self._watch, worker, reply, deadline)
 
     def warm(self, count: int) -> None:
-        """Start idle workers until ``count`` exist, the query slots' first (they load while the
-        server starts)."""
-        lanes = [False] * self.gate.slots + [True] * self.light.slots
+        """Start idle workers until ``count`` exist (they load while the server starts)."""
         with self._lock:
-            present = [w.light for w in self._workers]
-        for light in lanes[:count]:
-            if light in present:
-                present.remove(light)
-                continue
-            worker = self._spawn(light)
+            missing = min(count, self.gate.slots + self.light.slots) - len(self._workers)
+        for _ in range(missing):
+            worker = self._spawn()
             with self._lock:
-                self._idle[light].append(worker)
+                self._idle.append(worker)
 
     def close(self) -> None:
         """Kill every worker; a later query starts new ones."""
         with self._lock:
-            workers, self._workers = list(self._workers), set()
-            self._idle = {False: [], True: []}
+            workers, self._workers, self._idle = list(self._workers), set(), []
         for worker in workers:
             worker.kill()
 

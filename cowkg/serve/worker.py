@@ -227,7 +227,6 @@ def _watch_parent(parent: int) -> None:
 def main(argv: list[str]) -> int:
     refused = forbid_network()  # first: nothing below, whatever a query says, reaches the network
     config = json.loads(argv[1])
-    os.nice(config.get("nice", 0))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     replies = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything printed goes to stderr, never into the replies
