@@ -28,6 +28,8 @@ own queries (entity pages, search) or a short client query of small shape
 :data:`LIGHT_TIMEOUT` seconds at most, so heavy queries cannot hold that lane long. A query still
 running after :data:`HEAVY_AFTER` seconds has its worker's CPU priority lowered (and the worker
 replaced after it), so on a machine whose cores heavy queries fill, light ones still get the CPU.
+One client address may hold at most ``client_limit`` of the query slots (running or waiting; 429
+beyond), so no one client takes them all.
 
 Requests and replies travel over pipes, read by the event loop itself (``add_reader``), so waiting
 for a worker costs no thread.
