@@ -39,6 +39,7 @@ process that evaluates the query cannot open a network connection (:mod:`cowkg.s
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,26 +47,33 @@ from enum import StrEnum
 
 from cowkg.errors import RequestError
 
-_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+_UNICODE_BASE = (
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
     "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 )
-_U = _BASE + "_"
-_CHARS = _U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_UNICODE_MORE = "\u00b7\u0300-\u036f\u203f-\u2040"
 _PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
-_PREFIX = f"[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?"
-_LOCAL = f"(?:[{_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
 
-_TOKEN = re.compile(
-    rf"""
+
+def _token_regex(unicode: bool) -> re.Pattern[str]:
+    """The lexer: SPARQL's terminals, the name characters limited to ASCII unless ``unicode``
+    (compiling the full classes takes ~90 ms, paid only when a query holds non-ASCII text)."""
+    base = "A-Za-z" + (_UNICODE_BASE if unicode else "")
+    u = base + "_"
+    more = _UNICODE_MORE if unicode else ""
+    chars = u + r"\-0-9" + more
+    prefix = f"[{base}](?:[{chars}.]*[{chars}])?"
+    local = f"(?:[{u}:0-9]|{_PLX})(?:(?:[{chars}.:]|{_PLX})*(?:[{chars}:]|{_PLX}))?"
+    return re.compile(
+        rf"""
     (?P<space>\s+)
   | (?P<comment>\#[^\n\r]*)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
                |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][{_U}0-9][{_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*)
-  | (?P<bnode>_:[{_U}0-9](?:[{_CHARS}.]*[{_CHARS}])?)
-  | (?P<pname>(?:{_PREFIX})?:(?:{_LOCAL})?)
+  | (?P<var>[?$][{u}0-9][{u}0-9{more}]*)
+  | (?P<bnode>_:[{u}0-9](?:[{chars}.]*[{chars}])?)
+  | (?P<pname>(?:{prefix})?:(?:{local})?)
   | (?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)
   | (?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?
                |[0-9]+(?:[eE][+-]?[0-9]+)?)
@@ -73,8 +81,12 @@ _TOKEN = re.compile(
   | (?P<operator>\|\||&&|!=|<=|>=|\^\^|[-+*/|^!=<>?])
   | (?P<other>.)
     """,
-    re.VERBOSE | re.DOTALL,
-)
+        re.VERBOSE | re.DOTALL,
+    )
+
+
+_ASCII_TOKEN = _token_regex(unicode=False)
+_unicode_token = functools.cache(functools.partial(_token_regex, unicode=True))
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
@@ -156,7 +168,9 @@ def tokens(text: str) -> Iterator[Token]:
     Raises :class:`RequestError` (400) for an IRI-shaped run holding a quote (see the module's
     docstring).
     """
-    for match in _TOKEN.finditer(unescape(text)):
+    text = unescape(text)
+    lexer = _ASCII_TOKEN if text.isascii() else _unicode_token()
+    for match in lexer.finditer(text):
         kind = match.lastgroup or "other"
         if kind in ("space", "comment"):
             continue

@@ -209,6 +209,8 @@ ESCAPED_NAMES = [
     "PREFIX e: <http://e/> SELECT * { ?s e:a\\# SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
     "PREFIX e: <http://e/> SELECT * { ?s e:a\\' SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } #'",
     "PREFIX e: <http://e/> SELECT * { ?s e:\\'x\\' . SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    # the same with names outside ASCII (the lexer's full character classes)
+    "PREFIX é: <http://e/> SELECT * { ?s é:ü\\# SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
     # a keyword spelt with a code-point escape
     "SELECT * { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
     # a prefixed-name target
