@@ -17,7 +17,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from cowkg.errors import RequestError
-from cowkg.namespaces import ONTOLOGY_IRI
+from cowkg.namespaces import DATA_LICENSE, DATA_RIGHTS, ONTOLOGY_IRI
 from cowkg.serve.backends import Solutions
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import (
@@ -87,6 +87,8 @@ async def void_turtle(state: ServeState, request: Request) -> str:
     dcterms:title "Coalition of the Willing knowledge graph"@en ;
     dcterms:description "Meetings, attendees, chairs, pledges and plans of the Coalition of the \
 Willing for Ukraine (2025–), each fact with the source passage it rests on."@en ;
+    dcterms:license <{DATA_LICENSE}> ;
+    dcterms:rights "{DATA_RIGHTS}"@en ;
     void:sparqlEndpoint <{root}sparql> ;
     void:dataDump {dumps} ;
     void:uriSpace "{state.base}id/" ;

@@ -27,7 +27,8 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from cowkg.errors import RequestError
-from cowkg.serve.backends import Solutions
+from cowkg.namespaces import DATA_LICENSE
+from cowkg.serve.backends import Solutions, Triples
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import (
     HTML,
@@ -47,6 +48,10 @@ router = APIRouter(tags=["Linked data"])
 
 ENTITY_FORMATS: tuple[Format, ...] = (HTML, TURTLE, JSONLD, NTRIPLES, RDFXML)
 MAX_FACTS = 2000
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+FOAF_PRIMARY_TOPIC = "http://xmlns.com/foaf/0.1/primaryTopic"
+DCTERMS_LICENSE = "http://purl.org/dc/terms/license"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 FACTS = """SELECT ?dir ?p ?o ?g WHERE {{
   {{ GRAPH ?g {{ {e} ?p ?o }} BIND("out" AS ?dir) }}
@@ -168,6 +173,41 @@ async def entity_page(state: ServeState, request: Request, iri: str, facts: Solu
     )
 
 
+FACT_PROVENANCE = """CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  VALUES ?g {{ {graphs} }}
+  {{ ?g ?p ?o FILTER(?p IN (rdf:type, prov:wasDerivedFrom, cow:evidence, cow:extractionMethod))
+     BIND(?g AS ?s) }}
+  UNION {{ ?g cow:evidence ?s . ?s ?p ?o }}
+  UNION {{ ?g cow:evidence/oa:hasTarget ?s . ?s ?p ?o }}
+  UNION {{ ?g cow:evidence/oa:hasTarget/oa:hasSelector ?s . ?s ?p ?o }}
+}}"""
+"""The provenance of some fact graphs: their seeds, and each piece of evidence down to its quote
+and offsets (the four levels of the Web Annotation written by ``cowkg.assemble``)."""
+
+
+async def _document_triples(
+    state: ServeState, iri: str, document: str, facts: Solutions
+) -> list[ox.Triple]:
+    """What an entity's RDF document says about itself, so a reader needs no second query: it is
+    about the entity (``foaf:primaryTopic``), under the data's licence, and derived from the named
+    graphs its statements are in (``prov:wasDerivedFrom``, each dereferenceable at its path),
+    whose provenance — seed, quoted passage, offsets, extraction rule — it includes."""
+    doc = ox.NamedNode(document)
+    out = [
+        ox.Triple(doc, ox.NamedNode(FOAF_PRIMARY_TOPIC), ox.NamedNode(iri)),
+        ox.Triple(doc, ox.NamedNode(DCTERMS_LICENSE), ox.NamedNode(DATA_LICENSE)),
+    ]
+    graphs = sorted({g.value for *_, g in facts.rows if isinstance(g, ox.NamedNode)})
+    out += [ox.Triple(doc, ox.NamedNode(PROV_DERIVED), ox.NamedNode(g)) for g in graphs]
+    fact_graphs = [g for g in graphs if graph_kind(state, g) == "fact"]
+    if fact_graphs:
+        query = FACT_PROVENANCE.format(graphs=" ".join(str(ox.NamedNode(g)) for g in fact_graphs))
+        result = await state.query(PROLOGUE + "PREFIX rdf: <" + RDF_NS + ">\n" + query)
+        if isinstance(result, Triples):  # sorted: Turtle groups a subject's consecutive triples
+            out += sorted(result.triples, key=lambda t: (str(t.subject), str(t.predicate)))
+    return out
+
+
 def _triples(iri: str, facts: Solutions) -> list[ox.Triple]:
     node = ox.NamedNode(iri)
     out: dict[ox.Triple, None] = {}
@@ -201,7 +241,10 @@ async def describe(state: ServeState, request: Request, path: str) -> Response:
     headers = {"Content-Location": f"/{path}.{fmt.name}"}
     if fmt is HTML:
         return HTMLResponse(await entity_page(state, request, iri, facts), headers=headers)
-    body = serialize_rdf(_triples(iri, facts), fmt)
+    document = f"{state.base}{path}.{fmt.name}"
+    triples = _triples(iri, facts) + await _document_triples(state, iri, document, facts)
+    body = serialize_rdf(list(dict.fromkeys(triples)), fmt)
+    headers["Link"] = f'<{DATA_LICENSE}>; rel="license"'
     return Response(body, media_type=content_type(fmt), headers=headers)
 
 
