@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any, cast
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from cowkg.errors import OntologyError
 from cowkg.namespaces import ONTOLOGY_IRI, bind_prefixes
@@ -203,9 +203,31 @@ def _import_pylode() -> type[Any]:
     return cast(type[Any], OntPub)
 
 
+def _one_title_each(graph: Graph) -> Graph:
+    """The graph pyLODE documents: each term keeps its English ``rdfs:label``; its labels in
+    other languages become one ``skos:note`` ("Labels in other languages: coalition (fr)").
+
+    WHY: pyLODE writes every label of a term into its heading, run together ("Coalitioncoalition");
+    a note keeps the translations on the page, in the term's table.
+    """
+    out = Graph()
+    others: dict[URIRef, list[str]] = {}
+    for s, p, o in graph:
+        language = o.language if isinstance(o, Literal) else None
+        if p == RDFS.label and language not in (None, "en") and isinstance(s, URIRef):
+            others.setdefault(s, []).append(f"{o} ({language})")
+            continue
+        out.add((s, p, o))
+    for term, labels in others.items():
+        text = "Labels in other languages: " + ", ".join(sorted(labels))
+        out.add((term, SKOS.note, Literal(text, lang="en")))
+    return out
+
+
 def _html(graph: Graph) -> bytes:
     OntPub = _import_pylode()  # imported late: pyLODE is slow to import and only needed here
-    return str(OntPub(ontology=_copy(graph), sort_subjects=True).make_html()).encode("utf-8")
+    documented = _copy(_one_title_each(graph))
+    return str(OntPub(ontology=documented, sort_subjects=True).make_html()).encode("utf-8")
 
 
 def _copy(graph: Graph) -> Graph:

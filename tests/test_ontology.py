@@ -240,3 +240,24 @@ def test_rdf_renderings_are_reproducible_and_committed() -> None:
     for name in (n for n in ontology.release_names(directory) if not n.endswith(".html")):
         assert first[name] == second[name], name
         assert first[name] == (directory / "release" / name).read_bytes(), f"{name} is stale"
+
+
+def test_html_headings_hold_one_label_and_translations_stay_on_the_page() -> None:
+    """pyLODE ran every label into the heading ("Coalitioncoalition"); the translations now sit in
+    a note of the term's table."""
+    html = (ONTOLOGY_DIR / "release" / "cowkg.html").read_text(encoding="utf-8")
+    headings = [h.strip() for h in re.findall(r"<h3>([^<]*)", html)]
+
+    def english(term: object) -> str:
+        return next(str(o) for o in SOURCE.objects(term, RDFS.label) if o.language == "en")  # type: ignore[attr-defined]
+
+    translated = [
+        (english(s), o)
+        for s, o in SOURCE.subject_objects(RDFS.label)
+        if isinstance(o, Literal) and o.language not in (None, "en")
+    ]
+    assert translated, "the ontology has labels in French and Ukrainian"
+    for english, other in translated:
+        assert english in headings, english
+        assert not any(h.startswith(english) and str(other) in h for h in headings), other
+        assert f"{other} ({other.language})" in html
