@@ -134,3 +134,13 @@ def test_jsonld_has_an_inline_context_and_compact_iris(client: TestClient) -> No
     as_jsonld = Graph().parse(data=response.text, format="json-ld")
     as_nt = Graph().parse(data=client.get("/id/state/FRA.nt").text, format="nt")
     assert {t for t in as_jsonld if "FRA." not in t[0]} == {t for t in as_nt if "FRA." not in t[0]}
+
+
+def test_a_browser_gets_an_html_404_for_an_unknown_entity(client: TestClient) -> None:
+    for path in ("/id/state/XYZ", "/id/person/nobody-known.html"):
+        page = client.get(path, headers={"Accept": BROWSER}, follow_redirects=False)
+        assert page.status_code == 404
+        assert page.headers["content-type"].startswith("text/html")
+        assert "nothing is known about" in page.text and "/search?q=" in page.text
+    machine = client.get("/id/state/XYZ", headers={"Accept": "text/turtle"})
+    assert machine.status_code == 404 and machine.json()["ok"] is False

@@ -221,6 +221,16 @@ def _triples(iri: str, facts: Solutions) -> list[ox.Triple]:
     return list(out)
 
 
+def not_found_page(state: ServeState, request: Request, path: str, message: str) -> HTMLResponse:
+    """The 404 a browser (``Accept`` naming text/html, or a ``.html`` URL) gets for an unknown
+    entity: a page with a way on, not raw JSON; other clients keep the JSON error of every route."""
+    guess = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    page = state.templates.get_template("not_found.html").render(
+        request=request, title="Not found", message=message, guess=guess
+    )
+    return HTMLResponse(page, status_code=404, headers={"Vary": "Accept"})
+
+
 async def describe(state: ServeState, request: Request, path: str) -> Response:
     """The entity at ``path`` (``id/…`` or ``source/…``): 303 to a document, or the document.
 
@@ -235,7 +245,13 @@ async def describe(state: ServeState, request: Request, path: str) -> Response:
         path = stem
     fmt = suffix or choose_format(request, list(request.query_params.multi_items()), ENTITY_FORMATS)
     iri = state.base + path
-    facts = await _facts(state, iri)
+    try:
+        facts = await _facts(state, iri)
+    except RequestError as exc:
+        browser = suffix is HTML or "text/html" in request.headers.get("accept", "")
+        if fmt is HTML and browser and exc.status == 404:
+            return not_found_page(state, request, path, str(exc))
+        raise
     if suffix is None:
         return RedirectResponse(f"/{path}.{fmt.name}", status_code=303, headers={"Vary": "Accept"})
     headers = {"Content-Location": f"/{path}.{fmt.name}"}
