@@ -63,10 +63,11 @@ def test_without_its_catalog_the_release_would_need_the_network(owlapi_java: lis
 
 
 def _readme_python(marker: str) -> str:
-    """The README's one-line owlready2 instruction that contains ``marker``."""
-    lines = [line for line in re.findall(r"^(import owlready2.*)$", README, re.M) if marker in line]
-    assert len(lines) == 1, f"README.md must give one owlready2 line with {marker!r}"
-    return lines[0]
+    """The README's owlready2 code block that contains ``marker``, as written."""
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", README, re.S) if marker in b]
+    assert len(blocks) == 1, f"README.md must give one owlready2 block with {marker!r}"
+    assert "import owlready2" in blocks[0]
+    return blocks[0]
 
 
 OWLREADY2_CHILD = """
@@ -90,10 +91,10 @@ print(len(onto.imported_ontologies), len(unsatisfiable), [c.iri for c in meeting
 def test_owlready2_opens_the_ontology_as_documented_and_hermit_agrees(
     server: LiveServer, where: str
 ) -> None:
-    line = _readme_python("ontology/release/cowkg.owl" if where == "release" else "/ontology")
-    line = line.replace("http://127.0.0.1:8000", server.url)
+    code = _readme_python("ontology/release/cowkg.owl" if where == "release" else ":8000/ontology")
+    code = code.replace("http://127.0.0.1:8000", server.url)
     done = subprocess.run(
-        [sys.executable, "-c", OWLREADY2_CHILD, line],
+        [sys.executable, "-c", OWLREADY2_CHILD, code],
         cwd=ROOT,
         capture_output=True,
         text=True,
