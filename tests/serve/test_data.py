@@ -8,6 +8,7 @@ from rdflib import Dataset, Graph, URIRef
 
 ALIGNMENT = "https://w3id.org/cowkg/graph/alignment"
 FACT = "https://w3id.org/cowkg/graph/fact/aaa1"
+LICENSE = '<https://creativecommons.org/licenses/by-sa/4.0/>; rel="license"'
 
 
 @pytest.mark.parametrize(
@@ -56,6 +57,7 @@ def test_named_graph_at_its_path_by_accept_and_by_suffix(client: TestClient) -> 
     assert by_accept.headers["content-type"].startswith("application/n-triples")
     by_suffix = client.get("/graph/alignment.ttl")
     assert by_suffix.headers["content-type"].startswith("text/turtle")
+    assert by_suffix.headers["link"] == by_accept.headers["link"] == LICENSE
     a = Graph().parse(data=by_accept.text, format="nt")
     b = Graph().parse(data=by_suffix.text, format="turtle")
     assert len(a) == len(b) == 2

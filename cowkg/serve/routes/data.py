@@ -30,6 +30,10 @@ from cowkg.serve.routes.sparql import choose_format
 
 router = APIRouter(tags=["Data"])
 
+LICENSE_LINK = {"Link": f'<{DATA_LICENSE}>; rel="license"'}
+"""The data's licence on every download (RFC 8288 ``license`` relation), beside the statement the
+data itself carries."""
+
 WRITE_METHODS = ["PUT", "POST", "DELETE", "PATCH"]
 READ_ONLY_GRAPHS = (
     "the graph store is read-only: {method} is not allowed. Hint: the graph is built from the "
@@ -52,7 +56,7 @@ def graph_response(state: ServeState, graph: str | None, fmt: Format) -> Respons
         return serialize_rdf(triples, fmt)
 
     body = state.cached(key, make)
-    return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept"})
+    return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept", **LICENSE_LINK})
 
 
 @router.get("/data/cowkg.{ext}", summary="The whole dataset in one RDF format")
@@ -70,10 +74,7 @@ def dataset_download(ext: str, state: StateDep) -> Response:
     return Response(
         body,
         media_type=content_type(fmt),
-        headers={
-            "Content-Disposition": f'inline; filename="cowkg.{fmt.name}"',
-            "Link": f'<{DATA_LICENSE}>; rel="license"',
-        },
+        headers={"Content-Disposition": f'inline; filename="cowkg.{fmt.name}"', **LICENSE_LINK},
     )
 
 

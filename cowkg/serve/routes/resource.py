@@ -41,6 +41,7 @@ from cowkg.serve.renderers import (
     content_type,
     serialize_rdf,
 )
+from cowkg.serve.routes.data import LICENSE_LINK
 from cowkg.serve.routes.sparql import choose_format
 from cowkg.serve.views import PROLOGUE, TermView, english_labels, iris_in, short_name, view
 
@@ -260,7 +261,7 @@ async def describe(state: ServeState, request: Request, path: str) -> Response:
     document = f"{state.base}{path}.{fmt.name}"
     triples = _triples(iri, facts) + await _document_triples(state, iri, document, facts)
     body = serialize_rdf(list(dict.fromkeys(triples)), fmt)
-    headers["Link"] = f'<{DATA_LICENSE}>; rel="license"'
+    headers.update(LICENSE_LINK)
     return Response(body, media_type=content_type(fmt), headers=headers)
 
 
