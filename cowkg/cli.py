@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cowkg import __version__
 from cowkg.errors import CowkgError
@@ -73,6 +74,12 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return bench_main(args.bench_args, settings)
 
 
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from cowkg.evaluate.report import run
+
+    return run(settings, args.directory)
+
+
 class _BenchArgs(argparse.Action):
     """Collects the benchmark's options; ``-h``/``--help`` prints the benchmark's own help."""
 
@@ -127,6 +134,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", help="interface to listen on (default: COWKG_HOST or 127.0.0.1)")
     p.add_argument("--port", type=_port, help="port to listen on (default: COWKG_PORT or 8000)")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser(
+        "eval",
+        help="build the seeds plus the development corpus in var/eval/ and score the facts "
+        "against its gold; prints a table, writes var/eval.json",
+    )
+    p.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        help="folder of the articles and gold-*.yaml (default: COWKG_ARTICLES_DIR or "
+        "../shared/articles)",
+    )
+    p.set_defaults(func=_cmd_eval)
 
     # prefix_chars="+": the benchmark's own options (--sizes ...) pass through untouched to
     # cowkg.bench, which parses them (and answers `cowkg bench --help`).

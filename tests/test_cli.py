@@ -9,7 +9,7 @@ import pytest
 
 from cowkg.cli import build_parser, main
 
-SUBCOMMANDS = ["build", "ontology", "extract", "serve", "bench"]
+SUBCOMMANDS = ["build", "ontology", "extract", "serve", "bench", "eval"]
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ T = TypeVar("T")
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
+# Rendered entity pages kept (a few MB): a briefing takes four queries and ~30 ms to build
+PAGE_CACHE = 256
 
 
 def make_backend(settings: Settings) -> Backend:
@@ -77,6 +80,7 @@ class ServeState:
     _cache: dict[str, bytes] = field(default_factory=dict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
     _memo: dict[str, Any] = field(default_factory=dict)
+    _pages: OrderedDict[str, str] = field(default_factory=OrderedDict)
 
     def __post_init__(self) -> None:
         self.graph_set = frozenset(self.graph_names)
@@ -103,6 +107,20 @@ class ServeState:
             self._memo[key] = await make()
         result: T = self._memo[key]
         return result
+
+    def page(self, key: str) -> str | None:
+        """A rendered page kept by :meth:`keep_page` (the data cannot change), or None."""
+        html = self._pages.get(key)
+        if html is not None:
+            self._pages.move_to_end(key)
+        return html
+
+    def keep_page(self, key: str, html: str) -> None:
+        """Keep ``html`` for :meth:`page`; the least recently used of ``PAGE_CACHE`` go first."""
+        self._pages[key] = html
+        self._pages.move_to_end(key)
+        while len(self._pages) > PAGE_CACHE:
+            self._pages.popitem(last=False)
 
     async def query(self, text: str, dataset: Dataset | None = None) -> QueryResult:
         """Check and evaluate ``text`` in a worker under the time limit and the row cap."""
