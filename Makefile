@@ -10,7 +10,7 @@ BENCH_ARGS ?=
 SYSTEM_PACKAGES := libowlapi-java chromium chromium-driver wrk
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps build ontology graph check lint test bench serve clean
+.PHONY: help install system-deps build ontology graph check lint test bench eval serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ test: install system-deps lint ## lint, then every test (CI runs this)
 
 bench: install system-deps ## benchmarks: prints a table, writes var/bench.json (BENCH_ARGS="--quick")
 	$(PY) -m cowkg bench $(BENCH_ARGS)
+
+eval: install ## score the build on ../shared/articles (COWKG_ARTICLES_DIR): prints a table, writes var/eval.json
+	$(PY) -m cowkg eval
 
 serve: build ## build if out of date, then serve on http://$(HOST):$(PORT)
 	$(PY) -m cowkg serve --host $(HOST) --port $(PORT)

@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cowkg import __version__
 from cowkg.errors import CowkgError
@@ -44,6 +45,18 @@ def _cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    """A TCP port for ``--port``; anything else is refused by argparse (exit 2, named), where
+    uvicorn would otherwise log the number and bind a port the system picks."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a TCP port: use 1 to 65535")
+    return port
+
+
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from cowkg.serve.app import run
 
@@ -59,6 +72,12 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from cowkg.bench import main as bench_main
 
     return bench_main(args.bench_args, settings)
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from cowkg.evaluate.report import run
+
+    return run(settings, args.directory)
 
 
 class _BenchArgs(argparse.Action):
@@ -113,8 +132,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the graph over HTTP (SPARQL 1.1, linked data, exports)")
     p.add_argument("--host", help="interface to listen on (default: COWKG_HOST or 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port to listen on (default: COWKG_PORT or 8000)")
+    p.add_argument("--port", type=_port, help="port to listen on (default: COWKG_PORT or 8000)")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser(
+        "eval",
+        help="build the seeds plus the development corpus in var/eval/ and score the facts "
+        "against its gold; prints a table, writes var/eval.json",
+    )
+    p.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        help="folder of the articles and gold-*.yaml (default: COWKG_ARTICLES_DIR or "
+        "../shared/articles)",
+    )
+    p.set_defaults(func=_cmd_eval)
 
     # prefix_chars="+": the benchmark's own options (--sizes ...) pass through untouched to
     # cowkg.bench, which parses them (and answers `cowkg bench --help`).

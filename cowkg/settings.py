@@ -138,6 +138,11 @@ class Settings(BaseSettings):
         PROJECT_ROOT / "queries",
         description="Folder of example queries (*.rq) listed on the query page.",
     )
+    articles_dir: Path = Field(
+        PROJECT_ROOT.parent / "shared" / "articles",
+        description="Development corpus `cowkg eval` measures the build on: real news articles "
+        "(*.txt) and their gold facts (gold-*.yaml); outside the repository, never copied into it.",
+    )
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -12,7 +12,7 @@ import pycountry
 import pytest
 from fixtures.graph_facts import AUS, GBR, MARCH_15, S004, W, sample_facts, sources
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
 from cowkg.assemble import (
     Assembly,
@@ -178,3 +178,14 @@ def test_a_bad_argument_is_a_clear_error() -> None:
     fact = Fact(FactKind.MEETING_FORMAT, {"meeting": meeting, "format": "telepathy"}, (), "rule:x")
     with pytest.raises(AssemblyError, match="telepathy"):
         fact_triples(fact, resolve([fact], BASE))
+
+
+def test_the_data_states_its_licence(built: Built) -> None:
+    """The licence travels with every dump: it is in the provenance graph, not only in headers."""
+    _srcs, _res, assembly = built
+    provenance = assembly.dataset.graph(URIRef(BASE + "graph/provenance"))
+    dataset = URIRef(BASE + "dataset")
+    assert provenance.value(dataset, DCTERMS.license) == URIRef(
+        "https://creativecommons.org/licenses/by-sa/4.0/"
+    )
+    assert "not relicensed" in str(provenance.value(dataset, DCTERMS.rights))

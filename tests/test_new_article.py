@@ -2,9 +2,9 @@
 change: its meeting, attendees, host, chair and pledges reach the graph, each with evidence in the
 new seed, and resolve to the entities the other seeds already name.
 
-The article is ``tests/eval/articles/paris_summit_2026.txt`` (a fictional report of a later
+The article is ``tests/fixtures/new_article/paris_summit_2026.txt`` (a fictional report of a later
 meeting, never a seed of the project); what it says is read from its hand-made gold file, so the
-test holds no answers of its own.
+test holds no answers of its own. How well real news is read is measured by ``make eval``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from cowkg.pipeline import build
 from cowkg.settings import PROJECT_ROOT, Settings
 from cowkg.store import load_store
 
-ARTICLES = PROJECT_ROOT / "tests" / "eval" / "articles"
+ARTICLES = PROJECT_ROOT / "tests" / "fixtures" / "new_article"
 ARTICLE = "paris_summit_2026.txt"
 NEW_FILE = "900_paris_summit_2026.txt"
 BASE = "https://w3id.org/cowkg/"
@@ -98,7 +98,7 @@ def test_attendees_host_and_chair_resolve_to_known_entities(
             PREFIXES + f"""SELECT ?who {{ ?m schema:startDate "{day}"^^xsd:date ; {prop} ?who }}"""
         )
     }
-    # recall as the extractor's evaluation measures it (tests/eval): most, not necessarily all
+    # most, not necessarily all: this checks the path into the graph, not extraction quality
     assert len(expected & found) >= 0.8 * len(expected), sorted(expected - found)
     known = {e for e in expected & found if e.endswith(("/emmanuel-macron", "/keir-starmer"))}
     for iri in known:  # people the five seeds already name: the same node, not a new one

@@ -27,6 +27,8 @@ from cowkg.extract.tables import read_tables
 from cowkg.extract.text import affiliations_of, extract_text_facts
 from cowkg.ingest import SeedRunner, digest
 from cowkg.mentions import PeopleIndex, find_mentions, people_index, titled_names
+from cowkg.read.agents import open_mentions, person_names
+from cowkg.read.mappings import read_facts
 from cowkg.sources import verify_span
 from cowkg.types import Fact, FactValue, Mention, Ref, Source
 
@@ -48,7 +50,9 @@ def extract(
     :func:`extract_all` passes what all seeds give, so a surname or a force's name written in one
     seed is understood in another. ``names`` (the seed's own name facts) is read unless given.
     """
-    mentions = find_mentions(source) if mentions is None else mentions
+    if mentions is None:
+        people = people_index(titled_names(source) + person_names(source))
+        mentions = _mentions_stage(source, None, people)
     known = Known.of(mentions)
     names = read_names(source) if names is None else names
     facts = [
@@ -56,6 +60,7 @@ def extract(
         *read_tables(source, known),
         *names,
         *extract_force_facts(source, known, forces(names) if force_names is None else force_names),
+        *read_facts(source, mentions),
     ]
     log.info("%s: %d rule fact(s)", source.file, len(facts))
     return facts
@@ -134,12 +139,18 @@ def extract_all(
 
 
 def _names_stage(source: Source, _item: None, _context: None) -> tuple[list[str], list[Fact]]:
-    """People titled in the seed and the names it gives (forces): the shared context's parts."""
-    return titled_names(source), read_names(source)
+    """People the seed names (beside a title or recognised openly) and the names it gives
+    (forces): the shared context's parts."""
+    return titled_names(source) + person_names(source), read_names(source)
 
 
 def _mentions_stage(source: Source, _item: None, people: PeopleIndex) -> list[Mention]:
-    return find_mentions(source, people)
+    """The table and pattern mentions, then the places and organisations no table lists."""
+    mentions = find_mentions(source, people)
+    return sorted(
+        mentions + open_mentions(source, mentions),
+        key=lambda m: (m.span.start, -m.span.end, m.kind.value),
+    )
 
 
 def _rules_stage(

@@ -192,9 +192,6 @@ class SparqlFastPath:
             (b"content-length", str(len(answer.body)).encode("latin-1")),
             (b"vary", b"Accept, Origin"),
         ]
-        if answer.truncated:
-            note = f"results cut at max_rows={self.state.settings.max_rows}"
-            out.append((b"x-cowkg-truncated", note.encode("latin-1")))
         await send({"type": "http.response.start", "status": 200, "headers": out})
         await send({"type": "http.response.body", "body": answer.body})
 
@@ -276,7 +273,7 @@ def create_app(settings: Settings) -> FastAPI:
         allow_origins=[o.strip() for o in settings.cors_origins.split(",") if o.strip()],
         allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
         allow_headers=["Accept", "Content-Type"],
-        expose_headers=["Content-Location", "X-Cowkg-Truncated"],
+        expose_headers=["Content-Location", "Link"],
     )
     app.add_middleware(RequestSizeLimit, limit=settings.max_request_bytes)
     app.add_middleware(HeadAsGet)

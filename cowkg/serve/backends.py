@@ -28,6 +28,7 @@ from typing import Protocol, TypeVar
 import pyoxigraph as ox
 
 from cowkg.errors import QueryTimeout, RequestError, StoreError
+from cowkg.serve.messages import malformed_query
 from cowkg.serve.renderers import (
     Format,
     Term,
@@ -208,7 +209,7 @@ class RemoteBackend:
         try:
             self._syntax.query(text, base_iri=self.base_iri)
         except SyntaxError as exc:
-            raise RequestError(f"malformed query: {exc}", errors=[str(exc)]) from exc
+            raise malformed_query(exc, text) from exc
 
     def _post(self, text: str, dataset: Dataset, accept: str) -> bytes:
         import httpx

@@ -25,6 +25,8 @@ PREFIX cow: <https://w3id.org/cowkg/ontology#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 
 
@@ -89,8 +91,3 @@ async def english_labels(state: ServeState, iris: Iterable[str]) -> dict[str, st
 def iris_in(rows: Iterable[tuple[Term | None, ...]]) -> set[str]:
     """Every IRI appearing in ``rows``."""
     return {t.value for row in rows for t in row if isinstance(t, ox.NamedNode)}
-
-
-def literal(text: str) -> str:
-    """``text`` as a safely escaped SPARQL string literal."""
-    return str(ox.Literal(text))

@@ -36,6 +36,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from cowkg.errors import RequestError
+from cowkg.serve.messages import malformed_query
 from cowkg.serve.renderers import (
     Format,
     content_type,
@@ -158,7 +159,7 @@ class Worker:
         try:
             result = self.store.query(text, **kwargs)
         except SyntaxError as exc:
-            raise RequestError(f"malformed query: {exc}", errors=[str(exc)]) from None
+            raise malformed_query(exc, text) from None
         if not info.services:
             return self._reply(result, max_rows, fmt)
         try:  # an allowed SERVICE: its failure is reported, its answer's text never echoed

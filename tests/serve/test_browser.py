@@ -68,3 +68,25 @@ def test_entity_page_in_a_browser(live: LiveServer) -> None:
     assert "<h1>Coalition of the Willing summit, 27 March 2025</h1>" in dom
     assert "characters 206–258" in dom
     assert "<b>of leaders</b>" not in dom  # seed text stays text
+
+
+def test_query_results_link_locally_with_labels(live: LiveServer) -> None:
+    query = "SELECT ?m ?place WHERE { ?m <https://schema.org/location> ?place }"
+    dom = dump_dom(f"{live.url}/query?query={quote(query)}&run=1")
+    table = dom[dom.find("yasr") :]
+    assert 'href="/id/place/paris"' in table  # the local page, not w3id.org
+    assert 'href="https://w3id.org/cowkg/id/' not in table
+    assert re.search(r'class="iri-label"[^>]*>Paris<', table)  # the label beside the IRI
+    assert re.search(
+        r'class="iri-label"[^>]*>Coalition of the Willing summit, 27 March 2025<', table
+    )
+
+
+def test_query_syntax_error_is_readable(live: LiveServer) -> None:
+    query = "SELECT ?s WHERE {\n  ?s ?p \n}"
+    dom = dump_dom(f"{live.url}/query?query={quote(query)}&run=1")
+    box = re.search(r'<div class="query-error">.*?</div>\s*</div>', dom, re.S)
+    assert box, "no readable error box"
+    assert re.search(r"Syntax error at line \d+, column \d+", box.group(0))
+    assert "expected" in box.group(0)
+    assert '{"ok"' not in dom[dom.find("yasr") :]  # no raw JSON

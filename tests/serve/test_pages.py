@@ -8,6 +8,8 @@ import re
 from fastapi.testclient import TestClient
 from serve_helpers import HERE
 
+from cowkg.serve.routes.pages import example_queries, leading_comment, title_of
+
 
 def test_home_greets_a_newcomer(client: TestClient) -> None:
     page = client.get("/").text
@@ -22,8 +24,8 @@ def test_search_by_label_in_any_language(client: TestClient) -> None:
     page = client.get("/search", params={"q": "франц"}).text
     assert 'href="/id/state/FRA">France</a>' in page and "matched “Франція”" in page
     data = client.get("/search", params={"q": "paris", "format": "json"}).json()
-    assert data["count"] == 1
-    assert data["data"][0]["path"] == "/id/place/paris"
+    # the place by its label, then the meeting held there (found by its place)
+    assert [d["path"] for d in data["data"]] == ["/id/place/paris", "/id/meeting/2025-03-27-summit"]
 
 
 def test_search_text_cannot_inject_sparql(client: TestClient) -> None:
@@ -74,3 +76,28 @@ def test_openapi_docs_use_local_assets(client: TestClient) -> None:
     assert client.get("/redoc").status_code == 404
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/sparql", "/rdf-graphs/service", "/id/{path}", "/health"} <= set(paths)
+
+
+def test_example_titles_are_whole_sentences() -> None:
+    text = (
+        "# QX (test): Which ministers met in the\n# spring, and where? Rows come\n"
+        "# per meeting.\nSELECT * {}"
+    )
+    assert (
+        leading_comment(text)
+        == "QX (test): Which ministers met in the spring, and where? Rows come per meeting."
+    )
+    assert title_of(leading_comment(text)) == (
+        "QX (test): Which ministers met in the spring, and where?",
+        "Rows come per meeting.",
+    )
+    assert title_of("A note without an end") == ("A note without an end", "")
+
+
+def test_every_shipped_example_title_ends_a_sentence() -> None:
+    for example in example_queries(HERE.parent.parent / "queries"):
+        assert example.question.endswith(("?", ".")), example.name
+
+
+def test_query_page_knows_the_base_for_local_links(client: TestClient) -> None:
+    assert 'data-base="https://w3id.org/cowkg/"' in client.get("/query").text

@@ -19,16 +19,11 @@ from cowkg.errors import RequestError
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import DATASET_FORMATS, HTML, RESULTS_JSON, Format
 from cowkg.serve.routes.sparql import choose_format
-from cowkg.serve.views import PROLOGUE, TermView, english_labels, iris_in, literal, view
+from cowkg.serve.search import build_index
+from cowkg.serve.views import PROLOGUE, TermView, english_labels, iris_in, view
 from cowkg.store import prefixes
 
 router = APIRouter(tags=["Pages"])
-
-SEARCH = """SELECT ?e ?label ?type WHERE {{
-  ?e rdfs:label|skos:altLabel ?label .
-  FILTER(isIRI(?e) && CONTAINS(LCASE(STR(?label)), LCASE({q})))
-  OPTIONAL {{ ?e a ?type FILTER(STRSTARTS(STR(?type), STR(cow:))) }}
-}} ORDER BY STRLEN(STR(?label)) ?label ?e LIMIT 200"""
 
 TIMELINE = """SELECT ?m ?date ?end ?type ?place ?name WHERE {
   ?m a schema:Event ; schema:startDate ?date .
@@ -47,21 +42,43 @@ QUERY_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @dataclass(frozen=True, slots=True)
 class ExampleQuery:
-    """One ``queries/*.rq`` file: its name, the question from its first comment, its text."""
+    """One ``queries/*.rq`` file: its name, the question its leading comment asks, the rest of
+    that comment, its text."""
 
     name: str
     question: str
+    note: str
     text: str
 
 
 def example_queries(folder: Path) -> list[ExampleQuery]:
-    """The example queries, each titled by the first line of its leading comment."""
+    """The example queries, each titled by the question of its leading comment."""
     out = []
     for path in sorted(folder.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        first = next((ln for ln in text.splitlines() if ln.startswith("#")), f"# {path.stem}")
-        out.append(ExampleQuery(path.stem, first.lstrip("# ").strip(), text))
+        question, note = title_of(leading_comment(text) or path.stem)
+        out.append(ExampleQuery(path.stem, question, note, text))
     return out
+
+
+def leading_comment(text: str) -> str:
+    """The first block of ``#`` lines of a query, joined into one paragraph."""
+    lines = text.lstrip().splitlines()
+    block = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        block.append(line.lstrip("#").strip())
+    return " ".join(part for part in block if part)
+
+
+def title_of(comment: str) -> tuple[str, str]:
+    """(the first sentence — up to a question mark, else a full stop — and the rest): a title
+    never cut mid-sentence, however the comment was wrapped."""
+    match = re.match(r"(.+?[?.])(?:\s+|$)(.*)", comment, re.S)
+    if not match:
+        return comment, ""
+    return match.group(1), match.group(2).strip()
 
 
 def _page(state: ServeState, request: Request, template: str, **context: object) -> HTMLResponse:
@@ -90,19 +107,21 @@ async def home(request: Request, state: StateDep) -> HTMLResponse:
     )
 
 
-@router.get("/search", summary="Search entities by label (HTML, or JSON with format=json)")
+@router.get("/search", summary="Search entities by any name (HTML, or JSON with format=json)")
 async def search(request: Request, state: StateDep, q: str = Query("", max_length=200)) -> Response:
-    hits: list[tuple[TermView, str, TermView]] = []
-    if q.strip():
-        result = await state.select(PROLOGUE + SEARCH.format(q=literal(q.strip())))
-        labels = await english_labels(state, iris_in(result.rows))
-        seen: set[str] = set()
-        for e, label, kind in result.rows:
-            if isinstance(e, ox.NamedNode) and e.value not in seen:
-                seen.add(e.value)
-                hits.append(
-                    (view(state, e, labels), getattr(label, "value", ""), view(state, kind, labels))
-                )
+    index = await state.memo("search index", lambda: build_index(state))
+    found = index.search(q)
+    labels = await english_labels(
+        state, {h.iri for h in found} | {t for h in found for t in h.types}
+    )
+    hits = [
+        (
+            view(state, ox.NamedNode(h.iri), labels),
+            h.matched,
+            [view(state, ox.NamedNode(t), labels) for t in h.types],
+        )
+        for h in found
+    ]
     fmt: Format = choose_format(
         request, list(request.query_params.multi_items()), (HTML, RESULTS_JSON)
     )
@@ -112,8 +131,15 @@ async def search(request: Request, state: StateDep, q: str = Query("", max_lengt
                 "q": q,
                 "count": len(hits),
                 "data": [
-                    {"iri": e.iri, "path": e.href, "label": e.text, "matched": matched}
-                    for e, matched, _ in hits
+                    {
+                        "iri": e.iri,
+                        "path": e.href,
+                        "label": e.text,
+                        "matched": name.text,
+                        "lang": name.lang,
+                        "via": name.via,
+                    }
+                    for e, name, _ in hits
                 ],
             }
         )
@@ -163,6 +189,7 @@ def query_page(request: Request, state: StateDep) -> HTMLResponse:
         examples=examples,
         example_texts={ex.name: ex.text for ex in examples},
         endpoint=str(request.url_for("sparql_get")),
+        base=state.base,
     )
 
 

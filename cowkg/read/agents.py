@@ -1,0 +1,114 @@
+"""Open name recognition: the names spaCy's entity recogniser finds that no table lists.
+
+The tables of :mod:`cowkg.mentions` normalise names (every ISO 3166 state and the aliases news
+uses, known organisations, places and titles); they do not decide which names exist. A person
+written without a title ("Friedrich Merz and Donald Tusk met…"), a town no list carries, an
+organisation first named in this source: spaCy's ``PERSON``, ``GPE``/``LOC``/``FAC`` and ``ORG``
+entities admit them, filtered so that table debris and mis-tagged words do not become entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from cowkg.mentions import known_place_names, slug, state_key
+from cowkg.read.nlp import Paragraph, parse
+from cowkg.read.units import body_end
+from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source, Span
+
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’\-]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?|[A-Z]\.)$")
+_PARTICLE = frozenset({"von", "der", "van", "de", "da", "di", "del", "la", "le", "du", "bin", "al"})
+_FUSED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+_NOT_NAME_WORDS = frozenset(
+    {
+        "Flag", "President", "Prime", "Minister", "Chancellor", "King", "Queen", "Secretary",
+        "General", "Coalition", "Willing", "Ukraine", "Summit", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November", "December",
+        "Europe", "European", "Western", "Force", "Headquarters", "Palace", "House", "Street",
+        "Meet", "Meets", "Hybrid", "Official", "Website", "Press", "Gazette", "News", "Times",
+        "Peace", "Post", "Journal", "Monde", "Welt",
+    }
+)  # fmt: skip
+"""Words that make a spaCy ``PERSON`` entity something else (a title, a month, a venue)."""
+
+_PLACE_LABELS = frozenset({"GPE", "FAC"})
+"""Towns, states and buildings; ``LOC`` (continents, seas, regions) names no meeting place."""
+_ORG_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.&-]*))+$")
+"""An organisation's name of two or more capitalised words ("Ukraine Defense Contact Group");
+spaCy's one-word ``ORG`` guesses (acronyms of table debris, surnames) are not taken."""
+_NOT_ORG = re.compile(r"\b(?:Force|Headquarters|HQ|Coalition|Willing|Summit|Flag)\b")
+
+
+def is_person_name(text: str) -> bool:
+    """A written name of 2–4 capitalised words (particles allowed), no title, month or debris."""
+    words = re.sub(r"['’]s$", "", text.strip()).split()
+    named = [w for w in words if w not in _PARTICLE]
+    if not 2 <= len(named) <= 4 or _FUSED.search(text):
+        return False
+    if any(not _NAME_WORD.match(w) or w in _NOT_NAME_WORDS for w in named):
+        return False
+    whole = " ".join(words)
+    return state_key(whole) is None and slug(whole) not in known_place_names()
+
+
+def person_names(source: Source) -> list[str]:
+    """Full names of people the source's body writes, titled or not, as written, in text order
+    (a reference list's authors are not people the source speaks of)."""
+    end = body_end(source)
+    return [
+        entity.text.strip()
+        for paragraph in parse(source)
+        if paragraph.start < end
+        for entity in paragraph.doc.ents
+        if entity.label_ == "PERSON"
+        and all(token.pos_ == "PROPN" for token in entity if token.text not in _PARTICLE)
+        and is_person_name(entity.text)
+    ]
+
+
+def _covered(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
+    """What an unlisted entity of spaCy's ``label`` is, or None when it is not taken."""
+    if not text[:1].isupper() or _FUSED.search(text) or state_key(text):
+        return None
+    if label in _PLACE_LABELS and len(text.split()) <= 4:
+        return EntityKind.PLACE, MentionKind.PLACE
+    if label == "ORG" and _ORG_NAME.match(text) and not _NOT_ORG.search(text):
+        return EntityKind.ORGANIZATION, MentionKind.ORGANIZATION
+    return None
+
+
+def _open_in(
+    paragraph: Paragraph, source: Source, taken: Sequence[tuple[int, int]]
+) -> Iterator[Mention]:
+    for entity in paragraph.doc.ents:
+        start, end = paragraph.offset(entity)
+        if _covered(start, end, taken):
+            continue
+        text = re.sub(r"^(?:the|The)\s+", "", entity.text)
+        start = end - len(text)
+        kinds = _open_ref(entity.label_, text)
+        if kinds is None or not slug(text):
+            continue
+        entity_kind, mention_kind = kinds
+        ref = Ref(entity_kind, slug(text), text)
+        yield Mention(
+            mention_kind, Span(source.file, start, end, source.text[start:end]), ref, form="open"
+        )
+
+
+def open_mentions(source: Source, mentions: Iterable[Mention]) -> list[Mention]:
+    """Places and organisations spaCy finds where no mention of the tables already stands."""
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    end = body_end(source)
+    return [
+        m
+        for paragraph in parse(source)
+        if paragraph.start < end
+        for m in _open_in(paragraph, source, taken)
+    ]

@@ -1,0 +1,84 @@
+"""The clause records of the reading layer, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index
+from cowkg.read.agents import person_names
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.mappings import read
+from cowkg.types import Source
+
+
+def clauses_of(text: str, published: dt.date | None = dt.date(2026, 5, 14)) -> list[Clause]:
+    source = Source("t.txt", text, "t", "en", "news", published)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    return list(read(source, mentions).clauses())
+
+
+def only(clauses: list[Clause], action: Action) -> Clause:
+    found = [c for c in clauses if c.action is action]
+    assert len(found) == 1, [(c.predicate, c.action) for c in clauses]
+    return found[0]
+
+
+def keys(clause: Clause, *roles: str) -> list[str]:
+    return [m.value.key for m in clause.agents(*roles)]  # type: ignore[union-attr]
+
+
+def test_passive_attendance_names_its_agents_by() -> None:
+    clause = only(
+        clauses_of("The Oslo talks were attended by Chile, Peru and NATO."), Action.ATTEND
+    )
+    assert clause.passive
+    assert keys(clause, "by") == ["CHL", "PER", "nato"]
+
+
+def test_active_attendance_names_its_subjects() -> None:
+    clause = only(clauses_of("Chile and Peru attended the call on Monday."), Action.ATTEND)
+    assert keys(clause, "subject") == ["CHL", "PER"]
+    assert clause.date == dt.date(2026, 5, 11)
+    assert clause.tense == "past" and clause.polarity
+
+
+def test_negation_and_absence() -> None:
+    clause = only(clauses_of("Peru did not take part in the meeting."), Action.ATTEND)
+    assert not clause.polarity and keys(clause, "subject") == ["PER"]
+    absent = only(clauses_of("Chile was absent from the talks."), Action.ABSENT)
+    assert absent.polarity and keys(absent, "subject") == ["CHL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Chile will send 300 soldiers.", "future"),
+        ("Chile would send 300 soldiers.", "conditional"),
+        ("Chile plans to send 300 soldiers.", "planned"),
+        ("Chile sent 300 soldiers.", "asserted"),
+    ],
+)
+def test_modality_of_a_pledge(text: str, modality: str) -> None:
+    clause = only(clauses_of(text), Action.PLEDGE)
+    assert clause.modality == modality
+    assert keys(clause, "subject") == ["CHL"]
+    assert [q.span.text for q in clause.quantities] == ["300 soldiers"]
+
+
+def test_reported_speech_has_its_speaker_and_an_untitled_person_is_recognised() -> None:
+    clauses = clauses_of("Gabriel Boric said Chile would contribute 40 engineers.")
+    pledge = only(clauses, Action.PLEDGE)
+    assert pledge.speaker is not None
+    assert pledge.speaker.mention.value.key == "gabriel-boric"  # type: ignore[union-attr]
+    assert keys(pledge, "subject") == ["CHL"]
+
+
+def test_a_conjunct_inherits_subject_and_date_but_an_own_subject_is_kept() -> None:
+    clauses = clauses_of("On 3 June 2026 Peru hosted the talks and pledged 5 million euros.")
+    pledge = only(clauses, Action.PLEDGE)
+    assert keys(pledge, "subject") == ["PER"] and pledge.date == dt.date(2026, 6, 3)
+    clauses = clauses_of("Peru will send troops if the truce holds.")
+    assert not [c for c in clauses if c.predicate == "hold" and c.agents("subject")]
