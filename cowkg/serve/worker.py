@@ -98,11 +98,12 @@ class _Capped:
             end = data.find(b"\n", end + 1)
             if end < 0:
                 break
-        if end < 0 and len(data) <= self.size:
+        if end < 0 and len(data) <= self.size:  # fewer lines than the cap, and small enough
             return data, False
-        if end < 0 or end + 1 > self.size:
+        if end < 0 or end + 1 > self.size:  # the byte cap comes first: whole lines within it
             end = data.rfind(b"\n", 0, self.size)
-        return data[: end + 1], True
+            return data[: end + 1], True
+        return data[: end + 1], len(data) > end + 1
 
 
 def _capped(
