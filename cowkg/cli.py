@@ -45,6 +45,18 @@ def _cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    """A TCP port for ``--port``; anything else is refused by argparse (exit 2, named), where
+    uvicorn would otherwise log the number and bind a port the system picks."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a TCP port: use 1 to 65535")
+    return port
+
+
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from cowkg.serve.app import run
 
@@ -120,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the graph over HTTP (SPARQL 1.1, linked data, exports)")
     p.add_argument("--host", help="interface to listen on (default: COWKG_HOST or 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port to listen on (default: COWKG_PORT or 8000)")
+    p.add_argument("--port", type=_port, help="port to listen on (default: COWKG_PORT or 8000)")
     p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser(

@@ -8,9 +8,10 @@ its arguments, with entities written ``kind:key`` (``state:GBR``, ``person:keir-
 arguments include all those given, and must remove at least one.
 
 Anything malformed stops the build with a :class:`~cowkg.errors.CurationError` that names the file,
-the line, the entry and what to fix; nothing is half-applied. Entries for seeds that are not loaded
-(``cowkg extract SEED`` loads a subset) are skipped; ``tests/test_curation.py`` checks the real file
-against all seeds.
+the line, the entry and what to fix; nothing is half-applied. An entry for a seed that does not
+exist is an error (its reviewed fact would silently disappear); entries for seeds that exist but
+are not loaded (``cowkg extract SEED`` loads a subset) are skipped. Dates are read as text
+(:func:`~cowkg.sources.load_yaml`) and checked with the entry named.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -28,7 +29,7 @@ import pycountry
 import yaml
 
 from cowkg.errors import CurationError
-from cowkg.sources import span_at
+from cowkg.sources import load_yaml, span_at
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Money, Quantity, Ref, Source, Span
 
 log = logging.getLogger(__name__)
@@ -197,25 +198,31 @@ class Curation:
         return kept + added
 
 
-def load_curation(path: Path, sources: Sequence[Source]) -> Curation:
-    """Read and check the curation file against the loaded seeds; a missing file is empty."""
+def load_curation(
+    path: Path, sources: Sequence[Source], existing: Iterable[str] | None = None
+) -> Curation:
+    """Read and check the curation file against the loaded seeds; a missing file is empty.
+
+    ``existing`` names every seed there is (default: those of ``sources``): an entry for a seed
+    outside it is refused, an entry for an existing seed that is not loaded is skipped."""
     if not path.is_file():
         log.info("no curation file at %s", path)
         return Curation(path)
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
         raise CurationError(f"{path}: not valid YAML: {exc}") from exc
     entries, nodes = _entry_list(path, data, root)
     by_file = {source.file: source for source in sources}
+    known = set(by_file) if existing is None else set(existing)
     loaded: list[CurationEntry] = []
     seen: dict[str, int] = {}
     for raw, node in zip(entries, nodes, strict=True):
         line = node.start_mark.line + 1
         where = f"{path}:{line}: entry {raw.get('id', '?') if isinstance(raw, dict) else '?'}"
-        entry = _entry(where, raw, line, by_file)
+        entry = _entry(where, raw, line, by_file, known)
         if entry is None:
             continue
         if entry.id in seen:
@@ -240,8 +247,10 @@ def _entry_list(path: Path, data: Any, root: yaml.Node | None) -> tuple[list[Any
     return data["entries"], list(node.value)
 
 
-def _entry(where: str, raw: Any, line: int, by_file: Mapping[str, Source]) -> CurationEntry | None:
-    """One checked entry, or None when its seed is not loaded."""
+def _entry(
+    where: str, raw: Any, line: int, by_file: Mapping[str, Source], known: set[str]
+) -> CurationEntry | None:
+    """One checked entry, or None when its seed exists but is not loaded."""
     if not isinstance(raw, dict):
         raise CurationError(
             f"{where}: an entry must be a mapping with {', '.join(_REQUIRED_KEYS)}."
@@ -258,6 +267,11 @@ def _entry(where: str, raw: Any, line: int, by_file: Mapping[str, Source]) -> Cu
     kind = _kind(where, raw["kind"])
     args = _args(where, kind, raw["args"], partial=bool(raw.get("retract", False)))
     source = by_file.get(str(raw["seed"]))
+    if str(raw["seed"]) not in known:
+        raise CurationError(
+            f"{where}: seed {raw['seed']!r} does not exist. Hint: name one of the seeds in "
+            "seeds/sources.yaml, or remove the entry."
+        )
     if source is None:
         log.info("%s: seed %s not loaded; entry skipped", where, raw["seed"])
         return None

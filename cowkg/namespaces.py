@@ -24,6 +24,16 @@ from rdflib.namespace import (
 ONTOLOGY_IRI = "https://w3id.org/cowkg/ontology"
 SHAPES_IRI = "https://w3id.org/cowkg/shapes"
 DEFAULT_BASE = "https://w3id.org/cowkg/"
+DATASET_TITLE = "Coalition of the Willing knowledge graph"
+DATA_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
+"""The data's licence, CC BY-SA 4.0: one seed is a Wikipedia article (CC BY-SA 4.0) whose passages
+and tables the graph quotes and restructures, and ShareAlike keeps the graph reusable on the same
+terms (README, "Licence"). Stated in the data itself, VoID, the Service Description and headers."""
+DATA_RIGHTS = (
+    "Data: CC BY-SA 4.0 (attribute cowkg and the sources named in the provenance graph). Quoted "
+    "passages (oa:exact, oa:prefix, oa:suffix) remain the work of their publishers, named in each "
+    "source's record; they are quoted as evidence for the facts and are not relicensed."
+)
 
 
 class COW(DefinedNamespace):

@@ -38,7 +38,15 @@ from cowkg.report import BuildReport, build_info, make_report
 from cowkg.resolve import Resolution, resolve
 from cowkg.settings import PROJECT_ROOT, Settings
 from cowkg.sources import load_sources
-from cowkg.store import GraphFiles, push_remote, serialise, to_quads, to_triples, write_graph
+from cowkg.store import (
+    GraphFiles,
+    push_remote,
+    remove_leftovers,
+    serialise,
+    to_quads,
+    to_triples,
+    write_graph,
+)
 from cowkg.types import Fact, FactValue, Lang, Money, Quantity, Ref, Source
 from cowkg.validate import ValidationResult, union_graph, validate
 
@@ -145,12 +153,13 @@ def load_inputs(
     (:func:`extract_and_record` checks every evidence span against its seed), with each seed's
     unit records for the reading ledger."""
     sources = load_sources(settings.seeds_dir)
+    existing = [s.file for s in sources]
     if seeds:
-        unknown = sorted(set(seeds) - {s.file for s in sources})
+        unknown = sorted(set(seeds) - set(existing))
         if unknown:
             raise SeedError(f"no seed named {', '.join(unknown)} in {settings.seeds_dir}")
         sources = [s for s in sources if s.file in set(seeds)]
-    curation = load_curation(settings.curation_file, sources)
+    curation = load_curation(settings.curation_file, sources, existing)
     facts, records = extract_and_record(sources, curation, seed_runner(settings, hashes))
     return sources, facts, records
 
@@ -272,6 +281,7 @@ def build(
     With ``store=remote`` the graph is then loaded into the external server (also when the build
     itself was skipped, so a server started empty gets the graph).
     """
+    remove_leftovers(settings.graph_dir)
     report = None if force else _recorded_report(settings.graph_dir)
     hashes = input_hashes(settings, alignments_dir)
     if report and report.inputs_sha256 == hashes[1]:

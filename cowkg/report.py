@@ -25,7 +25,7 @@ from cowkg import __version__
 from cowkg import ledger as reading_ledger
 from cowkg.assemble import CLAIMED
 from cowkg.ledger import SourceLedger, UnitRecord
-from cowkg.namespaces import SCHEMA, VOID
+from cowkg.namespaces import DATA_LICENSE, DATASET_TITLE, SCHEMA, VOID
 from cowkg.resolve import Resolution
 from cowkg.types import EntityKind, Fact, FactKind, Quantity, Ref, Source
 
@@ -333,7 +333,8 @@ def build_info(report: BuildReport, base: str) -> Graph:
     g = Graph()
     dataset, build = URIRef(f"{base}dataset"), URIRef(f"{base}build")
     g.add((dataset, RDF.type, VOID.Dataset))
-    g.add((dataset, DCTERMS.title, Literal("Coalition of the Willing knowledge graph", lang="en")))
+    g.add((dataset, DCTERMS.title, Literal(DATASET_TITLE, lang="en")))
+    g.add((dataset, DCTERMS.license, URIRef(DATA_LICENSE)))
     g.add((dataset, DCTERMS.hasVersion, Literal(report.version)))
     g.add((dataset, VOID.triples, Literal(report.triples.get("total", 0))))
     g.add((dataset, VOID.entities, Literal(sum(report.entities_by_class.values()))))

@@ -103,6 +103,37 @@ class Settings(BaseSettings):
         "for a free slot up to the query timeout, then get HTTP 503. A query past its timeout "
         "has its worker killed, which frees the slot at once.",
     )
+    max_answer_bytes: int = Field(
+        32_000_000,
+        gt=0,
+        description="Most bytes of results an answer carries (measured as SPARQL TSV or "
+        "N-Triples, before conversion); longer answers are cut like the row cap.",
+    )
+    light_slots: int = Field(
+        1,
+        ge=0,
+        description="Extra query workers kept for light requests (entity pages, the server's "
+        "own queries, small client queries) when every query slot is taken by long queries; "
+        "a query there is cut off after 2 s.",
+    )
+    client_queries: int = Field(
+        0,
+        ge=0,
+        description="Queries one client address may have running or waiting at once; 0 means "
+        "one fewer than query_slots (at least 1), so no client holds every slot.",
+    )
+    header_timeout: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds a connection may take to send a request's headers, and may stay "
+        "idle between requests, before the server closes it.",
+    )
+    max_connections: int = Field(
+        512,
+        gt=0,
+        description="Open client connections at most (also kept under the process's file "
+        "limit); a connection beyond it is closed at once.",
+    )
     queries_dir: Path = Field(
         PROJECT_ROOT / "queries",
         description="Folder of example queries (*.rq) listed on the query page.",

@@ -2,8 +2,13 @@
 
 A seed is kept exactly as stored: bytes are decoded as UTF-8 with no newline translation and no
 Unicode normalisation, because every evidence span counts code points into that exact text. A seed
-that is binary, empty, too large or has no record in ``sources.yaml`` stops the build with a
-:class:`~cowkg.errors.SeedError` naming the file and the reason, so the last good graph stays.
+that is binary, empty, too large, has no record in ``sources.yaml`` or a name an IRI cannot hold
+(the name becomes the seed's IRI) stops the build with a :class:`~cowkg.errors.SeedError` naming
+the file and the reason, so the last good graph stays.
+
+YAML files are read by :func:`load_yaml`, which leaves dates as text: PyYAML would turn an
+unquoted ``date: 2025-02-30`` into a ``ValueError`` raised from inside the parser, naming no file;
+left as text, each date is checked where its file and entry can be named.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -30,6 +36,23 @@ SEED_SUFFIX = ".txt"
 KINDS = frozenset({"encyclopedia", "news", "blog", "report", "official"})
 """Kinds of source a record may declare (``kind``); anything else is most likely a typo."""
 _CONTEXT = 40
+SEED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*\.txt")
+"""A seed file name that is safe in an IRI as it stands (RFC 3986 unreserved characters)."""
+
+
+class _TextDates(yaml.SafeLoader):  # type: ignore[misc]
+    """PyYAML's safe loader without its timestamp resolver: dates stay strings."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> Any:
+    """``text`` parsed as YAML (safe types only), dates left as strings."""
+    return yaml.load(text, Loader=_TextDates)
 
 
 def load_sources(seeds_dir: Path) -> list[Source]:
@@ -45,6 +68,12 @@ def load_sources(seeds_dir: Path) -> list[Source]:
         )
     sources = []
     for path in files:
+        if not SEED_NAME.fullmatch(path.name):
+            raise SeedError(
+                f"{path}: the file name {path.name!r} has characters an IRI cannot hold (it "
+                "becomes the seed's IRI). Hint: rename it with letters, digits, '.', '_', '-' "
+                "and '~' only, e.g. 005_example.txt."
+            )
         if path.name not in records:
             raise SeedError(
                 f"{path}: seed has no record in {RECORDS_FILE}. Hint: add an entry with file, "
@@ -85,7 +114,7 @@ def _load_records(seeds_dir: Path) -> dict[str, Mapping[str, Any]]:
     if not path.is_file():
         raise SeedError(f"{path}: no source records file. Hint: create it with a 'sources' list.")
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = load_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SeedError(f"{path}: cannot parse source records: {exc}") from exc
     entries = doc.get("sources") if isinstance(doc, dict) else None

@@ -4,13 +4,15 @@ Writing is deterministic and atomic. Deterministic: every RDF file is serialised
 quads sorted by (graph, subject, predicate, object), so the same inputs give byte-identical files
 and ``git diff graph/`` shows exactly what changed. Atomic: everything is written into a temporary
 folder beside ``graph/`` and then swapped in with two renames, so a failed or interrupted build
-leaves the last good graph (a leftover ``.graph.old`` from a crash between the renames is restored
-by the next write).
+leaves the last good graph (a leftover ``.graph.old`` from a crash between the renames is restored,
+and the temporary folders of builds that were killed are removed, by the next build — even one that
+finds the graph up to date: :func:`remove_leftovers`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -97,6 +99,23 @@ class GraphFiles:
     files: Mapping[str, bytes]
 
 
+def _tmp_prefix(graph_dir: Path) -> str:
+    """The prefix of a build's temporary folder; it holds the building process's id."""
+    return f".{graph_dir.name}.tmp-"
+
+
+def remove_leftovers(graph_dir: Path) -> None:
+    """Restore or drop ``.graph.old`` and remove temporary folders of builds no longer running."""
+    if not graph_dir.parent.is_dir():
+        return
+    _restore_after_crash(graph_dir)
+    for folder in graph_dir.parent.glob(f"{_tmp_prefix(graph_dir)}*"):
+        pid = folder.name.removeprefix(_tmp_prefix(graph_dir)).split("-")[0]
+        if not (pid.isdigit() and Path(f"/proc/{pid}").exists()):
+            log.info("store: removing %s left by an interrupted build", folder)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _restore_after_crash(graph_dir: Path) -> None:
     """If a crash fell between the two renames, put the last good graph back."""
     old = graph_dir.with_name(f".{graph_dir.name}.old")
@@ -117,8 +136,9 @@ def write_graph(
     """
     put: Callable[[Path, bytes], object] = write or Path.write_bytes
     graph_dir.parent.mkdir(parents=True, exist_ok=True)
-    _restore_after_crash(graph_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{graph_dir.name}.tmp-", dir=graph_dir.parent))
+    remove_leftovers(graph_dir)
+    prefix = f"{_tmp_prefix(graph_dir)}{os.getpid()}-"
+    tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=graph_dir.parent))
     try:
         for name in sorted(files.files):
             put(tmp / name, files.files[name])

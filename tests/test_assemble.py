@@ -12,7 +12,7 @@ import pycountry
 import pytest
 from fixtures.graph_facts import AUS, GBR, MARCH_15, S004, W, sample_facts, sources
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from cowkg.assemble import (
     Assembly,
@@ -269,3 +269,14 @@ def test_a_statement_is_attributed_quoted_and_made_at_its_meeting() -> None:
     with pytest.raises(AssemblyError, match="unknown speech act 'sang'"):
         bad = _statement("sang")
         fact_triples(bad, resolve([bad], BASE))
+
+
+def test_the_data_states_its_licence(built: Built) -> None:
+    """The licence travels with every dump: it is in the provenance graph, not only in headers."""
+    _srcs, _res, assembly = built
+    provenance = assembly.dataset.graph(URIRef(BASE + "graph/provenance"))
+    dataset = URIRef(BASE + "dataset")
+    assert provenance.value(dataset, DCTERMS.license) == URIRef(
+        "https://creativecommons.org/licenses/by-sa/4.0/"
+    )
+    assert "not relicensed" in str(provenance.value(dataset, DCTERMS.rights))

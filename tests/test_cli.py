@@ -33,3 +33,17 @@ def test_runs_as_a_module() -> None:
         [sys.executable, "-m", "cowkg", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.startswith("cowkg ")
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1", "http"])
+def test_serve_refuses_a_port_that_is_not_one(
+    port: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args(["serve", "--port", port])
+    assert exit_info.value.code == 2
+    assert f"argument --port: {port!r} is not a TCP port: use 1 to 65535" in capsys.readouterr().err
+
+
+def test_serve_accepts_a_port() -> None:
+    assert build_parser().parse_args(["serve", "--port", "65535"]).port == 65535

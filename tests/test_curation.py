@@ -118,11 +118,24 @@ def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
         _load(tmp_path, GOOD + entry)
 
 
-def test_entries_for_seeds_not_loaded_are_skipped(tmp_path: Path) -> None:
+def test_entries_for_existing_seeds_not_loaded_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "curation.yaml"
     path.write_text(GOOD, encoding="utf-8")
-    others = [s for s in real_sources() if s.file != WIKI]
-    assert load_curation(path, others).entries == ()
+    every = list(real_sources())
+    others = [s for s in every if s.file != WIKI]
+    assert load_curation(path, others, [s.file for s in every]).entries == ()
+
+
+def test_an_entry_for_a_seed_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    """Before, it was skipped with an INFO line and the reviewed fact silently disappeared."""
+    with pytest.raises(CurationError, match=r"curation.yaml:3: entry C900: seed '999_gone.txt'"):
+        _load(tmp_path, GOOD.replace(WIKI, "999_gone.txt"))
+
+
+def test_an_impossible_unquoted_date_names_the_file_and_entry(tmp_path: Path) -> None:
+    """PyYAML raised a bare ValueError for 2025-02-30 from inside its parser, naming nothing."""
+    with pytest.raises(CurationError, match=r"curation.yaml:3: entry C900: .*2025-02-30"):
+        _load(tmp_path, GOOD.replace("2025-11-17", "2025-02-30"))
 
 
 def _rule_fact(quote: str, **args: object) -> Fact:

@@ -131,6 +131,25 @@ def test_committed_renderings_are_isomorphic_to_the_source(name: str, fmt: str) 
     )
 
 
+@pytest.mark.parametrize(
+    "extract", sorted((ONTOLOGY_DIR / "imports").glob("*.ttl")), ids=lambda p: p.stem
+)
+def test_release_has_an_rdfxml_copy_of_each_import(extract: Path) -> None:
+    """owlready2 reads RDF/XML only: each import extract has a copy in release/imports/."""
+    copy = ONTOLOGY_DIR / "release" / "imports" / f"{extract.stem}.owl"
+    assert copy.is_file(), f"{copy} missing: run `cowkg ontology`"
+    assert isomorphic(Graph().parse(copy, format="xml"), Graph().parse(extract, format="turtle"))
+
+
+def test_release_catalog_maps_every_import_to_its_copy() -> None:
+    source = ontology.read_catalog(ONTOLOGY_DIR / "catalog-v001.xml")
+    release = ontology.read_catalog(ONTOLOGY_DIR / "release" / "catalog-v001.xml")
+    assert set(release) == set(source)
+    for iri, path in release.items():
+        assert path == (ONTOLOGY_DIR / "release" / "imports" / f"{source[iri].stem}.owl").resolve()
+        assert path.is_file()
+
+
 def test_committed_html_documents_every_local_class() -> None:
     html = (ONTOLOGY_DIR / "release" / "cowkg.html").read_text(encoding="utf-8")
     assert "pyLODE" in html
@@ -147,7 +166,9 @@ def test_build_release_writes_then_skips_then_rebuilds(
     onto_dir = copy_ontology(tmp_path)
     settings = settings_for(onto_dir)
     paths = ontology.build_release(settings, force=False)
-    assert [p.name for p in paths] == ["cowkg.owl", "cowkg.jsonld", "cowkg.html"]
+    imports = [f"imports/{p.stem}.owl" for p in sorted((onto_dir / "imports").glob("*.ttl"))]
+    names = [str(p.relative_to(onto_dir / "release")) for p in paths]
+    assert names == ["cowkg.owl", "cowkg.jsonld", "cowkg.html", *imports, "catalog-v001.xml"]
     assert all(p.is_file() for p in paths)
     assert not list((onto_dir / "release").glob("*.tmp"))
     stamps = [p.stat().st_mtime_ns for p in paths]
@@ -167,7 +188,8 @@ def _good_release(tmp_path: Path) -> tuple[Settings, dict[Path, bytes]]:
     """A copy of ontology/ whose release is the committed one (so no pyLODE run is needed)."""
     onto_dir = copy_ontology(tmp_path)
     shutil.copytree(ONTOLOGY_DIR / "release", onto_dir / "release")
-    return settings_for(onto_dir), {p: p.read_bytes() for p in (onto_dir / "release").iterdir()}
+    release = (onto_dir / "release").rglob("*")
+    return settings_for(onto_dir), {p: p.read_bytes() for p in release if p.is_file()}
 
 
 def test_a_failing_check_stops_the_release_and_keeps_the_last_good_one(tmp_path: Path) -> None:
@@ -215,6 +237,27 @@ def test_rdf_renderings_are_reproducible_and_committed() -> None:
     hash seed) and equal to the committed release, so a rebuild leaves ``git diff`` empty."""
     directory = Settings().ontology_dir
     first, second = ontology.render(directory), ontology.render(directory)
-    for name in ("cowkg.owl", "cowkg.jsonld"):
+    for name in (n for n in ontology.release_names(directory) if not n.endswith(".html")):
         assert first[name] == second[name], name
         assert first[name] == (directory / "release" / name).read_bytes(), f"{name} is stale"
+
+
+def test_html_headings_hold_one_label_and_translations_stay_on_the_page() -> None:
+    """pyLODE ran every label into the heading ("Coalitioncoalition"); the translations now sit in
+    a note of the term's table."""
+    html = (ONTOLOGY_DIR / "release" / "cowkg.html").read_text(encoding="utf-8")
+    headings = [h.strip() for h in re.findall(r"<h3>([^<]*)", html)]
+
+    def english(term: object) -> str:
+        return next(str(o) for o in SOURCE.objects(term, RDFS.label) if o.language == "en")  # type: ignore[attr-defined]
+
+    translated = [
+        (english(s), o)
+        for s, o in SOURCE.subject_objects(RDFS.label)
+        if isinstance(o, Literal) and o.language not in (None, "en")
+    ]
+    assert translated, "the ontology has labels in French and Ukrainian"
+    for english, other in translated:
+        assert english in headings, english
+        assert not any(h.startswith(english) and str(other) in h for h in headings), other
+        assert f"{other} ({other.language})" in html

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -35,7 +34,6 @@ ONTOLOGY = ONTOLOGY_DIR / "cowkg.ttl"
 CATALOG = ONTOLOGY_DIR / "catalog-v001.xml"
 BROKEN = ROOT / "tests" / "fixtures" / "ontology"
 CHECKS = check_files(ONTOLOGY_DIR / "checks")
-JAVA_LIB = Path("/usr/share/java")
 
 
 def check_name(path: Path) -> str:
@@ -177,28 +175,9 @@ def test_hermit_finds_an_inconsistent_ontology(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def profile_checker(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """Compile ontology/tools/ProfileCheck.java; return the java command line to run it."""
-    tools = ONTOLOGY_DIR / "tools"
-    jars = [
-        JAVA_LIB / line.strip()
-        for line in (tools / "classpath.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    missing = [j.name for j in jars if not j.is_file()]
-    if not shutil.which("javac") or missing:
-        pytest.skip(
-            f"Java 17 and libowlapi-java are needed (`make system-deps`); missing {missing}"
-        )
-    out = tmp_path_factory.mktemp("profile-check")
-    classpath = ":".join(str(j) for j in jars)
-    subprocess.run(
-        ["javac", "-cp", classpath, "-d", str(out), str(tools / "ProfileCheck.java")],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return ["java", "-cp", f"{out}:{classpath}", "ProfileCheck", str(CATALOG)]
+def profile_checker(owlapi_java: list[str]) -> list[str]:
+    """The OWL API profile checker with the source catalog."""
+    return [*owlapi_java, str(CATALOG)]
 
 
 def run_profile(command: list[str], ontology: Path) -> subprocess.CompletedProcess[str]:

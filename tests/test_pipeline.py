@@ -91,6 +91,20 @@ def test_unchanged_inputs_skip_the_build(
     assert report.skipped and "up to date" in report.format()
 
 
+def test_an_up_to_date_build_removes_what_a_killed_build_left(settings: Settings) -> None:
+    pipeline.build(settings)
+    parent = settings.graph_dir.parent
+    name = settings.graph_dir.name
+    dead = parent / f".{name}.tmp-999999999-abc"  # no such process
+    dead.mkdir()
+    (dead / "cowkg.nq").write_bytes(b"half written")
+    old = parent / f".{name}.old"
+    old.mkdir()
+    assert pipeline.build(settings).skipped
+    assert not dead.exists() and not old.exists()
+    assert (settings.graph_dir / "cowkg.nq").is_file()
+
+
 def test_a_changed_input_rebuilds(settings: Settings) -> None:
     first = pipeline.build(settings)
     shapes = settings.ontology_dir / "shapes.ttl"

@@ -92,6 +92,29 @@ def test_malformed_record_is_refused(tmp_path: Path, record: str, reason: str) -
         load_sources(_seeds(tmp_path, {"a.txt": b"text"}, records=record))
 
 
+def test_an_impossible_unquoted_date_is_refused_with_file_and_record(tmp_path: Path) -> None:
+    """PyYAML raised a bare ValueError for 2025-02-30 from inside its parser, naming nothing."""
+    seeds = _seeds(
+        tmp_path, {"a.txt": b"text"}, records=RECORD.format(name="a.txt", date="2025-02-30")
+    )
+    with pytest.raises(SeedError, match=r"sources.yaml: record 1 \(a.txt\): bad date '2025-02-30'"):
+        load_sources(seeds)
+
+
+def test_unquoted_dates_still_load_as_dates(tmp_path: Path) -> None:
+    (source,) = load_sources(_seeds(tmp_path, {"a.txt": b"text"}))
+    assert str(source.date) == "2025-03-28"
+
+
+@pytest.mark.parametrize(
+    "name", ["005 my article.txt", "005_<x>.txt", "005_caf\u00e9.txt", "-a.txt"]
+)
+def test_a_seed_name_an_iri_cannot_hold_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(SeedError, match="characters an IRI cannot hold") as info:
+        load_sources(_seeds(tmp_path, {name: b"text"}))
+    assert name in str(info.value)
+
+
 def test_find_and_verify_span(tmp_path: Path) -> None:
     (source,) = load_sources(_seeds(tmp_path, {"a.txt": "x caf\u00e9 y caf\u00e9".encode()}))
     first = find_span(source, "caf\u00e9")

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cowkg.bench.fairness import FairnessFigures, measure_fairness
 from cowkg.bench.generate import generate
 from cowkg.bench.load import LoadError, probe, run_wrk
 from cowkg.bench.peers import PEERS, PeerError, serve, settle
@@ -39,7 +40,12 @@ from cowkg.bench.report import (
     targets,
     write_json,
 )
-from cowkg.bench.stages import StageFigures, measure_build, measure_extraction
+from cowkg.bench.stages import (
+    StageFigures,
+    measure_build,
+    measure_extraction,
+    measure_source_sizes,
+)
 from cowkg.errors import CowkgError
 from cowkg.settings import PROJECT_ROOT, Settings
 
@@ -104,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="size of the synthetic corpus for extraction throughput, MB (default: 2; 0 skips)",
     )
     add(
+        "--source-mb",
+        default="0.6,1.2,5",
+        help="sizes of single synthetic sources whose extraction is timed, MB, comma-separated: "
+        "the time should grow about linearly (default: 0.6,1.2,5; empty skips)",
+    )
+    add(
         "--skip-build",
         action="store_true",
         help="do not time the build; use graph/ as the seeds' dataset (default: off)",
@@ -144,6 +156,8 @@ def _options(argv: Sequence[str]) -> argparse.Namespace:
     args = build_parser().parse_args(list(argv))
     if args.quick:
         args.sizes, args.duration, args.clients, args.corpus_mb = "seeds", 1, "8", 0.2
+        args.source_mb = "0.2"
+    args.source_list = [float(s) for s in args.source_mb.split(",") if s.strip()]
     args.size_list = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     for size in args.size_list:
         if size != "seeds":
@@ -256,6 +270,12 @@ def run(args: argparse.Namespace, settings: Settings, workdir: Path) -> dict[str
         if args.corpus_mb > 0
         else StageFigures(error="skipped (--corpus-mb 0)")
     )
+    sources = measure_source_sizes(settings, workdir / "sources", args.source_list)
+    fairness = (
+        measure_fairness(seeds_graph, workdir / "fairness")
+        if seeds_graph is not None
+        else FairnessFigures(error="no dataset of the seeds")
+    )
     rdflib_max = parse_size(args.rdflib_max)
     datasets: list[DatasetFigures] = []
     for name, path, quads in _datasets(args, seeds_graph, workdir):
@@ -269,7 +289,8 @@ def run(args: argparse.Namespace, settings: Settings, workdir: Path) -> dict[str
         sys.stdout.write(format_dataset(ds, args.client_list) + "\n\n")
         sys.stdout.flush()
     goals = targets(datasets, build.wall_seconds if not build.error else None)
-    sys.stdout.write(_stage_lines(build, extraction) + "\n" + format_targets(goals) + "\n")
+    stages = _stage_lines(build, extraction, sources) + f"\n  {fairness.summary()}"
+    sys.stdout.write(stages + "\n" + format_targets(goals) + "\n")
     return {
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
@@ -277,12 +298,16 @@ def run(args: argparse.Namespace, settings: Settings, workdir: Path) -> dict[str
         "queries": sorted(queries),
         "build": build,
         "extraction": extraction,
+        "source_sizes": sources,
+        "fairness": fairness,
         "datasets": datasets,
         "targets": goals,
     }
 
 
-def _stage_lines(build: StageFigures, extraction: StageFigures) -> str:
+def _stage_lines(
+    build: StageFigures, extraction: StageFigures, sources: Sequence[StageFigures] = ()
+) -> str:
     lines = ["== build and extraction =="]
     if build.error:
         lines.append(f"  build of the seeds: {build.error.splitlines()[-1]}")
@@ -300,7 +325,14 @@ def _stage_lines(build: StageFigures, extraction: StageFigures) -> str:
             f"{extraction.mb_per_second:.2f} MB/s, peak RSS "
             f"{extraction.peak_rss_bytes / 2**20:.0f} MB"
         )
+    if sources:
+        lines.append("  one source, by size: " + ", ".join(_source_figure(s) for s in sources))
     return "\n".join(lines)
+
+
+def _source_figure(figures: StageFigures) -> str:
+    outcome = figures.error.splitlines()[-1] if figures.error else f"{figures.seconds:.1f} s"
+    return f"{figures.input_bytes / 1e6:.1f} MB {outcome}"
 
 
 def _machine() -> dict[str, Any]:

@@ -21,6 +21,7 @@ import logging
 import os
 import random
 import re
+import shutil
 import time
 import zlib
 from collections.abc import Iterator
@@ -714,6 +715,32 @@ def _paragraphs(sentences: list[str], rng: random.Random) -> list[str]:
         out.append(" ".join(sentences[i : i + step]))
         i += step
     return out
+
+
+def write_single_source(seeds_dir: Path, out_dir: Path, megabytes: float, seed: int = 0) -> Path:
+    """One synthetic source of about ``megabytes`` MB (the articles of :func:`write_corpus` one
+    after another), with its ``sources.yaml``: how extraction time grows with a source's size."""
+    parts = out_dir / "parts"
+    write_corpus(seeds_dir, parts, megabytes, seed)
+    files = sorted(parts.glob("*.txt"))
+    target = out_dir / "000_synthetic.txt"
+    target.write_text(
+        "\n".join(f.read_text(encoding="utf-8") for f in files), encoding="utf-8", newline=""
+    )
+    shutil.rmtree(parts)
+    record = {
+        "file": target.name,
+        "title": "Synthetic source",
+        "date": START,
+        "language": "en",
+        "kind": "news",
+        "note": "Synthetic benchmark source: recombined seed sentences, one long text.",
+    }
+    (out_dir / "sources.yaml").write_text(
+        yaml.safe_dump({"sources": [record]}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    return target
 
 
 def write_corpus(seeds_dir: Path, out_dir: Path, megabytes: float, seed: int = 0) -> int:

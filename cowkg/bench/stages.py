@@ -14,10 +14,11 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cowkg.bench.generate import write_corpus
+from cowkg.bench.generate import write_corpus, write_single_source
 from cowkg.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -92,12 +93,8 @@ def measure_build(
     return figures, dataset
 
 
-def measure_extraction(
-    settings: Settings, workdir: Path, megabytes: float, timeout: float = 900.0
-) -> StageFigures:
-    """Extract facts from a synthetic corpus of about ``megabytes`` MB of news-like articles."""
-    corpus = workdir / "corpus"
-    write_corpus(settings.seeds_dir, corpus, megabytes)
+def _extract(corpus: Path, workdir: Path, timeout: float) -> StageFigures:
+    """Extract the seeds of ``corpus`` in a child process."""
     env = {
         "COWKG_SEEDS_DIR": str(corpus),
         "COWKG_GRAPH_DIR": str(workdir / "corpus-graph"),
@@ -105,7 +102,31 @@ def measure_extraction(
     }
     figures = _child("extract", env, timeout)
     size, files = _text_bytes(corpus)
-    figures = replace(figures, input_bytes=size, files=files)
+    return replace(figures, input_bytes=size, files=files)
+
+
+def measure_source_sizes(
+    settings: Settings, workdir: Path, sizes: Sequence[float], timeout: float = 900.0
+) -> list[StageFigures]:
+    """Extraction of one synthetic source of each size (MB): the time should grow about
+    linearly with the size (it grew with its square before the mention scans used bisection)."""
+    figures = []
+    for megabytes in sizes:
+        folder = workdir / f"source-{megabytes:g}mb"
+        write_single_source(settings.seeds_dir, folder, megabytes)
+        figures.append(_extract(folder, workdir, timeout))
+        log.info("one source of %.1f MB: %.1f s", megabytes, figures[-1].seconds)
+    return figures
+
+
+def measure_extraction(
+    settings: Settings, workdir: Path, megabytes: float, timeout: float = 900.0
+) -> StageFigures:
+    """Extract facts from a synthetic corpus of about ``megabytes`` MB of news-like articles."""
+    corpus = workdir / "corpus"
+    write_corpus(settings.seeds_dir, corpus, megabytes)
+    figures = _extract(corpus, workdir, timeout)
+    size = figures.input_bytes
     if figures.error:
         log.error("extraction of the synthetic corpus failed: %s", figures.error)
     else:

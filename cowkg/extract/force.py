@@ -132,8 +132,8 @@ class Context:
         reach = sentence.paragraph
         if sentence.start == sentence.paragraph and _POSSESSIVE_OPENER.match(sentence.text):
             reach = sentence.previous_paragraph
-        before = [ref for start, _end, ref in self.force_at if reach <= start < sentence.end]
-        return before[-1] if before else None
+        last = bisect.bisect_left(self.force_at, sentence.end, key=lambda f: f[0]) - 1
+        return self.force_at[last][2] if last >= 0 and self.force_at[last][0] >= reach else None
 
     def fact(
         self, kind: FactKind, args: Mapping[str, FactValue | None], s: Sentence, rule: str

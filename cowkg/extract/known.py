@@ -9,6 +9,7 @@ seed names someone nowhere else.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -116,9 +117,14 @@ class Known:
         return Ref(EntityKind.ORGANIZATION, slug(name), name)
 
     def date_in(self, start: int, end: int) -> dt.date | None:
-        """The first date the recogniser read inside ``[start, end)``, if any."""
-        for d_start, d_end, value in self.dates:
-            if start <= d_start and d_end <= end:
+        """The first date the recogniser read inside ``[start, end)``, if any (``dates`` are
+        sorted: the search starts at ``start``, so a table row costs no scan of the seed)."""
+        first = bisect.bisect_left(self.dates, start, key=lambda d: d[0])
+        for index in range(first, len(self.dates)):
+            d_start, d_end, value = self.dates[index]
+            if d_start >= end:
+                break
+            if d_end <= end:
                 return value
         return None
 

@@ -11,6 +11,7 @@ the text of one seed, so a new article yields its meetings, attendees, hosts and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -176,15 +177,35 @@ def units(source: Source, mentions: Sequence[Mention]) -> list[Unit]:
             merged[-1].append((start, end))
         else:
             merged.append([(start, end)])
-    ordered = sorted(mentions, key=lambda m: m.span.start)
+    ordered = ByStart(mentions)
     out = []
     for parts in merged:
         start, end = parts[0][0], parts[-1][1]
-        inside = tuple(m for m in ordered if start <= m.span.start and m.span.end <= end)
+        inside = ordered.inside(start, end)
         spans = tuple(span_at(source, s, e) for s, e in parts)
-        paragraph = sum(1 for p in paragraphs if p <= start)
+        paragraph = bisect.bisect_right(paragraphs, start)  # the paragraph starts are ascending
         out.append(Unit(spans, start, end, source.text[start:end], paragraph, inside))
     return out
+
+
+class ByStart:
+    """Mentions in order of their start, and those inside a span found by bisection: a scan of
+    every mention for every sentence made extraction quadratic in a source's length."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.span.start)  # stable: ties keep their order
+        self.starts = [m.span.start for m in self.items]
+
+    def inside(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The mentions within ``[start, end)``, in order."""
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_right(self.starts, end)
+        return tuple(m for m in self.items[low:high] if m.span.end <= end)
+
+    def starting(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting within ``[start, end)``, in order."""
+        low = bisect.bisect_left(self.starts, start)
+        return self.items[low : bisect.bisect_left(self.starts, end)]
 
 
 def _paragraph_starts(source: Source) -> list[int]:

@@ -180,7 +180,8 @@ class SparqlFastPath:
             tuple(v for k, v in params if k == "format"),
         )
         try:
-            answer = await self.state.answer(query, sparql.dataset_of(params), wanted)
+            client = scope["client"][0] if scope.get("client") else None
+            answer = await self.state.answer(query, sparql.dataset_of(params), wanted, client)
         except Exception as exc:
             response = error_for(exc)
             response.headers["Vary"] = "Origin"  # as CORS adds to every answer of the app
@@ -191,9 +192,6 @@ class SparqlFastPath:
             (b"content-length", str(len(answer.body)).encode("latin-1")),
             (b"vary", b"Accept, Origin"),
         ]
-        if answer.truncated:
-            note = f"results cut at max_rows={self.state.settings.max_rows}"
-            out.append((b"x-cowkg-truncated", note.encode("latin-1")))
         await send({"type": "http.response.start", "status": 200, "headers": out})
         await send({"type": "http.response.body", "body": answer.body})
 
@@ -275,7 +273,7 @@ def create_app(settings: Settings) -> FastAPI:
         allow_origins=[o.strip() for o in settings.cors_origins.split(",") if o.strip()],
         allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
         allow_headers=["Accept", "Content-Type"],
-        expose_headers=["Content-Location", "X-Cowkg-Truncated"],
+        expose_headers=["Content-Location", "Link"],
     )
     app.add_middleware(RequestSizeLimit, limit=settings.max_request_bytes)
     app.add_middleware(HeadAsGet)
@@ -290,7 +288,10 @@ def run(settings: Settings) -> None:
     """Serve on ``settings.host:port`` with uvicorn (``cowkg serve``, ``make serve``)."""
     import uvicorn
 
+    from cowkg.serve.http import uvicorn_config
+
     app = create_app(settings)
     log.info("cowkg endpoint on http://%s:%d/", settings.host, settings.port)
     # no access log: a line per request cost ~8 % of the server's time under load (docs/bench.md)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", access_log=False)
+    config = uvicorn_config(app, settings, log_level="info", access_log=False)
+    uvicorn.Server(config).run()

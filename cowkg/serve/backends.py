@@ -28,6 +28,7 @@ from typing import Protocol, TypeVar
 import pyoxigraph as ox
 
 from cowkg.errors import QueryTimeout, RequestError, StoreError
+from cowkg.serve.messages import malformed_query
 from cowkg.serve.renderers import (
     Format,
     Term,
@@ -114,9 +115,15 @@ class Backend(Protocol):
         """Check and evaluate ``text`` (403/400 for refused queries, 503 past the deadline)."""
 
     async def answer(
-        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+        self,
+        text: str,
+        dataset: Dataset,
+        max_rows: int,
+        negotiation: Negotiation,
+        client: str | None = None,
     ) -> Answer:
-        """Check and evaluate ``text`` and serialise it in the negotiated format."""
+        """Check and evaluate ``text`` and serialise it in the negotiated format; ``client`` (an
+        address) may hold only its share of the slots (embedded store)."""
 
     def select_now(self, text: str) -> Solutions:
         """Evaluate a trusted SELECT of the server's own at once, without the limits (start-up)."""
@@ -202,7 +209,7 @@ class RemoteBackend:
         try:
             self._syntax.query(text, base_iri=self.base_iri)
         except SyntaxError as exc:
-            raise RequestError(f"malformed query: {exc}", errors=[str(exc)]) from exc
+            raise malformed_query(exc, text) from exc
 
     def _post(self, text: str, dataset: Dataset, accept: str) -> bytes:
         import httpx
@@ -252,7 +259,12 @@ class RemoteBackend:
         return await self._runner.run(work)
 
     async def answer(
-        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+        self,
+        text: str,
+        dataset: Dataset,
+        max_rows: int,
+        negotiation: Negotiation,
+        client: str | None = None,
     ) -> Answer:
         def work() -> Answer:
             form = check_query(text, self.allowlist).form
@@ -316,12 +328,18 @@ class Slots:
             with contextlib.suppress(RuntimeError):  # that request's loop has closed
                 loop.call_soon_threadsafe(wake, waiter)
 
-    async def acquire(self) -> None:
-        """Take a slot, waiting up to ``timeout`` seconds for one; 503 if none frees up."""
+    def try_acquire(self) -> bool:
+        """Take a slot if one is free now, without waiting."""
         with self._lock:
             if self._busy < self.slots:
                 self._busy += 1
-                return
+                return True
+        return False
+
+    async def acquire(self) -> None:
+        """Take a slot, waiting up to ``timeout`` seconds for one; 503 if none frees up."""
+        if self.try_acquire():
+            return
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
         while True:

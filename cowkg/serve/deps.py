@@ -126,9 +126,21 @@ class ServeState:
         """Check and evaluate ``text`` in a worker under the time limit and the row cap."""
         return await self.backend.query(text, dataset or Dataset(), self.settings.max_rows)
 
-    async def answer(self, text: str, dataset: Dataset, negotiation: Negotiation) -> Answer:
-        """Check, evaluate and serialise ``text`` in a worker (the protocol route)."""
-        return await self.backend.answer(text, dataset, self.settings.max_rows, negotiation)
+    async def answer(
+        self, text: str, dataset: Dataset, negotiation: Negotiation, client: str | None = None
+    ) -> Answer:
+        """Check, evaluate and serialise ``text`` in a worker (the protocol route); ``client``,
+        the caller's address, has its share of the query slots.
+
+        An answer longer than ``max_rows`` rows or ``max_answer_bytes`` bytes is refused whole
+        (:func:`too_many_rows`), never sent cut: a 200 answer is always complete.
+        """
+        answer = await self.backend.answer(
+            text, dataset, self.settings.max_rows, negotiation, client
+        )
+        if answer.truncated:
+            raise too_many_rows(self.settings.max_rows, self.settings.max_answer_bytes)
+        return answer
 
     async def select(self, text: str) -> Solutions:
         """A SELECT the server itself sends (pages, statistics)."""
@@ -136,6 +148,30 @@ class ServeState:
         if not isinstance(result, Solutions):
             raise RequestError(f"internal query is not a SELECT: {text[:60]}", status=500)
         return result
+
+
+DUMP_LINK = '</data/cowkg.nq>; rel="alternate"; type="application/n-quads", </data>; rel="help"'
+"""Where a whole-graph reader is sent: the N-Quads dump (named graphs kept) and the downloads."""
+
+
+def too_many_rows(max_rows: int, max_bytes: int) -> RequestError:
+    """The 400 for a protocol query whose answer passes ``max_rows`` rows (or triples), or
+    ``max_bytes`` bytes (counted on the TSV / N-Triples the worker writes).
+
+    WHY refuse rather than cut: clients do not surface a cut. SPARQL JSON and XML results have no
+    standard "incomplete" marker, and neither SPARQLWrapper nor rdflib's ``SPARQLStore`` reads
+    response headers, so iterating a store through ``SPARQLStore`` stopped silently at the cap.
+    Every client raises on an error status, and 400 is the one SPARQLWrapper raises with the
+    response body in its message; the body says what to do, and ``Link`` points to the dumps.
+    """
+    return RequestError(
+        f"the answer has more than {max_rows} rows or {max_bytes} bytes (the server's max_rows "
+        "and max_answer_bytes), so none of it is sent rather than a part. Hint: page with "
+        f"LIMIT {max_rows} OFFSET …, count with COUNT(*), or download the whole graph: "
+        "/data/cowkg.nq (named graphs kept), /data/cowkg.ttl (their union), all formats at /data.",
+        status=400,
+        headers={"Link": DUMP_LINK},
+    )
 
 
 def _count(backend: Backend, text: str) -> int:

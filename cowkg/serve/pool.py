@@ -15,9 +15,24 @@ than the in-memory store at 1 M triples, docs/bench.md). The folder is removed w
 exits; folders left by a server that was killed are removed by the next start.
 
 Workers are started with ``subprocess`` (fork + exec of a fresh Python: nothing of the threaded
-server is inherited), lazily: one when a query finds no idle worker, at most ``query_slots``; a
-killed worker is replaced at once. Requests and replies travel over pipes, read by the event loop
-itself (``add_reader``), so waiting for a worker costs no thread.
+server is inherited), lazily: one when a query finds no idle worker, at most ``query_slots`` plus
+``light_slots``; a killed worker is replaced at once. Each worker forbids itself the network before
+it reads a query (:mod:`cowkg.serve.sandbox`). A worker is also replaced, so its memory goes back
+to the system, after :data:`RECYCLE_AFTER` queries or when an answer leaves it holding more than
+:data:`RECYCLE_MEMORY` (Python and the allocator keep freed memory otherwise).
+
+Admission (WHY: four cartesian queries used to make ``ASK {}`` and every entity page wait 9 s):
+the ``query_slots`` are shared by all; when they are all taken, a *light* request — the server's
+own queries (entity pages, search) or a short client query of small shape
+(:func:`cowkg.serve.safety.is_light`) — takes one of the ``light_slots`` instead, where it may run
+:data:`LIGHT_TIMEOUT` seconds at most, so heavy queries cannot hold that lane long. A query still
+running after :data:`HEAVY_AFTER` seconds has its worker's CPU priority lowered (and the worker
+replaced after it), so on a machine whose cores heavy queries fill, light ones still get the CPU.
+One client address may hold at most ``client_limit`` of the query slots (running or waiting; 429
+beyond), so no one client takes them all.
+
+Requests and replies travel over pipes, read by the event loop itself (``add_reader``), so waiting
+for a worker costs no thread.
 """
 
 from __future__ import annotations
@@ -53,7 +68,7 @@ from cowkg.serve.backends import (
     Triples,
     wake,
 )
-from cowkg.serve.safety import parse_allowlist
+from cowkg.serve.safety import is_light, parse_allowlist
 from cowkg.serve.worker import HEADER, Request, encode
 from cowkg.settings import Settings
 
@@ -67,6 +82,16 @@ STARTUP_TIMEOUT = 60.0
 """Seconds a new worker may take to start and open the store."""
 STORE_PREFIX = "cowkg-store-"
 MIN_WORKER_MEMORY = 512 << 20
+HEAVY_AFTER = 1.0
+"""Seconds after which a running query counts as heavy: its worker's CPU priority is lowered."""
+HEAVY_NICE = 10
+"""The niceness of a heavy query's worker, so light requests get the CPU first."""
+LIGHT_TIMEOUT = 2.0
+"""Seconds a query admitted to a light slot may run."""
+RECYCLE_AFTER = 1000
+"""Queries a worker answers before it is replaced."""
+RECYCLE_MEMORY = 256 << 20
+"""Private memory a worker may keep after an answer; above it, it is replaced."""
 
 
 class WorkerDied(Exception):
@@ -82,6 +107,11 @@ class _Process:
     reply_fd: int
     inbox: bytearray = field(default_factory=bytearray)
     ready: bool = False
+    served: int = 0
+    niced: bool = False
+    """Whether its CPU priority was lowered (a long query); it is then replaced after it."""
+    budget: float = 0.0
+    """Seconds the query at hand may run."""
 
     @property
     def pid(self) -> int:
@@ -98,6 +128,18 @@ class _Process:
                 return int(line.split()[1]) * 1024
         return 0
 
+    def lower_priority(self) -> None:
+        """Nice every thread of the worker to :data:`HEAVY_NICE` (raising niceness needs no
+        privilege; lowering it back would, so a niced worker is replaced after its query)."""
+        self.niced = True
+        try:
+            threads = [int(tid) for tid in os.listdir(f"/proc/{self.pid}/task")]
+        except OSError:
+            threads = [self.pid]
+        for tid in threads:
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, tid, HEAVY_NICE)
+
     def kill(self) -> None:
         """SIGKILL, close our pipe ends; a thread reaps the process (its exit may take a moment)."""
         with contextlib.suppress(ProcessLookupError):
@@ -112,12 +154,23 @@ class WorkerPool:
     """At most ``slots`` worker processes, each answering one request at a time under a deadline."""
 
     def __init__(
-        self, config: dict[str, Any], slots: int, timeout: float, memory_limit: int
+        self,
+        config: dict[str, Any],
+        slots: int,
+        timeout: float,
+        memory_limit: int,
+        light_slots: int = 0,
+        client_limit: int = 0,
     ) -> None:
         self.config = config
         self.timeout = timeout
         self.memory_limit = memory_limit
         self.gate = Slots(slots, timeout)
+        self.light = Slots(light_slots, timeout)
+        self.client_limit = client_limit or max(1, slots - 1)
+        self._clients: dict[str, int] = {}
+        self.isolation: str | None = None
+        """``None`` until a worker starts, then "seccomp" or why the filter is missing."""
         self._idle: list[_Process] = []
         self._workers: set[_Process] = set()
         self._lock = threading.Lock()
@@ -172,31 +225,87 @@ class WorkerPool:
             with self._lock:
                 self._idle.append(successor)
 
-    async def call(self, request: Request) -> tuple[Any, ...]:
+    def _count(self, client: str | None, step: int) -> None:
+        """Add ``step`` to the queries ``client`` has on the query slots (running or waiting)."""
+        if client is None:
+            return
+        with self._lock:
+            left = self._clients.pop(client, 0) + step
+            if left > 0:
+                self._clients[client] = left
+
+    async def _admit(self, light: bool, client: str | None) -> tuple[Slots, float, str | None]:
+        """A slot for a request, the seconds its query may run there, and the client it is
+        counted against. A client with its share of the query slots (``client_limit``) gets
+        429, unless its query is light and a light slot takes it."""
+        with self._lock:
+            over = client is not None and self._clients.get(client, 0) >= self.client_limit
+        if light and self.light.slots:
+            if not over and self.gate.try_acquire():
+                self._count(client, 1)
+                return self.gate, self.timeout, client
+            await self.light.acquire()
+            return self.light, min(self.timeout, LIGHT_TIMEOUT), None
+        if over:
+            raise RequestError(
+                f"this client already has {self.client_limit} queries running or waiting, the "
+                "most one client may have. Hint: send them one after another.",
+                status=429,
+                headers={"Retry-After": "2"},
+            )
+        self._count(client, 1)
+        try:
+            await self.gate.acquire()
+        except BaseException:
+            self._count(client, -1)
+            raise
+        return self.gate, self.timeout, client
+
+    async def call(
+        self, request: Request, light: bool = False, client: str | None = None
+    ) -> tuple[Any, ...]:
         """Send ``request`` to a worker and await its reply, within the slot and time limits."""
-        await self.gate.acquire()
+        gate, seconds, counted = await self._admit(light, client)
         try:
             worker = self._take()
             try:
-                reply = await self._exchange(worker, request)
+                reply = await self._exchange(worker, request, seconds)
             except BaseException:
                 self._drop(worker, replace=True)
                 raise
-            with self._lock:
-                self._idle.append(worker)
+            self._done(worker)
             return reply
         finally:
-            self.gate.release()
+            gate.release()
+            self._count(counted, -1)
 
-    async def _exchange(self, worker: _Process, request: Request) -> tuple[Any, ...]:
+    def _done(self, worker: _Process) -> None:
+        """Back to the idle list, or replaced if it has served long or kept much memory."""
+        worker.served += 1
+        if (
+            worker.niced
+            or worker.served >= RECYCLE_AFTER
+            or worker.private_memory() > RECYCLE_MEMORY
+        ):
+            log.info("query worker %d recycled after %d queries", worker.pid, worker.served)
+            self._drop(worker, replace=True)
+            return
+        with self._lock:
+            self._idle.append(worker)
+
+    async def _exchange(
+        self, worker: _Process, request: Request, seconds: float
+    ) -> tuple[Any, ...]:
         """The reply to ``request``; a new worker's greeting is awaited first (its start-up does
         not count against the query's time)."""
         loop = asyncio.get_running_loop()
         try:
             if not worker.ready:
-                await self._round_trip(worker, loop, b"", STARTUP_TIMEOUT, starting=True)
+                greeting = await self._round_trip(worker, loop, b"", STARTUP_TIMEOUT, starting=True)
                 worker.ready = True
-            return await self._round_trip(worker, loop, encode(request), self.timeout)
+                self._note_isolation(greeting)
+            worker.budget = seconds
+            return await self._round_trip(worker, loop, encode(request), seconds)
         except WorkerDied:
             code = worker.proc.poll()
             log.error("query worker %d stopped (exit code %s)", worker.pid, code)
@@ -206,8 +315,15 @@ class WorkerPool:
                 status=500,
             ) from None
         except QueryTimeout:
-            log.warning("query cut off after %.1f s: worker %d killed", self.timeout, worker.pid)
+            log.warning("query cut off after %.1f s: worker %d killed", seconds, worker.pid)
             raise
+
+    def _note_isolation(self, greeting: tuple[Any, ...]) -> None:
+        """Record (and, the first time, log) whether workers run without network access."""
+        problem = greeting[1] if len(greeting) > 1 else "worker did not report"
+        if problem and self.isolation in (None, "seccomp"):
+            log.error("query workers can reach the network: %s", problem)
+        self.isolation = problem or "seccomp"
 
     async def _round_trip(
         self,
@@ -307,7 +423,7 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         now = loop.time()
         if now >= deadline:
-            reply.set_exception(QueryTimeout(self.timeout))
+            reply.set_exception(QueryTimeout(worker.budget))
             return
         used = worker.private_memory()
         if used > self.memory_limit:
@@ -320,12 +436,14 @@ class WorkerPool:
                 )
             )
             return
+        if not worker.niced and now - (deadline - worker.budget) >= HEAVY_AFTER:
+            worker.lower_priority()
         loop.call_later(min(TICK, deadline - now), self._watch, worker, reply, deadline)
 
     def warm(self, count: int) -> None:
         """Start idle workers until ``count`` exist (they load while the server starts)."""
         with self._lock:
-            missing = min(count, self.gate.slots) - len(self._workers)
+            missing = min(count, self.gate.slots + self.light.slots) - len(self._workers)
         for _ in range(missing):
             worker = self._spawn()
             with self._lock:
@@ -400,26 +518,34 @@ class EmbeddedBackend:
             "base_iri": settings.base_iri,
             "allowlist": allowlist,
             "prefixes": prefixes(),
+            "max_bytes": settings.max_answer_bytes,
         }
         self.pool = WorkerPool(
             config,
             settings.query_slots,
             settings.query_timeout,
-            worker_memory_limit(settings.query_slots),
+            worker_memory_limit(settings.query_slots + settings.light_slots),
+            settings.light_slots,
+            settings.client_queries,
         )
         weakref.finalize(self, _cleanup, self.pool, self.folder)
         self.pool.warm(1)
 
     async def query(self, text: str, dataset: Dataset, max_rows: int) -> QueryResult:
         reply = await self.pool.call(
-            (text, dataset.default_graphs, dataset.named_graphs, max_rows, None)
+            (text, dataset.default_graphs, dataset.named_graphs, max_rows, None), light=True
         )
         if reply[0] == "error":
             raise RequestError(reply[2], status=reply[1], errors=reply[3])
         return _decode(reply[1], reply[2], reply[3])
 
     async def answer(
-        self, text: str, dataset: Dataset, max_rows: int, negotiation: Negotiation
+        self,
+        text: str,
+        dataset: Dataset,
+        max_rows: int,
+        negotiation: Negotiation,
+        client: str | None = None,
     ) -> Answer:
         request: Request = (
             text,
@@ -428,7 +554,7 @@ class EmbeddedBackend:
             max_rows,
             (negotiation.accept, negotiation.asked),
         )
-        reply = await self.pool.call(request)
+        reply = await self.pool.call(request, light=is_light(text), client=client)
         if reply[0] == "error":
             raise RequestError(reply[2], status=reply[1], errors=reply[3])
         return Answer(reply[2], reply[4], reply[3])
@@ -453,7 +579,7 @@ class EmbeddedBackend:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def warm(self) -> None:
-        self.pool.warm(self.pool.gate.slots)
+        self.pool.warm(self.pool.gate.slots + self.pool.light.slots)
 
     def close(self) -> None:
         self.pool.close()

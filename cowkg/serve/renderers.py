@@ -40,7 +40,8 @@ class Format:
 
     @property
     def is_quads(self) -> bool:
-        return self.rdf in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+        """Keeps named graphs (JSON-LD too: a named graph is a node with ``@graph``)."""
+        return self.rdf in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)
 
 
 TURTLE = Format("ttl", ("text/turtle", "application/x-turtle"), "Turtle", rdf=ox.RdfFormat.TURTLE)
@@ -73,8 +74,9 @@ HTML = Format("html", ("text/html", "application/xhtml+xml"), "HTML")
 
 GRAPH_FORMATS: tuple[Format, ...] = (TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS, NTRIPLES_PLAIN)
 """For a graph (CONSTRUCT, DESCRIBE, one named graph): quad formats put it in the default graph."""
-DATASET_FORMATS: tuple[Format, ...] = (TRIG, NQUADS, TURTLE, NTRIPLES, JSONLD, RDFXML)
-"""For the whole dataset: TriG and N-Quads keep the named graphs, the others give their union."""
+DATASET_FORMATS: tuple[Format, ...] = (TRIG, NQUADS, JSONLD, TURTLE, NTRIPLES, RDFXML)
+"""For the whole dataset: TriG, N-Quads and JSON-LD keep the named graphs, the others give their
+union."""
 SELECT_FORMATS: tuple[Format, ...] = (RESULTS_JSON, RESULTS_XML, RESULTS_CSV, RESULTS_TSV)
 ASK_FORMATS: tuple[Format, ...] = (RESULTS_JSON, RESULTS_XML)
 
@@ -137,14 +139,32 @@ def negotiate(accept: str | None, offers: Sequence[Format]) -> Format | None:
     return chosen
 
 
+FORMAT_ALIASES: dict[str, tuple[str, ...]] = {
+    "json": ("srj", "jsonld"),
+    "xml": ("srx", "rdf"),
+    "turtle": ("ttl",),
+    "n3": ("ttl",),
+    "json-ld": ("jsonld",),
+    "rdf+xml": ("rdf",),
+    "rdfxml": ("rdf",),
+    "ntriples": ("nt",),
+    "n-triples": ("nt",),
+    "nquads": ("nq",),
+    "n-quads": ("nq",),
+}
+"""``format=`` names clients send, by what they mean for each kind of answer: SPARQLWrapper
+sends ``format=xml`` for RDF/XML beside a CONSTRUCT and ``format=json`` for JSON-LD; ``n3``
+asks for Notation 3, of which Turtle is a subset, so Turtle satisfies it."""
+
+
 def by_name(name: str, offers: Sequence[Format]) -> Format | None:
-    """The offer named ``name`` (a short name such as ``ttl`` or a media type), if any."""
-    wanted = name.strip().lower()
-    aliases = {"json": "srj", "xml": "srx", "turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt"}
-    wanted = aliases.get(wanted, wanted)
-    for fmt in offers:
-        if wanted == fmt.name or wanted in fmt.media_types:
-            return fmt
+    """The offer named ``name`` (a short name such as ``ttl``, an alias, or a media type with or
+    without parameters), if any; an alias means the format it names among ``offers``."""
+    wanted = name.split(";")[0].strip().lower()
+    for candidate in (wanted, *FORMAT_ALIASES.get(wanted, ())):
+        for fmt in offers:
+            if candidate == fmt.name or candidate in fmt.media_types:
+                return fmt
     return None
 
 
@@ -175,13 +195,61 @@ def serialize_rdf(
         ]
     elif triples and isinstance(triples[0], ox.Quad):
         items = list(dict.fromkeys(q.triple for q in triples))  # type: ignore[union-attr]
-    with_prefixes = fmt.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
+    with_prefixes = fmt.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
     if with_prefixes and prefix_map is None:
         from cowkg.store import prefixes
 
         prefix_map = prefixes()
     out = ox.serialize(items, format=fmt.rdf, prefixes=prefix_map if with_prefixes else None)
+    if fmt.rdf == ox.RdfFormat.JSON_LD and prefix_map:
+        return compact_jsonld(out or b"[]", prefix_map)
     return out or b""
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def compact_jsonld(expanded: bytes, prefix_map: dict[str, str]) -> bytes:
+    """Oxigraph's expanded JSON-LD with an inline ``@context`` of our prefixes, its IRIs written as
+    compact IRIs (``schema:startDate``) and ``rdf:type`` as ``@type``.
+
+    WHY by hand: Oxigraph writes expanded JSON-LD only (it ignores prefixes for JSON-LD), and the
+    query workers do not load rdflib. Only namespaces ending in ``/`` or ``#`` are used, so every
+    prefix is a JSON-LD 1.1 prefix and each compact IRI expands back to the same IRI; the context
+    is inline, never a remote URL (nothing is ever fetched to read the data).
+    """
+    namespaces = sorted(
+        ((p, ns) for p, ns in prefix_map.items() if ns.endswith(("/", "#"))),
+        key=lambda kv: -len(kv[1]),
+    )
+    used: dict[str, str] = {}
+
+    def curie(iri: str) -> str:
+        for prefix, namespace in namespaces:
+            local = iri[len(namespace) :]
+            if iri.startswith(namespace) and local and not local.startswith("//"):
+                used[prefix] = namespace
+                return f"{prefix}:{local}"
+        return iri
+
+    def node(value: object) -> object:
+        if isinstance(value, list):
+            return [node(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, object] = {}
+        for key, item in value.items():
+            if key in ("@id", "@type") and isinstance(item, str) and not item.startswith("_:"):
+                out[key] = curie(item)
+            elif key == RDF_TYPE and all("@id" in v and len(v) == 1 for v in item):
+                out["@type"] = [curie(v["@id"]) for v in item]
+            else:
+                out[key if key.startswith("@") else curie(key)] = node(item)
+        return out
+
+    body = node(json.loads(expanded))
+    context = {prefix: used[prefix] for prefix in sorted(used)}
+    return json.dumps({"@context": context, "@graph": body}, ensure_ascii=False).encode()
 
 
 def _tsv_cell(term: Term | None) -> str:
@@ -230,13 +298,19 @@ def offers_for(form: str | None) -> tuple[Format, ...]:
 
 
 def pick_format(accept: str | None, asked: Sequence[str], offers: tuple[Format, ...]) -> Format:
-    """The output format from ``format=`` (``asked``; the last wins over Accept) or ``Accept``.
+    """The output format: the last ``format=`` value that names an offer, else ``Accept``.
 
-    Raises :class:`RequestError` 406 naming the formats on offer if neither can be met.
+    ``format=`` wins over ``Accept`` when it can be met. When none of its values can (clients such
+    as SPARQLWrapper repeat ``format=`` with names meant for other servers), the ``Accept`` header
+    decides if there is one. Raises :class:`RequestError` 406 naming the formats on offer when
+    neither can be met.
     """
-    fmt = by_name(asked[-1], offers) if asked else negotiate(accept, offers)
+    named = (by_name(name, offers) for name in reversed(asked))
+    fmt = next((f for f in named if f is not None), None)
+    if fmt is None and (not asked or (accept and accept.strip())):
+        fmt = negotiate(accept, offers)
     if fmt is None:
-        wanted = asked[-1] if asked else accept or ""
+        wanted = " / ".join([*asked, accept or ""]).strip(" /")
         raise RequestError(
             f"cannot produce {wanted!r} for this request. Hint: ask for one of "
             + ", ".join(f"{f.name} ({f.media_type})" for f in offers),

@@ -36,6 +36,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from cowkg.errors import RequestError
+from cowkg.serve.messages import malformed_query
 from cowkg.serve.renderers import (
     Format,
     content_type,
@@ -46,6 +47,7 @@ from cowkg.serve.renderers import (
     serialize_rdf,
 )
 from cowkg.serve.safety import check_query
+from cowkg.serve.sandbox import forbid_network
 
 HEADER = struct.Struct(">I")
 
@@ -66,18 +68,22 @@ class _Full(Exception):
 
 
 class _Capped:
-    """A binary writer that keeps the first ``lines`` lines and stops the writer after them."""
+    """A binary writer that keeps the first ``lines`` lines, and no more than ``size`` bytes of
+    whole lines, and stops the writer after them (the row cap and the byte cap)."""
 
-    def __init__(self, lines: int) -> None:
+    def __init__(self, lines: int, size: int) -> None:
         self.lines = lines
+        self.size = size
         self.parts: list[bytes] = []
         self.seen = 0
+        self.written = 0
 
     def write(self, data: bytes) -> int:
         chunk = bytes(data)
         self.parts.append(chunk)
         self.seen += chunk.count(b"\n")
-        if self.seen > self.lines:
+        self.written += len(chunk)
+        if self.seen > self.lines or self.written > self.size:
             raise _Full
         return len(chunk)
 
@@ -91,12 +97,19 @@ class _Capped:
         for _ in range(self.lines):
             end = data.find(b"\n", end + 1)
             if end < 0:
-                return data, False
+                break
+        if end < 0 and len(data) <= self.size:  # fewer lines than the cap, and small enough
+            return data, False
+        if end < 0 or end + 1 > self.size:  # the byte cap comes first: whole lines within it
+            end = data.rfind(b"\n", 0, self.size)
+            return data[: end + 1], True
         return data[: end + 1], len(data) > end + 1
 
 
-def _capped(result: ox.QuerySolutions | ox.QueryTriples, lines: int) -> tuple[bytes, bool]:
-    writer = _Capped(lines)
+def _capped(
+    result: ox.QuerySolutions | ox.QueryTriples, lines: int, size: int
+) -> tuple[bytes, bool]:
+    writer = _Capped(lines, size)
     try:
         if isinstance(result, ox.QuerySolutions):
             result.serialize(writer, format=ox.QueryResultsFormat.TSV)  # type: ignore[arg-type]
@@ -130,6 +143,7 @@ class Worker:
         self.base_iri: str = config["base_iri"]
         self.allowlist = frozenset(config["allowlist"])
         self.prefixes: dict[str, str] = config["prefixes"]
+        self.max_bytes: int = config["max_bytes"]
 
     def evaluate(self, request: Request) -> Reply:
         text, default_graphs, named_graphs, max_rows, negotiation = request
@@ -146,16 +160,34 @@ class Worker:
         try:
             result = self.store.query(text, **kwargs)
         except SyntaxError as exc:
-            raise RequestError(f"malformed query: {exc}", errors=[str(exc)]) from None
+            raise malformed_query(exc, text) from None
+        if not info.services:
+            return self._reply(result, max_rows, fmt)
+        try:  # an allowed SERVICE: its failure is reported, its answer's text never echoed
+            return self._reply(result, max_rows, fmt)
+        except (OSError, ValueError, SyntaxError):
+            raise RequestError(
+                f"a SERVICE call of the query failed ({', '.join(info.services)}); the remote "
+                "answer is not shown.",
+                status=502,
+            ) from None
+
+    def _reply(
+        self,
+        result: ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples,
+        max_rows: int,
+        fmt: Format | None,
+    ) -> Reply:
+        """Serialise ``result`` under the row and byte caps, then convert it to ``fmt``."""
         truncated = False
         if isinstance(result, ox.QueryBoolean):
             kind, body = "boolean", b"true" if bool(result) else b"false"
         elif isinstance(result, ox.QuerySolutions):
             kind = "solutions"
-            body, truncated = _capped(result, max_rows + 1)  # + the header line
+            body, truncated = _capped(result, max_rows + 1, self.max_bytes)  # + the header
         else:
             kind = "triples"
-            body, truncated = _capped(result, max_rows)
+            body, truncated = _capped(result, max_rows, self.max_bytes)
         if fmt is None:
             return ("ok", kind, body, truncated, None)
         return ("ok", kind, _convert(kind, body, fmt, self.prefixes), truncated, content_type(fmt))
@@ -195,6 +227,7 @@ def _watch_parent(parent: int) -> None:
 
 
 def main(argv: list[str]) -> int:
+    refused = forbid_network()  # first: nothing below, whatever a query says, reaches the network
     config = json.loads(argv[1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     replies = os.fdopen(os.dup(1), "wb", buffering=0)
@@ -202,7 +235,7 @@ def main(argv: list[str]) -> int:
     threading.Thread(target=_watch_parent, args=(config["parent"],), daemon=True).start()
     requests = os.fdopen(0, "rb", buffering=0)
     worker = Worker(config)
-    replies.write(encode(("ready",)))
+    replies.write(encode(("ready", refused)))
     while True:
         header = _read_exactly(requests, HEADER.size)
         if header is None:

@@ -19,6 +19,8 @@ import org.w3c.dom.NodeList;
  * and a missing import is an error rather than a download.
  *
  * Usage: java ProfileCheck CATALOG ONTOLOGY
+ * CATALOG "-" maps nothing (imports are then fetched by their IRIs); ONTOLOGY is a file, or an
+ * http(s) URL loaded as Protégé's "Open from URL" does (content negotiation for RDF/XML).
  * Prints one line per violation; exit code 0 when in profile, 1 when not, 2 on a loading error.
  */
 public final class ProfileCheck {
@@ -44,8 +46,12 @@ public final class ProfileCheck {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         OWLOntology ontology;
         try {
-            mapCatalog(manager, new File(args[0]));
-            ontology = manager.loadOntologyFromOntologyDocument(new File(args[1]));
+            if (!args[0].equals("-")) {
+                mapCatalog(manager, new File(args[0]));
+            }
+            ontology = args[1].matches("^https?://.*")
+                ? manager.loadOntologyFromOntologyDocument(IRI.create(args[1]))
+                : manager.loadOntologyFromOntologyDocument(new File(args[1]));
         } catch (Exception e) {
             System.err.println("cannot load " + args[1] + ": " + e);
             System.exit(2);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from serve_helpers import SLOW_QUERY, fixture_settings
 
@@ -59,3 +60,30 @@ def test_every_error_route_has_the_one_shape() -> None:
             assert isinstance(body["errors"], list) and all(
                 isinstance(e, str) for e in body["errors"]
             )
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix", "where"),
+    [
+        ("SELECT * { ?s foo:bar ?o }", "foo:", "1:22"),
+        (
+            "PREFIX a: <http://x/>\nSELECT * {\n  ?s a:b ?o . ?s un-known:y ?z }",
+            "un-known:",
+            "3:28",
+        ),
+    ],
+)
+def test_an_unknown_prefix_is_named_in_a_short_message(
+    client: TestClient, query: str, prefix: str, where: str
+) -> None:
+    body = client.get("/sparql", params={"query": query}).json()
+    assert body["status"] == 400
+    assert f"unknown prefix {prefix!r} at {where}" in body["error"]
+    assert f"PREFIX {prefix} <" in body["error"] and len(body["error"]) < 200
+    assert body["errors"] == [body["error"]]  # not the parser's list of Unicode ranges either
+
+
+def test_a_long_parser_message_is_cut(client: TestClient) -> None:
+    error = client.get("/sparql", params={"query": "SELECT * {"}).json()["error"]
+    assert error.startswith("malformed query: error at 1:11: expected one of")
+    assert len(error) < 340 and error.endswith(" …")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import DCTERMS, OWL, RDF
 from serve_helpers import fixture_settings
 
 from cowkg.serve.app import create_app
@@ -54,8 +54,20 @@ def test_void_has_statistics_and_links(client: TestClient) -> None:
         for p in graph.objects(dataset, URIRef(VOID + "classPartition"))
     }
     assert classes["https://w3id.org/cowkg/ontology#State"] == Literal(1)
+    assert graph.value(dataset, DCTERMS.license) == URIRef(CC_BY_SA)
+    assert "not relicensed" in str(graph.value(dataset, DCTERMS.rights))
     as_jsonld = client.get("/.well-known/void", headers={"Accept": "application/ld+json"})
     assert len(Graph().parse(data=as_jsonld.text, format="json-ld")) == len(graph)
+
+
+def test_service_description_states_the_data_licence(client: TestClient) -> None:
+    graph = Graph().parse(data=client.get("/sparql", headers={"Accept": "text/turtle"}).text)
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    dataset = graph.value(URIRef("http://testserver/sparql"), URIRef(sd + "defaultDataset"))
+    assert graph.value(dataset, DCTERMS.license) == URIRef(CC_BY_SA)
+
+
+CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
 @pytest.mark.parametrize(

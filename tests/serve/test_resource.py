@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDFS
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDFS
 from serve_helpers import FRA, SUMMIT, fixture_settings
 
+from cowkg.namespaces import COW, OA
 from cowkg.serve.app import create_app
+
+BASE = "https://w3id.org/cowkg/"
+FACT_AAA1 = f"{BASE}graph/fact/aaa1"
+CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
@@ -92,3 +97,50 @@ def test_base_iri_setting_moves_the_iri_space() -> None:
     # same data under another base: nothing is found under /id/, because IRIs are base + path
     with TestClient(create_app(fixture_settings(base_iri="http://localhost:8000/"))) as other:
         assert other.get("/id/state/FRA").status_code == 404
+
+
+def test_an_entity_document_links_to_its_graphs_and_their_evidence(client: TestClient) -> None:
+    response = client.get("/id/meeting/2025-03-27-summit.ttl")
+    assert response.headers["link"] == f'<{CC_BY_SA}>; rel="license"'
+    graph = Graph().parse(data=response.text, format="turtle")
+    doc = URIRef(SUMMIT + ".ttl")
+    assert graph.value(doc, FOAF.primaryTopic) == URIRef(SUMMIT)
+    assert graph.value(doc, DCTERMS.license) == URIRef(CC_BY_SA)
+    derived = set(graph.objects(doc, PROV.wasDerivedFrom))
+    assert {
+        URIRef(FACT_AAA1),
+        URIRef(f"{BASE}graph/fact/bbb2"),
+        URIRef(f"{BASE}graph/inferred"),
+    } <= derived
+    # the fact graph's provenance, down to the quoted passage and its offsets
+    evidence = graph.value(URIRef(FACT_AAA1), COW.evidence)
+    assert graph.value(URIRef(FACT_AAA1), PROV.wasDerivedFrom) == URIRef(f"{BASE}source/001_x")
+    target = graph.value(evidence, OA.hasTarget)
+    selectors = set(graph.objects(target, OA.hasSelector))
+    assert Literal(206) in {graph.value(s, OA.start) for s in selectors}
+    exact = {str(graph.value(s, OA.exact)) for s in selectors}
+    assert "On March 27, Paris hosted a summit <b>of leaders</b>." in exact
+
+
+def test_jsonld_has_an_inline_context_and_compact_iris(client: TestClient) -> None:
+    response = client.get("/id/state/FRA.jsonld")
+    document = response.json()
+    assert document["@context"]["cow"] == "https://w3id.org/cowkg/ontology#"
+    assert all(isinstance(v, str) and v.startswith("http") for v in document["@context"].values())
+    france = next(n for n in document["@graph"] if n["@id"] == FRA)
+    assert "cow:State" in france["@type"]
+    assert {"@language": "fr", "@value": "France"} in france["rdfs:label"]
+    # the same triples as the N-Triples document
+    as_jsonld = Graph().parse(data=response.text, format="json-ld")
+    as_nt = Graph().parse(data=client.get("/id/state/FRA.nt").text, format="nt")
+    assert {t for t in as_jsonld if "FRA." not in t[0]} == {t for t in as_nt if "FRA." not in t[0]}
+
+
+def test_a_browser_gets_an_html_404_for_an_unknown_entity(client: TestClient) -> None:
+    for path in ("/id/state/XYZ", "/id/person/nobody-known.html"):
+        page = client.get(path, headers={"Accept": BROWSER}, follow_redirects=False)
+        assert page.status_code == 404
+        assert page.headers["content-type"].startswith("text/html")
+        assert "nothing is known about" in page.text and "/search?q=" in page.text
+    machine = client.get("/id/state/XYZ", headers={"Accept": "text/turtle"})
+    assert machine.status_code == 404 and machine.json()["ok"] is False

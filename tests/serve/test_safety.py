@@ -200,3 +200,78 @@ def test_cors_allows_read_only_browser_clients(client: TestClient) -> None:
         "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"}
     )
     assert response.headers["access-control-allow-origin"] == "*"
+
+
+# -- the query read on SPARQL's own terminals: the forms that fooled the token check -------------
+
+ESCAPED_NAMES = [
+    # an escaped # or ' in a local name made the rest of the line a comment or a string
+    "PREFIX e: <http://e/> SELECT * { ?s e:a\\# SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "PREFIX e: <http://e/> SELECT * { ?s e:a\\' SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } #'",
+    "PREFIX e: <http://e/> SELECT * { ?s e:\\'x\\' . SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    # the same with names outside ASCII (the lexer's full character classes)
+    "PREFIX é: <http://e/> SELECT * { ?s é:ü\\# SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    # a keyword spelt with a code-point escape
+    "SELECT * { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    # a prefixed-name target
+    "PREFIX e: <http://127.0.0.1:9/> SELECT * { ?s ?p ?o . SERVICE e:a\\#b { ?s ?p ?o } }",
+]
+
+
+@pytest.mark.parametrize("query", ESCAPED_NAMES)
+def test_escapes_in_names_do_not_hide_a_service(client: TestClient, query: str) -> None:
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 403, response.text
+    assert "SERVICE" in response.json()["error"]
+
+
+def test_a_quote_in_an_iri_shaped_run_is_refused(client: TestClient) -> None:
+    """``<'>`` reads as an IRI or as ``<`` then a string: the two readings would disagree."""
+    query = "SELECT * { ?s ?p ?a FILTER((?a<'>' )) SERVICE <http://127.0.0.1:9/> { } #'\n}"
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 400
+    assert "%27" in response.json()["error"]
+
+
+def test_a_prefixed_service_target_is_expanded_before_the_allowlist() -> None:
+    allowed = frozenset({"http://example.org/sparql"})
+    text = "PREFIX x: <http://example.org/> SELECT * { SERVICE x:sparql { ?s ?p ?o } }"
+    assert check_query(text, allowed).services == ("http://example.org/sparql",)
+
+
+HUGE = {
+    "plus": "SELECT * { FILTER(" + "+".join(["1"] * 100_000) + ") }",
+    "or": "SELECT * { ?s ?p ?o FILTER(" + "||".join(["?o=1"] * 100_000) + ") }",
+    "union": "SELECT * { " + " UNION ".join(["{}"] * 50_000) + " }",
+    "triples": "SELECT * { " + " . ".join(f"?s ?p ?o{i}" for i in range(20_000)) + " }",
+    "optional": "SELECT * { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o } " * 10_000 + "}",
+    "path": "SELECT * { ?s " + "/".join(["<http://e/p>"] * 20_000) + " ?o }",
+    "nesting": "SELECT * { " + "{" * 5000 + "}" * 5000 + " }",
+}
+
+
+@pytest.mark.parametrize("form", sorted(HUGE))
+def test_huge_structures_are_refused_before_they_crash_a_worker(
+    client: TestClient, form: str
+) -> None:
+    pool = client.app.state.cowkg.backend.pool  # type: ignore[attr-defined]
+    assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
+    before = pool.pids
+    response = client.post(
+        "/sparql", content=HUGE[form], headers={"Content-Type": "application/sparql-query"}
+    )
+    assert response.status_code == 400, response.text[:300]
+    assert "at most" in response.json()["error"]
+    assert pool.pids == before, "the worker died"
+
+
+def test_the_limits_leave_room_for_every_real_query() -> None:
+    from pathlib import Path
+
+    from cowkg.serve.safety import LIMITS
+
+    folder = Path(__file__).resolve().parent.parent.parent / "queries"
+    for path in sorted(folder.glob("*.rq")):
+        shape = inspect_query(path.read_text(encoding="utf-8")).shape
+        for name, limit in LIMITS.items():
+            assert getattr(shape, name) * 8 <= limit, (path.name, name)

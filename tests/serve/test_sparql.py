@@ -178,17 +178,28 @@ def test_browser_without_query_goes_to_the_query_page(client: TestClient) -> Non
     assert response.headers["location"] == "/query"
 
 
-def test_results_are_cut_at_max_rows() -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * { ?s ?p ?o }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "DESCRIBE ?s { ?s ?p ?o }",
+    ],
+)
+def test_answers_longer_than_max_rows_are_refused_whole(query: str) -> None:
+    """Never a silent cut: 400 with what to do, and a Link to the dumps."""
     from serve_helpers import fixture_settings
 
     from cowkg.serve.app import create_app
 
     with TestClient(create_app(fixture_settings(max_rows=3))) as small:
-        response = small.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
-        assert len(bindings(response)) == 3
-        assert "max_rows=3" in response.headers["x-cowkg-truncated"]
-        whole = small.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 2"})
-        assert "x-cowkg-truncated" not in whole.headers
+        response = small.get("/sparql", params={"query": query})
+        assert response.status_code == 400
+        assert "more than 3 rows" in response.json()["error"]
+        assert "/data/cowkg.nq" in response.json()["error"]
+        assert '</data/cowkg.nq>; rel="alternate"' in response.headers["link"]
+        whole = small.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 3"})
+        assert whole.status_code == 200 and len(bindings(whole)) == 3
 
 
 def test_blank_query_field_in_form_is_refused(client: TestClient) -> None:

@@ -1,7 +1,9 @@
 """Downloads and the read-only Graph Store HTTP Protocol.
 
-* ``/data/cowkg.{ext}``: the whole dataset — TriG and N-Quads keep the named graphs, Turtle,
-  N-Triples, JSON-LD and RDF/XML give the union of all graphs. Serialised once, then cached.
+* ``/data/cowkg.{ext}``: the whole dataset — TriG, N-Quads and JSON-LD keep the named graphs,
+  Turtle, N-Triples and RDF/XML give the union of all graphs. Serialised once, then cached. The
+  data states its licence (``{base}dataset dcterms:license``, in the provenance graph); the answer
+  says it too, in a ``Link: <…>; rel="license"`` header (RFC 8288).
 * ``/graph/{path}``: each named graph ``{base}graph/{path}`` answered at its own IRI's path (direct
   graph identification), by content negotiation or with a format suffix (``….ttl``).
 * ``/rdf-graphs/service?graph=IRI`` or ``?default``: indirect graph identification
@@ -14,6 +16,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from cowkg.errors import RequestError
+from cowkg.namespaces import DATA_LICENSE
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import (
     DATASET_FORMATS,
@@ -26,6 +29,10 @@ from cowkg.serve.renderers import (
 from cowkg.serve.routes.sparql import choose_format
 
 router = APIRouter(tags=["Data"])
+
+LICENSE_LINK = {"Link": f'<{DATA_LICENSE}>; rel="license"'}
+"""The data's licence on every download (RFC 8288 ``license`` relation), beside the statement the
+data itself carries."""
 
 WRITE_METHODS = ["PUT", "POST", "DELETE", "PATCH"]
 READ_ONLY_GRAPHS = (
@@ -49,12 +56,12 @@ def graph_response(state: ServeState, graph: str | None, fmt: Format) -> Respons
         return serialize_rdf(triples, fmt)
 
     body = state.cached(key, make)
-    return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept"})
+    return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept", **LICENSE_LINK})
 
 
 @router.get("/data/cowkg.{ext}", summary="The whole dataset in one RDF format")
 def dataset_download(ext: str, state: StateDep) -> Response:
-    """``trig``, ``nq`` (named graphs kept) or ``ttl``, ``nt``, ``jsonld``, ``rdf`` (union)."""
+    """``trig``, ``nq``, ``jsonld`` (named graphs kept) or ``ttl``, ``nt``, ``rdf`` (union)."""
     fmt = by_name(ext, DATASET_FORMATS)
     if fmt is None:
         raise RequestError(
@@ -67,7 +74,7 @@ def dataset_download(ext: str, state: StateDep) -> Response:
     return Response(
         body,
         media_type=content_type(fmt),
-        headers={"Content-Disposition": f'inline; filename="cowkg.{fmt.name}"'},
+        headers={"Content-Disposition": f'inline; filename="cowkg.{fmt.name}"', **LICENSE_LINK},
     )
 
 

@@ -10,6 +10,7 @@ a rendering that is missing is converted from the Turtle source by Oxigraph.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
@@ -17,7 +18,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from cowkg.errors import RequestError
-from cowkg.namespaces import ONTOLOGY_IRI
+from cowkg.namespaces import DATA_LICENSE, DATA_RIGHTS, ONTOLOGY_IRI
 from cowkg.serve.backends import Solutions
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import (
@@ -87,6 +88,8 @@ async def void_turtle(state: ServeState, request: Request) -> str:
     dcterms:title "Coalition of the Willing knowledge graph"@en ;
     dcterms:description "Meetings, attendees, chairs, pledges and plans of the Coalition of the \
 Willing for Ukraine (2025–), each fact with the source passage it rests on."@en ;
+    dcterms:license <{DATA_LICENSE}> ;
+    dcterms:rights "{DATA_RIGHTS}"@en ;
     void:sparqlEndpoint <{root}sparql> ;
     void:dataDump {dumps} ;
     void:uriSpace "{state.base}id/" ;
@@ -106,24 +109,64 @@ async def void(request: Request, state: StateDep) -> Response:
     """Turtle by default; any RDF format by ``Accept`` or ``format=``."""
     fmt = choose_format(request, list(request.query_params.multi_items()), GRAPH_FORMATS)
 
-    async def make() -> list[ox.Triple]:
+    async def make() -> tuple[str, list[ox.Triple]]:
         turtle = await void_turtle(state, request)
-        return [q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
+        return str(request.base_url), [
+            q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+        ]
 
-    body = serialize_rdf(await state.memo(f"void {request.base_url}", make), fmt)
+    # computed once, whatever the Host header (one memo per host grew without bound), and its
+    # links re-rooted on this request's address
+    first_root, triples = await state.memo("void", make)
+    body = serialize_rdf(_rerooted(triples, first_root, str(request.base_url)), fmt)
     return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept"})
 
 
+def _rerooted(triples: list[ox.Triple], old: str, new: str) -> list[ox.Triple]:
+    """``triples`` with every IRI under ``old`` moved under ``new``."""
+    if old == new:
+        return triples
+
+    def move(term: Any) -> Any:
+        if isinstance(term, ox.NamedNode) and term.value.startswith(old):
+            return ox.NamedNode(new + term.value[len(old) :])
+        return term
+
+    return [ox.Triple(move(t.subject), t.predicate, move(t.object)) for t in triples]
+
+
+IMPORTS_IRI = ONTOLOGY_IRI + "/imports/"
+RDF_DOCUMENT_FORMATS: tuple[Format, ...] = (RDFXML, TURTLE, JSONLD, NTRIPLES)
+"""RDF renderings, RDF/XML first: what a client asking for anything gets (owlready2, curl)."""
+
+
+def _served_imports(body: bytes, request: Request) -> bytes:
+    """``body`` with the import IRIs (``https://w3id.org/cowkg/ontology/imports/{name}``) moved to
+    this server (``{root}ontology/imports/{name}``), where they are answered.
+
+    WHY: Protégé, the OWL API and owlready2 fetch each ``owl:imports`` IRI; on a laptop or offline
+    ``w3id.org`` is out of reach, so the served copy names imports this server answers. The import
+    IRI prefix occurs in the ontology documents only as import IRIs and an extract's own IRI (the
+    release tests check it), so a textual replacement keeps the files' layout and comments.
+    """
+    return body.replace(IMPORTS_IRI.encode(), f"{request.base_url}ontology/imports/".encode())
+
+
 def _document(
-    state: ServeState, request: Request, stem: str, files: dict[str, Path], ext: str | None
+    state: ServeState,
+    request: Request,
+    stem: str,
+    files: dict[str, Path],
+    ext: str | None,
+    offers: tuple[Format, ...] = DOCUMENT_FORMATS,
 ) -> Response:
     """A document with several renderings: a file when it exists, else converted from Turtle."""
     if ext is not None:
-        fmt = by_name(ext, DOCUMENT_FORMATS) or by_name("rdf" if ext == "owl" else "", (RDFXML,))
+        fmt = by_name(ext, offers) or by_name("rdf" if ext == "owl" else "", (RDFXML,))
         if fmt is None:
             raise RequestError(f"no rendering {stem}.{ext}", status=404)
     else:
-        fmt = choose_format(request, list(request.query_params.multi_items()), DOCUMENT_FORMATS)
+        fmt = choose_format(request, list(request.query_params.multi_items()), offers)
     path = files.get(fmt.name)
     if path is not None and path.is_file():
         body = path.read_bytes()
@@ -141,6 +184,8 @@ def _document(
             ),
         )
     media = "text/html; charset=utf-8" if fmt is HTML else content_type(fmt)
+    if fmt is not HTML and stem.startswith("ontology"):
+        body = _served_imports(body, request)
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
@@ -156,12 +201,41 @@ def _ontology_files(state: ServeState) -> dict[str, Path]:
 
 @router.get("/ontology", summary="The ontology (HTML, Turtle, RDF/XML, JSON-LD, N-Triples)")
 def ontology(request: Request, state: StateDep) -> Response:
-    return _document(state, request, "ontology", _ontology_files(state), None)
+    """HTML for a browser (it asks for text/html by name); RDF/XML for a client that asks for
+    anything or sends no Accept (owlready2, urllib, curl), so ``get_ontology("http://…/ontology")``
+    loads as Protégé's Open from URL does."""
+    offers = (*RDF_DOCUMENT_FORMATS, HTML)
+    return _document(state, request, "ontology", _ontology_files(state), None, offers)
 
 
 @router.get("/ontology.{ext}", summary="The ontology in one rendering (ttl, owl, rdf, jsonld, nt)")
 def ontology_rendering(ext: str, request: Request, state: StateDep) -> Response:
     return _document(state, request, "ontology", _ontology_files(state), ext)
+
+
+@router.get("/ontology/imports/{name}", summary="An import of the ontology (term extract)")
+def ontology_import(name: str, request: Request, state: StateDep) -> Response:
+    """``/ontology/imports/org`` (RDF/XML unless Accept says otherwise) or a suffix (``org.ttl``):
+    the local extract each ``owl:imports`` of the ontology names, so every import resolves here."""
+    stem, dot, ext = name.partition(".")
+    folder = state.settings.ontology_dir
+    files = {
+        "ttl": folder / "imports" / f"{stem}.ttl",
+        "rdf": folder / "release" / "imports" / f"{stem}.owl",
+    }
+    if not stem.isidentifier() or not files["ttl"].is_file():
+        raise RequestError(
+            f"no import named {stem!r}. Hint: the imports are listed by owl:imports in /ontology.",
+            status=404,
+        )
+    return _document(
+        state,
+        request,
+        f"ontology/imports/{stem}",
+        files,
+        ext if dot else None,
+        RDF_DOCUMENT_FORMATS,
+    )
 
 
 def _shapes_files(state: ServeState) -> dict[str, Path]:

@@ -29,7 +29,8 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from cowkg.errors import RequestError
-from cowkg.serve.backends import Solutions
+from cowkg.namespaces import DATA_LICENSE
+from cowkg.serve.backends import Solutions, Triples
 from cowkg.serve.briefing import (
     VALUE_NAMES,
     Evidence,
@@ -56,6 +57,7 @@ from cowkg.serve.renderers import (
     content_type,
     serialize_rdf,
 )
+from cowkg.serve.routes.data import LICENSE_LINK
 from cowkg.serve.routes.sparql import choose_format
 from cowkg.serve.views import PROLOGUE, TermView, english_labels, iris_in, short_name, view
 
@@ -63,6 +65,10 @@ router = APIRouter(tags=["Linked data"])
 
 ENTITY_FORMATS: tuple[Format, ...] = (HTML, TURTLE, JSONLD, NTRIPLES, RDFXML)
 MAX_FACTS = 2000
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+FOAF_PRIMARY_TOPIC = "http://xmlns.com/foaf/0.1/primaryTopic"
+DCTERMS_LICENSE = "http://purl.org/dc/terms/license"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 FACTS = """SELECT ?dir ?p ?o ?g WHERE {{
   {{ GRAPH ?g {{ {e} ?p ?o }} BIND("out" AS ?dir) }}
@@ -286,6 +292,41 @@ def _briefing_view(
     return out
 
 
+FACT_PROVENANCE = """CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  VALUES ?g {{ {graphs} }}
+  {{ ?g ?p ?o FILTER(?p IN (rdf:type, prov:wasDerivedFrom, cow:evidence, cow:extractionMethod))
+     BIND(?g AS ?s) }}
+  UNION {{ ?g cow:evidence ?s . ?s ?p ?o }}
+  UNION {{ ?g cow:evidence/oa:hasTarget ?s . ?s ?p ?o }}
+  UNION {{ ?g cow:evidence/oa:hasTarget/oa:hasSelector ?s . ?s ?p ?o }}
+}}"""
+"""The provenance of some fact graphs: their seeds, and each piece of evidence down to its quote
+and offsets (the four levels of the Web Annotation written by ``cowkg.assemble``)."""
+
+
+async def _document_triples(
+    state: ServeState, iri: str, document: str, facts: Solutions
+) -> list[ox.Triple]:
+    """What an entity's RDF document says about itself, so a reader needs no second query: it is
+    about the entity (``foaf:primaryTopic``), under the data's licence, and derived from the named
+    graphs its statements are in (``prov:wasDerivedFrom``, each dereferenceable at its path),
+    whose provenance — seed, quoted passage, offsets, extraction rule — it includes."""
+    doc = ox.NamedNode(document)
+    out = [
+        ox.Triple(doc, ox.NamedNode(FOAF_PRIMARY_TOPIC), ox.NamedNode(iri)),
+        ox.Triple(doc, ox.NamedNode(DCTERMS_LICENSE), ox.NamedNode(DATA_LICENSE)),
+    ]
+    graphs = sorted({g.value for *_, g in facts.rows if isinstance(g, ox.NamedNode)})
+    out += [ox.Triple(doc, ox.NamedNode(PROV_DERIVED), ox.NamedNode(g)) for g in graphs]
+    fact_graphs = [g for g in graphs if graph_kind(state, g) == "fact"]
+    if fact_graphs:
+        query = FACT_PROVENANCE.format(graphs=" ".join(str(ox.NamedNode(g)) for g in fact_graphs))
+        result = await state.query(PROLOGUE + "PREFIX rdf: <" + RDF_NS + ">\n" + query)
+        if isinstance(result, Triples):  # sorted: Turtle groups a subject's consecutive triples
+            out += sorted(result.triples, key=lambda t: (str(t.subject), str(t.predicate)))
+    return out
+
+
 def _triples(iri: str, facts: Solutions) -> list[ox.Triple]:
     node = ox.NamedNode(iri)
     out: dict[ox.Triple, None] = {}
@@ -297,6 +338,16 @@ def _triples(iri: str, facts: Solutions) -> list[ox.Triple]:
         elif isinstance(o, ox.NamedNode | ox.BlankNode):
             out[ox.Triple(o, p, node)] = None
     return list(out)
+
+
+def not_found_page(state: ServeState, request: Request, path: str, message: str) -> HTMLResponse:
+    """The 404 a browser (``Accept`` naming text/html, or a ``.html`` URL) gets for an unknown
+    entity: a page with a way on, not raw JSON; other clients keep the JSON error of every route."""
+    guess = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    page = state.templates.get_template("not_found.html").render(
+        request=request, title="Not found", message=message, guess=guess
+    )
+    return HTMLResponse(page, status_code=404, headers={"Vary": "Accept"})
 
 
 async def describe(state: ServeState, request: Request, path: str) -> Response:
@@ -314,12 +365,21 @@ async def describe(state: ServeState, request: Request, path: str) -> Response:
     fmt = suffix or choose_format(request, list(request.query_params.multi_items()), ENTITY_FORMATS)
     iri = state.base + path
     headers = {"Content-Location": f"/{path}.{fmt.name}"}
-    if suffix is HTML:
-        return HTMLResponse(await entity_page(state, request, iri), headers=headers)
-    facts = await _facts(state, iri)
+    try:
+        if suffix is HTML:
+            return HTMLResponse(await entity_page(state, request, iri), headers=headers)
+        facts = await _facts(state, iri)
+    except RequestError as exc:
+        browser = suffix is HTML or "text/html" in request.headers.get("accept", "")
+        if fmt is HTML and browser and exc.status == 404:
+            return not_found_page(state, request, path, str(exc))
+        raise
     if suffix is None:
         return RedirectResponse(f"/{path}.{fmt.name}", status_code=303, headers={"Vary": "Accept"})
-    body = serialize_rdf(_triples(iri, facts), fmt)
+    document = f"{state.base}{path}.{fmt.name}"
+    triples = _triples(iri, facts) + await _document_triples(state, iri, document, facts)
+    body = serialize_rdf(list(dict.fromkeys(triples)), fmt)
+    headers.update(LICENSE_LINK)
     return Response(body, media_type=content_type(fmt), headers=headers)
 
 

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from cowkg.errors import RequestError
+from cowkg.namespaces import DATA_LICENSE
 from cowkg.serve.backends import Dataset, Negotiation
 from cowkg.serve.deps import ServeState, StateDep
 from cowkg.serve.renderers import (
@@ -123,11 +124,9 @@ async def _post_params(request: Request) -> tuple[Params, str | None]:
 async def answer_query(state: ServeState, request: Request, text: str, params: Params) -> Response:
     """Check, evaluate and serialise ``text`` in the negotiated format, all in a query worker
     (the format is chosen there, from the query form, before evaluation: 406 costs nothing)."""
-    answer = await state.answer(text, dataset_of(params), _negotiation(request, params))
-    headers = {"Vary": "Accept"}
-    if answer.truncated:
-        headers["X-Cowkg-Truncated"] = f"results cut at max_rows={state.settings.max_rows}"
-    return Response(answer.body, media_type=answer.media_type, headers=headers)
+    client = request.client.host if request.client else None
+    answer = await state.answer(text, dataset_of(params), _negotiation(request, params), client)
+    return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
 
 
 def _service_description(state: ServeState, endpoint: str) -> list[ox.Triple]:
@@ -147,7 +146,7 @@ def _service_description(state: ServeState, endpoint: str) -> list[ox.Triple]:
             sd:resultFormat {formats} ;
             sd:feature sd:UnionDefaultGraph , sd:DereferencesURIs ;
             sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
-            sd:defaultDataset [ a sd:Dataset ;
+            sd:defaultDataset [ a sd:Dataset ; dcterms:license <{DATA_LICENSE}> ;
                 sd:defaultGraph [ a sd:Graph ; void:triples {state.counts["triples"]} ] ;
                 {graphs}
             ] .
