@@ -169,3 +169,22 @@ def test_meeting_keys_and_labels() -> None:
     assert meeting_label("undated-summit-lisbon") == "summit (lisbon), undated"
     assert meeting_label("2026-05-14-summit") == "Coalition of the Willing summit, 14 May 2026"
     assert "other forum" in meeting_label("2026-05-14-summit-other-white-house-washington")
+
+
+def test_talks_a_clause_is_about_do_not_date_the_articles_meeting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met by video.\n"
+        "During the meeting, Chile briefed the leaders about the 2 June 2026 talks in Quito."
+    )
+    found = meetings(facts)
+    coalition = [f for f in found.values() if "body" in f.args]
+    assert len(coalition) == 1 and "date" not in coalition[0].args
+
+
+def test_welcoming_someones_efforts_is_no_hosting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today. "
+        "The leaders welcomed Peru's efforts and hosted Chile."
+    )
+    participants = {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    assert "PER" not in participants

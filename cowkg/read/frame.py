@@ -652,7 +652,7 @@ class _Binder:
             written = cue.day is not None and not cue.tensed
             if self.main.tensed and written and _compatible(self.main, cue):
                 self.main.day, self.main.end, self.main.tensed = cue.day, cue.end, False
-            same_day = self.main.day is None or cue.day in {None, self.main.day}
+            same_day = cue.day in {None, self.main.day} or (self.main.day is None and cue.happening)
             if same_day and _compatible(self.main, cue):
                 return self._join(self.main, cue)
         if cue.day is not None:
@@ -660,7 +660,7 @@ class _Binder:
                 if meeting.day == cue.day and _compatible(meeting, cue):
                     return self._join(meeting, cue)
             undated = self.main is not None and self.main.day is None
-            named = cue.noun is not None and cue.definite
+            named = cue.noun is not None and cue.definite and cue.happening
             if undated and named and self.main is not None and _compatible(self.main, cue):
                 return self._join(self.main, cue)  # "the call on Saturday": the article's call
             return self._open(cue, main=False)

@@ -178,6 +178,8 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
         )
         and not _modifies_noun(clause, cue, a)
     ]
+    if clause.action in {Action.HOST, Action.CHAIR}:
+        out = [a for a in out if a.role != "object" or _own_object(clause, a)]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
@@ -238,6 +240,20 @@ def _direct(clause: Clause, argument: Argument) -> bool:
         if token.dep_ in {"acl", "relcl", "advcl"}:
             return False
         if token.dep_ == "prep" and token.lower_ != "by":
+            return False
+        token = token.head
+    return False
+
+
+def _own_object(clause: Clause, argument: Argument) -> bool:
+    """The guest a host receives is the verb's own object ("welcomed A and B"), not a name inside
+    it ("welcomed A's efforts")."""
+    token = mention_token(clause.unit, argument.mention)
+    top = predicate_token(clause)
+    while token is not None and top is not None and token.head.i != token.i:
+        if token.head.i == top.i:
+            return token.dep_ == "dobj"
+        if token.dep_ not in {"conj", "appos", "compound", "cc"}:
             return False
         token = token.head
     return False
