@@ -188,3 +188,34 @@ def test_welcoming_someones_efforts_is_no_hosting() -> None:
     )
     participants = {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
     assert "PER" not in participants
+
+
+def test_a_chair_is_the_person_a_host_also_their_state() -> None:
+    facts = facts_of(
+        "The coalition of the willing summit in Lisbon today was hosted by Portuguese Prime "
+        "Minister Luis Montenegro and chaired by French President Emmanuel Macron."
+    )
+    assert {c for _, c in keyed(facts, FactKind.CHAIR, "chair")} == {"emmanuel-macron"}
+    assert {h for _, h in keyed(facts, FactKind.HOST, "host")} == {"luis-montenegro", "PRT"}
+
+
+def test_meeting_the_us_president_is_another_meeting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today.\n"
+        "Later, Chile will meet US President Donald Trump in Washington."
+    )
+    found = meetings(facts)
+    assert [k for k, f in found.items() if "body" in f.args] == ["2026-05-11-summit"]
+    trump = {
+        m for m, p in keyed(facts, FactKind.PARTICIPATION, "participant") if p == "donald-trump"
+    }
+    assert trump and all("-other-" in m for m in trump)
+
+
+def test_a_coalition_co_chaired_by_two_states_is_no_meeting() -> None:
+    facts = facts_of(
+        "The force is a project of the coalition of the willing, which is co-chaired by Chile "
+        "and Peru."
+    )
+    assert not keyed(facts, FactKind.CHAIR, "chair")
+    assert not meetings(facts)

@@ -385,7 +385,8 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
         if agent is None or _titled(argument.mention, arguments):
             continue
         who, _, state = agent
-        for ref in (who, state):
+        # a person hosting hosts for the state of their post; a chair is the person alone
+        for ref in (who, state if kind is FactKind.HOST else None):
             if ref is not None:
                 yield _fact(
                     kind,
