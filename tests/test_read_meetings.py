@@ -7,6 +7,7 @@ import datetime as dt
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index, titled_names
 from cowkg.read.agents import person_names
+from cowkg.read.frame import format_of
 from cowkg.read.mappings import read
 from cowkg.read.mappings.meetings import read_meetings
 from cowkg.resolve import meeting_kind, meeting_label
@@ -219,3 +220,14 @@ def test_a_coalition_co_chaired_by_two_states_is_no_meeting() -> None:
     )
     assert not keyed(facts, FactKind.CHAIR, "chair")
     assert not meetings(facts)
+
+
+def test_some_in_person_and_others_by_video_is_a_hybrid_meeting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today. "
+        "Chile attended in person, and Ghana took part by video."
+    )
+    formats = {f.args["format"] for f in facts if f.kind is FactKind.MEETING_FORMAT}
+    assert formats == {"hybrid"}
+    assert format_of("an in-person and virtual gathering of leaders") == "hybrid"
+    assert format_of("a video call") == "virtual"

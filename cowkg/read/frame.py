@@ -186,10 +186,10 @@ def kind_of(text: str) -> str:
 
 def format_of(text: str) -> str | None:
     """The format (in-person | virtual | hybrid) a stretch of text gives, if any."""
-    for name, pattern in _FORMATS:
-        if pattern.search(text):
-            return name
-    return None
+    found = {name for name, pattern in _FORMATS if pattern.search(text)}
+    if "hybrid" in found or {"virtual", "in-person"} <= found:
+        return "hybrid"  # "an in-person and virtual get-together"
+    return next(iter(found), None)
 
 
 # --------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from cowkg.read.frame import (
     venue,
 )
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref, Span
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -443,6 +443,36 @@ def read_meetings(reading: Reading) -> Iterator[Fact]:
     frame = frame_of(reading)
     for meeting in frame.meetings:
         yield from _meeting_facts(meeting, reading)
+    facts = list(_attendance(frame, reading))
+    yield from facts
+    yield from _mixed(facts)
+
+
+def _mixed(facts: Sequence[Fact]) -> Iterator[Fact]:
+    """A meeting some attended in person and others remotely, as the text says of each, is
+    hybrid (one participant by video alone does not make a meeting virtual)."""
+    modes: dict[Ref, dict[str, list[Span]]] = {}
+    for fact in facts:
+        mode, meeting = fact.args.get("mode"), fact.args.get("meeting")
+        if (
+            fact.kind is FactKind.PARTICIPATION
+            and isinstance(mode, str)
+            and isinstance(meeting, Ref)
+        ):
+            modes.setdefault(meeting, {}).setdefault(mode, []).extend(fact.evidence)
+    for meeting, spans in modes.items():
+        if {"virtual", "in-person"} <= set(spans):
+            evidence = tuple(sorted({s for found in spans.values() for s in found}))
+            yield Fact(
+                FactKind.MEETING_FORMAT,
+                {"meeting": meeting, "format": "hybrid"},
+                evidence,
+                _rule("meeting-format"),
+            )
+
+
+def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
+    """Participation, absence, hosts and chairs of every clause the frame binds."""
     attended: tuple[Meeting, Unit] | None = None
     for index, (unit, clauses) in enumerate(reading.units):
         if attended is not None and _continues(reading, index):
