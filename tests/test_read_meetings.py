@@ -7,6 +7,7 @@ import datetime as dt
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index, titled_names
 from cowkg.read.agents import person_names
+from cowkg.read.frame import format_of
 from cowkg.read.mappings import read
 from cowkg.read.mappings.meetings import read_meetings
 from cowkg.resolve import meeting_kind, meeting_label
@@ -169,3 +170,64 @@ def test_meeting_keys_and_labels() -> None:
     assert meeting_label("undated-summit-lisbon") == "summit (lisbon), undated"
     assert meeting_label("2026-05-14-summit") == "Coalition of the Willing summit, 14 May 2026"
     assert "other forum" in meeting_label("2026-05-14-summit-other-white-house-washington")
+
+
+def test_talks_a_clause_is_about_do_not_date_the_articles_meeting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met by video.\n"
+        "During the meeting, Chile briefed the leaders about the 2 June 2026 talks in Quito."
+    )
+    found = meetings(facts)
+    coalition = [f for f in found.values() if "body" in f.args]
+    assert len(coalition) == 1 and "date" not in coalition[0].args
+
+
+def test_welcoming_someones_efforts_is_no_hosting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today. "
+        "The leaders welcomed Peru's efforts and hosted Chile."
+    )
+    participants = {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    assert "PER" not in participants
+
+
+def test_a_chair_is_the_person_a_host_also_their_state() -> None:
+    facts = facts_of(
+        "The coalition of the willing summit in Lisbon today was hosted by Portuguese Prime "
+        "Minister Luis Montenegro and chaired by French President Emmanuel Macron."
+    )
+    assert {c for _, c in keyed(facts, FactKind.CHAIR, "chair")} == {"emmanuel-macron"}
+    assert {h for _, h in keyed(facts, FactKind.HOST, "host")} == {"luis-montenegro", "PRT"}
+
+
+def test_meeting_the_us_president_is_another_meeting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today.\n"
+        "Later, Chile will meet US President Donald Trump in Washington."
+    )
+    found = meetings(facts)
+    assert [k for k, f in found.items() if "body" in f.args] == ["2026-05-11-summit"]
+    trump = {
+        m for m, p in keyed(facts, FactKind.PARTICIPATION, "participant") if p == "donald-trump"
+    }
+    assert trump and all("-other-" in m for m in trump)
+
+
+def test_a_coalition_co_chaired_by_two_states_is_no_meeting() -> None:
+    facts = facts_of(
+        "The force is a project of the coalition of the willing, which is co-chaired by Chile "
+        "and Peru."
+    )
+    assert not keyed(facts, FactKind.CHAIR, "chair")
+    assert not meetings(facts)
+
+
+def test_some_in_person_and_others_by_video_is_a_hybrid_meeting() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today. "
+        "Chile attended in person, and Ghana took part by video."
+    )
+    formats = {f.args["format"] for f in facts if f.kind is FactKind.MEETING_FORMAT}
+    assert formats == {"hybrid"}
+    assert format_of("an in-person and virtual gathering of leaders") == "hybrid"
+    assert format_of("a video call") == "virtual"

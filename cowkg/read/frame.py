@@ -186,10 +186,10 @@ def kind_of(text: str) -> str:
 
 def format_of(text: str) -> str | None:
     """The format (in-person | virtual | hybrid) a stretch of text gives, if any."""
-    for name, pattern in _FORMATS:
-        if pattern.search(text):
-            return name
-    return None
+    found = {name for name, pattern in _FORMATS if pattern.search(text)}
+    if "hybrid" in found or {"virtual", "in-person"} <= found:
+        return "hybrid"  # "an in-person and virtual get-together"
+    return next(iter(found), None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -327,8 +327,11 @@ def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, R
             and _modifies(unit, mention, phrase)
         ):
             return True
-        counterpart = argument.role in {"with", "between"} or (
-            inside and _prep_above(unit, mention, phrase) in {"with", "between"}
+        met = clause.action is Action.MEET and argument.role == "object"  # "meets Mr Trump"
+        counterpart = (
+            met
+            or argument.role in {"with", "between"}
+            or (inside and _prep_above(unit, mention, phrase) in {"with", "between"})
         )
         if counterpart and _state_of(mention, affiliations) in OUTSIDE_POWERS:
             return True
@@ -572,9 +575,22 @@ def cues(
             for noun in nouns:
                 yield _cue(clause, noun, nouns, anchor, affiliations, lead)
         elif (
-            clause.action in _MEETING_ACTIONS or _joined(clause, owner) or _as_did(clause, clauses)
+            (clause.action in _MEETING_ACTIONS and not _describes(clause, owner))
+            or _joined(clause, owner)
+            or _as_did(clause, clauses)
         ):
             yield _cue(clause, None, [], anchor, affiliations, lead)
+
+
+def _describes(clause: Clause, token: Token | None) -> bool:
+    """A host or chair verb describing something that is no meeting ("the coalition, which is
+    co-chaired by A and B"): a relative or participle clause of another noun."""
+    return (
+        clause.action in {Action.HOST, Action.CHAIR}
+        and token is not None
+        and token.dep_ in {"relcl", "acl"}
+        and not _is_meeting_noun(token.head)
+    )
 
 
 def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
@@ -652,7 +668,7 @@ class _Binder:
             written = cue.day is not None and not cue.tensed
             if self.main.tensed and written and _compatible(self.main, cue):
                 self.main.day, self.main.end, self.main.tensed = cue.day, cue.end, False
-            same_day = self.main.day is None or cue.day in {None, self.main.day}
+            same_day = cue.day in {None, self.main.day} or (self.main.day is None and cue.happening)
             if same_day and _compatible(self.main, cue):
                 return self._join(self.main, cue)
         if cue.day is not None:
@@ -660,12 +676,13 @@ class _Binder:
                 if meeting.day == cue.day and _compatible(meeting, cue):
                     return self._join(meeting, cue)
             undated = self.main is not None and self.main.day is None
-            named = cue.noun is not None and cue.definite
+            named = cue.noun is not None and cue.definite and cue.happening
             if undated and named and self.main is not None and _compatible(self.main, cue):
                 return self._join(self.main, cue)  # "the call on Saturday": the article's call
             return self._open(cue, main=False)
-        if cue.other:
-            return self._open(cue, main=False) if cue.noun is not None else None
+        if cue.other:  # another forum's meeting or talks with one party: a meeting of its own
+            meets = cue.noun is not None or cue.clause.action is Action.MEET
+            return self._open(cue, main=False) if meets else None
         if not cue.definite and cue.noun is not None:
             return self._open(cue, main=False) if cue.places or cue.coalition else None
         recent = self.recent if self.recent_paragraph == _paragraph(cue) else None

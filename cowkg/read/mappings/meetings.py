@@ -37,7 +37,7 @@ from cowkg.read.frame import (
     venue,
 )
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref, Span
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -178,6 +178,8 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
         )
         and not _modifies_noun(clause, cue, a)
     ]
+    if clause.action in {Action.HOST, Action.CHAIR}:
+        out = [a for a in out if a.role != "object" or _own_object(clause, a)]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
@@ -238,6 +240,20 @@ def _direct(clause: Clause, argument: Argument) -> bool:
         if token.dep_ in {"acl", "relcl", "advcl"}:
             return False
         if token.dep_ == "prep" and token.lower_ != "by":
+            return False
+        token = token.head
+    return False
+
+
+def _own_object(clause: Clause, argument: Argument) -> bool:
+    """The guest a host receives is the verb's own object ("welcomed A and B"), not a name inside
+    it ("welcomed A's efforts")."""
+    token = mention_token(clause.unit, argument.mention)
+    top = predicate_token(clause)
+    while token is not None and top is not None and token.head.i != token.i:
+        if token.head.i == top.i:
+            return token.dep_ == "dobj"
+        if token.dep_ not in {"conj", "appos", "compound", "cc"}:
             return False
         token = token.head
     return False
@@ -369,7 +385,8 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
         if agent is None or _titled(argument.mention, arguments):
             continue
         who, _, state = agent
-        for ref in (who, state):
+        # a person hosting hosts for the state of their post; a chair is the person alone
+        for ref in (who, state if kind is FactKind.HOST else None):
             if ref is not None:
                 yield _fact(
                     kind,
@@ -426,6 +443,36 @@ def read_meetings(reading: Reading) -> Iterator[Fact]:
     frame = frame_of(reading)
     for meeting in frame.meetings:
         yield from _meeting_facts(meeting, reading)
+    facts = list(_attendance(frame, reading))
+    yield from facts
+    yield from _mixed(facts)
+
+
+def _mixed(facts: Sequence[Fact]) -> Iterator[Fact]:
+    """A meeting some attended in person and others remotely, as the text says of each, is
+    hybrid (one participant by video alone does not make a meeting virtual)."""
+    modes: dict[Ref, dict[str, list[Span]]] = {}
+    for fact in facts:
+        mode, meeting = fact.args.get("mode"), fact.args.get("meeting")
+        if (
+            fact.kind is FactKind.PARTICIPATION
+            and isinstance(mode, str)
+            and isinstance(meeting, Ref)
+        ):
+            modes.setdefault(meeting, {}).setdefault(mode, []).extend(fact.evidence)
+    for meeting, spans in modes.items():
+        if {"virtual", "in-person"} <= set(spans):
+            evidence = tuple(sorted({s for found in spans.values() for s in found}))
+            yield Fact(
+                FactKind.MEETING_FORMAT,
+                {"meeting": meeting, "format": "hybrid"},
+                evidence,
+                _rule("meeting-format"),
+            )
+
+
+def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
+    """Participation, absence, hosts and chairs of every clause the frame binds."""
     attended: tuple[Meeting, Unit] | None = None
     for index, (unit, clauses) in enumerate(reading.units):
         if attended is not None and _continues(reading, index):
