@@ -36,7 +36,7 @@ def text_facts(sources: list[Source]) -> list[Fact]:
         f
         for source, mentions in zip(sources, shared.mentions, strict=True)
         for f in [
-            *extract_text_facts(source, mentions, shared.affiliations),
+            *extract_text_facts(source, mentions),
             *read_facts(source, mentions),
         ]
     ]

@@ -66,7 +66,7 @@ def extract(
     known = Known.of(mentions)
     names = read_names(source) if names is None else names
     facts = [
-        *extract_text_facts(source, mentions, affiliations),
+        *extract_text_facts(source, mentions),
         *read_tables(source, known),
         *names,
         *extract_force_facts(source, known, forces(names) if force_names is None else force_names),

@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cowkg.extract.known import make_fact
 from cowkg.extract.layout import lines, sentences
@@ -137,15 +137,6 @@ class Unit:
         return mention.span.start - self.start
 
 
-@dataclass
-class _State:
-    """What a seed has said so far: the meeting "the meeting" refers to, facts produced."""
-
-    meeting: Ref | None = None
-    meeting_paragraph: int = -1
-    facts: list[Fact] = field(default_factory=list)
-
-
 # --------------------------------------------------------------------------------------------
 # Units
 # --------------------------------------------------------------------------------------------
@@ -202,11 +193,6 @@ class ByStart:
         high = bisect.bisect_right(self.starts, end)
         return tuple(m for m in self.items[low:high] if m.span.end <= end)
 
-    def starting(self, start: int, end: int) -> list[Mention]:
-        """The mentions starting within ``[start, end)``, in order."""
-        low = bisect.bisect_left(self.starts, start)
-        return self.items[low : bisect.bisect_left(self.starts, end)]
-
 
 def _paragraph_starts(source: Source) -> list[int]:
     return [line.start for line in lines(source) if line.text.strip()]
@@ -228,27 +214,6 @@ def _dated(mention: Mention) -> dt.date | None:
 def meeting_ref(day: dt.date, kind: str) -> Ref:
     """The key every rule and seed shares for one meeting: ``<ISO date>-<kind>``."""
     return Ref(EntityKind.MEETING, f"{day.isoformat()}-{kind}")
-
-
-def _kind(text: str) -> str:
-    for kind, pattern in _KIND_CUES:
-        if pattern.search(text):
-            return kind
-    return "meeting"
-
-
-def _kind_near(text: str, start: int, end: int, reach: int = 40) -> str:
-    """The kind cue nearest to ``text[start:end]`` (a date or a meeting word) within ``reach``
-    characters: "its second ministerial (3 September" -> ministerial, "the other leaders at
-    yesterday's meeting" -> summit, whatever else the sentence speaks of."""
-    low, high = max(0, start - reach), min(len(text), end + reach)
-    best: tuple[int, str] | None = None
-    for kind, pattern in _KIND_CUES:
-        for match in pattern.finditer(text, low, high):
-            distance = max(0, match.start() - end, start - match.end())
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best else "meeting"
 
 
 def _ref(mention: Mention) -> Ref:
@@ -342,46 +307,6 @@ def _stop_at(text: str, start: int) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Meeting:
-    ref: Ref
-    day: dt.date
-    end: dt.date | None
-    cue_start: int
-    cue_end: int
-
-
-def _nearest_date(unit: Unit, position: int, claimed: set[int]) -> Mention | None:
-    """The date nearest a meeting cue that no earlier cue of the sentence has taken."""
-    dated = [m for m in unit.of_kind(MentionKind.DATE) if _dated(m)]
-    if not dated:
-        return None
-
-    def cost(m: Mention) -> tuple[int, bool, int]:
-        start, end = unit.rel(m), unit.rel(m) + len(m.span.text)
-        between = unit.text[min(end, position) : max(start, position)]
-        return (
-            len(_CLAUSE_BREAK.findall(between)),
-            m.span.start in claimed,
-            min(abs(start - position), abs(end - position)),
-        )
-
-    return min(dated, key=cost)
-
-
-def _meeting_cues(unit: Unit) -> list[re.Match[str]]:
-    return [m for m in _MEETING_CUE.finditer(unit.text) if not _bilateral(unit, m)]
-
-
-def _bilateral(unit: Unit, cue: re.Match[str]) -> bool:
-    """A meeting word naming talks between two sides ("the online meeting between Ukraine and
-    US", "US-Ukrainian talks"), not a meeting of the coalition. A meeting "between European
-    leaders and US representatives" is no such talk: one side is many parties."""
-    if _BILATERAL.search(unit.text[max(0, cue.start() - 30) : cue.end()]):
-        return True
-    return bool(_NOT_OUR_MEETING.match(unit.text[cue.end() :])) and _many_sided(unit, cue) is None
-
-
 _BETWEEN_SIDES = re.compile(
     r"\s+between\s+(?P<a>[^,;()\[\].]{1,60}?)\s+and\s+(?P<b>[^,;()\[\].]{1,60}?)"
     r"(?=\s*[,;()\[\].]|\s+(?:was|were|is|are|had|has|on|in|at|to|for|part)\b|\s*$)"
@@ -393,61 +318,6 @@ _GROUP_NOUN = re.compile(
 )
 
 
-def _many_sided(unit: Unit, cue: re.Match[str]) -> re.Match[str] | None:
-    """The "between A and B" right after a meeting word when one side is many parties: a group
-    ("European leaders") naming no single state, person or organisation, or naming several. Talks
-    between two named parties ("between Ukraine and US") are bilateral."""
-    match = _BETWEEN_SIDES.match(unit.text, cue.end())
-    if match is None:
-        return None
-    for side in ("a", "b"):
-        start, end = match.span(side)
-        named = len(_clause_agents(unit, start, end))
-        if (_GROUP_NOUN.search(match[side]) and named != 1) or named >= 2:
-            return match
-    return None
-
-
-def _meetings_in(unit: Unit, source: Source) -> list[_Meeting]:
-    """Meetings a unit names: each meeting cue with its nearest date (or the source's date when
-    a news report speaks in the present: "A meeting ... has begun in Paris")."""
-    cues = _meeting_cues(unit)
-    sentence_kind = _kind(unit.text)
-    found: dict[dt.date, _Meeting] = {}
-    kinds: dict[dt.date, list[str]] = {}
-    claimed: set[int] = set()
-    for cue in cues:
-        date = _nearest_date(unit, cue.start(), claimed)
-        if date is not None:
-            day = _dated(date)
-            assert day is not None
-            end = date.end
-            claimed.add(date.span.start)
-        elif source.date and _PRESENT.search(unit.text):
-            day, end = source.date, None
-        else:
-            continue
-        by_date = (
-            _kind_near(unit.text, unit.rel(date), unit.rel(date) + len(date.span.text))
-            if date is not None
-            else "meeting"
-        )
-        by_cue = _kind_near(unit.text, cue.start(), cue.end())
-        kinds.setdefault(day, []).extend(k for k in (by_date, by_cue) if k != "meeting")
-        if day not in found:
-            found[day] = _Meeting(meeting_ref(day, "meeting"), day, end, cue.start(), cue.end())
-    out = []
-    for day, meeting in found.items():
-        # the kind written at the date or the meeting word, else (one meeting) the sentence's
-        specific = kinds[day]
-        fallback = sentence_kind if len(found) == 1 else "meeting"
-        kind = specific[0] if specific else fallback
-        out.append(
-            _Meeting(meeting_ref(day, kind), day, meeting.end, meeting.cue_start, meeting.cue_end)
-        )
-    return out
-
-
 _CLAUSE_BREAK = re.compile(r"[,;()—–]|\s-\s")
 
 
@@ -456,50 +326,12 @@ _CLAUSE_BREAK = re.compile(r"[,;()—–]|\s-\s")
 # --------------------------------------------------------------------------------------------
 
 
-def _subject_start(text: str, cue: int, begin: int) -> int:
-    """Where the clause holding the participation verb starts (after 'On 15 March,' etc.)."""
-    head = text[begin:cue]
-    intro = re.match(r"\s*(?:On|By|At|In|Since|Also on)\s+[^,]{1,40},\s*", head)
-    return begin + (intro.end() if intro else 0)
-
-
 def _list_end(text: str, start: int, stop: int) -> int:
     """The end of a coordinated list of names: at the first comma not followed by a name or
     'and', or at a clause stop."""
     end = min(stop, _stop_at(text, start))
     match = re.search(r",\s+(?![A-Z]|and\b|the\b)|[;:()]|\s+and\s+(?!the\b)[a-z]", text[start:end])
     return start + match.start() if match else end
-
-
-def _subjects(unit: Unit, verb: int, begin: int) -> list[Mention]:
-    """The subject of an active verb: the first agent of its clause and those joined to it by
-    'and' ("Starmer and Macron are jointly hosting"); a parenthetical between is skipped."""
-    start = _subject_start(unit.text, verb, begin)
-    reporting = list(_REPORTING.finditer(unit.text, start, verb))
-    if reporting:  # "Starmer said Britain would provide": the subject follows the verb of saying
-        start = reporting[-1].end()
-    agents = _clause_agents(unit, start, verb)
-    if not agents:
-        return []
-
-    def gap(a: int, b: int) -> str:
-        return unit.text[a:b]
-
-    def end_of(m: Mention) -> int:
-        return unit.rel(m) + len(m.span.text)
-
-    # the agent right before the verb (no comma between) is the subject; else the clause's first
-    # ("Starmer, coordinating with French President Macron, hosted" -> Starmer)
-    last = [m for m in agents if "," not in gap(end_of(m), verb)]
-    chosen = [last[-1]] if last else [agents[0]]
-    for mention in reversed(agents[: agents.index(chosen[0])]):
-        if not re.fullmatch(
-            r"\s*(?:,\s*)?(?:and|&)\s+(?:[\w’'-]+\s+){0,3}",
-            gap(end_of(mention), unit.rel(chosen[0])),
-        ):
-            break
-        chosen.insert(0, mention)
-    return chosen
 
 
 # --------------------------------------------------------------------------------------------
@@ -596,23 +428,9 @@ def _unit_date(unit: Unit) -> dt.date | None:
     return None
 
 
-def _unit_facts(
-    unit: Unit, source: Source, state: _State, affiliations: Mapping[str, Ref]
-) -> list[Fact]:
+def _unit_facts(unit: Unit, source: Source) -> list[Fact]:
     facts: list[Fact] = []
-    meetings = _meetings_in(unit, source)
     day = _unit_date(unit) or None
-    context = None
-    if meetings:
-        context = meetings[-1].ref
-        state.meeting, state.meeting_paragraph = context, unit.paragraph
-    elif (
-        state.meeting
-        and unit.paragraph - state.meeting_paragraph <= 3
-        and (_ANAPHOR.search(unit.text) or _ATTENDANCE_VERB.search(unit.text))
-        and not _JOINED.search(unit.text)
-    ):
-        context = state.meeting
     facts += _post_holdings(unit, day or source.date)
     facts += _leads(unit)
     facts += _memberships(unit, day)
@@ -638,21 +456,13 @@ def affiliations_of(mentions: Iterable[Mention]) -> dict[str, Ref]:
     return {key: next(iter(refs)) for key, refs in found.items() if len(refs) == 1}
 
 
-def extract_text_facts(
-    source: Source, mentions: list[Mention], affiliations: Mapping[str, Ref] | None = None
-) -> list[Fact]:
-    """The facts the sentence rules find in ``source`` (deduplicated, in text order).
-
-    ``affiliations`` (person key → state, see :func:`affiliations_of`) lets a list that names
-    "Zelenskyy" alone record him on behalf of Ukraine when another seed gives his title; by
-    default only this seed's titles are used.
-    """
-    known = dict(affiliations_of(mentions))
-    known.update(affiliations or {})
-    state = _State()
+def extract_text_facts(source: Source, mentions: list[Mention]) -> list[Fact]:
+    """The facts the remaining sentence rules (posts, leaders, announced memberships) find in
+    ``source``, deduplicated, in text order; meetings, attendance, pledges, counts and statements
+    are read by the reading layer (:mod:`cowkg.read`)."""
     facts: list[Fact] = []
     for unit in units(source, mentions):
-        facts += _unit_facts(unit, source, state, known)
+        facts += _unit_facts(unit, source)
     unique = list({_identity(f): f for f in reversed(facts)}.values())[::-1]
     log.info("%s: %d fact(s) from sentence rules", source.file, len(unique))
     return unique

@@ -48,7 +48,6 @@ MEETING_NOUNS = frozenset(
 _DEFINITE_ONLY = frozenset({"event", "session", "gathering"})
 _MEETING_ACTIONS = frozenset({Action.MEET, Action.ATTEND, Action.ABSENT, Action.HOST, Action.CHAIR})
 
-MEETING_KINDS = ("summit", "ministerial", "military", "directors", "working-group", "meeting")
 _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ministerial",

@@ -45,13 +45,6 @@ def read(
     return Reading(source, units, tuple(mentions), dict(affiliations or {}))
 
 
-def read_facts(
-    source: Source, mentions: Sequence[Mention], affiliations: dict[str, Ref] | None = None
-) -> list[Fact]:
-    """The facts every mapping yields for ``source``."""
-    return facts_of(read(source, mentions, affiliations))
-
-
 def facts_of(reading: Reading) -> list[Fact]:
     """The facts every mapping yields for a source already read."""
     return [fact for _, mapping in MAPPINGS for fact in mapping(reading)]

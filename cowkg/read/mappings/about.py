@@ -38,9 +38,6 @@ from cowkg.types import (
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
 
-MEETING_WORD = re.compile(
-    r"\b(?:meetings?|summits?|talks|conference|gathering|video ?call|call|session|event)\b", re.I
-)
 _MEETING_NOUNS = frozenset(
     {"meeting", "summit", "talks", "conference", "gathering", "call", "videocall",
      "session", "event", "videoconference"}
