@@ -136,3 +136,28 @@ def test_a_cited_title_and_a_quoted_passage_are_read_with_their_citation_date() 
     assert facts[29].args["as_of"] == dt.date(2026, 5, 12)
     assert facts[19].args["counted"] == CONTRIBUTORS
     assert about(facts[19]) == "coalition-of-the-willing"
+
+
+def test_a_quoted_passage_takes_its_works_date_not_the_retrieval_date() -> None:
+    """A reference's quote is dated by the work (its first date), never by "Retrieved …"."""
+    import datetime as dt
+
+    from cowkg.extract import _mentions_stage
+    from cowkg.mentions import people_index
+    from cowkg.read.agents import person_names
+    from cowkg.read.mappings import read
+    from cowkg.read.mappings.about import reference_date
+    from cowkg.read.units import UnitKind
+    from cowkg.types import Source
+
+    text = (
+        "Body.\n\nReferences\n\n"
+        '  3. Remarks at the Oslo meeting (2 May 2026). "Leaders meet in Oslo". Ministry. '
+        "9 May 2026. Retrieved 20 June 2026. Some 14 countries will send engineers.\n"
+    )
+    source = Source("r.txt", text, "r", "en", "encyclopedia", None)
+    reading = read(source, _mentions_stage(source, None, people_index(person_names(source))))
+    refs = [u for u, _ in reading.units if u.kind is UnitKind.REFERENCE]
+    dates = {u.text[:12]: reference_date(reading, u) for u in refs}
+    assert dates["Leaders meet"] == dt.date(2026, 5, 2)
+    assert dates["Some 14 coun"] == dt.date(2026, 5, 2)

@@ -231,3 +231,26 @@ def test_some_in_person_and_others_by_video_is_a_hybrid_meeting() -> None:
     assert formats == {"hybrid"}
     assert format_of("an in-person and virtual gathering of leaders") == "hybrid"
     assert format_of("a video call") == "virtual"
+
+
+def test_the_kind_cue_nearest_the_meeting_noun_wins() -> None:
+    """A clause that spoke of military planning before naming "the leaders' meeting" is about a
+    summit; one that names the planners right beside the meeting is a military one."""
+    from cowkg.read.frame import kind_near
+    from cowkg.read.nlp import pipeline
+
+    doc = pipeline()("She spoke of military planning and told the leaders at the meeting so.")
+    noun = next(t for t in doc if t.text == "meeting")
+    assert kind_near(list(doc), noun) == "summit"
+    doc = pipeline()("Leaders agreed, and the planners met at the meeting of military planners.")
+    noun = next(t for t in doc if t.text == "meeting")
+    assert kind_near(list(doc), noun) == "military"
+
+
+def test_a_cue_naming_another_meeting_does_not_give_this_one_its_kind() -> None:
+    from cowkg.read.frame import kind_near
+    from cowkg.read.nlp import pipeline
+
+    doc = pipeline()("At the meeting, she summed up the planning meetings held in Oslo.")
+    noun = next(t for t in doc if t.text == "meeting")
+    assert kind_near(list(doc), noun) == "meeting"

@@ -183,6 +183,29 @@ def kind_of(text: str) -> str:
     return "meeting"
 
 
+def kind_near(tokens: Sequence[Token], noun: Token | None) -> str:
+    """The kind the clause's words give, the cue nearest the meeting noun winning: "told the
+    other leaders at yesterday's meeting" is a summit even when the clause spoke of military
+    planning before; a cue that names another meeting ("the planning meetings") is that
+    meeting's kind, not this one's (without a noun, the first cue in :data:`_KIND_CUES`' order)."""
+    text, starts, nouns = "", [], []
+    for token in tokens:
+        starts.append(len(text))
+        if token.lemma_.lower() in MEETING_NOUNS and token != noun:
+            nouns.append((len(text), len(text) + len(token.text)))
+        text += token.text + " "
+    if noun is None or noun not in tokens:
+        return kind_of(text)
+    at = starts[list(tokens).index(noun)]
+    found = [
+        (min(abs(m.start() - at), abs(m.end() - at)), order, kind)
+        for order, (kind, pattern) in enumerate(_KIND_CUES)
+        for m in pattern.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in nouns)
+    ]
+    return min(found)[2] if found else "meeting"
+
+
 def format_of(text: str) -> str | None:
     """The format (in-person | virtual | hybrid) a stretch of text gives, if any."""
     found = {name for name, pattern in _FORMATS if pattern.search(text)}
@@ -482,7 +505,7 @@ def _cue(
     clause_text = unit.text if noun is None else phrase_text
     kind = kind_of(phrase_text) if phrase else "meeting"
     if kind == "meeting":
-        kind = kind_of(" ".join(t.text for t in _clause_tokens(clause) if t not in others))
+        kind = kind_near([t for t in _clause_tokens(clause) if t not in others], noun)
     return Cue(
         clause=clause,
         noun=noun,

@@ -95,18 +95,29 @@ def clause_tokens(clause: Clause) -> list[Token]:
     return list(span) if span is not None else []
 
 
+_RETRIEVAL = re.compile(r"\b(?:Retrieved|Archived from the original on|Accessed)\b")
+
+
 def reference_date(reading: Reading, unit: Unit) -> dt.date | None:
-    """The date a cited reference gives its title: the last date before the title on its line."""
+    """The date a cited reference gives its work: for its title, the last date before the title
+    on its line; for a passage it quotes after its retrieval note, the line's first date (the
+    work's, which may sit in its title: "remarks … (24 October 2025)"); the retrieval and archive
+    dates ("Retrieved 7 November 2025") date the citation, never the work."""
     if unit.kind is not UnitKind.REFERENCE:
         return None
+    note = _RETRIEVAL.search(unit.paragraph.doc.text)
+    stop = unit.start if note is None else min(unit.start, unit.paragraph.start + note.start())
     dates = [
         m.value
         for m in reading.mentions
         if m.kind is MentionKind.DATE
         and isinstance(m.value, dt.date)
-        and unit.paragraph.start <= m.span.start < unit.start
+        and unit.paragraph.start <= m.span.start < stop
     ]
-    return dates[-1] if dates else None
+    if not dates:
+        return None
+    quoted = note is not None and unit.start > unit.paragraph.start + note.start()
+    return dates[0] if quoted else dates[-1]
 
 
 def clause_date(reading: Reading, clause: Clause) -> dt.date | None:
