@@ -10,7 +10,7 @@ import pytest
 from cowkg.extract import shared_context
 from cowkg.extract.text import extract_text_facts
 from cowkg.mentions import find_mentions
-from cowkg.read.mappings import read_facts
+from cowkg.read.mappings import facts_of, read
 from cowkg.sources import load_sources, verify_span
 from cowkg.types import Fact, FactKind, Money, Quantity, Ref, Source
 
@@ -37,7 +37,7 @@ def text_facts(sources: list[Source]) -> list[Fact]:
         for source, mentions in zip(sources, shared.mentions, strict=True)
         for f in [
             *extract_text_facts(source, mentions),
-            *read_facts(source, mentions),
+            *facts_of(read(source, mentions, shared.affiliations)),
         ]
     ]
 

@@ -51,7 +51,7 @@ def facts_of(reading: Reading) -> list[Fact]:
 
 
 # The mapping modules import this package's Reading (and the fact builder of cowkg.extract, which
-# imports read_facts from here): they are imported once both are defined.
+# imports this package): they are imported once both are defined.
 from cowkg.read.mappings import counts, documents, meetings, naming, pledges, statements  # noqa: E402
 
 MAPPINGS: tuple[tuple[str, Mapping], ...] = (
