@@ -64,6 +64,12 @@ readiness governs them ("open to participating in a peacekeeping force", "prepar
 security guarantees"); "Chile joined the talks" pledges nothing."""
 _JOINED = frozenset({"force", "mission", "peacekeeping", "operation", "guarantee", "guarantees",
                      "arrangement", "arrangements", "contingent", "deployment"})  # fmt: skip
+CONTINUING = frozenset({"extend", "continue", "prolong", "renew", "maintain", "sustain"})
+"""Verbs that pledge again what they prolong when it is a deployment, support, aid or sanctions
+(see :func:`_continues_a_pledge`)."""
+_CONTINUED = frozenset({"deployment", "mission", "support", "aid", "assistance", "help",
+                        "sanction", "sanctions", "funding", "presence", "contribution",
+                        "training", "troops", "troop"})  # fmt: skip
 RECEIVING = frozenset({"receive", "get", "obtain"})
 """Verbs whose subject is the beneficiary: "Ukraine will receive …" (pledged by the speaker)."""
 
@@ -140,21 +146,51 @@ _CONDITION_WORDS = re.compile(
 _PURPOSE_VERBS = frozenset({"purchase", "buy", "fund", "finance", "help", "rebuild", "support",
                             "strengthen", "bolster", "procure", "train", "secure", "protect",
                             "cover", "pay", "build", "produce"})  # fmt: skip
+_PEOPLE = frozenset({MentionKind.PERSON, MentionKind.ROLE})
+_BODIES = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "we", "they", "i", "country", "government",
                                "nation", "state"})  # fmt: skip
 
 
 def pledges(reading: Reading) -> Iterator[Fact]:
     """The pledges of every clause of ``reading`` (see the module docstring), and those a noun
-    names with its pledger ("the French pledge of €2 billion", "Peru's offer of 300 troops")."""
+    names with its pledger ("the French pledge of €2 billion", "Peru's offer of 300 troops");
+    a pledge the source restates is one pledge (see :func:`restated`)."""
+    found: list[Fact] = []
     for context, clause in walk(reading):
         fact = _pledge(reading, context, clause)
         if fact is not None:
-            yield fact
+            found.append(fact)
             meeting = fact.args.get("meeting")
             if isinstance(meeting, Ref):
                 yield meeting_fact(meeting, fact.evidence[0], RULE)
-        yield from _noun_pledges(reading, context, clause)
+        found += _noun_pledges(reading, context, clause)
+    yield from restated(found)
+
+
+def restated(found: Sequence[Fact]) -> list[Fact]:
+    """One pledge per pledger, kind, amount and number in a source: a later sentence that says
+    the same offer again ("Chile is ready to send troops." … "If a truce holds, Chile is ready to
+    deploy soldiers.") adds its evidence and the details it alone gives to the first."""
+    kept: list[Fact] = []
+    for fact in found:
+        same = next((i for i, k in enumerate(kept) if _same_pledge(k, fact)), None)
+        if same is None:
+            kept.append(fact)
+            continue
+        first = kept[same]
+        args = {**{k: v for k, v in fact.args.items() if k != "pledge"}, **first.args}
+        kept[same] = replace(
+            first, args=args, evidence=tuple(sorted({*first.evidence, *fact.evidence}))
+        )
+    return kept
+
+
+def _same_pledge(first: Fact, later: Fact) -> bool:
+    """Same pledger(s), kind, amount and number of what is pledged ("hundreds of troops" is
+    not the same offer as "troops")."""
+    keys = ("pledger", "pledge_kind", "amount", "quantity")
+    return all(first.args.get(k) == later.args.get(k) for k in keys)
 
 
 _PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "contribution",
@@ -216,7 +252,13 @@ def _owner(token: Token, predicates: set[int]) -> int:
 def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
-    if clause.action is not Action.PLEDGE and not receiving and not _joins_a_force(token):
+    continued = _continues_a_pledge(token)
+    if (
+        clause.action is not Action.PLEDGE
+        and not receiving
+        and not continued
+        and not _joins_a_force(token)
+    ):
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
@@ -227,7 +269,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         # subject of the clause the pledge complements
         clause = replace(clause, arguments=_governing_subjects(context, clause) + clause.arguments)
     pledgers = _readiness_of(reading, clause, token) or _affiliated(
-        reading, _pledgers(context, clause, token, receiving)
+        reading, _pledgers(reading, context, clause, token, receiving)
     )
     if not pledgers and not clause.agents("subject", "by") and modality(token) != "asserted":
         pledgers = _own_troops(clause, token)
@@ -244,7 +286,11 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else pledge_kind(objects, token)
     firmness = modality(token)
-    if kind is None and objects and (token.lemma_.lower() in STRONG or firmness in _FIRM):
+    if (
+        kind is None
+        and objects
+        and (token.lemma_.lower() in STRONG or firmness in _FIRM or continued)
+    ):
         kind = "other"
     if kind is None:
         return None
@@ -265,6 +311,16 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
     return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _continues_a_pledge(token: Token) -> bool:
+    """ "extended its deployment of instructors", "will continue its support for Ukraine":
+    prolonging a deployment, support, aid or sanctions pledges them again; "continued the
+    talks" pledges nothing."""
+    if token.lemma_.lower() not in CONTINUING:
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(t.lemma_.lower() in _CONTINUED for t in _words(objects))
 
 
 def _joins_a_force(token: Token) -> bool:
@@ -371,14 +427,16 @@ def _agent_ref(mention: Mention) -> Ref | None:
 _AGENT_KINDS = frozenset({EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PERSON})
 
 
-def _pledgers(context: Context, clause: Clause, token: Token, receiving: bool) -> list[Ref]:
+def _pledgers(
+    reading: Reading, context: Context, clause: Clause, token: Token, receiving: bool
+) -> list[Ref]:
     """Who pledges (see the module docstring); one entry per distinct agent, in text order."""
     if receiving:
         mentions = _speakers(context, clause)
     else:
         mentions = clause.agents("by") if clause.passive else clause.agents("subject")
         if not mentions and _pronoun_subject(token):
-            mentions = _speakers(context, clause)
+            mentions = _speakers(context, clause) or _antecedents(reading, clause, token)
     refs = [
         r
         for m in mentions
@@ -463,7 +521,8 @@ def _own_troops(clause: Clause, token: Token) -> list[Ref]:
 
 def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
     """People the source names elsewhere with their state's title stand for that state
-    ("Prime Minister Ana Ruiz of Chile" … "Ruiz promised …")."""
+    ("Prime Minister Ana Ruiz of Chile" … "Ruiz promised …"), as do people any other source
+    titles so (``reading.affiliations``) when this one gives no title."""
     states = {
         m.value.key: m.of
         for m in reading.mentions
@@ -472,6 +531,7 @@ def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
         and m.of is not None
         and m.of.kind is EntityKind.STATE
     }
+    states = {**reading.affiliations, **states}
     return list(dict.fromkeys(states.get(r.key, r) if r.kind is EntityKind.PERSON else r
                               for r in refs))  # fmt: skip
 
@@ -494,14 +554,41 @@ def _speakers(context: Context, clause: Clause) -> list[Mention]:
 def _pronoun_subject(token: Token) -> bool:
     """The subject is a pronoun or "the/his country" (so the speaker is who pledges), or the
     predicate has no subject in its own sentence."""
+    subject = _subject_word(token)
+    return subject is not None and (subject.lower_ in _PRONOUN_SUBJECTS or subject.pos_ == "PRON")
+
+
+def _subject_word(token: Token) -> Token | None:
+    """The subject of the predicate, or of the predicate it complements or is conjoined to."""
     node = token
     while True:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return subjects[0].lower_ in _PRONOUN_SUBJECTS or subjects[0].pos_ == "PRON"
+            return subjects[0]
         if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl", "acomp"}:
-            return False
+            return None
         node = node.head
+
+
+_ANAPHORS = {"he": _PEOPLE, "she": _PEOPLE, "it": _BODIES}
+"""Singular pronouns that take the subject of the previous sentence when no one is quoted
+("Chile's president spoke in Lima. She pledged …"), with the mention kinds they can stand for."""
+
+
+def _antecedents(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
+    """For "he/she/it" with no speaker: the subjects of the main clause of the previous
+    sentence of the paragraph that "he/she" (a person) or "it" (a state, an organisation) can
+    stand for."""
+    subject = _subject_word(token)
+    kinds = _ANAPHORS.get(subject.lower_, frozenset()) if subject is not None else frozenset()
+    units = [u for u, _ in reading.units]
+    at = units.index(clause.unit) if clause.unit in units else 0
+    if not kinds or at == 0 or units[at - 1].paragraph is not clause.unit.paragraph:
+        return []
+    for previous in reading.units[at - 1][1]:
+        if previous.governor is None and previous.agents("subject"):
+            return [m for m in previous.agents("subject") if m.kind in kinds]
+    return []
 
 
 def _complements(token: Token, receiving: bool) -> list[Token]:
@@ -729,4 +816,4 @@ def _pledge_ref(
     return Ref(EntityKind.PLEDGE, slug(key), label)
 
 
-__all__ = ["KINDS", "condition", "modality", "pledge_kind", "pledges"]
+__all__ = ["KINDS", "condition", "modality", "pledge_kind", "pledges", "restated"]
