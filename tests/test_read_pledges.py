@@ -298,7 +298,25 @@ def test_a_restated_offer_is_one_pledge_with_both_passages() -> None:
     assert fact.args["condition"] == "If a truce holds"
 
 
-def test_different_amounts_or_numbers_stay_different_pledges() -> None:
+def test_different_amounts_numbers_or_firmness_stay_different_pledges() -> None:
     assert len(pledges_of("Chile pledged 2 billion euros. Chile then pledged 3 billion.")) == 2
     assert len(pledges_of("Peru pledged 300 soldiers. Peru later pledged 500 soldiers.")) == 2
     assert len(pledges_of("Peru is ready to send troops. Peru will deploy 500 soldiers.")) == 2
+    assert len(pledges_of("Peru is ready to send troops. Peru plans to deploy troops.")) == 2
+
+
+def test_the_country_is_the_speakers_state_else_the_last_state_named_before() -> None:
+    vega = "President Tomas Vega, who has led Peru since 2024, said the country would join the "
+    fact = one(vega + "security guarantees.")
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "other"
+    ruiz = one(
+        "Chile's Prime Minister Ana Ruiz met Peru's president. "
+        "Ruiz said the country is ready to send troops."
+    )
+    assert pledgers(ruiz) == ["CHL"]
+    assert pledges_of("President Tomas Vega said the country is ready to send troops.") == []
+
+
+def test_a_post_of_no_named_state_pledges_the_troops_its_demonym_names() -> None:
+    text = "Aides said the premier is open to considering a request to send British troops."
+    assert pledgers(one(text)) == ["GBR"]

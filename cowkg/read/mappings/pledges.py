@@ -146,6 +146,8 @@ _CONDITION_WORDS = re.compile(
 _PURPOSE_VERBS = frozenset({"purchase", "buy", "fund", "finance", "help", "rebuild", "support",
                             "strengthen", "bolster", "procure", "train", "secure", "protect",
                             "cover", "pay", "build", "produce"})  # fmt: skip
+_NOMINAL = frozenset({"country", "nation", "state", "government"})
+"""Nouns that stand for a state named before them ("the country", "the Nordic nation")."""
 _PEOPLE = frozenset({MentionKind.PERSON, MentionKind.ROLE})
 _BODIES = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "we", "they", "i", "country", "government",
@@ -169,7 +171,7 @@ def pledges(reading: Reading) -> Iterator[Fact]:
 
 
 def restated(found: Sequence[Fact]) -> list[Fact]:
-    """One pledge per pledger, kind, amount and number in a source: a later sentence that says
+    """One pledge per pledger, kind, amount, number and firmness in a source: a sentence that says
     the same offer again ("Chile is ready to send troops." … "If a truce holds, Chile is ready to
     deploy soldiers.") adds its evidence and the details it alone gives to the first."""
     kept: list[Fact] = []
@@ -187,9 +189,9 @@ def restated(found: Sequence[Fact]) -> list[Fact]:
 
 
 def _same_pledge(first: Fact, later: Fact) -> bool:
-    """Same pledger(s), kind, amount and number of what is pledged ("hundreds of troops" is
-    not the same offer as "troops")."""
-    keys = ("pledger", "pledge_kind", "amount", "quantity")
+    """Same pledger(s), kind, amount, number of what is pledged and firmness: "a plan to deploy
+    troops" is not the offer "ready to send troops" said again, nor "500 soldiers" "soldiers"."""
+    keys = ("pledger", "pledge_kind", "amount", "quantity", "modality")
     return all(first.args.get(k) == later.args.get(k) for k in keys)
 
 
@@ -252,13 +254,8 @@ def _owner(token: Token, predicates: set[int]) -> int:
 def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
-    continued = _continues_a_pledge(token)
-    if (
-        clause.action is not Action.PLEDGE
-        and not receiving
-        and not continued
-        and not _joins_a_force(token)
-    ):
+    continued = _continues_a_pledge(token) or _joins_a_force(token)
+    if clause.action is not Action.PLEDGE and not receiving and not continued:
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
@@ -271,8 +268,9 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     pledgers = _readiness_of(reading, clause, token) or _affiliated(
         reading, _pledgers(reading, context, clause, token, receiving)
     )
-    if not pledgers and not clause.agents("subject", "by") and modality(token) != "asserted":
-        pledgers = _own_troops(clause, token)
+    unnamed = all(m.kind in _PEOPLE for m in clause.agents("subject", "by"))
+    if not pledgers and unnamed and modality(token) != "asserted":
+        pledgers = _own_troops(clause, token)  # no agent, or a post of no named state
     if not pledgers:
         return None
     objects = _complements(token, receiving)
@@ -437,12 +435,35 @@ def _pledgers(
         mentions = clause.agents("by") if clause.passive else clause.agents("subject")
         if not mentions and _pronoun_subject(token):
             mentions = _speakers(context, clause) or _antecedents(reading, clause, token)
+            mentions = _the_country(reading, clause, token, mentions)
     refs = [
         r
         for m in mentions
         if (r := _agent_ref(m)) is not None and r != UKRAINE and not _inside_a_phrase(clause, m)
     ]
     return list(dict.fromkeys(refs))
+
+
+def _the_country(
+    reading: Reading, clause: Clause, token: Token, speakers: list[Mention]
+) -> list[Mention]:
+    """ "the country" / "the Baltic state" whose speaker names no state ("President Vega, who
+    represents Peru, said the country would join …"): the last state the paragraph names
+    before it."""
+    subject = _subject_word(token)
+    if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() not in _NOMINAL:
+        return speakers
+    said = _affiliated(reading, [r for m in speakers if (r := _agent_ref(m)) is not None])
+    if any(r.kind is EntityKind.STATE for r in said):
+        return speakers
+    paragraph = clause.unit.paragraph
+    at = paragraph.start + subject.idx
+    before = [
+        m
+        for m in reading.mentions
+        if m.kind is MentionKind.STATE and paragraph.start <= m.span.start and m.span.end <= at
+    ]
+    return before[-1:]
 
 
 _READINESS_NOUNS = frozenset({"readiness", "willingness", "openness", "commitment", "offer",
