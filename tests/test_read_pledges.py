@@ -320,3 +320,34 @@ def test_the_country_is_the_speakers_state_else_the_last_state_named_before() ->
 def test_a_post_of_no_named_state_pledges_the_troops_its_demonym_names() -> None:
     text = "Aides said the premier is open to considering a request to send British troops."
     assert pledgers(one(text)) == ["GBR"]
+
+
+def _kinds(facts: list[Fact]) -> list[tuple[list[str], object, object]]:
+    return [(pledgers(f), f.args["pledge_kind"], f.args.get("amount")) for f in facts]
+
+
+EUR2BN = Money(Decimal("2000000000"), "EUR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the call, Peru offered:\n- 300 soldiers for the mission\n- 2 billion euros for "
+        "drones\n- air policing over the coast\nThe call ended at noon.",
+        "Peru pledged new help: 300 soldiers for the mission; 2 billion euros for drones; and "
+        "air policing over the coast.",
+    ],
+)
+def test_a_list_after_a_colon_is_one_pledge_per_item(text: str) -> None:
+    facts = pledges_of(text)
+    assert _kinds(facts) == [
+        (["PER"], "troops", None),
+        (["PER"], "money", EUR2BN),
+        (["PER"], "capability", None),
+    ]
+    assert all(len(f.evidence) == 2 for f in facts)
+    assert len({f.args["pledge"] for f in facts}) == 3
+
+
+def test_a_colon_without_a_list_of_items_is_one_pledge() -> None:
+    assert len(pledges_of("Peru pledged 300 soldiers: a company and a training team.")) == 1

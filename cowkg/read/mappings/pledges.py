@@ -45,8 +45,17 @@ from cowkg.read.mappings.about import (
     predicate_token,
     walk,
 )
-from cowkg.read.units import Unit
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Money, Ref
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import (
+    EntityKind,
+    Fact,
+    FactKind,
+    FactValue,
+    Mention,
+    MentionKind,
+    Money,
+    Ref,
+)
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -162,12 +171,79 @@ def pledges(reading: Reading) -> Iterator[Fact]:
     for context, clause in walk(reading):
         fact = _pledge(reading, context, clause)
         if fact is not None:
-            found.append(fact)
+            items = _items(reading, clause)
+            found += [_item_pledge(reading, fact, clause, item) for item in items] or [fact]
             meeting = fact.args.get("meeting")
             if isinstance(meeting, Ref):
                 yield meeting_fact(meeting, fact.evidence[0], RULE)
         found += _noun_pledges(reading, context, clause)
     yield from restated(found)
+
+
+def _items(reading: Reading, clause: Clause) -> list[tuple[int, int]]:
+    """What a pledge lists after a colon, one (start, end) per item: the list items that
+    follow a unit ending in a colon ("Chile offered:" / "- 300 soldiers" / "- air policing"),
+    or the parts after the predicate's colon separated by semicolons ("Peru pledged: 40 drones;
+    a field hospital; and 2 million euros")."""
+    unit = clause.unit
+    if unit.text.rstrip().endswith(":"):
+        units = [u for u, _ in reading.units]
+        at = units.index(unit) + 1 if unit in units else len(units)
+        items = []
+        for after in units[at:]:
+            if after.kind is not UnitKind.LIST_ITEM:
+                break
+            items.append((after.start, after.end))
+        return items
+    text = reading.source.text
+    colon = text.find(":", clause.start, unit.end)
+    if colon < 0 or ";" not in text[colon : unit.end] or ";" in text[unit.start : colon]:
+        return []
+    items, start = [], colon + 1
+    for part in re.split(r"(;)", text[colon + 1 : unit.end]):
+        if part != ";":
+            stripped = part.strip(" .").removeprefix("and ").strip()
+            if stripped:
+                at = text.index(stripped, start)
+                items.append((at, at + len(stripped)))
+        start += len(part)
+    return items
+
+
+def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, int]) -> Fact:
+    """The pledge of one listed item: the lead's pledger and firmness, the item's own kind,
+    amount and number (kind ``other`` when the item names no kind)."""
+    start, end = item
+    holder = next((u for u, _ in reading.units if u.start <= start < u.end), clause.unit)
+    paragraph = holder.paragraph
+    span = paragraph.doc.char_span(
+        start - paragraph.start, end - paragraph.start, alignment_mode="expand"
+    )
+    words = [t for t in span or () if t.pos_ != "ADJ"]
+    inside = [m for m in reading.mentions if start <= m.span.start and m.span.end <= end]
+    amounts = [m for m in inside if m.kind is MentionKind.AMOUNT]
+    kind = "money" if amounts else _kind_of(words) or "other"
+    pledger = fact.args["pledger"]
+    pledgers = list(pledger) if isinstance(pledger, tuple) else [pledger]
+    amount = amounts[0].value if amounts else None
+    day = fact.args.get("date")
+    args: dict[str, FactValue | None] = {
+        **fact.args,
+        "pledge_kind": kind,
+        "amount": amount,
+        "equivalent": None,
+        "quantity": _quantity(inside, kind),
+        "purpose": None,
+        "pledge": _pledge_ref(
+            [p for p in pledgers if isinstance(p, Ref)],
+            amount,
+            day if isinstance(day, dt.date) else None,
+            clause,
+            start,
+        ),
+    }
+    evidence = (*fact.evidence, holder.evidence(reading.source, start, end))
+    return make_fact(FactKind.PLEDGE, args, evidence, RULE)
 
 
 def restated(found: Sequence[Fact]) -> list[Fact]:
@@ -818,10 +894,15 @@ def _for_ukraine(
 
 
 def _pledge_ref(
-    pledgers: Sequence[Ref], amount: FactValue | None, day: dt.date | None, clause: Clause
+    pledgers: Sequence[Ref],
+    amount: FactValue | None,
+    day: dt.date | None,
+    clause: Clause,
+    item: int | None = None,
 ) -> Ref:
     """Pledges of the same amount by the same pledger(s) are one pledge whichever source states
-    them; others are keyed by date, else by where the source states them."""
+    them; others are keyed by date, else by where the source states them (and where the item
+    of a list of pledges starts)."""
     who = "-".join(p.key for p in pledgers)
     if isinstance(amount, Money):
         key = f"{who}-{amount.currency}-{amount.value.normalize():f}"
@@ -829,6 +910,8 @@ def _pledge_ref(
         key = f"{who}-{day.isoformat()}-{clause.trigger.text}"
     else:
         key = f"{who}-{clause.source[:3]}-{clause.start}"
+    if item is not None and not isinstance(amount, Money):
+        key += f"-{item}"
     label = "pledge by " + " and ".join(p.label or p.key for p in pledgers)
     if isinstance(amount, Money):
         label += f", {amount.currency} {amount.value.normalize():,f}"
