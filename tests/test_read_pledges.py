@@ -351,3 +351,13 @@ def test_a_list_after_a_colon_is_one_pledge_per_item(text: str) -> None:
 
 def test_a_colon_without_a_list_of_items_is_one_pledge() -> None:
     assert len(pledges_of("Peru pledged 300 soldiers: a company and a training team.")) == 1
+
+
+def test_we_in_a_bare_quotation_is_whoever_the_previous_paragraph_reports() -> None:
+    text = (
+        "Chile's Prime Minister Ana Ruiz spoke in Lima. Ruiz said the talks went well.\n\n"
+        '"We cannot promise much yet. But we are open to joining a peacekeeping force."'
+    )
+    fact = one(text)
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "ready"
+    assert pledges_of('Ruiz spoke in Lima.\n\n"We are open to joining a peacekeeping force."') == []

@@ -655,6 +655,9 @@ def _pronoun_subject(token: Token) -> bool:
     return subject is not None and (subject.lower_ in _PRONOUN_SUBJECTS or subject.pos_ == "PRON")
 
 
+_UP_TO_SUBJECT = frozenset({"xcomp", "conj", "acl", "advcl", "acomp", "pcomp"})
+
+
 def _subject_word(token: Token) -> Token | None:
     """The subject of the predicate, or of the predicate it complements or is conjoined to."""
     node = token
@@ -662,9 +665,9 @@ def _subject_word(token: Token) -> Token | None:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return subjects[0]
-        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl", "acomp"}:
+        if node.head.i == node.i or node.dep_ not in _UP_TO_SUBJECT:
             return None
-        node = node.head
+        node = governor(node)
 
 
 _ANAPHORS = {"he": _PEOPLE, "she": _PEOPLE, "it": _BODIES}
@@ -672,11 +675,29 @@ _ANAPHORS = {"he": _PEOPLE, "she": _PEOPLE, "it": _BODIES}
 ("Chile's president spoke in Lima. She pledged …"), with the mention kinds they can stand for."""
 
 
+def _quoted(reading: Reading, clause: Clause) -> list[Mention]:
+    """ "we"/"I" in a paragraph that is a bare quotation: whoever the previous paragraph last
+    reports speaking ("Ruiz said …" / "\"We are ready to send troops.\"")."""
+    paragraph = clause.unit.paragraph
+    if not paragraph.doc.text.lstrip().startswith(('"', "“", "'", "‘")):
+        return []
+    before = [
+        c
+        for u, clauses in reading.units
+        if u.paragraph.index == paragraph.index - 1
+        for c in clauses
+        if c.action in REPORTING and c.agents("subject")
+    ]
+    return before[-1].agents("subject") if before else []
+
+
 def _antecedents(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
     """For "he/she/it" with no speaker: the subjects of the main clause of the previous
     sentence of the paragraph that "he/she" (a person) or "it" (a state, an organisation) can
-    stand for."""
+    stand for; for "we/I", the speaker of a bare quotation (:func:`_quoted`)."""
     subject = _subject_word(token)
+    if subject is not None and subject.lower_ in {"we", "i"}:
+        return _quoted(reading, clause)
     kinds = _ANAPHORS.get(subject.lower_, frozenset()) if subject is not None else frozenset()
     units = [u for u, _ in reading.units]
     at = units.index(clause.unit) if clause.unit in units else 0
