@@ -276,7 +276,7 @@ def test_an_anaphor_takes_no_subject_of_the_wrong_kind_or_another_paragraph() ->
         ("Peru has extended its deployment of army instructors in Poland.", "troops"),
         ("Chile prolonged its mission of 200 soldiers until 2030.", "troops"),
         ("Peru will continue its humanitarian support for Ukraine.", "other"),
-        ("Chile said it would maintain sanctions on Russia and aid to Kyiv.", "other"),
+        ("Chile said it would renew sanctions on Russia and aid to Kyiv.", "other"),
     ],
 )
 def test_prolonging_a_deployment_or_support_pledges_it_again(text: str, kind: str) -> None:
@@ -361,3 +361,7 @@ def test_we_in_a_bare_quotation_is_whoever_the_previous_paragraph_reports() -> N
     fact = one(text)
     assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "ready"
     assert pledges_of('Ruiz spoke in Lima.\n\n"We are open to joining a peacekeeping force."') == []
+
+
+def test_keeping_troops_where_they_are_is_no_pledge() -> None:
+    assert pledges_of("Peru maintained its troops near the border.") == []

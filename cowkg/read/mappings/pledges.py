@@ -5,7 +5,10 @@ A clause of the ``pledge`` action (pledge, commit, offer, send, deploy, provide,
 troops" is not one), has a pledger and says what is pledged:
 
 - **pledger**: the passive's ``by`` agents, else the subject (a titled person speaks for their
-  state), else — a pronoun or "the country" — the speaker of the reported speech. Several
+  state, as does one any source titles so: ``Reading.affiliations``), else — a pronoun or "the
+  country" — the speaker of the reported speech, else "he/she/it" the subject of the previous
+  sentence, "we" in a bare quotation the previous paragraph's speaker, "the country" the last
+  state named before it. Several
   subjects ("A and B are ready to send…") make ONE pledge with several pledgers: a group's pledge
   is not each member's;
 - **kind**, from the words of what is pledged (the predicate's complements, never its subject):
@@ -23,6 +26,10 @@ troops" is not one), has a pledger and says what is pledged:
   to a parliamentary mandate", "once a peace deal is reached", "post-ceasefire"), the date the
   clause owns, the meeting it was made at ("at the summit" with a date), and the beneficiary
   (Ukraine when the clause names it as a recipient).
+
+Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
+it again; a list after a colon is one pledge per item; a source that restates a pledge (same
+pledger, kind, amount, number and modality) makes one pledge of it.
 """
 
 from __future__ import annotations
@@ -73,7 +80,7 @@ readiness governs them ("open to participating in a peacekeeping force", "prepar
 security guarantees"); "Chile joined the talks" pledges nothing."""
 _JOINED = frozenset({"force", "mission", "peacekeeping", "operation", "guarantee", "guarantees",
                      "arrangement", "arrangements", "contingent", "deployment"})  # fmt: skip
-CONTINUING = frozenset({"extend", "continue", "prolong", "renew", "maintain", "sustain"})
+CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
 """Verbs that pledge again what they prolong when it is a deployment, support, aid or sanctions
 (see :func:`_continues_a_pledge`)."""
 _CONTINUED = frozenset({"deployment", "mission", "support", "aid", "assistance", "help",
