@@ -12,13 +12,18 @@ from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import read
 from cowkg.read.mappings.pledges import pledges
-from cowkg.types import Fact, FactKind, Money, Quantity, Ref, Source
+from cowkg.types import EntityKind, Fact, FactKind, Money, Quantity, Ref, Source
 
 
-def pledges_of(text: str, published: dt.date | None = dt.date(2026, 5, 14)) -> list[Fact]:
+def pledges_of(
+    text: str,
+    published: dt.date | None = dt.date(2026, 5, 14),
+    affiliations: dict[str, Ref] | None = None,
+) -> list[Fact]:
     source = Source("t.txt", text, "t", "en", "news", published)
     mentions = _mentions_stage(source, None, people_index(person_names(source)))
-    return [f for f in pledges(read(source, mentions)) if f.kind is FactKind.PLEDGE]
+    reading = read(source, mentions, affiliations)
+    return [f for f in pledges(reading) if f.kind is FactKind.PLEDGE]
 
 
 def one(text: str) -> Fact:
@@ -237,3 +242,126 @@ def test_they_in_reported_speech_are_all_who_said_it() -> None:
     fact = one("Chile and Peru said they would be willing to provide troops once a truce holds.")
     assert pledgers(fact) == ["CHL", "PER"] and fact.args["modality"] == "ready"
     assert fact.args["condition"] == "once a truce holds"
+
+
+PERU = Ref(EntityKind.STATE, "PER", "Peru")
+
+
+def test_a_person_another_source_titles_pledges_for_their_state() -> None:
+    text = "Tomas Vega promised 40 armoured vehicles on Monday."
+    assert [pledgers(f) for f in pledges_of(text, affiliations={"tomas-vega": PERU})] == [["PER"]]
+    assert [pledgers(f) for f in pledges_of(text)] == [["tomas-vega"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "pledger"),
+    [
+        ("Chile's Prime Minister Ana Ruiz arrived in Lima. She pledged new drones.", "CHL"),
+        ("Peru hosted the talks on Monday. It then offered 40 armoured vehicles.", "PER"),
+        ("Peru's defence minister spoke first. He promised to send more artillery.", "PER"),
+    ],
+)
+def test_he_she_it_take_the_subject_of_the_previous_sentence(text: str, pledger: str) -> None:
+    assert pledgers(one(text)) == [pledger]
+
+
+def test_an_anaphor_takes_no_subject_of_the_wrong_kind_or_another_paragraph() -> None:
+    assert pledges_of("Peru hosted the talks on Monday. He pledged new drones.") == []
+    assert pledges_of("Peru hosted the talks on Monday.\n\nIt pledged new drones.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peru has extended its deployment of army instructors in Poland.", "troops"),
+        ("Chile prolonged its mission of 200 soldiers until 2030.", "troops"),
+        ("Peru will continue its humanitarian support for Ukraine.", "other"),
+        ("Chile said it would renew sanctions on Russia and aid to Kyiv.", "other"),
+    ],
+)
+def test_prolonging_a_deployment_or_support_pledges_it_again(text: str, kind: str) -> None:
+    fact = one(text)
+    assert fact.args["pledge_kind"] == kind and pledgers(fact)[0] in {"PER", "CHL"}
+
+
+def test_prolonging_anything_else_pledges_nothing() -> None:
+    assert pledges_of("Chile continued the talks with Peru.") == []
+    assert pledges_of("Peru extended the meeting by an hour.") == []
+
+
+def test_a_restated_offer_is_one_pledge_with_both_passages() -> None:
+    fact = one(
+        "Chile is prepared to send troops to Ukraine. "
+        "If a truce holds, Chile is ready to deploy soldiers there, Ruiz said."
+    )
+    assert fact.args["pledge_kind"] == "troops" and len(fact.evidence) == 2
+    assert fact.args["condition"] == "If a truce holds"
+
+
+def test_different_amounts_numbers_or_firmness_stay_different_pledges() -> None:
+    assert len(pledges_of("Chile pledged 2 billion euros. Chile then pledged 3 billion.")) == 2
+    assert len(pledges_of("Peru pledged 300 soldiers. Peru later pledged 500 soldiers.")) == 2
+    assert len(pledges_of("Peru is ready to send troops. Peru will deploy 500 soldiers.")) == 2
+    assert len(pledges_of("Peru is ready to send troops. Peru plans to deploy troops.")) == 2
+
+
+def test_the_country_is_the_speakers_state_else_the_last_state_named_before() -> None:
+    vega = "President Tomas Vega, who has led Peru since 2024, said the country would join the "
+    fact = one(vega + "security guarantees.")
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "other"
+    ruiz = one(
+        "Chile's Prime Minister Ana Ruiz met Peru's president. "
+        "Ruiz said the country is ready to send troops."
+    )
+    assert pledgers(ruiz) == ["CHL"]
+    assert pledges_of("President Tomas Vega said the country is ready to send troops.") == []
+
+
+def test_a_post_of_no_named_state_pledges_the_troops_its_demonym_names() -> None:
+    text = "Aides said the premier is open to considering a request to send British troops."
+    assert pledgers(one(text)) == ["GBR"]
+
+
+def _kinds(facts: list[Fact]) -> list[tuple[list[str], object, object]]:
+    return [(pledgers(f), f.args["pledge_kind"], f.args.get("amount")) for f in facts]
+
+
+EUR2BN = Money(Decimal("2000000000"), "EUR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the call, Peru offered:\n- 300 soldiers for the mission\n- 2 billion euros for "
+        "drones\n- air policing over the coast\nThe call ended at noon.",
+        "Peru pledged new help: 300 soldiers for the mission; 2 billion euros for drones; and "
+        "air policing over the coast.",
+    ],
+)
+def test_a_list_after_a_colon_is_one_pledge_per_item(text: str) -> None:
+    facts = pledges_of(text)
+    assert _kinds(facts) == [
+        (["PER"], "troops", None),
+        (["PER"], "money", EUR2BN),
+        (["PER"], "capability", None),
+    ]
+    assert all(len(f.evidence) == 2 for f in facts)
+    assert len({f.args["pledge"] for f in facts}) == 3
+
+
+def test_a_colon_without_a_list_of_items_is_one_pledge() -> None:
+    assert len(pledges_of("Peru pledged 300 soldiers: a company and a training team.")) == 1
+
+
+def test_we_in_a_bare_quotation_is_whoever_the_previous_paragraph_reports() -> None:
+    text = (
+        "Chile's Prime Minister Ana Ruiz spoke in Lima. Ruiz said the talks went well.\n\n"
+        '"We cannot promise much yet. But we are open to joining a peacekeeping force."'
+    )
+    fact = one(text)
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "ready"
+    assert pledges_of('Ruiz spoke in Lima.\n\n"We are open to joining a peacekeeping force."') == []
+
+
+def test_keeping_troops_where_they_are_is_no_pledge() -> None:
+    assert pledges_of("Peru maintained its troops near the border.") == []

@@ -5,7 +5,10 @@ A clause of the ``pledge`` action (pledge, commit, offer, send, deploy, provide,
 troops" is not one), has a pledger and says what is pledged:
 
 - **pledger**: the passive's ``by`` agents, else the subject (a titled person speaks for their
-  state), else — a pronoun or "the country" — the speaker of the reported speech. Several
+  state, as does one any source titles so: ``Reading.affiliations``), else — a pronoun or "the
+  country" — the speaker of the reported speech, else "he/she/it" the subject of the previous
+  sentence, "we" in a bare quotation the previous paragraph's speaker, "the country" the last
+  state named before it. Several
   subjects ("A and B are ready to send…") make ONE pledge with several pledgers: a group's pledge
   is not each member's;
 - **kind**, from the words of what is pledged (the predicate's complements, never its subject):
@@ -23,6 +26,10 @@ troops" is not one), has a pledger and says what is pledged:
   to a parliamentary mandate", "once a peace deal is reached", "post-ceasefire"), the date the
   clause owns, the meeting it was made at ("at the summit" with a date), and the beneficiary
   (Ukraine when the clause names it as a recipient).
+
+Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
+it again; a list after a colon is one pledge per item; a source that restates a pledge (same
+pledger, kind, amount, number and modality) makes one pledge of it.
 """
 
 from __future__ import annotations
@@ -45,8 +52,17 @@ from cowkg.read.mappings.about import (
     predicate_token,
     walk,
 )
-from cowkg.read.units import Unit
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Money, Ref
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import (
+    EntityKind,
+    Fact,
+    FactKind,
+    FactValue,
+    Mention,
+    MentionKind,
+    Money,
+    Ref,
+)
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -64,6 +80,12 @@ readiness governs them ("open to participating in a peacekeeping force", "prepar
 security guarantees"); "Chile joined the talks" pledges nothing."""
 _JOINED = frozenset({"force", "mission", "peacekeeping", "operation", "guarantee", "guarantees",
                      "arrangement", "arrangements", "contingent", "deployment"})  # fmt: skip
+CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
+"""Verbs that pledge again what they prolong when it is a deployment, support, aid or sanctions
+(see :func:`_continues_a_pledge`)."""
+_CONTINUED = frozenset({"deployment", "mission", "support", "aid", "assistance", "help",
+                        "sanction", "sanctions", "funding", "presence", "contribution",
+                        "training", "troops", "troop"})  # fmt: skip
 RECEIVING = frozenset({"receive", "get", "obtain"})
 """Verbs whose subject is the beneficiary: "Ukraine will receive …" (pledged by the speaker)."""
 
@@ -140,21 +162,120 @@ _CONDITION_WORDS = re.compile(
 _PURPOSE_VERBS = frozenset({"purchase", "buy", "fund", "finance", "help", "rebuild", "support",
                             "strengthen", "bolster", "procure", "train", "secure", "protect",
                             "cover", "pay", "build", "produce"})  # fmt: skip
+_NOMINAL = frozenset({"country", "nation", "state", "government"})
+"""Nouns that stand for a state named before them ("the country", "the Nordic nation")."""
+_PEOPLE = frozenset({MentionKind.PERSON, MentionKind.ROLE})
+_BODIES = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "we", "they", "i", "country", "government",
                                "nation", "state"})  # fmt: skip
 
 
 def pledges(reading: Reading) -> Iterator[Fact]:
     """The pledges of every clause of ``reading`` (see the module docstring), and those a noun
-    names with its pledger ("the French pledge of €2 billion", "Peru's offer of 300 troops")."""
+    names with its pledger ("the French pledge of €2 billion", "Peru's offer of 300 troops");
+    a pledge the source restates is one pledge (see :func:`restated`)."""
+    found: list[Fact] = []
     for context, clause in walk(reading):
         fact = _pledge(reading, context, clause)
         if fact is not None:
-            yield fact
+            items = _items(reading, clause)
+            found += [_item_pledge(reading, fact, clause, item) for item in items] or [fact]
             meeting = fact.args.get("meeting")
             if isinstance(meeting, Ref):
                 yield meeting_fact(meeting, fact.evidence[0], RULE)
-        yield from _noun_pledges(reading, context, clause)
+        found += _noun_pledges(reading, context, clause)
+    yield from restated(found)
+
+
+def _items(reading: Reading, clause: Clause) -> list[tuple[int, int]]:
+    """What a pledge lists after a colon, one (start, end) per item: the list items that
+    follow a unit ending in a colon ("Chile offered:" / "- 300 soldiers" / "- air policing"),
+    or the parts after the predicate's colon separated by semicolons ("Peru pledged: 40 drones;
+    a field hospital; and 2 million euros")."""
+    unit = clause.unit
+    if unit.text.rstrip().endswith(":"):
+        units = [u for u, _ in reading.units]
+        at = units.index(unit) + 1 if unit in units else len(units)
+        items = []
+        for after in units[at:]:
+            if after.kind is not UnitKind.LIST_ITEM:
+                break
+            items.append((after.start, after.end))
+        return items
+    text = reading.source.text
+    colon = text.find(":", clause.start, unit.end)
+    if colon < 0 or ";" not in text[colon : unit.end] or ";" in text[unit.start : colon]:
+        return []
+    items, start = [], colon + 1
+    for part in re.split(r"(;)", text[colon + 1 : unit.end]):
+        if part != ";":
+            stripped = part.strip(" .").removeprefix("and ").strip()
+            if stripped:
+                at = text.index(stripped, start)
+                items.append((at, at + len(stripped)))
+        start += len(part)
+    return items
+
+
+def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, int]) -> Fact:
+    """The pledge of one listed item: the lead's pledger and firmness, the item's own kind,
+    amount and number (kind ``other`` when the item names no kind)."""
+    start, end = item
+    holder = next((u for u, _ in reading.units if u.start <= start < u.end), clause.unit)
+    paragraph = holder.paragraph
+    span = paragraph.doc.char_span(
+        start - paragraph.start, end - paragraph.start, alignment_mode="expand"
+    )
+    words = [t for t in span or () if t.pos_ != "ADJ"]
+    inside = [m for m in reading.mentions if start <= m.span.start and m.span.end <= end]
+    amounts = [m for m in inside if m.kind is MentionKind.AMOUNT]
+    kind = "money" if amounts else _kind_of(words) or "other"
+    pledger = fact.args["pledger"]
+    pledgers = list(pledger) if isinstance(pledger, tuple) else [pledger]
+    amount = amounts[0].value if amounts else None
+    day = fact.args.get("date")
+    args: dict[str, FactValue | None] = {
+        **fact.args,
+        "pledge_kind": kind,
+        "amount": amount,
+        "equivalent": None,
+        "quantity": _quantity(inside, kind),
+        "purpose": None,
+        "pledge": _pledge_ref(
+            [p for p in pledgers if isinstance(p, Ref)],
+            amount,
+            day if isinstance(day, dt.date) else None,
+            clause,
+            start,
+        ),
+    }
+    evidence = (*fact.evidence, holder.evidence(reading.source, start, end))
+    return make_fact(FactKind.PLEDGE, args, evidence, RULE)
+
+
+def restated(found: Sequence[Fact]) -> list[Fact]:
+    """One pledge per pledger, kind, amount, number and firmness in a source: a sentence that says
+    the same offer again ("Chile is ready to send troops." … "If a truce holds, Chile is ready to
+    deploy soldiers.") adds its evidence and the details it alone gives to the first."""
+    kept: list[Fact] = []
+    for fact in found:
+        same = next((i for i, k in enumerate(kept) if _same_pledge(k, fact)), None)
+        if same is None:
+            kept.append(fact)
+            continue
+        first = kept[same]
+        args = {**{k: v for k, v in fact.args.items() if k != "pledge"}, **first.args}
+        kept[same] = replace(
+            first, args=args, evidence=tuple(sorted({*first.evidence, *fact.evidence}))
+        )
+    return kept
+
+
+def _same_pledge(first: Fact, later: Fact) -> bool:
+    """Same pledger(s), kind, amount, number of what is pledged and firmness: "a plan to deploy
+    troops" is not the offer "ready to send troops" said again, nor "500 soldiers" "soldiers"."""
+    keys = ("pledger", "pledge_kind", "amount", "quantity", "modality")
+    return all(first.args.get(k) == later.args.get(k) for k in keys)
 
 
 _PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "contribution",
@@ -216,7 +337,8 @@ def _owner(token: Token, predicates: set[int]) -> int:
 def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
-    if clause.action is not Action.PLEDGE and not receiving and not _joins_a_force(token):
+    continued = _continues_a_pledge(token) or _joins_a_force(token)
+    if clause.action is not Action.PLEDGE and not receiving and not continued:
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
@@ -227,10 +349,11 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         # subject of the clause the pledge complements
         clause = replace(clause, arguments=_governing_subjects(context, clause) + clause.arguments)
     pledgers = _readiness_of(reading, clause, token) or _affiliated(
-        reading, _pledgers(context, clause, token, receiving)
+        reading, _pledgers(reading, context, clause, token, receiving)
     )
-    if not pledgers and not clause.agents("subject", "by") and modality(token) != "asserted":
-        pledgers = _own_troops(clause, token)
+    unnamed = all(m.kind in _PEOPLE for m in clause.agents("subject", "by"))
+    if not pledgers and unnamed and modality(token) != "asserted":
+        pledgers = _own_troops(clause, token)  # no agent, or a post of no named state
     if not pledgers:
         return None
     objects = _complements(token, receiving)
@@ -244,7 +367,11 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else pledge_kind(objects, token)
     firmness = modality(token)
-    if kind is None and objects and (token.lemma_.lower() in STRONG or firmness in _FIRM):
+    if (
+        kind is None
+        and objects
+        and (token.lemma_.lower() in STRONG or firmness in _FIRM or continued)
+    ):
         kind = "other"
     if kind is None:
         return None
@@ -265,6 +392,16 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
     return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _continues_a_pledge(token: Token) -> bool:
+    """ "extended its deployment of instructors", "will continue its support for Ukraine":
+    prolonging a deployment, support, aid or sanctions pledges them again; "continued the
+    talks" pledges nothing."""
+    if token.lemma_.lower() not in CONTINUING:
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(t.lemma_.lower() in _CONTINUED for t in _words(objects))
 
 
 def _joins_a_force(token: Token) -> bool:
@@ -371,20 +508,45 @@ def _agent_ref(mention: Mention) -> Ref | None:
 _AGENT_KINDS = frozenset({EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PERSON})
 
 
-def _pledgers(context: Context, clause: Clause, token: Token, receiving: bool) -> list[Ref]:
+def _pledgers(
+    reading: Reading, context: Context, clause: Clause, token: Token, receiving: bool
+) -> list[Ref]:
     """Who pledges (see the module docstring); one entry per distinct agent, in text order."""
     if receiving:
         mentions = _speakers(context, clause)
     else:
         mentions = clause.agents("by") if clause.passive else clause.agents("subject")
         if not mentions and _pronoun_subject(token):
-            mentions = _speakers(context, clause)
+            mentions = _speakers(context, clause) or _antecedents(reading, clause, token)
+            mentions = _the_country(reading, clause, token, mentions)
     refs = [
         r
         for m in mentions
         if (r := _agent_ref(m)) is not None and r != UKRAINE and not _inside_a_phrase(clause, m)
     ]
     return list(dict.fromkeys(refs))
+
+
+def _the_country(
+    reading: Reading, clause: Clause, token: Token, speakers: list[Mention]
+) -> list[Mention]:
+    """ "the country" / "the Baltic state" whose speaker names no state ("President Vega, who
+    represents Peru, said the country would join …"): the last state the paragraph names
+    before it."""
+    subject = _subject_word(token)
+    if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() not in _NOMINAL:
+        return speakers
+    said = _affiliated(reading, [r for m in speakers if (r := _agent_ref(m)) is not None])
+    if any(r.kind is EntityKind.STATE for r in said):
+        return speakers
+    paragraph = clause.unit.paragraph
+    at = paragraph.start + subject.idx
+    before = [
+        m
+        for m in reading.mentions
+        if m.kind is MentionKind.STATE and paragraph.start <= m.span.start and m.span.end <= at
+    ]
+    return before[-1:]
 
 
 _READINESS_NOUNS = frozenset({"readiness", "willingness", "openness", "commitment", "offer",
@@ -463,7 +625,8 @@ def _own_troops(clause: Clause, token: Token) -> list[Ref]:
 
 def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
     """People the source names elsewhere with their state's title stand for that state
-    ("Prime Minister Ana Ruiz of Chile" … "Ruiz promised …")."""
+    ("Prime Minister Ana Ruiz of Chile" … "Ruiz promised …"), as do people any other source
+    titles so (``reading.affiliations``) when this one gives no title."""
     states = {
         m.value.key: m.of
         for m in reading.mentions
@@ -472,6 +635,7 @@ def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
         and m.of is not None
         and m.of.kind is EntityKind.STATE
     }
+    states = {**reading.affiliations, **states}
     return list(dict.fromkeys(states.get(r.key, r) if r.kind is EntityKind.PERSON else r
                               for r in refs))  # fmt: skip
 
@@ -494,14 +658,62 @@ def _speakers(context: Context, clause: Clause) -> list[Mention]:
 def _pronoun_subject(token: Token) -> bool:
     """The subject is a pronoun or "the/his country" (so the speaker is who pledges), or the
     predicate has no subject in its own sentence."""
+    subject = _subject_word(token)
+    return subject is not None and (subject.lower_ in _PRONOUN_SUBJECTS or subject.pos_ == "PRON")
+
+
+_UP_TO_SUBJECT = frozenset({"xcomp", "conj", "acl", "advcl", "acomp", "pcomp"})
+
+
+def _subject_word(token: Token) -> Token | None:
+    """The subject of the predicate, or of the predicate it complements or is conjoined to."""
     node = token
     while True:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return subjects[0].lower_ in _PRONOUN_SUBJECTS or subjects[0].pos_ == "PRON"
-        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "acl", "advcl", "acomp"}:
-            return False
-        node = node.head
+            return subjects[0]
+        if node.head.i == node.i or node.dep_ not in _UP_TO_SUBJECT:
+            return None
+        node = governor(node)
+
+
+_ANAPHORS = {"he": _PEOPLE, "she": _PEOPLE, "it": _BODIES}
+"""Singular pronouns that take the subject of the previous sentence when no one is quoted
+("Chile's president spoke in Lima. She pledged …"), with the mention kinds they can stand for."""
+
+
+def _quoted(reading: Reading, clause: Clause) -> list[Mention]:
+    """ "we"/"I" in a paragraph that is a bare quotation: whoever the previous paragraph last
+    reports speaking ("Ruiz said …" / "\"We are ready to send troops.\"")."""
+    paragraph = clause.unit.paragraph
+    if not paragraph.doc.text.lstrip().startswith(('"', "“", "'", "‘")):
+        return []
+    before = [
+        c
+        for u, clauses in reading.units
+        if u.paragraph.index == paragraph.index - 1
+        for c in clauses
+        if c.action in REPORTING and c.agents("subject")
+    ]
+    return before[-1].agents("subject") if before else []
+
+
+def _antecedents(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
+    """For "he/she/it" with no speaker: the subjects of the main clause of the previous
+    sentence of the paragraph that "he/she" (a person) or "it" (a state, an organisation) can
+    stand for; for "we/I", the speaker of a bare quotation (:func:`_quoted`)."""
+    subject = _subject_word(token)
+    if subject is not None and subject.lower_ in {"we", "i"}:
+        return _quoted(reading, clause)
+    kinds = _ANAPHORS.get(subject.lower_, frozenset()) if subject is not None else frozenset()
+    units = [u for u, _ in reading.units]
+    at = units.index(clause.unit) if clause.unit in units else 0
+    if not kinds or at == 0 or units[at - 1].paragraph is not clause.unit.paragraph:
+        return []
+    for previous in reading.units[at - 1][1]:
+        if previous.governor is None and previous.agents("subject"):
+            return [m for m in previous.agents("subject") if m.kind in kinds]
+    return []
 
 
 def _complements(token: Token, receiving: bool) -> list[Token]:
@@ -710,10 +922,15 @@ def _for_ukraine(
 
 
 def _pledge_ref(
-    pledgers: Sequence[Ref], amount: FactValue | None, day: dt.date | None, clause: Clause
+    pledgers: Sequence[Ref],
+    amount: FactValue | None,
+    day: dt.date | None,
+    clause: Clause,
+    item: int | None = None,
 ) -> Ref:
     """Pledges of the same amount by the same pledger(s) are one pledge whichever source states
-    them; others are keyed by date, else by where the source states them."""
+    them; others are keyed by date, else by where the source states them (and where the item
+    of a list of pledges starts)."""
     who = "-".join(p.key for p in pledgers)
     if isinstance(amount, Money):
         key = f"{who}-{amount.currency}-{amount.value.normalize():f}"
@@ -721,6 +938,8 @@ def _pledge_ref(
         key = f"{who}-{day.isoformat()}-{clause.trigger.text}"
     else:
         key = f"{who}-{clause.source[:3]}-{clause.start}"
+    if item is not None and not isinstance(amount, Money):
+        key += f"-{item}"
     label = "pledge by " + " and ".join(p.label or p.key for p in pledgers)
     if isinstance(amount, Money):
         label += f", {amount.currency} {amount.value.normalize():,f}"
@@ -729,4 +948,4 @@ def _pledge_ref(
     return Ref(EntityKind.PLEDGE, slug(key), label)
 
 
-__all__ = ["KINDS", "condition", "modality", "pledge_kind", "pledges"]
+__all__ = ["KINDS", "condition", "modality", "pledge_kind", "pledges", "restated"]
