@@ -332,3 +332,39 @@ def test_an_undated_meeting_merges_into_the_same_dated_one() -> None:
     )
     assert {"undated-meeting-bergen", "2026-05-06-meeting"} <= set(meetings(apart))
     assert ("2026-05-06-meeting", "bergen") not in keyed(apart, FactKind.MEETING_PLACE, "place")
+
+
+def test_a_second_or_another_meeting_goes_on_with_the_coalitions_series() -> None:
+    facts = facts_of(
+        "Ministers review aid\n"
+        "Farmers protested in Lima.\n"
+        "Prices rose.\n"
+        "Rain fell.\n"
+        "The coalition of the willing met first on 4 February in Quito. "
+        "On 20 February, leaders held a second meeting in Lima. "
+        "There was another meeting in Bogota on 3 March."
+    )
+    coalition = {m for m, f in meetings(facts).items() if "body" in f.args}
+    assert {"2026-02-04-meeting", "2026-02-20-summit", "2026-03-03-meeting"} <= coalition
+    alone = facts_of(
+        "Ministers review aid\n"
+        "Farmers protested in Lima.\n"
+        "Prices rose.\n"
+        "Rain fell.\n"
+        "On 20 February, leaders held a second meeting in Lima."
+    )
+    assert not any("body" in f.args for f in meetings(alone).values())
+
+
+def test_one_agent_holding_a_meeting_hosts_it_a_group_holding_one_attends() -> None:
+    held = facts_of(
+        "Coalition of the willing meets\n"
+        "Prime Minister Ana Ruiz held a meeting of the coalition of the willing in Lima today."
+    )
+    assert keyed(held, FactKind.HOST, "host") == {("2026-05-11-meeting", "ana-ruiz")}
+    pair = facts_of(
+        "Coalition of the willing meets\n"
+        "Chile and Peru held a meeting of the coalition of the willing in Lima today."
+    )
+    assert not keyed(pair, FactKind.HOST, "host")
+    assert {p for _, p in keyed(pair, FactKind.PARTICIPATION, "participant")} == {"CHL", "PER"}

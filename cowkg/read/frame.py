@@ -145,6 +145,8 @@ class Cue:
     """The clause tells the meeting taking place, not something it is the object of."""
     earlier: bool = False
     """The meeting's own phrase marks it as one before the one reported ("the recent summit")."""
+    sequel: bool = False
+    """The meeting's own phrase numbers it in a series ("a second meeting", "another summit")."""
 
 
 @dataclass(frozen=True)
@@ -526,6 +528,7 @@ def _cue(
         tensed=tensed,
         happening=_happening(clause, noun),
         earlier=earlier,
+        sequel=noun is not None and _sequel(noun),
     )
 
 
@@ -549,6 +552,18 @@ def _earlier(clause: Clause, noun: Token) -> bool:
         if not named and token.dep_ not in {"compound", "amod", "nmod", "punct", "hyph"}:
             return False
     return False
+
+
+_SEQUEL = frozenset({"another", "further", "next"})
+
+
+def _sequel(noun: Token) -> bool:
+    """A meeting noun numbered in a series by its own modifier ("a second summit", "another
+    meeting", "the 7th meeting")."""
+    return any(
+        c.dep_ in {"amod", "det", "nummod"} and (c.lower_ in _SEQUEL or c.ent_type_ == "ORDINAL")
+        for c in noun.children
+    )
 
 
 def _acting(clause: Clause, mention: Mention) -> bool:
@@ -736,8 +751,12 @@ class _Binder:
         self.recent: Meeting | None = None
         self.recent_paragraph = -1
         """The meeting last named, and in which paragraph: "the meeting" there is that one."""
+        self.own: tuple[Meeting | None, int] = (None, -1)
+        """The meeting not marked other last named, and in which paragraph."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
+        if cue.sequel and not cue.other and self._series(_paragraph(cue)):
+            cue = replace(cue, coalition=True)  # "… launched when A met. A second meeting …"
         if cue.tensed and self.main is not None and self.main.day is not None:
             # the report's day is that of its main meeting, dated already
             cue = replace(cue, day=None, end=None, tensed=False)
@@ -777,6 +796,12 @@ class _Binder:
                 return self._join(candidate, cue)
         return self._open(cue, main=False) if cue.places else None
 
+    def _series(self, paragraph: int) -> bool:
+        """The meeting last named in this paragraph (other forums' and talks with one party
+        aside) is the coalition's: "a second meeting", "another meeting" go on with its series."""
+        own, at = self.own
+        return own is not None and at == paragraph and own.coalition
+
     def _placed(self, cue: Cue) -> Meeting | None:
         """The last meeting said to be held where an undated definite cue places its meeting
         ("the Paris talks" after "the recent meeting in Paris")."""
@@ -814,6 +839,8 @@ class _Binder:
 
     def _join(self, meeting: Meeting, cue: Cue) -> Meeting:
         self.recent, self.recent_paragraph = meeting, _paragraph(cue)
+        if not meeting.other:
+            self.own = meeting, _paragraph(cue)
         if meeting.day is None and cue.day is not None:
             meeting.day, meeting.end = cue.day, cue.end
         if meeting.kind == "meeting":

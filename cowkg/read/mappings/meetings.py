@@ -149,7 +149,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     if action is Action.MEET:
         if clause.passive:
             return ("subject", *_ALONG)
-        if predicate in _CONVENE and _has_object(clause):
+        if _convenes(clause) and _has_object(clause):
             return ("object", *_ALONG)  # who convenes hosts; whom they convene attend
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
@@ -221,7 +221,7 @@ def _host_arguments(clause: Clause) -> list[Argument]:
     if action in {Action.HOST, Action.CHAIR}:
         role = "by" if _passive(clause) else "subject"
         hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
-    elif action is Action.MEET and clause.predicate in _CONVENE:
+    elif action is Action.MEET and _convenes(clause):
         if clause.passive:
             hosts += [a for a in clause.arguments if a.role == "by"]
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
@@ -257,6 +257,21 @@ def _own_object(clause: Clause, argument: Argument) -> bool:
             return False
         token = token.head
     return False
+
+
+def _convenes(clause: Clause) -> bool:
+    """A meeting verb whose subject brings the meeting about: "convened", "called", and "held"
+    of one agent ("Macron held a meeting"; leaders who "held talks" took part in them)."""
+    if clause.predicate in _CONVENE:
+        return True
+    token = predicate_token(clause)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] if token is not None else []
+    return (
+        clause.predicate == "hold"
+        and len(subjects) == 1
+        and subjects[0].tag_ not in {"NNS", "NNPS"}
+        and not any(c.dep_ == "conj" for c in subjects[0].children)
+    )
 
 
 def _has_object(clause: Clause) -> bool:
