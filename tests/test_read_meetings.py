@@ -368,3 +368,16 @@ def test_one_agent_holding_a_meeting_hosts_it_a_group_holding_one_attends() -> N
     )
     assert not keyed(pair, FactKind.HOST, "host")
     assert {p for _, p in keyed(pair, FactKind.PARTICIPATION, "participant")} == {"CHL", "PER"}
+
+
+def test_an_organisation_qualifying_a_group_is_no_participant() -> None:
+    facts = facts_of(
+        "Coalition of the willing meets\n"
+        "Officers of 20 EU and NATO countries attended the coalition meeting in Oslo today."
+    )
+    assert not {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")} & {"eu", "nato"}
+    named = facts_of(
+        "Coalition of the willing meets\n"
+        "NATO and the EU attended the coalition meeting in Oslo today."
+    )
+    assert {p for _, p in keyed(named, FactKind.PARTICIPATION, "participant")} >= {"nato"}

@@ -332,6 +332,25 @@ def _agent(
     return None
 
 
+_GROUPS = frozenset({"country", "state", "member", "nation", "ally", "partner", "government"})
+
+
+def _qualifier(reading: Reading, argument: Argument) -> bool:
+    """An organisation written as the qualifier of a group ("officers of EU and NATO countries",
+    "NATO allies"): the group's members took part, not the organisation."""
+    mention = argument.mention
+    unit = _unit_of(reading, mention)
+    token = mention_token(unit, mention) if unit is not None else None
+    while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return (
+        mention.kind is MentionKind.ORGANIZATION
+        and token is not None
+        and token.dep_ in {"compound", "amod", "nmod"}
+        and token.head.lemma_.lower() in _GROUPS
+    )
+
+
 def _mode(clause: Clause) -> str | None:
     """A participant's own mode, when its clause says how it took part."""
     text = clause.unit.text[clause.start - clause.unit.start : clause.end - clause.unit.start]
@@ -356,7 +375,7 @@ def _participations(
     owners = _owners(arguments)
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, owners)
-        if agent is None or _titled(argument.mention, arguments):
+        if agent is None or _titled(argument.mention, arguments) or _qualifier(reading, argument):
             continue
         participant, capacity, on_behalf = agent
         yield _fact(
