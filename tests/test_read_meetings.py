@@ -381,3 +381,12 @@ def test_an_organisation_qualifying_a_group_is_no_participant() -> None:
         "NATO and the EU attended the coalition meeting in Oslo today."
     )
     assert {p for _, p in keyed(named, FactKind.PARTICIPATION, "participant")} >= {"nato"}
+
+
+def test_who_is_to_host_or_plans_to_host_a_meeting_hosts_it() -> None:
+    for verb in ("is to host", "plans to host"):
+        facts = facts_of(
+            "Coalition of the willing to meet\n"
+            f"Prime Minister Ana Ruiz {verb} a meeting of the coalition of the willing in Lima."
+        )
+        assert {h for _, h in keyed(facts, FactKind.HOST, "host")} == {"ana-ruiz"}, verb

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Argument, Clause
 from cowkg.read.frame import (
@@ -235,7 +237,7 @@ def _direct(clause: Clause, argument: Argument) -> bool:
     token = mention_token(clause.unit, argument.mention)
     top = predicate_token(clause)
     while token is not None and top is not None and token.head.i != token.i:
-        if token.head.i == top.i:
+        if token.head.i == top.i or _raised(token, top):
             return True
         if token.dep_ in {"acl", "relcl", "advcl"}:
             return False
@@ -243,6 +245,14 @@ def _direct(clause: Clause, argument: Argument) -> bool:
             return False
         token = token.head
     return False
+
+
+def _raised(token: Token, top: Token) -> bool:
+    """The subject of the verb a host verb complements ("X is to host", "X plans to host", "X is
+    expected to host"): the host verb's own subject."""
+    return (
+        top.dep_ == "xcomp" and token.head.i == top.head.i and token.dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def _own_object(clause: Clause, argument: Argument) -> bool:
