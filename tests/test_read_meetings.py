@@ -390,3 +390,16 @@ def test_who_is_to_host_or_plans_to_host_a_meeting_hosts_it() -> None:
             f"Prime Minister Ana Ruiz {verb} a meeting of the coalition of the willing in Lima."
         )
         assert {h for _, h in keyed(facts, FactKind.HOST, "host")} == {"ana-ruiz"}, verb
+
+
+def test_a_state_fronted_with_for_before_its_attendee_took_part() -> None:
+    facts = facts_of(
+        "Coalition of the willing meets\n"
+        "Coalition defence chiefs met in Oslo today. For Chile, its army chief was present."
+    )
+    assert "CHL" in {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    topic = facts_of(
+        "Coalition of the willing meets\n"
+        "Coalition defence chiefs met in Oslo today. Peru attended for the aid to Chile."
+    )
+    assert "CHL" not in {p for _, p in keyed(topic, FactKind.PARTICIPATION, "participant")}

@@ -177,6 +177,7 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
         if (
             (a.role in roles and not _hosting(clause, a))
             or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
+            or (clause.action in {Action.ATTEND, Action.JOIN} and _fronted_for(clause, a))
         )
         and not _modifies_noun(clause, cue, a)
     ]
@@ -185,6 +186,24 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
+
+
+def _fronted_for(clause: Clause, argument: Argument) -> bool:
+    """A state fronted with "for" before who attended ("For Chile, its defence chief was
+    present"): the attendee took part for it, so it took part."""
+    token = mention_token(clause.unit, argument.mention)
+    top = predicate_token(clause)
+    if token is None or top is None or argument.mention.kind is not MentionKind.STATE:
+        return False
+    prep = token.head
+    subjects = [c.i for c in top.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.i == top.i
+        and bool(subjects)
+        and prep.i < min(subjects)
+    )
 
 
 def _modifies_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
