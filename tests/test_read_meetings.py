@@ -179,7 +179,8 @@ def test_talks_a_clause_is_about_do_not_date_the_articles_meeting() -> None:
     )
     found = meetings(facts)
     coalition = [f for f in found.values() if "body" in f.args]
-    assert len(coalition) == 1 and "date" not in coalition[0].args
+    # the lead's past tense dates it by the report (not by the talks it was about)
+    assert len(coalition) == 1 and coalition[0].args["date"] == MONDAY
 
 
 def test_welcoming_someones_efforts_is_no_hosting() -> None:
@@ -254,3 +255,151 @@ def test_a_cue_naming_another_meeting_does_not_give_this_one_its_kind() -> None:
     doc = pipeline()("At the meeting, she summed up the planning meetings held in Oslo.")
     noun = next(t for t in doc if t.text == "meeting")
     assert kind_near(list(doc), noun) == "meeting"
+
+
+def test_a_lead_in_the_past_is_dated_by_the_report() -> None:
+    facts = facts_of(
+        "Allies pledge air defence\n"
+        "Coalition of the willing leaders gathered in Valletta to plan air defence for Ukraine.\n"
+        "They agreed to meet again."
+    )
+    assert set(meetings(facts)) == {"2026-05-11-summit"}
+    assert keyed(facts, FactKind.MEETING_PLACE, "place") == {("2026-05-11-summit", "valletta")}
+    undated = facts_of(
+        "Allies pledge air defence\n"
+        "Coalition of the willing leaders gathered in Valletta to plan air defence for Ukraine.",
+        published=None,
+    )
+    assert set(meetings(undated)) == {"undated-summit-valletta"}
+
+
+def test_a_past_before_another_or_a_plan_in_progress_gives_no_day() -> None:
+    earlier = facts_of(
+        "Allies pledge air defence\n"
+        "Coalition of the willing leaders had gathered in Valletta to plan air defence."
+    )
+    assert set(meetings(earlier)) == {"undated-summit-valletta"}
+    planned = facts_of(
+        "Allies to pledge air defence\n"
+        "A coalition of the willing call is being arranged by the Maltese prime minister.\n"
+        "The call is set to include Chile."
+    )
+    assert all("date" not in f.args for f in meetings(planned).values())
+
+
+def test_a_recent_meeting_is_not_the_reported_one_nor_takes_its_day() -> None:
+    facts = facts_of(
+        "Estonia weighs its part in the coalition\n"
+        "Estonian ministers met on Tuesday to review the outcome of the recent coalition of the "
+        "willing summit in Vilnius.\n"
+        "The ministers discussed troops.\n"
+        "The president, who represented Estonia there, said after the Vilnius talks that Estonia "
+        "would help."
+    )
+    found = meetings(facts)
+    assert "undated-summit-vilnius" in found
+    assert keyed(facts, FactKind.MEETING_PLACE, "place") == {("undated-summit-vilnius", "vilnius")}
+    assert {m for m, f in found.items() if "date" in f.args} == {"2026-05-05-summit"}
+
+
+def test_a_place_that_is_the_subject_took_part_it_is_not_the_venue() -> None:
+    facts = facts_of(
+        "Coalition of the willing meets\nBrussels took part in the coalition meeting in Oslo today."
+    )
+    assert {p for _, p in keyed(facts, FactKind.MEETING_PLACE, "place")} == {"oslo"}
+    hosted = facts_of("Coalition of the willing meets\nOslo hosts the coalition meeting today.")
+    assert {p for _, p in keyed(hosted, FactKind.MEETING_PLACE, "place")} == {"oslo"}
+
+
+def test_an_undated_meeting_merges_into_the_same_dated_one() -> None:
+    facts = facts_of(
+        "Norway pledges demining aid\n"
+        "Norway will send demining teams to Ukraine.\n"
+        "The teams will leave in June.\n"
+        "The cost is not known.\n"
+        "Officials said Norway took part in a meeting of the coalition of the willing.\n"
+        "After Wednesday's coalition meeting, the minister said more aid would follow."
+    )
+    assert set(meetings(facts)) == {"2026-05-06-meeting"}
+    assert keyed(facts, FactKind.PARTICIPATION, "participant") == {("2026-05-06-meeting", "NOR")}
+    apart = facts_of(
+        "Norway pledges demining aid\n"
+        "Norway will send demining teams to Ukraine.\n"
+        "The teams will leave in June.\n"
+        "The cost is not known.\n"
+        "Officials said Norway took part in a meeting of the coalition of the willing in Bergen.\n"
+        "After Wednesday's coalition meeting in Helsinki, the minister said more aid would follow."
+    )
+    assert {"undated-meeting-bergen", "2026-05-06-meeting"} <= set(meetings(apart))
+    assert ("2026-05-06-meeting", "bergen") not in keyed(apart, FactKind.MEETING_PLACE, "place")
+
+
+def test_a_second_or_another_meeting_goes_on_with_the_coalitions_series() -> None:
+    facts = facts_of(
+        "Ministers review aid\n"
+        "Farmers protested in Lima.\n"
+        "Prices rose.\n"
+        "Rain fell.\n"
+        "The coalition of the willing met first on 4 February in Quito. "
+        "On 20 February, leaders held a second meeting in Lima. "
+        "There was another meeting in Bogota on 3 March."
+    )
+    coalition = {m for m, f in meetings(facts).items() if "body" in f.args}
+    assert {"2026-02-04-meeting", "2026-02-20-summit", "2026-03-03-meeting"} <= coalition
+    alone = facts_of(
+        "Ministers review aid\n"
+        "Farmers protested in Lima.\n"
+        "Prices rose.\n"
+        "Rain fell.\n"
+        "On 20 February, leaders held a second meeting in Lima."
+    )
+    assert not any("body" in f.args for f in meetings(alone).values())
+
+
+def test_one_agent_holding_a_meeting_hosts_it_a_group_holding_one_attends() -> None:
+    held = facts_of(
+        "Coalition of the willing meets\n"
+        "Prime Minister Ana Ruiz held a meeting of the coalition of the willing in Lima today."
+    )
+    assert keyed(held, FactKind.HOST, "host") == {("2026-05-11-meeting", "ana-ruiz")}
+    pair = facts_of(
+        "Coalition of the willing meets\n"
+        "Chile and Peru held a meeting of the coalition of the willing in Lima today."
+    )
+    assert not keyed(pair, FactKind.HOST, "host")
+    assert {p for _, p in keyed(pair, FactKind.PARTICIPATION, "participant")} == {"CHL", "PER"}
+
+
+def test_an_organisation_qualifying_a_group_is_no_participant() -> None:
+    facts = facts_of(
+        "Coalition of the willing meets\n"
+        "Officers of 20 EU and NATO countries attended the coalition meeting in Oslo today."
+    )
+    assert not {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")} & {"eu", "nato"}
+    named = facts_of(
+        "Coalition of the willing meets\n"
+        "NATO and the EU attended the coalition meeting in Oslo today."
+    )
+    assert {p for _, p in keyed(named, FactKind.PARTICIPATION, "participant")} >= {"nato"}
+
+
+def test_who_is_to_host_or_plans_to_host_a_meeting_hosts_it() -> None:
+    for verb in ("is to host", "plans to host"):
+        facts = facts_of(
+            "Coalition of the willing to meet\n"
+            f"Prime Minister Ana Ruiz {verb} a meeting of the coalition of the willing in Lima."
+        )
+        assert {h for _, h in keyed(facts, FactKind.HOST, "host")} == {"ana-ruiz"}, verb
+
+
+def test_a_state_fronted_with_for_before_its_attendee_took_part() -> None:
+    facts = facts_of(
+        "Coalition of the willing meets\n"
+        "Coalition defence chiefs met in Oslo today. For Chile, its army chief was present."
+    )
+    assert "CHL" in {p for _, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    topic = facts_of(
+        "Coalition of the willing meets\n"
+        "Coalition defence chiefs met in Oslo today. Peru attended for the aid to Chile."
+    )
+    assert "CHL" not in {p for _, p in keyed(topic, FactKind.PARTICIPATION, "participant")}

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -116,6 +116,8 @@ class Meeting:
     main: bool
     tensed: bool = False
     """Its day is the source's, read from the lead's tense (a written date in the lead wins)."""
+    earlier: bool = False
+    """Its phrase sets it before the report ("the recent summit"): no dated meeting is it."""
     name: str | None = None
     places: list[Mention] = field(default_factory=list)
     formats: list[tuple[str, Unit]] = field(default_factory=list)
@@ -141,6 +143,10 @@ class Cue:
     """The day is the source's, read from the lead's present tense, not written."""
     happening: bool = True
     """The clause tells the meeting taking place, not something it is the object of."""
+    earlier: bool = False
+    """The meeting's own phrase marks it as one before the one reported ("the recent summit")."""
+    sequel: bool = False
+    """The meeting's own phrase numbers it in a series ("a second meeting", "another summit")."""
 
 
 @dataclass(frozen=True)
@@ -478,8 +484,9 @@ def _cue(
     dates = [d for d in clause.dates if not _dateline(unit, d)]
     own = [d for d in dates if phrase and _within(phrase, unit, d)]
     free = [d for d in dates if not _within(others, unit, d)]
+    earlier = noun is not None and _earlier(clause, noun)
     day, end = None, None
-    for mention in own or free:
+    for mention in own if earlier else own or free:
         day, end = resolve_date(clause, mention, anchor)
         if day is not None:
             break
@@ -487,7 +494,7 @@ def _cue(
         day is None
         and lead
         and anchor is not None
-        and _present(clause)
+        and (_present(clause) or (_reported(clause) and not dates))
         and _happening(clause, noun)
     )
     if tensed:
@@ -497,6 +504,7 @@ def _cue(
         for p in clause.places
         if _prep_above(unit, p, ()) not in {"from", "to", "into"}
         and not any(_dateline(unit, d) and p.span.end <= d.span.start for d in clause.dates)
+        and not _acting(clause, p)
     ]
     places = tuple(p for p in held if not phrase or _within(phrase, unit, p)) or tuple(
         p for p in held if not _within(others, unit, p)
@@ -519,6 +527,51 @@ def _cue(
         format=format_of(clause_text) if noun is not None else None,
         tensed=tensed,
         happening=_happening(clause, noun),
+        earlier=earlier,
+        sequel=noun is not None and _sequel(noun),
+    )
+
+
+_EARLIER = frozenset({"recent", "previous", "earlier", "prior", "preceding", "past"})
+
+
+def _earlier(clause: Clause, noun: Token) -> bool:
+    """A meeting noun its own modifier sets before the time of the report ("the recent summit",
+    "a previous coalition meeting"): another meeting than the one reported, which takes no date
+    of its clause ("met on Tuesday to review the recent summit": Tuesday is not the summit's).
+    The words before the noun are read as written, a name in them skipped whole (the parse may
+    hang the modifier on the name: "the recent Coalition of the Willing meeting")."""
+    base = clause.unit.paragraph.start
+    names = [(a.mention.span.start - base, a.mention.span.end - base) for a in clause.arguments]
+    token = noun
+    while token.i > token.sent.start:
+        token = token.doc[token.i - 1]
+        if token.lemma_.lower() in _EARLIER:
+            return True
+        named = any(s <= token.idx < e for s, e in names)
+        if not named and token.dep_ not in {"compound", "amod", "nmod", "punct", "hyph"}:
+            return False
+    return False
+
+
+_SEQUEL = frozenset({"another", "further", "next"})
+
+
+def _sequel(noun: Token) -> bool:
+    """A meeting noun numbered in a series by its own modifier ("a second summit", "another
+    meeting", "the 7th meeting")."""
+    return any(
+        c.dep_ in {"amod", "det", "nummod"} and (c.lower_ in _SEQUEL or c.ent_type_ == "ORDINAL")
+        for c in noun.children
+    )
+
+
+def _acting(clause: Clause, mention: Mention) -> bool:
+    """A "place" that is the clause's own subject does what the clause says (a title or body the
+    name table took for a place: "the Ombudsman attended"), it is not where the meeting is held;
+    only a host verb's subject is a place that holds it ("Rome hosts the summit")."""
+    return clause.action is not Action.HOST and any(
+        a.mention == mention and a.role == "subject" for a in clause.arguments
     )
 
 
@@ -561,6 +614,23 @@ def _present(clause: Clause) -> bool:
         and clause.polarity
         and not infinitive
     )
+
+
+def _reported(clause: Clause) -> bool:
+    """A report's lead in the simple or present perfect past tells the meeting the report is
+    about, on the day it is published ("leaders gathered in Rome", "the summit has ended"), when
+    the clause writes no date of its own; a past before another ("had met") is an earlier one."""
+    token = predicate_token(clause)
+    other = token is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_PAST for c in token.children
+    )
+    asserted = clause.modality == "asserted" and clause.polarity
+    return clause.tense == "past" and asserted and not other
+
+
+_NOT_PAST = frozenset({"had", "'d", "is", "are", "am", "'s", "'re", "be", "being"})
+"""Auxiliaries of a participle that make it no report of the past: a past before another ("had
+met"), a present passive or a plan in progress ("is set to", "is being arranged")."""
 
 
 def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None) -> list[Token]:
@@ -681,16 +751,28 @@ class _Binder:
         self.recent: Meeting | None = None
         self.recent_paragraph = -1
         """The meeting last named, and in which paragraph: "the meeting" there is that one."""
+        self.own: tuple[Meeting | None, int] = (None, -1)
+        """The meeting not marked other last named, and in which paragraph."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
+        if cue.sequel and not cue.other and self._series(_paragraph(cue)):
+            cue = replace(cue, coalition=True)  # "… launched when A met. A second meeting …"
+        if cue.tensed and self.main is not None and self.main.day is not None:
+            # the report's day is that of its main meeting, dated already
+            cue = replace(cue, day=None, end=None, tensed=False)
+        if cue.earlier and cue.day is None and self.main is not None:
+            return self._earlier(cue)  # "the recent summit in Rome": not the reported one
         if in_lead and not cue.other and _substantial(cue) and (cue.definite or cue.happening):
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
-            written = cue.day is not None and not cue.tensed
+            written = cue.day is not None and not cue.tensed and cue.happening
             if self.main.tensed and written and _compatible(self.main, cue):
                 self.main.day, self.main.end, self.main.tensed = cue.day, cue.end, False
             same_day = cue.day in {None, self.main.day} or (self.main.day is None and cue.happening)
+            placed = self._placed(cue) if cue.day is None and not self.main.places else None
+            if placed is not None:  # "the Paris talks": the meeting said to be in Paris
+                return self._join(placed, cue)
             if same_day and _compatible(self.main, cue):
                 return self._join(self.main, cue)
         if cue.day is not None:
@@ -708,10 +790,35 @@ class _Binder:
         if not cue.definite and cue.noun is not None:
             return self._open(cue, main=False) if cue.places or cue.coalition else None
         recent = self.recent if self.recent_paragraph == _paragraph(cue) else None
-        for candidate in [recent, self.main, *reversed(self.meetings)]:
+        placed = self._placed(cue)
+        for candidate in [placed, recent, self.main, *reversed(self.meetings)]:
             if candidate is not None and _compatible(candidate, cue):
                 return self._join(candidate, cue)
         return self._open(cue, main=False) if cue.places else None
+
+    def _series(self, paragraph: int) -> bool:
+        """The meeting last named in this paragraph (other forums' and talks with one party
+        aside) is the coalition's: "a second meeting", "another meeting" go on with its series."""
+        own, at = self.own
+        return own is not None and at == paragraph and own.coalition
+
+    def _placed(self, cue: Cue) -> Meeting | None:
+        """The last meeting said to be held where an undated definite cue places its meeting
+        ("the Paris talks" after "the recent meeting in Paris")."""
+        if not cue.places:
+            return None
+        placed = [m for m in self.meetings if m.places and _compatible(m, cue)]
+        return placed[-1] if placed else None
+
+    def _earlier(self, cue: Cue) -> Meeting:
+        """An earlier meeting: one named before as earlier and not contradicting the cue, else a
+        meeting of its own."""
+        for meeting in reversed(self.meetings):
+            if meeting.earlier and _compatible(meeting, cue):
+                return self._join(meeting, cue)
+        meeting = self._open(cue, main=False)
+        meeting.earlier = True
+        return meeting
 
     def _open(self, cue: Cue, main: bool) -> Meeting:
         coalition = cue.coalition or (
@@ -732,6 +839,8 @@ class _Binder:
 
     def _join(self, meeting: Meeting, cue: Cue) -> Meeting:
         self.recent, self.recent_paragraph = meeting, _paragraph(cue)
+        if not meeting.other:
+            self.own = meeting, _paragraph(cue)
         if meeting.day is None and cue.day is not None:
             meeting.day, meeting.end = cue.day, cue.end
         if meeting.kind == "meeting":
@@ -744,6 +853,18 @@ class _Binder:
             meeting.units.append(cue.clause.unit)
         return meeting
 
+    def merge_undated(self) -> dict[int, Meeting]:
+        """An undated meeting that is the one dated meeting of the source of its kind held where
+        it is (both unplaced, or at the same place) is that meeting ("took part in a meeting of
+        the coalition" beside "today's coalition meeting"): ``id(undated)`` → the dated one."""
+        merged: dict[int, Meeting] = {}
+        for meeting in [m for m in self.meetings if m.day is None and not m.earlier]:
+            same = [d for d in self.meetings if d.day is not None and _same(meeting, d)]
+            if len(same) == 1:
+                merged[id(meeting)] = _absorb(same[0], meeting)
+        self.meetings = [m for m in self.meetings if id(m) not in merged]
+        return merged
+
     def keyed(self) -> list[Meeting]:
         for meeting in self.meetings:
             place = _venue(meeting.places)
@@ -753,6 +874,25 @@ class _Binder:
                 place.value if place is not None and isinstance(place.value, Ref) else None,
             )
         return self.meetings
+
+
+def _same(undated: Meeting, dated: Meeting) -> bool:
+    kinds = {undated.kind, dated.kind} - {"meeting"}
+    places = {_key(p) for p in undated.places}, {_key(p) for p in dated.places}
+    held = places[0] & places[1] if all(places) else not any(places)
+    return len(kinds) <= 1 and undated.other == dated.other and bool(held)
+
+
+def _absorb(dated: Meeting, undated: Meeting) -> Meeting:
+    """``dated`` with what the text says of ``undated`` (the same meeting)."""
+    dated.coalition = dated.coalition or undated.coalition
+    dated.main = dated.main or undated.main
+    dated.places.extend(p for p in undated.places if p not in dated.places)
+    dated.formats.extend(undated.formats)
+    dated.units.extend(u for u in undated.units if u not in dated.units)
+    if dated.kind == "meeting":
+        dated.kind = undated.kind
+    return dated
 
 
 def _paragraph(cue: Cue) -> int:
@@ -800,6 +940,8 @@ def build_frame(
             if meeting is not None and id(cue.clause) not in bound:
                 bound[id(cue.clause)] = meeting
                 found[id(cue.clause)] = cue
+    merged = binder.merge_undated()
+    bound = {clause: merged.get(id(meeting), meeting) for clause, meeting in bound.items()}
     return Frame(tuple(binder.keyed()), bound, found)
 
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Argument, Clause
 from cowkg.read.frame import (
@@ -149,7 +151,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     if action is Action.MEET:
         if clause.passive:
             return ("subject", *_ALONG)
-        if predicate in _CONVENE and _has_object(clause):
+        if _convenes(clause) and _has_object(clause):
             return ("object", *_ALONG)  # who convenes hosts; whom they convene attend
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
@@ -175,6 +177,7 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
         if (
             (a.role in roles and not _hosting(clause, a))
             or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
+            or (clause.action in {Action.ATTEND, Action.JOIN} and _fronted_for(clause, a))
         )
         and not _modifies_noun(clause, cue, a)
     ]
@@ -183,6 +186,24 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
+
+
+def _fronted_for(clause: Clause, argument: Argument) -> bool:
+    """A state fronted with "for" before who attended ("For Chile, its defence chief was
+    present"): the attendee took part for it, so it took part."""
+    token = mention_token(clause.unit, argument.mention)
+    top = predicate_token(clause)
+    if token is None or top is None or argument.mention.kind is not MentionKind.STATE:
+        return False
+    prep = token.head
+    subjects = [c.i for c in top.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.i == top.i
+        and bool(subjects)
+        and prep.i < min(subjects)
+    )
 
 
 def _modifies_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
@@ -221,7 +242,7 @@ def _host_arguments(clause: Clause) -> list[Argument]:
     if action in {Action.HOST, Action.CHAIR}:
         role = "by" if _passive(clause) else "subject"
         hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
-    elif action is Action.MEET and clause.predicate in _CONVENE:
+    elif action is Action.MEET and _convenes(clause):
         if clause.passive:
             hosts += [a for a in clause.arguments if a.role == "by"]
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
@@ -235,7 +256,7 @@ def _direct(clause: Clause, argument: Argument) -> bool:
     token = mention_token(clause.unit, argument.mention)
     top = predicate_token(clause)
     while token is not None and top is not None and token.head.i != token.i:
-        if token.head.i == top.i:
+        if token.head.i == top.i or _raised(token, top):
             return True
         if token.dep_ in {"acl", "relcl", "advcl"}:
             return False
@@ -243,6 +264,14 @@ def _direct(clause: Clause, argument: Argument) -> bool:
             return False
         token = token.head
     return False
+
+
+def _raised(token: Token, top: Token) -> bool:
+    """The subject of the verb a host verb complements ("X is to host", "X plans to host", "X is
+    expected to host"): the host verb's own subject."""
+    return (
+        top.dep_ == "xcomp" and token.head.i == top.head.i and token.dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def _own_object(clause: Clause, argument: Argument) -> bool:
@@ -257,6 +286,21 @@ def _own_object(clause: Clause, argument: Argument) -> bool:
             return False
         token = token.head
     return False
+
+
+def _convenes(clause: Clause) -> bool:
+    """A meeting verb whose subject brings the meeting about: "convened", "called", and "held"
+    of one agent ("Macron held a meeting"; leaders who "held talks" took part in them)."""
+    if clause.predicate in _CONVENE:
+        return True
+    token = predicate_token(clause)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] if token is not None else []
+    return (
+        clause.predicate == "hold"
+        and len(subjects) == 1
+        and subjects[0].tag_ not in {"NNS", "NNPS"}
+        and not any(c.dep_ == "conj" for c in subjects[0].children)
+    )
 
 
 def _has_object(clause: Clause) -> bool:
@@ -317,6 +361,25 @@ def _agent(
     return None
 
 
+_GROUPS = frozenset({"country", "state", "member", "nation", "ally", "partner", "government"})
+
+
+def _qualifier(reading: Reading, argument: Argument) -> bool:
+    """An organisation written as the qualifier of a group ("officers of EU and NATO countries",
+    "NATO allies"): the group's members took part, not the organisation."""
+    mention = argument.mention
+    unit = _unit_of(reading, mention)
+    token = mention_token(unit, mention) if unit is not None else None
+    while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return (
+        mention.kind is MentionKind.ORGANIZATION
+        and token is not None
+        and token.dep_ in {"compound", "amod", "nmod"}
+        and token.head.lemma_.lower() in _GROUPS
+    )
+
+
 def _mode(clause: Clause) -> str | None:
     """A participant's own mode, when its clause says how it took part."""
     text = clause.unit.text[clause.start - clause.unit.start : clause.end - clause.unit.start]
@@ -341,7 +404,7 @@ def _participations(
     owners = _owners(arguments)
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, owners)
-        if agent is None or _titled(argument.mention, arguments):
+        if agent is None or _titled(argument.mention, arguments) or _qualifier(reading, argument):
             continue
         participant, capacity, on_behalf = agent
         yield _fact(
