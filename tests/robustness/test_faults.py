@@ -54,13 +54,18 @@ def _fingerprint(graph_dir: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
-    """A good graph built into a temporary graph_dir, and how long the build took."""
+    """A good graph built into a temporary graph_dir, and how long a build like the killed ones
+    takes: the second build's time, since the first fills the extraction cache (a cold build,
+    with its language parse, can take several times as long as the warm ones the test kills)."""
     graph_dir = tmp_path_factory.mktemp("faults") / "graph"
-    began = time.perf_counter()
-    proc = _child_build(graph_dir)
-    _, err = proc.communicate(timeout=600)
-    assert proc.returncode == 0, err.decode()[-3000:]
-    return graph_dir, time.perf_counter() - began
+    seconds = 0.0
+    for _ in range(2):
+        began = time.perf_counter()
+        proc = _child_build(graph_dir)
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err.decode()[-3000:]
+        seconds = time.perf_counter() - began
+    return graph_dir, seconds
 
 
 @pytest.mark.slow
