@@ -38,15 +38,6 @@ log = logging.getLogger(__name__)
 
 AGENTS = (MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION)
 _BODY_END = re.compile(r"^\s*(?:References|See also|External links|Further reading)\s*$")
-_MEETING_CUE = re.compile(
-    r"\b(?:meetings?|summits?|talks|met|meets?|meeting|gathered|gathering|convened?|convenes|"
-    r"reconvene[sd]?|video ?call|phone call|call|conference|videoconference|assembly)\b",
-    re.IGNORECASE,
-)
-_NOT_OUR_MEETING = re.compile(
-    r"^(?:\s+(?:between|with\s+(?:US|U\.S\.|American)\b))|^[^.]{0,30}\bbetween\b", re.IGNORECASE
-)
-_BILATERAL = re.compile(r"\b[A-Z][\w.]*-[A-Z][\w]*\s+talks\b")
 _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ministerial", re.compile(r"\bministerial\b|\b(?:defen[cs]e|foreign) ministers\b", re.I)),
     (
@@ -60,55 +51,10 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("directors", re.compile(r"\bdirectors?(?:-level)?\b", re.I)),
     ("summit", re.compile(r"\bsummits?\b|\bleaders\b|heads of (?:state|government)", re.I)),
 )
-_FORMAT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("hybrid", re.compile(r"\bhybrid\b", re.I)),
-    (
-        "virtual",
-        re.compile(
-            r"\bvirtual(?:ly)?\b|\bvideo\b|\bonline\b|\bVTC\b|\bby phone\b|"
-            r"\bphone call\b|\bvideoconference\b|\bteleconference\b",
-            re.I,
-        ),
-    ),
-    ("in-person", re.compile(r"\bin[ -]person\b|\bface[ -]to[ -]face\b", re.I)),
-)
-_PRESENT = re.compile(
-    r"\b(?:has begun|have begun|begins|began today|starts|is under way|is taking place|"
-    r"is being held|is attended|are attending|are meeting|gathers?)\b",
-    re.IGNORECASE,
-)
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:meeting|summit|event|gathering|assembly|call|conference|talks)\b(?!s|\s+meetings)",
-    re.IGNORECASE,
-)
-_ATTENDANCE_VERB = re.compile(
-    r"\b(?:(?:was|were|is|are) attended by|attended|took part|taking part|participated|"
-    r"participating|joined|were those of)\b",
-    re.IGNORECASE,
-)
 _STOP_CLAUSE = re.compile(
     r"\b(?:to|in order to)\s+(?!the\b|a\b|an\b)[a-z]+\b|\bagreed by\b|\bbetween\b|\babout\b|"
     r"\bagainst\b|\bon how\b|\bwhich\b|\bthat would\b|\bsaid\b|\bsays\b",
 )
-_CAPACITIES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    (
-        "military-chief",
-        "military chief",
-        re.compile(r"\bmilitary chiefs|chiefs of (?:the )?(?:defen[cs]e )?staff", re.I),
-    ),
-    (
-        "military-officer",
-        "military officer",
-        re.compile(r"\bmilitary (?:officers|officials)", re.I),
-    ),
-    ("military-planner", "military planner", re.compile(r"\b(?:military )?planners\b", re.I)),
-    ("defence-minister", "defence minister", re.compile(r"\bdefen[cs]e ministers?\b", re.I)),
-    ("foreign-minister", "foreign minister", re.compile(r"\bforeign ministers?\b", re.I)),
-    ("representative", "representative", re.compile(r"\brepresentatives?\b", re.I)),
-    ("leader", "leader", re.compile(r"\bleaders?\b", re.I)),
-)
-_REPORTING = re.compile(r"\b(?:said|says|announced|told \w+|stated|confirmed)(?:\s+that)?\b")
 _LEADS = re.compile(r"\b(?:co-)?led by\b", re.IGNORECASE)
 _LEAD_ACTIVE = re.compile(r"\b(?:would|will|to|shall) (?:co-)?lead\b", re.IGNORECASE)
 _COALITION_WORD = re.compile(r"\b(?:coalition|initiative)\b", re.IGNORECASE)
@@ -305,20 +251,6 @@ def _stop_at(text: str, start: int) -> int:
 # --------------------------------------------------------------------------------------------
 # Meetings
 # --------------------------------------------------------------------------------------------
-
-
-_BETWEEN_SIDES = re.compile(
-    r"\s+between\s+(?P<a>[^,;()\[\].]{1,60}?)\s+and\s+(?P<b>[^,;()\[\].]{1,60}?)"
-    r"(?=\s*[,;()\[\].]|\s+(?:was|were|is|are|had|has|on|in|at|to|for|part)\b|\s*$)"
-)
-_GROUP_NOUN = re.compile(
-    r"\b(?:leaders|heads of (?:state|government)|ministers|officials|representatives|"
-    r"delegations|partners|allies|counterparts|nations|countries|governments)\b",
-    re.IGNORECASE,
-)
-
-
-_CLAUSE_BREAK = re.compile(r"[,;()—–]|\s-\s")
 
 
 # --------------------------------------------------------------------------------------------

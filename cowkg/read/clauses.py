@@ -121,8 +121,6 @@ _PLANNING = frozenset(
 )  # fmt: skip
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "acomp"})
-_PASS_THROUGH = frozenset({"conj", "appos", "compound", "amod", "nmod", "poss", "cc", "det",
-                           "nummod", "quantmod", "punct", "npadvmod", "case"})  # fmt: skip
 _ENTITY_KINDS = frozenset(
     {MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE,
      MentionKind.ROLE}
