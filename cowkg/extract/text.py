@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from cowkg.extract.known import make_fact
 from cowkg.extract.layout import lines, sentences
 from cowkg.mentions import COALITION
+from cowkg.read.units import body_end
 from cowkg.sources import span_at
 from cowkg.types import (
     EntityKind,
@@ -37,20 +38,6 @@ from cowkg.types import (
 log = logging.getLogger(__name__)
 
 AGENTS = (MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION)
-_BODY_END = re.compile(r"^\s*(?:References|See also|External links|Further reading)\s*$")
-_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ministerial", re.compile(r"\bministerial\b|\b(?:defen[cs]e|foreign) ministers\b", re.I)),
-    (
-        "military",
-        re.compile(
-            r"\bmilitary (?:chiefs|officers|officials|planners|leaders|planning)|chiefs of staff|"
-            r"\bplanning (?:meetings?|days|sessions?)\b|\bplanners\b",
-            re.I,
-        ),
-    ),
-    ("directors", re.compile(r"\bdirectors?(?:-level)?\b", re.I)),
-    ("summit", re.compile(r"\bsummits?\b|\bleaders\b|heads of (?:state|government)", re.I)),
-)
 _STOP_CLAUSE = re.compile(
     r"\b(?:to|in order to)\s+(?!the\b|a\b|an\b)[a-z]+\b|\bagreed by\b|\bbetween\b|\babout\b|"
     r"\bagainst\b|\bon how\b|\bwhich\b|\bthat would\b|\bsaid\b|\bsays\b",
@@ -88,18 +75,10 @@ class Unit:
 # --------------------------------------------------------------------------------------------
 
 
-def _body_end(source: Source) -> int:
-    """Where the prose ends: the references and link lists after it are not claims of the seed."""
-    for line in lines(source):
-        if _BODY_END.match(line.text):
-            return line.start
-    return len(source.text)
-
-
 def units(source: Source, mentions: Sequence[Mention]) -> list[Unit]:
     """The seed's sentences as units; a sentence ending in ',' (no full stop) at a paragraph break
     is joined with the next one when that starts in lower case."""
-    end_of_body = _body_end(source)
+    end_of_body = body_end(source)
     raw = [(s, e) for s, e in sentences(source) if e <= end_of_body]
     paragraphs = _paragraph_starts(source)
     merged: list[list[tuple[int, int]]] = []
