@@ -365,3 +365,108 @@ def test_we_in_a_bare_quotation_is_whoever_the_previous_paragraph_reports() -> N
 
 def test_keeping_troops_where_they_are_is_no_pledge() -> None:
     assert pledges_of("Peru maintained its troops near the border.") == []
+
+
+USD500M = Money(Decimal("500000000"), "USD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile announced an extra $2 billion in military aid, a $500 million loan for repairs, "
+        "and a new package of sanctions.",
+        "Chile has pledged $2 billion in military aid and a $500 million loan for repairs, plus "
+        "a new package of sanctions.",
+        "The minister recalled Chile's firm support for Ukraine, lately through $2 billion in "
+        "military aid, with money for shells and drones; a $500 million loan for repairs; and "
+        "a new package of sanctions.",
+    ],
+)
+def test_a_list_without_a_colon_is_one_pledge_per_priced_item(text: str) -> None:
+    usd2bn = Money(Decimal("2000000000"), "USD")
+    found = _kinds(pledges_of(text))
+    assert (["CHL"], "money", usd2bn) in found and (["CHL"], "money", USD500M) in found
+    assert len(found) in {2, 3} and all(kind in {"money", "other"} for _, kind, _ in found)
+
+
+def test_items_of_a_series_are_pledges_only_when_one_names_an_amount() -> None:
+    assert pledges_of("Chile announced a new plan, a summit in Lima and a review.") == []
+    text = "The minister recalled Chile's support, lately through talks; visits; and advice."
+    assert pledges_of(text) == []
+    assert pledges_of("Peru never recalled Chile's support through $2 billion; and drones.") == []
+
+
+def test_a_series_of_clauses_is_not_a_list_of_items() -> None:
+    facts = pledges_of("Peru pledged 2 million euros for fuel; Chile will send 40 drones.")
+    assert len(facts) == 1 and all(len(f.evidence) == 1 for f in facts)
+
+
+def test_announcing_an_amount_pledges_it_and_a_bracketed_sum_is_its_equivalent() -> None:
+    fact = one("Chile unveiled a 500 million euro package (about $540 million) for Ukraine.")
+    assert fact.args["amount"] == Money(Decimal("500000000"), "EUR")
+    assert fact.args["modality"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Canada pledged $500 million for drones.", "CAD"),
+        ("Australia will give $500 million in aid.", "AUD"),
+        ("Chile pledged $500 million for drones.", "USD"),
+        ("Canada pledged US$500 million for drones.", "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_pledging_states_own_dollar(text: str, currency: str) -> None:
+    amount = one(text).args["amount"]
+    assert isinstance(amount, Money) and amount.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last year, Chile and Ukraine signed a ten-year pact that pledged medical aid.",
+            ["CHL"],
+        ),
+        ("The accord, signed by Chile and Peru in May, commits 300 troops.", ["CHL", "PER"]),
+        ("The deal that Chile and Peru concluded pledged 40 drones.", ["CHL", "PER"]),
+        ("Chile and Peru will sign an agreement that commits 500 soldiers.", ["CHL", "PER"]),
+    ],
+)
+def test_the_parties_of_an_agreement_pledge_what_it_pledges(text: str, expected: list[str]) -> None:
+    assert pledgers(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile urged Peru to sign an accord that pledges 300 troops.",
+        "The deal that Chile and Peru did not sign pledged 40 drones.",
+        "The pact that Chile and Peru discussed pledged 40 drones.",
+    ],
+)
+def test_an_agreement_not_concluded_pledges_nothing(text: str) -> None:
+    assert pledges_of(text) == []
+
+
+def test_a_person_speaking_for_a_state_pledges_for_it_and_the_headline_sums_up() -> None:
+    text = (
+        "Ruiz promises soldiers for Ukraine at allied call\n"
+        "LIMA — President Ana Ruiz's office says she told allies that Chile is willing to send "
+        "300 soldiers after a ceasefire.\n"
+    )
+    fact = one(text)
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "ready"
+    assert len(fact.evidence) == 2
+
+
+def test_a_person_who_speaks_for_no_state_or_several_stays_the_pledger() -> None:
+    alone = "Ana Ruiz promises soldiers for Ukraine\nPresident Ana Ruiz spoke in Lima on Monday.\n"
+    assert [pledgers(f) for f in pledges_of(alone)] == [["ana-ruiz"]]
+    several = (
+        "Ana Ruiz promises soldiers for Ukraine\n"
+        "President Ana Ruiz said Chile is willing to send soldiers. President Ana Ruiz said "
+        "Peru will send drones.\n"
+    )
+    found = {tuple(pledgers(f)) for f in pledges_of(several)}
+    assert ("CHL",) in found and ("PER",) in found and ("ana-ruiz",) in found

@@ -52,6 +52,7 @@ from cowkg.read.mappings.about import (
     predicate_token,
     walk,
 )
+from cowkg.read.mappings.documents import DOCUMENT_NOUNS
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import (
     EntityKind,
@@ -175,25 +176,73 @@ def pledges(reading: Reading) -> Iterator[Fact]:
     names with its pledger ("the French pledge of €2 billion", "Peru's offer of 300 troops");
     a pledge the source restates is one pledge (see :func:`restated`)."""
     found: list[Fact] = []
+    spoken: dict[str, set[Ref]] = {}
     for context, clause in walk(reading):
         fact = _pledge(reading, context, clause)
+        lead = fact or _support_lead(reading, context, clause)
+        if lead is not None:
+            items = _items(reading, clause, lead is not fact)
+            found += [_item_pledge(reading, lead, clause, item) for item in items]
+            if fact is not None and not items:
+                found.append(fact)
         if fact is not None:
-            items = _items(reading, clause)
-            found += [_item_pledge(reading, fact, clause, item) for item in items] or [fact]
+            _note_speakers(spoken, fact, _speakers(context, clause))
             meeting = fact.args.get("meeting")
             if isinstance(meeting, Ref):
                 yield meeting_fact(meeting, fact.evidence[0], RULE)
         found += _noun_pledges(reading, context, clause)
-    yield from restated(found)
+    found = [_for_their_state(fact, spoken) for fact in found]
+    headlines = {u.start for u, _ in reading.units if u.kind is UnitKind.HEADLINE}
+    body = [f for f in found if f.evidence[0].start not in headlines]
+    yield from restated(body, [f for f in found if f.evidence[0].start in headlines])
 
 
-def _items(reading: Reading, clause: Clause) -> list[tuple[int, int]]:
-    """What a pledge lists after a colon, one (start, end) per item: the list items that
-    follow a unit ending in a colon ("Chile offered:" / "- 300 soldiers" / "- air policing"),
-    or the parts after the predicate's colon separated by semicolons ("Peru pledged: 40 drones;
-    a field hospital; and 2 million euros")."""
+def _note_speakers(spoken: dict[str, set[Ref]], fact: Fact, speakers: Sequence[Mention]) -> None:
+    """Who speaks for which state: a person of no known state who reports a state's pledge
+    ("Ruiz's office says she told allies that Chile is willing to send troops") speaks for it."""
+    pledger = fact.args["pledger"]
+    if not isinstance(pledger, Ref) or pledger.kind is not EntityKind.STATE:
+        return
+    for mention in speakers:
+        person = _agent_ref(mention)
+        if person is not None and person.kind is EntityKind.PERSON:
+            spoken.setdefault(person.key, set()).add(pledger)
+
+
+def _for_their_state(fact: Fact, spoken: dict[str, set[Ref]]) -> Fact:
+    """A pledge by a person the same source shows speaking for one state, and for no other,
+    is that state's ("Ruiz promises troops" where Ruiz reports Chile's offer); a person who
+    speaks for no state, or for several, stays the pledger."""
+    pledger = fact.args["pledger"]
+    if not isinstance(pledger, Ref) or pledger.kind is not EntityKind.PERSON:
+        return fact
+    states = spoken.get(pledger.key, set())
+    if len(states) != 1:
+        return fact
+    (state,) = states
+    pledge = fact.args["pledge"]
+    args = dict(fact.args, pledger=state)
+    if isinstance(pledge, Ref):
+        key = slug(pledge.key.replace(pledger.key, state.key, 1))
+        label = pledge.label.replace(pledger.label or pledger.key, state.label or state.key, 1)
+        args["pledge"] = Ref(EntityKind.PLEDGE, key, label)
+    return replace(fact, args=args)
+
+
+Item = tuple[int, int]
+"""One pledge of a list: its (start, end) in the source."""
+
+
+def _items(reading: Reading, clause: Clause, support: bool) -> list[Item]:
+    """What a pledge lists, one (start, end) per item: the list items that follow a unit
+    ending in a colon ("Chile offered:" / "- 300 soldiers" / "- air policing"); the parts of a
+    series separated by semicolons ("Peru pledged: 40 drones; a field hospital; and 2 million
+    euros", "Peru pledged 2 million euros for fuel; 40 drones; and a field hospital"); or the
+    coordinated objects of the predicate when one of them has its own amount ("announced
+    $2 billion in aid, a $1 billion loan and a sanctions package"). A series read for a state's
+    support (``support``: "Chile's support, lately through …; …; and …") needs an amount."""
     unit = clause.unit
-    if unit.text.rstrip().endswith(":"):
+    if unit.text.rstrip().endswith(":") and not support:
         units = [u for u, _ in reading.units]
         at = units.index(unit) + 1 if unit in units else len(units)
         items = []
@@ -202,19 +251,128 @@ def _items(reading: Reading, clause: Clause) -> list[tuple[int, int]]:
                 break
             items.append((after.start, after.end))
         return items
-    text = reading.source.text
-    colon = text.find(":", clause.start, unit.end)
-    if colon < 0 or ";" not in text[colon : unit.end] or ";" in text[unit.start : colon]:
+    items = _series(reading, clause) or ([] if support else _coordinated(clause))
+    amounts = [m for m in reading.mentions if m.kind is MentionKind.AMOUNT]
+    priced = any(any(s <= m.span.start < e for m in amounts) for s, e in items)
+    colon = reading.source.text.find(":", clause.start, items[0][0]) if items else -1
+    return items if priced or (colon >= 0 and not support) else []
+
+
+def _series(reading: Reading, clause: Clause) -> list[Item]:
+    """The parts of a series separated by semicolons that follows the predicate: after its
+    colon, else from the phrase that ends where the first semicolon is (a later part with a
+    subject of its own is a clause, not an item: then there is no series)."""
+    unit, text = clause.unit, reading.source.text
+    first = text.find(";", clause.start, unit.end)
+    if first < 0 or ";" in text[unit.start : clause.start]:
         return []
-    items, start = [], colon + 1
-    for part in re.split(r"(;)", text[colon + 1 : unit.end]):
-        if part != ";":
-            stripped = part.strip(" .").removeprefix("and ").strip()
-            if stripped:
-                at = text.index(stripped, start)
-                items.append((at, at + len(stripped)))
-        start += len(part)
+    colon = text.find(":", clause.start, first)
+    begin = colon + 1 if colon >= 0 else _first_item(clause, first)
+    if begin is None:
+        return []
+    items, at = [], begin
+    for part in text[begin : unit.end].split(";"):
+        stripped = re.sub(r"^(?:and|or)\s+", "", part.strip(" .,")).strip(" .,")
+        if stripped:
+            start = text.index(stripped, at)
+            items.append((start, start + len(stripped)))
+        at += len(part) + 1
+    if len(items) < 2 or any(_has_subject(clause, item) for item in items[1:]):
+        return []
     return items
+
+
+_MEANS = frozenset({"through", "including", "via", "namely"})
+"""Words after which a state's support lists its means ("lately through …; …; and …")."""
+
+
+def _first_item(clause: Clause, semicolon: int) -> int | None:
+    """Where the first item of a semicolon series without a colon starts: after the first word
+    of means that follows the predicate ("raised its support, lately through a package …;" →
+    "a package …"), else at the predicate's object ("pledged 2 million euros for fuel; …")."""
+    paragraph, token = clause.unit.paragraph, predicate_token(clause)
+    base = paragraph.start
+    after = [t for t in token.doc[token.i + 1 :] if base + t.idx < semicolon]
+    means = [t for t in after[:-1] if t.lower_ in _MEANS]
+    if means:
+        return base + token.doc[means[0].i + 1].idx
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > token.i]
+    if objects and base + objects[0].left_edge.idx < semicolon:
+        return base + objects[0].left_edge.idx
+    return None
+
+
+def _has_subject(clause: Clause, item: Item) -> bool:
+    doc, base = clause.unit.paragraph.doc, clause.unit.paragraph.start
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and item[0] <= base + t.idx < item[1] for t in doc)
+
+
+def _coordinated(clause: Clause) -> list[Item]:
+    """The predicate's coordinated objects ("an extra $2 billion in aid, a $1 billion loan,
+    and a sanctions package"): the direct object and the conjuncts and appositions chained to
+    it, each from its first word to the next one's."""
+    token = predicate_token(clause)
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return []
+    heads = [objects[0]]
+    for head in heads:
+        heads += [
+            c
+            for c in head.children
+            if c.dep_ in {"conj", "appos"} and c.pos_ != "VERB" and not _bracketed(c)
+        ]
+    if len(heads) < 2:
+        return []
+    heads.sort(key=lambda t: t.i)
+    base = clause.unit.paragraph.start
+    doc = token.doc
+    items = []
+    for head, after in zip(heads, [*heads[1:], None], strict=True):
+        end = after.left_edge.i if after is not None else head.right_edge.i + 1
+        words = [t for t in doc[head.left_edge.i : end] if not (t.is_punct or t.dep_ == "cc")]
+        while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+            words.pop()
+        if words:
+            items.append((base + words[0].idx, base + words[-1].idx + len(words[-1])))
+    return items
+
+
+def _bracketed(token: Token) -> bool:
+    """An aside in brackets ("£1.5 billion (about $1.9 billion)"): an equivalent, not an item."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
+    return token.left_edge.text == "(" or (before is not None and before.text == "(")
+
+
+_SUPPORT = frozenset({"support", "aid", "assistance", "help", "contribution", "contributions"})
+"""Nouns of a state's support, whose means a series lists ("Chile's support, lately through
+a $2 billion package; …; and …")."""
+
+
+def _support_lead(reading: Reading, context: Context, clause: Clause) -> Fact | None:
+    """The template of the pledges a series lists as a state's support: the object or subject
+    of the clause is a support noun its state owns ("raised Chile's support to Ukraine, lately
+    through …"); the items are its pledges (see :func:`_items`). Not when negated."""
+    token = predicate_token(clause)
+    if not clause.polarity or _negated_above(token):
+        return None
+    nouns = [
+        c
+        for c in token.children
+        if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lemma_.lower() in _SUPPORT
+    ]
+    owners = _owners(reading, clause, nouns[0]) if nouns else []
+    if not owners:
+        return None
+    day = context.date(reading, clause)
+    args: dict[str, FactValue | None] = {
+        "pledger": owners[0] if len(owners) == 1 else tuple(owners),
+        "pledge_kind": "other",
+        "modality": "asserted",
+        "date": day,
+        "beneficiary": UKRAINE if _for_ukraine(clause, [], nouns, False) else None,
+    }
+    return make_fact(FactKind.PLEDGE, args, (clause.unit.evidence(reading.source),), RULE)
 
 
 def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, int]) -> Fact:
@@ -227,12 +385,18 @@ def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, 
         start - paragraph.start, end - paragraph.start, alignment_mode="expand"
     )
     words = [t for t in span or () if t.pos_ != "ADJ"]
-    inside = [m for m in reading.mentions if start <= m.span.start and m.span.end <= end]
+    inside = [
+        m
+        for m in reading.mentions
+        if start <= m.span.start
+        and m.span.end <= end
+        and m.kind in {MentionKind.AMOUNT, MentionKind.QUANTITY, MentionKind.COUNT}
+    ]
     amounts = [m for m in inside if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else _kind_of(words) or "other"
     pledger = fact.args["pledger"]
     pledgers = list(pledger) if isinstance(pledger, tuple) else [pledger]
-    amount = amounts[0].value if amounts else None
+    amount = _amount(amounts, pledgers)
     day = fact.args.get("date")
     args: dict[str, FactValue | None] = {
         **fact.args,
@@ -253,13 +417,17 @@ def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, 
     return make_fact(FactKind.PLEDGE, args, evidence, RULE)
 
 
-def restated(found: Sequence[Fact]) -> list[Fact]:
+def restated(found: Sequence[Fact], headlines: Sequence[Fact] = ()) -> list[Fact]:
     """One pledge per pledger, kind, amount, number and firmness in a source: a sentence that says
     the same offer again ("Chile is ready to send troops." … "If a truce holds, Chile is ready to
-    deploy soldiers.") adds its evidence and the details it alone gives to the first."""
+    deploy soldiers.") adds its evidence and the details it alone gives to the first. A
+    headline sums up the body in its own words: its pledge is a body pledge of the same
+    pledger(s) and kind whose amount and number it does not contradict, whatever its verb
+    ("Ruiz promises troops" over "Chile is willing to send 300 soldiers")."""
     kept: list[Fact] = []
-    for fact in found:
-        same = next((i for i, k in enumerate(kept) if _same_pledge(k, fact)), None)
+    for fact in [*found, *headlines]:
+        same_as = _sums_up if fact in headlines else _same_pledge
+        same = next((i for i, k in enumerate(kept) if same_as(k, fact)), None)
         if same is None:
             kept.append(fact)
             continue
@@ -276,6 +444,14 @@ def _same_pledge(first: Fact, later: Fact) -> bool:
     troops" is not the offer "ready to send troops" said again, nor "500 soldiers" "soldiers"."""
     keys = ("pledger", "pledge_kind", "amount", "quantity", "modality")
     return all(first.args.get(k) == later.args.get(k) for k in keys)
+
+
+def _sums_up(body: Fact, headline: Fact) -> bool:
+    """The headline's pledge is the body's: same pledger(s) and kind, and its amount and number
+    absent or the same."""
+    if any(body.args.get(k) != headline.args.get(k) for k in ("pledger", "pledge_kind")):
+        return False
+    return all(headline.args.get(k) in {None, body.args.get(k)} for k in ("amount", "quantity"))
 
 
 _PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "contribution",
@@ -318,7 +494,7 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
             "pledger": pledger,
             "pledge_kind": kind,
             "modality": "offered" if noun.lemma_.lower() == "offer" else "pledged",
-            "amount": amounts[0].value if amounts else None,
+            "amount": _amount(amounts, [pledger]),
             "quantity": _quantity(owned, kind),
             "date": day,
         }
@@ -338,18 +514,23 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
     continued = _continues_a_pledge(token) or _joins_a_force(token)
-    if clause.action is not Action.PLEDGE and not receiving and not continued:
+    announced = clause.action is Action.ANNOUNCE and _announces_money(reading, clause, token)
+    if clause.action is not Action.PLEDGE and not (receiving or continued or announced):
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
-    if not _asserted_by_governors(token):
+    parties = _parties(context, token)
+    if parties is None and not _asserted_by_governors(token):
         return None
     if clause.subjectless and not clause.agents("subject", "by"):
         # "Chile is open to participating in …", "… considering a request to send …": the
         # subject of the clause the pledge complements
         clause = replace(clause, arguments=_governing_subjects(context, clause) + clause.arguments)
     pledgers = _readiness_of(reading, clause, token) or _affiliated(
-        reading, _pledgers(reading, context, clause, token, receiving)
+        reading,
+        _refs(clause, parties)
+        if parties is not None
+        else _pledgers(reading, context, clause, token, receiving),
     )
     unnamed = all(m.kind in _PEOPLE for m in clause.agents("subject", "by"))
     if not pledgers and unnamed and modality(token) != "asserted":
@@ -381,7 +562,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "pledger": pledgers[0] if len(pledgers) == 1 else tuple(pledgers),
         "pledge_kind": kind,
         "modality": firmness,
-        "amount": amounts[0].value if amounts else None,
+        "amount": _amount(amounts, pledgers),
         "equivalent": _equivalent(amounts, unit),
         "quantity": _quantity(owned, kind),
         "purpose": _purpose(objects, token),
@@ -392,6 +573,14 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
     return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _announces_money(reading: Reading, clause: Clause, token: Token) -> bool:
+    """ "Chile announced $2 billion in aid", "unveiled a €500 million package": announcing an
+    amount of money (in the object) pledges it; "announced a plan" does not."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    owned = _within(reading.mentions, objects, clause.unit)
+    return any(m.kind is MentionKind.AMOUNT for m in owned)
 
 
 def _continues_a_pledge(token: Token) -> bool:
@@ -519,12 +708,60 @@ def _pledgers(
         if not mentions and _pronoun_subject(token):
             mentions = _speakers(context, clause) or _antecedents(reading, clause, token)
             mentions = _the_country(reading, clause, token, mentions)
+    return _refs(clause, mentions)
+
+
+def _refs(clause: Clause, mentions: Sequence[Mention]) -> list[Ref]:
+    """The agents ``mentions`` name, Ukraine (the beneficiary) and agents inside a phrase
+    left out, one entry per distinct agent in text order."""
     refs = [
         r
         for m in mentions
         if (r := _agent_ref(m)) is not None and r != UKRAINE and not _inside_a_phrase(clause, m)
     ]
     return list(dict.fromkeys(refs))
+
+
+_AGREEMENTS = frozenset(
+    n for n, kind in DOCUMENT_NOUNS.items() if kind in {"agreement", "memorandum"}
+)
+"""Nouns of an agreement between parties ("deal", "pact", "accord", "memorandum"…)."""
+
+
+_CONCLUDING = frozenset({"conclude", "strike", "seal", "ink", "reach"})
+"""Verbs that conclude an agreement besides those of ``Action.AGREE`` (sign, ratify…)."""
+
+
+def _parties(context: Context, token: Token) -> list[Mention] | None:
+    """When an agreement pledges ("A and B signed a deal that pledged aid", "the pact signed by
+    A and B commits troops"), its parties, who pledge: the subjects of the verb that concluded it
+    (the ``by`` agents of a passive one), when that verb is itself asserted ("urged A to sign a
+    pact that pledges …" pledges nothing); None when the pledge is no agreement's."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ == "relcl":
+        noun = token.head
+    elif subjects:
+        noun = subjects[0]
+    else:
+        return None
+    if noun.lemma_.lower() not in _AGREEMENTS:
+        return None
+    verbs = [noun.head] if noun.dep_ in {"dobj", "nsubjpass"} else []
+    verbs += [
+        c for c in noun.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")
+    ]
+    for clause in context.siblings:
+        verb = predicate_token(clause)
+        if verb not in verbs or not (
+            clause.action is Action.AGREE or verb.lemma_.lower() in _CONCLUDING
+        ):
+            continue
+        asserted = verb.head.i == noun.i or _asserted_by_governors(verb)
+        if not clause.polarity or _negated_above(verb) or not asserted:
+            return []
+        passive = verb.dep_ == "acl" or clause.passive
+        return clause.agents("by") if passive else clause.agents("subject")
+    return None
 
 
 def _the_country(
@@ -862,6 +1099,24 @@ def _within(mentions: Sequence[Mention], objects: Sequence[Token], unit: Unit) -
         if m.kind in {MentionKind.AMOUNT, MentionKind.QUANTITY, MentionKind.COUNT}
         and any(s <= m.span.start and m.span.end <= e for s, e in ranges)
     ]
+
+
+_OWN_DOLLAR = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
+"""States whose own currency is a dollar (``C$``, ``A$``, ``NZ$`` in the mention table)."""
+
+
+def _amount(amounts: Sequence[Mention], pledgers: Sequence[FactValue]) -> Money | None:
+    """The first amount pledged; a bare "$" in the pledge of one state whose currency is a
+    dollar is that state's dollar ("Canada pledged $2 billion": Canadian dollars, as its own
+    readouts write them), not the US dollar the symbol means elsewhere."""
+    value = amounts[0].value if amounts else None
+    if not isinstance(value, Money):
+        return None
+    states = [p.key for p in pledgers if isinstance(p, Ref) and p.kind is EntityKind.STATE]
+    bare = amounts[0].span.text.lstrip().startswith("$")
+    if bare and len(states) == 1 and states[0] in _OWN_DOLLAR:
+        return replace(value, currency=_OWN_DOLLAR[states[0]])
+    return value
 
 
 def _equivalent(amounts: Sequence[Mention], unit: Unit) -> Money | None:
