@@ -198,7 +198,8 @@ def test_the_states_whose_troops_a_plan_deploys() -> None:
 
 
 def test_an_agent_inside_the_subject_phrase_is_not_the_pledger() -> None:
-    assert pledges_of("Macron said 24 of Chile's allies have pledged to deploy a force.") == []
+    fact = one("Macron said 24 of Chile's allies have pledged to deploy a force.")
+    assert pledgers(fact) == ["24-of-chile-s-allies-t"]  # the unnamed group, not Chile
     assert pledges_of("Several countries willing to contribute to a force met in Lima.") == []
 
 
@@ -235,7 +236,8 @@ def test_a_request_to_send_considered_is_considered() -> None:
 
 def test_a_pledge_whose_subject_names_no_agent_has_no_pledger() -> None:
     assert pledges_of('The force would "guard the coast and train soldiers", Ruiz said.') == []
-    assert pledges_of("Ruiz said 20 nations had pledged to deploy troops.") == []
+    fact = one("Ruiz said 20 nations had pledged to deploy troops.")
+    assert pledgers(fact) == ["20-nations-t"]  # the unnamed group, not the speaker
 
 
 def test_they_in_reported_speech_are_all_who_said_it() -> None:
@@ -470,3 +472,75 @@ def test_a_person_who_speaks_for_no_state_or_several_stays_the_pledger() -> None
     )
     found = {tuple(pledgers(f)) for f in pledges_of(several)}
     assert ("CHL",) in found and ("PER",) in found and ("ana-ruiz",) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "count", "kind"),
+    [
+        (
+            "The Chilean president said 21 of Ukraine's partners have pledged to deploy a "
+            "protection force once a truce holds.",
+            "21 of Ukraine's partners",
+            21,
+            "troops",
+        ),
+        (
+            "Seventeen countries will send troops, the minister said.",
+            "Seventeen countries",
+            17,
+            "troops",
+        ),
+        (
+            'He stressed that of the 30 nations, 19 had already "agreed and decided to make a '
+            'concrete contribution."',
+            "19 of the 30 nations",
+            19,
+            "other",
+        ),
+        ("Drones were promised by 12 allied nations.", "12 allied nations", 12, "equipment"),
+    ],
+)
+def test_states_counted_but_not_named_pledge_as_one_unnamed_group(
+    text: str, label: str, count: int, kind: str
+) -> None:
+    fact = one(text)
+    pledger = fact.args["pledger"]
+    assert isinstance(pledger, Ref) and pledger.kind is EntityKind.STATE_GROUP
+    assert pledger.label == label and fact.args["pledge_kind"] == kind
+    size = fact.args["pledger_count"]
+    assert isinstance(size, Quantity) and size.minimum == size.maximum == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru met in Lima. The two countries will send troops.",
+        "Seventeen countries will not send troops.",
+        "Seventeen countries refused to send troops.",
+        "Seventeen countries attended the summit.",
+    ],
+)
+def test_a_definite_or_negated_count_or_no_pledge_makes_no_unnamed_group(text: str) -> None:
+    assert not any(
+        isinstance(f.args["pledger"], Ref) and f.args["pledger"].kind is EntityKind.STATE_GROUP
+        for f in pledges_of(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile made a firm commitment of 300 troops.", "troops"),
+        ("Peru has decided to make a concrete contribution.", "other"),
+    ],
+)
+def test_making_a_contribution_or_commitment_pledges(text: str, kind: str) -> None:
+    assert one(text).args["pledge_kind"] == kind
+    assert pledges_of("Chile made an announcement about the mission.") == []
+
+
+@pytest.mark.parametrize("verb", ["emphasized", "underlined", "noted", "said"])
+def test_a_pledge_reported_by_a_verb_of_emphasis_is_asserted(verb: str) -> None:
+    fact = one(f"The minister {verb} that Chile would send 300 troops after a truce.")
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "conditional"
+    assert pledges_of(f"The minister {verb} that Chile would not send troops.") == []

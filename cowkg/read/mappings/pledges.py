@@ -38,6 +38,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -62,6 +64,7 @@ from cowkg.types import (
     Mention,
     MentionKind,
     Money,
+    Quantity,
     Ref,
 )
 
@@ -353,8 +356,10 @@ def _support_lead(reading: Reading, context: Context, clause: Clause) -> Fact | 
     """The template of the pledges a series lists as a state's support: the object or subject
     of the clause is a support noun its state owns ("raised Chile's support to Ukraine, lately
     through …"); the items are its pledges (see :func:`_items`). Not when negated."""
+    if ";" not in clause.unit.text or not clause.polarity:
+        return None  # the support's means are a series (see _series)
     token = predicate_token(clause)
-    if not clause.polarity or _negated_above(token):
+    if _negated_above(token):
         return None
     nouns = [
         c
@@ -463,15 +468,16 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
     announcement of 2 billion euros") and what is pledged after "of"."""
     unit = clause.unit
     token = predicate_token(clause)
+    nouns = [t for t in token.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in _PLEDGE_NOUNS]
+    if not nouns:
+        return
     predicates = {predicate_token(c).i for c in context.siblings}
     states = {
         m.span.start: m
         for m in reading.mentions
         if m.kind is MentionKind.STATE and unit.start <= m.span.start < unit.end
     }
-    for noun in token.subtree:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PLEDGE_NOUNS:
-            continue
+    for noun in nouns:
         if _owner(noun, predicates) != token.i:
             continue
         owners = [
@@ -515,7 +521,8 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     receiving = token.lemma_.lower() in RECEIVING
     continued = _continues_a_pledge(token) or _joins_a_force(token)
     announced = clause.action is Action.ANNOUNCE and _announces_money(reading, clause, token)
-    if clause.action is not Action.PLEDGE and not (receiving or continued or announced):
+    made = _makes_a_pledge(token)
+    if clause.action is not Action.PLEDGE and not (receiving or continued or announced or made):
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
@@ -533,6 +540,9 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         else _pledgers(reading, context, clause, token, receiving),
     )
     unnamed = all(m.kind in _PEOPLE for m in clause.agents("subject", "by"))
+    group = None if pledgers else _unnamed_group(reading, clause, token)
+    if group is not None:
+        pledgers = [group[0]]
     if not pledgers and unnamed and modality(token) != "asserted":
         pledgers = _own_troops(clause, token)  # no agent, or a post of no named state
     if not pledgers:
@@ -570,9 +580,86 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
         "beneficiary": UKRAINE if _for_ukraine(clause, inside, objects, receiving) else None,
+        "pledger_count": group[1] if group is not None else None,
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
     return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+_MADE = frozenset({"contribution", "commitment", "pledge", "offer", "promise", "donation"})
+"""Nouns that "make" turns into the pledge verb ("make a concrete contribution")."""
+
+
+def _makes_a_pledge(token: Token) -> bool:
+    """ "decided to make a contribution", "made a commitment of 300 troops": a light verb
+    whose object is a pledge noun pledges as the noun's verb would."""
+    return token.lemma_.lower() == "make" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _MADE for c in token.children
+    )
+
+
+_GROUP_NOUNS = frozenset({"countries", "nations", "states", "allies", "partners", "members",
+                          "governments", "contributors"})  # fmt: skip
+"""What an unnamed group of states is counted as ("26 of our allies", "19 nations")."""
+_DEFINITE = frozenset({"the", "these", "those", "both", "its", "their", "all"})
+
+
+def _unnamed_group(reading: Reading, clause: Clause, token: Token) -> tuple[Ref, Quantity] | None:
+    """The pledger when the subject counts states it does not name ("21 of Ukraine's partners
+    have pledged …", "Seventeen nations will send …", and a bare number after a partitive set
+    before it, "of the 30 nations, 19 had decided to …"): a group of that many states, labelled
+    with the source's words. A definite count ("the two countries", "both nations") points back
+    to states already named: no group."""
+    subject = _by_word(token) if clause.passive else _subject_word(token)
+    if subject is None:
+        return None
+    base = clause.unit.paragraph.start
+    counts = [
+        (m.span.start, m.span.end, m.span.text, m.value)
+        for m in reading.mentions
+        if isinstance(m.value, Quantity)
+        and clause.unit.start <= m.span.start < clause.unit.end
+        and _counts_states(m.span.text, m.value)
+    ]
+    at = base + subject.idx
+    for start, end, words, quantity in counts:
+        if start <= at < end:
+            definite = {subject.left_edge.lower_, words.split()[0].lower()} & _DEFINITE
+            return None if definite else (_group_ref(clause, words), quantity)
+    number = _number(subject.text) if subject.pos_ == "NUM" else None
+    text = reading.source.text
+    for start, end, _, quantity in counts:
+        of = re.search(r"\bof\s+(?:the\s+)?$", text[clause.unit.start : start])
+        if number is not None and of and re.fullmatch(r"\s*,\s*", text[end:at]):
+            words = f"{subject.text} {text[clause.unit.start + of.start() : end]}"
+            return _group_ref(clause, words), Quantity(number, number, quantity.unit, "")
+    return None
+
+
+def _by_word(token: Token) -> Token | None:
+    """The agent of a passive predicate ("promised by 12 nations" → nations)."""
+    by = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return by[0] if by else None
+
+
+def _counts_states(text: str, quantity: Quantity) -> bool:
+    """A count of states: of countries, or of allies, partners, members…"""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return quantity.unit == "countries" or bool(words & _GROUP_NOUNS)
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _group_ref(clause: Clause, words: str) -> Ref:
+    """An unnamed group of states: keyed by its words and its source (two sources' "26
+    countries" need not be the same 26), labelled with its words."""
+    label = " ".join(words.split())
+    return Ref(EntityKind.STATE_GROUP, slug(f"{label} {Path(clause.source).stem}"), label)
 
 
 def _announces_money(reading: Reading, clause: Clause, token: Token) -> bool:
@@ -630,7 +717,8 @@ _RELAYS = frozenset({"request", "proposal", "option", "possibility", "idea"})
 "weighing the option of deploying")."""
 _REPORTING_LEMMAS = frozenset(
     {"say", "announce", "tell", "confirm", "state", "add", "declare", "reveal", "write", "insist",
-     "stress", "affirm", "reaffirm"}
+     "stress", "affirm", "reaffirm", "emphasize", "emphasise", "underline", "underscore", "note",
+     "explain", "assure"}
 )  # fmt: skip
 
 
