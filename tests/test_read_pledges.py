@@ -544,3 +544,27 @@ def test_a_pledge_reported_by_a_verb_of_emphasis_is_asserted(verb: str) -> None:
     fact = one(f"The minister {verb} that Chile would send 300 troops after a truce.")
     assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "conditional"
     assert pledges_of(f"The minister {verb} that Chile would not send troops.") == []
+
+
+def test_taking_part_in_talks_about_a_force_joins_no_force() -> None:
+    assert (
+        pledges_of("More than 20 nations will participate in Lima talks on a security force.") == []
+    )
+    assert pledges_of("Chile will take part in a meeting about the peacekeeping mission.") == []
+    fact = one("More than 20 nations are ready to take part in the peacekeeping mission.")
+    assert fact.args["pledge_kind"] == "troops"
+
+
+def test_an_elided_series_gives_each_item_to_its_own_pledger_not_the_first() -> None:
+    facts = pledges_of("Chile pledged €2 million for fuel; Peru, €3 million for drones.")
+    assert [(pledgers(f), f.args["amount"]) for f in facts] == [
+        (["CHL"], Money(Decimal("2000000"), "EUR"))
+    ]
+
+
+def test_someone_with_an_organisations_post_speaks_for_no_state() -> None:
+    text = (
+        "Ana Ruiz promises soldiers for Ukraine\n"
+        "NATO Secretary General Ana Ruiz said Chile is willing to send soldiers.\n"
+    )
+    assert ["ana-ruiz"] in [pledgers(f) for f in pledges_of(text)]

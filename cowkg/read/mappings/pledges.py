@@ -201,14 +201,17 @@ def pledges(reading: Reading) -> Iterator[Fact]:
 
 
 def _note_speakers(spoken: dict[str, set[Ref]], fact: Fact, speakers: Sequence[Mention]) -> None:
-    """Who speaks for which state: a person of no known state who reports a state's pledge
-    ("Ruiz's office says she told allies that Chile is willing to send troops") speaks for it."""
+    """Who speaks for which state: a titled person of no stated state or organisation who
+    reports a state's pledge ("President Ruiz's office says she told allies that Chile is willing
+    to send troops") speaks for it; someone with an organisation's post ("NATO's Secretary
+    General") or no title (an analyst) does not."""
     pledger = fact.args["pledger"]
     if not isinstance(pledger, Ref) or pledger.kind is not EntityKind.STATE:
         return
     for mention in speakers:
         person = _agent_ref(mention)
-        if person is not None and person.kind is EntityKind.PERSON:
+        leader = mention.role is not None and mention.of is None  # a title, of no stated body
+        if person is not None and person.kind is EntityKind.PERSON and leader:
             spoken.setdefault(person.key, set()).add(pledger)
 
 
@@ -282,6 +285,8 @@ def _series(reading: Reading, clause: Clause) -> list[Item]:
         at += len(part) + 1
     if len(items) < 2 or any(_has_subject(clause, item) for item in items[1:]):
         return []
+    if any(_led_by_an_agent(reading, item) for item in items[1:]):
+        return []  # "Chile pledged €2 million; Peru, €3 million": each item its own pledger's
     return items
 
 
@@ -303,6 +308,16 @@ def _first_item(clause: Clause, semicolon: int) -> int | None:
     if objects and base + objects[0].left_edge.idx < semicolon:
         return base + objects[0].left_edge.idx
     return None
+
+
+def _led_by_an_agent(reading: Reading, item: Item) -> bool:
+    """The item opens with a state, person or organisation: an elided clause of its own."""
+    return any(m.span.start == item[0] and m.kind in _AGENT_MENTIONS for m in reading.mentions)
+
+
+_AGENT_MENTIONS = frozenset(
+    {MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.ROLE}
+)
 
 
 def _has_subject(clause: Clause, item: Item) -> bool:
@@ -681,11 +696,23 @@ def _continues_a_pledge(token: Token) -> bool:
 
 
 def _joins_a_force(token: Token) -> bool:
-    """ "ready to join the force", "open to participating in peacekeeping" (see JOINING)."""
+    """ "ready to join the force", "open to participating in peacekeeping" (see JOINING): what
+    is joined is the force — the head of the object or of the object of "in" — not talks that
+    merely speak of one ("will participate in talks on a security force")."""
     if token.lemma_.lower() not in JOINING or modality(token) == "asserted":
         return False
-    words = {t.lemma_.lower() for t in _words(_complements(token, False))}
-    return bool(words & _JOINED) and (token.lemma_.lower() != "take" or "part" in words)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    heads = objects + [
+        g
+        for word in (token, *objects)
+        for c in word.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    joined = {h.lemma_.lower() for h in heads} | {h.lower_ for h in heads}
+    taken = token.lemma_.lower() != "take" or any(o.lower_ == "part" for o in objects)
+    return bool(joined & _JOINED) and taken
 
 
 def _governing_subjects(context: Context, clause: Clause) -> tuple[Argument, ...]:
