@@ -1,16 +1,20 @@
 """Pledges and offers: "X pledged / committed / offered / will send / is ready to deploy …".
 
-A clause of the ``pledge`` action (pledge, commit, offer, send, deploy, provide, contribute…, or
-"Ukraine will receive …" announced by someone) is a pledge when it is not negated ("will not send
-troops" is not one), has a pledger and says what is pledged:
+A clause of the ``pledge`` action (pledge, commit, offer, send, deploy, provide, contribute…,
+"Ukraine will receive …" announced by someone, "make a contribution", announcing an amount of
+money) is a pledge when it is not negated ("will not send troops" is not one), has a pledger and
+says what is pledged:
 
 - **pledger**: the passive's ``by`` agents, else the subject (a titled person speaks for their
   state, as does one any source titles so: ``Reading.affiliations``), else — a pronoun or "the
   country" — the speaker of the reported speech, else "he/she/it" the subject of the previous
   sentence, "we" in a bare quotation the previous paragraph's speaker, "the country" the last
-  state named before it. Several
-  subjects ("A and B are ready to send…") make ONE pledge with several pledgers: a group's pledge
-  is not each member's;
+  state named before it; the parties of an agreement that pledges ("A and B signed a deal that
+  pledged aid"); states the subject counts but does not name ("21 of Ukraine's partners") are one
+  unnamed group (``EntityKind.STATE_GROUP`` with ``pledger_count``); a titled person of no
+  stated state who reports one state's pledge in the source pledges for it. Several subjects
+  ("A and B are ready to send…") make ONE pledge with several pledgers: a group's pledge is not
+  each member's;
 - **kind**, from the words of what is pledged (the predicate's complements, never its subject):
   money (an amount, or funding, a loan…), troops (soldiers, peacekeepers, a brigade, "boots on
   the ground"…), equipment (missiles, air-defence systems, drones…), capability (air policing,
@@ -28,8 +32,10 @@ troops" is not one), has a pledger and says what is pledged:
   (Ukraine when the clause names it as a recipient).
 
 Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
-it again; a list after a colon is one pledge per item; a source that restates a pledge (same
-pledger, kind, amount, number and modality) makes one pledge of it.
+it again; a list after a colon, a semicolon series or coordinated objects with an amount, and the
+means a semicolon series lists for a state's support are one pledge per item; a source that
+restates a pledge (same pledger, kind, amount, number and modality; a headline: same pledger and
+kind) makes one pledge of it.
 """
 
 from __future__ import annotations
