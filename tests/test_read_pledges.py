@@ -568,3 +568,15 @@ def test_someone_with_an_organisations_post_speaks_for_no_state() -> None:
         "NATO Secretary General Ana Ruiz said Chile is willing to send soldiers.\n"
     )
     assert ["ana-ruiz"] in [pledgers(f) for f in pledges_of(text)]
+
+
+def test_leading_a_force_under_a_word_of_readiness_pledges_troops() -> None:
+    fact = one("Chile and Peru said they were ready to lead a protection force.")
+    assert pledgers(fact) == ["CHL", "PER"] and fact.args["pledge_kind"] == "troops"
+    assert pledges_of("Chile leads the protection mission.") == []
+    assert pledges_of("Chile is ready to lead the talks on a protection force.") == []
+
+
+def test_logistical_support_is_a_capability_and_but_keeps_the_negation_apart() -> None:
+    fact = one("Peru will not deploy soldiers but will provide logistical support.")
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "capability"

@@ -84,10 +84,11 @@ STRONG = frozenset({"pledge", "commit", "promise", "vow", "offer"})
 """Verbs that make a pledge whatever is pledged (kind ``other`` when no kind is recognised), as
 do the words of readiness and pledging that govern another verb ("willing to deploy support")."""
 _FIRM = frozenset({"ready", "pledged", "offered"})
-JOINING = frozenset({"participate", "join", "take"})
+JOINING = frozenset({"participate", "join", "take", "lead"})
 """Verbs that pledge when what is joined is a force, mission or guarantee and a word of
 readiness governs them ("open to participating in a peacekeeping force", "prepared to join the
-security guarantees"); "Chile joined the talks" pledges nothing."""
+security guarantees", "ready to lead a reassurance force"); "Chile joined the talks" and "France
+leads the mission" pledge nothing."""
 _JOINED = frozenset({"force", "mission", "peacekeeping", "operation", "guarantee", "guarantees",
                      "arrangement", "arrangements", "contingent", "deployment"})  # fmt: skip
 CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
@@ -143,8 +144,8 @@ they name one ("air support", "intelligence support"); "military support" alone 
 than "other"; see :func:`pledge_kind`."""
 _MILITARY_ONLY = frozenset({"support", "assistance", "presence", "protection", "aid"})
 _MILITARY = frozenset(
-    {"air", "naval", "maritime", "intelligence", "logistic", "logistics", "air-defence",
-     "air-defense", "sea", "land", "cyber"}
+    {"air", "naval", "maritime", "intelligence", "logistic", "logistical", "logistics",
+     "air-defence", "air-defense", "sea", "land", "cyber"}
 )  # fmt: skip
 
 _MODALITY_HEADS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -712,7 +713,7 @@ def _joins_a_force(token: Token) -> bool:
         g
         for word in (token, *objects)
         for c in word.children
-        if c.dep_ == "prep"
+        if c.dep_ == "prep" and c.lower_ in {"in", "into"}
         for g in c.children
         if g.dep_ == "pobj"
     ]
