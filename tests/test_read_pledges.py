@@ -580,3 +580,8 @@ def test_leading_a_force_under_a_word_of_readiness_pledges_troops() -> None:
 def test_logistical_support_is_a_capability_and_but_keeps_the_negation_apart() -> None:
     fact = one("Peru will not deploy soldiers but will provide logistical support.")
     assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "capability"
+
+
+def test_an_apposition_describing_a_priced_object_is_no_second_item() -> None:
+    fact = one("Chile announced $2 billion, its largest package yet, for Ukraine.")
+    assert fact.args["amount"] == Money(Decimal("2000000000"), "USD")

@@ -347,8 +347,8 @@ def _coordinated(clause: Clause) -> list[Item]:
             for c in head.children
             if c.dep_ in {"conj", "appos"} and c.pos_ != "VERB" and not _bracketed(c)
         ]
-    if len(heads) < 2:
-        return []
+    if len(heads) < 2 or not any(c.dep_ == "cc" for h in heads for c in h.children):
+        return []  # no "and": an apposition describing the object ("$2 billion, its largest")
     heads.sort(key=lambda t: t.i)
     base = clause.unit.paragraph.start
     doc = token.doc
