@@ -644,10 +644,6 @@ def _unnamed_group(reading: Reading, clause: Clause, token: Token) -> tuple[Ref,
         and _counts_states(m.span.text, m.value)
     ]
     at = base + subject.idx
-    for start, end, words, quantity in counts:
-        if start <= at < end:
-            definite = {subject.left_edge.lower_, words.split()[0].lower()} & _DEFINITE
-            return None if definite else (_group_ref(clause, words), quantity)
     number = _number(subject.text) if subject.pos_ == "NUM" else None
     text = reading.source.text
     for start, end, _, quantity in counts:
@@ -655,6 +651,10 @@ def _unnamed_group(reading: Reading, clause: Clause, token: Token) -> tuple[Ref,
         if number is not None and of and re.fullmatch(r"\s*,\s*", text[end:at]):
             words = f"{subject.text} {text[clause.unit.start + of.start() : end]}"
             return _group_ref(clause, words), Quantity(number, number, quantity.unit, "")
+    for start, end, words, quantity in counts:
+        if start <= at < end:
+            definite = {subject.left_edge.lower_, words.split()[0].lower()} & _DEFINITE
+            return None if definite else (_group_ref(clause, words), quantity)
     return None
 
 
