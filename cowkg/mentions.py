@@ -859,14 +859,16 @@ NUMBER_WORDS: dict[str, int] = {
     )
 }
 """Small cardinal numbers as words (zero to twenty): counts, list sizes, star ranks."""
-_WORD_NUMBERS = NUMBER_WORDS | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a dozen": 12,
-    "two dozen": 24,
-    "three dozen": 36,
-}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_WORD_NUMBERS = (
+    NUMBER_WORDS
+    | _TENS
+    | {f"{tens}-{unit}": value + NUMBER_WORDS[unit] for tens, value in _TENS.items()
+       for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
+    | {"a dozen": 12, "two dozen": 24, "three dozen": 36}
+)  # fmt: skip
+"""Numbers as words up to ninety-nine ("Twenty-six countries" is 26, not six), and dozens."""
 _QUALIFIERS = (
     r"more than|fewer than|less than|at least|up to|nearly|almost|about|around|"
     r"approximately|roughly|some|over|under|only|c\.|circa|just over|just under"

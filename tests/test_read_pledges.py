@@ -585,3 +585,29 @@ def test_logistical_support_is_a_capability_and_but_keeps_the_negation_apart() -
 def test_an_apposition_describing_a_priced_object_is_no_second_item() -> None:
     fact = one("Chile announced $2 billion, its largest package yet, for Ukraine.")
     assert fact.args["amount"] == Money(Decimal("2000000000"), "USD")
+
+
+def test_a_pledge_an_agreement_frames_with_its_own_subject_is_that_subjects() -> None:
+    fact = one("The two leaders signed a pact under which Peru will train 2,000 soldiers.")
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "training"
+    assert pledges_of("The leaders discussed a pact under which Peru will train soldiers.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru will provide support to Ukraine.",
+        "Peru has so far given 30 packages of military aid.",
+        "Peru will provide assistance after a ceasefire.",
+    ],
+)
+def test_a_weak_verb_giving_support_of_no_named_kind_pledges_other(text: str) -> None:
+    fact = one(text)
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "other"
+
+
+def test_disbursing_pledges_and_a_compound_number_word_counts_the_group() -> None:
+    fact = one("Twenty-six countries will disburse 4 billion euros.")
+    assert fact.args["amount"] == Money(Decimal("4000000000"), "EUR")
+    size = fact.args["pledger_count"]
+    assert isinstance(size, Quantity) and size.minimum == 26

@@ -548,7 +548,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
-    parties = _parties(context, token)
+    parties = _parties(context, clause, token)
     if parties is None and not _asserted_by_governors(token):
         return None
     if clause.subjectless and not clause.agents("subject", "by"):
@@ -580,11 +580,8 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else pledge_kind(objects, token)
     firmness = modality(token)
-    if (
-        kind is None
-        and objects
-        and (token.lemma_.lower() in STRONG or firmness in _FIRM or continued)
-    ):
+    strong = token.lemma_.lower() in STRONG or firmness in _FIRM or continued
+    if kind is None and objects and (strong or _gives_support(token)):
         kind = "other"
     if kind is None:
         return None
@@ -682,6 +679,18 @@ def _group_ref(clause: Clause, words: str) -> Ref:
     countries" need not be the same 26), labelled with its words."""
     label = " ".join(words.split())
     return Ref(EntityKind.STATE_GROUP, slug(f"{label} {Path(clause.source).stem}"), label)
+
+
+_SUPPORT_GIVEN = frozenset({"support", "aid", "assistance", "help", "package", "packages"})
+
+
+def _gives_support(token: Token) -> bool:
+    """ "will provide support", "has given 30 packages of military aid": a weak verb whose
+    object is support of no named kind still pledges it (kind ``other``)."""
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _SUPPORT_GIVEN
+        for c in token.children
+    )
 
 
 def _announces_money(reading: Reading, clause: Clause, token: Token) -> bool:
@@ -854,11 +863,13 @@ _CONCLUDING = frozenset({"conclude", "strike", "seal", "ink", "reach"})
 """Verbs that conclude an agreement besides those of ``Action.AGREE`` (sign, ratify…)."""
 
 
-def _parties(context: Context, token: Token) -> list[Mention] | None:
+def _parties(context: Context, clause: Clause, token: Token) -> list[Mention] | None:
     """When an agreement pledges ("A and B signed a deal that pledged aid", "the pact signed by
     A and B commits troops"), its parties, who pledge: the subjects of the verb that concluded it
     (the ``by`` agents of a passive one), when that verb is itself asserted ("urged A to sign a
-    pact that pledges …" pledges nothing); None when the pledge is no agreement's."""
+    pact that pledges …" pledges nothing); a pledge the agreement frames with a subject of its
+    own ("signed a deal under which Chile will train …") is that subject's. None when the
+    pledge is no agreement's."""
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if token.dep_ == "relcl":
         noun = token.head
@@ -868,22 +879,28 @@ def _parties(context: Context, token: Token) -> list[Mention] | None:
         return None
     if noun.lemma_.lower() not in _AGREEMENTS:
         return None
+    own = token.dep_ == "relcl" and any(s.lower_ not in _RELATIVES for s in subjects)
     verbs = [noun.head] if noun.dep_ in {"dobj", "nsubjpass"} else []
     verbs += [
         c for c in noun.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")
     ]
-    for clause in context.siblings:
-        verb = predicate_token(clause)
+    for concluded in context.siblings:
+        verb = predicate_token(concluded)
         if verb not in verbs or not (
-            clause.action is Action.AGREE or verb.lemma_.lower() in _CONCLUDING
+            concluded.action is Action.AGREE or verb.lemma_.lower() in _CONCLUDING
         ):
             continue
         asserted = verb.head.i == noun.i or _asserted_by_governors(verb)
-        if not clause.polarity or _negated_above(verb) or not asserted:
+        if not concluded.polarity or _negated_above(verb) or not asserted:
             return []
-        passive = verb.dep_ == "acl" or clause.passive
-        return clause.agents("by") if passive else clause.agents("subject")
+        if own:
+            return clause.agents("by") if clause.passive else clause.agents("subject")
+        passive = verb.dep_ == "acl" or concluded.passive
+        return concluded.agents("by") if passive else concluded.agents("subject")
     return None
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
 
 
 def _the_country(
