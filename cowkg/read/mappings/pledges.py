@@ -328,6 +328,7 @@ _AGENT_MENTIONS = frozenset(
 
 
 def _has_subject(clause: Clause, item: Item) -> bool:
+    """The item holds a subject: it is a clause of its own, not a listed thing."""
     doc, base = clause.unit.paragraph.doc, clause.unit.paragraph.start
     return any(t.dep_ in {"nsubj", "nsubjpass"} and item[0] <= base + t.idx < item[1] for t in doc)
 
@@ -369,9 +370,11 @@ def _bracketed(token: Token) -> bool:
     return token.left_edge.text == "(" or (before is not None and before.text == "(")
 
 
-_SUPPORT = frozenset({"support", "aid", "assistance", "help", "contribution", "contributions"})
-"""Nouns of a state's support, whose means a series lists ("Chile's support, lately through
-a $2 billion package; …; and …")."""
+_SUPPORT = frozenset({"support", "aid", "assistance", "help", "contribution", "contributions",
+                      "package", "packages"})  # fmt: skip
+"""Nouns of support of no named kind: a state's, whose means a series lists ("Chile's support,
+lately through a $2 billion package; …; and …"), or what a weak verb gives ("will provide
+support")."""
 
 
 def _support_lead(reading: Reading, context: Context, clause: Clause) -> Fact | None:
@@ -681,15 +684,11 @@ def _group_ref(clause: Clause, words: str) -> Ref:
     return Ref(EntityKind.STATE_GROUP, slug(f"{label} {Path(clause.source).stem}"), label)
 
 
-_SUPPORT_GIVEN = frozenset({"support", "aid", "assistance", "help", "package", "packages"})
-
-
 def _gives_support(token: Token) -> bool:
     """ "will provide support", "has given 30 packages of military aid": a weak verb whose
     object is support of no named kind still pledges it (kind ``other``)."""
     return any(
-        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _SUPPORT_GIVEN
-        for c in token.children
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _SUPPORT for c in token.children
     )
 
 
