@@ -11,10 +11,12 @@ the verb read as a noun). They are parsed the same single time as every line
   source also writes in lower case ("Host", "Allies", "Security") is lowered, a name is kept
   (a word the source never writes lower-case: "Macron", "Ukraine"; months and weekdays), and the
   copy has the same length, so every offset holds; a cited title is made a sentence of its own;
-- **after** the parse, the tokens get back their text as written, and two misreadings of the
+- **after** the parse, the tokens get back their text as written, and three misreadings of the
   headline's grammar are repaired in the dependency tree: a verbless root with a "to"-infinitive
-  ("UK to host …") becomes the infinitive's subject, and a present-tense verb read as a noun
-  between a proper-noun subject and its object ("Estonia pledges troops") becomes the root.
+  ("UK to host …") becomes the infinitive's subject, a present-tense verb read as a noun
+  between a proper-noun subject and its object ("Estonia pledges troops") becomes the root, and
+  a noun read as a verb that cannot agree with its singular "subject" ("PM call with …") is a
+  noun again.
 
 Only headline-shaped stretches are touched: a short line without final punctuation in the body,
 and the quoted title of a reference entry after it.
@@ -39,6 +41,9 @@ HEADING_WORDS = 25
 TITLE_IN_REFERENCE = re.compile(r"[\"“](?P<title>[^\"”]{12,300})[\"”]")
 """The quoted title of a cited work in a reference entry."""
 
+RETRIEVAL = re.compile(r"\b(?:Retrieved|Archived from the original on|Accessed)\b")
+"""A reference's retrieval note: what follows it is a passage the reference quotes."""
+
 _WORD = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Za-z]+)*(?![\w])")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*(?:-[a-z]+)*(?![\w])")
 _CALENDAR = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w) | {
@@ -60,7 +65,9 @@ def headline_spans(line: str, in_references: bool) -> list[tuple[int, int]]:
     is a heading of the body, the quoted title of a reference entry after the body."""
     if in_references:
         match = TITLE_IN_REFERENCE.search(line)
-        return [match.span("title")] if match is not None else []
+        note = RETRIEVAL.search(line)
+        cited = match is not None and (note is None or match.start() < note.start())
+        return [match.span("title")] if cited and match is not None else []
     if FINAL.search(line) or len(line.split()) > HEADING_WORDS:
         return []
     return [(0, len(line))]
@@ -122,6 +129,7 @@ def restored(doc: Doc, line: str, spans: Sequence[tuple[int, int]]) -> Doc:
         if span is not None:
             changed |= _repair_infinitive(span, heads, deps)
             changed |= _repair_present(span, heads, deps, pos, tags)
+            changed |= _repair_agreement(span, heads, deps, pos, tags)
     if not changed and doc.text == line:
         return doc
     words = [line[t.idx : t.idx + len(t.text)] for t in doc]
@@ -204,6 +212,24 @@ def _repair_present(
     heads[subject.i], deps[subject.i] = verb.i, "nsubj"
     heads[verb.i], deps[verb.i] = verb.i, "ROOT"
     pos[verb.i], tags[verb.i] = "VERB", "VBZ"
+    return True
+
+
+def _repair_agreement(
+    span: Span, heads: list[int], deps: list[str], pos: list[str], tags: list[str]
+) -> bool:
+    """'PM call with the coalition': a root read as a verb in the plural present (VBP) whose
+    subject is one singular noun cannot agree with it; in a headline it is a noun, and its
+    "subject" a compound of it."""
+    root = span.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if root.tag_ != "VBP" or len(subjects) != 1 or any(c.dep_ == "aux" for c in root.children):
+        return False
+    subject = subjects[0]
+    if subject.tag_ not in {"NN", "NNP"} or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    deps[subject.i] = "compound"
+    pos[root.i], tags[root.i] = "NOUN", "NN"
     return True
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.frame import tells_its_day
+from cowkg.read.headlines import RETRIEVAL
 from cowkg.read.units import Unit, UnitKind
 from cowkg.resolve import GENERIC_MEETING
 from cowkg.types import (
@@ -96,9 +97,6 @@ def clause_tokens(clause: Clause) -> list[Token]:
     return list(span) if span is not None else []
 
 
-_RETRIEVAL = re.compile(r"\b(?:Retrieved|Archived from the original on|Accessed)\b")
-
-
 def reference_date(reading: Reading, unit: Unit) -> dt.date | None:
     """The date a cited reference gives its work: for its title, the last date before the title
     on its line (an author's "(17 August 2025)"), else the first after it ("…". Publisher. 13
@@ -107,7 +105,7 @@ def reference_date(reading: Reading, unit: Unit) -> dt.date | None:
     dates ("Retrieved 7 November 2025") date the citation, never the work."""
     if unit.kind is not UnitKind.REFERENCE:
         return None
-    note = _RETRIEVAL.search(unit.paragraph.doc.text)
+    note = RETRIEVAL.search(unit.paragraph.doc.text)
     stop = unit.start if note is None else min(unit.start, unit.paragraph.start + note.start())
     line_end = unit.paragraph.end if note is None else unit.paragraph.start + note.start()
     dates = _dates_in(reading, unit.paragraph.start, stop)
