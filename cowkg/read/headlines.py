@@ -195,9 +195,9 @@ def _headline_infinitive(verb: Token, noun: Token, span: Span) -> bool:
 def _repair_present(
     span: Span, heads: list[int], deps: list[str], pos: list[str], tags: list[str]
 ) -> bool:
-    """'Estonia pledges troops for …': in a verbless headline, a word in -s after a proper noun
-    and before a noun, that is a verb's present form, is the predicate: the proper noun (and
-    what modifies it) its subject, the old root its object."""
+    """'Estonia pledges troops for …': in a verbless headline, a word in -s after a name and
+    before a noun, that is the present of a verb of the action lexicon, is the predicate: the
+    name (and what modifies it) its subject, the old root its object."""
     if any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
     root = span.root
@@ -236,7 +236,8 @@ def _repair_agreement(
 def _misread_present(token: Token, root: Token) -> bool:
     before, after = token.doc[token.i - 1], token.doc[token.i + 1]
     return (
-        before.pos_ == "PROPN"
+        before.pos_ in {"PROPN", "ADJ", "NOUN"}
+        and before.text[:1].isupper()
         and token.i < root.i
         and token.lower_.endswith("s")
         and after.pos_ in _NOMINAL | {"NUM", "DET", "ADJ"}
@@ -244,16 +245,10 @@ def _misread_present(token: Token, root: Token) -> bool:
     )
 
 
-_VERBS: set[str] = set()
-"""English verbs: the lemmatizer's WordNet index of the installed model (filled on first use)."""
-
-
 def _present_verb(word: str) -> bool:
-    """``word`` is the third person present of a verb ("pledges", "hosts", "vows")."""
-    if not _VERBS:
-        from cowkg.read.nlp import pipeline  # the model is loaded by nlp, which imports this
+    """``word`` is the third person present of a verb of the action lexicon ("pledges",
+    "hosts", "vows"), not only a plural noun ("allies", "troops")."""
+    from cowkg.read.clauses import LEXICON  # clauses reads units, which parse with this module
 
-        lemmatizer = pipeline().get_pipe("lemmatizer")
-        _VERBS.update(lemmatizer.lookups.get_table("lemma_index")["verb"])  # type: ignore[attr-defined]
     stems = {word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y"}
-    return bool(stems & _VERBS)
+    return bool(stems & LEXICON.keys())

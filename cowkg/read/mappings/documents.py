@@ -291,7 +291,8 @@ def _titled_statement(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -
     """A title that names a statement: a verbless title whose head is a declaration noun
     ("Joint statement of A and B on …: 4 May 2026", "Chairs' statement following the 24 October
     meeting", "Communiqué of the Riga summit") is that document, keyed by its title. Its date is
-    the one the title writes, else the cited reference's (or a headline's source's); its signers
+    the one the title writes, else (or when that date is the meeting's) the cited reference's
+    (or a headline's source's); its signers
     the states, people and organisations the title gives it ("of A and B", "A's statement");
     the meeting it follows, when the title names one with a date."""
     root = unit.sentence.root
@@ -300,13 +301,11 @@ def _titled_statement(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -
     base = unit.paragraph.start
     own = next((c for c in clauses if c.trigger.start == base + root.idx), None)
     written = next((d for c in clauses for d in (c.date,) if d is not None), None)
-    date = written or (
+    meeting = meeting_on(written) if written and names_meeting(unit.sentence) else None
+    published = (
         reference_date(reading, unit) if unit.kind is UnitKind.REFERENCE else reading.source.date
     )
-    meeting = next(
-        (meeting_on(d) for c in clauses for d in (c.date,) if d and names_meeting(unit.sentence)),
-        None,
-    )
+    date = published if meeting is not None else written or published
     args: Args = {
         "plan": Ref(EntityKind.PLAN, slug(unit.text), unit.text),
         "plan_kind": "declaration",
