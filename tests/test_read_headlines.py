@@ -206,3 +206,32 @@ def test_a_noun_read_as_a_verb_that_cannot_agree_is_a_meeting_noun() -> None:
     facts = list(read_meetings(reading_of(text, kind="encyclopedia", published=None)))
     meetings = of_kind(facts, FactKind.MEETING)
     assert meetings["2026-06-03-meeting"].args["body"].key == "coalition-of-the-willing"  # type: ignore[union-attr]
+
+
+# -- captions ---------------------------------------------------------------------------------
+
+
+def test_a_caption_lists_who_is_pictured_at_the_meeting_it_names() -> None:
+    text = (
+        "Coalition leaders meet in Riga\n"
+        "Chile's president, Peru's prime minister and Norway's foreign minister at the coalition "
+        "summit in Riga, 3 June 2026\n"
+        "The coalition of the willing met in Riga on 3 June 2026.\n"
+    )
+    facts = list(read_meetings(reading_of(text)))
+    attended = {
+        (f.args["participant"].key, f.args.get("capacity"))
+        for f in facts
+        if f.kind is FactKind.PARTICIPATION
+    }  # type: ignore[union-attr]
+    assert {p for p, _ in attended} == {"CHL", "PER", "NOR"}
+
+
+def test_a_caption_of_a_press_conference_names_no_meeting() -> None:
+    text = (
+        "Leaders speak in Riga\n"
+        "Chile's president and Peru's prime minister at a joint press conference, 3 June 2026\n"
+        "They spoke to reporters.\n"
+    )
+    facts = list(read_meetings(reading_of(text)))
+    assert not [f for f in facts if f.kind is FactKind.PARTICIPATION]

@@ -9,7 +9,8 @@ clauses by their action and the grammatical roles of their agents:
 - PARTICIPATION: attendance verbs ("attended", "took part", "were present", "were represented";
   passive "attended by", "joined by"), meeting verbs ("leaders from A, B and C met"), a meeting
   that "featured", "included" or "brought together" its attendees, a phrase "with the
-  participation of", "including", "among them", "along with"; leaders by title alone ("the Danish
+  participation of", "including", "among them", "along with"; a caption listing agents "at" a
+  meeting ("A, B and C at the coalition summit"); leaders by title alone ("the Danish
   prime minister" → Denmark, in that capacity); a person on behalf of the state of their post; a
   participant's own mode ("joined by video");
 - NON_ATTENDANCE: "was absent", "did not attend", "was not represented", "stayed away";
@@ -192,7 +193,29 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
         out = [a for a in out if a.role != "object" or _own_object(clause, a)]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
+    out += [a for a in clause.arguments if _pictured(clause, cue, a) and a not in out]
     return out
+
+
+def _pictured(clause: Clause, cue: Cue, argument: Argument) -> bool:
+    """A caption: a verbless list of agents "at" a meeting ("A, B and C at the coalition summit
+    in Riga"): the names listed, the root and its conjuncts, attended it."""
+    top = predicate_token(clause)
+    noun = cue.noun
+    if top is None or noun is None or top.dep_ != "ROOT" or top.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    listed = {top.i} | {t.i for t in top.subtree if _listed_under(t, top)}
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "during"}:
+        return False
+    token = mention_token(clause.unit, argument.mention)
+    return noun.head.head.i in listed and token is not None and token.i in listed
+
+
+def _listed_under(token: Token, top: Token) -> bool:
+    """``token`` is a conjunct or apposition of ``top`` (through others): an item of its list."""
+    while token.i != top.i and token.dep_ in {"conj", "appos"}:
+        token = token.head
+    return token.i == top.i
 
 
 def _topic(clause: Clause, argument: Argument) -> bool:
