@@ -235,3 +235,32 @@ def test_a_caption_of_a_press_conference_names_no_meeting() -> None:
     )
     facts = list(read_meetings(reading_of(text)))
     assert not [f for f in facts if f.kind is FactKind.PARTICIPATION]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Chile To Give Kyiv $45M For Demining, Officials Say", 45_000_000),
+        ("Chile to give Kyiv €1.5 Billion for demining", 1_500_000_000),
+    ],
+)
+def test_a_headline_amount_keeps_its_scale_and_an_infinitive_pledge_is_future(
+    text: str, value: int
+) -> None:
+    body = "Officials say the money will give demining crews new kit."
+    (pledge,) = list(pledges(reading_of(f"{text}\n{body}")))
+    assert pledge.args["amount"].value == value  # type: ignore[union-attr]
+    assert pledge.args["modality"] == "future"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru will co-chair coalition summit on Friday",
+        "Chile and Peru co-chaired the coalition summit on Friday.",
+        "The coalition summit on Friday was co-chaired by Chile and Peru.",
+    ],
+)
+def test_a_shared_role_verb_is_one_word_with_its_lemma(text: str) -> None:
+    clause = acting(headline(text, "More soon."), Action.CHAIR)
+    assert sorted(keys(clause, "subject", "by")) == ["CHL", "PER"]

@@ -226,7 +226,7 @@ def _modality(token: Token) -> tuple[str, str]:
     if auxes & _CONDITIONAL:
         return ("possible" if auxes - {"would"} else "conditional"), "future"
     head = token.head
-    if "to" in auxes and _headline_future(token):
+    if "to" in auxes and headline_future(token):
         return "future", "future"
     if token.dep_ == "xcomp" and head.i != token.i:
         if head.lemma_.lower() in _PLANNING:
@@ -238,7 +238,7 @@ def _modality(token: Token) -> tuple[str, str]:
     return "asserted", "present"
 
 
-def _headline_future(token: Token) -> bool:
+def headline_future(token: Token) -> bool:
     """A headline's "to"-infinitive with its own subject, as the root or what a reporting verb
     says ("UK to host talks", "UK to send troops, minister says"): the future."""
     said = token.dep_ == "ccomp" and LEXICON.get(token.head.lemma_.lower()) is Action.SAY

@@ -10,7 +10,8 @@ the verb read as a noun). They are parsed the same single time as every line
 - **before** the parse, a Title Case headline is shown to the parser in sentence case: a word the
   source also writes in lower case ("Host", "Allies", "Security") is lowered, a name is kept
   (a word the source never writes lower-case: "Macron", "Ukraine"; months and weekdays), and the
-  copy has the same length, so every offset holds; a cited title is made a sentence of its own;
+  copy has the same length, so every offset holds; a cited title is made a sentence of its own
+  (and so is each side of a colon in it: "Peace talks: France and UK insist on …");
 - **after** the parse, the tokens get back their text as written, and three misreadings of the
   headline's grammar are repaired in the dependency tree: a verbless root with a "to"-infinitive
   ("UK to host …") becomes the infinitive's subject, a present-tense verb read as a noun
@@ -107,10 +108,26 @@ def prepared(
     for start, end in spans:
         if (start, end) == (0, len(line)):
             continue
+        starts = {start, *_after_colon(line, start, end)}
         for token in doc:
-            if token.idx == start or (token.idx >= end and doc[token.i - 1].idx < end):
+            if token.idx in starts or (token.idx >= end and doc[token.i - 1].idx < end):
                 token.is_sent_start = True
     return doc
+
+
+_COLON = re.compile(r":\s+(?=\S)")
+_SUBTITLE_WORDS = 4
+
+
+def _after_colon(line: str, start: int, end: int) -> list[int]:
+    """Where a cited title's clause after a colon starts ("Peace talks: France and UK insist
+    on …", "Portugal to provide aid: what others gave"): each side is a sentence of its own. A
+    short tail ("…: 17 August 2025", "…: report") stays with the title it completes."""
+    return [
+        match.end()
+        for match in _COLON.finditer(line, start, end)
+        if len(line[match.end() : end].split()) >= _SUBTITLE_WORDS
+    ]
 
 
 def restored(doc: Doc, line: str, spans: Sequence[tuple[int, int]]) -> Doc:

