@@ -264,3 +264,15 @@ def test_a_headline_amount_keeps_its_scale_and_an_infinitive_pledge_is_future(
 def test_a_shared_role_verb_is_one_word_with_its_lemma(text: str) -> None:
     clause = acting(headline(text, "More soon."), Action.CHAIR)
     assert sorted(keys(clause, "subject", "by")) == ["CHL", "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pledged"),
+    [
+        ("Kristersson to join coalition of the willing peacekeeping call", False),
+        ("Kristersson to join coalition peacekeeping force", True),
+    ],
+)
+def test_joining_a_meeting_about_peacekeeping_is_no_pledge(text: str, pledged: bool) -> None:
+    body = "Prime Minister Ulf Kristersson of Sweden will join the leaders on Saturday."
+    assert bool(list(pledges(reading_of(f"{text}\n{body}")))) is pledged

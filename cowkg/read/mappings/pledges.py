@@ -49,6 +49,7 @@ from cowkg.read.mappings.about import (
     Context,
     counts_a_thing,
     meeting_fact,
+    names_meeting,
     predicate_token,
     walk,
 )
@@ -408,7 +409,11 @@ def _joins_a_force(token: Token) -> bool:
     """ "ready to join the force", "open to participating in peacekeeping" (see JOINING)."""
     if token.lemma_.lower() not in JOINING or modality(token) == "asserted":
         return False
-    words = {t.lemma_.lower() for t in _words(_complements(token, False))}
+    words = {
+        t.lemma_.lower()
+        for t in _words(_complements(token, False))
+        if not (t.dep_ in {"compound", "amod"} and names_meeting([t.head]))
+    }  # "to join the peacekeeping call" joins a meeting, not a force
     return bool(words & _JOINED) and (token.lemma_.lower() != "take" or "part" in words)
 
 
