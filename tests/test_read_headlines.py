@@ -276,3 +276,10 @@ def test_a_shared_role_verb_is_one_word_with_its_lemma(text: str) -> None:
 def test_joining_a_meeting_about_peacekeeping_is_no_pledge(text: str, pledged: bool) -> None:
     body = "Prime Minister Ulf Kristersson of Sweden will join the leaders on Saturday."
     assert bool(list(pledges(reading_of(f"{text}\n{body}")))) is pledged
+
+
+def test_a_listed_subject_keeps_its_plural_verb() -> None:
+    clause = acting(
+        headline("Nordic leaders, Zelensky hold talks in Oslo", "They met on Monday."), Action.MEET
+    )
+    assert clause.predicate == "hold"

@@ -236,18 +236,26 @@ def _repair_agreement(
     span: Span, heads: list[int], deps: list[str], pos: list[str], tags: list[str]
 ) -> bool:
     """'PM call with the coalition': a root read as a verb in the plural present (VBP) whose
-    subject is one singular noun cannot agree with it; in a headline it is a noun, and its
-    "subject" a compound of it."""
+    subject, the words before it, is one singular noun cannot agree with it; in a headline it is
+    a noun, and its "subject" a compound of it."""
     root = span.root
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if root.tag_ != "VBP" or len(subjects) != 1 or any(c.dep_ == "aux" for c in root.children):
         return False
     subject = subjects[0]
-    if subject.tag_ not in {"NN", "NNP"} or any(c.dep_ == "conj" for c in subject.children):
+    alone = subject.left_edge.i == span.start and subject.right_edge.i == root.i - 1
+    if subject.tag_ not in {"NN", "NNP"} or not alone or _listed(subject):
         return False
     deps[subject.i] = "compound"
     pos[root.i], tags[root.i] = "NOUN", "NN"
     return True
+
+
+def _listed(subject: Token) -> bool:
+    """The subject is one of a list ("European leaders, Zelensky hold talks"): no singular."""
+    return any(c.dep_ in {"conj", "appos", "npadvmod", "dep"} for c in subject.children) or any(
+        t.pos_ == "PUNCT" for t in subject.subtree
+    )
 
 
 def _misread_present(token: Token, root: Token) -> bool:
