@@ -283,3 +283,23 @@ def test_a_listed_subject_keeps_its_plural_verb() -> None:
         headline("Nordic leaders, Zelensky hold talks in Oslo", "They met on Monday."), Action.MEET
     )
     assert clause.predicate == "hold"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's president and Peru's prime minister in Riga for coalition summit",
+        "Chile's president and Peru's prime minister in Riga for 'coalition of the willing' summit",
+    ],
+)
+def test_a_headline_list_of_leaders_in_a_city_for_a_summit_attended_it_that_day(text: str) -> None:
+    facts = list(read_meetings(reading_of(f"{text}\nMore soon.")))
+    meetings = of_kind(facts, FactKind.MEETING)
+    assert meetings["2026-05-14-summit"].args["body"].key == "coalition-of-the-willing"  # type: ignore[union-attr]
+    attended = {f.args["participant"].key for f in facts if f.kind is FactKind.PARTICIPATION}  # type: ignore[union-attr]
+    assert attended == {"CHL", "PER"}
+
+
+def test_funding_for_a_summit_lists_no_attendee() -> None:
+    facts = list(read_meetings(reading_of("Chilean funding for coalition summit\nMore soon.")))
+    assert not [f for f in facts if f.kind is FactKind.PARTICIPATION]

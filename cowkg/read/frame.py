@@ -602,11 +602,45 @@ def _dateline(unit: Unit, mention: Mention) -> bool:
     return offset <= 40 and bool(_DATELINE_END.match(after))
 
 
+def caption_list(clause: Clause, noun: Token | None) -> set[int]:
+    """The tokens of a caption's list of agents at a meeting — a verbless root and its conjuncts
+    and appositions, naming an agent, one of which has the meeting noun "at", "during" or "for"
+    it ("A, B and C at the coalition summit", "A and B in Kyiv for the summit") — else nothing
+    ("Funding for the summit" lists no agent)."""
+    top = predicate_token(clause)
+    if top is None or noun is None or top.dep_ != "ROOT" or top.pos_ not in {"NOUN", "PROPN"}:
+        return set()
+    listed = {top.i} | {t.i for t in top.subtree if _listed_under(t, top)}
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "for 'coalition of the willing' summit" parsed as "for coalition"
+    at = noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during", "for"}
+    agents = {
+        token.i
+        for a in clause.arguments
+        if a.mention.kind in _LISTED and (token := mention_token(clause.unit, a.mention))
+    }
+    return listed if at and noun.head.head.i in listed and listed & agents else set()
+
+
+_LISTED = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION,
+                     MentionKind.ROLE})  # fmt: skip
+
+
+def _listed_under(token: Token, top: Token) -> bool:
+    """``token`` is a conjunct or apposition of ``top`` (through others): an item of its list."""
+    while token.i != top.i and token.dep_ in {"conj", "appos"}:
+        token = token.head
+    return token.i == top.i
+
+
 def _happening(clause: Clause, noun: Token | None) -> bool:
-    """The clause tells the meeting itself taking place ("leaders meet", "the summit opens"),
-    not something it is the object of ("it follows a meeting")."""
+    """The clause tells the meeting itself taking place ("leaders meet", "the summit opens", a
+    caption "A and B at the summit"), not something it is the object of ("it follows a
+    meeting")."""
     if noun is None:
         return clause.action in _MEETING_ACTIONS or clause.action is Action.JOIN
+    if caption_list(clause, noun):
+        return True
     return noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} or clause.action in {
         Action.MEET,
         Action.ATTEND,

@@ -34,6 +34,7 @@ from cowkg.read.frame import (
     Frame,
     Meeting,
     build_frame,
+    caption_list,
     format_of,
     mention_token,
     predicate_token,
@@ -198,24 +199,11 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
 
 
 def _pictured(clause: Clause, cue: Cue, argument: Argument) -> bool:
-    """A caption: a verbless list of agents "at" a meeting ("A, B and C at the coalition summit
-    in Riga"): the names listed, the root and its conjuncts, attended it."""
-    top = predicate_token(clause)
-    noun = cue.noun
-    if top is None or noun is None or top.dep_ != "ROOT" or top.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    listed = {top.i} | {t.i for t in top.subtree if _listed_under(t, top)}
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "during"}:
-        return False
+    """A caption: a verbless list of agents at a meeting ("A, B and C at the coalition summit
+    in Riga", "A and B in Kyiv for the coalition summit"): the listed agents attended it."""
+    listed = caption_list(clause, cue.noun)
     token = mention_token(clause.unit, argument.mention)
-    return noun.head.head.i in listed and token is not None and token.i in listed
-
-
-def _listed_under(token: Token, top: Token) -> bool:
-    """``token`` is a conjunct or apposition of ``top`` (through others): an item of its list."""
-    while token.i != top.i and token.dep_ in {"conj", "appos"}:
-        token = token.head
-    return token.i == top.i
+    return token is not None and token.i in listed
 
 
 def _topic(clause: Clause, argument: Argument) -> bool:
