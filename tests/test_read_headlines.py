@@ -303,3 +303,25 @@ def test_a_headline_list_of_leaders_in_a_city_for_a_summit_attended_it_that_day(
 def test_funding_for_a_summit_lists_no_attendee() -> None:
     facts = list(read_meetings(reading_of("Chilean funding for coalition summit\nMore soon.")))
     assert not [f for f in facts if f.kind is FactKind.PARTICIPATION]
+
+
+def test_a_cited_title_that_only_mentions_talks_dates_no_meeting_by_its_reference() -> None:
+    from cowkg.read.mappings.counts import counts
+
+    text = (
+        "The coalition met.\nReferences\n"
+        '  1. "Minister says three points matter most in peace talks". Example News. 2 July 2026.\n'
+    )
+    found = list(counts(reading_of(text, kind="encyclopedia", published=None)))
+    assert found and all(f.kind is not FactKind.MEETING for f in found)
+    assert all(not str(getattr(f.args.get("about"), "key", "")).startswith("2026") for f in found)
+
+
+def test_a_prime_ministers_meeting_with_the_coalition_is_a_summit() -> None:
+    text = (
+        "The coalition met.\nReferences\n"
+        '  1. "PM virtual meeting with the coalition of the willing: 3 June 2026". Example Office.'
+        "\n"
+    )
+    facts = list(read_meetings(reading_of(text, kind="encyclopedia", published=None)))
+    assert "2026-06-03-summit" in of_kind(facts, FactKind.MEETING)

@@ -66,7 +66,10 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("directors", re.compile(r"\bdirectors?(?:-level)?\b", re.I)),
     (
         "summit",
-        re.compile(r"\bsummits?\b|\bleaders['’]?(?!\w)|heads of (?:state|government)", re.I),
+        re.compile(
+            r"\bsummits?\b|\bleaders['’]?(?!\w)|heads of (?:state|government)|(?-i:\bPMs?\b)",
+            re.I,
+        ),
     ),
 )
 """A meeting's kind from the words of its phrase, then of its clause (first match wins)."""

@@ -189,12 +189,15 @@ class Context:
 
 
 def _undated_title(clause: Clause) -> bool:
-    """A cited title that names a meeting without a date of its own and does not tell it on
-    the day it is published ("confirms UK hosting coalition call", "to meet"): the reference's
-    date is not the meeting's."""
-    return (
-        clause.unit.kind is UnitKind.REFERENCE and clause.date is None and not tells_its_day(clause)
-    )
+    """A cited title that names a meeting without a date of its own and does not tell it taking
+    place on the day it is published — a verb of meeting or attending in the present or past, or
+    a verbless title ("leaders meet in Paris", "Virtual leaders meeting of the coalition") —: the
+    reference's date is not the meeting's ("confirms UK hosting coalition call", "to meet", "two
+    words matter most in peace talks")."""
+    if clause.unit.kind is not UnitKind.REFERENCE or clause.date is not None:
+        return False
+    verbless = predicate_token(clause).pos_ in {"NOUN", "PROPN"}
+    return not (tells_its_day(clause) and (clause.action in _MEETING_ACTIONS or verbless))
 
 
 def walk(reading: Reading) -> Iterator[tuple[Context, Clause]]:
