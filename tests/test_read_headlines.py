@@ -325,3 +325,10 @@ def test_a_prime_ministers_meeting_with_the_coalition_is_a_summit() -> None:
     )
     facts = list(read_meetings(reading_of(text, kind="encyclopedia", published=None)))
     assert "2026-06-03-summit" in of_kind(facts, FactKind.MEETING)
+
+
+def test_a_repair_that_would_make_a_cycle_is_not_made() -> None:
+    from cowkg.read.headlines import _is_forest
+
+    assert _is_forest([0, 0, 1, 3])
+    assert not _is_forest([1, 2, 1, 3])

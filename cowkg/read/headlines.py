@@ -149,6 +149,9 @@ def restored(doc: Doc, line: str, spans: Sequence[tuple[int, int]]) -> Doc:
             changed |= _repair_agreement(span, heads, deps, pos, tags)
     if not changed and doc.text == line:
         return doc
+    if changed and not _is_forest(heads):  # a repair that would tie a knot is not made
+        heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+        pos, tags = [t.pos_ for t in doc], [t.tag_ for t in doc]
     words = [line[t.idx : t.idx + len(t.text)] for t in doc]
     ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in {"B", "I"} else "O" for t in doc]
     return Doc(
@@ -163,6 +166,17 @@ def restored(doc: Doc, line: str, spans: Sequence[tuple[int, int]]) -> Doc:
         deps=deps,
         ents=ents,
     )
+
+
+def _is_forest(heads: Sequence[int]) -> bool:
+    """Every token reaches a root (its own head) without a cycle."""
+    for start in range(len(heads)):
+        node, steps = start, 0
+        while heads[node] != node:
+            node, steps = heads[node], steps + 1
+            if steps > len(heads):
+                return False
+    return True
 
 
 def _repair_infinitive(span: Span, heads: list[int], deps: list[str]) -> bool:
