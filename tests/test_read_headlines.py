@@ -332,3 +332,23 @@ def test_a_repair_that_would_make_a_cycle_is_not_made() -> None:
 
     assert _is_forest([0, 0, 1, 3])
     assert not _is_forest([1, 2, 1, 3])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Nordic states developing joint air patrol to back a ceasefire, Kristersson says",
+        "War latest: Sweden developing a 'joint air patrol' to back ceasefire, Kristersson says",
+    ],
+)
+def test_the_clause_before_a_says_tail_is_what_the_speaker_says(title: str) -> None:
+    from cowkg.read.mappings.statements import read_statements
+
+    text = (
+        "Prime Minister Ulf Kristersson spoke.\nReferences\n"
+        f'  1. "{title}". Example News. 2 July 2026.\n'
+    )
+    reading = reading_of(text, kind="encyclopedia", published=None)
+    said = [f for f in read_statements(reading) if f.kind is FactKind.STATEMENT]
+    assert [f.args["speaker"].key for f in said] == ["ulf-kristersson"]  # type: ignore[union-attr]
+    assert "developing" in str(said[0].args["text"])

@@ -12,12 +12,12 @@ the verb read as a noun). They are parsed the same single time as every line
   (a word the source never writes lower-case: "Macron", "Ukraine"; months and weekdays), and the
   copy has the same length, so every offset holds; a cited title is made a sentence of its own
   (and so is each side of a colon in it: "Peace talks: France and UK insist on …");
-- **after** the parse, the tokens get back their text as written, and three misreadings of the
+- **after** the parse, the tokens get back their text as written, and four misreadings of the
   headline's grammar are repaired in the dependency tree: a verbless root with a "to"-infinitive
   ("UK to host …") becomes the infinitive's subject, a present-tense verb read as a noun
   between a proper-noun subject and its object ("Estonia pledges troops") becomes the root, and
   a noun read as a verb that cannot agree with its singular "subject" ("PM call with …") is a
-  noun again.
+  noun again; the clause before a closing ", X says" is what X says.
 
 Only headline-shaped stretches are touched: a short line without final punctuation in the body,
 and the quoted title of a reference entry after it.
@@ -147,6 +147,7 @@ def restored(doc: Doc, line: str, spans: Sequence[tuple[int, int]]) -> Doc:
             changed |= _repair_infinitive(span, heads, deps)
             changed |= _repair_present(span, heads, deps, pos, tags)
             changed |= _repair_agreement(span, heads, deps, pos, tags)
+            changed |= _repair_says_tail(span, heads, deps)
     if not changed and doc.text == line:
         return doc
     if changed and not _is_forest(heads):  # a repair that would tie a knot is not made
@@ -263,6 +264,35 @@ def _repair_agreement(
     deps[subject.i] = "compound"
     pos[root.i], tags[root.i] = "NOUN", "NN"
     return True
+
+
+def _repair_says_tail(span: Span, heads: list[int], deps: list[str]) -> bool:
+    """'Europe developing a coalition to back a ceasefire, Starmer says': the clause before a
+    closing ", X says" is what X says. The parser hangs it as an adverbial clause, or makes its
+    subject the verb's object and the participle a modifier of it; either way the clause becomes
+    the reporting verb's complement, with its subject."""
+    from cowkg.read.clauses import LEXICON, REPORTING  # see _present_verb
+
+    changed = False
+    for verb in span:
+        said = verb.dep_ == "ROOT" and LEXICON.get(verb.lemma_.lower()) in REPORTING
+        if not (said and any(t.text == "," for t in verb.doc[max(verb.i - 3, 0) : verb.i])):
+            continue
+        for child in verb.lefts:
+            if child.pos_ in {"VERB", "AUX"} and child.dep_ in _TAIL_CLAUSES:
+                deps[child.i] = "ccomp"
+                changed = True
+            elif child.pos_ in _NOMINAL and child.dep_ in _TAIL_CLAUSES | {"dobj", "npadvmod"}:
+                inner = [g for g in child.rights if g.pos_ == "VERB" and g.dep_ in _PARTICIPLES]
+                if inner:
+                    heads[inner[0].i], deps[inner[0].i] = verb.i, "ccomp"
+                    heads[child.i], deps[child.i] = inner[0].i, "nsubj"
+                    changed = True
+    return changed
+
+
+_TAIL_CLAUSES = frozenset({"advcl", "parataxis", "dep"})
+_PARTICIPLES = frozenset({"acl", "xcomp", "relcl"})
 
 
 def _listed(subject: Token) -> bool:
