@@ -352,3 +352,4 @@ def test_the_clause_before_a_says_tail_is_what_the_speaker_says(title: str) -> N
     said = [f for f in read_statements(reading) if f.kind is FactKind.STATEMENT]
     assert [f.args["speaker"].key for f in said] == ["ulf-kristersson"]  # type: ignore[union-attr]
     assert "developing" in str(said[0].args["text"])
+    assert said[0].args["date"] == dt.date(2026, 7, 2)  # the reference's
