@@ -8,9 +8,10 @@ the verb read as a noun). They are parsed the same single time as every line
 (:mod:`cowkg.read.nlp`), but
 
 - **before** the parse, a Title Case headline is shown to the parser in sentence case: a word the
-  source also writes in lower case ("Host", "Allies", "Security") is lowered, a name is kept
-  (a word the source never writes lower-case: "Macron", "Ukraine"; months and weekdays), and the
-  copy has the same length, so every offset holds; a cited title is made a sentence of its own
+  source writes in lower case more often ("Host", "Allies", "Security"), or an English verb or
+  adjective it never writes ("Seeks"), is lowered, a name is kept (a word the source writes
+  capitalised at least as often: "Macron", "Ukraine"; months and weekdays), and the copy has the
+  same length, so every offset holds; a cited title is made a sentence of its own
   (and so is each side of a colon in it: "Peace talks: France and UK insist on …");
 - **after** the parse, the tokens get back their text as written, and four misreadings of the
   headline's grammar are repaired in the dependency tree: a verbless root with a "to"-infinitive
@@ -27,7 +28,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -47,6 +50,7 @@ RETRIEVAL = re.compile(r"\b(?:Retrieved|Archived from the original on|Accessed)\
 
 _WORD = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Za-z]+)*(?![\w])")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]*(?:-[a-z]+)*(?![\w])")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:-[A-Za-z]+)*(?![\w])")
 _CALENDAR = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w) | {
     "sept"
 }
@@ -56,9 +60,65 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _LOOSE = frozenset({"dep", "npadvmod", "nmod"})
 
 
-def lowercase_words(text: str) -> frozenset[str]:
-    """The words a source writes in lower case somewhere (they are no names in its headlines)."""
-    return frozenset(_LOWER_WORD.findall(text))
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a source tells of its words' case, to sentence-case its headlines: ``common`` words
+    it writes in lower case more often than capitalised inside a sentence ("security"),
+    ``names`` it writes capitalised there at least as often ("Ukraine", though a file name writes
+    "ukraine"; "States"), and an English ``dictionary`` for the words its prose never writes."""
+
+    common: frozenset[str]
+    names: frozenset[str]
+    dictionary: frozenset[str] = frozenset()
+
+    def lowers(self, word: str) -> bool:
+        """Whether the lower-case ``word`` is no name: common, a stop word, or (when the prose
+        never writes it) an English word or an inflection of one ("seeks", "frustrated")."""
+        if word in self.common or word in STOP_WORDS:
+            return True
+        if word in self.names:
+            return False
+        return bool(_stems(word) & self.dictionary)
+
+
+def _stems(word: str) -> set[str]:
+    """``word`` and the base forms its English inflection may have ("seeks" → "seek",
+    "frustrated" → "frustrate", "carries" → "carry", "hosting" → "host")."""
+    out = {word}
+    for suffix, bases in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out |= {word[: -len(suffix)] + base for base in bases}
+    return out
+
+
+_INFLECTIONS = (
+    ("ies", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+)
+
+
+def vocabulary(prose: str, dictionary: frozenset[str] = frozenset()) -> Vocabulary:
+    """The :class:`Vocabulary` of a source's text with its Title Case headlines left out (their
+    capitals are what is to be judged)."""
+    lower = Counter(_LOWER_WORD.findall(prose))
+    capital = Counter(w.lower() for w in _MID_SENTENCE_CAPITAL.findall(prose))
+    return Vocabulary(
+        frozenset(w for w, n in lower.items() if n > capital[w]),
+        frozenset(w for w, n in capital.items() if n >= lower[w]),
+        dictionary,
+    )
+
+
+def prose_of(line: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The line without its Title Case headline stretches."""
+    out = line
+    for start, end in spans:
+        if is_title_case(line[start:end]):
+            out = out[:start] + " " * (end - start) + out[end:]
+    return out
 
 
 def headline_spans(line: str, in_references: bool) -> list[tuple[int, int]]:
@@ -80,10 +140,10 @@ def is_title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
-def sentence_cased(text: str, spans: Iterable[tuple[int, int]], vocabulary: frozenset[str]) -> str:
+def sentence_cased(text: str, spans: Iterable[tuple[int, int]], words: Vocabulary) -> str:
     """``text`` with each Title Case span in sentence case (same length): a capitalised word is
-    lowered when ``vocabulary`` (the source's lower-case words) or the stop words hold it, unless
-    it opens the span or a clause after a colon or stop, or names a month or weekday."""
+    lowered when ``words`` says it is no name, unless it opens the span or a clause after a
+    colon or stop, or names a month or weekday."""
     chars = list(text)
     for start, end in spans:
         if not is_title_case(text[start:end]):
@@ -92,19 +152,16 @@ def sentence_cased(text: str, spans: Iterable[tuple[int, int]], vocabulary: froz
             word = match.group().lower()
             before = text[start : match.start()].rstrip()
             opens = not before or before[-1] in ":.!?\"“'‘(—–-|"
-            known = word in vocabulary or word in STOP_WORDS
-            if opens or not known or word in _CALENDAR:
+            if opens or not words.lowers(word) or word in _CALENDAR:
                 continue
             chars[match.start() : match.end()] = word
     return "".join(chars)
 
 
-def prepared(
-    nlp: Language, line: str, spans: Sequence[tuple[int, int]], vocabulary: frozenset[str]
-) -> Doc:
+def prepared(nlp: Language, line: str, spans: Sequence[tuple[int, int]], words: Vocabulary) -> Doc:
     """The line as the parser is to see it: headlines sentence-cased, a cited title (a span that
     is not the whole line) a sentence of its own."""
-    doc = nlp.make_doc(sentence_cased(line, spans, vocabulary) if spans else line)
+    doc = nlp.make_doc(sentence_cased(line, spans, words) if spans else line)
     for start, end in spans:
         if (start, end) == (0, len(line)):
             continue

