@@ -2,7 +2,8 @@
 
 A unit (sentence, list item, heading, headline, reference title: :mod:`cowkg.read.units`) yields a
 fact when the fact's evidence overlaps it. A unit that yields none gets the reason read from its
-clause records: ``no agent`` (it names no state, person or organisation), ``negated`` (every
+clause records: ``no agent`` (it names no state, person or organisation), ``image file name``
+(it holds one, "Flag of France.svg": table or caption debris, not prose), ``negated`` (every
 predicate of a known action is negated), ``no action`` (no predicate of the action lexicon), or
 ``bare clause: <actions>`` (clause records that no mapping turned into a fact).
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
@@ -109,7 +111,7 @@ def unit_records(reading: Reading) -> list[UnitRecord]:
                 unit.end,
                 unit.kind.value,
                 informative,
-                _reason(clauses, bool(agents)),
+                _reason(unit.text, clauses, bool(agents)),
                 tuple(m for m in inside if m.kind in COUNTED),
                 states_membership_rule(unit),
             )
@@ -172,9 +174,16 @@ def _source_ledger(
     )
 
 
-def _reason(clauses: Sequence[Clause], has_agent: bool) -> str:
+IMAGE_FILE = re.compile(r"\S\.(?:svg|png|jpe?g|gif|webp|tiff?)\b", re.IGNORECASE)
+"""An image's file name ("Flag of France.svg"): a unit holding one is table or caption debris
+of a capture, not prose."""
+
+
+def _reason(text: str, clauses: Sequence[Clause], has_agent: bool) -> str:
     if not has_agent:
         return "no agent"
+    if IMAGE_FILE.search(text):
+        return "image file name"
     acting = [c for c in clauses if c.action is not None]
     if not acting:
         return "no action"

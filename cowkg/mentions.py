@@ -819,7 +819,8 @@ _CURRENCY_WORDS = (
     (r"yen", "JPY"),
 )
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE_WORD = r"(?:[ \u00a0]?(?P<scale>billion|million|thousand|trillion|bn|mn|m|k)\b)?"
+_SCALE_WORD = r"(?:[ \u00a0]?(?P<scale>(?i:billion|million|thousand|trillion|bn|mn|m|k))\b)?"
+"""The scale after a number, in any case: headlines write "$133M" and "€226 Million"."""
 _MONEY_SYMBOL = re.compile(
     r"(?P<sym>US\$|U\.S\.\$|C\$|A\$|NZ\$|£|€|\$|¥|\b(?:EUR|USD|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|PLN"
     r"|UAH)\b)[ \u00a0]?" + _NUMBER + _SCALE_WORD

@@ -226,6 +226,8 @@ def _modality(token: Token) -> tuple[str, str]:
     if auxes & _CONDITIONAL:
         return ("possible" if auxes - {"would"} else "conditional"), "future"
     head = token.head
+    if "to" in auxes and headline_future(token):
+        return "future", "future"
     if token.dep_ == "xcomp" and head.i != token.i:
         if head.lemma_.lower() in _PLANNING:
             return ("expected" if head.lemma_.lower() == "expect" else "planned"), "future"
@@ -234,6 +236,13 @@ def _modality(token: Token) -> tuple[str, str]:
     if token.tag_ in {"VBD", "VBN"} or auxes & {"had", "has", "have", "was", "were", "did"}:
         return "asserted", "past"
     return "asserted", "present"
+
+
+def headline_future(token: Token) -> bool:
+    """A headline's "to"-infinitive with its own subject, as the root or what a reporting verb
+    says ("UK to host talks", "UK to send troops, minister says"): the future."""
+    said = token.dep_ == "ccomp" and LEXICON.get(token.head.lemma_.lower()) is Action.SAY
+    return (token.dep_ == "ROOT" or said) and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _role_of(token: Token, predicate: Token) -> str:

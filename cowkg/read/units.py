@@ -16,21 +16,16 @@ from enum import StrEnum
 
 from spacy.tokens import Span as SpacySpan
 
-from cowkg.read.nlp import Paragraph, parse
+from cowkg.read.headlines import FINAL, HEADING_WORDS, TITLE_IN_REFERENCE
+from cowkg.read.nlp import Paragraph, parse, text_body_end
 from cowkg.types import Source, Span
 
-BODY_END = re.compile(r"^\s*(?:References|See also|External links|Further reading|Notes)\s*$")
-"""A heading after which a capture lists references and links, not claims of its own."""
-
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●◦·]|\d{1,2}[.)])\s+")
-_FINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
-_TITLE_IN_REFERENCE = re.compile(r"[\"“](?P<title>[^\"”]{12,300})[\"”]")
 _QUOTE_IN_REFERENCE = re.compile(
     r"(?:Retrieved|Archived from the original on)\s+[^.\n]{4,40}?\d{4}(?:\s+via\s+[^.\n]+)?\.\s+"
     r"(?P<quote>[A-Z\"“'‘\[][^\n]{20,})$"
 )
 """A reference's retrieval note followed by the passage it quotes (Wikipedia's ``quote=``)."""
-_HEADING_WORDS = 25
 
 
 class UnitKind(StrEnum):
@@ -62,19 +57,14 @@ class Unit:
 
 def body_end(source: Source) -> int:
     """Where the prose ends: the references and link lists after it are not the source's claims."""
-    position = 0
-    for line in source.text.split("\n"):
-        if BODY_END.match(line):
-            return position
-        position += len(line) + 1
-    return len(source.text)
+    return text_body_end(source.text)
 
 
 def _line_kind(source: Source, paragraph: Paragraph, previous: Paragraph | None) -> UnitKind:
     text = paragraph.doc.text
     if _BULLET.match(text) or (previous is not None and previous.doc.text.rstrip().endswith(":")):
         return UnitKind.LIST_ITEM
-    if not _FINAL.search(text) and len(text.split()) <= _HEADING_WORDS:
+    if not FINAL.search(text) and len(text.split()) <= HEADING_WORDS:
         first = previous is None and source.kind in {"news", "blog", "official", "report"}
         return UnitKind.HEADLINE if first else UnitKind.HEADING
     return UnitKind.SENTENCE
@@ -109,7 +99,7 @@ def units(source: Source) -> list[Unit]:
 def _reference_units(paragraph: Paragraph) -> list[Unit]:
     """The quoted title of a reference entry, as a unit (its words may report a meeting), and
     the sentences of the passage it quotes after its retrieval note (a citation's ``quote=``)."""
-    match = _TITLE_IN_REFERENCE.search(paragraph.doc.text)
+    match = TITLE_IN_REFERENCE.search(paragraph.doc.text)
     out: list[Unit] = []
     if match is not None:
         sentence = paragraph.doc.char_span(

@@ -21,6 +21,8 @@ from spacy.tokens import Token
 
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
+from cowkg.read.frame import tells_its_day
+from cowkg.read.headlines import RETRIEVAL
 from cowkg.read.units import Unit, UnitKind
 from cowkg.resolve import GENERIC_MEETING
 from cowkg.types import (
@@ -95,29 +97,33 @@ def clause_tokens(clause: Clause) -> list[Token]:
     return list(span) if span is not None else []
 
 
-_RETRIEVAL = re.compile(r"\b(?:Retrieved|Archived from the original on|Accessed)\b")
-
-
 def reference_date(reading: Reading, unit: Unit) -> dt.date | None:
     """The date a cited reference gives its work: for its title, the last date before the title
-    on its line; for a passage it quotes after its retrieval note, the line's first date (the
+    on its line (an author's "(17 August 2025)"), else the first after it ("…". Publisher. 13
+    August 2025.); for a passage it quotes after its retrieval note, the line's first date (the
     work's, which may sit in its title: "remarks … (24 October 2025)"); the retrieval and archive
     dates ("Retrieved 7 November 2025") date the citation, never the work."""
     if unit.kind is not UnitKind.REFERENCE:
         return None
-    note = _RETRIEVAL.search(unit.paragraph.doc.text)
+    note = RETRIEVAL.search(unit.paragraph.doc.text)
     stop = unit.start if note is None else min(unit.start, unit.paragraph.start + note.start())
-    dates = [
+    line_end = unit.paragraph.end if note is None else unit.paragraph.start + note.start()
+    dates = _dates_in(reading, unit.paragraph.start, stop)
+    quoted = note is not None and unit.start > unit.paragraph.start + note.start()
+    if dates:
+        return dates[0] if quoted else dates[-1]
+    after = [] if quoted else _dates_in(reading, unit.end, line_end)
+    return after[0] if after else None
+
+
+def _dates_in(reading: Reading, start: int, end: int) -> list[dt.date]:
+    return [
         m.value
         for m in reading.mentions
         if m.kind is MentionKind.DATE
         and isinstance(m.value, dt.date)
-        and unit.paragraph.start <= m.span.start < stop
+        and start <= m.span.start < end
     ]
-    if not dates:
-        return None
-    quoted = note is not None and unit.start > unit.paragraph.start + note.start()
-    return dates[0] if quoted else dates[-1]
 
 
 def clause_date(reading: Reading, clause: Clause) -> dt.date | None:
@@ -165,6 +171,8 @@ class Context:
     def named(self, reading: Reading, clause: Clause) -> Ref | None:
         """The meeting ``clause`` names with a date, if any."""
         if clause.action in _MEETING_ACTIONS or names_meeting(clause_tokens(clause)):
+            if _undated_title(clause):
+                return None
             day = self.date(reading, clause)
             return meeting_on(day) if day is not None else None
         return None
@@ -178,6 +186,18 @@ class Context:
         if clause.action in _MEETING_ACTIONS and self.date(reading, clause) is None:
             return self.last if self.since <= _CONTEXT_REACH else None
         return None
+
+
+def _undated_title(clause: Clause) -> bool:
+    """A cited title that names a meeting without a date of its own and does not tell it taking
+    place on the day it is published — a verb of meeting or attending in the present or past, or
+    a verbless title ("leaders meet in Paris", "Virtual leaders meeting of the coalition") —: the
+    reference's date is not the meeting's ("confirms UK hosting coalition call", "to meet", "two
+    words matter most in peace talks")."""
+    if clause.unit.kind is not UnitKind.REFERENCE or clause.date is not None:
+        return False
+    verbless = predicate_token(clause).pos_ in {"NOUN", "PROPN"}
+    return not (tells_its_day(clause) and (clause.action in _MEETING_ACTIONS or verbless))
 
 
 def walk(reading: Reading) -> Iterator[tuple[Context, Clause]]:

@@ -34,6 +34,7 @@ from cowkg.extract.known import Args, make_fact
 from cowkg.extract.layout import number
 from cowkg.mentions import slug
 from cowkg.read.clauses import Action, Clause
+from cowkg.read.mappings.about import meeting_on, names_meeting, reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
 
@@ -60,6 +61,7 @@ _DRAFTING = frozenset({"draft", "propose", "author", "write", "prepare", "broker
 _REPLACING = frozenset({"replace", "supersede"})
 _AGENT_KINDS = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION})
 _JOINT = frozenset({"joint", "common"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
 
 
@@ -270,10 +272,70 @@ def _carried_date(
 
 
 def documents(reading: Reading) -> Iterator[Fact]:
-    """PLAN facts for every document the source's units name (reference titles are not read:
-    the title of a cited work is not the source's claim; nor are section headings)."""
+    """PLAN facts for every document the source's units name (what a cited work's title says
+    is not the source's claim, nor is a section heading; but a title that *is* a statement's
+    name is read: :func:`_titled_statement`)."""
     previous: tuple[Unit, Sequence[Clause]] | None = None
     for unit, clauses in reading.units:
         if unit.kind not in {UnitKind.REFERENCE, UnitKind.HEADING}:
             yield from _facts_of(reading, unit, clauses, _carried_date(previous, unit))
+        if unit.kind in {UnitKind.REFERENCE, UnitKind.HEADLINE}:
+            yield from _titled_statement(reading, unit, clauses)
         previous = (unit, clauses)
+
+
+_OWNERS = frozenset({"poss", "compound"})
+
+
+def _titled_statement(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+    """A title that names a statement: a verbless title whose head is a declaration noun
+    ("Joint statement of A and B on …: 4 May 2026", "Chairs' statement following the 24 October
+    meeting", "Communiqué of the Riga summit") is that document, keyed by its title. Its date is
+    the one the title writes, else (or when that date is the meeting's) the cited reference's
+    (or a headline's source's); its signers
+    the states, people and organisations the title gives it ("of A and B", "A's statement");
+    the meeting it follows, when the title names one with a date."""
+    root = unit.sentence.root
+    if DOCUMENT_NOUNS.get(root.lemma_.lower()) != "declaration" or root.pos_ not in _NOUNS:
+        return
+    base = unit.paragraph.start
+    own = next((c for c in clauses if c.trigger.start == base + root.idx), None)
+    written = next((d for c in clauses for d in (c.date,) if d is not None), None)
+    meeting = meeting_on(written) if written and names_meeting(unit.sentence) else None
+    published = (
+        reference_date(reading, unit) if unit.kind is UnitKind.REFERENCE else reading.source.date
+    )
+    date = published if meeting is not None else written or published
+    args: Args = {
+        "plan": Ref(EntityKind.PLAN, slug(unit.text), unit.text),
+        "plan_kind": "declaration",
+        "signed_by": _signers(root, own) or None,
+        "discussed_at": meeting,
+        "date": date,
+    }
+    yield make_fact(FactKind.PLAN, args, [unit.evidence(reading.source)], "documents")
+
+
+def _signers(root: Token, clause: Clause | None) -> tuple[Ref, ...]:
+    """The agents a statement's head owns: possessive or compound ("France's statement"), or the
+    objects of its own "of" ("statement of A and B"), with their conjuncts."""
+    if clause is None:
+        return ()
+    out: list[Ref] = []
+    base = clause.unit.paragraph.start
+    for mention in clause.agents():
+        if mention.kind not in _AGENT_KINDS or not isinstance(mention.value, Ref):
+            continue
+        span = clause.unit.paragraph.doc.char_span(
+            mention.span.start - base, mention.span.end - base, alignment_mode="expand"
+        )
+        token = span.root if span is not None and len(span) else None
+        while token is not None and token.dep_ == "conj":
+            token = token.head
+        if token is None or token.head.i == token.i:
+            continue
+        owned = token.head.i == root.i and token.dep_ in _OWNERS
+        of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == root.i
+        if owned or of:
+            out.append(mention.value)
+    return tuple(dict.fromkeys(out))

@@ -9,7 +9,8 @@ clauses by their action and the grammatical roles of their agents:
 - PARTICIPATION: attendance verbs ("attended", "took part", "were present", "were represented";
   passive "attended by", "joined by"), meeting verbs ("leaders from A, B and C met"), a meeting
   that "featured", "included" or "brought together" its attendees, a phrase "with the
-  participation of", "including", "among them", "along with"; leaders by title alone ("the Danish
+  participation of", "including", "among them", "along with"; a caption listing agents "at" a
+  meeting ("A, B and C at the coalition summit"); leaders by title alone ("the Danish
   prime minister" → Denmark, in that capacity); a person on behalf of the state of their post; a
   participant's own mode ("joined by video");
 - NON_ATTENDANCE: "was absent", "did not attend", "was not represented", "stayed away";
@@ -33,11 +34,13 @@ from cowkg.read.frame import (
     Frame,
     Meeting,
     build_frame,
+    caption_list,
     format_of,
     mention_token,
     predicate_token,
     venue,
 )
+from cowkg.read.mappings.about import reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref, Span
 
@@ -52,6 +55,11 @@ _UNSURE = frozenset({"conditional", "possible"})
 _HOST_LEMMAS = frozenset({"invitation"})
 _PARTICIPATION_LEMMAS = frozenset({"participation", "presence", "addition"})
 _CONVENE = frozenset({"convene", "organise", "organize", "call"})
+_THROUGH = frozenset({"of", "with", "between", "among", "including", "featuring"})
+"""Prepositions by which a meeting's phrase names who took part ("a summit of A", "talks with
+B")."""
+_TOPIC = frozenset({"on", "about", "for", "over", "regarding", "against"})
+"""Prepositions of what a meeting or a group is about or for ("talks on Ukraine")."""
 
 
 def _rule(name: str) -> str:
@@ -180,12 +188,29 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
             or (clause.action in {Action.ATTEND, Action.JOIN} and _fronted_for(clause, a))
         )
         and not _modifies_noun(clause, cue, a)
+        and not _topic(clause, a)
     ]
     if clause.action in {Action.HOST, Action.CHAIR}:
         out = [a for a in out if a.role != "object" or _own_object(clause, a)]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
+    out += [a for a in clause.arguments if _pictured(clause, cue, a) and a not in out]
     return out
+
+
+def _pictured(clause: Clause, cue: Cue, argument: Argument) -> bool:
+    """A caption: a verbless list of agents at a meeting ("A, B and C at the coalition summit
+    in Riga", "A and B in Kyiv for the coalition summit"): the listed agents attended it."""
+    listed = caption_list(clause, cue.noun)
+    token = mention_token(clause.unit, argument.mention)
+    return token is not None and token.i in listed
+
+
+def _topic(clause: Clause, argument: Argument) -> bool:
+    """A name in a phrase on what an agent is for or about ("the coalition for Ukraine met"):
+    no attendee (a preposition of the predicate itself is its role: "For Chile, X attended")."""
+    path = _path(clause, argument.mention)
+    return bool(set(path[1:-1]) & _TOPIC) and "behalf" not in path
 
 
 def _fronted_for(clause: Clause, argument: Argument) -> bool:
@@ -227,7 +252,9 @@ def _through_noun(clause: Clause, cue: Cue, argument: Argument) -> bool:
         if token.head.i == cue.noun.i:
             return False
         if token.dep_ == "pobj" and token.head.head.i == cue.noun.i:
-            return token.head.lower_ in {"of", "with", "between", "among", "including", "featuring"}
+            return token.head.lower_ in _THROUGH
+        if token.dep_ == "pobj" and token.head.lower_ in _TOPIC:
+            return False  # "a meeting of the coalition on Ukraine": what it is about
         token = token.head
     return False
 
@@ -575,4 +602,9 @@ def _continuation(attended: tuple[Meeting, Unit], unit: Unit, reading: Reading) 
 
 def frame_of(reading: Reading) -> Frame:
     """The reading's meeting frame (other mappings use it to date a pledge by its meeting)."""
-    return build_frame(reading.source, reading.units, reading.affiliations)
+    return build_frame(
+        reading.source,
+        reading.units,
+        reading.affiliations,
+        lambda unit: reference_date(reading, unit),
+    )

@@ -23,8 +23,8 @@ says what is pledged:
   "provide") with nothing recognisable is not read;
 - **modality**, kept on the pledge: ``pledged`` (pledge, commit, promise, vow), ``offered``,
   ``ready`` (ready, prepared, willing, open to, readiness), ``considering``, ``planned`` (plans,
-  intends, is set to), ``future`` (will), ``conditional`` (would, could), ``possible`` (may,
-  might), ``asserted`` (sent, provides);
+  intends, is set to), ``future`` (will; a headline's "X to send"), ``conditional`` (would,
+  could), ``possible`` (may, might), ``asserted`` (sent, provides);
 - the amount (and an equivalent in brackets after it), the number of what is pledged with its
   hedge, the purpose ("to purchase …", "for …"), the condition ("if a ceasefire holds", "subject
   to a parliamentary mandate", "once a peace deal is reached", "post-ceasefire"), the date the
@@ -52,7 +52,7 @@ from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
-from cowkg.read.clauses import REPORTING, Action, Argument, Clause
+from cowkg.read.clauses import REPORTING, Action, Argument, Clause, headline_future
 from cowkg.read.mappings.about import (
     Context,
     counts_a_thing,
@@ -1166,7 +1166,8 @@ def modality(token: Token) -> str:
     for kind, heads in _MODALITY_HEADS:
         if lemma in heads:
             return kind
-    return "asserted"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return "future" if infinitive and headline_future(token) else "asserted"
 
 
 def condition(token: Token) -> str | None:

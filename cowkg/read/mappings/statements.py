@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING
+from cowkg.read.mappings.about import reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -373,7 +374,7 @@ def _statement(
     extent = content if isinstance(content, tuple) else _extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
-    date = clause.date if clause is not None else None
+    date = (clause.date if clause is not None else None) or reference_date(reading, unit)
     about = tuple(
         dict.fromkeys(
             _ref(m)
