@@ -56,14 +56,15 @@ def test_main_meeting_collects_attendees_from_the_whole_article() -> None:
     assert keyed(facts, FactKind.MEETING_PLACE, "place") == {("2026-05-11-summit", "lisbon")}
 
 
-def test_passive_attendance_and_hosting_with_a_date_the_host_attends_too() -> None:
+def test_passive_attendance_and_hosting_with_a_date() -> None:
     facts = facts_of(
         "On 3 June 2026 a meeting of the Coalition of the Willing in Lisbon was hosted by "
         "Portugal and attended by Chile, Peru and the Danish prime minister."
     )
     assert keyed(facts, FactKind.HOST, "host") == {("2026-06-03-meeting", "PRT")}
     attended = keyed(facts, FactKind.PARTICIPATION, "participant")
-    assert attended == {("2026-06-03-meeting", k) for k in ("CHL", "PER", "DNK", "PRT")}
+    # the host's own attendance is derived from its HOST fact (tests/test_derive.py)
+    assert attended == {("2026-06-03-meeting", k) for k in ("CHL", "PER", "DNK")}
 
 
 def test_a_future_weekday_is_the_coming_one_and_a_past_one_the_last() -> None:
@@ -403,3 +404,31 @@ def test_a_state_fronted_with_for_before_its_attendee_took_part() -> None:
         "Coalition defence chiefs met in Oslo today. Peru attended for the aid to Chile."
     )
     assert "CHL" not in {p for _, p in keyed(topic, FactKind.PARTICIPATION, "participant")}
+
+
+def test_a_title_in_apposition_is_the_persons_not_a_second_chair() -> None:
+    chaired = facts_of(
+        "The coalition of the willing summit on 3 June was co-chaired by the Prime Minister of "
+        "Portugal, Luis Montenegro, and the President of Chile, Gabriel Boric."
+    )
+    assert {c for _, c in keyed(chaired, FactKind.CHAIR, "chair")} == {
+        "luis-montenegro",
+        "gabriel-boric",
+    }
+    attended = facts_of(
+        "Luis Montenegro, the Portuguese prime minister, and Gabriel Boric, the president of "
+        "Chile, attended the coalition of the willing summit on 3 June."
+    )
+    on_behalf = {
+        (f.args["participant"].key, f.args["on_behalf_of"].key)  # type: ignore[union-attr]
+        for f in attended
+        if f.kind is FactKind.PARTICIPATION
+    }
+    assert on_behalf == {("luis-montenegro", "PRT"), ("gabriel-boric", "CHL")}
+
+
+def test_who_did_not_host_is_no_host() -> None:
+    facts = facts_of(
+        "Chile did not host the coalition of the willing summit on 3 June; Peru hosted it."
+    )
+    assert {h for _, h in keyed(facts, FactKind.HOST, "host")} == {"PER"}

@@ -21,6 +21,8 @@ A bullet list after a bound clause that ends with a colon ("Present were:") list
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -308,6 +310,36 @@ def _has_object(clause: Clause) -> bool:
     return token is not None and any(c.dep_ == "dobj" for c in token.children)
 
 
+def _apposed(clause: Clause, arguments: Sequence[Argument]) -> list[Argument]:
+    """A person in apposition with a title ("the President of Chile, Gabriel Boric", "Gabriel
+    Boric, the Chilean president") holds it: the person takes the title and its state, and the
+    title is no second agent (see :func:`_titled`). Read from the text between the two names,
+    as the parse of such lists often hangs the names on the wrong title."""
+    titles = [a.mention for a in arguments if a.mention.kind is MentionKind.ROLE and a.mention.of]
+    out = []
+    for argument in arguments:
+        mention = argument.mention
+        if mention.kind is MentionKind.PERSON:
+            title = next((t for t in titles if _beside(clause.unit, t, mention)), None)
+            if title is not None and isinstance(title.value, Ref):
+                mention = dataclasses.replace(mention, role=title.value, of=title.of)
+        out.append(Argument(mention, argument.role))
+    return out
+
+
+_TITLE_THEN_NAME = re.compile(r"^\s*(?:of\s+(?:the\s+)?\S+(?:\s+\S+){0,2}\s*)?,\s*$")
+_NAME_THEN_TITLE = re.compile(r"^\s*,\s*(?:[Tt]he\s+)?(?:[A-ZÀ-Þ][\w'’.-]*\s+){0,2}$")
+
+
+def _beside(unit: Unit, title: Mention, person: Mention) -> bool:
+    """Whether only a comma (and the title's "of <state>") stands between a title and a name."""
+    if title.span.end <= person.span.start:
+        gap = unit.text[title.span.end - unit.start : person.span.start - unit.start]
+        return bool(_TITLE_THEN_NAME.match(gap)) and not re.search(r"\band\b", gap)
+    gap = unit.text[person.span.end - unit.start : title.span.start - unit.start]
+    return bool(_NAME_THEN_TITLE.match(gap))
+
+
 def _titled(mention: Mention, arguments: Sequence[Argument]) -> bool:
     """A title that is part of a titled person's name in the same list ("President X")."""
     return mention.kind is MentionKind.ROLE and any(
@@ -440,9 +472,13 @@ def _absences(
 
 
 def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]:
+    """Hosts and chairs of an affirmed clause ("did not host" names none); that they attend is
+    derived from these facts (:func:`cowkg.derive.attendance_by_hosting`)."""
+    if not clause.polarity:
+        return
     kind = FactKind.CHAIR if clause.action is Action.CHAIR else FactKind.HOST
     role = "chair" if kind is FactKind.CHAIR else "host"
-    arguments = _host_arguments(clause)
+    arguments = _apposed(clause, _host_arguments(clause))
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, _owners(arguments))
         if agent is None or _titled(argument.mention, arguments):
@@ -458,8 +494,6 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
                     reading,
                     f"{role}-clause",
                 )
-    if clause.polarity:  # who hosts or chairs a meeting attends it
-        yield from _participations(meeting, arguments, reading, None, [clause.unit])
 
 
 def _clause_facts(
@@ -469,7 +503,7 @@ def _clause_facts(
         return
     unit = clause.unit
     yield from _hosts(meeting, clause, reading)
-    arguments = _attendee_arguments(clause, cue)
+    arguments = _apposed(clause, _attendee_arguments(clause, cue))
     absent = clause.action is Action.ABSENT and clause.polarity
     if absent or (not clause.polarity and clause.action in {Action.ATTEND, Action.JOIN}):
         subjects = [a for a in clause.arguments if a.role in {"subject", "object"}]
