@@ -83,23 +83,26 @@ def posts_of(facts: Iterable[Fact]) -> dict[Ref, tuple[Ref, Ref]]:
 
 
 def attendance_by_hosting(facts: Sequence[Fact]) -> Iterator[Fact]:
-    """A PARTICIPATION for each host and chair of a meeting not already said to take part in
-    it nor to be absent from it (see the module docstring)."""
-    said: set[tuple[Ref, Ref]] = set()
+    """A PARTICIPATION for each host and chair of a meeting that the sources stating it do not
+    already say takes part in it or is absent from it (see the module docstring)."""
+    said: set[tuple[Ref, Ref, str]] = set()
     for fact in facts:
         meeting = fact.args.get("meeting")
         party = fact.args.get("participant" if fact.kind is FactKind.PARTICIPATION else "party")
-        if fact.kind in {FactKind.PARTICIPATION, FactKind.NON_ATTENDANCE} and isinstance(
-            meeting, Ref
+        if (
+            fact.kind in {FactKind.PARTICIPATION, FactKind.NON_ATTENDANCE}
+            and isinstance(meeting, Ref)
+            and isinstance(party, Ref)
         ):
-            said.update((meeting, p) for p in (party,) if isinstance(p, Ref))
+            said.update((meeting, party, span.seed) for span in fact.evidence)
     posts = posts_of(facts)
     hosting = [(m, w, f) for f in facts for m, w in [_host_or_chair(f)] if m and w]
     through = {(m, posts[w][1]) for m, w, _ in hosting if w in posts}
     for meeting, who, fact in hosting:
-        if (meeting, who) in said or (meeting, who) in through:
+        seeds = {span.seed for span in fact.evidence}
+        if all((meeting, who, seed) in said for seed in seeds) or (meeting, who) in through:
             continue
-        said.add((meeting, who))
+        said.update((meeting, who, seed) for seed in seeds)
         args: dict[str, FactValue] = {"meeting": meeting, "participant": who}
         if who in posts:
             args["capacity"], args["on_behalf_of"] = posts[who]
