@@ -196,6 +196,19 @@ def _roles() -> tuple[_Table, _Table]:
     return words, acronyms
 
 
+@functools.cache
+def _national_titles() -> dict[str, Ref]:
+    """Role key → the state a national title names by itself ("Taoiseach" → Ireland)."""
+    out = {}
+    for spec in _load_yaml("roles.yaml"):
+        if spec.get("state"):
+            country = pycountry.countries.get(alpha_3=spec["state"])
+            if country is None:
+                raise ValueError(f"roles.yaml: {spec['state']!r} is no ISO 3166 alpha-3 code")
+            out[spec["key"]] = Ref(EntityKind.STATE, spec["state"], _state_label(country))
+    return out
+
+
 def state_key(name: str) -> str | None:
     """The ISO 3166-1 alpha-3 code of a state from its name, alias or demonym; None if unknown.
 
@@ -373,6 +386,9 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
             pass
         elif _is_capitalised(word) and not _is_known_non_person(word) and word not in _HONORIFICS:
             end, count = cursor + len(word), count + 1
+            if re.search(r"['’]s$", word):  # "X's special envoy": the possessive ends the name
+                end -= 2
+                break
         elif word in _HONORIFICS and count == 0:
             start = token.end() + 1
         else:
@@ -580,6 +596,7 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
     """ROLE mentions with the post's state/organisation, and the people named beside them."""
     text = source.text
     ordered = sorted(entities, key=lambda m: m.span.start)
+    principals: dict[int, Ref] = {}
     for start, end, entry in _role_matches(text):
         owner = _owner_before(ordered, text, start)
         after = _owner_after(ordered, text, end)
@@ -587,6 +604,9 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
         if after:
             owner = owner or after[0]
             name_from = after[1]
+        owner = (
+            owner or _principal(principals, text, start) or _national_titles().get(entry.ref.key)
+        )
         yield Mention(
             MentionKind.ROLE, _span(source, start, end), entry.ref, of=owner, form="title"
         )
@@ -595,6 +615,8 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
             name = _name_before_comma(text, start)
         if name is not None:
             ref = person_ref(text[name[0] : name[1]])
+            if owner is not None:
+                principals[name[1]] = owner
             yield Mention(
                 MentionKind.PERSON,
                 _span(source, *name),
@@ -603,6 +625,15 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
                 role=entry.ref,
                 form="titled",
             )
+
+
+def _principal(principals: Mapping[int, Ref], text: str, start: int) -> Ref | None:
+    """The state of a titled person whose title another one follows ("US President X's special
+    envoy"): the envoy's post is that state's."""
+    match = re.search(r"(['’]s)([ \u00a0]+)$", text[max(0, start - 4) : start])
+    if match is None:
+        return None
+    return principals.get(start - len(match.group(0))) or principals.get(start - len(match[2]))
 
 
 def _name_before_comma(text: str, start: int) -> tuple[int, int] | None:

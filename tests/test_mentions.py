@@ -283,3 +283,38 @@ def test_a_sentence_opener_is_not_part_of_a_titled_name(opener: str) -> None:
         dt.date(2026, 1, 7),
     )
     assert titled_names(source) == ["Ada Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "of"),
+    [
+        ("The Tánaiste Aoife Byrne spoke", "Aoife Byrne", "tanaiste", "IRL"),  # a national title
+        ("Portuguese Taoiseach Ana Ruiz", "Ana Ruiz", "taoiseach", "PRT"),  # a written state wins
+        # an envoy's post is the state of the titled person whose envoy they are
+        (
+            "French President Jean Dupont's special envoy Luis Vega",
+            "Luis Vega",
+            "special-envoy",
+            "FRA",
+        ),
+        (
+            "French President Jean Dupont’s Special Representative Luis Vega",
+            "Luis Vega",
+            "special-envoy",
+            "FRA",
+        ),
+    ],
+)
+def test_a_title_without_a_written_state_takes_the_one_it_names(
+    text: str, name: str, role: str, of: str
+) -> None:
+    person = next(p for p in _of(MentionKind.PERSON, text) if p.span.text == name)
+    assert person.role is not None and person.role.key == role
+    assert person.of is not None and person.of.key == of
+
+
+def test_a_title_of_no_state_stays_of_none() -> None:
+    (title,) = _of(MentionKind.ROLE, "Jean Dupont said the special envoy would come")
+    assert title.value == Ref(EntityKind.ROLE, "special-envoy") and title.of is None
+    (first_lady,) = _of(MentionKind.ROLE, "First Lady Maria Lopez arrived")
+    assert first_lady.of is None

@@ -432,3 +432,64 @@ def test_who_did_not_host_is_no_host() -> None:
         "Chile did not host the coalition of the willing summit on 3 June; Peru hosted it."
     )
     assert {h for _, h in keyed(facts, FactKind.HOST, "host")} == {"PER"}
+
+
+def _attendees(facts: list[Fact]) -> set[tuple[str, str | None]]:
+    """(participant, on whose behalf) of every participation."""
+    out = set()
+    for fact in facts:
+        if fact.kind is FactKind.PARTICIPATION:
+            who, for_ = fact.args["participant"], fact.args.get("on_behalf_of")
+            assert isinstance(who, Ref)
+            out.add((who.key, for_.key if isinstance(for_, Ref) else None))
+    return out
+
+
+def test_an_envoy_a_national_title_and_a_first_lady_attend() -> None:
+    facts = facts_of(
+        "The coalition of the willing summit on 3 June was attended by French President Jean "
+        "Dupont's special envoy, Luis Vega, and by the Taoiseach. First Lady Maria Lopez was "
+        "also present."
+    )
+    assert _attendees(facts) == {("luis-vega", "FRA"), ("IRL", None), ("maria-lopez", None)}
+
+
+def test_representatives_listed_after_the_attendance_verb_attend() -> None:
+    facts = facts_of(
+        "The coalition of the willing summit on 3 June was attended by Chile, and "
+        "representatives of Peru – senators Rosa Diaz and Jorge Salas."
+    )
+    assert {p for p, _ in _attendees(facts)} == {"CHL", "PER", "rosa-diaz", "jorge-salas"}
+    said = facts_of(
+        "The coalition of the willing summit on 3 June was attended by Chile, and officials "
+        "from Peru said it went well."
+    )
+    assert {p for p, _ in _attendees(said)} == {"CHL"}
+
+
+def test_who_tells_the_meeting_or_speaks_of_todays_meeting_takes_part() -> None:
+    told = facts_of(
+        "French President Jean Dupont told the coalition of the willing meeting on 3 June that "
+        "France was ready."
+    )
+    assert _attendees(told) == {("jean-dupont", "FRA")}
+    for phrase in ("today's coalition of the willing meeting", "this meeting"):
+        spoke = facts_of(f"French President Jean Dupont said that {phrase} was useful.")
+        assert _attendees(spoke) == {("jean-dupont", "FRA")}, phrase
+    for other in (
+        "Russian President Ivan Petrov said that today's coalition of the willing meeting "
+        "was a provocation.",  # an outside power comments on it
+        "French President Jean Dupont said that the meeting on Friday was useful.",
+        "French President Jean Dupont did not say that today's meeting was useful.",
+    ):
+        assert not _attendees(facts_of(other)), other
+
+
+def test_who_speaks_in_the_opening_remarks_takes_part_in_the_main_meeting() -> None:
+    facts = facts_of(
+        "Coalition of the willing defence ministers meet in Rome\n"
+        "The coalition of the willing met today in Rome.\n"
+        "French President Jean Dupont said in his opening remarks that the plan was real.\n"
+        "German Chancellor Karl Weber said in an interview that the plan was vague."
+    )
+    assert _attendees(facts) == {("jean-dupont", "FRA")}

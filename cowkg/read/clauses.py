@@ -254,7 +254,7 @@ def _role_of(token: Token, predicate: Token) -> str:
             if dep == "prep":
                 return node.lower_
             return role
-        if dep == "pobj" and node.head.dep_ == "prep":
+        if dep == "pobj" and _preposition(node.head):
             role = node.head.lower_
             if node.head.head.i == predicate.i:
                 return "by" if role == "by" and node.head.dep_ == "agent" else role
@@ -262,6 +262,12 @@ def _role_of(token: Token, predicate: Token) -> str:
             return "by"
         node = node.head
     return role
+
+
+def _preposition(token: Token) -> bool:
+    """A preposition, also one the parse makes a conjunct of the predicate ("attended by A and
+    by B": the second "by")."""
+    return token.dep_ == "prep" or (token.dep_ == "conj" and token.pos_ == "ADP")
 
 
 def _owner(token: Token, predicates: Sequence[Token]) -> Token | None:

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Argument, Clause
 from cowkg.read.frame import (
+    OUTSIDE_POWERS,
     Cue,
     Frame,
     Meeting,
@@ -158,9 +159,33 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
+    if action is Action.SAY and _addressed(clause, cue):
+        return ("subject",)
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
     return ()
+
+
+def _addressed(clause: Clause, cue: Cue) -> bool:
+    """A speaker who tells or briefs the meeting itself ("X told the summit", "X briefed the
+    coalition meeting") speaks at it: the meeting noun is the verb's object."""
+    top = _phrase_top(clause, cue.noun)
+    return top is not None and top.dep_ in {"dobj", "dative"}
+
+
+def _phrase_top(clause: Clause, noun: Token | None) -> Token | None:
+    """The word of the meeting noun's phrase that hangs on the predicate, through "of" and
+    compounds (the parse may head "the coalition of the willing meeting" by "coalition")."""
+    token, top = noun, predicate_token(clause)
+    while token is not None and top is not None and token.head.i != token.i:
+        if token.head.i == top.i:
+            return token
+        if token.dep_ not in {"pobj", "prep", "compound"} or (
+            token.dep_ == "prep" and token.lower_ != "of"
+        ):
+            return None
+        token = token.head
+    return None
 
 
 def _passive(clause: Clause) -> bool:
@@ -180,14 +205,32 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
             (a.role in roles and not _hosting(clause, a))
             or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
             or (clause.action in {Action.ATTEND, Action.JOIN} and _fronted_for(clause, a))
+            or (clause.action in {Action.ATTEND, Action.JOIN} and _listed_on(clause, a))
         )
         and not _modifies_noun(clause, cue, a)
+        and not _possessor(clause, a)
     ]
     if clause.action in {Action.HOST, Action.CHAIR}:
         out = [a for a in out if a.role != "object" or _own_object(clause, a)]
     if cue.noun is not None and clause.action not in {Action.ATTEND, Action.JOIN}:
         out += [a for a in clause.arguments if _through_noun(clause, cue, a) and a not in out]
     return out
+
+
+def _listed_on(clause: Clause, argument: Argument) -> bool:
+    """An agent in a noun phrase the parse made a conjunct of the attendance verb itself ("was
+    attended by A, and representatives of B – C and D": "representatives" hangs on "attended"),
+    which goes on with the verb's list of attendees; a name behind a preposition other than
+    "of" ("from", "about") is not."""
+    token = mention_token(clause.unit, argument.mention)
+    top = predicate_token(clause)
+    while token is not None and top is not None and token.head.i != token.i:
+        if token.head.i == top.i:
+            return token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"}
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return False
+        token = token.head
+    return False
 
 
 def _fronted_for(clause: Clause, argument: Argument) -> bool:
@@ -205,6 +248,20 @@ def _fronted_for(clause: Clause, argument: Argument) -> bool:
         and prep.head.i == top.i
         and bool(subjects)
         and prep.i < min(subjects)
+    )
+
+
+def _possessor(clause: Clause, argument: Argument) -> bool:
+    """A person named as the possessor of who acts ("X's special envoy", "X's team"): the one
+    they own took part, not they."""
+    token = mention_token(clause.unit, argument.mention)
+    while token is not None and token.dep_ in {"compound", "amod"}:
+        token = token.head  # a title of the possessor ("President X's envoy")
+    return (
+        argument.mention.kind in {MentionKind.PERSON, MentionKind.ROLE}
+        and token is not None
+        and token.dep_ == "poss"
+        and token.head.pos_ in {"NOUN", "PROPN"}
     )
 
 
@@ -243,7 +300,11 @@ def _host_arguments(clause: Clause) -> list[Argument]:
     hosts = [a for a in clause.arguments if _hosting(clause, a)]
     if action in {Action.HOST, Action.CHAIR}:
         role = "by" if _passive(clause) else "subject"
-        hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
+        hosts += [
+            a
+            for a in clause.arguments
+            if a.role == role and _direct(clause, a) and not _possessor(clause, a)
+        ]
     elif action is Action.MEET and _convenes(clause):
         if clause.passive:
             hosts += [a for a in clause.arguments if a.role == "by"]
@@ -513,7 +574,68 @@ def _clause_facts(
         return
     if listed and not arguments:
         arguments = [Argument(m, "object") for m in listed]
+    arguments = [*arguments, *_apposed(clause, _speaks_of_this(clause, cue, reading))]
     yield from _participations(meeting, arguments, reading, _mode(clause), [unit])
+
+
+_THIS = frozenset({"today", "tonight", "this"})
+
+
+def _speaks_of_this(clause: Clause, cue: Cue, reading: Reading) -> list[Argument]:
+    """Who says what "today's meeting" or "this meeting" was speaks from it: the subjects of
+    the reporting verb whose reported clause has that meeting as its subject. Not a speaker of
+    the US or Russia, who comment on the coalition's meetings from outside."""
+    top = _phrase_top(clause, cue.noun)
+    if clause.speaker is None or top is None or top.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    words = [*top.children, *(cue.noun.children if cue.noun is not None else ())]
+    if not clause.polarity or not any(
+        c.lower_ in _THIS and c.dep_ in {"poss", "det", "npadvmod"} for c in words
+    ):
+        return []
+    speakers = _reporting_subjects(clause, reading)
+    for argument in speakers:
+        agent = _agent(argument.mention, reading.affiliations, set())
+        if agent is not None and {r.key for r in (agent[0], agent[2]) if r} & OUTSIDE_POWERS:
+            return []
+    return speakers
+
+
+def _reporting_subjects(clause: Clause, reading: Reading) -> list[Argument]:
+    """The subjects of the affirmed reporting clause that governs ``clause`` (all of them:
+    "French President X" is a demonym, a title and a name)."""
+    for unit, clauses in reading.units:
+        if unit is clause.unit and clause.governor is not None:
+            governor = clauses[clause.governor]
+            if not governor.polarity or governor.modality != "asserted":
+                return []  # "X did not say …", "X will say …"
+            return [a for a in governor.arguments if a.role == "subject"]
+    return []
+
+
+def _opening_remarks(clause: Clause) -> bool:
+    """ "X said in her opening remarks", "X told reporters in his closing statement": speaking
+    in the meeting's opening or closing speech."""
+    top = predicate_token(clause)
+    return (
+        clause.action is Action.SAY
+        and clause.polarity
+        and clause.modality == "asserted"
+        and top is not None
+        and any(
+            prep.dep_ == "prep"
+            and prep.lower_ in {"in", "during"}
+            and any(
+                n.lemma_.lower() in _SPEECHES and any(m.lower_ in _OPENING for m in n.children)
+                for n in prep.children
+            )
+            for prep in top.children
+        )
+    )
+
+
+_SPEECHES = frozenset({"remark", "remarks", "address", "speech", "statement"})
+_OPENING = frozenset({"opening", "closing", "introductory", "keynote", "concluding"})
 
 
 def _listed_after(reading: Reading, index: int) -> list[Mention]:
@@ -569,8 +691,10 @@ def _mixed(facts: Sequence[Fact]) -> Iterator[Fact]:
 
 
 def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
-    """Participation, absence, hosts and chairs of every clause the frame binds."""
+    """Participation, absence, hosts and chairs of every clause the frame binds; who speaks in
+    the opening or closing remarks took part in the source's main meeting."""
     attended: tuple[Meeting, Unit] | None = None
+    main = next((m for m in frame.meetings if m.main), None)
     for index, (unit, clauses) in enumerate(reading.units):
         if attended is not None and _continues(reading, index):
             yield from _continuation(attended, unit, reading)
@@ -582,6 +706,9 @@ def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
                 yield from _clause_facts(bound, clause, cue, reading, listed)
                 if clause.action in _ATTENDING and clause.polarity:
                     attended = bound, unit
+            elif main is not None and _opening_remarks(clause):
+                speakers = [a for a in clause.arguments if a.role == "subject"]
+                yield from _participations(main, speakers, reading, None, [unit])
 
 
 _ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
