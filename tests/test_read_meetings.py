@@ -357,12 +357,19 @@ def test_a_second_or_another_meeting_goes_on_with_the_coalitions_series() -> Non
     assert not any("body" in f.args for f in meetings(alone).values())
 
 
-def test_one_agent_holding_a_meeting_hosts_it_a_group_holding_one_attends() -> None:
+def test_one_agent_holding_a_meeting_chairs_it_a_group_holding_one_attends() -> None:
     held = facts_of(
         "Coalition of the willing meets\n"
         "Prime Minister Ana Ruiz held a meeting of the coalition of the willing in Lima today."
     )
-    assert keyed(held, FactKind.HOST, "host") == {("2026-05-11-meeting", "ana-ruiz")}
+    assert keyed(held, FactKind.CHAIR, "chair") == {("2026-05-11-meeting", "ana-ruiz")}
+    # the date a relative clause hangs from is its date
+    convened = facts_of(
+        "The coalition of the willing was launched on 17 April, when French President Jean "
+        "Dupont convened a small meeting of leaders."
+    )
+    assert keyed(convened, FactKind.CHAIR, "chair") == {("2026-04-17-summit", "jean-dupont")}
+    assert keyed(convened, FactKind.HOST, "host") == {("2026-04-17-summit", "FRA")}
     pair = facts_of(
         "Coalition of the willing meets\n"
         "Chile and Peru held a meeting of the coalition of the willing in Lima today."
@@ -493,3 +500,31 @@ def test_who_speaks_in_the_opening_remarks_takes_part_in_the_main_meeting() -> N
         "German Chancellor Karl Weber said in an interview that the plan was vague."
     )
     assert _attendees(facts) == {("jean-dupont", "FRA")}
+
+
+def test_the_chairs_are_those_on_whose_behalf_their_statement_is_issued() -> None:
+    text = (
+        "Members of the coalition of the willing agreed to speed up their work, the meeting's "
+        "co-chairs said in a joint statement. {second}"
+    )
+    named = facts_of(
+        text.format(
+            second="The document on behalf of French President Jean Dupont and German "
+            "Chancellor Karl Weber says that the work will go on."
+        )
+    )
+    assert {c for _, c in keyed(named, FactKind.CHAIR, "chair")} == {"jean-dupont", "karl-weber"}
+    same_unit = facts_of(
+        "The co-chairs of the coalition of the willing meeting issued a statement on behalf of "
+        "French President Jean Dupont and German Chancellor Karl Weber."
+    )
+    assert {c for _, c in keyed(same_unit, FactKind.CHAIR, "chair")} == {
+        "jean-dupont",
+        "karl-weber",
+    }
+    # a statement on behalf of people who are not said to chair anything names no chair
+    unsaid = facts_of(
+        "Members of the coalition of the willing met on Friday. A statement on behalf of French "
+        "President Jean Dupont and German Chancellor Karl Weber says that the work will go on."
+    )
+    assert not keyed(unsaid, FactKind.CHAIR, "chair")

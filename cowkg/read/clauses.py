@@ -372,6 +372,8 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             changes["arguments"] = inherited + clause.arguments
         if not clause.dates and dep in {"conj", "xcomp", "advcl", "ccomp"}:
             changes["dates"] = gov.dates
+        elif not clause.dates and dep == "relcl":
+            changes["dates"] = _dated_by(clause, gov)
         if not clause.places and dep in {"conj", "xcomp", "advcl"}:
             changes["places"] = gov.places
         if dep in {"ccomp", "parataxis"} and gov.action in REPORTING:
@@ -385,6 +387,20 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             changes["polarity"] = False
         out.append(replace(clause, **changes) if changes else clause)  # type: ignore[arg-type]
     return out
+
+
+def _dated_by(clause: Clause, gov: Clause) -> tuple[Mention, ...]:
+    """The date a relative clause hangs from ("on 17 May, when X convened a meeting"): the
+    time of the relative clause."""
+    doc = clause.unit.paragraph.doc
+    base = clause.unit.paragraph.start
+    span = doc.char_span(
+        clause.trigger.start - base, clause.trigger.end - base, alignment_mode="expand"
+    )
+    if span is None or not len(span):
+        return ()
+    head = span.root.head
+    return tuple(d for d in gov.dates if d.span.start <= base + head.idx < d.span.end)
 
 
 def _dep_of(clause: Clause) -> str:

@@ -537,24 +537,27 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
     derived from these facts (:func:`cowkg.derive.attendance_by_hosting`)."""
     if not clause.polarity:
         return
-    kind = FactKind.CHAIR if clause.action is Action.CHAIR else FactKind.HOST
-    role = "chair" if kind is FactKind.CHAIR else "host"
     arguments = _apposed(clause, _host_arguments(clause))
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, _owners(arguments))
         if agent is None or _titled(argument.mention, arguments):
             continue
         who, _, state = agent
-        # a person hosting hosts for the state of their post; a chair is the person alone
-        for ref in (who, state if kind is FactKind.HOST else None):
-            if ref is not None:
-                yield _fact(
-                    kind,
-                    {"meeting": meeting.ref, role: ref},
-                    [clause.unit],
-                    reading,
-                    f"{role}-clause",
-                )
+        for kind, ref in _hosting_roles(clause, who, state):
+            role = "chair" if kind is FactKind.CHAIR else "host"
+            yield _fact(
+                kind, {"meeting": meeting.ref, role: ref}, [clause.unit], reading, f"{role}-clause"
+            )
+
+
+def _hosting_roles(clause: Clause, who: Ref, state: Ref | None) -> list[tuple[FactKind, Ref]]:
+    """A chair verb names the chair alone; a person who convenes or holds a meeting chairs it
+    and their state hosts it; a person who hosts hosts it for the state of their post too."""
+    if clause.action is Action.CHAIR:
+        return [(FactKind.CHAIR, who)]
+    if clause.action is Action.MEET and who.kind is EntityKind.PERSON:
+        return [(FactKind.CHAIR, who), *([(FactKind.HOST, state)] if state else [])]
+    return [(FactKind.HOST, who), *([(FactKind.HOST, state)] if state else [])]
 
 
 def _clause_facts(
@@ -663,8 +666,80 @@ def read_meetings(reading: Reading) -> Iterator[Fact]:
     for meeting in frame.meetings:
         yield from _meeting_facts(meeting, reading)
     facts = list(_attendance(frame, reading))
+    facts += _chairs_by_statement(frame, reading)
     yield from facts
     yield from _mixed(facts)
+
+
+_CHAIR_NOUNS = frozenset({"chair", "chairs", "co-chair", "co-chairs", "cochair", "cochairs",
+                          "chairman", "chairmen", "chairwoman", "chairperson"})  # fmt: skip
+_DOCUMENTS = frozenset({"statement", "document", "declaration", "communique", "communiqué",
+                        "letter", "readout", "text"})  # fmt: skip
+_STATEMENT_REACH = 3
+"""A statement the chairs issue is named in their unit or the next two."""
+
+
+def _chairs_by_statement(frame: Frame, reading: Reading) -> Iterator[Fact]:
+    """The chairs of a meeting named as those on whose behalf its statement is issued: "the
+    meeting's co-chairs said in a joint statement" then "the statement, on behalf of A, B and
+    C, says …" (in the same unit or the next two)."""
+    for index, (unit, clauses) in enumerate(reading.units):
+        for clause in clauses:
+            meeting = frame.meeting_of(clause)
+            if meeting is None or not _chairs_state(clause):
+                continue
+            for later, _ in reading.units[index : index + _STATEMENT_REACH]:
+                for person in _on_behalf(later, reading):
+                    yield _fact(
+                        FactKind.CHAIR,
+                        {"meeting": meeting.ref, "chair": person},
+                        [unit, later],
+                        reading,
+                        "chair-statement",
+                    )
+
+
+def _chairs_state(clause: Clause) -> bool:
+    """An affirmed reporting clause whose subject is the chairs and which names a statement
+    ("the co-chairs said in a joint statement", "the chairs issued a declaration")."""
+    top = predicate_token(clause)
+    if top is None or not clause.polarity or clause.modality != "asserted":
+        return False
+    subjects = [c for c in top.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(c.lower_ in _CHAIR_NOUNS for c in subjects) and any(
+        t.lemma_.lower() in _DOCUMENTS for t in top.subtree
+    )
+
+
+def _on_behalf(unit: Unit, reading: Reading) -> list[Ref]:
+    """The people a document in ``unit`` is issued on behalf of ("the statement on behalf of
+    A and B")."""
+    behalf = [
+        t
+        for t in unit.sentence
+        if t.lower_ == "behalf" and t.head.lower_ == "on" and _document(t.head.head)
+    ]
+    people: list[Ref] = []
+    for mention in reading.mentions:
+        token = (
+            mention_token(unit, mention) if unit.start <= mention.span.start < unit.end else None
+        )
+        if (
+            token is not None
+            and mention.kind is MentionKind.PERSON
+            and isinstance(mention.value, Ref)
+            and any(b in token.ancestors for b in behalf)
+            and mention.value not in people
+        ):
+            people.append(mention.value)
+    return people
+
+
+def _document(token: Token) -> bool:
+    """A document noun, or a verb that issues one ("issued a statement on behalf of …")."""
+    return token.lemma_.lower() in _DOCUMENTS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS for c in token.children
+    )
 
 
 def _mixed(facts: Sequence[Fact]) -> Iterator[Fact]:
