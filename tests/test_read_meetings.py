@@ -528,3 +528,19 @@ def test_the_chairs_are_those_on_whose_behalf_their_statement_is_issued() -> Non
         "President Jean Dupont and German Chancellor Karl Weber says that the work will go on."
     )
     assert not keyed(unsaid, FactKind.CHAIR, "chair")
+
+
+def test_a_counterpart_who_hosts_with_the_host_gives_a_co_host_state() -> None:
+    for text in (
+        "General John Smith, the head of the navy, will on Friday host with his Polish "
+        "counterpart a planning meeting of the coalition of the willing in Lima.",
+        "German Chancellor Karl Weber and his Polish counterpart hosted the coalition of the "
+        "willing meeting in Berlin on 3 June.",
+    ):
+        hosts = {h for _, h in keyed(facts_of(text), FactKind.HOST, "host")}
+        assert "POL" in hosts, text
+    talks = facts_of(
+        "German Chancellor Karl Weber hosted the coalition of the willing meeting in Berlin on "
+        "3 June after talks with his Polish counterpart."
+    )
+    assert {h for _, h in keyed(talks, FactKind.HOST, "host")} == {"karl-weber", "DEU"}

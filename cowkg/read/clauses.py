@@ -195,6 +195,9 @@ def _phrase(token: Token) -> str:
             and not _introduces_date(child)
         ):
             return candidate
+    stranded = _stranded_verb(token)
+    if stranded is not None:
+        return stranded
     if token.pos_ == "AUX" or lemma == "be":
         for child in token.children:
             inverted = child.dep_ == "nsubj" and child.pos_ in {"ADJ", "PROPN"}  # "Present were A"
@@ -205,6 +208,18 @@ def _phrase(token: Token) -> str:
             if child.dep_ == "prep" and f"be {child.lemma_.lower()}" in LEXICON:
                 return f"be {child.lemma_.lower()}"
     return lemma
+
+
+def _stranded_verb(token: Token) -> str | None:
+    """A modal the parse made the predicate, its verb read as a noun after a date ("X will on
+    Tuesday host a meeting": "host" the object of "on"): that verb, when the lexicon has it."""
+    if token.tag_ != "MD" or any(c.pos_ in {"VERB", "AUX"} for c in token.children):
+        return None
+    for prep in token.children:
+        for word in prep.children if prep.dep_ == "prep" else ():
+            if word.dep_ == "pobj" and word.lower_ in LEXICON and word.i > prep.i + 1:
+                return word.lower_
+    return None
 
 
 def _introduces_date(preposition: Token) -> bool:
@@ -221,6 +236,8 @@ def _negated(token: Token) -> bool:
 def _modality(token: Token) -> tuple[str, str]:
     """(modality, tense) of a predicate from its auxiliaries and the verb that governs it."""
     auxes = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if token.tag_ == "MD":  # the modal the parse made the predicate (see _stranded_verb)
+        auxes.add(token.lower_)
     if auxes & _FUTURE:
         return "future", "future"
     if auxes & _CONDITIONAL:

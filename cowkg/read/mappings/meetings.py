@@ -303,7 +303,8 @@ def _host_arguments(clause: Clause) -> list[Argument]:
         hosts += [
             a
             for a in clause.arguments
-            if a.role == role and _direct(clause, a) and not _possessor(clause, a)
+            if (a.role == role and _direct(clause, a) and not _possessor(clause, a))
+            or _counterpart(clause, a)
         ]
     elif action is Action.MEET and _convenes(clause):
         if clause.passive:
@@ -311,6 +312,25 @@ def _host_arguments(clause: Clause) -> list[Argument]:
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
             hosts += [a for a in clause.arguments if a.role == "subject"]
     return hosts
+
+
+def _counterpart(clause: Clause, argument: Argument) -> bool:
+    """The state of a host's counterpart who hosts with them ("X will host with his French
+    counterpart", "X and her Polish counterpart hosted"): a co-host, whose name is not given."""
+    token = mention_token(clause.unit, argument.mention)
+    if token is None or argument.mention.kind is not MentionKind.STATE:
+        return False
+    noun, top = token.head, predicate_token(clause)
+    verb = noun.head.head  # the word "with" hangs on: the host verb (or the word it was read as)
+    with_host = noun.dep_ == "pobj" and noun.head.lower_ == "with" and top is not None
+    return (
+        token.dep_ in {"amod", "compound", "poss", "nmod"}
+        and noun.lemma_.lower() == "counterpart"
+        and (
+            (with_host and (verb.i == top.i or verb.lower_ == clause.predicate))
+            or (noun.dep_ == "conj" and noun.head.dep_ in {"nsubj", "nsubjpass"})
+        )
+    )
 
 
 def _direct(clause: Clause, argument: Argument) -> bool:
