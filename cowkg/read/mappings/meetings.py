@@ -322,14 +322,16 @@ def _counterpart(clause: Clause, argument: Argument) -> bool:
         return False
     noun, top = token.head, predicate_token(clause)
     verb = noun.head.head  # the word "with" hangs on: the host verb (or the word it was read as)
-    with_host = noun.dep_ == "pobj" and noun.head.lower_ == "with" and top is not None
+    with_host = (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+        and top is not None
+        and (verb.i == top.i or verb.lower_ == clause.predicate)
+    )
     return (
         token.dep_ in {"amod", "compound", "poss", "nmod"}
         and noun.lemma_.lower() == "counterpart"
-        and (
-            (with_host and (verb.i == top.i or verb.lower_ == clause.predicate))
-            or (noun.dep_ == "conj" and noun.head.dep_ in {"nsubj", "nsubjpass"})
-        )
+        and (with_host or (noun.dep_ == "conj" and noun.head.dep_ in {"nsubj", "nsubjpass"}))
     )
 
 
