@@ -613,6 +613,8 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
         name = _name_after(text, name_from)
         if name is None:
             name = _name_before_comma(text, start)
+        if name is None and owner is not None:
+            name = _name_after_comma(text, name_from)
         if name is not None:
             ref = person_ref(text[name[0] : name[1]])
             if owner is not None:
@@ -634,6 +636,18 @@ def _principal(principals: Mapping[int, Ref], text: str, start: int) -> Ref | No
     if match is None:
         return None
     return principals.get(start - len(match.group(0))) or principals.get(start - len(match[2]))
+
+
+def _name_after_comma(text: str, end: int) -> tuple[int, int] | None:
+    """ "the president of Chile, Gabriel Boric, said": a name of two or more words set off by
+    commas right after a title of a named state or organisation."""
+    if not text.startswith(",", end):
+        return None
+    name = _name_after(text, end + 1)
+    if name is None or " " not in text[name[0] : name[1]].strip():
+        return None
+    after = text[name[1] : name[1] + 1]
+    return name if after in {",", ".", ""} else None
 
 
 def _name_before_comma(text: str, start: int) -> tuple[int, int] | None:

@@ -318,3 +318,10 @@ def test_a_title_of_no_state_stays_of_none() -> None:
     assert title.value == Ref(EntityKind.ROLE, "special-envoy") and title.of is None
     (first_lady,) = _of(MentionKind.ROLE, "First Lady Maria Lopez arrived")
     assert first_lady.of is None
+
+
+def test_a_name_set_off_by_commas_after_a_states_title_holds_it() -> None:
+    (person,) = _of(MentionKind.PERSON, "The president of Chile, Gabriel Boric, said so.")
+    assert person.span.text == "Gabriel Boric" and person.role is not None
+    assert person.of is not None and person.of.key == "CHL"
+    assert not _of(MentionKind.PERSON, "The US president, who spoke first, left.")
