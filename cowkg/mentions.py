@@ -175,6 +175,17 @@ def listed_label(kind: EntityKind, key: str) -> str:
     return _listed_labels().get((kind, key), "")
 
 
+@functools.cache
+def place_state(key: str) -> str | None:
+    """The ISO 3166 alpha-3 code of the state a listed place is in (a venue: its town's), or
+    None for a place the list does not place in a state."""
+    specs = {spec["key"]: spec for spec in _load_yaml("places.yaml")}
+    spec = specs.get(key)
+    while spec is not None and not spec.get("state") and spec.get("within"):
+        spec = specs.get(spec["within"])
+    return spec.get("state") if spec is not None else None
+
+
 def known_place_names() -> dict[str, str]:
     """Slug of every name the place list gives a place (label and aliases) → its key: what
     resolution needs to see that "Northwood Headquarters, Eastbury" is the listed Northwood."""

@@ -12,6 +12,7 @@ from cowkg.extract import shared_context
 from cowkg.mentions import (
     find_mentions,
     person_ref,
+    place_state,
     slug,
     state_key,
     titled_names,
@@ -325,3 +326,9 @@ def test_a_name_set_off_by_commas_after_a_states_title_holds_it() -> None:
     assert person.span.text == "Gabriel Boric" and person.role is not None
     assert person.of is not None and person.of.key == "CHL"
     assert not _of(MentionKind.PERSON, "The US president, who spoke first, left.")
+
+
+def test_a_listed_place_is_in_a_state_a_venue_in_its_towns() -> None:
+    assert place_state("paris") == "FRA"
+    assert place_state("elysee-palace-paris") == "FRA"
+    assert place_state("nowhere-town") is None

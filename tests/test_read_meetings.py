@@ -544,3 +544,18 @@ def test_a_counterpart_who_hosts_with_the_host_gives_a_co_host_state() -> None:
         "3 June after talks with his Polish counterpart."
     )
     assert {h for _, h in keyed(talks, FactKind.HOST, "host")} == {"karl-weber", "DEU"}
+
+
+def test_one_person_meeting_a_group_in_their_own_state_receives_it() -> None:
+    received = facts_of(
+        "On the sidelines of a forum, French President Jean Dupont met 34 army chiefs of the "
+        "coalition of the willing in Paris on 3 June."
+    )
+    assert {c for _, c in keyed(received, FactKind.CHAIR, "chair")} == {"jean-dupont"}
+    assert {h for _, h in keyed(received, FactKind.HOST, "host")} == {"FRA"}
+    abroad = facts_of(
+        "French President Jean Dupont met 30 leaders of the coalition of the willing in Rome on "
+        "3 June."
+    )
+    assert not keyed(abroad, FactKind.CHAIR, "chair") and not keyed(abroad, FactKind.HOST, "host")
+    assert {p for _, p in keyed(abroad, FactKind.PARTICIPATION, "participant")} == {"jean-dupont"}

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from cowkg.mentions import COALITION
+from cowkg.mentions import COALITION, place_state
 from cowkg.read.clauses import Action, Argument, Clause
 from cowkg.read.frame import (
     OUTSIDE_POWERS,
@@ -314,6 +314,34 @@ def _host_arguments(clause: Clause) -> list[Argument]:
     return hosts
 
 
+_RECEIVED = frozenset({"leader", "chief", "minister", "counterpart", "representative", "general",
+                       "commander", "official", "envoy", "delegation", "head"})  # fmt: skip
+
+
+def _receiving(clause: Clause, meeting: Meeting, reading: Reading) -> list[Argument]:
+    """One titled person who meets a group ("X met 34 army chiefs in Paris", "X met defence
+    ministers of 20 countries") in a town of their own state receives it: they chair it (and
+    their state hosts, :func:`_hosting_roles`). Elsewhere they are one more attendee."""
+    top = predicate_token(clause)
+    if clause.action is not Action.MEET or clause.passive or top is None or _convenes(clause):
+        return []
+    subjects = [a for a in clause.arguments if a.role == "subject"]
+    people = [a for a in subjects if a.mention.kind is MentionKind.PERSON]
+    objects = [c for c in top.children if c.dep_ == "dobj"]
+    group = (
+        len(objects) == 1
+        and objects[0].tag_ == "NNS"
+        and objects[0].lemma_.lower() in _RECEIVED
+        and not any(a.role == "object" and _own_object(clause, a) for a in clause.arguments)
+    )
+    place = venue(meeting)
+    if len(people) != 1 or not group or place is None or not isinstance(place.value, Ref):
+        return []
+    agent = _agent(people[0].mention, reading.affiliations, set())
+    state = agent[2] if agent is not None else None
+    return people if state is not None and place_state(place.value.key) == state.key else []
+
+
 def _counterpart(clause: Clause, argument: Argument) -> bool:
     """The state of a host's counterpart who hosts with them ("X will host with his French
     counterpart", "X and her Polish counterpart hosted"): a co-host, whose name is not given."""
@@ -559,7 +587,7 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
     derived from these facts (:func:`cowkg.derive.attendance_by_hosting`)."""
     if not clause.polarity:
         return
-    arguments = _apposed(clause, _host_arguments(clause))
+    arguments = _apposed(clause, _host_arguments(clause) + _receiving(clause, meeting, reading))
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, _owners(arguments))
         if agent is None or _titled(argument.mention, arguments):
