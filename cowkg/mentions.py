@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import difflib
 import functools
 import logging
 import re
@@ -218,6 +219,23 @@ def _national_titles() -> dict[str, Ref]:
                 raise ValueError(f"roles.yaml: {spec['state']!r} is no ISO 3166 alpha-3 code")
             out[spec["key"]] = Ref(EntityKind.STATE, spec["state"], _state_label(country))
     return out
+
+
+FUZZY_STATE_CUTOFF = 0.9
+"""How similar (difflib ratio) a misspelt name must be to a state's name to be read as it."""
+
+
+def misspelt_state(name: str) -> Ref | None:
+    """The state whose name or alias ``name`` misspells ("New Zeeland"), or None: a capitalised
+    name of five or more letters, at least :data:`FUZZY_STATE_CUTOFF` similar to exactly one
+    state's name of the same first letter (so "Austrian", "Nigeria", "Slovenia" stay apart).
+    Callers use it only where a list says the name is a state's."""
+    if len(name) < 5 or not name[:1].isupper() or state_key(name):
+        return None
+    names = [n for n in _states().names if n[:1] == name[:1] and len(n) >= 5]
+    close = difflib.get_close_matches(name, names, n=2, cutoff=FUZZY_STATE_CUTOFF)
+    refs = {_states().names[n].ref for n in close}
+    return refs.pop() if len(refs) == 1 else None
 
 
 def state_key(name: str) -> str | None:

@@ -11,6 +11,7 @@ import pytest
 from cowkg.extract import shared_context
 from cowkg.mentions import (
     find_mentions,
+    misspelt_state,
     person_ref,
     place_state,
     slug,
@@ -332,3 +333,14 @@ def test_a_listed_place_is_in_a_state_a_venue_in_its_towns() -> None:
     assert place_state("paris") == "FRA"
     assert place_state("elysee-palace-paris") == "FRA"
     assert place_state("nowhere-town") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("New Zeeland", "NZL"), ("Portugall", "PRT"), ("Lithuana", "LTU"), ("Austrian", None),
+     ("Nigeria", None), ("Slovenia", None), ("Zeeland", None), ("Australia", None),
+     ("Ireland", None), ("London", None), ("Georgie", None), ("sweeden", None)],
+)  # fmt: skip
+def test_a_misspelt_state_name_and_near_misses(name: str, key: str | None) -> None:
+    ref = misspelt_state(name)
+    assert (ref.key if ref else None) == key

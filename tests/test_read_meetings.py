@@ -559,3 +559,28 @@ def test_one_person_meeting_a_group_in_their_own_state_receives_it() -> None:
     )
     assert not keyed(abroad, FactKind.CHAIR, "chair") and not keyed(abroad, FactKind.HOST, "host")
     assert {p for _, p in keyed(abroad, FactKind.PARTICIPATION, "participant")} == {"jean-dupont"}
+
+
+def test_a_misspelt_state_in_a_list_of_attendees_is_the_state() -> None:
+    listed = facts_of(
+        "The coalition of the willing summit on 3 June was attended by Chile, New Zeeland "
+        "and Portugall."
+    )
+    assert {p for _, p in keyed(listed, FactKind.PARTICIPATION, "participant")} == {
+        "CHL",
+        "NZL",
+        "PRT",
+    }
+    # alone, a misspelling is not read as a state; near misses stay what they are
+    alone = facts_of("Delegates of the coalition of the willing flew to New Zeeland on 3 June.")
+    assert not keyed(alone, FactKind.PARTICIPATION, "participant")
+
+
+def test_an_organisation_modifying_a_group_in_the_meetings_phrase_is_no_other_forum() -> None:
+    facts = facts_of(
+        "The coalition of the willing met in Oslo today. The assembly of 30 countries, mainly "
+        "NATO allies, but also Chile and Peru, was low profile."
+    )
+    assert set(meetings(facts)) == {"2026-05-11-meeting"}
+    nato = facts_of("A NATO summit took place in Rome today with Chile.")
+    assert all("other" in key for key in meetings(nato))
