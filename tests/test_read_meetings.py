@@ -584,3 +584,14 @@ def test_an_organisation_modifying_a_group_in_the_meetings_phrase_is_no_other_fo
     assert set(meetings(facts)) == {"2026-05-11-meeting"}
     nato = facts_of("A NATO summit took place in Rome today with Chile.")
     assert all("other" in key for key in meetings(nato))
+
+
+def test_a_list_of_points_agreed_after_a_colon_is_no_list_of_attendees() -> None:
+    facts = facts_of(
+        "Leaders of the coalition of the willing met in Lisbon today.\n"
+        "Speaking after the meeting, the Chilean president said three points were agreed:\n"
+        "- sanctions on Russia\n"
+        "- aid to Ukraine\n"
+        "- talks with Peru"
+    )
+    assert not keyed(facts, FactKind.PARTICIPATION, "participant")

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.mentions import COALITION, place_state
-from cowkg.read.clauses import Action, Argument, Clause
+from cowkg.read.clauses import REPORTING, Action, Argument, Clause
 from cowkg.read.frame import (
     OUTSIDE_POWERS,
     Cue,
@@ -691,6 +691,15 @@ _SPEECHES = frozenset({"remark", "remarks", "address", "speech", "statement"})
 _OPENING = frozenset({"opening", "closing", "introductory", "keynote", "concluding"})
 
 
+def _introduces_attendees(clauses: Sequence[Clause]) -> bool:
+    """A unit that introduces a list of attendees ("Taking part were:", "Present were:") speaks
+    of attending; one that reports what was said or agreed ("the PM said four points were
+    agreed:") introduces its points, whose states took no part."""
+    return any(c.action in _ATTENDING for c in clauses) and not any(
+        c.action in REPORTING or c.action is Action.AGREE for c in clauses
+    )
+
+
 def _listed_after(reading: Reading, index: int) -> list[Mention]:
     """Agents of the bullet list after unit ``index`` when that unit ends with a colon."""
     unit = reading.units[index][0]
@@ -824,7 +833,7 @@ def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
         if attended is not None and _continues(reading, index):
             yield from _continuation(attended, unit, reading)
         attended = None
-        listed = _listed_after(reading, index)
+        listed = _listed_after(reading, index) if _introduces_attendees(clauses) else []
         for clause in clauses:
             bound, cue = frame.meeting_of(clause), frame.cue_of(clause)
             if bound is not None and cue is not None:
