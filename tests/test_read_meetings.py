@@ -595,3 +595,19 @@ def test_a_list_of_points_agreed_after_a_colon_is_no_list_of_attendees() -> None
         "- talks with Peru"
     )
     assert not keyed(facts, FactKind.PARTICIPATION, "participant")
+
+
+def test_who_urges_or_tells_a_gathered_group_speaks_at_the_gathering() -> None:
+    for text in (
+        "Gabriel Boric said a plan was needed, as the Portuguese prime minister urged European "
+        "leaders gathered in Lisbon to spend more.",
+        "The Portuguese prime minister told ministers meeting in Lisbon that the plan works.",
+    ):
+        attended = {p for _, p in keyed(facts_of(text), FactKind.PARTICIPATION, "participant")}
+        assert attended == {"PRT"}, text
+    for text in (
+        "The Portuguese prime minister said leaders gathered in Lisbon to spend more.",
+        "The Portuguese prime minister did not urge leaders gathered in Lisbon to spend more.",
+        "Russian President Ivan Petrov urged European leaders gathered in Lisbon to give up.",
+    ):
+        assert not keyed(facts_of(text), FactKind.PARTICIPATION, "participant"), text

@@ -209,6 +209,7 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
         )
         and not _modifies_noun(clause, cue, a)
         and not _possessor(clause, a)
+        and not (clause.action is Action.MEET and _inherited(clause, a))
     ]
     if clause.action in {Action.HOST, Action.CHAIR}:
         out = [a for a in out if a.role != "object" or _own_object(clause, a)]
@@ -628,6 +629,7 @@ def _clause_facts(
     if listed and not arguments:
         arguments = [Argument(m, "object") for m in listed]
     arguments = [*arguments, *_apposed(clause, _speaks_of_this(clause, cue, reading))]
+    arguments = [*arguments, *_apposed(clause, _addresses_gathering(clause, reading))]
     yield from _participations(meeting, arguments, reading, _mode(clause), [unit])
 
 
@@ -646,7 +648,49 @@ def _speaks_of_this(clause: Clause, cue: Cue, reading: Reading) -> list[Argument
         c.lower_ in _THIS and c.dep_ in {"poss", "det", "npadvmod"} for c in words
     ):
         return []
-    speakers = _reporting_subjects(clause, reading)
+    return _from_inside(_reporting_subjects(clause, reading), reading)
+
+
+def _addresses_gathering(clause: Clause, reading: Reading) -> list[Argument]:
+    """Who urges or tells a group gathered for the meeting ("the prime minister urged leaders
+    gathered in Rome to …", "X told ministers meeting in Oslo that …") speaks to it there: the
+    subjects of the affirmed addressing verb, not the US or Russia."""
+    top = predicate_token(clause)
+    if clause.action is not Action.MEET or top is None or not _gathered_group(top):
+        return []
+    governor = _governor(clause, reading)
+    addressing = governor is not None and (
+        governor.action is Action.CALL_FOR or governor.predicate in {"tell", "address", "brief"}
+    )
+    return _from_inside(_reporting_subjects(clause, reading), reading) if addressing else []
+
+
+def _gathered_group(top: Token) -> bool:
+    """A meeting verb telling a group of people gathered ("leaders gathered in Rome"), as the
+    clause a verb reports (its subject the group) or as the group's participle."""
+    if top.dep_ == "ccomp":
+        return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in top.children)
+    return top.dep_ == "acl" and top.head.tag_ == "NNS"
+
+
+def _inherited(clause: Clause, argument: Argument) -> bool:
+    """A subject a participle took from its governor ("X urged leaders gathered in Rome": the
+    governor's X did not gather; the leaders did)."""
+    top = predicate_token(clause)
+    outside = not clause.start <= argument.mention.span.start < clause.end
+    return top is not None and top.dep_ == "acl" and argument.role == "subject" and outside
+
+
+def _governor(clause: Clause, reading: Reading) -> Clause | None:
+    for unit, clauses in reading.units:
+        if unit is clause.unit and clause.governor is not None:
+            return clauses[clause.governor]
+    return None
+
+
+def _from_inside(speakers: list[Argument], reading: Reading) -> list[Argument]:
+    """The speakers, or none when one speaks for the US or Russia (who comment on the
+    coalition's meetings from outside)."""
     for argument in speakers:
         agent = _agent(argument.mention, reading.affiliations, set())
         if agent is not None and {r.key for r in (agent[0], agent[2]) if r} & OUTSIDE_POWERS:
@@ -657,13 +701,12 @@ def _speaks_of_this(clause: Clause, cue: Cue, reading: Reading) -> list[Argument
 def _reporting_subjects(clause: Clause, reading: Reading) -> list[Argument]:
     """The subjects of the affirmed reporting clause that governs ``clause`` (all of them:
     "French President X" is a demonym, a title and a name)."""
-    for unit, clauses in reading.units:
-        if unit is clause.unit and clause.governor is not None:
-            governor = clauses[clause.governor]
-            if not governor.polarity or governor.modality != "asserted":
-                return []  # "X did not say …", "X will say …"
-            return [a for a in governor.arguments if a.role == "subject"]
-    return []
+    governor = _governor(clause, reading)
+    if governor is None or governor.action not in REPORTING or not governor.polarity:
+        return []  # "X did not say …"
+    if governor.modality != "asserted":
+        return []  # "X will say …"
+    return [a for a in governor.arguments if a.role == "subject"]
 
 
 def _opening_remarks(clause: Clause) -> bool:
