@@ -117,6 +117,9 @@ class SeedRunner:
             return list(_progress(map(_call, tasks), len(tasks)))
         workers = min(self.workers, len(tasks))
         context = multiprocessing.get_context("forkserver")  # no fork of a threaded parent
+        # The fork server imports the stages' modules once and every worker of every stage is
+        # forked from it, instead of each worker importing them again (~1 s per stage).
+        context.set_forkserver_preload(sorted({task[0].__module__ for task in tasks}))
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             chunks = max(1, len(tasks) // (workers * 4))
             return list(_progress(pool.map(_call, tasks, chunksize=chunks), len(tasks)))

@@ -187,9 +187,11 @@ def place_state(key: str) -> str | None:
     return spec.get("state") if spec is not None else None
 
 
-def known_place_names() -> dict[str, str]:
+@functools.cache
+def known_place_names() -> Mapping[str, str]:
     """Slug of every name the place list gives a place (label and aliases) → its key: what
-    resolution needs to see that "Northwood Headquarters, Eastbury" is the listed Northwood."""
+    resolution needs to see that "Northwood Headquarters, Eastbury" is the listed Northwood
+    (read once per process: the open-name readers ask for every candidate name)."""
     names: dict[str, str] = {}
     for spec in _load_yaml("places.yaml"):
         for name in [spec["label"], *spec["aliases"]]:

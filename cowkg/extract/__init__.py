@@ -28,6 +28,7 @@ from cowkg.extract.text import affiliations_of, extract_text_facts
 from cowkg.ingest import SeedRunner, digest
 from cowkg.ledger import UnitRecord, unit_records
 from cowkg.mentions import PeopleIndex, find_mentions, people_index, titled_names
+from cowkg.read import nlp
 from cowkg.read.agents import open_mentions, person_names
 from cowkg.read.mappings import Reading, facts_of, read
 from cowkg.sources import verify_span
@@ -97,6 +98,8 @@ class Shared:
     """A force's name, in any seed → the force (:func:`cowkg.extract.names.forces`)."""
     key: str
     """Digest of the shared part (people, affiliations, forces): the rules stage's cache key."""
+    parses: list[bytes]
+    """Each seed's language parse (:func:`cowkg.read.nlp.to_bytes`), made once for every stage."""
 
     def mentions_by_file(self, sources: Sequence[Source]) -> dict[str, list[Mention]]:
         return {
@@ -107,11 +110,11 @@ class Shared:
 def shared_context(sources: Sequence[Source], runner: SeedRunner | None = None) -> Shared:
     """Every seed's mentions and names, with people's names, states and forces shared."""
     runner = runner or SeedRunner()
-    none = [None] * len(sources)
-    firsts = runner.map(_names_stage, sources, none, None, "")
+    parses = runner.map(_parse_stage, sources, [None] * len(sources), None, "")
+    firsts = runner.map(_names_stage, sources, parses, None, "")
     names = sorted({name for people, _ in firsts for name in people})
     people, people_key = people_index(names), digest(names)
-    mentions = runner.map(_mentions_stage, sources, none, people, people_key)
+    mentions = runner.map(_mentions_stage, sources, parses, people, people_key)
     name_facts = [facts for _, facts in firsts]
     affiliations = affiliations_of(m for ms in mentions for m in ms)
     force_names = forces([f for facts in name_facts for f in facts])
@@ -120,7 +123,7 @@ def shared_context(sources: Sequence[Source], runner: SeedRunner | None = None) 
         sorted((k, repr(v)) for k, v in affiliations.items()),
         sorted((k, repr(v)) for k, v in force_names.items()),
     )
-    return Shared(mentions, name_facts, affiliations, force_names, key)
+    return Shared(mentions, name_facts, affiliations, force_names, key, parses)
 
 
 def extract_all(
@@ -145,7 +148,7 @@ def extract_and_record(
     per_seed = runner.map(
         _rules_stage,
         sources,
-        list(zip(shared.mentions, shared.name_facts, strict=True)),
+        list(zip(shared.mentions, shared.name_facts, shared.parses, strict=True)),
         (shared.affiliations, shared.forces),
         shared.key,
     )
@@ -164,14 +167,24 @@ def extract_and_record(
     return merged, records
 
 
-def _names_stage(source: Source, _item: None, _context: None) -> tuple[list[str], list[Fact]]:
+def _parse_stage(source: Source, _item: None, _context: None) -> bytes:
+    """The seed's language parse, once: the later stages run in other worker processes, where
+    :func:`cowkg.read.nlp.restore` puts it back instead of parsing again (the parse is most of
+    extraction's time)."""
+    return nlp.to_bytes(source)
+
+
+def _names_stage(source: Source, parse: bytes, _context: None) -> tuple[list[str], list[Fact]]:
     """People the seed names (beside a title or recognised openly) and the names it gives
     (forces): the shared context's parts."""
+    nlp.restore(source, parse)
     return titled_names(source) + person_names(source), read_names(source)
 
 
-def _mentions_stage(source: Source, _item: None, people: PeopleIndex) -> list[Mention]:
+def _mentions_stage(source: Source, parse: bytes | None, people: PeopleIndex) -> list[Mention]:
     """The table and pattern mentions, then the places and organisations no table lists."""
+    if parse is not None:
+        nlp.restore(source, parse)
     mentions = find_mentions(source, people)
     return sorted(
         mentions + open_mentions(source, mentions),
@@ -181,12 +194,13 @@ def _mentions_stage(source: Source, _item: None, people: PeopleIndex) -> list[Me
 
 def _rules_stage(
     source: Source,
-    item: tuple[list[Mention], list[Fact]],
+    item: tuple[list[Mention], list[Fact], bytes],
     context: tuple[Mapping[str, Ref], Mapping[str, Ref]],
 ) -> tuple[list[Fact], list[UnitRecord]]:
-    """``item`` is the seed's mentions and its name facts, both from the earlier stages; the
-    unit records reuse the parse the mappings made (it is cached per text)."""
-    mentions, names = item
+    """``item`` is the seed's mentions, its name facts and its parse, all from the earlier
+    stages; the unit records reuse the parse the mappings made."""
+    mentions, names, parse = item
+    nlp.restore(source, parse)
     affiliations, force_names = context
     reading = _read(source, mentions, affiliations)
     facts = extract(source, mentions, affiliations, force_names, names, reading)

@@ -10,6 +10,8 @@ written for the test (active and passive, lists, paraphrase, negation, future an
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +34,17 @@ class Reading:
         for _, clauses in self.units:
             yield from clauses
 
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [m.span.start for m in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> Sequence[Mention]:
+        """The mentions that begin in ``[start, end)``, in order (a slice, not a scan: mappings
+        ask this for every clause)."""
+        return self.mentions[
+            bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)
+        ]
+
 
 Mapping = Callable[[Reading], Iterable[Fact]]
 
@@ -42,7 +55,8 @@ def read(
     """The clause records of ``source`` (``mentions``: the mentions stage's, open ones included;
     ``affiliations``: person key → the state of their post, from every source)."""
     units = tuple((unit, tuple(clauses)) for unit, clauses in read_source(source, mentions))
-    return Reading(source, units, tuple(mentions), dict(affiliations or {}))
+    ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end, m.kind.value)))
+    return Reading(source, units, ordered, dict(affiliations or {}))
 
 
 def facts_of(reading: Reading) -> list[Fact]:

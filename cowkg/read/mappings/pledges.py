@@ -290,8 +290,8 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
     predicates = {predicate_token(c).i for c in context.siblings}
     states = {
         m.span.start: m
-        for m in reading.mentions
-        if m.kind is MentionKind.STATE and unit.start <= m.span.start < unit.end
+        for m in reading.mentions_in(unit.start, unit.end)
+        if m.kind is MentionKind.STATE
     }
     for noun in token.subtree:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PLEDGE_NOUNS:

@@ -106,7 +106,7 @@ def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Itera
         if token is None or not clause.polarity:
             continue
         phrase = _according_phrase(token.subtree)
-        inside = {t.idx + unit.paragraph.start for t in token.doc if t.i in phrase}
+        inside = {token.doc[i].idx + unit.paragraph.start for i in phrase}
         speakers = _choose(
             [
                 a.mention
