@@ -11,10 +11,11 @@ passages it rests on:
   sentence stating the rule. No source stating the rule, no derived membership. Organisations
   (NATO, the EU) attend as partners and are not made members by this rule.
 - **who hosts or chairs attends**: a person who hosts or chairs a meeting took part in it (on
-  behalf of the one state any source gives their post), and so did a state or organisation that
-  hosts it — unless a source says it did not attend, or it hosts through a person who hosts or
-  chairs (who then stands for it). Evidence: the host or chair fact's passages. Made once here
-  so that a host or chair from any mapping or source counts as an attendee.
+  behalf of the one state any source gives their post), and so did a state or organisation a
+  host verb says hosts it ("Portugal hosted the summit"; not the country a table's host column
+  or a venue names) — unless a source says it did not attend, or it hosts through a person who
+  hosts or chairs (who then stands for it). Evidence: the host or chair fact's passages. Made
+  once here so that a host or chair from any mapping or source counts as an attendee.
 - **the meeting a statement was made at**: :mod:`cowkg.read.mappings.statements` marks a
   statement made "after the summit" with the meeting of its date, or, undated, with
   :data:`~cowkg.read.frame.PENDING_MEETING`; here it becomes the meeting of the
@@ -60,6 +61,9 @@ def derive(res: Resolution, rules: Sequence[Span]) -> Resolution:
 # -- who hosts or chairs attends ------------------------------------------------------------
 
 HOSTING_METHOD = "rule:attendance-by-hosting"
+HOST_CLAUSE_METHOD = "rule:host-clause"
+"""A state or organisation hosts in person only where a host verb says so ("Portugal hosted
+the summit"); a table's host column or a venue names the country a meeting is held in."""
 
 
 def posts_of(facts: Iterable[Fact]) -> dict[Ref, tuple[Ref, Ref]]:
@@ -96,7 +100,12 @@ def attendance_by_hosting(facts: Sequence[Fact]) -> Iterator[Fact]:
         ):
             said.update((meeting, party, span.seed) for span in fact.evidence)
     posts = posts_of(facts)
-    hosting = [(m, w, f) for f in facts for m, w in [_host_or_chair(f)] if m and w]
+    hosting = [
+        (m, w, f)
+        for f in facts
+        for m, w in [_host_or_chair(f)]
+        if m and w and (w.kind is EntityKind.PERSON or f.method == HOST_CLAUSE_METHOD)
+    ]
     through = {(m, posts[w][1]) for m, w, _ in hosting if w in posts}
     for meeting, who, fact in hosting:
         seeds = {span.seed for span in fact.evidence}

@@ -97,9 +97,10 @@ def test_no_rule_no_membership() -> None:
     assert memberships_by_attendance(facts, []) == []
 
 
-def _hosting(at: int, kind: FactKind, who: Ref) -> Fact:
+def _hosting(at: int, kind: FactKind, who: Ref, method: str = "rule:host-clause") -> Fact:
     name = "host" if kind is FactKind.HOST else "chair"
-    return fact(kind, span(at), meeting=Ref(EntityKind.MEETING, f"{APRIL}-summit"), **{name: who})
+    meeting_ref = Ref(EntityKind.MEETING, f"{APRIL}-summit")
+    return Fact(kind, {"meeting": meeting_ref, name: who}, (span(at),), method)
 
 
 def test_who_hosts_or_chairs_attends_on_behalf_of_the_state_of_their_post() -> None:
@@ -111,9 +112,12 @@ def test_who_hosts_or_chairs_attends_on_behalf_of_the_state_of_their_post() -> N
         _hosting(40, FactKind.HOST, CHILE),  # hosts through its president: no second attendee
         _hosting(60, FactKind.HOST, PERU),
         _hosting(80, FactKind.HOST, NATO),
+        # a table's host column names the country a meeting is held in, not a host in person
+        _hosting(90, FactKind.HOST, Ref(EntityKind.STATE, "BEL"), "rule:meetings-table"),
+        _hosting(95, FactKind.CHAIR, Ref(EntityKind.PERSON, "ana-ruiz"), "rule:meetings-table"),
     ]
     derived = {f.args["participant"]: f for f in attendance_by_hosting(facts)}
-    assert set(derived) == {BORIC, PERU, NATO}
+    assert set(derived) == {BORIC, PERU, NATO, Ref(EntityKind.PERSON, "ana-ruiz")}
     boric = derived[BORIC]
     assert boric.args["on_behalf_of"] == CHILE and boric.args["capacity"] == president
     assert boric.evidence == (span(20),) and boric.method == HOSTING_METHOD
