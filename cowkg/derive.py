@@ -12,10 +12,11 @@ passages it rests on:
   (NATO, the EU) attend as partners and are not made members by this rule.
 - **who hosts or chairs attends**: a person who hosts or chairs a meeting took part in it (on
   behalf of the one state any source gives their post), and so did a state or organisation a
-  host verb says hosts it ("Portugal hosted the summit"; not the country a table's host column
-  or a venue names) — unless a source says it did not attend, or it hosts through a person who
-  hosts or chairs (who then stands for it). Evidence: the host or chair fact's passages. Made
-  once here so that a host or chair from any mapping or source counts as an attendee.
+  host or chair verb says hosts or chairs it ("Portugal hosted the summit"; not the country a
+  table's host column or a venue names) — unless a source says it did not attend, or it hosts
+  through a person who hosts or chairs (who then stands for it). Evidence: the host or chair
+  fact's passages. Made once here so that a host or chair from any mapping or source counts as
+  an attendee.
 - **the meeting a statement was made at**: :mod:`cowkg.read.mappings.statements` marks a
   statement made "after the summit" with the meeting of its date, or, undated, with
   :data:`~cowkg.read.frame.PENDING_MEETING`; here it becomes the meeting of the
@@ -61,9 +62,10 @@ def derive(res: Resolution, rules: Sequence[Span]) -> Resolution:
 # -- who hosts or chairs attends ------------------------------------------------------------
 
 HOSTING_METHOD = "rule:attendance-by-hosting"
-HOST_CLAUSE_METHOD = "rule:host-clause"
-"""A state or organisation hosts in person only where a host verb says so ("Portugal hosted
-the summit"); a table's host column or a venue names the country a meeting is held in."""
+IN_PERSON_METHODS = frozenset({"rule:host-clause", "rule:chair-clause"})
+"""A state or organisation hosts or chairs in person only where a host or chair verb says so
+("Portugal hosted the summit", "co-chaired by Chile and Peru"); a table's host column or a venue
+names the country a meeting is held in."""
 
 
 def posts_of(facts: Iterable[Fact]) -> dict[Ref, tuple[Ref, Ref]]:
@@ -104,7 +106,7 @@ def attendance_by_hosting(facts: Sequence[Fact]) -> Iterator[Fact]:
         (m, w, f)
         for f in facts
         for m, w in [_host_or_chair(f)]
-        if m and w and (w.kind is EntityKind.PERSON or f.method == HOST_CLAUSE_METHOD)
+        if m and w and (w.kind is EntityKind.PERSON or f.method in IN_PERSON_METHODS)
     ]
     through = {(m, posts[w][1]) for m, w, _ in hosting if w in posts}
     for meeting, who, fact in hosting:

@@ -112,12 +112,19 @@ def test_who_hosts_or_chairs_attends_on_behalf_of_the_state_of_their_post() -> N
         _hosting(40, FactKind.HOST, CHILE),  # hosts through its president: no second attendee
         _hosting(60, FactKind.HOST, PERU),
         _hosting(80, FactKind.HOST, NATO),
+        _hosting(85, FactKind.CHAIR, Ref(EntityKind.STATE, "PRT"), "rule:chair-clause"),
         # a table's host column names the country a meeting is held in, not a host in person
         _hosting(90, FactKind.HOST, Ref(EntityKind.STATE, "BEL"), "rule:meetings-table"),
         _hosting(95, FactKind.CHAIR, Ref(EntityKind.PERSON, "ana-ruiz"), "rule:meetings-table"),
     ]
     derived = {f.args["participant"]: f for f in attendance_by_hosting(facts)}
-    assert set(derived) == {BORIC, PERU, NATO, Ref(EntityKind.PERSON, "ana-ruiz")}
+    assert set(derived) == {
+        BORIC,
+        PERU,
+        NATO,
+        Ref(EntityKind.STATE, "PRT"),
+        Ref(EntityKind.PERSON, "ana-ruiz"),
+    }
     boric = derived[BORIC]
     assert boric.args["on_behalf_of"] == CHILE and boric.args["capacity"] == president
     assert boric.evidence == (span(20),) and boric.method == HOSTING_METHOD
