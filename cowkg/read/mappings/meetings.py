@@ -11,10 +11,14 @@ clauses by their action and the grammatical roles of their agents:
   that "featured", "included" or "brought together" its attendees, a phrase "with the
   participation of", "including", "among them", "along with"; leaders by title alone ("the Danish
   prime minister" → Denmark, in that capacity); a person on behalf of the state of their post; a
-  participant's own mode ("joined by video");
+  participant's own mode ("joined by video"); who speaks at the meeting ("told the meeting",
+  "said that today's meeting …", "in her opening remarks", "urged leaders gathered in …");
 - NON_ATTENDANCE: "was absent", "did not attend", "was not represented", "stayed away";
 - HOST / CHAIR: "hosted by", "X hosts", "co-chaired", "chaired by", "convened by", "at the
-  invitation of"; a person hosting hosts for the state of their post.
+  invitation of"; a person hosting hosts for the state of their post; who convenes or holds a
+  meeting, or receives a group in their own state, chairs it and their state hosts it; a
+  counterpart hosting with the host; the people a chairs' statement is issued on behalf of.
+  That hosts and chairs attend is derived (:func:`cowkg.derive.attendance_by_hosting`).
 
 A bullet list after a bound clause that ends with a colon ("Present were:") lists attendees.
 """
