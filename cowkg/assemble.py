@@ -76,6 +76,7 @@ ENTITY_CLASSES = {
     EntityKind.TASK: COW.MandateTask,
     EntityKind.COMPONENT: COW.ForceComponent,
     EntityKind.PLEDGE: COW.Pledge,
+    EntityKind.STATE_GROUP: COW.UnnamedStateGroup,
     EntityKind.CLAIM: COW.CountClaim,
     EntityKind.PRINCIPLE: COW.Principle,
     EntityKind.STATEMENT: COW.Statement,
@@ -337,19 +338,31 @@ def _pledge(w: _FactWriter) -> None:
             w.add(pl, prop, amount)
     quantity = w.arg("quantity")
     if isinstance(quantity, Quantity):
-        q = w.sub(f"quantity/{key}", SCHEMA.QuantitativeValue)
-        if quantity.minimum is not None:
-            w.add(q, SCHEMA.minValue, _number(quantity.minimum))
-        if quantity.maximum is not None:
-            w.add(q, SCHEMA.maxValue, _number(quantity.maximum))
-        w.add(q, SCHEMA.unitText, Literal(quantity.unit))
-        w.add(pl, COW.pledgeQuantity, q)
+        w.add(pl, COW.pledgeQuantity, _quantity(w, f"quantity/{key}", quantity))
+    count, pledgers = w.arg("pledger_count"), w.arg("pledger")
+    for group in pledgers if isinstance(pledgers, tuple) else (pledgers,):
+        if isinstance(group, Ref) and group.kind is EntityKind.STATE_GROUP and count is not None:
+            path = f"quantity/state-group/{w.res.ref(group).key}"
+            w.add(w.node(group), COW.memberCount, _quantity(w, path, count))
     w.literal(pl, COW.purpose, "purpose", _text)
     w.literal(pl, COW.condition, "condition", _text)
     w.literal(pl, COW.pledgeModality, "modality", _plain)
     w.literal(pl, COW.pledgeDate, "date", _date)
     w.link(pl, COW.pledgedAt, "meeting")
     w.link(pl, COW.beneficiary, "beneficiary")
+
+
+def _quantity(w: _FactWriter, path: str, quantity: FactValue) -> URIRef:
+    """A ``schema:QuantitativeValue`` node: bounds with the hedge honest, what is counted."""
+    if not isinstance(quantity, Quantity):
+        raise AssemblyError(f"expected a quantity, got {quantity!r}")
+    q = w.sub(path, SCHEMA.QuantitativeValue)
+    if quantity.minimum is not None:
+        w.add(q, SCHEMA.minValue, _number(quantity.minimum))
+    if quantity.maximum is not None:
+        w.add(q, SCHEMA.maxValue, _number(quantity.maximum))
+    w.add(q, SCHEMA.unitText, Literal(quantity.unit))
+    return q
 
 
 def _membership(w: _FactWriter) -> None:

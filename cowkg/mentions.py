@@ -935,14 +935,16 @@ NUMBER_WORDS: dict[str, int] = {
     )
 }
 """Small cardinal numbers as words (zero to twenty): counts, list sizes, star ranks."""
-_WORD_NUMBERS = NUMBER_WORDS | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a dozen": 12,
-    "two dozen": 24,
-    "three dozen": 36,
-}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_WORD_NUMBERS = (
+    NUMBER_WORDS
+    | _TENS
+    | {f"{tens}-{unit}": value + NUMBER_WORDS[unit] for tens, value in _TENS.items()
+       for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
+    | {"a dozen": 12, "two dozen": 24, "three dozen": 36}
+)  # fmt: skip
+"""Numbers as words up to ninety-nine ("Twenty-six countries" is 26, not six), and dozens."""
 _QUALIFIERS = (
     r"more than|fewer than|less than|at least|up to|nearly|almost|about|around|"
     r"approximately|roughly|some|over|under|only|c\.|circa|just over|just under"
@@ -1045,7 +1047,30 @@ def _bounds(low: Decimal, high: Decimal, qualifier: str) -> tuple[Decimal | None
     return low, high
 
 
+_FRONTED = re.compile(
+    rf"\bof[ \u00a0]+(?:the[ \u00a0]+)?(?:{_NUM_DIGITS})[ \u00a0]+(?P<unit>{_COUNTED}),[ \u00a0]+"
+    rf"(?P<part>\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+"""A bare number after the set it is part of: "of the 34 countries, 25 had agreed"."""
+
+
+def _fronted_mentions(source: Source) -> Iterator[Mention]:
+    """The count a partitive set before it gives a bare number ("of the 34 countries, 25 …"),
+    unless the number counts a noun of its own ("of the 34 countries, 25 leaders …")."""
+    for match in _FRONTED.finditer(source.text):
+        own = _QUANTITY.match(source.text, match.start("part"))
+        if own is not None and own.group("unit"):
+            continue
+        value = _decimal(match.group("part"))
+        if value is not None:
+            quantity = Quantity(value, value, "countries", "")
+            span = _span(source, *match.span("part"))
+            yield Mention(MentionKind.COUNT, span, quantity, form="partitive")
+
+
 def _quantity_mentions(source: Source) -> Iterator[Mention]:
+    yield from _fronted_mentions(source)
     for match in _QUANTITY.finditer(source.text):
         unit = match.group("unit") or match.group("adj") or match.group("partitive") or ""
         if unit.split()[-1].lower() in _NOT_UNITS:

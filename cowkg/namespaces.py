@@ -66,6 +66,7 @@ class COW(DefinedNamespace):
     MembershipBasis: URIRef
     Pledge: URIRef
     PledgeKind: URIRef
+    UnnamedStateGroup: URIRef
     PlanningGroup: URIRef
     WorkingGroup: URIRef
     Plan: URIRef
@@ -111,6 +112,7 @@ class COW(DefinedNamespace):
     pledgeAmount: URIRef
     equivalentAmount: URIRef
     pledgeQuantity: URIRef
+    memberCount: URIRef
     pledgedAt: URIRef
     pledgeModality: URIRef
     beneficiary: URIRef

@@ -63,6 +63,7 @@ class EntityKind(StrEnum):
     TASK = "task"  # mandate tasks of a force; key: slug
     COMPONENT = "component"  # force components / domains; key: slug
     PLEDGE = "pledge"  # key: "<pledger key>-<date or seq>"
+    STATE_GROUP = "state-group"  # states a source counts, not names; key: slug of words + source
     CLAIM = "claim"  # a stated count or other claim that sources may disagree on
     PRINCIPLE = "principle"  # stated principles and aims; key: slug
     STATEMENT = (
@@ -173,7 +174,8 @@ class FactKind(StrEnum):
     # quantity?: Quantity; purpose?: str; condition?: str; date?: date; meeting?: Ref(MEETING);
     # beneficiary?: Ref;
     # modality?: str (pledged | offered | ready | considering | planned | future | conditional |
-    # possible | asserted); pledger may be a tuple of Refs: one pledge made by a group together
+    # possible | asserted); pledger may be a tuple of Refs: one pledge made by a group together;
+    # pledger_count?: Quantity -- how many states an unnamed group pledger (STATE_GROUP) has
     PLEDGE = "pledge"
     # member: Ref(STATE | ORGANIZATION); coalition: Ref(COALITION);
     # basis: str (attendance | pledge | announcement | founding); date?: date

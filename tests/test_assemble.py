@@ -27,7 +27,7 @@ from cowkg.assemble import (
 )
 from cowkg.namespaces import COW, OA, SCHEMA, WD
 from cowkg.resolve import Resolution, resolve
-from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
+from cowkg.types import EntityKind, Fact, FactKind, Quantity, Ref, Source
 
 BASE = "https://w3id.org/cowkg/"
 ALIGNMENTS = Path(__file__).resolve().parent.parent / "alignments"
@@ -269,6 +269,34 @@ def test_a_statement_is_attributed_quoted_and_made_at_its_meeting() -> None:
     with pytest.raises(AssemblyError, match="unknown speech act 'sang'"):
         bad = _statement("sang")
         fact_triples(bad, resolve([bad], BASE))
+
+
+def test_an_unnamed_group_pledges_with_its_member_count() -> None:
+    group = Ref(EntityKind.STATE_GROUP, "21-of-the-partners-x1", "21 of the partners")
+    fact = Fact(
+        FactKind.PLEDGE,
+        {
+            "pledge": Ref(EntityKind.PLEDGE, "21-of-the-partners-x1-x1-0", "pledge by the 21"),
+            "pledger": group,
+            "pledge_kind": "troops",
+            "pledger_count": Quantity(Decimal(21), Decimal(21), "countries", ""),
+        },
+        (),
+        "rule:x",
+    )
+    triples = fact_triples(fact, resolve([fact], BASE))
+    node = URIRef(f"{BASE}id/state-group/21-of-the-partners-x1")
+    count = URIRef(f"{BASE}id/quantity/state-group/21-of-the-partners-x1")
+    assert {(s, p, o) for s, p, o in triples if s in {node, count}} == {
+        (node, RDF.type, COW.UnnamedStateGroup),
+        (node, RDFS.label, Literal("21 of the partners", lang="en")),
+        (node, COW.memberCount, count),
+        (count, RDF.type, SCHEMA.QuantitativeValue),
+        (count, SCHEMA.minValue, Literal(21, datatype=XSD.integer)),
+        (count, SCHEMA.maxValue, Literal(21, datatype=XSD.integer)),
+        (count, SCHEMA.unitText, Literal("countries")),
+    }
+    assert (URIRef(f"{BASE}id/pledge/21-of-the-partners-x1-x1-0"), COW.pledgedBy, node) in triples
 
 
 def test_the_data_states_its_licence(built: Built) -> None:

@@ -24,8 +24,16 @@ from cowkg.evaluate.articles import (
     same_amount,
 )
 from cowkg.evaluate.corpus import CorpusMissing, GoldArticle, load_corpus, prepare_scratch
-from cowkg.evaluate.names import agent_of, name_parts, place_matches, place_names, same_person
+from cowkg.evaluate.names import (
+    agent_of,
+    name_parts,
+    place_matches,
+    place_names,
+    same_agent,
+    same_person,
+)
 from cowkg.evaluate.readback import Evidence, GraphArticle, GraphMeeting, read_article
+from cowkg.evaluate.readback import _agent as readback_agent
 from cowkg.evaluate.report import format_table
 from cowkg.evaluate.scores import Item, Outcome, Tally, match
 from cowkg.settings import Settings
@@ -159,6 +167,25 @@ def test_gold_speakers_and_pledgers_drop_asides_and_keep_groups_apart(
     name: str, agent: tuple[str, str]
 ) -> None:
     assert gold_agent(name) == agent
+
+
+@pytest.mark.parametrize(
+    ("gold", "graph", "same"),
+    [
+        ("12 of the partners (not named)", "12 of Example’s partners", True),
+        ("12 of the partners (not named)", "13 of Example’s partners", False),
+        ("European leaders", "European leaders", False),
+        ("Spain, Malta", "12 countries", False),
+    ],
+)
+def test_a_gold_group_matches_a_graph_group_of_the_same_number(
+    gold: str, graph: str, same: bool
+) -> None:
+    group = readback_agent(
+        "https://w3id.org/cowkg/ontology#UnnamedStateGroup", f"{BASE}id/state-group/g", graph
+    )
+    assert same_agent(gold_agent(gold), group) is same
+    assert not same_agent(gold_agent(gold), ("state", "ESP"))
 
 
 def test_a_venue_within_the_city_matches_the_city() -> None:

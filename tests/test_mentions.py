@@ -254,6 +254,8 @@ def test_money(text: str, value: str, currency: str) -> None:
         ("a 12-nation coalition", MentionKind.COUNT, 12, 12, "countries", ""),
         ("between 3,000 and 7,000 troops", MentionKind.QUANTITY, 3000, 7000, "troops", ""),
         ("24 of Chile's allies", MentionKind.COUNT, 24, 24, "countries", ""),
+        ("Twenty-six nations", MentionKind.COUNT, 26, 26, "countries", ""),
+        ("some forty-one instructors", MentionKind.QUANTITY, 41, 41, "instructors", "some"),
     ],
 )
 def test_quantities_and_counts(

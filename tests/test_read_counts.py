@@ -161,3 +161,19 @@ def test_a_quoted_passage_takes_its_works_date_not_the_retrieval_date() -> None:
     dates = {u.text[:12]: reference_date(reading, u) for u in refs}
     assert dates["Leaders meet"] == dt.date(2026, 5, 2)
     assert dates["Some 14 coun"] == dt.date(2026, 5, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Officials said that of the 30 nations, 19 had agreed to help.", [19, 30]),
+        ("Of the 27 member states, twelve voted against the plan.", [12, 27]),
+        ("Of the 30 nations, 19 leaders came to Lima.", [19, 30]),
+    ],
+)
+def test_a_bare_number_after_the_set_it_is_part_of_counts_that_set(
+    text: str, values: list[int]
+) -> None:
+    found = sorted(counts_of(text), key=lambda f: quantity(f).minimum or 0)
+    assert [quantity(f).minimum for f in found] == values
+    assert quantity(found[0]).unit == ("leaders" if "leaders" in text else "countries")

@@ -198,7 +198,8 @@ def test_the_states_whose_troops_a_plan_deploys() -> None:
 
 
 def test_an_agent_inside_the_subject_phrase_is_not_the_pledger() -> None:
-    assert pledges_of("Macron said 24 of Chile's allies have pledged to deploy a force.") == []
+    fact = one("Macron said 24 of Chile's allies have pledged to deploy a force.")
+    assert pledgers(fact) == ["24-of-chile-s-allies-t"]  # the unnamed group, not Chile
     assert pledges_of("Several countries willing to contribute to a force met in Lima.") == []
 
 
@@ -235,7 +236,8 @@ def test_a_request_to_send_considered_is_considered() -> None:
 
 def test_a_pledge_whose_subject_names_no_agent_has_no_pledger() -> None:
     assert pledges_of('The force would "guard the coast and train soldiers", Ruiz said.') == []
-    assert pledges_of("Ruiz said 20 nations had pledged to deploy troops.") == []
+    fact = one("Ruiz said 20 nations had pledged to deploy troops.")
+    assert pledgers(fact) == ["20-nations-t"]  # the unnamed group, not the speaker
 
 
 def test_they_in_reported_speech_are_all_who_said_it() -> None:
@@ -365,3 +367,247 @@ def test_we_in_a_bare_quotation_is_whoever_the_previous_paragraph_reports() -> N
 
 def test_keeping_troops_where_they_are_is_no_pledge() -> None:
     assert pledges_of("Peru maintained its troops near the border.") == []
+
+
+USD500M = Money(Decimal("500000000"), "USD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile announced an extra $2 billion in military aid, a $500 million loan for repairs, "
+        "and a new package of sanctions.",
+        "Chile has pledged $2 billion in military aid and a $500 million loan for repairs, plus "
+        "a new package of sanctions.",
+        "The minister recalled Chile's firm support for Ukraine, lately through $2 billion in "
+        "military aid, with money for shells and drones; a $500 million loan for repairs; and "
+        "a new package of sanctions.",
+    ],
+)
+def test_a_list_without_a_colon_is_one_pledge_per_priced_item(text: str) -> None:
+    usd2bn = Money(Decimal("2000000000"), "USD")
+    found = _kinds(pledges_of(text))
+    assert (["CHL"], "money", usd2bn) in found and (["CHL"], "money", USD500M) in found
+    assert len(found) in {2, 3} and all(kind in {"money", "other"} for _, kind, _ in found)
+
+
+def test_items_of_a_series_are_pledges_only_when_one_names_an_amount() -> None:
+    assert pledges_of("Chile announced a new plan, a summit in Lima and a review.") == []
+    text = "The minister recalled Chile's support, lately through talks; visits; and advice."
+    assert pledges_of(text) == []
+    assert pledges_of("Peru never recalled Chile's support through $2 billion; and drones.") == []
+
+
+def test_a_series_of_clauses_is_not_a_list_of_items() -> None:
+    facts = pledges_of("Peru pledged 2 million euros for fuel; Chile will send 40 drones.")
+    assert len(facts) == 1 and all(len(f.evidence) == 1 for f in facts)
+
+
+def test_announcing_an_amount_pledges_it_and_a_bracketed_sum_is_its_equivalent() -> None:
+    fact = one("Chile unveiled a 500 million euro package (about $540 million) for Ukraine.")
+    assert fact.args["amount"] == Money(Decimal("500000000"), "EUR")
+    assert fact.args["modality"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Canada pledged $500 million for drones.", "CAD"),
+        ("Australia will give $500 million in aid.", "AUD"),
+        ("Chile pledged $500 million for drones.", "USD"),
+        ("Canada pledged US$500 million for drones.", "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_pledging_states_own_dollar(text: str, currency: str) -> None:
+    amount = one(text).args["amount"]
+    assert isinstance(amount, Money) and amount.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last year, Chile and Ukraine signed a ten-year pact that pledged medical aid.",
+            ["CHL"],
+        ),
+        ("The accord, signed by Chile and Peru in May, commits 300 troops.", ["CHL", "PER"]),
+        ("The deal that Chile and Peru concluded pledged 40 drones.", ["CHL", "PER"]),
+        ("Chile and Peru will sign an agreement that commits 500 soldiers.", ["CHL", "PER"]),
+    ],
+)
+def test_the_parties_of_an_agreement_pledge_what_it_pledges(text: str, expected: list[str]) -> None:
+    assert pledgers(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile urged Peru to sign an accord that pledges 300 troops.",
+        "The deal that Chile and Peru did not sign pledged 40 drones.",
+        "The pact that Chile and Peru discussed pledged 40 drones.",
+    ],
+)
+def test_an_agreement_not_concluded_pledges_nothing(text: str) -> None:
+    assert pledges_of(text) == []
+
+
+def test_a_person_speaking_for_a_state_pledges_for_it_and_the_headline_sums_up() -> None:
+    text = (
+        "Ruiz promises soldiers for Ukraine at allied call\n"
+        "LIMA — President Ana Ruiz's office says she told allies that Chile is willing to send "
+        "300 soldiers after a ceasefire.\n"
+    )
+    fact = one(text)
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "ready"
+    assert len(fact.evidence) == 2
+
+
+def test_a_person_who_speaks_for_no_state_or_several_stays_the_pledger() -> None:
+    alone = "Ana Ruiz promises soldiers for Ukraine\nPresident Ana Ruiz spoke in Lima on Monday.\n"
+    assert [pledgers(f) for f in pledges_of(alone)] == [["ana-ruiz"]]
+    several = (
+        "Ana Ruiz promises soldiers for Ukraine\n"
+        "President Ana Ruiz said Chile is willing to send soldiers. President Ana Ruiz said "
+        "Peru will send drones.\n"
+    )
+    found = {tuple(pledgers(f)) for f in pledges_of(several)}
+    assert ("CHL",) in found and ("PER",) in found and ("ana-ruiz",) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "count", "kind"),
+    [
+        (
+            "The Chilean president said 21 of Ukraine's partners have pledged to deploy a "
+            "protection force once a truce holds.",
+            "21 of Ukraine's partners",
+            21,
+            "troops",
+        ),
+        (
+            "Seventeen countries will send troops, the minister said.",
+            "Seventeen countries",
+            17,
+            "troops",
+        ),
+        (
+            'He stressed that of the 30 nations, 19 had already "agreed and decided to make a '
+            'concrete contribution."',
+            "19 of the 30 nations",
+            19,
+            "other",
+        ),
+        ("Drones were promised by 12 allied nations.", "12 allied nations", 12, "equipment"),
+    ],
+)
+def test_states_counted_but_not_named_pledge_as_one_unnamed_group(
+    text: str, label: str, count: int, kind: str
+) -> None:
+    fact = one(text)
+    pledger = fact.args["pledger"]
+    assert isinstance(pledger, Ref) and pledger.kind is EntityKind.STATE_GROUP
+    assert pledger.label == label and fact.args["pledge_kind"] == kind
+    size = fact.args["pledger_count"]
+    assert isinstance(size, Quantity) and size.minimum == size.maximum == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru met in Lima. The two countries will send troops.",
+        "Seventeen countries will not send troops.",
+        "Seventeen countries refused to send troops.",
+        "Seventeen countries attended the summit.",
+    ],
+)
+def test_a_definite_or_negated_count_or_no_pledge_makes_no_unnamed_group(text: str) -> None:
+    assert not any(
+        isinstance(f.args["pledger"], Ref) and f.args["pledger"].kind is EntityKind.STATE_GROUP
+        for f in pledges_of(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile made a firm commitment of 300 troops.", "troops"),
+        ("Peru has decided to make a concrete contribution.", "other"),
+    ],
+)
+def test_making_a_contribution_or_commitment_pledges(text: str, kind: str) -> None:
+    assert one(text).args["pledge_kind"] == kind
+    assert pledges_of("Chile made an announcement about the mission.") == []
+
+
+@pytest.mark.parametrize("verb", ["emphasized", "underlined", "noted", "said"])
+def test_a_pledge_reported_by_a_verb_of_emphasis_is_asserted(verb: str) -> None:
+    fact = one(f"The minister {verb} that Chile would send 300 troops after a truce.")
+    assert pledgers(fact) == ["CHL"] and fact.args["modality"] == "conditional"
+    assert pledges_of(f"The minister {verb} that Chile would not send troops.") == []
+
+
+def test_taking_part_in_talks_about_a_force_joins_no_force() -> None:
+    assert (
+        pledges_of("More than 20 nations will participate in Lima talks on a security force.") == []
+    )
+    assert pledges_of("Chile will take part in a meeting about the peacekeeping mission.") == []
+    fact = one("More than 20 nations are ready to take part in the peacekeeping mission.")
+    assert fact.args["pledge_kind"] == "troops"
+
+
+def test_an_elided_series_gives_each_item_to_its_own_pledger_not_the_first() -> None:
+    facts = pledges_of("Chile pledged €2 million for fuel; Peru, €3 million for drones.")
+    assert [(pledgers(f), f.args["amount"]) for f in facts] == [
+        (["CHL"], Money(Decimal("2000000"), "EUR"))
+    ]
+
+
+def test_someone_with_an_organisations_post_speaks_for_no_state() -> None:
+    text = (
+        "Ana Ruiz promises soldiers for Ukraine\n"
+        "NATO Secretary General Ana Ruiz said Chile is willing to send soldiers.\n"
+    )
+    assert ["ana-ruiz"] in [pledgers(f) for f in pledges_of(text)]
+
+
+def test_leading_a_force_under_a_word_of_readiness_pledges_troops() -> None:
+    fact = one("Chile and Peru said they were ready to lead a protection force.")
+    assert pledgers(fact) == ["CHL", "PER"] and fact.args["pledge_kind"] == "troops"
+    assert pledges_of("Chile leads the protection mission.") == []
+    assert pledges_of("Chile is ready to lead the talks on a protection force.") == []
+
+
+def test_logistical_support_is_a_capability_and_but_keeps_the_negation_apart() -> None:
+    fact = one("Peru will not deploy soldiers but will provide logistical support.")
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "capability"
+
+
+def test_an_apposition_describing_a_priced_object_is_no_second_item() -> None:
+    fact = one("Chile announced $2 billion, its largest package yet, for Ukraine.")
+    assert fact.args["amount"] == Money(Decimal("2000000000"), "USD")
+
+
+def test_a_pledge_an_agreement_frames_with_its_own_subject_is_that_subjects() -> None:
+    fact = one("The two leaders signed a pact under which Peru will train 2,000 soldiers.")
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "training"
+    assert pledges_of("The leaders discussed a pact under which Peru will train soldiers.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru will provide support to Ukraine.",
+        "Peru has so far given 30 packages of military aid.",
+        "Peru will provide assistance after a ceasefire.",
+    ],
+)
+def test_a_weak_verb_giving_support_of_no_named_kind_pledges_other(text: str) -> None:
+    fact = one(text)
+    assert pledgers(fact) == ["PER"] and fact.args["pledge_kind"] == "other"
+
+
+def test_disbursing_pledges_and_a_compound_number_word_counts_the_group() -> None:
+    fact = one("Twenty-six countries will disburse 4 billion euros.")
+    assert fact.args["amount"] == Money(Decimal("4000000000"), "EUR")
+    size = fact.args["pledger_count"]
+    assert isinstance(size, Quantity) and size.minimum == 26

@@ -36,8 +36,9 @@ maximum bipartite matching, so the order of items does not matter):
 - **An agent** (host, chair, pledger, speaker) is a state, organisation or person by the rules
   above, once a parenthetical aside is dropped ("Coalition of the Willing (co-chairs …)" is the
   coalition); a gold name that is neither a state nor a listed organisation is taken as a person,
-  and a group ("26 of Ukraine's allies", "European leaders", a list of states) matches no graph
-  agent.
+  and a group ("26 of Ukraine's allies", "European leaders", a list of states) matches only a
+  graph ``cow:UnnamedStateGroup`` whose label gives the same first number ("26 of Ukraine’s
+  allies"); a group whose name has no number matches no graph agent.
 - **Places**: a graph place's names are its labels and those of the place it is
   ``schema:containedInPlace``, each also split at commas ("Lancaster House, London" → both
   parts); a gold place (or, when it has none, its venue) matches when its slug is one of them, so

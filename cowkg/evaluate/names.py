@@ -93,10 +93,24 @@ def same_person(a: str, b: str) -> bool:
 
 
 def same_agent(a: Agent, b: Agent) -> bool:
-    """Same kind and key; people by :func:`same_person`."""
+    """Same kind and key; people by :func:`same_person`; groups by :func:`same_group`."""
     if a[0] != b[0]:
         return False
+    if a[0] == "group":
+        return same_group(a[1], b[1])
     return same_person(a[1], b[1]) if a[0] == "person" else a[1] == b[1]
+
+
+_COUNT = re.compile(r"^\D*?(\d+)")
+
+
+def same_group(a: str, b: str) -> bool:
+    """Two unnamed groups are one when they count the same number of members, the first
+    number their words give ("26 of Ukraine's allies (not named)" is the graph's "26 of
+    Ukraine’s allies"); a group without a number ("European leaders", a list of names) equals
+    none."""
+    first, second = _COUNT.match(a), _COUNT.match(b)
+    return first is not None and second is not None and first[1] == second[1]
 
 
 def place_names(labels: Iterable[str]) -> frozenset[str]:

@@ -76,19 +76,22 @@ def _rows(store: ox.Store, query: str) -> list[dict[str, str | None]]:
 
 
 def _agent(kind_iri: str | None, iri: str, label: str | None) -> Agent:
-    """An agent of the graph: states and organisations by IRI key, people by label."""
+    """An agent of the graph: states and organisations by IRI key, people and unnamed groups of
+    states by label."""
     key = iri.rstrip("/").rsplit("/", 1)[-1]
     kind = (kind_iri or "").rsplit("#", 1)[-1]
     if kind == "State":
         return ("state", key)
     if kind == "Person":
         return ("person", label or key.replace("-", " "))
+    if kind == "UnnamedStateGroup":
+        return ("group", label or key)
     return ("organization", key)
 
 
 _AGENT_PATTERN = """
   OPTIONAL {{ ?{v} a ?{v}Type . FILTER(?{v}Type IN (cow:State, cow:Person,
-      cow:InternationalOrganization, cow:Coalition)) }}
+      cow:InternationalOrganization, cow:Coalition, cow:UnnamedStateGroup)) }}
   OPTIONAL {{ ?{v} rdfs:label ?{v}Label . FILTER(lang(?{v}Label) = "en") }}"""
 
 

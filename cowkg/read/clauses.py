@@ -75,7 +75,7 @@ LEXICON: Mapping[str, Action] = {
     **dict.fromkeys(
         ["pledge", "commit", "offer", "promise", "provide", "contribute", "send", "deploy",
          "donate", "allocate", "give", "supply", "deliver", "fund", "finance", "earmark",
-         "dispatch", "put forward", "sign up", "station", "train"],
+         "dispatch", "put forward", "sign up", "station", "train", "disburse"],
         Action.PLEDGE,
     ),
     **dict.fromkeys(

@@ -1,16 +1,20 @@
 """Pledges and offers: "X pledged / committed / offered / will send / is ready to deploy …".
 
-A clause of the ``pledge`` action (pledge, commit, offer, send, deploy, provide, contribute…, or
-"Ukraine will receive …" announced by someone) is a pledge when it is not negated ("will not send
-troops" is not one), has a pledger and says what is pledged:
+A clause of the ``pledge`` action (pledge, commit, offer, send, deploy, provide, contribute…,
+"Ukraine will receive …" announced by someone, "make a contribution", announcing an amount of
+money) is a pledge when it is not negated ("will not send troops" is not one), has a pledger and
+says what is pledged:
 
 - **pledger**: the passive's ``by`` agents, else the subject (a titled person speaks for their
   state, as does one any source titles so: ``Reading.affiliations``), else — a pronoun or "the
   country" — the speaker of the reported speech, else "he/she/it" the subject of the previous
   sentence, "we" in a bare quotation the previous paragraph's speaker, "the country" the last
-  state named before it. Several
-  subjects ("A and B are ready to send…") make ONE pledge with several pledgers: a group's pledge
-  is not each member's;
+  state named before it; the parties of an agreement that pledges ("A and B signed a deal that
+  pledged aid"); states the subject counts but does not name ("21 of Ukraine's partners") are one
+  unnamed group (``EntityKind.STATE_GROUP`` with ``pledger_count``); a titled person of no
+  stated state who reports one state's pledge in the source pledges for it. Several subjects
+  ("A and B are ready to send…") make ONE pledge with several pledgers: a group's pledge is not
+  each member's;
 - **kind**, from the words of what is pledged (the predicate's complements, never its subject):
   money (an amount, or funding, a loan…), troops (soldiers, peacekeepers, a brigade, "boots on
   the ground"…), equipment (missiles, air-defence systems, drones…), capability (air policing,
@@ -28,8 +32,10 @@ troops" is not one), has a pledger and says what is pledged:
   (Ukraine when the clause names it as a recipient).
 
 Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
-it again; a list after a colon is one pledge per item; a source that restates a pledge (same
-pledger, kind, amount, number and modality) makes one pledge of it.
+it again; a list after a colon, a semicolon series or coordinated objects with an amount, and the
+means a semicolon series lists for a state's support are one pledge per item; a source that
+restates a pledge (same pledger, kind, amount, number and modality; a headline: same pledger and
+kind) makes one pledge of it.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -52,6 +60,7 @@ from cowkg.read.mappings.about import (
     predicate_token,
     walk,
 )
+from cowkg.read.mappings.documents import DOCUMENT_NOUNS
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import (
     EntityKind,
@@ -61,6 +70,7 @@ from cowkg.types import (
     Mention,
     MentionKind,
     Money,
+    Quantity,
     Ref,
 )
 
@@ -74,10 +84,11 @@ STRONG = frozenset({"pledge", "commit", "promise", "vow", "offer"})
 """Verbs that make a pledge whatever is pledged (kind ``other`` when no kind is recognised), as
 do the words of readiness and pledging that govern another verb ("willing to deploy support")."""
 _FIRM = frozenset({"ready", "pledged", "offered"})
-JOINING = frozenset({"participate", "join", "take"})
+JOINING = frozenset({"participate", "join", "take", "lead"})
 """Verbs that pledge when what is joined is a force, mission or guarantee and a word of
 readiness governs them ("open to participating in a peacekeeping force", "prepared to join the
-security guarantees"); "Chile joined the talks" pledges nothing."""
+security guarantees", "ready to lead a reassurance force"); "Chile joined the talks" and "France
+leads the mission" pledge nothing."""
 _JOINED = frozenset({"force", "mission", "peacekeeping", "operation", "guarantee", "guarantees",
                      "arrangement", "arrangements", "contingent", "deployment"})  # fmt: skip
 CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
@@ -133,8 +144,8 @@ they name one ("air support", "intelligence support"); "military support" alone 
 than "other"; see :func:`pledge_kind`."""
 _MILITARY_ONLY = frozenset({"support", "assistance", "presence", "protection", "aid"})
 _MILITARY = frozenset(
-    {"air", "naval", "maritime", "intelligence", "logistic", "logistics", "air-defence",
-     "air-defense", "sea", "land", "cyber"}
+    {"air", "naval", "maritime", "intelligence", "logistic", "logistical", "logistics",
+     "air-defence", "air-defense", "sea", "land", "cyber"}
 )  # fmt: skip
 
 _MODALITY_HEADS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -175,25 +186,76 @@ def pledges(reading: Reading) -> Iterator[Fact]:
     names with its pledger ("the French pledge of €2 billion", "Peru's offer of 300 troops");
     a pledge the source restates is one pledge (see :func:`restated`)."""
     found: list[Fact] = []
+    spoken: dict[str, set[Ref]] = {}
     for context, clause in walk(reading):
         fact = _pledge(reading, context, clause)
+        lead = fact or _support_lead(reading, context, clause)
+        if lead is not None:
+            items = _items(reading, clause, lead is not fact)
+            found += [_item_pledge(reading, lead, clause, item) for item in items]
+            if fact is not None and not items:
+                found.append(fact)
         if fact is not None:
-            items = _items(reading, clause)
-            found += [_item_pledge(reading, fact, clause, item) for item in items] or [fact]
+            _note_speakers(spoken, fact, _speakers(context, clause))
             meeting = fact.args.get("meeting")
             if isinstance(meeting, Ref):
                 yield meeting_fact(meeting, fact.evidence[0], RULE)
         found += _noun_pledges(reading, context, clause)
-    yield from restated(found)
+    found = [_for_their_state(fact, spoken) for fact in found]
+    headlines = {u.start for u, _ in reading.units if u.kind is UnitKind.HEADLINE}
+    body = [f for f in found if f.evidence[0].start not in headlines]
+    yield from restated(body, [f for f in found if f.evidence[0].start in headlines])
 
 
-def _items(reading: Reading, clause: Clause) -> list[tuple[int, int]]:
-    """What a pledge lists after a colon, one (start, end) per item: the list items that
-    follow a unit ending in a colon ("Chile offered:" / "- 300 soldiers" / "- air policing"),
-    or the parts after the predicate's colon separated by semicolons ("Peru pledged: 40 drones;
-    a field hospital; and 2 million euros")."""
+def _note_speakers(spoken: dict[str, set[Ref]], fact: Fact, speakers: Sequence[Mention]) -> None:
+    """Who speaks for which state: a titled person of no stated state or organisation who
+    reports a state's pledge ("President Ruiz's office says she told allies that Chile is willing
+    to send troops") speaks for it; someone with an organisation's post ("NATO's Secretary
+    General") or no title (an analyst) does not."""
+    pledger = fact.args["pledger"]
+    if not isinstance(pledger, Ref) or pledger.kind is not EntityKind.STATE:
+        return
+    for mention in speakers:
+        person = _agent_ref(mention)
+        leader = mention.role is not None and mention.of is None  # a title, of no stated body
+        if person is not None and person.kind is EntityKind.PERSON and leader:
+            spoken.setdefault(person.key, set()).add(pledger)
+
+
+def _for_their_state(fact: Fact, spoken: dict[str, set[Ref]]) -> Fact:
+    """A pledge by a person the same source shows speaking for one state, and for no other,
+    is that state's ("Ruiz promises troops" where Ruiz reports Chile's offer); a person who
+    speaks for no state, or for several, stays the pledger."""
+    pledger = fact.args["pledger"]
+    if not isinstance(pledger, Ref) or pledger.kind is not EntityKind.PERSON:
+        return fact
+    states = spoken.get(pledger.key, set())
+    if len(states) != 1:
+        return fact
+    (state,) = states
+    pledge = fact.args["pledge"]
+    args = dict(fact.args, pledger=state)
+    if isinstance(pledge, Ref):
+        key = slug(pledge.key.replace(pledger.key, state.key, 1))
+        label = pledge.label.replace(pledger.label or pledger.key, state.label or state.key, 1)
+        args["pledge"] = Ref(EntityKind.PLEDGE, key, label)
+    return replace(fact, args=args)
+
+
+Item = tuple[int, int]
+"""One pledge of a list: its (start, end) in the source."""
+
+
+def _items(reading: Reading, clause: Clause, support: bool) -> list[Item]:
+    """What a pledge lists, one (start, end) per item: the list items that follow a unit
+    ending in a colon ("Chile offered:" / "- 300 soldiers" / "- air policing"); the parts of a
+    series separated by semicolons ("Peru pledged: 40 drones; a field hospital; and 2 million
+    euros", "Peru pledged 2 million euros for fuel; 40 drones; and a field hospital"); or the
+    coordinated objects of the predicate when one of them has its own amount ("announced
+    $2 billion in aid, a $1 billion loan and a sanctions package"). A series read for a state's
+    support (``support``: "Chile's support, lately through …; …; and …") needs an amount."""
     unit = clause.unit
-    if unit.text.rstrip().endswith(":"):
+    if unit.text.rstrip().endswith(":") and not support:
         units = [u for u, _ in reading.units]
         at = units.index(unit) + 1 if unit in units else len(units)
         items = []
@@ -202,19 +264,145 @@ def _items(reading: Reading, clause: Clause) -> list[tuple[int, int]]:
                 break
             items.append((after.start, after.end))
         return items
-    text = reading.source.text
-    colon = text.find(":", clause.start, unit.end)
-    if colon < 0 or ";" not in text[colon : unit.end] or ";" in text[unit.start : colon]:
+    items = _series(reading, clause) or ([] if support else _coordinated(clause))
+    amounts = [m for m in reading.mentions if m.kind is MentionKind.AMOUNT]
+    priced = any(any(s <= m.span.start < e for m in amounts) for s, e in items)
+    colon = reading.source.text.find(":", clause.start, items[0][0]) if items else -1
+    return items if priced or (colon >= 0 and not support) else []
+
+
+def _series(reading: Reading, clause: Clause) -> list[Item]:
+    """The parts of a series separated by semicolons that follows the predicate: after its
+    colon, else from the phrase that ends where the first semicolon is (a later part with a
+    subject of its own is a clause, not an item: then there is no series)."""
+    unit, text = clause.unit, reading.source.text
+    first = text.find(";", clause.start, unit.end)
+    if first < 0 or ";" in text[unit.start : clause.start]:
         return []
-    items, start = [], colon + 1
-    for part in re.split(r"(;)", text[colon + 1 : unit.end]):
-        if part != ";":
-            stripped = part.strip(" .").removeprefix("and ").strip()
-            if stripped:
-                at = text.index(stripped, start)
-                items.append((at, at + len(stripped)))
-        start += len(part)
+    colon = text.find(":", clause.start, first)
+    begin = colon + 1 if colon >= 0 else _first_item(clause, first)
+    if begin is None:
+        return []
+    items, at = [], begin
+    for part in text[begin : unit.end].split(";"):
+        stripped = re.sub(r"^(?:and|or)\s+", "", part.strip(" .,")).strip(" .,")
+        if stripped:
+            start = text.index(stripped, at)
+            items.append((start, start + len(stripped)))
+        at += len(part) + 1
+    if len(items) < 2 or any(_has_subject(clause, item) for item in items[1:]):
+        return []
+    if any(_led_by_an_agent(reading, item) for item in items[1:]):
+        return []  # "Chile pledged €2 million; Peru, €3 million": each item its own pledger's
     return items
+
+
+_MEANS = frozenset({"through", "including", "via", "namely"})
+"""Words after which a state's support lists its means ("lately through …; …; and …")."""
+
+
+def _first_item(clause: Clause, semicolon: int) -> int | None:
+    """Where the first item of a semicolon series without a colon starts: after the first word
+    of means that follows the predicate ("raised its support, lately through a package …;" →
+    "a package …"), else at the predicate's object ("pledged 2 million euros for fuel; …")."""
+    paragraph, token = clause.unit.paragraph, predicate_token(clause)
+    base = paragraph.start
+    after = [t for t in token.doc[token.i + 1 :] if base + t.idx < semicolon]
+    means = [t for t in after[:-1] if t.lower_ in _MEANS]
+    if means:
+        return base + token.doc[means[0].i + 1].idx
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > token.i]
+    if objects and base + objects[0].left_edge.idx < semicolon:
+        return base + objects[0].left_edge.idx
+    return None
+
+
+def _led_by_an_agent(reading: Reading, item: Item) -> bool:
+    """The item opens with a state, person or organisation: an elided clause of its own."""
+    return any(m.span.start == item[0] and m.kind in _AGENT_MENTIONS for m in reading.mentions)
+
+
+_AGENT_MENTIONS = frozenset(
+    {MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.ROLE}
+)
+
+
+def _has_subject(clause: Clause, item: Item) -> bool:
+    """The item holds a subject: it is a clause of its own, not a listed thing."""
+    doc, base = clause.unit.paragraph.doc, clause.unit.paragraph.start
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and item[0] <= base + t.idx < item[1] for t in doc)
+
+
+def _coordinated(clause: Clause) -> list[Item]:
+    """The predicate's coordinated objects ("an extra $2 billion in aid, a $1 billion loan,
+    and a sanctions package"): the direct object and the conjuncts and appositions chained to
+    it, each from its first word to the next one's."""
+    token = predicate_token(clause)
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return []
+    heads = [objects[0]]
+    for head in heads:
+        heads += [
+            c
+            for c in head.children
+            if c.dep_ in {"conj", "appos"} and c.pos_ != "VERB" and not _bracketed(c)
+        ]
+    if len(heads) < 2 or not any(c.dep_ == "cc" for h in heads for c in h.children):
+        return []  # no "and": an apposition describing the object ("$2 billion, its largest")
+    heads.sort(key=lambda t: t.i)
+    base = clause.unit.paragraph.start
+    doc = token.doc
+    items = []
+    for head, after in zip(heads, [*heads[1:], None], strict=True):
+        end = after.left_edge.i if after is not None else head.right_edge.i + 1
+        words = [t for t in doc[head.left_edge.i : end] if not (t.is_punct or t.dep_ == "cc")]
+        while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+            words.pop()
+        if words:
+            items.append((base + words[0].idx, base + words[-1].idx + len(words[-1])))
+    return items
+
+
+def _bracketed(token: Token) -> bool:
+    """An aside in brackets ("£1.5 billion (about $1.9 billion)"): an equivalent, not an item."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
+    return token.left_edge.text == "(" or (before is not None and before.text == "(")
+
+
+_SUPPORT = frozenset({"support", "aid", "assistance", "help", "contribution", "contributions",
+                      "package", "packages"})  # fmt: skip
+"""Nouns of support of no named kind: a state's, whose means a series lists ("Chile's support,
+lately through a $2 billion package; …; and …"), or what a weak verb gives ("will provide
+support")."""
+
+
+def _support_lead(reading: Reading, context: Context, clause: Clause) -> Fact | None:
+    """The template of the pledges a series lists as a state's support: the object or subject
+    of the clause is a support noun its state owns ("raised Chile's support to Ukraine, lately
+    through …"); the items are its pledges (see :func:`_items`). Not when negated."""
+    if ";" not in clause.unit.text or not clause.polarity:
+        return None  # the support's means are a series (see _series)
+    token = predicate_token(clause)
+    if _negated_above(token):
+        return None
+    nouns = [
+        c
+        for c in token.children
+        if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lemma_.lower() in _SUPPORT
+    ]
+    owners = _owners(reading, clause, nouns[0]) if nouns else []
+    if not owners:
+        return None
+    day = context.date(reading, clause)
+    args: dict[str, FactValue | None] = {
+        "pledger": owners[0] if len(owners) == 1 else tuple(owners),
+        "pledge_kind": "other",
+        "modality": "asserted",
+        "date": day,
+        "beneficiary": UKRAINE if _for_ukraine(clause, [], nouns, False) else None,
+    }
+    return make_fact(FactKind.PLEDGE, args, (clause.unit.evidence(reading.source),), RULE)
 
 
 def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, int]) -> Fact:
@@ -227,12 +415,18 @@ def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, 
         start - paragraph.start, end - paragraph.start, alignment_mode="expand"
     )
     words = [t for t in span or () if t.pos_ != "ADJ"]
-    inside = [m for m in reading.mentions if start <= m.span.start and m.span.end <= end]
+    inside = [
+        m
+        for m in reading.mentions
+        if start <= m.span.start
+        and m.span.end <= end
+        and m.kind in {MentionKind.AMOUNT, MentionKind.QUANTITY, MentionKind.COUNT}
+    ]
     amounts = [m for m in inside if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else _kind_of(words) or "other"
     pledger = fact.args["pledger"]
     pledgers = list(pledger) if isinstance(pledger, tuple) else [pledger]
-    amount = amounts[0].value if amounts else None
+    amount = _amount(amounts, pledgers)
     day = fact.args.get("date")
     args: dict[str, FactValue | None] = {
         **fact.args,
@@ -253,13 +447,17 @@ def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, 
     return make_fact(FactKind.PLEDGE, args, evidence, RULE)
 
 
-def restated(found: Sequence[Fact]) -> list[Fact]:
+def restated(found: Sequence[Fact], headlines: Sequence[Fact] = ()) -> list[Fact]:
     """One pledge per pledger, kind, amount, number and firmness in a source: a sentence that says
     the same offer again ("Chile is ready to send troops." … "If a truce holds, Chile is ready to
-    deploy soldiers.") adds its evidence and the details it alone gives to the first."""
+    deploy soldiers.") adds its evidence and the details it alone gives to the first. A
+    headline sums up the body in its own words: its pledge is a body pledge of the same
+    pledger(s) and kind whose amount and number it does not contradict, whatever its verb
+    ("Ruiz promises troops" over "Chile is willing to send 300 soldiers")."""
     kept: list[Fact] = []
-    for fact in found:
-        same = next((i for i, k in enumerate(kept) if _same_pledge(k, fact)), None)
+    for fact in [*found, *headlines]:
+        same_as = _sums_up if fact in headlines else _same_pledge
+        same = next((i for i, k in enumerate(kept) if same_as(k, fact)), None)
         if same is None:
             kept.append(fact)
             continue
@@ -278,6 +476,14 @@ def _same_pledge(first: Fact, later: Fact) -> bool:
     return all(first.args.get(k) == later.args.get(k) for k in keys)
 
 
+def _sums_up(body: Fact, headline: Fact) -> bool:
+    """The headline's pledge is the body's: same pledger(s) and kind, and its amount and number
+    absent or the same."""
+    if any(body.args.get(k) != headline.args.get(k) for k in ("pledger", "pledge_kind")):
+        return False
+    return all(headline.args.get(k) in {None, body.args.get(k)} for k in ("amount", "quantity"))
+
+
 _PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "contribution",
                            "promise"})  # fmt: skip
 
@@ -287,15 +493,16 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
     announcement of 2 billion euros") and what is pledged after "of"."""
     unit = clause.unit
     token = predicate_token(clause)
+    nouns = [t for t in token.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in _PLEDGE_NOUNS]
+    if not nouns:
+        return
     predicates = {predicate_token(c).i for c in context.siblings}
     states = {
         m.span.start: m
         for m in reading.mentions_in(unit.start, unit.end)
         if m.kind is MentionKind.STATE
     }
-    for noun in token.subtree:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PLEDGE_NOUNS:
-            continue
+    for noun in nouns:
         if _owner(noun, predicates) != token.i:
             continue
         owners = [
@@ -318,7 +525,7 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
             "pledger": pledger,
             "pledge_kind": kind,
             "modality": "offered" if noun.lemma_.lower() == "offer" else "pledged",
-            "amount": amounts[0].value if amounts else None,
+            "amount": _amount(amounts, [pledger]),
             "quantity": _quantity(owned, kind),
             "date": day,
         }
@@ -338,20 +545,29 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
     continued = _continues_a_pledge(token) or _joins_a_force(token)
-    if clause.action is not Action.PLEDGE and not receiving and not continued:
+    announced = clause.action is Action.ANNOUNCE and _announces_money(reading, clause, token)
+    made = _makes_a_pledge(token)
+    if clause.action is not Action.PLEDGE and not (receiving or continued or announced or made):
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
-    if not _asserted_by_governors(token):
+    parties = _parties(context, clause, token)
+    if parties is None and not _asserted_by_governors(token):
         return None
     if clause.subjectless and not clause.agents("subject", "by"):
         # "Chile is open to participating in …", "… considering a request to send …": the
         # subject of the clause the pledge complements
         clause = replace(clause, arguments=_governing_subjects(context, clause) + clause.arguments)
     pledgers = _readiness_of(reading, clause, token) or _affiliated(
-        reading, _pledgers(reading, context, clause, token, receiving)
+        reading,
+        _refs(clause, parties)
+        if parties is not None
+        else _pledgers(reading, context, clause, token, receiving),
     )
     unnamed = all(m.kind in _PEOPLE for m in clause.agents("subject", "by"))
+    group = None if pledgers else _unnamed_group(reading, clause, token)
+    if group is not None:
+        pledgers = [group[0]]
     if not pledgers and unnamed and modality(token) != "asserted":
         pledgers = _own_troops(clause, token)  # no agent, or a post of no named state
     if not pledgers:
@@ -367,11 +583,8 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else pledge_kind(objects, token)
     firmness = modality(token)
-    if (
-        kind is None
-        and objects
-        and (token.lemma_.lower() in STRONG or firmness in _FIRM or continued)
-    ):
+    strong = token.lemma_.lower() in STRONG or firmness in _FIRM or continued
+    if kind is None and objects and (strong or _gives_support(token)):
         kind = "other"
     if kind is None:
         return None
@@ -381,7 +594,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "pledger": pledgers[0] if len(pledgers) == 1 else tuple(pledgers),
         "pledge_kind": kind,
         "modality": firmness,
-        "amount": amounts[0].value if amounts else None,
+        "amount": _amount(amounts, pledgers),
         "equivalent": _equivalent(amounts, unit),
         "quantity": _quantity(owned, kind),
         "purpose": _purpose(objects, token),
@@ -389,9 +602,102 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
         "beneficiary": UKRAINE if _for_ukraine(clause, inside, objects, receiving) else None,
+        "pledger_count": group[1] if group is not None else None,
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
     return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+_MADE = frozenset({"contribution", "commitment", "pledge", "offer", "promise", "donation"})
+"""Nouns that "make" turns into the pledge verb ("make a concrete contribution")."""
+
+
+def _makes_a_pledge(token: Token) -> bool:
+    """ "decided to make a contribution", "made a commitment of 300 troops": a light verb
+    whose object is a pledge noun pledges as the noun's verb would."""
+    return token.lemma_.lower() == "make" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _MADE for c in token.children
+    )
+
+
+_GROUP_NOUNS = frozenset({"countries", "nations", "states", "allies", "partners", "members",
+                          "governments", "contributors"})  # fmt: skip
+"""What an unnamed group of states is counted as ("26 of our allies", "19 nations")."""
+_DEFINITE = frozenset({"the", "these", "those", "both", "its", "their", "all"})
+
+
+def _unnamed_group(reading: Reading, clause: Clause, token: Token) -> tuple[Ref, Quantity] | None:
+    """The pledger when the subject counts states it does not name ("21 of Ukraine's partners
+    have pledged …", "Seventeen nations will send …", and a bare number after a partitive set
+    before it, "of the 30 nations, 19 had decided to …"): a group of that many states, labelled
+    with the source's words. A definite count ("the two countries", "both nations") points back
+    to states already named: no group."""
+    subject = _by_word(token) if clause.passive else _subject_word(token)
+    if subject is None:
+        return None
+    base = clause.unit.paragraph.start
+    counts = [
+        (m.span.start, m.span.end, m.span.text, m.value)
+        for m in reading.mentions
+        if isinstance(m.value, Quantity)
+        and clause.unit.start <= m.span.start < clause.unit.end
+        and _counts_states(m.span.text, m.value)
+    ]
+    at = base + subject.idx
+    number = _number(subject.text) if subject.pos_ == "NUM" else None
+    text = reading.source.text
+    for start, end, _, quantity in counts:
+        of = re.search(r"\bof\s+(?:the\s+)?$", text[clause.unit.start : start])
+        if number is not None and of and re.fullmatch(r"\s*,\s*", text[end:at]):
+            words = f"{subject.text} {text[clause.unit.start + of.start() : end]}"
+            return _group_ref(clause, words), Quantity(number, number, quantity.unit, "")
+    for start, end, words, quantity in counts:
+        if start <= at < end:
+            definite = {subject.left_edge.lower_, words.split()[0].lower()} & _DEFINITE
+            return None if definite else (_group_ref(clause, words), quantity)
+    return None
+
+
+def _by_word(token: Token) -> Token | None:
+    """The agent of a passive predicate ("promised by 12 nations" → nations)."""
+    by = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return by[0] if by else None
+
+
+def _counts_states(text: str, quantity: Quantity) -> bool:
+    """A count of states: of countries, or of allies, partners, members…"""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return quantity.unit == "countries" or bool(words & _GROUP_NOUNS)
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _group_ref(clause: Clause, words: str) -> Ref:
+    """An unnamed group of states: keyed by its words and its source (two sources' "26
+    countries" need not be the same 26), labelled with its words."""
+    label = " ".join(words.split())
+    return Ref(EntityKind.STATE_GROUP, slug(f"{label} {Path(clause.source).stem}"), label)
+
+
+def _gives_support(token: Token) -> bool:
+    """ "will provide support", "has given 30 packages of military aid": a weak verb whose
+    object is support of no named kind still pledges it (kind ``other``)."""
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _SUPPORT for c in token.children
+    )
+
+
+def _announces_money(reading: Reading, clause: Clause, token: Token) -> bool:
+    """ "Chile announced $2 billion in aid", "unveiled a €500 million package": announcing an
+    amount of money (in the object) pledges it; "announced a plan" does not."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    owned = _within(reading.mentions, objects, clause.unit)
+    return any(m.kind is MentionKind.AMOUNT for m in owned)
 
 
 def _continues_a_pledge(token: Token) -> bool:
@@ -405,11 +711,23 @@ def _continues_a_pledge(token: Token) -> bool:
 
 
 def _joins_a_force(token: Token) -> bool:
-    """ "ready to join the force", "open to participating in peacekeeping" (see JOINING)."""
+    """ "ready to join the force", "open to participating in peacekeeping" (see JOINING): what
+    is joined is the force — the head of the object or of the object of "in" — not talks that
+    merely speak of one ("will participate in talks on a security force")."""
     if token.lemma_.lower() not in JOINING or modality(token) == "asserted":
         return False
-    words = {t.lemma_.lower() for t in _words(_complements(token, False))}
-    return bool(words & _JOINED) and (token.lemma_.lower() != "take" or "part" in words)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    heads = objects + [
+        g
+        for word in (token, *objects)
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "into"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    joined = {h.lemma_.lower() for h in heads} | {h.lower_ for h in heads}
+    taken = token.lemma_.lower() != "take" or any(o.lower_ == "part" for o in objects)
+    return bool(joined & _JOINED) and taken
 
 
 def _governing_subjects(context: Context, clause: Clause) -> tuple[Argument, ...]:
@@ -441,7 +759,8 @@ _RELAYS = frozenset({"request", "proposal", "option", "possibility", "idea"})
 "weighing the option of deploying")."""
 _REPORTING_LEMMAS = frozenset(
     {"say", "announce", "tell", "confirm", "state", "add", "declare", "reveal", "write", "insist",
-     "stress", "affirm", "reaffirm"}
+     "stress", "affirm", "reaffirm", "emphasize", "emphasise", "underline", "underscore", "note",
+     "explain", "assure"}
 )  # fmt: skip
 
 
@@ -519,12 +838,68 @@ def _pledgers(
         if not mentions and _pronoun_subject(token):
             mentions = _speakers(context, clause) or _antecedents(reading, clause, token)
             mentions = _the_country(reading, clause, token, mentions)
+    return _refs(clause, mentions)
+
+
+def _refs(clause: Clause, mentions: Sequence[Mention]) -> list[Ref]:
+    """The agents ``mentions`` name, Ukraine (the beneficiary) and agents inside a phrase
+    left out, one entry per distinct agent in text order."""
     refs = [
         r
         for m in mentions
         if (r := _agent_ref(m)) is not None and r != UKRAINE and not _inside_a_phrase(clause, m)
     ]
     return list(dict.fromkeys(refs))
+
+
+_AGREEMENTS = frozenset(
+    n for n, kind in DOCUMENT_NOUNS.items() if kind in {"agreement", "memorandum"}
+)
+"""Nouns of an agreement between parties ("deal", "pact", "accord", "memorandum"…)."""
+
+
+_CONCLUDING = frozenset({"conclude", "strike", "seal", "ink", "reach"})
+"""Verbs that conclude an agreement besides those of ``Action.AGREE`` (sign, ratify…)."""
+
+
+def _parties(context: Context, clause: Clause, token: Token) -> list[Mention] | None:
+    """When an agreement pledges ("A and B signed a deal that pledged aid", "the pact signed by
+    A and B commits troops"), its parties, who pledge: the subjects of the verb that concluded it
+    (the ``by`` agents of a passive one), when that verb is itself asserted ("urged A to sign a
+    pact that pledges …" pledges nothing); a pledge the agreement frames with a subject of its
+    own ("signed a deal under which Chile will train …") is that subject's. None when the
+    pledge is no agreement's."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ == "relcl":
+        noun = token.head
+    elif subjects:
+        noun = subjects[0]
+    else:
+        return None
+    if noun.lemma_.lower() not in _AGREEMENTS:
+        return None
+    own = token.dep_ == "relcl" and any(s.lower_ not in _RELATIVES for s in subjects)
+    verbs = [noun.head] if noun.dep_ in {"dobj", "nsubjpass"} else []
+    verbs += [
+        c for c in noun.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")
+    ]
+    for concluded in context.siblings:
+        verb = predicate_token(concluded)
+        if verb not in verbs or not (
+            concluded.action is Action.AGREE or verb.lemma_.lower() in _CONCLUDING
+        ):
+            continue
+        asserted = verb.head.i == noun.i or _asserted_by_governors(verb)
+        if not concluded.polarity or _negated_above(verb) or not asserted:
+            return []
+        if own:
+            return clause.agents("by") if clause.passive else clause.agents("subject")
+        passive = verb.dep_ == "acl" or concluded.passive
+        return concluded.agents("by") if passive else concluded.agents("subject")
+    return None
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
 
 
 def _the_country(
@@ -862,6 +1237,24 @@ def _within(mentions: Sequence[Mention], objects: Sequence[Token], unit: Unit) -
         if m.kind in {MentionKind.AMOUNT, MentionKind.QUANTITY, MentionKind.COUNT}
         and any(s <= m.span.start and m.span.end <= e for s, e in ranges)
     ]
+
+
+_OWN_DOLLAR = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
+"""States whose own currency is a dollar (``C$``, ``A$``, ``NZ$`` in the mention table)."""
+
+
+def _amount(amounts: Sequence[Mention], pledgers: Sequence[FactValue]) -> Money | None:
+    """The first amount pledged; a bare "$" in the pledge of one state whose currency is a
+    dollar is that state's dollar ("Canada pledged $2 billion": Canadian dollars, as its own
+    readouts write them), not the US dollar the symbol means elsewhere."""
+    value = amounts[0].value if amounts else None
+    if not isinstance(value, Money):
+        return None
+    states = [p.key for p in pledgers if isinstance(p, Ref) and p.kind is EntityKind.STATE]
+    bare = amounts[0].span.text.lstrip().startswith("$")
+    if bare and len(states) == 1 and states[0] in _OWN_DOLLAR:
+        return replace(value, currency=_OWN_DOLLAR[states[0]])
+    return value
 
 
 def _equivalent(amounts: Sequence[Mention], unit: Unit) -> Money | None:
