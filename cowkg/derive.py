@@ -10,6 +10,13 @@ passages it rests on:
   first coalition meeting it attended. Evidence: the participations at that meeting and the
   sentence stating the rule. No source stating the rule, no derived membership. Organisations
   (NATO, the EU) attend as partners and are not made members by this rule.
+- **who hosts or chairs attends**: a person who hosts or chairs a meeting took part in it (on
+  behalf of the one state any source gives their post), and so did a state or organisation a
+  host or chair verb says hosts or chairs it ("Portugal hosted the summit"; not the country a
+  table's host column or a venue names) — unless a source says it did not attend, or it hosts
+  through a person who hosts or chairs (who then stands for it). Evidence: the host or chair
+  fact's passages. Made once here so that a host or chair from any mapping or source counts as
+  an attendee.
 - **the meeting a statement was made at**: :mod:`cowkg.read.mappings.statements` marks a
   statement made "after the summit" with the meeting of its date, or, undated, with
   :data:`~cowkg.read.frame.PENDING_MEETING`; here it becomes the meeting of the
@@ -44,9 +51,84 @@ def derive(res: Resolution, rules: Sequence[Span]) -> Resolution:
     """``res`` with the derived facts added and statements' meetings attached (``rules``: the
     units of the sources that state the membership rule, :func:`states_membership_rule`)."""
     facts = _attach_statement_meetings(res.facts)
+    hosts = list(attendance_by_hosting(facts))
+    log.info("derive: %d participation(s) of hosts and chairs", len(hosts))
+    facts += hosts
     derived = list(memberships_by_attendance(facts, rules))
     log.info("derive: %d membership(s) by attendance", len(derived))
     return replace(res, facts=tuple(facts) + tuple(derived))
+
+
+# -- who hosts or chairs attends ------------------------------------------------------------
+
+HOSTING_METHOD = "rule:attendance-by-hosting"
+IN_PERSON_METHODS = frozenset({"rule:host-clause", "rule:chair-clause"})
+"""A state or organisation hosts or chairs in person only where a host or chair verb says so
+("Portugal hosted the summit", "co-chaired by Chile and Peru"); a table's host column or a venue
+names the country a meeting is held in."""
+
+
+def posts_of(facts: Iterable[Fact]) -> dict[Ref, tuple[Ref, Ref]]:
+    """Person → (role, state) of their post, for people whose posts name exactly one state."""
+    found: dict[Ref, set[tuple[Ref, Ref]]] = defaultdict(set)
+    for fact in facts:
+        person, role, state = (fact.args.get(k) for k in ("person", "role", "organization"))
+        if (
+            fact.kind is FactKind.POST_HOLDING
+            and isinstance(person, Ref)
+            and isinstance(role, Ref)
+            and isinstance(state, Ref)
+            and state.kind is EntityKind.STATE
+        ):
+            found[person].add((role, state))
+    return {
+        person: min(posts, key=lambda post: post[0].key)
+        for person, posts in found.items()
+        if len({state for _, state in posts}) == 1
+    }
+
+
+def attendance_by_hosting(facts: Sequence[Fact]) -> Iterator[Fact]:
+    """A PARTICIPATION for each host and chair of a meeting that the sources stating it do not
+    already say takes part in it or is absent from it (see the module docstring)."""
+    said: set[tuple[Ref, Ref, str]] = set()
+    for fact in facts:
+        meeting = fact.args.get("meeting")
+        party = fact.args.get("participant" if fact.kind is FactKind.PARTICIPATION else "party")
+        if (
+            fact.kind in {FactKind.PARTICIPATION, FactKind.NON_ATTENDANCE}
+            and isinstance(meeting, Ref)
+            and isinstance(party, Ref)
+        ):
+            said.update((meeting, party, span.seed) for span in fact.evidence)
+    posts = posts_of(facts)
+    hosting = [
+        (m, w, f)
+        for f in facts
+        for m, w in [_host_or_chair(f)]
+        if m and w and (w.kind is EntityKind.PERSON or f.method in IN_PERSON_METHODS)
+    ]
+    through = {(m, posts[w][1]) for m, w, _ in hosting if w in posts}
+    for meeting, who, fact in hosting:
+        seeds = {span.seed for span in fact.evidence}
+        if all((meeting, who, seed) in said for seed in seeds) or (meeting, who) in through:
+            continue
+        said.update((meeting, who, seed) for seed in seeds)
+        args: dict[str, FactValue] = {"meeting": meeting, "participant": who}
+        if who in posts:
+            args["capacity"], args["on_behalf_of"] = posts[who]
+        yield Fact(FactKind.PARTICIPATION, args, fact.evidence, HOSTING_METHOD)
+
+
+def _host_or_chair(fact: Fact) -> tuple[Ref | None, Ref | None]:
+    """(meeting, host or chair) of a HOST or CHAIR fact, else (None, None)."""
+    if fact.kind not in {FactKind.HOST, FactKind.CHAIR}:
+        return None, None
+    meeting = fact.args.get("meeting")
+    who = fact.args.get("host" if fact.kind is FactKind.HOST else "chair")
+    if isinstance(meeting, Ref) and isinstance(who, Ref):
+        return meeting, who
+    return None, None
 
 
 # -- membership by attendance ---------------------------------------------------------------------

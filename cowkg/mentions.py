@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import difflib
 import functools
 import logging
 import re
@@ -176,6 +177,17 @@ def listed_label(kind: EntityKind, key: str) -> str:
 
 
 @functools.cache
+def place_state(key: str) -> str | None:
+    """The ISO 3166 alpha-3 code of the state a listed place is in (a venue: its town's), or
+    None for a place the list does not place in a state."""
+    specs = {spec["key"]: spec for spec in _load_yaml("places.yaml")}
+    spec = specs.get(key)
+    while spec is not None and not spec.get("state") and spec.get("within"):
+        spec = specs.get(spec["within"])
+    return spec.get("state") if spec is not None else None
+
+
+@functools.cache
 def known_place_names() -> Mapping[str, str]:
     """Slug of every name the place list gives a place (label and aliases) → its key: what
     resolution needs to see that "Northwood Headquarters, Eastbury" is the listed Northwood
@@ -196,6 +208,36 @@ def _roles() -> tuple[_Table, _Table]:
         for alias in spec["aliases"]:
             (acronyms if alias.isupper() else words).add(alias, _Entry(ref, "title"))
     return words, acronyms
+
+
+@functools.cache
+def _national_titles() -> dict[str, Ref]:
+    """Role key → the state a national title names by itself ("Taoiseach" → Ireland)."""
+    out = {}
+    for spec in _load_yaml("roles.yaml"):
+        if spec.get("state"):
+            country = pycountry.countries.get(alpha_3=spec["state"])
+            if country is None:
+                raise ValueError(f"roles.yaml: {spec['state']!r} is no ISO 3166 alpha-3 code")
+            out[spec["key"]] = Ref(EntityKind.STATE, spec["state"], _state_label(country))
+    return out
+
+
+FUZZY_STATE_CUTOFF = 0.9
+"""How similar (difflib ratio) a misspelt name must be to a state's name to be read as it."""
+
+
+def misspelt_state(name: str) -> Ref | None:
+    """The state whose name or alias ``name`` misspells ("New Zeeland"), or None: a capitalised
+    name of five or more letters, at least :data:`FUZZY_STATE_CUTOFF` similar to exactly one
+    state's name of the same first letter (so "Austrian", "Nigeria", "Slovenia" stay apart).
+    Callers use it only where a list says the name is a state's."""
+    if len(name) < 5 or not name[:1].isupper() or state_key(name):
+        return None
+    names = [n for n in _states().names if n[:1] == name[:1] and len(n) >= 5]
+    close = difflib.get_close_matches(name, names, n=2, cutoff=FUZZY_STATE_CUTOFF)
+    refs = {_states().names[n].ref for n in close}
+    return refs.pop() if len(refs) == 1 else None
 
 
 def state_key(name: str) -> str | None:
@@ -375,6 +417,9 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
             pass
         elif _is_capitalised(word) and not _is_known_non_person(word) and word not in _HONORIFICS:
             end, count = cursor + len(word), count + 1
+            if re.search(r"['’]s$", word):  # "X's special envoy": the possessive ends the name
+                end -= 2
+                break
         elif word in _HONORIFICS and count == 0:
             start = token.end() + 1
         else:
@@ -582,6 +627,7 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
     """ROLE mentions with the post's state/organisation, and the people named beside them."""
     text = source.text
     ordered = sorted(entities, key=lambda m: m.span.start)
+    principals: dict[int, Ref] = {}
     for start, end, entry in _role_matches(text):
         owner = _owner_before(ordered, text, start)
         after = _owner_after(ordered, text, end)
@@ -589,14 +635,21 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
         if after:
             owner = owner or after[0]
             name_from = after[1]
+        owner = (
+            owner or _principal(principals, text, start) or _national_titles().get(entry.ref.key)
+        )
         yield Mention(
             MentionKind.ROLE, _span(source, start, end), entry.ref, of=owner, form="title"
         )
         name = _name_after(text, name_from)
         if name is None:
             name = _name_before_comma(text, start)
+        if name is None and owner is not None:
+            name = _name_after_comma(text, name_from)
         if name is not None:
             ref = person_ref(text[name[0] : name[1]])
+            if owner is not None:
+                principals[name[1]] = owner
             yield Mention(
                 MentionKind.PERSON,
                 _span(source, *name),
@@ -605,6 +658,27 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
                 role=entry.ref,
                 form="titled",
             )
+
+
+def _principal(principals: Mapping[int, Ref], text: str, start: int) -> Ref | None:
+    """The state of a titled person whose title another one follows ("US President X's special
+    envoy"): the envoy's post is that state's."""
+    match = re.search(r"(['’]s)([ \u00a0]+)$", text[max(0, start - 4) : start])
+    if match is None:
+        return None
+    return principals.get(start - len(match.group(0))) or principals.get(start - len(match[2]))
+
+
+def _name_after_comma(text: str, end: int) -> tuple[int, int] | None:
+    """ "the president of Chile, Gabriel Boric, said": a name of two or more words set off by
+    commas right after a title of a named state or organisation."""
+    if not text.startswith(",", end):
+        return None
+    name = _name_after(text, end + 1)
+    if name is None or " " not in text[name[0] : name[1]].strip():
+        return None
+    after = text[name[1] : name[1] + 1]
+    return name if after in {",", ".", ""} else None
 
 
 def _name_before_comma(text: str, start: int) -> tuple[int, int] | None:

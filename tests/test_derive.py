@@ -10,7 +10,9 @@ import pyoxigraph as ox
 import pytest
 
 from cowkg.derive import (
+    HOSTING_METHOD,
     MEMBERSHIP_METHOD,
+    attendance_by_hosting,
     derive,
     memberships_by_attendance,
     states_membership_rule,
@@ -93,6 +95,66 @@ def test_each_attendee_state_is_a_member_from_its_first_coalition_meeting() -> N
 def test_no_rule_no_membership() -> None:
     facts = [*meeting(APRIL), attended(APRIL, 20, participant=CHILE)]
     assert memberships_by_attendance(facts, []) == []
+
+
+def _hosting(at: int, kind: FactKind, who: Ref, method: str = "rule:host-clause") -> Fact:
+    name = "host" if kind is FactKind.HOST else "chair"
+    meeting_ref = Ref(EntityKind.MEETING, f"{APRIL}-summit")
+    return Fact(kind, {"meeting": meeting_ref, name: who}, (span(at),), method)
+
+
+def test_who_hosts_or_chairs_attends_on_behalf_of_the_state_of_their_post() -> None:
+    president = Ref(EntityKind.ROLE, "president")
+    facts = [
+        *meeting(APRIL),
+        fact(FactKind.POST_HOLDING, span(300), person=BORIC, role=president, organization=CHILE),
+        _hosting(20, FactKind.CHAIR, BORIC),
+        _hosting(40, FactKind.HOST, CHILE),  # hosts through its president: no second attendee
+        _hosting(60, FactKind.HOST, PERU),
+        _hosting(80, FactKind.HOST, NATO),
+        _hosting(85, FactKind.CHAIR, Ref(EntityKind.STATE, "PRT"), "rule:chair-clause"),
+        # a table's host column names the country a meeting is held in, not a host in person
+        _hosting(90, FactKind.HOST, Ref(EntityKind.STATE, "BEL"), "rule:meetings-table"),
+        _hosting(95, FactKind.CHAIR, Ref(EntityKind.PERSON, "ana-ruiz"), "rule:meetings-table"),
+    ]
+    derived = {f.args["participant"]: f for f in attendance_by_hosting(facts)}
+    assert set(derived) == {
+        BORIC,
+        PERU,
+        NATO,
+        Ref(EntityKind.STATE, "PRT"),
+        Ref(EntityKind.PERSON, "ana-ruiz"),
+    }
+    boric = derived[BORIC]
+    assert boric.args["on_behalf_of"] == CHILE and boric.args["capacity"] == president
+    assert boric.evidence == (span(20),) and boric.method == HOSTING_METHOD
+
+
+def test_a_host_said_to_attend_or_to_be_absent_gets_no_second_participation() -> None:
+    facts = [
+        *meeting(APRIL),
+        _hosting(20, FactKind.HOST, CHILE),
+        attended(APRIL, 30, participant=CHILE),
+        _hosting(40, FactKind.HOST, PERU),
+        fact(
+            FactKind.NON_ATTENDANCE,
+            span(50),
+            meeting=Ref(EntityKind.MEETING, f"{APRIL}-summit"),
+            party=PERU,
+        ),
+        _hosting(60, FactKind.CHAIR, BORIC),
+        _hosting(70, FactKind.HOST, BORIC),  # one person, one participation
+    ]
+    derived = list(attendance_by_hosting(facts))
+    assert [f.args["participant"] for f in derived] == [BORIC]
+    assert "on_behalf_of" not in derived[0].args  # no post known
+
+
+def test_a_host_that_attends_by_hosting_is_a_member_by_attendance() -> None:
+    rule = Span("r.txt", 0, 5, "rule.")
+    res = derive(resolve([*meeting(APRIL), _hosting(20, FactKind.HOST, PERU)], BASE), [rule])
+    members = [f.args["member"] for f in res.facts if f.kind is FactKind.MEMBERSHIP]
+    assert members == [PERU]
 
 
 def _statement(meeting_ref: Ref, seed: str) -> Fact:

@@ -11,7 +11,9 @@ import pytest
 from cowkg.extract import shared_context
 from cowkg.mentions import (
     find_mentions,
+    misspelt_state,
     person_ref,
+    place_state,
     slug,
     state_key,
     titled_names,
@@ -285,3 +287,62 @@ def test_a_sentence_opener_is_not_part_of_a_titled_name(opener: str) -> None:
         dt.date(2026, 1, 7),
     )
     assert titled_names(source) == ["Ada Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "of"),
+    [
+        ("The Tánaiste Aoife Byrne spoke", "Aoife Byrne", "tanaiste", "IRL"),  # a national title
+        ("Portuguese Taoiseach Ana Ruiz", "Ana Ruiz", "taoiseach", "PRT"),  # a written state wins
+        # an envoy's post is the state of the titled person whose envoy they are
+        (
+            "French President Jean Dupont's special envoy Luis Vega",
+            "Luis Vega",
+            "special-envoy",
+            "FRA",
+        ),
+        (
+            "French President Jean Dupont’s Special Representative Luis Vega",
+            "Luis Vega",
+            "special-envoy",
+            "FRA",
+        ),
+    ],
+)
+def test_a_title_without_a_written_state_takes_the_one_it_names(
+    text: str, name: str, role: str, of: str
+) -> None:
+    person = next(p for p in _of(MentionKind.PERSON, text) if p.span.text == name)
+    assert person.role is not None and person.role.key == role
+    assert person.of is not None and person.of.key == of
+
+
+def test_a_title_of_no_state_stays_of_none() -> None:
+    (title,) = _of(MentionKind.ROLE, "Jean Dupont said the special envoy would come")
+    assert title.value == Ref(EntityKind.ROLE, "special-envoy") and title.of is None
+    (first_lady,) = _of(MentionKind.ROLE, "First Lady Maria Lopez arrived")
+    assert first_lady.of is None
+
+
+def test_a_name_set_off_by_commas_after_a_states_title_holds_it() -> None:
+    (person,) = _of(MentionKind.PERSON, "The president of Chile, Gabriel Boric, said so.")
+    assert person.span.text == "Gabriel Boric" and person.role is not None
+    assert person.of is not None and person.of.key == "CHL"
+    assert not _of(MentionKind.PERSON, "The US president, who spoke first, left.")
+
+
+def test_a_listed_place_is_in_a_state_a_venue_in_its_towns() -> None:
+    assert place_state("paris") == "FRA"
+    assert place_state("elysee-palace-paris") == "FRA"
+    assert place_state("nowhere-town") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("New Zeeland", "NZL"), ("Portugall", "PRT"), ("Lithuana", "LTU"), ("Austrian", None),
+     ("Nigeria", None), ("Slovenia", None), ("Zeeland", None), ("Australia", None),
+     ("Ireland", None), ("London", None), ("Georgie", None), ("sweeden", None)],
+)  # fmt: skip
+def test_a_misspelt_state_name_and_near_misses(name: str, key: str | None) -> None:
+    ref = misspelt_state(name)
+    assert (ref.key if ref else None) == key

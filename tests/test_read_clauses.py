@@ -82,3 +82,27 @@ def test_a_conjunct_inherits_subject_and_date_but_an_own_subject_is_kept() -> No
     assert keys(pledge, "subject") == ["PER"] and pledge.date == dt.date(2026, 6, 3)
     clauses = clauses_of("Peru will send troops if the truce holds.")
     assert not [c for c in clauses if c.predicate == "hold" and c.agents("subject")]
+
+
+def test_a_verb_the_parse_reads_as_a_noun_after_a_modal_and_a_date_is_the_predicate() -> None:
+    clause = only(
+        clauses_of("Chile's army chief will on Friday host a meeting of the coalition in Lima."),
+        Action.HOST,
+    )
+    assert clause.modality == "future"
+
+
+def test_a_second_by_agent_the_parse_makes_a_conjunct_is_an_agent() -> None:
+    clause = only(
+        clauses_of("The summit was attended by Chile and by the prime minister of Peru."),
+        Action.ATTEND,
+    )
+    assert keys(clause, "by") == ["CHL", "prime-minister", "PER"]
+
+
+def test_a_relative_clause_on_a_date_is_dated_by_it() -> None:
+    clause = only(
+        clauses_of("It began on 12 March, when Chile convened a meeting of ministers."),
+        Action.MEET,
+    )
+    assert clause.date == dt.date(2026, 3, 12)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from cowkg.mentions import known_place_names, slug, state_key
+from spacy.tokens import Span as SpacySpan
+
+from cowkg.mentions import known_place_names, misspelt_state, slug, state_key
 from cowkg.read.nlp import Paragraph, parse
 from cowkg.read.units import body_end
 from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source, Span
@@ -92,6 +94,11 @@ def _open_in(
             continue
         text = re.sub(r"^(?:the|The)\s+", "", entity.text)
         start = end - len(text)
+        misspelt = misspelt_state(text) if _listed(entity) else None
+        if misspelt is not None:
+            span = Span(source.file, start, end, source.text[start:end])
+            yield Mention(MentionKind.STATE, span, misspelt, form="misspelt")
+            continue
         kinds = _open_ref(entity.label_, text)
         if kinds is None or not slug(text):
             continue
@@ -100,6 +107,16 @@ def _open_in(
         yield Mention(
             mention_kind, Span(source.file, start, end, source.text[start:end]), ref, form="open"
         )
+
+
+def _listed(entity: SpacySpan) -> bool:
+    """A name in a list of names ("Austria, New Zeeland, and Japan"): a conjunct, or the head
+    of conjuncts, whose neighbours are proper names too."""
+    root = entity.root
+    neighbours = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        neighbours.append(root.head)
+    return any(n.pos_ == "PROPN" for n in neighbours)
 
 
 def open_mentions(source: Source, mentions: Iterable[Mention]) -> list[Mention]:

@@ -195,6 +195,9 @@ def _phrase(token: Token) -> str:
             and not _introduces_date(child)
         ):
             return candidate
+    stranded = _stranded_verb(token)
+    if stranded is not None:
+        return stranded
     if token.pos_ == "AUX" or lemma == "be":
         for child in token.children:
             inverted = child.dep_ == "nsubj" and child.pos_ in {"ADJ", "PROPN"}  # "Present were A"
@@ -205,6 +208,18 @@ def _phrase(token: Token) -> str:
             if child.dep_ == "prep" and f"be {child.lemma_.lower()}" in LEXICON:
                 return f"be {child.lemma_.lower()}"
     return lemma
+
+
+def _stranded_verb(token: Token) -> str | None:
+    """A modal the parse made the predicate, its verb read as a noun after a date ("X will on
+    Tuesday host a meeting": "host" the object of "on"): that verb, when the lexicon has it."""
+    if token.tag_ != "MD" or any(c.pos_ in {"VERB", "AUX"} for c in token.children):
+        return None
+    for prep in token.children:
+        for word in prep.children if prep.dep_ == "prep" else ():
+            if word.dep_ == "pobj" and word.lower_ in LEXICON and word.i > prep.i + 1:
+                return word.lower_
+    return None
 
 
 def _introduces_date(preposition: Token) -> bool:
@@ -221,6 +236,8 @@ def _negated(token: Token) -> bool:
 def _modality(token: Token) -> tuple[str, str]:
     """(modality, tense) of a predicate from its auxiliaries and the verb that governs it."""
     auxes = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if token.tag_ == "MD":  # the modal the parse made the predicate (see _stranded_verb)
+        auxes.add(token.lower_)
     if auxes & _FUTURE:
         return "future", "future"
     if auxes & _CONDITIONAL:
@@ -263,7 +280,7 @@ def _role_of(token: Token, predicate: Token) -> str:
             if dep == "prep":
                 return node.lower_
             return role
-        if dep == "pobj" and node.head.dep_ == "prep":
+        if dep == "pobj" and _preposition(node.head):
             role = node.head.lower_
             if node.head.head.i == predicate.i:
                 return "by" if role == "by" and node.head.dep_ == "agent" else role
@@ -271,6 +288,12 @@ def _role_of(token: Token, predicate: Token) -> str:
             return "by"
         node = node.head
     return role
+
+
+def _preposition(token: Token) -> bool:
+    """A preposition, also one the parse makes a conjunct of the predicate ("attended by A and
+    by B": the second "by")."""
+    return token.dep_ == "prep" or (token.dep_ == "conj" and token.pos_ == "ADP")
 
 
 def _owner(token: Token, predicates: Sequence[Token]) -> Token | None:
@@ -375,6 +398,8 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             changes["arguments"] = inherited + clause.arguments
         if not clause.dates and dep in {"conj", "xcomp", "advcl", "ccomp"}:
             changes["dates"] = gov.dates
+        elif not clause.dates and dep == "relcl":
+            changes["dates"] = _dated_by(clause, gov)
         if not clause.places and dep in {"conj", "xcomp", "advcl"}:
             changes["places"] = gov.places
         if dep in {"ccomp", "parataxis"} and gov.action in REPORTING:
@@ -388,6 +413,20 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             changes["polarity"] = False
         out.append(replace(clause, **changes) if changes else clause)  # type: ignore[arg-type]
     return out
+
+
+def _dated_by(clause: Clause, gov: Clause) -> tuple[Mention, ...]:
+    """The date a relative clause hangs from ("on 17 May, when X convened a meeting"): the
+    time of the relative clause."""
+    doc = clause.unit.paragraph.doc
+    base = clause.unit.paragraph.start
+    span = doc.char_span(
+        clause.trigger.start - base, clause.trigger.end - base, alignment_mode="expand"
+    )
+    if span is None or not len(span):
+        return ()
+    head = span.root.head
+    return tuple(d for d in gov.dates if d.span.start <= base + head.idx < d.span.end)
 
 
 def _dep_of(clause: Clause) -> str:

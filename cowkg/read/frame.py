@@ -389,9 +389,20 @@ def _modifies(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> bool:
     token = mention_token(unit, mention)
     if token is None:
         return False
-    return token.dep_ in {"compound", "poss", "nmod", "amod"} or (
+    return _premodifies(token) or (
         token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head in phrase
     )
+
+
+def _premodifies(token: Token) -> bool:
+    """A modifier of the meeting noun itself, through other modifiers ("a NATO defence
+    ministers meeting"), not of another noun in its phrase ("30 countries, mainly NATO
+    allies")."""
+    while token.dep_ in {"compound", "poss", "nmod", "amod"} and token.head.i != token.i:
+        token = token.head
+        if _is_meeting_noun(token):
+            return True
+    return False
 
 
 def _prep_above(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> str:

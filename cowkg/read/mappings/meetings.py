@@ -12,24 +12,31 @@ clauses by their action and the grammatical roles of their agents:
   participation of", "including", "among them", "along with"; a caption listing agents "at" a
   meeting ("A, B and C at the coalition summit"); leaders by title alone ("the Danish
   prime minister" → Denmark, in that capacity); a person on behalf of the state of their post; a
-  participant's own mode ("joined by video");
+  participant's own mode ("joined by video"); who speaks at the meeting ("told the meeting",
+  "said that today's meeting …", "in her opening remarks", "urged leaders gathered in …");
 - NON_ATTENDANCE: "was absent", "did not attend", "was not represented", "stayed away";
 - HOST / CHAIR: "hosted by", "X hosts", "co-chaired", "chaired by", "convened by", "at the
-  invitation of"; a person hosting hosts for the state of their post.
+  invitation of"; a person hosting hosts for the state of their post; who convenes or holds a
+  meeting, or receives a group in their own state, chairs it and their state hosts it; a
+  counterpart hosting with the host; the people a chairs' statement is issued on behalf of.
+  That hosts and chairs attend is derived (:func:`cowkg.derive.attendance_by_hosting`).
 
 A bullet list after a bound clause that ends with a colon ("Present were:") lists attendees.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from cowkg.mentions import COALITION
-from cowkg.read.clauses import Action, Argument, Clause
+from cowkg.mentions import COALITION, place_state
+from cowkg.read.clauses import REPORTING, Action, Argument, Clause
 from cowkg.read.frame import (
+    OUTSIDE_POWERS,
     Cue,
     Frame,
     Meeting,
@@ -164,9 +171,33 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
+    if action is Action.SAY and _addressed(clause, cue):
+        return ("subject",)
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
     return ()
+
+
+def _addressed(clause: Clause, cue: Cue) -> bool:
+    """A speaker who tells or briefs the meeting itself ("X told the summit", "X briefed the
+    coalition meeting") speaks at it: the meeting noun is the verb's object."""
+    top = _phrase_top(clause, cue.noun)
+    return top is not None and top.dep_ in {"dobj", "dative"}
+
+
+def _phrase_top(clause: Clause, noun: Token | None) -> Token | None:
+    """The word of the meeting noun's phrase that hangs on the predicate, through "of" and
+    compounds (the parse may head "the coalition of the willing meeting" by "coalition")."""
+    token, top = noun, predicate_token(clause)
+    while token is not None and top is not None and token.head.i != token.i:
+        if token.head.i == top.i:
+            return token
+        if token.dep_ not in {"pobj", "prep", "compound"} or (
+            token.dep_ == "prep" and token.lower_ != "of"
+        ):
+            return None
+        token = token.head
+    return None
 
 
 def _passive(clause: Clause) -> bool:
@@ -186,9 +217,12 @@ def _attendee_arguments(clause: Clause, cue: Cue) -> list[Argument]:
             (a.role in roles and not _hosting(clause, a))
             or set(_path(clause, a.mention)) & _PARTICIPATION_LEMMAS
             or (clause.action in {Action.ATTEND, Action.JOIN} and _fronted_for(clause, a))
+            or (clause.action in {Action.ATTEND, Action.JOIN} and _listed_on(clause, a))
         )
         and not _modifies_noun(clause, cue, a)
         and not _topic(clause, a)
+        and not _possessor(clause, a)
+        and not (clause.action is Action.MEET and _inherited(clause, a))
     ]
     if clause.action in {Action.HOST, Action.CHAIR}:
         out = [a for a in out if a.role != "object" or _own_object(clause, a)]
@@ -213,6 +247,22 @@ def _topic(clause: Clause, argument: Argument) -> bool:
     return bool(set(path[1:-1]) & _TOPIC) and "behalf" not in path
 
 
+def _listed_on(clause: Clause, argument: Argument) -> bool:
+    """An agent in a noun phrase the parse made a conjunct of the attendance verb itself ("was
+    attended by A, and representatives of B – C and D": "representatives" hangs on "attended"),
+    which goes on with the verb's list of attendees; a name behind a preposition other than
+    "of" ("from", "about") is not."""
+    token = mention_token(clause.unit, argument.mention)
+    top = predicate_token(clause)
+    while token is not None and top is not None and token.head.i != token.i:
+        if token.head.i == top.i:
+            return token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"}
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return False
+        token = token.head
+    return False
+
+
 def _fronted_for(clause: Clause, argument: Argument) -> bool:
     """A state fronted with "for" before who attended ("For Chile, its defence chief was
     present"): the attendee took part for it, so it took part."""
@@ -228,6 +278,20 @@ def _fronted_for(clause: Clause, argument: Argument) -> bool:
         and prep.head.i == top.i
         and bool(subjects)
         and prep.i < min(subjects)
+    )
+
+
+def _possessor(clause: Clause, argument: Argument) -> bool:
+    """A person named as the possessor of who acts ("X's special envoy", "X's team"): the one
+    they own took part, not they."""
+    token = mention_token(clause.unit, argument.mention)
+    while token is not None and token.dep_ in {"compound", "amod"}:
+        token = token.head  # a title of the possessor ("President X's envoy")
+    return (
+        argument.mention.kind in {MentionKind.PERSON, MentionKind.ROLE}
+        and token is not None
+        and token.dep_ == "poss"
+        and token.head.pos_ in {"NOUN", "PROPN"}
     )
 
 
@@ -268,13 +332,67 @@ def _host_arguments(clause: Clause) -> list[Argument]:
     hosts = [a for a in clause.arguments if _hosting(clause, a)]
     if action in {Action.HOST, Action.CHAIR}:
         role = "by" if _passive(clause) else "subject"
-        hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
+        hosts += [
+            a
+            for a in clause.arguments
+            if (a.role == role and _direct(clause, a) and not _possessor(clause, a))
+            or _counterpart(clause, a)
+        ]
     elif action is Action.MEET and _convenes(clause):
         if clause.passive:
             hosts += [a for a in clause.arguments if a.role == "by"]
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
             hosts += [a for a in clause.arguments if a.role == "subject"]
     return hosts
+
+
+_RECEIVED = frozenset({"leader", "chief", "minister", "counterpart", "representative", "general",
+                       "commander", "official", "envoy", "delegation", "head"})  # fmt: skip
+
+
+def _receiving(clause: Clause, meeting: Meeting, reading: Reading) -> list[Argument]:
+    """One titled person who meets a group ("X met 34 army chiefs in Paris", "X met defence
+    ministers of 20 countries") in a town of their own state receives it: they chair it (and
+    their state hosts, :func:`_hosting_roles`). Elsewhere they are one more attendee."""
+    top = predicate_token(clause)
+    if clause.action is not Action.MEET or clause.passive or top is None or _convenes(clause):
+        return []
+    subjects = [a for a in clause.arguments if a.role == "subject"]
+    people = [a for a in subjects if a.mention.kind is MentionKind.PERSON]
+    objects = [c for c in top.children if c.dep_ == "dobj"]
+    group = (
+        len(objects) == 1
+        and objects[0].tag_ == "NNS"
+        and objects[0].lemma_.lower() in _RECEIVED
+        and not any(a.role == "object" and _own_object(clause, a) for a in clause.arguments)
+    )
+    place = venue(meeting)
+    if len(people) != 1 or not group or place is None or not isinstance(place.value, Ref):
+        return []
+    agent = _agent(people[0].mention, reading.affiliations, set())
+    state = agent[2] if agent is not None else None
+    return people if state is not None and place_state(place.value.key) == state.key else []
+
+
+def _counterpart(clause: Clause, argument: Argument) -> bool:
+    """The state of a host's counterpart who hosts with them ("X will host with his French
+    counterpart", "X and her Polish counterpart hosted"): a co-host, whose name is not given."""
+    token = mention_token(clause.unit, argument.mention)
+    if token is None or argument.mention.kind is not MentionKind.STATE:
+        return False
+    noun, top = token.head, predicate_token(clause)
+    verb = noun.head.head  # the word "with" hangs on: the host verb (or the word it was read as)
+    with_host = (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+        and top is not None
+        and (verb.i == top.i or verb.lower_ == clause.predicate)
+    )
+    return (
+        token.dep_ in {"amod", "compound", "poss", "nmod"}
+        and noun.lemma_.lower() == "counterpart"
+        and (with_host or (noun.dep_ == "conj" and noun.head.dep_ in {"nsubj", "nsubjpass"}))
+    )
 
 
 def _direct(clause: Clause, argument: Argument) -> bool:
@@ -333,6 +451,36 @@ def _convenes(clause: Clause) -> bool:
 def _has_object(clause: Clause) -> bool:
     token = predicate_token(clause)
     return token is not None and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _apposed(clause: Clause, arguments: Sequence[Argument]) -> list[Argument]:
+    """A person in apposition with a title ("the President of Chile, Gabriel Boric", "Gabriel
+    Boric, the Chilean president") holds it: the person takes the title and its state, and the
+    title is no second agent (see :func:`_titled`). Read from the text between the two names,
+    as the parse of such lists often hangs the names on the wrong title."""
+    titles = [a.mention for a in arguments if a.mention.kind is MentionKind.ROLE and a.mention.of]
+    out = []
+    for argument in arguments:
+        mention = argument.mention
+        if mention.kind is MentionKind.PERSON:
+            title = next((t for t in titles if _beside(clause.unit, t, mention)), None)
+            if title is not None and isinstance(title.value, Ref):
+                mention = dataclasses.replace(mention, role=title.value, of=title.of)
+        out.append(Argument(mention, argument.role))
+    return out
+
+
+_TITLE_THEN_NAME = re.compile(r"^\s*(?:of\s+(?:the\s+)?\S+(?:\s+\S+){0,2}\s*)?,\s*$")
+_NAME_THEN_TITLE = re.compile(r"^\s*,\s*(?:[Tt]he\s+)?(?:[A-ZÀ-Þ][\w'’.-]*\s+){0,2}$")
+
+
+def _beside(unit: Unit, title: Mention, person: Mention) -> bool:
+    """Whether only a comma (and the title's "of <state>") stands between a title and a name."""
+    if title.span.end <= person.span.start:
+        gap = unit.text[title.span.end - unit.start : person.span.start - unit.start]
+        return bool(_TITLE_THEN_NAME.match(gap)) and not re.search(r"\band\b", gap)
+    gap = unit.text[person.span.end - unit.start : title.span.start - unit.start]
+    return bool(_NAME_THEN_TITLE.match(gap))
 
 
 def _titled(mention: Mention, arguments: Sequence[Argument]) -> bool:
@@ -467,26 +615,31 @@ def _absences(
 
 
 def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]:
-    kind = FactKind.CHAIR if clause.action is Action.CHAIR else FactKind.HOST
-    role = "chair" if kind is FactKind.CHAIR else "host"
-    arguments = _host_arguments(clause)
+    """Hosts and chairs of an affirmed clause ("did not host" names none); that they attend is
+    derived from these facts (:func:`cowkg.derive.attendance_by_hosting`)."""
+    if not clause.polarity:
+        return
+    arguments = _apposed(clause, _host_arguments(clause) + _receiving(clause, meeting, reading))
     for argument in arguments:
         agent = _agent(argument.mention, reading.affiliations, _owners(arguments))
         if agent is None or _titled(argument.mention, arguments):
             continue
         who, _, state = agent
-        # a person hosting hosts for the state of their post; a chair is the person alone
-        for ref in (who, state if kind is FactKind.HOST else None):
-            if ref is not None:
-                yield _fact(
-                    kind,
-                    {"meeting": meeting.ref, role: ref},
-                    [clause.unit],
-                    reading,
-                    f"{role}-clause",
-                )
-    if clause.polarity:  # who hosts or chairs a meeting attends it
-        yield from _participations(meeting, arguments, reading, None, [clause.unit])
+        for kind, ref in _hosting_roles(clause, who, state):
+            role = "chair" if kind is FactKind.CHAIR else "host"
+            yield _fact(
+                kind, {"meeting": meeting.ref, role: ref}, [clause.unit], reading, f"{role}-clause"
+            )
+
+
+def _hosting_roles(clause: Clause, who: Ref, state: Ref | None) -> list[tuple[FactKind, Ref]]:
+    """A chair verb names the chair alone; a person who convenes or holds a meeting chairs it
+    and their state hosts it; a person who hosts hosts it for the state of their post too."""
+    if clause.action is Action.CHAIR:
+        return [(FactKind.CHAIR, who)]
+    if clause.action is Action.MEET and who.kind is EntityKind.PERSON:
+        return [(FactKind.CHAIR, who), *([(FactKind.HOST, state)] if state else [])]
+    return [(FactKind.HOST, who), *([(FactKind.HOST, state)] if state else [])]
 
 
 def _clause_facts(
@@ -496,7 +649,7 @@ def _clause_facts(
         return
     unit = clause.unit
     yield from _hosts(meeting, clause, reading)
-    arguments = _attendee_arguments(clause, cue)
+    arguments = _apposed(clause, _attendee_arguments(clause, cue))
     absent = clause.action is Action.ABSENT and clause.polarity
     if absent or (not clause.polarity and clause.action in {Action.ATTEND, Action.JOIN}):
         subjects = [a for a in clause.arguments if a.role in {"subject", "object"}]
@@ -506,7 +659,119 @@ def _clause_facts(
         return
     if listed and not arguments:
         arguments = [Argument(m, "object") for m in listed]
+    arguments = [*arguments, *_apposed(clause, _speaks_of_this(clause, cue, reading))]
+    arguments = [*arguments, *_apposed(clause, _addresses_gathering(clause, reading))]
     yield from _participations(meeting, arguments, reading, _mode(clause), [unit])
+
+
+_THIS = frozenset({"today", "tonight", "this"})
+
+
+def _speaks_of_this(clause: Clause, cue: Cue, reading: Reading) -> list[Argument]:
+    """Who says what "today's meeting" or "this meeting" was speaks from it: the subjects of
+    the reporting verb whose reported clause has that meeting as its subject. Not a speaker of
+    the US or Russia, who comment on the coalition's meetings from outside."""
+    top = _phrase_top(clause, cue.noun)
+    if clause.speaker is None or top is None or top.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    words = [*top.children, *(cue.noun.children if cue.noun is not None else ())]
+    if not clause.polarity or not any(
+        c.lower_ in _THIS and c.dep_ in {"poss", "det", "npadvmod"} for c in words
+    ):
+        return []
+    return _from_inside(_reporting_subjects(clause, reading), reading)
+
+
+def _addresses_gathering(clause: Clause, reading: Reading) -> list[Argument]:
+    """Who urges or tells a group gathered for the meeting ("the prime minister urged leaders
+    gathered in Rome to …", "X told ministers meeting in Oslo that …") speaks to it there: the
+    subjects of the affirmed addressing verb, not the US or Russia."""
+    top = predicate_token(clause)
+    if clause.action is not Action.MEET or top is None or not _gathered_group(top):
+        return []
+    governor = _governor(clause, reading)
+    addressing = governor is not None and (
+        governor.action is Action.CALL_FOR or governor.predicate in {"tell", "address", "brief"}
+    )
+    return _from_inside(_reporting_subjects(clause, reading), reading) if addressing else []
+
+
+def _gathered_group(top: Token) -> bool:
+    """A meeting verb telling a group of people gathered ("leaders gathered in Rome"), as the
+    clause a verb reports (its subject the group) or as the group's participle."""
+    if top.dep_ == "ccomp":
+        return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in top.children)
+    return top.dep_ == "acl" and top.head.tag_ == "NNS"
+
+
+def _inherited(clause: Clause, argument: Argument) -> bool:
+    """A subject a participle took from its governor ("X urged leaders gathered in Rome": the
+    governor's X did not gather; the leaders did)."""
+    top = predicate_token(clause)
+    outside = not clause.start <= argument.mention.span.start < clause.end
+    return top is not None and top.dep_ == "acl" and argument.role == "subject" and outside
+
+
+def _governor(clause: Clause, reading: Reading) -> Clause | None:
+    for unit, clauses in reading.units:
+        if unit is clause.unit and clause.governor is not None:
+            return clauses[clause.governor]
+    return None
+
+
+def _from_inside(speakers: list[Argument], reading: Reading) -> list[Argument]:
+    """The speakers, or none when one speaks for the US or Russia (who comment on the
+    coalition's meetings from outside)."""
+    for argument in speakers:
+        agent = _agent(argument.mention, reading.affiliations, set())
+        if agent is not None and {r.key for r in (agent[0], agent[2]) if r} & OUTSIDE_POWERS:
+            return []
+    return speakers
+
+
+def _reporting_subjects(clause: Clause, reading: Reading) -> list[Argument]:
+    """The subjects of the affirmed reporting clause that governs ``clause`` (all of them:
+    "French President X" is a demonym, a title and a name)."""
+    governor = _governor(clause, reading)
+    if governor is None or governor.action not in REPORTING or not governor.polarity:
+        return []  # "X did not say …"
+    if governor.modality != "asserted":
+        return []  # "X will say …"
+    return [a for a in governor.arguments if a.role == "subject"]
+
+
+def _opening_remarks(clause: Clause) -> bool:
+    """ "X said in her opening remarks", "X told reporters in his closing statement": speaking
+    in the meeting's opening or closing speech."""
+    top = predicate_token(clause)
+    return (
+        clause.action is Action.SAY
+        and clause.polarity
+        and clause.modality == "asserted"
+        and top is not None
+        and any(
+            prep.dep_ == "prep"
+            and prep.lower_ in {"in", "during"}
+            and any(
+                n.lemma_.lower() in _SPEECHES and any(m.lower_ in _OPENING for m in n.children)
+                for n in prep.children
+            )
+            for prep in top.children
+        )
+    )
+
+
+_SPEECHES = frozenset({"remark", "remarks", "address", "speech", "statement"})
+_OPENING = frozenset({"opening", "closing", "introductory", "keynote", "concluding"})
+
+
+def _introduces_attendees(clauses: Sequence[Clause]) -> bool:
+    """A unit that introduces a list of attendees ("Taking part were:", "Present were:") speaks
+    of attending; one that reports what was said or agreed ("the PM said four points were
+    agreed:") introduces its points, whose states took no part."""
+    return any(c.action in _ATTENDING for c in clauses) and not any(
+        c.action in REPORTING or c.action is Action.AGREE for c in clauses
+    )
 
 
 def _listed_after(reading: Reading, index: int) -> list[Mention]:
@@ -534,8 +799,80 @@ def read_meetings(reading: Reading) -> Iterator[Fact]:
     for meeting in frame.meetings:
         yield from _meeting_facts(meeting, reading)
     facts = list(_attendance(frame, reading))
+    facts += _chairs_by_statement(frame, reading)
     yield from facts
     yield from _mixed(facts)
+
+
+_CHAIR_NOUNS = frozenset({"chair", "chairs", "co-chair", "co-chairs", "cochair", "cochairs",
+                          "chairman", "chairmen", "chairwoman", "chairperson"})  # fmt: skip
+_DOCUMENTS = frozenset({"statement", "document", "declaration", "communique", "communiqué",
+                        "letter", "readout", "text"})  # fmt: skip
+_STATEMENT_REACH = 3
+"""A statement the chairs issue is named in their unit or the next two."""
+
+
+def _chairs_by_statement(frame: Frame, reading: Reading) -> Iterator[Fact]:
+    """The chairs of a meeting named as those on whose behalf its statement is issued: "the
+    meeting's co-chairs said in a joint statement" then "the statement, on behalf of A, B and
+    C, says …" (in the same unit or the next two)."""
+    for index, (unit, clauses) in enumerate(reading.units):
+        for clause in clauses:
+            meeting = frame.meeting_of(clause)
+            if meeting is None or not _chairs_state(clause):
+                continue
+            for later, _ in reading.units[index : index + _STATEMENT_REACH]:
+                for person in _on_behalf(later, reading):
+                    yield _fact(
+                        FactKind.CHAIR,
+                        {"meeting": meeting.ref, "chair": person},
+                        [unit, later],
+                        reading,
+                        "chair-statement",
+                    )
+
+
+def _chairs_state(clause: Clause) -> bool:
+    """An affirmed reporting clause whose subject is the chairs and which names a statement
+    ("the co-chairs said in a joint statement", "the chairs issued a declaration")."""
+    top = predicate_token(clause)
+    if top is None or not clause.polarity or clause.modality != "asserted":
+        return False
+    subjects = [c for c in top.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(c.lower_ in _CHAIR_NOUNS for c in subjects) and any(
+        t.lemma_.lower() in _DOCUMENTS for t in top.subtree
+    )
+
+
+def _on_behalf(unit: Unit, reading: Reading) -> list[Ref]:
+    """The people a document in ``unit`` is issued on behalf of ("the statement on behalf of
+    A and B")."""
+    behalf = [
+        t
+        for t in unit.sentence
+        if t.lower_ == "behalf" and t.head.lower_ == "on" and _document(t.head.head)
+    ]
+    people: list[Ref] = []
+    for mention in reading.mentions:
+        token = (
+            mention_token(unit, mention) if unit.start <= mention.span.start < unit.end else None
+        )
+        if (
+            token is not None
+            and mention.kind is MentionKind.PERSON
+            and isinstance(mention.value, Ref)
+            and any(b in token.ancestors for b in behalf)
+            and mention.value not in people
+        ):
+            people.append(mention.value)
+    return people
+
+
+def _document(token: Token) -> bool:
+    """A document noun, or a verb that issues one ("issued a statement on behalf of …")."""
+    return token.lemma_.lower() in _DOCUMENTS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS for c in token.children
+    )
 
 
 def _mixed(facts: Sequence[Fact]) -> Iterator[Fact]:
@@ -562,19 +899,24 @@ def _mixed(facts: Sequence[Fact]) -> Iterator[Fact]:
 
 
 def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
-    """Participation, absence, hosts and chairs of every clause the frame binds."""
+    """Participation, absence, hosts and chairs of every clause the frame binds; who speaks in
+    the opening or closing remarks took part in the source's main meeting."""
     attended: tuple[Meeting, Unit] | None = None
+    main = next((m for m in frame.meetings if m.main), None)
     for index, (unit, clauses) in enumerate(reading.units):
         if attended is not None and _continues(reading, index):
             yield from _continuation(attended, unit, reading)
         attended = None
-        listed = _listed_after(reading, index)
+        listed = _listed_after(reading, index) if _introduces_attendees(clauses) else []
         for clause in clauses:
             bound, cue = frame.meeting_of(clause), frame.cue_of(clause)
             if bound is not None and cue is not None:
                 yield from _clause_facts(bound, clause, cue, reading, listed)
                 if clause.action in _ATTENDING and clause.polarity:
                     attended = bound, unit
+            elif main is not None and _opening_remarks(clause):
+                speakers = [a for a in clause.arguments if a.role == "subject"]
+                yield from _participations(main, speakers, reading, None, [unit])
 
 
 _ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
