@@ -90,6 +90,13 @@ _OTHER_WORDS = re.compile(
     re.I,
 )
 """Words that mark a meeting as another forum's or as two-sided talks."""
+_DOMESTIC = re.compile(
+    r"\bparliament(?:ary)?\b|\bpolitical part(?:y|ies)\b|\bparty leaders\b|\bfactions?\b|"
+    r"\bcommittees?\b|\bcabinet\b|\bSecurity Council\b|\bopposition\b",
+    re.I,
+)
+"""Words that make a meeting one state's own (its parties, parliament, cabinet, a committee):
+another forum's meeting even when it discusses the country's role in the coalition."""
 _PAIR = re.compile(r"\b[A-Z][\w.]*[-–][A-Z][\w]*\b")
 """Two parties joined by a dash before a meeting noun ("Trump-Putin summit", "US-Ukraine talks")."""
 _FORWARD = frozenset({"ahead", "before", "prior", "upcoming", "next", "coming", "forthcoming"})
@@ -257,7 +264,21 @@ def _is_meeting_noun(token: Token) -> bool:
         return False
     if any(c.lower_ in {"press", "news"} for c in token.children):
         return False  # a press conference is no meeting
+    if token.dep_ == "pobj" and _means(token):
+        return False  # "joined via video conference", "took part by videoconference"
     return token.lemma_.lower() not in _DEFINITE_ONLY or _definite(token)
+
+
+def _means(token: Token) -> bool:
+    """A meeting noun after "via", or a medium after "by" ("by video call"): how someone took
+    part, not a meeting of its own ("followed by a meeting" is one)."""
+    if token.head.lower_ == "via":
+        return True
+    media = {"video", "phone", "telephone", "conference", "tele"}
+    return token.head.lower_ == "by" and (
+        token.lemma_.lower() in {"videoconference", "teleconference", "videocall"}
+        or any(c.lower_ in media for c in token.children)
+    )
 
 
 def _definite(token: Token) -> bool:
@@ -340,8 +361,10 @@ def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, R
     """Whether the meeting is marked as another forum's or as talks with an outside power."""
     unit = clause.unit
     text = _text_of(phrase)
-    if _OTHER_WORDS.search(text) or _PAIR.search(text):
+    if _OTHER_WORDS.search(text) or _PAIR.search(text) or _DOMESTIC.search(text):
         return True
+    if not phrase and _DOMESTIC.search(_text_of(_subject_tokens(clause))):
+        return True  # "the cabinet met", "party leaders gathered"
     for argument in clause.arguments:
         mention = argument.mention
         ref = mention.value
@@ -364,6 +387,14 @@ def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, R
         if counterpart and _state_of(mention, affiliations) in OUTSIDE_POWERS:
             return True
     return _two_sided(clause, phrase)
+
+
+def _subject_tokens(clause: Clause) -> list[Token]:
+    """The words of a meeting verb's own subject ("Peru's cabinet" in "Peru's cabinet met")."""
+    token = predicate_token(clause)
+    if token is None or clause.action is not Action.MEET:
+        return []
+    return [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
 
 
 def _modifies(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> bool:
@@ -439,7 +470,7 @@ def _group_subject(clause: Clause) -> bool:
 def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
     """The coalition owns the meeting ("a coalition summit", "a meeting of the coalition") or is
     the subject or an attendee of the clause ("the coalition will hold its next meeting")."""
-    if any(t.lower_ == "coalition" for t in phrase):
+    if any(t.lower_ == "coalition" and not _topic(t, phrase) for t in phrase):
         return True
     token = predicate_token(clause)
     if token is not None and any(
@@ -452,6 +483,16 @@ def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
         and _through_of(clause, a.mention)
         for a in clause.arguments
     )
+
+
+def _topic(token: Token, phrase: Sequence[Token]) -> bool:
+    """A word of the meeting's phrase under "on"/"about" names its topic ("a meeting of the
+    parliament's factions on the coalition"), not whose meeting it is."""
+    while token in phrase and token.head.i != token.i and token.head in phrase:
+        if token.dep_ == "pobj" and token.head.lower_ in {"on", "about", "regarding", "over"}:
+            return True
+        token = token.head
+    return False
 
 
 def _through_of(clause: Clause, mention: Mention) -> bool:
@@ -548,10 +589,28 @@ def _earlier(clause: Clause, noun: Token) -> bool:
         token = token.doc[token.i - 1]
         if token.lemma_.lower() in _EARLIER:
             return True
-        named = any(s <= token.idx < e for s, e in names)
+        named = any(s <= token.idx < e for s, e in names) or _in_name(token)
         if not named and token.dep_ not in {"compound", "amod", "nmod", "punct", "hyph"}:
             return False
     return False
+
+
+_LINKS = frozenset({"of", "the", "and", "for", "de"})
+
+
+def _in_name(token: Token) -> bool:
+    """A word of a capitalised name ("Coalition of the Willing"), whichever clause the parse
+    gives the name to: a capitalised word, or a small word between two of them."""
+    if token.is_title or token.is_upper:
+        return True
+    if token.lower_ not in _LINKS:
+        return False
+    doc = token.doc
+    left = next(
+        (t for t in reversed(doc[max(0, token.i - 3) : token.i]) if t.lower_ not in _LINKS), None
+    )
+    right = next((t for t in doc[token.i + 1 : token.i + 4] if t.lower_ not in _LINKS), None)
+    return left is not None and right is not None and left.is_title and right.is_title
 
 
 _SEQUEL = frozenset({"another", "further", "next"})
@@ -642,6 +701,45 @@ def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None)
     return nouns
 
 
+def _when_of(clause: Clause, token: Token | None, clauses: Sequence[Clause]) -> Clause | None:
+    """The clause a "when" clause dates ("X was launched on 4 May, when Y convened a meeting"):
+    the meeting is on its day, and is the coalition's when that clause's subject is."""
+    if token is None or clause.governor is None or clause.governor >= len(clauses):
+        return None
+    if not any(c.lower_ == "when" and c.dep_ == "advmod" for c in token.children):
+        return None
+    return clauses[clause.governor]
+
+
+def _dated_by(cue: Cue, when: Clause, anchor: dt.date | None) -> Cue:
+    """A cue of a "when" clause takes the day of the clause it dates, and is the coalition's
+    when that clause's subject is the coalition ("the coalition was launched on 4 May, when …")."""
+    if cue.day is None or cue.tensed:
+        for mention in when.dates:
+            day, end = resolve_date(when, mention, anchor)
+            if day is not None:
+                cue = replace(cue, day=day, end=end, tensed=False)
+                break
+    founding = _names_coalition(when, []) and not cue.other
+    return replace(cue, coalition=True) if founding else cue
+
+
+def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
+    """A meeting noun is its nearest predicate's (or the noun its participle modifies): "met on
+    Tuesday to review the recent summit" — the summit is the review's, not the meeting's."""
+    if owner is None or (owner.dep_ in {"acl", "relcl"} and noun.i == owner.head.i):
+        return True
+    predicates = {
+        t.i
+        for t in (predicate_token(c) for c in clauses)
+        if t is not None and (t.i == owner.i or t.lemma_ not in {"be", "have"})
+    }  # a light verb is no owner of its own: "noted there was no deal at the summit"
+    token = noun
+    while token.i not in predicates and token.head.i != token.i:
+        token = token.head
+    return token.i == owner.i or token.i not in predicates
+
+
 def _joined(clause: Clause, token: Token | None) -> bool:
     """ "X joined (by video)", "X was joined by Y": joining a meeting, not a body (which is the
     verb's object: "joined the coalition")."""
@@ -662,12 +760,18 @@ def cues(
     for clause in clauses:
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
-        nouns = _meeting_nouns(clause, tokens, owner)
+        nouns = [n for n in _meeting_nouns(clause, tokens, owner) if _owned(n, owner, clauses)]
+        when = _when_of(clause, owner, clauses)
         if nouns:
             for noun in nouns:
-                yield _cue(clause, noun, nouns, anchor, affiliations, lead)
+                cue = _cue(clause, noun, nouns, anchor, affiliations, lead)
+                yield _dated_by(cue, when, anchor) if when is not None else cue
         elif (
-            (clause.action in _MEETING_ACTIONS and not _describes(clause, owner))
+            (
+                clause.action in _MEETING_ACTIONS
+                and not _describes(clause, owner)
+                and not _takes_part_in_other(clause, owner)
+            )
             or _joined(clause, owner)
             or _as_did(clause, clauses)
         ):
@@ -675,14 +779,77 @@ def cues(
 
 
 def _describes(clause: Clause, token: Token | None) -> bool:
-    """A host or chair verb describing something that is no meeting ("the coalition, which is
-    co-chaired by A and B"): a relative or participle clause of another noun."""
-    return (
-        clause.action in {Action.HOST, Action.CHAIR}
-        and token is not None
-        and token.dep_ in {"relcl", "acl"}
-        and not _is_meeting_noun(token.head)
+    """A host or chair verb describing something that is no meeting: a relative or participle
+    clause of another noun ("the coalition, which is co-chaired by A and B", also as the second
+    of two conjoined predicates: "which was born in X and is co-chaired by A and B"), or a verb
+    whose own object is a body ("the coalition is chaired by A", "B chairs the coalition")."""
+    if clause.action not in {Action.HOST, Action.CHAIR} or token is None:
+        return False
+    prefix = token.doc[token.i - 2] if token.i >= 2 else None
+    if prefix is not None and prefix.lower_ == "co" and token.doc[token.i - 1].text == "-":
+        token = prefix  # "co-chaired" split in three: the parse attaches "co"
+    if any(c.lemma_.lower() in _BODIES for c in _hosted(token)):
+        return True
+    while token.dep_ in {"conj", "ccomp"} and token.head.i != token.i:
+        token = token.head  # "which was born in X and is co-chaired by A and B"
+    return token.dep_ in {"relcl", "acl"} and not _is_meeting_noun(token.head)
+
+
+def _hosted(token: Token) -> list[Token]:
+    """What a host or chair verb hosts: its object, or its subject when passive (also when the
+    parse hangs the subject on the auxiliary: "the coalition is co-chaired by…")."""
+    near = [token, *(c for c in token.children if c.dep_ in {"aux", "auxpass"})]
+    if token.head.i != token.i and token.head.dep_ in {"aux", "auxpass"}:
+        near.append(token.head)
+    passive = any(c.dep_ in {"agent", "auxpass"} for c in token.children) or any(
+        t.dep_ == "auxpass" for t in near
     )
+    deps = {"dobj", "nsubjpass"} | ({"nsubj"} if passive else set())
+    return [c for t in near for c in t.children if c.dep_ in deps]
+
+
+def _takes_part_in_other(clause: Clause, token: Token | None) -> bool:
+    """An attendance verb whose complement is something other than one meeting: taking part in
+    an operation, a force or a doing ("could take part in guaranteeing security",
+    "participating in a peacekeeping force"), or in meetings in general ("represented X at the
+    coalition's meetings")."""
+    if clause.action is not Action.ATTEND or token is None:
+        return False
+    objects = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == _TAKEN_PART.get(clause.predicate)
+        for g in c.children
+        if g.dep_ in {"pobj", "pcomp"}
+    ]
+    if clause.predicate == "attend":  # "attended the ceremony"
+        objects += [c for c in token.children if c.dep_ == "dobj"]
+    return any(
+        o.pos_ in {"NOUN", "VERB"}
+        and not _is_meeting_noun(o)
+        and o.lemma_.lower() not in _MANNERS
+        and o.lower_ not in {"meetings", "summits", "talks"}
+        for o in objects
+    ) or any(o.lower_ in {"meetings", "summits"} for o in objects)
+
+
+_TAKEN_PART = {"take part": "in", "participate": "in", "join in": "in", "represent": "at",
+               "be represented": "at", "be present": "at"}  # fmt: skip
+"""The preposition that names what one takes part in ("take part in", "represented at")."""
+
+
+_MANNERS = frozenset(
+    {"person", "absentia", "public", "private", "addition", "total", "principle", "capital",
+     "form", "way", "role", "capacity", "video", "time"}
+)  # fmt: skip
+"""Nouns of "in"/"at" phrases that say how one took part, not in what ("in person")."""
+
+
+_BODIES = frozenset(
+    {"coalition", "initiative", "alliance", "force", "mission", "group", "grouping", "headquarters",
+     "effort", "process", "cell", "operation", "format", "coordination"}
+)  # fmt: skip
+"""Nouns of a body or an undertaking, not a meeting: hosting or chairing one is no meeting."""
 
 
 def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
@@ -753,16 +920,26 @@ class _Binder:
         """The meeting last named, and in which paragraph: "the meeting" there is that one."""
         self.own: tuple[Meeting | None, int] = (None, -1)
         """The meeting not marked other last named, and in which paragraph."""
+        self.nouns: dict[tuple[int, int], Meeting] = {}
+        """Meeting nouns already bound (paragraph, token index) → their meeting."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
+        named = self._named(cue)
+        if named is not None:  # "I joined a meeting … convened by X": one noun, one meeting
+            return self._join(named, cue)
         if cue.sequel and not cue.other and self._series(_paragraph(cue)):
             cue = replace(cue, coalition=True)  # "… launched when A met. A second meeting …"
         if cue.tensed and self.main is not None and self.main.day is not None:
             # the report's day is that of its main meeting, dated already
             cue = replace(cue, day=None, end=None, tensed=False)
-        if cue.earlier and cue.day is None and self.main is not None:
+        if cue.earlier and cue.day is None:
             return self._earlier(cue)  # "the recent summit in Rome": not the reported one
         if in_lead and not cue.other and _substantial(cue) and (cue.definite or cue.happening):
+            if self.main is None and self.recent is not None and _bare(cue):
+                return self._join(self.recent, cue)  # "X convened a meeting of …. The meeting"
+            placed = self._placed(cue) if cue.day is None and cue.definite else None
+            if self.main is None and placed is not None:
+                return self._join(placed, cue)  # "the Paris talks" after "a meeting in Paris"
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
@@ -796,6 +973,14 @@ class _Binder:
                 return self._join(candidate, cue)
         return self._open(cue, main=False) if cue.places else None
 
+    def _named(self, cue: Cue) -> Meeting | None:
+        """The meeting a clause bound before through the same meeting noun: a participle or
+        relative clause of the noun ("a meeting … convened by X", "the summit, which Y hosted")
+        speaks of the meeting its noun names, whatever its own date or kind."""
+        if cue.noun is None:
+            return None
+        return self.nouns.get((_paragraph(cue), cue.noun.i))
+
     def _series(self, paragraph: int) -> bool:
         """The meeting last named in this paragraph (other forums' and talks with one party
         aside) is the coalition's: "a second meeting", "another meeting" go on with its series."""
@@ -821,8 +1006,8 @@ class _Binder:
         return meeting
 
     def _open(self, cue: Cue, main: bool) -> Meeting:
-        coalition = cue.coalition or (
-            not cue.other and (self.series or (main and self.lead_names_coalition))
+        coalition = not cue.other and (
+            cue.coalition or self.series or (main and self.lead_names_coalition)
         )
         meeting = Meeting(
             ref=Ref(EntityKind.MEETING, ""),
@@ -839,6 +1024,8 @@ class _Binder:
 
     def _join(self, meeting: Meeting, cue: Cue) -> Meeting:
         self.recent, self.recent_paragraph = meeting, _paragraph(cue)
+        if cue.noun is not None:
+            self.nouns.setdefault((_paragraph(cue), cue.noun.i), meeting)
         if not meeting.other:
             self.own = meeting, _paragraph(cue)
         if meeting.day is None and cue.day is not None:
@@ -895,13 +1082,34 @@ def _absorb(dated: Meeting, undated: Meeting) -> Meeting:
     return dated
 
 
+def _bare(cue: Cue) -> bool:
+    """A meeting noun with nothing of its own but a definite article ("the meeting", "this
+    call"): the meeting named just before, whatever forum's it is."""
+    noun = cue.noun
+    return (
+        noun is not None
+        and not cue.coalition
+        and not cue.places
+        and all(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+            for c in noun.children
+            if c.dep_ not in {"prep", "acl", "relcl", "punct"}
+        )
+        and any(c.dep_ == "det" for c in noun.children)
+    )
+
+
 def _paragraph(cue: Cue) -> int:
     return cue.clause.unit.paragraph.index
 
 
 def _substantial(cue: Cue) -> bool:
-    """A cue that can open the article's main meeting: a meeting noun or a meeting verb."""
-    return cue.noun is not None or cue.clause.action in _MEETING_ACTIONS - {Action.ABSENT}
+    """A cue that can open the article's main meeting: a meeting noun or a meeting verb (not a
+    conditional one: "the country would join" tells no meeting)."""
+    if cue.noun is not None:
+        return True
+    unsure = cue.clause.modality in {"conditional", "possible"}
+    return cue.clause.action in _MEETING_ACTIONS - {Action.ABSENT} and not unsure
 
 
 def _venue(places: Sequence[Mention]) -> Mention | None:

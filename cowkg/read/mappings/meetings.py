@@ -243,7 +243,7 @@ def _host_arguments(clause: Clause) -> list[Argument]:
         role = "by" if _passive(clause) else "subject"
         hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
     elif action is Action.MEET and _convenes(clause):
-        if clause.passive:
+        if _passive(clause):  # "convened by X", "a meeting convened by X"
             hosts += [a for a in clause.arguments if a.role == "by"]
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
             hosts += [a for a in clause.arguments if a.role == "subject"]
