@@ -924,9 +924,9 @@ class _Binder:
         """Meeting nouns already bound (paragraph, token index) → their meeting."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
-        named = self._named(cue)
-        if named is not None:  # "I joined a meeting … convened by X": one noun, one meeting
-            return self._join(named, cue)
+        noun_of = self._named(cue)
+        if noun_of is not None:  # "I joined a meeting … convened by X": one noun, one meeting
+            return self._join(noun_of, cue)
         if cue.sequel and not cue.other and self._series(_paragraph(cue)):
             cue = replace(cue, coalition=True)  # "… launched when A met. A second meeting …"
         if cue.tensed and self.main is not None and self.main.day is not None:
