@@ -126,3 +126,108 @@ def test_the_bare_meeting_after_another_forums_meeting_in_the_lead_is_that_one()
     )
     assert not coalition_meetings(facts)
     assert all(isinstance(f.args["meeting"], Ref) for f in facts if f.kind is FactKind.MEETING)
+
+
+# --- class 1: meetings the text relates to the coalition without naming it there --------------
+
+
+def test_a_meeting_held_for_the_coalitions_business_is_the_coalitions() -> None:
+    for text, key in (
+        (
+            "Peru weighs a deployment\n"
+            "Peru's president said on Tuesday she was invited to a new meeting in Lima on 20 May "
+            "to continue preparations for a peacekeeping force in Ukraine.",
+            "2026-05-20-meeting",
+        ),
+        (
+            "Chile ready to help\n"
+            "Defence chiefs gathered in Lima on Thursday to plan the reassurance force for "
+            "Ukraine.",
+            "2026-05-07-military",
+        ),
+        (
+            "Peru took part in a video call of world leaders on Saturday focused on security "
+            "guarantees for Ukraine.",
+            "2026-05-09-summit",
+        ),
+    ):
+        assert key in coalition_meetings(facts_of(text)), text
+
+
+def test_a_meeting_of_another_body_or_on_a_states_own_role_is_not_made_the_coalitions() -> None:
+    for text in (
+        "EU leaders met in Brussels on Thursday to discuss security guarantees for Ukraine.",
+        "NATO defence ministers gathered in Brussels on Thursday to discuss peacekeeping in "
+        "Ukraine.",
+        "Peru's president met Chile's president on Thursday to discuss their countries' role in "
+        "the peacekeeping force.",
+        "Peru held talks with the US president on Thursday on security guarantees for Ukraine.",
+        "Ministers met in Lima on Thursday to discuss fishing quotas.",
+    ):
+        assert not coalition_meetings(facts_of(text)), text
+
+
+def test_an_earlier_step_of_the_coalitions_series_is_the_coalitions() -> None:
+    facts = facts_of(
+        "Coalition of the willing leaders meet in Lima\n"
+        "Leaders of the coalition of the willing met in Lima today.\n"
+        "Chile attended.\n"
+        "This latest summit follows an initial meeting of leaders in Quito last month, followed "
+        "by a meeting of defence chiefs in Bogota."
+    )
+    places = keyed(facts, FactKind.MEETING_PLACE, "place")
+    found = coalition_meetings(facts)
+    assert {p for m, p in places if m in found} >= {"lima", "quito", "bogota"}
+
+
+def test_building_on_or_coming_after_a_meeting_links_it_to_the_coalitions_series() -> None:
+    built = facts_of(
+        "Peru to host a call\n"
+        "Peru is to host a virtual summit of the coalition of the willing on Saturday, building "
+        "on the recent gathering in Quito."
+    )
+    places = keyed(built, FactKind.MEETING_PLACE, "place")
+    assert {m for m, p in places if p == "quito"} <= coalition_meetings(built)
+    assert {p for _, p in places} == {"quito"}
+    after = facts_of(
+        "Coalition of the willing defence chiefs meet in Lima\n"
+        "Defence chiefs of the coalition of the willing met in Lima on Thursday.\n"
+        "This comes after a 2 May summit where leaders agreed to help Ukraine."
+    )
+    assert "2026-05-02-summit" in coalition_meetings(after)
+
+
+def test_another_forums_meeting_in_the_series_sentence_stays_its_own() -> None:
+    facts = facts_of(
+        "Coalition of the willing leaders meet in Lima\n"
+        "Leaders of the coalition of the willing met in Lima today.\n"
+        "The summit follows a NATO summit in Quito and comes after talks with the US president."
+    )
+    assert coalition_meetings(facts) == {"2026-05-11-summit"}
+
+
+# --- class 2: dates written on the meeting noun or beside it ----------------------------------
+
+
+def test_a_participle_of_the_meetings_phrase_dates_it() -> None:
+    facts = facts_of(
+        "Chile joins a call\n"
+        "Chile spoke.\n"
+        "Peru spoke.\n"
+        "Chile took part in a virtual meeting of world leaders hosted by Peru on Saturday, "
+        "focused on the coalition of the willing."
+    )
+    assert "2026-05-09-summit" in coalition_meetings(facts)
+
+
+def test_a_meeting_something_happens_ahead_of_takes_no_place_of_the_clause() -> None:
+    facts = facts_of(
+        "Peru backs Ukraine\n"
+        "Peru's president met Chile's president at the palace in Lima on Friday ahead of the "
+        "so-called coalition of the willing meeting.\n"
+        "Norway will attend the Lima summit."
+    )
+    found = coalition_meetings(facts)
+    assert found
+    palace = {m for m, p in keyed(facts, FactKind.MEETING_PLACE, "place") if "palace" in p}
+    assert not palace & found

@@ -154,6 +154,12 @@ class Cue:
     """The meeting's own phrase marks it as one before the one reported ("the recent summit")."""
     sequel: bool = False
     """The meeting's own phrase numbers it in a series ("a second meeting", "another summit")."""
+    follows: Token | str | None = None
+    """What the clause says this meeting came before, as a step of the same series: the meeting
+    noun that is the clause's subject ("this summit follows a meeting in April"), the meeting
+    noun a participle hangs on ("a meeting in May, followed by talks in June"), the meeting
+    noun of the clause that governs this one ("hosts a summit, building on the recent
+    gathering"), or "it" for a pronoun subject ("It follows a first meeting")."""
 
 
 @dataclass(frozen=True)
@@ -485,6 +491,69 @@ def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
     )
 
 
+_BUSINESS = re.compile(
+    r"\bpeace-?keep\w*|\breassurance force\b|\bmultinational force\b|\bsecurity guarantees?\b|"
+    r"\bpost-ceasefire force\b|\bcoalition of the willing\b",
+    re.I,
+)
+"""The coalition's own business: a meeting held for it is the coalition's."""
+_PURPOSE_VERBS = frozenset(
+    {"focus", "discuss", "consider", "prepare", "plan", "continue", "finalise", "finalize",
+     "advance", "work", "centre", "center", "dedicate", "devote", "review", "coordinate"}
+)  # fmt: skip
+_ROLES = frozenset({"role", "part", "contribution", "participation", "position", "stance"})
+
+
+def _for_coalition(clause: Clause, noun: Token | None, phrase: Sequence[Token]) -> bool:
+    """A meeting whose stated purpose is the coalition's business ("a new meeting in Paris to
+    continue preparations for a peacekeeping force", "a call focused on the coalition of the
+    willing", "talks on security guarantees for Ukraine", "leaders met to plan the reassurance
+    force"). Not one a state holds on its own part in it ("to discuss the country's role in the
+    guarantees"), nor one an organisation's phrase or subject marks as its own ("EU leaders met
+    to discuss security guarantees")."""
+    top = predicate_token(clause)
+    heads = [t for t in (noun, top) if t is not None]
+    purposes = [
+        c
+        for head in heads
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ in {"on", "about", "over", "for"} and head is noun)
+        or (c.dep_ in {"acl", "advcl", "xcomp", "relcl", "conj"} and _purposive(c))
+    ]
+    return any(_business(p) for p in purposes) and not _organisation_owned(clause, phrase)
+
+
+def _purposive(token: Token) -> bool:
+    """A clause that says what a meeting is for: an infinitive ("to discuss …") or a verb of
+    focus or preparation ("focused on …")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return infinitive or token.lemma_.lower() in _PURPOSE_VERBS
+
+
+def _business(token: Token) -> bool:
+    """The purpose speaks of the coalition's business, not of a state's own part in it nor of
+    another meeting ("to consider the outcomes of the recent coalition meeting")."""
+    words = list(token.subtree)
+    if any(t.lemma_.lower() in _ROLES and any(c.dep_ == "poss" for c in t.children) for t in words):
+        return False  # "the country's role in providing security guarantees"
+    if any(_is_meeting_noun(t) for t in words):
+        return False
+    return bool(_BUSINESS.search(_text_of(words)))
+
+
+def _organisation_owned(clause: Clause, phrase: Sequence[Token]) -> bool:
+    """An organisation other than the coalition in the meeting's phrase or the clause's subject
+    ("a NATO meeting", "EU leaders met"): that organisation's meeting."""
+    subject = _subject_tokens(clause)
+    for argument in clause.arguments:
+        mention = argument.mention
+        if mention.kind is not MentionKind.ORGANIZATION or mention.value == COALITION:
+            continue
+        if _within(phrase, clause.unit, mention) or _within(subject, clause.unit, mention):
+            return True
+    return False
+
+
 def _topic(token: Token, phrase: Sequence[Token]) -> bool:
     """A word of the meeting's phrase under "on"/"about" names its topic ("a meeting of the
     parliament's factions on the coalition"), not whose meeting it is."""
@@ -526,13 +595,15 @@ def _cue(
     own = [d for d in dates if phrase and _within(phrase, unit, d)]
     free = [d for d in dates if not _within(others, unit, d)]
     earlier = noun is not None and _earlier(clause, noun)
+    apart = earlier or (noun is not None and _ahead(noun))
     day, end = None, None
-    for mention in own if earlier else own or free:
+    for mention in own if apart else own or free:
         day, end = resolve_date(clause, mention, anchor)
         if day is not None:
             break
     tensed = (
         day is None
+        and not apart
         and lead
         and anchor is not None
         and (_present(clause) or (_reported(clause) and not dates))
@@ -548,7 +619,7 @@ def _cue(
         and not _acting(clause, p)
     ]
     places = tuple(p for p in held if not phrase or _within(phrase, unit, p)) or tuple(
-        p for p in held if not _within(others, unit, p)
+        p for p in held if not _within(others, unit, p) and not apart
     )
     phrase_text = _text_of(phrase)
     clause_text = unit.text if noun is None else phrase_text
@@ -561,7 +632,9 @@ def _cue(
         day=day,
         end=end,
         kind=kind,
-        coalition=_names_coalition(clause, phrase),
+        coalition=_names_coalition(clause, phrase)
+        or _for_coalition(clause, noun, phrase)
+        or _after_coalition_name(noun),
         other=_other(clause, phrase, affiliations),
         definite=noun is None or _definite(noun),
         places=places,
@@ -571,6 +644,30 @@ def _cue(
         earlier=earlier,
         sequel=noun is not None and _sequel(noun),
     )
+
+
+def _ahead(noun: Token) -> bool:
+    """A meeting something happens ahead of ("hugged him ahead of the summit", "met before the
+    summit"): a later meeting than the clause's, which takes no day or place of it."""
+    if _after_coalition_name(noun):  # the parse hangs the noun on the name: read the name's place
+        noun = next(
+            t for t in reversed(noun.doc[max(0, noun.i - 6) : noun.i]) if t.lower_ == "coalition"
+        )
+    preposition = noun.head if noun.dep_ == "pobj" else None
+    if preposition is None:
+        return False
+    if preposition.lower_ == "of" and preposition.head.lower_ in {"ahead", "prior"}:
+        return True
+    return preposition.lower_ in {"before", "ahead"}
+
+
+def _after_coalition_name(noun: Token | None) -> bool:
+    """The coalition's name written right before the meeting noun ("the so-called 'coalition of
+    the willing' meeting"), which the parse may have made the noun's head instead."""
+    if noun is None:
+        return False
+    words = [t.lower_ for t in noun.doc[max(0, noun.i - 6) : noun.i] if not t.is_punct]
+    return words[-1:] == ["coalition"] or words[-4:] == ["coalition", "of", "the", "willing"]
 
 
 _EARLIER = frozenset({"recent", "previous", "earlier", "prior", "preceding", "past"})
@@ -711,6 +808,63 @@ def _when_of(clause: Clause, token: Token | None, clauses: Sequence[Clause]) -> 
     return clauses[clause.governor]
 
 
+_SERIES_VERBS = frozenset({"follow", "build", "succeed"})
+_SERIES_PREPS = frozenset({"after", "following", "since"})
+
+
+def _follows(noun: Token, top: Token | None) -> Token | str | None:
+    """The earlier meeting's later step, when the clause presents ``noun`` as an earlier step of
+    a series (see :attr:`Cue.follows`): "follows", "builds on", "succeeds", "comes after" it."""
+    if top is None or noun.i == top.i or not _linked_back(noun, top):
+        return None
+    subjects = [c for c in top.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != noun.i]
+    if subjects and _is_meeting_noun(subjects[0]):
+        return subjects[0]
+    if subjects and subjects[0].lower_ in {"this", "it", "that"}:
+        return "it"
+    if top.dep_ in {"acl", "relcl"} and _is_meeting_noun(top.head) and top.head.i != noun.i:
+        return top.head
+    if not subjects and top.dep_ in {"advcl", "conj", "xcomp"}:
+        mine = {t.i for t in top.subtree}
+        nouns = [t for t in top.head.subtree if t.i not in mine and _is_meeting_noun(t)]
+        return nouns[0] if nouns else None  # "is to host a summit, building on the gathering"
+    return None
+
+
+def _linked_back(noun: Token, top: Token) -> bool:
+    """``noun`` is what the predicate follows or builds on (its object, "by"/"on" phrase), or
+    hangs from "after"/"following" on it."""
+    token = noun
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    series = top.lemma_.lower() in _SERIES_VERBS
+    if token.head.i == top.i:
+        return series and token.dep_ in {"dobj", "nsubjpass"}
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.head.i != top.i:
+        return False
+    word = preposition.lower_
+    return word in _SERIES_PREPS or (series and word in {"on", "by", "upon"})
+
+
+def _dated_nearby(cue: Cue, clauses: Sequence[Clause], anchor: dt.date | None) -> Cue:
+    """A meeting noun without a day of its own takes the day a participle of its phrase writes
+    ("a virtual meeting of leaders hosted by X on Saturday", "the summit, held on 4 May,")."""
+    if cue.noun is None or (cue.day is not None and not cue.tensed):
+        return cue
+    for clause in clauses:
+        token = predicate_token(clause)
+        if token is None or token.dep_ not in {"acl", "relcl"} or not clause.dates:
+            continue
+        if _meeting_phrase_of(token.head) != cue.noun:
+            continue
+        for mention in clause.dates:
+            day, end = resolve_date(clause, mention, anchor)
+            if day is not None:
+                return replace(cue, day=day, end=end, tensed=False)
+    return cue
+
+
 def _dated_by(cue: Cue, when: Clause, anchor: dt.date | None) -> Cue:
     """A cue of a "when" clause takes the day of the clause it dates, and is the coalition's
     when that clause's subject is the coalition ("the coalition was launched on 4 May, when …")."""
@@ -765,7 +919,9 @@ def cues(
         if nouns:
             for noun in nouns:
                 cue = _cue(clause, noun, nouns, anchor, affiliations, lead)
-                yield _dated_by(cue, when, anchor) if when is not None else cue
+                cue = _dated_by(cue, when, anchor) if when is not None else cue
+                cue = replace(cue, follows=_follows(noun, owner))
+                yield _dated_nearby(cue, clauses, anchor)
         elif (
             (
                 clause.action in _MEETING_ACTIONS
@@ -792,7 +948,19 @@ def _describes(clause: Clause, token: Token | None) -> bool:
         return True
     while token.dep_ in {"conj", "ccomp"} and token.head.i != token.i:
         token = token.head  # "which was born in X and is co-chaired by A and B"
-    return token.dep_ in {"relcl", "acl"} and not _is_meeting_noun(token.head)
+    return token.dep_ in {"relcl", "acl"} and _meeting_phrase_of(token.head) is None
+
+
+def _meeting_phrase_of(token: Token) -> Token | None:
+    """The meeting noun whose phrase ``token`` is in: the noun itself, or a noun of its "of"
+    phrase ("a meeting of world leaders hosted by X": the participle hangs on "leaders")."""
+    for _ in range(3):
+        if _is_meeting_noun(token):
+            return token
+        if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.i == token.i:
+            return None
+        token = token.head.head
+    return None
 
 
 def _hosted(token: Token) -> list[Token]:
@@ -927,6 +1095,8 @@ class _Binder:
         noun_of = self._named(cue)
         if noun_of is not None:  # "I joined a meeting … convened by X": one noun, one meeting
             return self._join(noun_of, cue)
+        if not cue.other and self._continues(cue):
+            cue = replace(cue, coalition=True)  # "this coalition summit follows a meeting …"
         if cue.sequel and not cue.other and self._series(_paragraph(cue)):
             cue = replace(cue, coalition=True)  # "… launched when A met. A second meeting …"
         if cue.tensed and self.main is not None and self.main.day is not None:
@@ -973,6 +1143,17 @@ class _Binder:
                 return self._join(candidate, cue)
         return self._open(cue, main=False) if cue.places else None
 
+    def _continues(self, cue: Cue) -> bool:
+        """The cue's meeting is an earlier step of a coalition meeting's series: what the clause
+        says it came before (:attr:`Cue.follows`) is a meeting of the coalition."""
+        later: Meeting | None = None
+        if isinstance(cue.follows, Token):
+            later = self.nouns.get((_paragraph(cue), cue.follows.i))
+        elif cue.follows == "it":
+            own, at = self.own
+            later = own if at == _paragraph(cue) else self.main
+        return later is not None and later.coalition and not later.other
+
     def _named(self, cue: Cue) -> Meeting | None:
         """The meeting a clause bound before through the same meeting noun: a participle or
         relative clause of the noun ("a meeting … convened by X", "the summit, which Y hosted")
@@ -989,11 +1170,13 @@ class _Binder:
 
     def _placed(self, cue: Cue) -> Meeting | None:
         """The last meeting said to be held where an undated definite cue places its meeting
-        ("the Paris talks" after "the recent meeting in Paris")."""
+        ("the Paris talks" after "the recent meeting in Paris"); one of the cue's own forum
+        first ("the London summit" is not the bilateral talks held in London before it)."""
         if not cue.places:
             return None
         placed = [m for m in self.meetings if m.places and _compatible(m, cue)]
-        return placed[-1] if placed else None
+        same = [m for m in placed if m.other == cue.other]
+        return (same or placed)[-1] if placed else None
 
     def _earlier(self, cue: Cue) -> Meeting:
         """An earlier meeting: one named before as earlier and not contradicting the cue, else a
