@@ -231,3 +231,67 @@ def test_a_meeting_something_happens_ahead_of_takes_no_place_of_the_clause() -> 
     assert found
     palace = {m for m, p in keyed(facts, FactKind.MEETING_PLACE, "place") if "palace" in p}
     assert not palace & found
+
+
+def test_talks_between_two_states_presented_as_the_series_step_before_are_the_coalitions() -> None:
+    facts = facts_of(
+        "Coalition of the willing leaders meet in Lima\n"
+        "Leaders of the coalition of the willing have gathered in Lima today.\n"
+        "Chile attended.\n"
+        "This latest summit follows a meeting between defence officials from Chile and Peru."
+    )
+    found = coalition_meetings(facts)
+    assert len(found) == 2
+    (earlier,) = found - {"2026-05-11-summit"}
+    assert {(earlier, "CHL"), (earlier, "PER")} <= attended(facts)
+    bilateral = facts_of(
+        "Coalition of the willing leaders meet in Lima\n"
+        "Leaders of the coalition of the willing have gathered in Lima today.\n"
+        "Peru's president met Chile's president on Friday."
+    )
+    assert coalition_meetings(bilateral) == {"2026-05-11-summit"}
+
+
+def test_a_meeting_last_week_is_not_a_meeting_of_another_week_at_the_same_place() -> None:
+    facts = facts_of(
+        "Peru to attend Lima summit\n"
+        "Peru's president was invited to a new meeting in Lima on 20 May to continue "
+        "preparations for a peacekeeping force.\n"
+        "Peru spoke.\n"
+        "Last week, the countries' defence chiefs met in Lima."
+    )
+    in_lima = {m for m, p in keyed(facts, FactKind.MEETING_PLACE, "place") if p == "lima"}
+    assert len(in_lima) == 2
+    assert {m[:10] for m in in_lima} == {"2026-05-20", "undated-mi"}
+
+
+def test_a_meeting_last_week_does_not_merge_into_the_dated_one_at_the_same_place() -> None:
+    facts = facts_of(
+        "Peru to attend\n"
+        "Peru will attend a meeting of the coalition of the willing in Lima on 20 May.\n"
+        "Peru spoke.\n"
+        "Chile spoke.\n"
+        "Last week, defence chiefs met in Lima."
+    )
+    in_lima = {m for m, p in keyed(facts, FactKind.MEETING_PLACE, "place") if p == "lima"}
+    assert len(in_lima) == 2
+
+
+def test_those_set_or_expected_to_attend_are_the_attendees_of_the_plan() -> None:
+    facts = facts_of(
+        "Coalition of the willing leaders meet in Lima\n"
+        "Leaders of the coalition of the willing gather in Lima today.\n"
+        "Chile and Peru were set to attend the Lima summit."
+    )
+    assert {p for _, p in attended(facts)} >= {"CHL", "PER"}
+
+
+def test_another_meeting_on_the_same_day_is_not_the_coalitions() -> None:
+    facts = facts_of(
+        "Coalition of the willing leaders meet in Lima\n"
+        "Leaders of the coalition of the willing met in Lima on Friday.\n"
+        "Peru attended.\n"
+        "Earlier on Friday the Peruvian president held another meeting with Chile."
+    )
+    found = coalition_meetings(facts)
+    assert "CHL" not in {p for m, p in attended(facts) if m in found}

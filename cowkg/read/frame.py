@@ -125,6 +125,9 @@ class Meeting:
     """Its day is the source's, read from the lead's tense (a written date in the lead wins)."""
     earlier: bool = False
     """Its phrase sets it before the report ("the recent summit"): no dated meeting is it."""
+    week: dt.date | None = None
+    """The first day of the week the text puts it in ("last week"): no meeting of another week
+    is it."""
     name: str | None = None
     places: list[Mention] = field(default_factory=list)
     formats: list[tuple[str, Unit]] = field(default_factory=list)
@@ -154,6 +157,10 @@ class Cue:
     """The meeting's own phrase marks it as one before the one reported ("the recent summit")."""
     sequel: bool = False
     """The meeting's own phrase numbers it in a series ("a second meeting", "another summit")."""
+    paired: bool = False
+    """Marked other only as talks of one party with one other (no forum, no outside power)."""
+    week: dt.date | None = None
+    """The first day of the week the clause says the meeting was in ("last week"), if any."""
     follows: Token | str | None = None
     """What the clause says this meeting came before, as a step of the same series: the meeting
     noun that is the clause's subject ("this summit follows a meeting in April"), the meeting
@@ -170,6 +177,9 @@ class Frame:
     bound: Mapping[int, Meeting]
     """``id(clause)`` → its meeting."""
     cues: Mapping[int, Cue]
+    also: Mapping[int, tuple[tuple[Cue, Meeting], ...]] = field(default_factory=dict)
+    """``id(clause)`` → its further meeting nouns bound to another meeting than its first
+    ("this summit follows a meeting between A and B": the meeting of A and B)."""
 
     def meeting_of(self, clause: Clause) -> Meeting | None:
         """The meeting ``clause`` speaks of, if any."""
@@ -364,6 +374,12 @@ def resolve_date(
 
 
 def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
+    """Whether the meeting is marked as another forum's or as talks with an outside power, or
+    as talks of one party with one other."""
+    return _forum(clause, phrase, affiliations) or _two_sided(clause, phrase)
+
+
+def _forum(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
     """Whether the meeting is marked as another forum's or as talks with an outside power."""
     unit = clause.unit
     text = _text_of(phrase)
@@ -392,7 +408,7 @@ def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, R
         )
         if counterpart and _state_of(mention, affiliations) in OUTSIDE_POWERS:
             return True
-    return _two_sided(clause, phrase)
+    return False
 
 
 def _subject_tokens(clause: Clause) -> list[Token]:
@@ -636,6 +652,8 @@ def _cue(
         or _for_coalition(clause, noun, phrase)
         or _after_coalition_name(noun),
         other=_other(clause, phrase, affiliations),
+        paired=not _forum(clause, phrase, affiliations) and _two_sided(clause, phrase),
+        week=_week(dates),
         definite=noun is None or _definite(noun),
         places=places,
         format=format_of(clause_text) if noun is not None else None,
@@ -644,6 +662,14 @@ def _cue(
         earlier=earlier,
         sequel=noun is not None and _sequel(noun),
     )
+
+
+def _week(dates: Sequence[Mention]) -> dt.date | None:
+    """The first day of a week a clause's date names ("last week", "this week")."""
+    for mention in dates:
+        if mention.form == "relative-week" and isinstance(mention.value, dt.date):
+            return mention.value
+    return None
 
 
 def _ahead(noun: Token) -> bool:
@@ -1042,7 +1068,16 @@ def _compatible(meeting: Meeting, cue: Cue) -> bool:
     return not _contradicts(meeting, cue)
 
 
+def _outside_week(meeting: Meeting, cue: Cue) -> bool:
+    """The cue's week ("met in Paris last week") is not the week of the meeting's day."""
+    if cue.week is None or meeting.day is None:
+        return False
+    return not cue.week <= meeting.day < cue.week + dt.timedelta(days=7)
+
+
 def _contradicts(meeting: Meeting, cue: Cue) -> bool:
+    if _outside_week(meeting, cue):
+        return True
     if not meeting.places or not cue.places:
         return False
     mine = {_key(p) for p in meeting.places} | {_within_key(p) for p in meeting.places}
@@ -1095,8 +1130,9 @@ class _Binder:
         noun_of = self._named(cue)
         if noun_of is not None:  # "I joined a meeting … convened by X": one noun, one meeting
             return self._join(noun_of, cue)
-        if not cue.other and self._continues(cue):
-            cue = replace(cue, coalition=True)  # "this coalition summit follows a meeting …"
+        if (not cue.other or cue.paired) and self._continues(cue):
+            # "this coalition summit follows a meeting …", also one between two of its states
+            cue = replace(cue, coalition=True, other=False)
         if cue.sequel and not cue.other and self._series(_paragraph(cue)):
             cue = replace(cue, coalition=True)  # "… launched when A met. A second meeting …"
         if cue.tensed and self.main is not None and self.main.day is not None:
@@ -1104,6 +1140,8 @@ class _Binder:
             cue = replace(cue, day=None, end=None, tensed=False)
         if cue.earlier and cue.day is None:
             return self._earlier(cue)  # "the recent summit in Rome": not the reported one
+        if cue.sequel and not cue.coalition and not cue.definite and cue.day is not None:
+            return self._open(cue, main=False)  # "held another meeting with X on Friday"
         if in_lead and not cue.other and _substantial(cue) and (cue.definite or cue.happening):
             if self.main is None and self.recent is not None and _bare(cue):
                 return self._join(self.recent, cue)  # "X convened a meeting of …. The meeting"
@@ -1201,6 +1239,7 @@ class _Binder:
             other=cue.other,
             main=main,
             tensed=cue.tensed,
+            week=cue.week,
         )
         self.meetings.append(meeting)
         return self._join(meeting, cue)
@@ -1213,6 +1252,8 @@ class _Binder:
             self.own = meeting, _paragraph(cue)
         if meeting.day is None and cue.day is not None:
             meeting.day, meeting.end = cue.day, cue.end
+        if meeting.day is None and meeting.week is None:
+            meeting.week = cue.week
         if meeting.kind == "meeting":
             meeting.kind = cue.kind
         meeting.coalition = meeting.coalition or (cue.coalition and not meeting.other)
@@ -1250,7 +1291,13 @@ def _same(undated: Meeting, dated: Meeting) -> bool:
     kinds = {undated.kind, dated.kind} - {"meeting"}
     places = {_key(p) for p in undated.places}, {_key(p) for p in dated.places}
     held = places[0] & places[1] if all(places) else not any(places)
-    return len(kinds) <= 1 and undated.other == dated.other and bool(held)
+    week = undated.week
+    other_week = (
+        week is not None
+        and dated.day is not None
+        and not week <= dated.day < week + dt.timedelta(days=7)
+    )
+    return len(kinds) <= 1 and undated.other == dated.other and bool(held) and not other_week
 
 
 def _absorb(dated: Meeting, undated: Meeting) -> Meeting:
@@ -1323,6 +1370,7 @@ def build_frame(
     binder = _Binder(source, names, series)
     bound: dict[int, Meeting] = {}
     found: dict[int, Cue] = {}
+    also: dict[int, list[tuple[Cue, Meeting]]] = {}
     for index, (unit, clauses) in enumerate(units):
         if unit.kind is UnitKind.REFERENCE:
             continue  # a cited work's title speaks of its own day, which the frame cannot read
@@ -1331,9 +1379,15 @@ def build_frame(
             if meeting is not None and id(cue.clause) not in bound:
                 bound[id(cue.clause)] = meeting
                 found[id(cue.clause)] = cue
+            elif meeting is not None and meeting is not bound.get(id(cue.clause)):
+                also.setdefault(id(cue.clause), []).append((cue, meeting))
     merged = binder.merge_undated()
     bound = {clause: merged.get(id(meeting), meeting) for clause, meeting in bound.items()}
-    return Frame(tuple(binder.keyed()), bound, found)
+    further = {
+        clause: tuple((cue, merged.get(id(m), m)) for cue, m in pairs)
+        for clause, pairs in also.items()
+    }
+    return Frame(tuple(binder.keyed()), bound, found, further)
 
 
 PENDING_MEETING = Ref(EntityKind.MEETING, "meeting-of-this-source")

@@ -548,9 +548,22 @@ def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
                 yield from _clause_facts(bound, clause, cue, reading, listed)
                 if clause.action in _ATTENDING and clause.polarity:
                     attended = bound, unit
+            yield from _further_nouns(frame, clause, reading)
 
 
 _ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
+
+
+def _further_nouns(frame: Frame, clause: Clause, reading: Reading) -> Iterator[Fact]:
+    """Who a clause's further meeting nouns name in their own phrase ("this summit follows a
+    meeting between officials of A and B": A and B took part in that meeting)."""
+    if clause.modality in _UNSURE or not clause.polarity:
+        return
+    for cue, meeting in frame.also.get(id(clause), ()):
+        if cue.noun is None:
+            continue
+        named = [a for a in clause.arguments if _through_noun(clause, cue, a)]
+        yield from _participations(meeting, named, reading, None, [clause.unit])
 
 
 def _continues(reading: Reading, index: int) -> bool:
