@@ -295,3 +295,16 @@ def test_another_meeting_on_the_same_day_is_not_the_coalitions() -> None:
     )
     found = coalition_meetings(facts)
     assert "CHL" not in {p for m, p in attended(facts) if m in found}
+
+
+def test_who_invites_to_a_meeting_hosts_it_and_the_invited_do_not() -> None:
+    facts = facts_of(
+        "Peru weighs a deployment\n"
+        "Peru's President Dina Boluarte has invited leaders to a new meeting in Lima on 20 May "
+        "to continue preparations for a peacekeeping force.\n"
+        "Chile was invited by Ecuador to the summit."
+    )
+    hosts = {h for _, h in keyed(facts, FactKind.HOST, "host")}
+    assert {"PER", "ECU"} <= hosts
+    assert "CHL" not in hosts | {p for _, p in attended(facts)}
+    assert not keyed(facts_of("Peru invited Chile to join the force."), FactKind.HOST, "host")

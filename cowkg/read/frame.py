@@ -912,8 +912,10 @@ def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
     predicates = {
         t.i
         for t in (predicate_token(c) for c in clauses)
-        if t is not None and (t.i == owner.i or t.lemma_ not in {"be", "have"})
-    }  # a light verb is no owner of its own: "noted there was no deal at the summit"
+        if t is not None
+        and (t.i == owner.i or (t.lemma_ not in {"be", "have"} and t.dep_ != "acl"))
+    }  # a light verb or a noun's participle owns no noun alone: "noted there was no deal at the
+    # summit", "among the leaders taking part in the meeting, in addition to A"
     token = noun
     while token.i not in predicates and token.head.i != token.i:
         token = token.head

@@ -29,6 +29,7 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Argument, Clause
 from cowkg.read.frame import (
+    MEETING_NOUNS,
     Cue,
     Frame,
     Meeting,
@@ -238,7 +239,7 @@ def _hosting(clause: Clause, argument: Argument) -> bool:
 
 def _host_arguments(clause: Clause) -> list[Argument]:
     action = clause.action
-    hosts = [a for a in clause.arguments if _hosting(clause, a)]
+    hosts = [a for a in clause.arguments if _hosting(clause, a)] + _inviters(clause)
     if action in {Action.HOST, Action.CHAIR}:
         role = "by" if _passive(clause) else "subject"
         hosts += [a for a in clause.arguments if a.role == role and _direct(clause, a)]
@@ -248,6 +249,25 @@ def _host_arguments(clause: Clause) -> list[Argument]:
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
             hosts += [a for a in clause.arguments if a.role == "subject"]
     return hosts
+
+
+def _inviters(clause: Clause) -> list[Argument]:
+    """Who invites to a meeting hosts it ("X has invited leaders to a meeting in Paris", "the
+    leaders were invited by X to the summit"); the invited are not yet attendees."""
+    token = predicate_token(clause)
+    if clause.predicate != "invite" or token is None or not _invites_to_meeting(token):
+        return []
+    role = "by" if _passive(clause) else "subject"
+    return [a for a in clause.arguments if a.role == role and _direct(clause, a)]
+
+
+def _invites_to_meeting(token: Token) -> bool:
+    return any(
+        c.dep_ in {"prep", "dative"}
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in MEETING_NOUNS for g in c.children)
+        for c in token.children
+    )
 
 
 def _direct(clause: Clause, argument: Argument) -> bool:
