@@ -294,3 +294,24 @@ def test_who_invites_to_a_meeting_hosts_it_and_the_invited_do_not() -> None:
     assert {"PER", "ECU"} <= hosts
     assert "CHL" not in hosts | {p for _, p in attended(facts)}
     assert not keyed(facts_of("Peru invited Chile to join the force."), FactKind.HOST, "host")
+
+
+def test_who_was_there_alongside_in_a_predicate_joined_to_the_attendance() -> None:
+    facts = facts_of(
+        "Chile joins a call\n"
+        "Chile spoke.\n"
+        "Peru spoke.\n"
+        "Chile took part in a virtual meeting of world leaders on Saturday, focused on the "
+        "coalition of the willing, alongside Norway and Denmark."
+    )
+    key = "2026-05-09-summit"
+    assert key in coalition_meetings(facts)
+    assert {(key, "CHL"), (key, "NOR"), (key, "DNK")} <= attended(facts)
+    absent = facts_of(
+        "Chile joins a call\n"
+        "Chile spoke.\n"
+        "Peru spoke.\n"
+        "Chile took part in a virtual meeting of world leaders on Saturday and said it would "
+        "act alongside Norway."
+    )
+    assert "NOR" not in {p for _, p in attended(absent)}

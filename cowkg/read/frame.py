@@ -693,7 +693,7 @@ def _after_coalition_name(noun: Token | None) -> bool:
     if noun is None:
         return False
     words = [t.lower_ for t in noun.doc[max(0, noun.i - 6) : noun.i] if not t.is_punct]
-    return words[-1:] == ["coalition"] or words[-4:] == ["coalition", "of", "the", "willing"]
+    return words[-4:] == ["coalition", "of", "the", "willing"]
 
 
 _EARLIER = frozenset({"recent", "previous", "earlier", "prior", "preceding", "past"})
@@ -958,6 +958,7 @@ def cues(
             )
             or _joined(clause, owner)
             or _as_did(clause, clauses)
+            or _alongside(clause, clauses)
         ):
             yield _cue(clause, None, [], anchor, affiliations, lead)
 
@@ -1054,6 +1055,19 @@ def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
         return False
     governor = clauses[clause.governor] if clause.governor < len(clauses) else None
     return governor is not None and governor.action in {Action.ATTEND, Action.JOIN, Action.MEET}
+
+
+_ALONGSIDE = frozenset({"alongside", "along", "including"})
+
+
+def _alongside(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    """A predicate joined to an attendance clause that names who else was there ("took part in
+    a call on Saturday, focused on X, alongside A and B"): its "alongside" agents attended."""
+    if clause.action in _MEETING_ACTIONS or clause.governor is None or not clause.subjectless:
+        return False
+    governor = clauses[clause.governor] if clause.governor < len(clauses) else None
+    attends = governor is not None and governor.action in {Action.ATTEND, Action.JOIN}
+    return attends and any(a.role in _ALONGSIDE for a in clause.arguments)
 
 
 # --------------------------------------------------------------------------------------------

@@ -159,6 +159,8 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("object", *_ALONG)
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
+    if cue.noun is None and action is not Action.ABSENT:
+        return _ALONG  # "…, focused on X, alongside A and B" after an attendance clause
     return ()
 
 
