@@ -315,3 +315,14 @@ def test_who_was_there_alongside_in_a_predicate_joined_to_the_attendance() -> No
         "act alongside Norway."
     )
     assert "NOR" not in {p for _, p in attended(absent)}
+
+
+def test_a_meeting_beside_a_despite_clause_is_that_clauses_not_the_negated_ones() -> None:
+    facts = facts_of(
+        "Coalition of the willing\n"
+        "Chile spoke on 1 May 2026.\n"
+        "Despite being represented in the virtual meeting on 15 March, and the 10 April "
+        "meeting, Peru was not represented in the later 20 April and 30 April meetings."
+    )
+    absent = keyed(facts, FactKind.NON_ATTENDANCE, "party")
+    assert absent and all(m.startswith("2026-04-20") for m, _ in absent)

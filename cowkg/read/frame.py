@@ -916,6 +916,9 @@ def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
         and (t.i == owner.i or (t.lemma_ not in {"be", "have"} and t.dep_ != "acl"))
     }  # a light verb or a noun's participle owns no noun alone: "noted there was no deal at the
     # summit", "among the leaders taking part in the meeting, in addition to A"
+    beside = [c for c in noun.head.children if c.dep_ == "pcomp" and c.i in predicates]
+    if noun.dep_ == "pobj" and beside:  # "despite being represented at A, and the B meeting"
+        return beside[0].i == owner.i
     token = noun
     while token.i not in predicates and token.head.i != token.i:
         token = token.head
@@ -942,11 +945,12 @@ def cues(
     for clause in clauses:
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
-        nouns = [n for n in _meeting_nouns(clause, tokens, owner) if _owned(n, owner, clauses)]
+        found = _meeting_nouns(clause, tokens, owner)
+        nouns = [n for n in found if _owned(n, owner, clauses)]
         when = _when_of(clause, owner, clauses)
         if nouns:
             for noun in nouns:
-                cue = _cue(clause, noun, nouns, anchor, affiliations, lead)
+                cue = _cue(clause, noun, found, anchor, affiliations, lead)
                 cue = _dated_by(cue, when, anchor) if when is not None else cue
                 cue = replace(cue, follows=_follows(noun, owner))
                 yield _dated_nearby(cue, clauses, anchor)
@@ -960,7 +964,7 @@ def cues(
             or _as_did(clause, clauses)
             or _alongside(clause, clauses)
         ):
-            yield _cue(clause, None, [], anchor, affiliations, lead)
+            yield _cue(clause, None, found, anchor, affiliations, lead)  # others' dates aside
 
 
 def _describes(clause: Clause, token: Token | None) -> bool:
