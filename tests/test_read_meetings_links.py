@@ -293,6 +293,7 @@ def test_who_invites_to_a_meeting_hosts_it_and_the_invited_do_not() -> None:
     hosts = {h for _, h in keyed(facts, FactKind.HOST, "host")}
     assert {"PER", "ECU"} <= hosts
     assert "CHL" not in hosts | {p for _, p in attended(facts)}
+    assert not attended(facts) & {(m, "PER") for m, _ in attended(facts)}  # not there yet
     assert not keyed(facts_of("Peru invited Chile to join the force."), FactKind.HOST, "host")
 
 

@@ -480,7 +480,8 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
                     reading,
                     f"{role}-clause",
                 )
-    if clause.polarity:  # who hosts or chairs a meeting attends it
+    # who hosts or chairs a meeting attends it; an invitation says who hosts, not who was there
+    if clause.polarity and clause.predicate != "invite":
         yield from _participations(meeting, arguments, reading, None, [clause.unit])
 
 
