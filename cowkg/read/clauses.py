@@ -393,7 +393,9 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
         dep = _dep_of(clause)
         if clause.subjectless and dep in {"conj", "xcomp", "advcl", "acl"}:
             inherited = tuple(
-                Argument(a.mention, "subject") for a in gov.arguments if a.role == "subject"
+                Argument(a.mention, "subject")
+                for a in gov.arguments
+                if a.role == _subject_of(gov, dep)
             )
             changes["arguments"] = inherited + clause.arguments
         if not clause.dates and dep in {"conj", "xcomp", "advcl", "ccomp"}:
@@ -427,6 +429,17 @@ def _dated_by(clause: Clause, gov: Clause) -> tuple[Mention, ...]:
         return ()
     head = span.root.head
     return tuple(d for d in gov.dates if d.span.start <= base + head.idx < d.span.end)
+
+
+_RAISING = frozenset({"set", "expect", "schedule", "due", "invite", "poise", "slate"})
+"""Passive verbs whose subject is the subject of the verb they complement ("A was set to
+attend", "B is expected to host", "C was invited to join")."""
+
+
+def _subject_of(governor: Clause, dep: str) -> str:
+    """The role of the governor's arguments a subjectless complement takes as its subject."""
+    raised = dep in {"xcomp", "advcl"} and governor.passive and governor.predicate in _RAISING
+    return "object" if raised else "subject"
 
 
 def _dep_of(clause: Clause) -> str:

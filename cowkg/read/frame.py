@@ -94,6 +94,13 @@ _OTHER_WORDS = re.compile(
     re.I,
 )
 """Words that mark a meeting as another forum's or as two-sided talks."""
+_DOMESTIC = re.compile(
+    r"\bparliament(?:ary)?\b|\bpolitical part(?:y|ies)\b|\bparty leaders\b|\bfactions?\b|"
+    r"\bcommittees?\b|\bcabinet\b|\bSecurity Council\b|\bopposition\b",
+    re.I,
+)
+"""Words that make a meeting one state's own (its parties, parliament, cabinet, a committee):
+another forum's meeting even when it discusses the country's role in the coalition."""
 _PAIR = re.compile(r"\b[A-Z][\w.]*[-–][A-Z][\w]*\b")
 """Two parties joined by a dash before a meeting noun ("Trump-Putin summit", "US-Ukraine talks")."""
 _FORWARD = frozenset({"ahead", "before", "prior", "upcoming", "next", "coming", "forthcoming"})
@@ -124,6 +131,9 @@ class Meeting:
     """Its day is the source's, read from the lead's tense (a written date in the lead wins)."""
     earlier: bool = False
     """Its phrase sets it before the report ("the recent summit"): no dated meeting is it."""
+    week: dt.date | None = None
+    """The first day of the week the text puts it in ("last week"): no meeting of another week
+    is it."""
     name: str | None = None
     places: list[Mention] = field(default_factory=list)
     formats: list[tuple[str, Unit]] = field(default_factory=list)
@@ -153,6 +163,16 @@ class Cue:
     """The meeting's own phrase marks it as one before the one reported ("the recent summit")."""
     sequel: bool = False
     """The meeting's own phrase numbers it in a series ("a second meeting", "another summit")."""
+    paired: bool = False
+    """Marked other only as talks of one party with one other (no forum, no outside power)."""
+    week: dt.date | None = None
+    """The first day of the week the clause says the meeting was in ("last week"), if any."""
+    follows: Token | str | None = None
+    """What the clause says this meeting came before, as a step of the same series: the meeting
+    noun that is the clause's subject ("this summit follows a meeting in April"), the meeting
+    noun a participle hangs on ("a meeting in May, followed by talks in June"), the meeting
+    noun of the clause that governs this one ("hosts a summit, building on the recent
+    gathering"), or "it" for a pronoun subject ("It follows a first meeting")."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +183,9 @@ class Frame:
     bound: Mapping[int, Meeting]
     """``id(clause)`` → its meeting."""
     cues: Mapping[int, Cue]
+    also: Mapping[int, tuple[tuple[Cue, Meeting], ...]] = field(default_factory=dict)
+    """``id(clause)`` → its further meeting nouns bound to another meeting than its first
+    ("this summit follows a meeting between A and B": the meeting of A and B)."""
 
     def meeting_of(self, clause: Clause) -> Meeting | None:
         """The meeting ``clause`` speaks of, if any."""
@@ -263,7 +286,21 @@ def _is_meeting_noun(token: Token) -> bool:
         return False
     if any(c.lower_ in {"press", "news"} for c in token.children):
         return False  # a press conference is no meeting
+    if token.dep_ == "pobj" and _means(token):
+        return False  # "joined via video conference", "took part by videoconference"
     return token.lemma_.lower() not in _DEFINITE_ONLY or _definite(token)
+
+
+def _means(token: Token) -> bool:
+    """A meeting noun after "via", or a medium after "by" ("by video call"): how someone took
+    part, not a meeting of its own ("followed by a meeting" is one)."""
+    if token.head.lower_ == "via":
+        return True
+    media = {"video", "phone", "telephone", "conference", "tele"}
+    return token.head.lower_ == "by" and (
+        token.lemma_.lower() in {"videoconference", "teleconference", "videocall"}
+        or any(c.lower_ in media for c in token.children)
+    )
 
 
 def _definite(token: Token) -> bool:
@@ -354,11 +391,19 @@ def resolve_date(
 
 
 def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
+    """Whether the meeting is marked as another forum's or as talks with an outside power, or
+    as talks of one party with one other."""
+    return _forum(clause, phrase, affiliations) or _two_sided(clause, phrase)
+
+
+def _forum(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
     """Whether the meeting is marked as another forum's or as talks with an outside power."""
     unit = clause.unit
     text = _text_of(phrase)
-    if _OTHER_WORDS.search(text) or _PAIR.search(text):
+    if _OTHER_WORDS.search(text) or _PAIR.search(text) or _DOMESTIC.search(text):
         return True
+    if not phrase and _DOMESTIC.search(_text_of(_subject_tokens(clause))):
+        return True  # "the cabinet met", "party leaders gathered"
     for argument in clause.arguments:
         mention = argument.mention
         ref = mention.value
@@ -380,7 +425,15 @@ def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, R
         )
         if counterpart and _state_of(mention, affiliations) in OUTSIDE_POWERS:
             return True
-    return _two_sided(clause, phrase)
+    return False
+
+
+def _subject_tokens(clause: Clause) -> list[Token]:
+    """The words of a meeting verb's own subject ("Peru's cabinet" in "Peru's cabinet met")."""
+    token = predicate_token(clause)
+    if token is None or clause.action is not Action.MEET:
+        return []
+    return [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
 
 
 def _modifies(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> bool:
@@ -469,7 +522,7 @@ def _group_subject(clause: Clause) -> bool:
 def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
     """The coalition owns the meeting ("a coalition summit", "a meeting of the coalition") or is
     the subject or an attendee of the clause ("the coalition will hold its next meeting")."""
-    if any(t.lower_ == "coalition" for t in phrase):
+    if any(t.lower_ == "coalition" and not _topic(t, phrase) for t in phrase):
         return True
     token = predicate_token(clause)
     if token is not None and any(
@@ -482,6 +535,79 @@ def _names_coalition(clause: Clause, phrase: Sequence[Token]) -> bool:
         and _through_of(clause, a.mention)
         for a in clause.arguments
     )
+
+
+_BUSINESS = re.compile(
+    r"\bpeace-?keep\w*|\breassurance force\b|\bmultinational force\b|\bsecurity guarantees?\b|"
+    r"\bpost-ceasefire force\b|\bcoalition of the willing\b",
+    re.I,
+)
+"""The coalition's own business: a meeting held for it is the coalition's."""
+_PURPOSE_VERBS = frozenset(
+    {"focus", "discuss", "consider", "prepare", "plan", "continue", "finalise", "finalize",
+     "advance", "work", "centre", "center", "dedicate", "devote", "review", "coordinate"}
+)  # fmt: skip
+_ROLES = frozenset({"role", "part", "contribution", "participation", "position", "stance"})
+
+
+def _for_coalition(clause: Clause, noun: Token | None, phrase: Sequence[Token]) -> bool:
+    """A meeting whose stated purpose is the coalition's business ("a new meeting in Paris to
+    continue preparations for a peacekeeping force", "a call focused on the coalition of the
+    willing", "talks on security guarantees for Ukraine", "leaders met to plan the reassurance
+    force"). Not one a state holds on its own part in it ("to discuss the country's role in the
+    guarantees"), nor one an organisation's phrase or subject marks as its own ("EU leaders met
+    to discuss security guarantees")."""
+    top = predicate_token(clause)
+    heads = [t for t in (noun, top) if t is not None]
+    purposes = [
+        c
+        for head in heads
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ in {"on", "about", "over", "for"} and head is noun)
+        or (c.dep_ in {"acl", "advcl", "xcomp", "relcl", "conj"} and _purposive(c))
+    ]
+    return any(_business(p) for p in purposes) and not _organisation_owned(clause, phrase)
+
+
+def _purposive(token: Token) -> bool:
+    """A clause that says what a meeting is for: an infinitive ("to discuss …") or a verb of
+    focus or preparation ("focused on …")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return infinitive or token.lemma_.lower() in _PURPOSE_VERBS
+
+
+def _business(token: Token) -> bool:
+    """The purpose speaks of the coalition's business, not of a state's own part in it nor of
+    another meeting ("to consider the outcomes of the recent coalition meeting")."""
+    words = list(token.subtree)
+    if any(t.lemma_.lower() in _ROLES and any(c.dep_ == "poss" for c in t.children) for t in words):
+        return False  # "the country's role in providing security guarantees"
+    if any(_is_meeting_noun(t) for t in words):
+        return False
+    return bool(_BUSINESS.search(_text_of(words)))
+
+
+def _organisation_owned(clause: Clause, phrase: Sequence[Token]) -> bool:
+    """An organisation other than the coalition in the meeting's phrase or the clause's subject
+    ("a NATO meeting", "EU leaders met"): that organisation's meeting."""
+    subject = _subject_tokens(clause)
+    for argument in clause.arguments:
+        mention = argument.mention
+        if mention.kind is not MentionKind.ORGANIZATION or mention.value == COALITION:
+            continue
+        if _within(phrase, clause.unit, mention) or _within(subject, clause.unit, mention):
+            return True
+    return False
+
+
+def _topic(token: Token, phrase: Sequence[Token]) -> bool:
+    """A word of the meeting's phrase under "on"/"about" names its topic ("a meeting of the
+    parliament's factions on the coalition"), not whose meeting it is."""
+    while token in phrase and token.head.i != token.i and token.head in phrase:
+        if token.dep_ == "pobj" and token.head.lower_ in {"on", "about", "regarding", "over"}:
+            return True
+        token = token.head
+    return False
 
 
 def _through_of(clause: Clause, mention: Mention) -> bool:
@@ -515,13 +641,15 @@ def _cue(
     own = [d for d in dates if phrase and _within(phrase, unit, d)]
     free = [d for d in dates if not _within(others, unit, d)]
     earlier = noun is not None and _earlier(clause, noun)
+    apart = earlier or (noun is not None and _ahead(noun))
     day, end = None, None
-    for mention in own if earlier else own or free:
+    for mention in own if apart else own or free:
         day, end = resolve_date(clause, mention, anchor)
         if day is not None:
             break
     tensed = (
         day is None
+        and not apart
         and lead
         and anchor is not None
         and (_present(clause) or (_reported(clause) and not dates))
@@ -537,7 +665,7 @@ def _cue(
         and not _acting(clause, p)
     ]
     places = tuple(p for p in held if not phrase or _within(phrase, unit, p)) or tuple(
-        p for p in held if not _within(others, unit, p)
+        p for p in held if not _within(others, unit, p) and not apart
     )
     phrase_text = _text_of(phrase)
     clause_text = unit.text if noun is None else phrase_text
@@ -550,8 +678,12 @@ def _cue(
         day=day,
         end=end,
         kind=kind,
-        coalition=_names_coalition(clause, phrase),
+        coalition=_names_coalition(clause, phrase)
+        or _for_coalition(clause, noun, phrase)
+        or _after_coalition_name(noun),
         other=_other(clause, phrase, affiliations),
+        paired=not _forum(clause, phrase, affiliations) and _two_sided(clause, phrase),
+        week=_week(dates),
         definite=noun is None or _definite(noun),
         places=places,
         format=format_of(clause_text) if noun is not None else None,
@@ -560,6 +692,38 @@ def _cue(
         earlier=earlier,
         sequel=noun is not None and _sequel(noun),
     )
+
+
+def _week(dates: Sequence[Mention]) -> dt.date | None:
+    """The first day of a week a clause's date names ("last week", "this week")."""
+    for mention in dates:
+        if mention.form == "relative-week" and isinstance(mention.value, dt.date):
+            return mention.value
+    return None
+
+
+def _ahead(noun: Token) -> bool:
+    """A meeting something happens ahead of ("hugged him ahead of the summit", "met before the
+    summit"): a later meeting than the clause's, which takes no day or place of it."""
+    if _after_coalition_name(noun):  # the parse hangs the noun on the name: read the name's place
+        noun = next(
+            t for t in reversed(noun.doc[max(0, noun.i - 6) : noun.i]) if t.lower_ == "coalition"
+        )
+    preposition = noun.head if noun.dep_ == "pobj" else None
+    if preposition is None:
+        return False
+    if preposition.lower_ == "of" and preposition.head.lower_ in {"ahead", "prior"}:
+        return True
+    return preposition.lower_ in {"before", "ahead"}
+
+
+def _after_coalition_name(noun: Token | None) -> bool:
+    """The coalition's name written right before the meeting noun ("the so-called 'coalition of
+    the willing' meeting"), which the parse may have made the noun's head instead."""
+    if noun is None:
+        return False
+    words = [t.lower_ for t in noun.doc[max(0, noun.i - 6) : noun.i] if not t.is_punct]
+    return words[-4:] == ["coalition", "of", "the", "willing"]
 
 
 _EARLIER = frozenset({"recent", "previous", "earlier", "prior", "preceding", "past"})
@@ -578,10 +742,28 @@ def _earlier(clause: Clause, noun: Token) -> bool:
         token = token.doc[token.i - 1]
         if token.lemma_.lower() in _EARLIER:
             return True
-        named = any(s <= token.idx < e for s, e in names)
+        named = any(s <= token.idx < e for s, e in names) or _in_name(token)
         if not named and token.dep_ not in {"compound", "amod", "nmod", "punct", "hyph"}:
             return False
     return False
+
+
+_LINKS = frozenset({"of", "the", "and", "for", "de"})
+
+
+def _in_name(token: Token) -> bool:
+    """A word of a capitalised name ("Coalition of the Willing"), whichever clause the parse
+    gives the name to: a capitalised word, or a small word between two of them."""
+    if token.is_title or token.is_upper:
+        return True
+    if token.lower_ not in _LINKS:
+        return False
+    doc = token.doc
+    left = next(
+        (t for t in reversed(doc[max(0, token.i - 3) : token.i]) if t.lower_ not in _LINKS), None
+    )
+    right = next((t for t in doc[token.i + 1 : token.i + 4] if t.lower_ not in _LINKS), None)
+    return left is not None and right is not None and left.is_title and right.is_title
 
 
 _SEQUEL = frozenset({"another", "further", "next"})
@@ -706,6 +888,107 @@ def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None)
     return nouns
 
 
+def _when_of(clause: Clause, token: Token | None, clauses: Sequence[Clause]) -> Clause | None:
+    """The clause a "when" clause dates ("X was launched on 4 May, when Y convened a meeting"):
+    the meeting is on its day, and is the coalition's when that clause's subject is."""
+    if token is None or clause.governor is None or clause.governor >= len(clauses):
+        return None
+    if not any(c.lower_ == "when" and c.dep_ == "advmod" for c in token.children):
+        return None
+    return clauses[clause.governor]
+
+
+_SERIES_VERBS = frozenset({"follow", "build", "succeed"})
+_SERIES_PREPS = frozenset({"after", "following", "since"})
+
+
+def _follows(noun: Token, top: Token | None) -> Token | str | None:
+    """The earlier meeting's later step, when the clause presents ``noun`` as an earlier step of
+    a series (see :attr:`Cue.follows`): "follows", "builds on", "succeeds", "comes after" it."""
+    if top is None or noun.i == top.i or not _linked_back(noun, top):
+        return None
+    subjects = [c for c in top.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != noun.i]
+    if subjects and _is_meeting_noun(subjects[0]):
+        return subjects[0]
+    if subjects and subjects[0].lower_ in {"this", "it", "that"}:
+        return "it"
+    if top.dep_ in {"acl", "relcl"} and _is_meeting_noun(top.head) and top.head.i != noun.i:
+        return top.head
+    if not subjects and top.dep_ in {"advcl", "conj", "xcomp"}:
+        mine = {t.i for t in top.subtree}
+        nouns = [t for t in top.head.subtree if t.i not in mine and _is_meeting_noun(t)]
+        return nouns[0] if nouns else None  # "is to host a summit, building on the gathering"
+    return None
+
+
+def _linked_back(noun: Token, top: Token) -> bool:
+    """``noun`` is what the predicate follows or builds on (its object, "by"/"on" phrase), or
+    hangs from "after"/"following" on it."""
+    token = noun
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    series = top.lemma_.lower() in _SERIES_VERBS
+    if token.head.i == top.i:
+        return series and token.dep_ in {"dobj", "nsubjpass"}
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.head.i != top.i:
+        return False
+    word = preposition.lower_
+    return word in _SERIES_PREPS or (series and word in {"on", "by", "upon"})
+
+
+def _dated_nearby(cue: Cue, clauses: Sequence[Clause], anchor: dt.date | None) -> Cue:
+    """A meeting noun without a day of its own takes the day a participle of its phrase writes
+    ("a virtual meeting of leaders hosted by X on Saturday", "the summit, held on 4 May,")."""
+    if cue.noun is None or (cue.day is not None and not cue.tensed):
+        return cue
+    for clause in clauses:
+        token = predicate_token(clause)
+        if token is None or token.dep_ not in {"acl", "relcl"} or not clause.dates:
+            continue
+        if _meeting_phrase_of(token.head) != cue.noun:
+            continue
+        for mention in clause.dates:
+            day, end = resolve_date(clause, mention, anchor)
+            if day is not None:
+                return replace(cue, day=day, end=end, tensed=False)
+    return cue
+
+
+def _dated_by(cue: Cue, when: Clause, anchor: dt.date | None) -> Cue:
+    """A cue of a "when" clause takes the day of the clause it dates, and is the coalition's
+    when that clause's subject is the coalition ("the coalition was launched on 4 May, when …")."""
+    if cue.day is None or cue.tensed:
+        for mention in when.dates:
+            day, end = resolve_date(when, mention, anchor)
+            if day is not None:
+                cue = replace(cue, day=day, end=end, tensed=False)
+                break
+    founding = _names_coalition(when, []) and not cue.other
+    return replace(cue, coalition=True) if founding else cue
+
+
+def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
+    """A meeting noun is its nearest predicate's (or the noun its participle modifies): "met on
+    Tuesday to review the recent summit" — the summit is the review's, not the meeting's."""
+    if owner is None or (owner.dep_ in {"acl", "relcl"} and noun.i == owner.head.i):
+        return True
+    predicates = {
+        t.i
+        for t in (predicate_token(c) for c in clauses)
+        if t is not None
+        and (t.i == owner.i or (t.lemma_ not in {"be", "have"} and t.dep_ != "acl"))
+    }  # a light verb or a noun's participle owns no noun alone: "noted there was no deal at the
+    # summit", "among the leaders taking part in the meeting, in addition to A"
+    beside = [c for c in noun.head.children if c.dep_ == "pcomp" and c.i in predicates]
+    if noun.dep_ == "pobj" and beside:  # "despite being represented at A, and the B meeting"
+        return beside[0].i == owner.i
+    token = noun
+    while token.i not in predicates and token.head.i != token.i:
+        token = token.head
+    return token.i == owner.i or token.i not in predicates
+
+
 def _joined(clause: Clause, token: Token | None) -> bool:
     """ "X joined (by video)", "X was joined by Y": joining a meeting, not a body (which is the
     verb's object: "joined the coalition")."""
@@ -726,27 +1009,112 @@ def cues(
     for clause in clauses:
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
-        nouns = _meeting_nouns(clause, tokens, owner)
+        found = _meeting_nouns(clause, tokens, owner)
+        nouns = [n for n in found if _owned(n, owner, clauses)]
+        when = _when_of(clause, owner, clauses)
         if nouns:
             for noun in nouns:
-                yield _cue(clause, noun, nouns, anchor, affiliations, lead)
+                cue = _cue(clause, noun, found, anchor, affiliations, lead)
+                cue = _dated_by(cue, when, anchor) if when is not None else cue
+                cue = replace(cue, follows=_follows(noun, owner))
+                yield _dated_nearby(cue, clauses, anchor)
         elif (
-            (clause.action in _MEETING_ACTIONS and not _describes(clause, owner))
+            (
+                clause.action in _MEETING_ACTIONS
+                and not _describes(clause, owner)
+                and not _takes_part_in_other(clause, owner)
+            )
             or _joined(clause, owner)
             or _as_did(clause, clauses)
+            or _alongside(clause, clauses)
         ):
-            yield _cue(clause, None, [], anchor, affiliations, lead)
+            yield _cue(clause, None, found, anchor, affiliations, lead)  # others' dates aside
 
 
 def _describes(clause: Clause, token: Token | None) -> bool:
-    """A host or chair verb describing something that is no meeting ("the coalition, which is
-    co-chaired by A and B"): a relative or participle clause of another noun."""
-    return (
-        clause.action in {Action.HOST, Action.CHAIR}
-        and token is not None
-        and token.dep_ in {"relcl", "acl"}
-        and not _is_meeting_noun(token.head)
+    """A host or chair verb describing something that is no meeting: a relative or participle
+    clause of another noun ("the coalition, which is co-chaired by A and B", also as the second
+    of two conjoined predicates: "which was born in X and is co-chaired by A and B"), or a verb
+    whose own object is a body ("the coalition is chaired by A", "B chairs the coalition")."""
+    if clause.action not in {Action.HOST, Action.CHAIR} or token is None:
+        return False
+    prefix = token.doc[token.i - 2] if token.i >= 2 else None
+    if prefix is not None and prefix.lower_ == "co" and token.doc[token.i - 1].text == "-":
+        token = prefix  # "co-chaired" split in three: the parse attaches "co"
+    if any(c.lemma_.lower() in _BODIES for c in _hosted(token)):
+        return True
+    while token.dep_ in {"conj", "ccomp"} and token.head.i != token.i:
+        token = token.head  # "which was born in X and is co-chaired by A and B"
+    return token.dep_ in {"relcl", "acl"} and _meeting_phrase_of(token.head) is None
+
+
+def _meeting_phrase_of(token: Token) -> Token | None:
+    """The meeting noun whose phrase ``token`` is in: the noun itself, or a noun of its "of"
+    phrase ("a meeting of world leaders hosted by X": the participle hangs on "leaders")."""
+    for _ in range(3):
+        if _is_meeting_noun(token):
+            return token
+        if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.i == token.i:
+            return None
+        token = token.head.head
+    return None
+
+
+def _hosted(token: Token) -> list[Token]:
+    """What a host or chair verb hosts: its object, or its subject when passive (also when the
+    parse hangs the subject on the auxiliary: "the coalition is co-chaired by…")."""
+    near = [token, *(c for c in token.children if c.dep_ in {"aux", "auxpass"})]
+    if token.head.i != token.i and token.head.dep_ in {"aux", "auxpass"}:
+        near.append(token.head)
+    passive = any(c.dep_ in {"agent", "auxpass"} for c in token.children) or any(
+        t.dep_ == "auxpass" for t in near
     )
+    deps = {"dobj", "nsubjpass"} | ({"nsubj"} if passive else set())
+    return [c for t in near for c in t.children if c.dep_ in deps]
+
+
+def _takes_part_in_other(clause: Clause, token: Token | None) -> bool:
+    """An attendance verb whose complement is something other than one meeting: taking part in
+    an operation, a force or a doing ("could take part in guaranteeing security",
+    "participating in a peacekeeping force"), or in meetings in general ("represented X at the
+    coalition's meetings")."""
+    if clause.action is not Action.ATTEND or token is None:
+        return False
+    objects = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == _TAKEN_PART.get(clause.predicate)
+        for g in c.children
+        if g.dep_ in {"pobj", "pcomp"}
+    ]
+    if clause.predicate == "attend":  # "attended the ceremony"
+        objects += [c for c in token.children if c.dep_ == "dobj"]
+    return any(
+        o.pos_ in {"NOUN", "VERB"}
+        and not _is_meeting_noun(o)
+        and o.lemma_.lower() not in _MANNERS
+        and o.lower_ not in {"meetings", "summits", "talks"}
+        for o in objects
+    ) or any(o.lower_ in {"meetings", "summits"} for o in objects)
+
+
+_TAKEN_PART = {"take part": "in", "participate": "in", "join in": "in", "represent": "at",
+               "be represented": "at", "be present": "at"}  # fmt: skip
+"""The preposition that names what one takes part in ("take part in", "represented at")."""
+
+
+_MANNERS = frozenset(
+    {"person", "absentia", "public", "private", "addition", "total", "principle", "capital",
+     "form", "way", "role", "capacity", "video", "time"}
+)  # fmt: skip
+"""Nouns of "in"/"at" phrases that say how one took part, not in what ("in person")."""
+
+
+_BODIES = frozenset(
+    {"coalition", "initiative", "alliance", "force", "mission", "group", "grouping", "headquarters",
+     "effort", "process", "cell", "operation", "format", "coordination"}
+)  # fmt: skip
+"""Nouns of a body or an undertaking, not a meeting: hosting or chairing one is no meeting."""
 
 
 def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
@@ -755,6 +1123,19 @@ def _as_did(clause: Clause, clauses: Sequence[Clause]) -> bool:
         return False
     governor = clauses[clause.governor] if clause.governor < len(clauses) else None
     return governor is not None and governor.action in {Action.ATTEND, Action.JOIN, Action.MEET}
+
+
+_ALONGSIDE = frozenset({"alongside", "along", "including"})
+
+
+def _alongside(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    """A predicate joined to an attendance clause that names who else was there ("took part in
+    a call on Saturday, focused on X, alongside A and B"): its "alongside" agents attended."""
+    if clause.action in _MEETING_ACTIONS or clause.governor is None or not clause.subjectless:
+        return False
+    governor = clauses[clause.governor] if clause.governor < len(clauses) else None
+    attends = governor is not None and governor.action in {Action.ATTEND, Action.JOIN}
+    return attends and any(a.role in _ALONGSIDE for a in clause.arguments)
 
 
 # --------------------------------------------------------------------------------------------
@@ -771,7 +1152,16 @@ def _compatible(meeting: Meeting, cue: Cue) -> bool:
     return not _contradicts(meeting, cue)
 
 
+def _outside_week(meeting: Meeting, cue: Cue) -> bool:
+    """The cue's week ("met in Paris last week") is not the week of the meeting's day."""
+    if cue.week is None or meeting.day is None:
+        return False
+    return not cue.week <= meeting.day < cue.week + dt.timedelta(days=7)
+
+
 def _contradicts(meeting: Meeting, cue: Cue) -> bool:
+    if _outside_week(meeting, cue):
+        return True
     if not meeting.places or not cue.places:
         return False
     mine = {_key(p) for p in meeting.places} | {_within_key(p) for p in meeting.places}
@@ -817,16 +1207,31 @@ class _Binder:
         """The meeting last named, and in which paragraph: "the meeting" there is that one."""
         self.own: tuple[Meeting | None, int] = (None, -1)
         """The meeting not marked other last named, and in which paragraph."""
+        self.nouns: dict[tuple[int, int], Meeting] = {}
+        """Meeting nouns already bound (paragraph, token index) → their meeting."""
 
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
+        noun_of = self._named(cue)
+        if noun_of is not None:  # "I joined a meeting … convened by X": one noun, one meeting
+            return self._join(noun_of, cue)
+        if (not cue.other or cue.paired) and self._continues(cue):
+            # "this coalition summit follows a meeting …", also one between two of its states
+            cue = replace(cue, coalition=True, other=False)
         if cue.sequel and not cue.other and self._series(_paragraph(cue)):
             cue = replace(cue, coalition=True)  # "… launched when A met. A second meeting …"
         if cue.tensed and self.main is not None and self.main.day is not None:
             # the report's day is that of its main meeting, dated already
             cue = replace(cue, day=None, end=None, tensed=False)
-        if cue.earlier and cue.day is None and self.main is not None:
+        if cue.earlier and cue.day is None:
             return self._earlier(cue)  # "the recent summit in Rome": not the reported one
+        if cue.sequel and not cue.coalition and not cue.definite and cue.day is not None:
+            return self._open(cue, main=False)  # "held another meeting with X on Friday"
         if in_lead and not cue.other and _substantial(cue) and (cue.definite or cue.happening):
+            if self.main is None and self.recent is not None and _bare(cue):
+                return self._join(self.recent, cue)  # "X convened a meeting of …. The meeting"
+            placed = self._placed(cue) if cue.day is None and cue.definite else None
+            if self.main is None and placed is not None:
+                return self._join(placed, cue)  # "the Paris talks" after "a meeting in Paris"
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
@@ -860,6 +1265,25 @@ class _Binder:
                 return self._join(candidate, cue)
         return self._open(cue, main=False) if cue.places else None
 
+    def _continues(self, cue: Cue) -> bool:
+        """The cue's meeting is an earlier step of a coalition meeting's series: what the clause
+        says it came before (:attr:`Cue.follows`) is a meeting of the coalition."""
+        later: Meeting | None = None
+        if isinstance(cue.follows, Token):
+            later = self.nouns.get((_paragraph(cue), cue.follows.i))
+        elif cue.follows == "it":
+            own, at = self.own
+            later = own if at == _paragraph(cue) else self.main
+        return later is not None and later.coalition and not later.other
+
+    def _named(self, cue: Cue) -> Meeting | None:
+        """The meeting a clause bound before through the same meeting noun: a participle or
+        relative clause of the noun ("a meeting … convened by X", "the summit, which Y hosted")
+        speaks of the meeting its noun names, whatever its own date or kind."""
+        if cue.noun is None:
+            return None
+        return self.nouns.get((_paragraph(cue), cue.noun.i))
+
     def _series(self, paragraph: int) -> bool:
         """The meeting last named in this paragraph (other forums' and talks with one party
         aside) is the coalition's: "a second meeting", "another meeting" go on with its series."""
@@ -868,11 +1292,13 @@ class _Binder:
 
     def _placed(self, cue: Cue) -> Meeting | None:
         """The last meeting said to be held where an undated definite cue places its meeting
-        ("the Paris talks" after "the recent meeting in Paris")."""
+        ("the Paris talks" after "the recent meeting in Paris"); one of the cue's own forum
+        first ("the London summit" is not the bilateral talks held in London before it)."""
         if not cue.places:
             return None
         placed = [m for m in self.meetings if m.places and _compatible(m, cue)]
-        return placed[-1] if placed else None
+        same = [m for m in placed if m.other == cue.other]
+        return (same or placed)[-1] if placed else None
 
     def _earlier(self, cue: Cue) -> Meeting:
         """An earlier meeting: one named before as earlier and not contradicting the cue, else a
@@ -885,8 +1311,8 @@ class _Binder:
         return meeting
 
     def _open(self, cue: Cue, main: bool) -> Meeting:
-        coalition = cue.coalition or (
-            not cue.other and (self.series or (main and self.lead_names_coalition))
+        coalition = not cue.other and (
+            cue.coalition or self.series or (main and self.lead_names_coalition)
         )
         meeting = Meeting(
             ref=Ref(EntityKind.MEETING, ""),
@@ -897,16 +1323,21 @@ class _Binder:
             other=cue.other,
             main=main,
             tensed=cue.tensed,
+            week=cue.week,
         )
         self.meetings.append(meeting)
         return self._join(meeting, cue)
 
     def _join(self, meeting: Meeting, cue: Cue) -> Meeting:
         self.recent, self.recent_paragraph = meeting, _paragraph(cue)
+        if cue.noun is not None:
+            self.nouns.setdefault((_paragraph(cue), cue.noun.i), meeting)
         if not meeting.other:
             self.own = meeting, _paragraph(cue)
         if meeting.day is None and cue.day is not None:
             meeting.day, meeting.end = cue.day, cue.end
+        if meeting.day is None and meeting.week is None:
+            meeting.week = cue.week
         if meeting.kind == "meeting":
             meeting.kind = cue.kind
         meeting.coalition = meeting.coalition or (cue.coalition and not meeting.other)
@@ -944,7 +1375,13 @@ def _same(undated: Meeting, dated: Meeting) -> bool:
     kinds = {undated.kind, dated.kind} - {"meeting"}
     places = {_key(p) for p in undated.places}, {_key(p) for p in dated.places}
     held = places[0] & places[1] if all(places) else not any(places)
-    return len(kinds) <= 1 and undated.other == dated.other and bool(held)
+    week = undated.week
+    other_week = (
+        week is not None
+        and dated.day is not None
+        and not week <= dated.day < week + dt.timedelta(days=7)
+    )
+    return len(kinds) <= 1 and undated.other == dated.other and bool(held) and not other_week
 
 
 def _absorb(dated: Meeting, undated: Meeting) -> Meeting:
@@ -959,13 +1396,34 @@ def _absorb(dated: Meeting, undated: Meeting) -> Meeting:
     return dated
 
 
+def _bare(cue: Cue) -> bool:
+    """A meeting noun with nothing of its own but a definite article ("the meeting", "this
+    call"): the meeting named just before, whatever forum's it is."""
+    noun = cue.noun
+    return (
+        noun is not None
+        and not cue.coalition
+        and not cue.places
+        and all(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+            for c in noun.children
+            if c.dep_ not in {"prep", "acl", "relcl", "punct"}
+        )
+        and any(c.dep_ == "det" for c in noun.children)
+    )
+
+
 def _paragraph(cue: Cue) -> int:
     return cue.clause.unit.paragraph.index
 
 
 def _substantial(cue: Cue) -> bool:
-    """A cue that can open the article's main meeting: a meeting noun or a meeting verb."""
-    return cue.noun is not None or cue.clause.action in _MEETING_ACTIONS - {Action.ABSENT}
+    """A cue that can open the article's main meeting: a meeting noun or a meeting verb (not a
+    conditional one: "the country would join" tells no meeting)."""
+    if cue.noun is not None:
+        return True
+    unsure = cue.clause.modality in {"conditional", "possible"}
+    return cue.clause.action in _MEETING_ACTIONS - {Action.ABSENT} and not unsure
 
 
 def _venue(places: Sequence[Mention]) -> Mention | None:
@@ -998,6 +1456,7 @@ def build_frame(
     binder = _Binder(source, names, series)
     bound: dict[int, Meeting] = {}
     found: dict[int, Cue] = {}
+    also: dict[int, list[tuple[Cue, Meeting]]] = {}
     for index, (unit, clauses) in enumerate(units):
         if unit.kind is UnitKind.REFERENCE:
             continue  # a cited work's title speaks of its own day, which the frame cannot read
@@ -1006,13 +1465,19 @@ def build_frame(
             if meeting is not None and id(cue.clause) not in bound:
                 bound[id(cue.clause)] = meeting
                 found[id(cue.clause)] = cue
+            elif meeting is not None and meeting is not bound.get(id(cue.clause)):
+                also.setdefault(id(cue.clause), []).append((cue, meeting))
     merged = binder.merge_undated()
     bound = {clause: merged.get(id(meeting), meeting) for clause, meeting in bound.items()}
+    further = {
+        clause: tuple((cue, merged.get(id(m), m)) for cue, m in pairs)
+        for clause, pairs in also.items()
+    }
     meetings = binder.keyed()
     for reference in _references(units) if cited is not None else ():
         anchor = cited(reference[0][0]) if cited is not None else None
         meetings += _cited(source, reference, anchor, affiliations, bound, found)
-    return Frame(tuple(meetings), bound, found)
+    return Frame(tuple(meetings), bound, found, further)
 
 
 def _references(

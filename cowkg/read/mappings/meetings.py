@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION, place_state
 from cowkg.read.clauses import REPORTING, Action, Argument, Clause
 from cowkg.read.frame import (
+    MEETING_NOUNS,
     OUTSIDE_POWERS,
     Cue,
     Frame,
@@ -175,6 +176,8 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("subject",)
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
+    if cue.noun is None and action is not Action.ABSENT:
+        return _ALONG  # "…, focused on X, alongside A and B" after an attendance clause
     return ()
 
 
@@ -329,7 +332,7 @@ def _hosting(clause: Clause, argument: Argument) -> bool:
 
 def _host_arguments(clause: Clause) -> list[Argument]:
     action = clause.action
-    hosts = [a for a in clause.arguments if _hosting(clause, a)]
+    hosts = [a for a in clause.arguments if _hosting(clause, a)] + _inviters(clause)
     if action in {Action.HOST, Action.CHAIR}:
         role = "by" if _passive(clause) else "subject"
         hosts += [
@@ -339,7 +342,7 @@ def _host_arguments(clause: Clause) -> list[Argument]:
             or _counterpart(clause, a)
         ]
     elif action is Action.MEET and _convenes(clause):
-        if clause.passive:
+        if _passive(clause):  # "convened by X", "a meeting convened by X"
             hosts += [a for a in clause.arguments if a.role == "by"]
         elif any(a.role == "object" for a in clause.arguments) or _has_object(clause):
             hosts += [a for a in clause.arguments if a.role == "subject"]
@@ -392,6 +395,25 @@ def _counterpart(clause: Clause, argument: Argument) -> bool:
         token.dep_ in {"amod", "compound", "poss", "nmod"}
         and noun.lemma_.lower() == "counterpart"
         and (with_host or (noun.dep_ == "conj" and noun.head.dep_ in {"nsubj", "nsubjpass"}))
+    )
+
+
+def _inviters(clause: Clause) -> list[Argument]:
+    """Who invites to a meeting hosts it ("X has invited leaders to a meeting in Paris", "the
+    leaders were invited by X to the summit"); the invited are not yet attendees."""
+    token = predicate_token(clause)
+    if clause.predicate != "invite" or token is None or not _invites_to_meeting(token):
+        return []
+    role = "by" if _passive(clause) else "subject"
+    return [a for a in clause.arguments if a.role == role and _direct(clause, a)]
+
+
+def _invites_to_meeting(token: Token) -> bool:
+    return any(
+        c.dep_ in {"prep", "dative"}
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in MEETING_NOUNS for g in c.children)
+        for c in token.children
     )
 
 
@@ -917,9 +939,22 @@ def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:
             elif main is not None and _opening_remarks(clause):
                 speakers = [a for a in clause.arguments if a.role == "subject"]
                 yield from _participations(main, speakers, reading, None, [unit])
+            yield from _further_nouns(frame, clause, reading)
 
 
 _ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
+
+
+def _further_nouns(frame: Frame, clause: Clause, reading: Reading) -> Iterator[Fact]:
+    """Who a clause's further meeting nouns name in their own phrase ("this summit follows a
+    meeting between officials of A and B": A and B took part in that meeting)."""
+    if clause.modality in _UNSURE or not clause.polarity:
+        return
+    for cue, meeting in frame.also.get(id(clause), ()):
+        if cue.noun is None:
+            continue
+        named = [a for a in clause.arguments if _through_noun(clause, cue, a)]
+        yield from _participations(meeting, named, reading, None, [clause.unit])
 
 
 def _continues(reading: Reading, index: int) -> bool:
