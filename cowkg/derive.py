@@ -66,6 +66,8 @@ IN_PERSON_METHODS = frozenset({"rule:host-clause", "rule:chair-clause"})
 """A state or organisation hosts or chairs in person only where a host or chair verb says so
 ("Portugal hosted the summit", "co-chaired by Chile and Peru"); a table's host column or a venue
 names the country a meeting is held in."""
+INVITATION_METHOD = "rule:host-invitation"
+"""Who invites to a meeting hosts it, but the invitation does not say who came: no attendance."""
 
 
 def posts_of(facts: Iterable[Fact]) -> dict[Ref, tuple[Ref, Ref]]:
@@ -106,7 +108,10 @@ def attendance_by_hosting(facts: Sequence[Fact]) -> Iterator[Fact]:
         (m, w, f)
         for f in facts
         for m, w in [_host_or_chair(f)]
-        if m and w and (w.kind is EntityKind.PERSON or f.method in IN_PERSON_METHODS)
+        if m
+        and w
+        and f.method != INVITATION_METHOD
+        and (w.kind is EntityKind.PERSON or f.method in IN_PERSON_METHODS)
     ]
     through = {(m, posts[w][1]) for m, w, _ in hosting if w in posts}
     for meeting, who, fact in hosting:

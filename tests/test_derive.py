@@ -11,6 +11,7 @@ import pytest
 
 from cowkg.derive import (
     HOSTING_METHOD,
+    INVITATION_METHOD,
     MEMBERSHIP_METHOD,
     attendance_by_hosting,
     derive,
@@ -128,6 +129,16 @@ def test_who_hosts_or_chairs_attends_on_behalf_of_the_state_of_their_post() -> N
     boric = derived[BORIC]
     assert boric.args["on_behalf_of"] == CHILE and boric.args["capacity"] == president
     assert boric.evidence == (span(20),) and boric.method == HOSTING_METHOD
+
+
+def test_who_hosts_by_inviting_is_not_said_to_attend() -> None:
+    facts = [
+        *meeting(APRIL),
+        _hosting(20, FactKind.HOST, BORIC, INVITATION_METHOD),
+        _hosting(30, FactKind.HOST, CHILE, INVITATION_METHOD),
+        _hosting(40, FactKind.HOST, PERU),
+    ]
+    assert {f.args["participant"] for f in attendance_by_hosting(facts)} == {PERU}
 
 
 def test_a_host_said_to_attend_or_to_be_absent_gets_no_second_participation() -> None:

@@ -649,9 +649,8 @@ def _hosts(meeting: Meeting, clause: Clause, reading: Reading) -> Iterator[Fact]
         who, _, state = agent
         for kind, ref in _hosting_roles(clause, who, state):
             role = "chair" if kind is FactKind.CHAIR else "host"
-            yield _fact(
-                kind, {"meeting": meeting.ref, role: ref}, [clause.unit], reading, f"{role}-clause"
-            )
+            rule = f"{role}-invitation" if clause.predicate == "invite" else f"{role}-clause"
+            yield _fact(kind, {"meeting": meeting.ref, role: ref}, [clause.unit], reading, rule)
 
 
 def _hosting_roles(clause: Clause, who: Ref, state: Ref | None) -> list[tuple[FactKind, Ref]]:
