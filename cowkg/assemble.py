@@ -99,6 +99,15 @@ SPEECH_ACTS = {
     "denied": COW.actDenied,
     "warned": COW.actWarned,
     "revealed": COW.actRevealed,
+    "accused": COW.actAccused,
+    "thanked": COW.actThanked,
+    "condemned": COW.actCondemned,
+    "agreed": COW.actAgreed,
+    "decided": COW.actDecided,
+    "endorsed": COW.actEndorsed,
+    "signed": COW.actSigned,
+    "discussed": COW.actDiscussed,
+    "proposed": COW.actProposed,
 }
 ALIGNMENT_TABLES = {
     "states": EntityKind.STATE,
@@ -460,6 +469,11 @@ def _statement(w: _FactWriter) -> None:
     w.link(st, COW.onBehalfOf, "on_behalf_of")
 
 
+def _meeting_topic(w: _FactWriter) -> None:
+    prop = COW.plannedTopic if w.arg("planned") else COW.discussed
+    w.literal(w.node(w.ref("meeting")), prop, "topic", _text)
+
+
 def _founding(w: _FactWriter) -> None:
     entity = w.node(w.ref("entity"))
     w.literal(entity, COW.foundedOn, "date", _date)
@@ -500,6 +514,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.PRINCIPLE: _principle,
     FactKind.STATEMENT: _statement,
     FactKind.FOUNDING: _founding,
+    FactKind.MEETING_TOPIC: _meeting_topic,
 }
 
 

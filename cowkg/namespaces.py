@@ -160,6 +160,8 @@ class COW(DefinedNamespace):
     claimText: URIRef
     statementText: URIRef
     statementDate: URIRef
+    discussed: URIRef
+    plannedTopic: URIRef
     claimedLiteral: URIRef
     asOf: URIRef
     extractionMethod: URIRef
@@ -179,6 +181,15 @@ class COW(DefinedNamespace):
     actDenied: URIRef
     actWarned: URIRef
     actRevealed: URIRef
+    actAccused: URIRef
+    actThanked: URIRef
+    actCondemned: URIRef
+    actAgreed: URIRef
+    actDecided: URIRef
+    actEndorsed: URIRef
+    actSigned: URIRef
+    actDiscussed: URIRef
+    actProposed: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

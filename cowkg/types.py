@@ -208,11 +208,15 @@ class FactKind(StrEnum):
     # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
     PRINCIPLE = "principle"
     # statement: Ref(STATEMENT); speaker: Ref(PERSON | STATE | ORGANIZATION); speech_act: str
-    # (said | announced | confirmed | called-for | denied | warned | revealed); text: str (the
+    # (said | announced | confirmed | called-for | denied | warned | revealed | accused | thanked |
+    # condemned | agreed | decided | endorsed | signed | discussed | proposed); text: str (the
     # reported content, verbatim); date?: date; meeting?: Ref(MEETING); about?: tuple[Ref, ...]
     # (meetings, forces, plans, states the content names); capacity?: Ref(ROLE);
     # on_behalf_of?: Ref(STATE | ORGANIZATION)
     STATEMENT = "statement"
+    # meeting: Ref(MEETING); topic: str (as the source words it); planned?: True (reported before
+    # the meeting: "the leaders will discuss …")  -- what a meeting discussed or was to discuss
+    MEETING_TOPIC = "meeting-topic"
     # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
     # when (and by whom) the coalition or a force was founded, launched or announced
     FOUNDING = "founding"

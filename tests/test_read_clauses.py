@@ -82,3 +82,15 @@ def test_a_conjunct_inherits_subject_and_date_but_an_own_subject_is_kept() -> No
     assert keys(pledge, "subject") == ["PER"] and pledge.date == dt.date(2026, 6, 3)
     clauses = clauses_of("Peru will send troops if the truce holds.")
     assert not [c for c in clauses if c.predicate == "hold" and c.agents("subject")]
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "–", "*"])
+def test_a_bullet_is_no_word_of_its_item(bullet: str) -> None:
+    text = f"{bullet} Peru stated that the engineers will deploy in June."
+    source = Source("t.txt", text, "t", "en", "news", dt.date(2026, 5, 14))
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    ((unit, clauses),) = read(source, mentions).units
+    assert unit.kind.value == "list-item" and unit.text == text[2:]
+    assert unit.start == 2 and source.text[unit.start : unit.end] == unit.text
+    said = only(clauses, Action.SAY)
+    assert said.predicate == "state" and keys(said, "subject") == ["PER"]

@@ -184,3 +184,96 @@ def test_the_label_names_who_and_when_not_the_words() -> None:
     statement = fact.args["statement"]
     assert isinstance(statement, Ref)
     assert statement.label == "what Gabriel Boric said, 11 May 2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "content"),
+    [
+        ("Gabriel Boric accused Peru of stalling the border talks.", "accused",
+         "Peru of stalling the border talks"),
+        # a passive whose content is split by the agent: the whole sentence is the content
+        ("Peru was blamed by Chile for the delays.", "accused",
+         "Peru was blamed by Chile for the delays."),
+        ("Dina Boluarte thanked Chile and Brazil for their engineers.", "thanked",
+         "Chile and Brazil for their engineers"),
+        ("Chile condemned the attack on the border post.", "condemned",
+         "the attack on the border post"),
+        ("Peru criticised the mission's slow start.", "condemned", "the mission's slow start"),
+        ("Chile expressed readiness to send more engineers.", "said",
+         "readiness to send more engineers"),
+        ("Gabriel Boric stressed the need for a quick deployment.", "said",
+         "the need for a quick deployment"),
+        ("Peru described the mission as a test of the region's resolve.", "said",
+         "the mission as a test of the region's resolve"),
+        ("The Lima Times reported that the engineers had left.", "said", "the engineers had left"),
+        ("Chile affirmed its support for the mission.", "confirmed", "its support for the mission"),
+    ],
+)  # fmt: skip
+def test_acts_of_speech_with_an_object_or_a_bridging_phrase(
+    text: str, act: str, content: str
+) -> None:
+    fact = one(text)
+    assert (fact.args["speech_act"], fact.args["text"]) == (act, content)
+
+
+def test_accusing_and_thanking_name_whom_in_about() -> None:
+    fact = one("Gabriel Boric thanked Peru and Dina Boluarte for the engineers.")
+    about = fact.args["about"]
+    assert isinstance(about, tuple)
+    assert sorted(r.key for r in about) == ["PER", "dina-boluarte"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gabriel Boric told reporters in Lima.",  # a hearer is not what was said
+        "Chile wrote a letter.",  # writing a thing is not saying it
+        "If Peru confirms the plan, Chile will send engineers.",  # a condition
+        "Chile did not condemn the attack.",  # negated
+        "Peru will thank Chile tomorrow.",  # not yet
+    ],
+)
+def test_no_statement_of_these_acts(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_a_bare_title_stands_for_the_person_last_named_with_it() -> None:
+    found = statements(
+        "Prime Minister Mark Carney flew to Lima. The prime minister said that the mission works."
+    )
+    fact = found[-1]
+    assert key(fact, "speaker") == "mark-carney" and key(fact, "capacity") == "prime-minister"
+    assert fact.args["text"] == "the mission works"
+
+
+def test_a_spokesman_of_a_title_is_not_the_title_holder() -> None:
+    found = statements(
+        "Prime Minister Mark Carney flew to Lima. The prime minister's spokesman said that the "
+        "mission works."
+    )
+    assert found == []
+
+
+def test_a_bare_title_no_one_holds_in_the_source_speaks_for_no_one() -> None:
+    assert statements("The foreign minister said that the mission works.") == []
+
+
+def test_a_that_clause_after_a_phrase_of_time_or_place_is_what_was_said() -> None:
+    fact = one("Peru stated ahead of the meeting that its engineers have completed their work.")
+    assert fact.args["text"] == "its engineers have completed their work"
+
+
+def test_a_bulleted_item_is_read_without_its_bullet() -> None:
+    fact = one("Peru will send engineers:\n• Chile said that the mission works.")
+    assert key(fact, "speaker") == "CHL" and fact.args["text"] == "the mission works"
+
+
+def test_the_coalition_a_source_names_speaks_as_the_coalition() -> None:
+    found = statements(
+        "Leaders of the Coalition of the Willing met in Lima. The coalition condemned the attack "
+        "on the border post."
+    )
+    assert [(key(f, "speaker"), f.args["speech_act"]) for f in found] == [
+        ("coalition-of-the-willing", "condemned")
+    ]
+    assert statements("The coalition condemned the attack on the border post.") == []

@@ -82,13 +82,15 @@ LEXICON: Mapping[str, Action] = {
         ["say", "tell", "state", "note", "stress", "emphasize", "emphasise", "add", "argue",
          "insist", "declare", "write", "describe", "explain", "assure", "underline",
          "underscore", "suggest", "comment", "remark", "acknowledge", "admit", "vow",
-         "predict", "believe", "hope", "think"],
+         "predict", "believe", "hope", "think", "report", "express", "characterize",
+         "characterise", "accuse", "blame", "thank", "condemn", "denounce", "criticise",
+         "criticize"],
         Action.SAY,
     ),
     **dict.fromkeys(
         ["announce", "unveil", "reveal", "disclose", "publish", "outline"], Action.ANNOUNCE
     ),
-    **dict.fromkeys(["confirm", "reaffirm", "reiterate"], Action.CONFIRM),
+    **dict.fromkeys(["confirm", "reaffirm", "reiterate", "affirm"], Action.CONFIRM),
     **dict.fromkeys(["urge", "call for", "demand", "ask", "appeal", "press"], Action.CALL_FOR),
     **dict.fromkeys(["deny", "reject", "dismiss", "refuse", "rule out"], Action.DENY),
     **dict.fromkeys(["warn", "caution", "threaten"], Action.WARN),
@@ -101,7 +103,7 @@ LEXICON: Mapping[str, Action] = {
     **dict.fromkeys(["plan", "propose", "prepare", "draft", "draw up", "work on", "finalise",
                      "finalize", "develop", "design"], Action.PLAN),
     **dict.fromkeys(["sign", "adopt", "approve", "endorse", "back", "support", "agree", "agree on",
-                     "ratify", "issue"], Action.AGREE),
+                     "ratify", "issue", "decide"], Action.AGREE),
     **dict.fromkeys(["discuss", "debate", "consider", "review", "focus"], Action.DISCUSS),
 }  # fmt: skip
 """Predicate (lemma, or lemma + particle/preposition) → action class. One table: add a verb here."""

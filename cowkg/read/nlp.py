@@ -10,6 +10,7 @@ sentence never runs across one; it also keeps the parse linear in the source's s
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,7 +33,8 @@ def pipeline() -> Language:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One line of a source and its parse: ``source.text[start:start + len(doc.text)]``."""
+    """One line of a source and its parse: ``doc.text`` is ``source.text[start:start +
+    len(doc.text)]``, except that a leading bullet is parsed as a space (:func:`_unbulleted`)."""
 
     index: int
     start: int
@@ -45,6 +47,16 @@ class Paragraph:
     def offset(self, span: Span) -> tuple[int, int]:
         """Source offsets of a spaCy span of this paragraph."""
         return self.start + span.start_char, self.start + span.end_char
+
+
+_BULLET = re.compile(r"^\s*[-–—•*▪●◦·](?=\s)")
+"""A list item's bullet: parsed as a word it becomes the sentence's root ("• Peru said …" read as
+a verb "•" with "Peru" beside it), so it is parsed as a space (same length: offsets hold)."""
+
+
+def _unbulleted(line: str) -> str:
+    bullet = _BULLET.match(line)
+    return line if bullet is None else " " * bullet.end() + line[bullet.end() :]
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -61,7 +73,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 @functools.lru_cache(maxsize=64)
 def _parse(text: str) -> tuple[Paragraph, ...]:
     lines = list(_lines(text))
-    docs = pipeline().pipe(line for _, line in lines)
+    docs = pipeline().pipe(_unbulleted(line) for _, line in lines)
     return tuple(
         Paragraph(i, start, doc)
         for i, ((start, _), doc) in enumerate(zip(lines, docs, strict=True))

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from cowkg.mentions import COALITION
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING
 from cowkg.read.units import Unit, UnitKind
@@ -50,13 +51,29 @@ SPEECH_ACTS: Mapping[Action, str] = {
 _REPORTING_LEMMAS = frozenset(
     lemma for lemma, action in LEXICON.items() if action in SPEECH_ACTS and " " not in lemma
 )
-REVEALING = frozenset({"reveal", "disclose"})
-"""Announcing predicates that reveal what was not known: the speech act ``revealed``."""
+LEMMA_ACTS: Mapping[str, str] = {
+    **dict.fromkeys(["reveal", "disclose"], "revealed"),
+    **dict.fromkeys(["accuse", "blame"], "accused"),
+    "thank": "thanked",
+    **dict.fromkeys(["condemn", "denounce", "criticise", "criticize"], "condemned"),
+}
+"""Reporting predicates whose speech act is narrower than their action's: revealing what was
+not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
+_NO_CONTENT_OBJECT = frozenset(
+    {"say", "tell", "add", "write", "think", "believe", "hope", "assure"}
+)
+"""Saying predicates whose object is not what was said ("told reporters", "said nothing"):
+only a complement clause is their content. Other saying predicates report their object
+("stressed the need for talks", "expressed readiness to help", "described the plan as sound")."""
+_BRIDGING_PREPS = frozenset({"of", "for", "as"})
+"""Prepositions that go on with an object as one content: "accused Peru of stalling", "thanked
+Chile for its help", "described the force as a deterrent"."""
+_HYPOTHETICAL = frozenset({"if", "unless", "whether", "once", "until"})
 
 
 _CLAUSAL = frozenset({"ccomp", "parataxis"})
 _NOMINAL = frozenset({"dobj", "xcomp", "oprd"})
-_CONTENT_PREPS = frozenset({"for", "of", "against", "about", "on", "over"})
+_CONTENT_PREPS = frozenset({"for", "of", "against", "about", "on", "over", "as"})
 _MEETING_NOUNS = frozenset(
     {"summit", "meeting", "talks", "call", "conference", "gathering", "videoconference",
      "session", "ministerial"}
@@ -84,20 +101,47 @@ def read_statements(reading: Reading) -> Iterator[Fact]:
 def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
     for clause in clauses:
         action = clause.action
-        if action is None or action not in SPEECH_ACTS or not clause.polarity:
+        if action is None or action not in SPEECH_ACTS:
             continue
-        if clause.modality not in {"asserted"}:
-            continue
-        token = _token(unit, clause.trigger.start)
-        if token is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            continue  # "talks to press for a deal": an aim, not something said
-        content = _content(token, action)
-        if content is None:
-            continue
-        act = "revealed" if clause.predicate in REVEALING else SPEECH_ACTS[action]
-        meeting = _made_at(token, clause)
-        for speaker in _speakers(reading, unit, clause, token):
-            yield _statement(reading, unit, clause, speaker, act, content, meeting)
+        act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
+        nominal = action is not Action.SAY or clause.predicate not in _NO_CONTENT_OBJECT
+        yield from statements_of(reading, unit, clause, act, nominal=nominal)
+
+
+def statements_of(
+    reading: Reading,
+    unit: Unit,
+    clause: Clause,
+    act: str,
+    *,
+    nominal: bool = True,
+    method: str = METHOD,
+) -> Iterator[Fact]:
+    """The statements of one clause whose predicate performs ``act`` (said, agreed, discussed…):
+    one per speaker, if the clause asserts the act was done and reports a content — a complement
+    clause, or (``nominal``) an object or prepositional phrase. Used by every mapping of acts of
+    speech (:mod:`~cowkg.read.mappings.agreements`, :mod:`~cowkg.read.mappings.discussions`)."""
+    if not clause.polarity or clause.modality != "asserted":
+        return
+    token = _token(unit, clause.trigger.start)
+    if token is None or not done(token):
+        return
+    content = content_tokens(token, nominal)
+    if content is None:
+        return
+    meeting = made_at(token, clause)
+    for speaker in _speakers(reading, unit, clause, token):
+        yield _statement(reading, unit, clause, speaker, act, content, meeting, method)
+
+
+def done(token: Token) -> bool:
+    """Whether the parse says the predicate's act took place: not an aim ("talks to press for a
+    deal"), not a condition or question ("if Peru agrees", "whether Chile confirms"), not
+    an act an infinitive leaves undone ("failed to agree", "hopes to confirm")."""
+    return not any(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL)
+        for c in token.children
+    )
 
 
 def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
@@ -116,7 +160,9 @@ def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Itera
         )
         if not speakers:
             continue
-        content = _extent(unit, [t for t in token.subtree if t.i not in phrase], longest=True)
+        content = content_extent(
+            unit, [t for t in token.subtree if t.i not in phrase], longest=True
+        )
         if content is None:
             continue
         for speaker in speakers:
@@ -177,14 +223,52 @@ def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
 
 
 def _speakers(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
-    """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), or
-    the person a subject "he"/"she" stands for."""
+    """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), the
+    person a subject "he"/"she" stands for, or the one a bare title stands for."""
     found = _choose(clause.agents("by" if clause.passive else "subject"))
     if found:
         return [_holder(reading, unit, s) for s in found]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if subjects and subjects[0].lower_ in _PRONOUNS and unit.kind is not UnitKind.REFERENCE:
+    if not subjects or unit.kind is UnitKind.REFERENCE:
+        return []
+    if subjects[0].lower_ in _PRONOUNS:
         return _antecedent(reading, unit)
+    return _titled(reading, clause, subjects[0]) or _the_coalition(reading, subjects[0])
+
+
+def _the_coalition(reading: Reading, subject: Token) -> list[Speaker]:
+    """ "The coalition" as the subject, in a source that names the Coalition of the Willing, is
+    that coalition ("the coalition condemned …")."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if subject.lemma_.lower() != "coalition" or not definite:
+        return []
+    named = any(m.value == COALITION for m in reading.mentions)
+    return [Speaker(COALITION, None, None)] if named else []
+
+
+def _titled(reading: Reading, clause: Clause, subject: Token) -> list[Speaker]:
+    """A title of no named state as the subject itself ("the prime minister said", not "the
+    prime minister's spokesman said") stands for the person the source last named with it."""
+    base = clause.unit.paragraph.start
+    titles = [
+        a.mention
+        for a in clause.arguments
+        if a.role == "subject"
+        and a.mention.kind is MentionKind.ROLE
+        and a.mention.of is None
+        and a.mention.span.start <= base + subject.idx < a.mention.span.end
+    ]
+    if not titles:
+        return []
+    title = titles[0]
+    for m in reversed(reading.mentions):
+        if (
+            m.kind is MentionKind.PERSON
+            and m.span.start < title.span.start
+            and m.role == title.value
+            and isinstance(m.value, Ref)
+        ):
+            return [Speaker(m.value, m.role, m.of)]
     return []
 
 
@@ -233,26 +317,32 @@ def _token(unit: Unit, start: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _content(token: Token, action: Action) -> list[Token] | None:
-    """The tokens of what was said: a complement clause, else (not for plain saying) the object
-    or the object of 'call for', 'warn of', 'announce'. A nested reporting clause with its own
-    subject ("…, while Y denied …") is its own statement, not part of this one."""
+def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
+    """The tokens of what was said: a complement clause, else (``nominal``) the object, with a
+    preposition that goes on with it ("accused Peru of stalling"), or the object of 'call for',
+    'warn of', 'agree on'. A nested reporting clause with its own subject ("…, while Y denied
+    …") is its own statement, not part of this one."""
     clausal = [c for c in token.children if c.dep_ in _CLAUSAL]
     if not clausal and token.dep_ == "parataxis" and token.head.i != token.i and _set_off(token):
         clausal = [token.head]  # "…, X said, …": the quote is the head the verb interrupts
+    clausal = clausal or _misattached(token)
     if clausal:
         tokens = [t for c in clausal for t in _subtree_without(c, token)]
         tokens = _bridged(tokens, token)
-    elif action is Action.SAY:
+    elif not nominal:
         return None
     else:
         heads = [c for c in token.children if c.dep_ in _NOMINAL | {"nsubjpass"}]
-        heads += [
-            g
+        preps = [
+            c
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
-            for g in c.children
-            if g.dep_ in {"pobj", "pcomp"}
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and not _dated(c)
+        ]
+        heads += [
+            c if heads and c.lower_ in _BRIDGING_PREPS else g
+            for c in preps
+            for g in (c.children if not heads or c.lower_ not in _BRIDGING_PREPS else [c])
+            if g is c or g.dep_ in {"pobj", "pcomp"}
         ]
         tokens = [t for c in heads for t in c.subtree]
     if not _says_something(tokens, clausal=bool(clausal)):
@@ -261,6 +351,24 @@ def _content(token: Token, action: Action) -> list[Token] | None:
     inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
     kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
     return kept or None
+
+
+def _misattached(token: Token) -> list[Token]:
+    """A "that"-clause the parse hung on the noun of a phrase between the verb and it ("said after
+    the meeting that …", "told reporters at the summit that …"): a relative clause introduced
+    by the conjunction "that" is the verb's complement."""
+    return [
+        t
+        for c in token.children
+        if c.dep_ in {"prep", "advmod", "npadvmod", "dobj", "dative"}
+        for t in c.subtree
+        if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+    ][:1]
+
+
+def _dated(preposition: Token) -> bool:
+    """'on Monday', 'over the weekend': a phrase of time, not of content."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in preposition.subtree)
 
 
 def _set_off(token: Token) -> bool:
@@ -320,7 +428,9 @@ def _according_phrase(tokens: Iterable[Token]) -> set[int]:
     return set()
 
 
-def _extent(unit: Unit, tokens: Iterable[Token], longest: bool = False) -> tuple[int, int] | None:
+def content_extent(
+    unit: Unit, tokens: Iterable[Token], longest: bool = False
+) -> tuple[int, int] | None:
     """Source offsets of the first unbroken run of ``tokens`` (a quote the reporting clause
     interrupts is two runs: its opening is kept), or of the ``longest`` run (what an 'according
     to' phrase leaves of a clause); quotes, bullets and commas trimmed."""
@@ -342,7 +452,7 @@ def _extent(unit: Unit, tokens: Iterable[Token], longest: bool = False) -> tuple
     return (start, end) if end - start >= 3 and len(text.split()) >= 2 else None
 
 
-def _made_at(token: Token, clause: Clause) -> Ref | None:
+def made_at(token: Token, clause: Clause) -> Ref | None:
     """The meeting the reporting clause says it was made at ("after the summit", "told the
     meeting"), by the clause's date when it has one."""
     for child in token.children:
@@ -368,9 +478,10 @@ def _statement(
     act: str,
     content: tuple[int, int] | list[Token],
     meeting: Ref | None,
+    method: str = METHOD,
 ) -> Fact:
     source = reading.source
-    extent = content if isinstance(content, tuple) else _extent(unit, content)
+    extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
     date = clause.date if clause is not None else None
@@ -379,7 +490,7 @@ def _statement(
             _ref(m)
             for m in reading.mentions
             if start <= m.span.start and m.span.end <= end
-            if m.kind in (MentionKind.STATE, MentionKind.ORGANIZATION) and _ref(m) != speaker.ref
+            if m.kind in _SPEAKER_KINDS and _ref(m) != speaker.ref
         )
     )
     digest = hashlib.sha1(f"{speaker.ref.key}\n{act}\n{text}".encode()).hexdigest()[:12]
@@ -397,7 +508,7 @@ def _statement(
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
     }
     present = {k: v for k, v in args.items() if v is not None}
-    return Fact(FactKind.STATEMENT, present, (unit.evidence(source),), METHOD)
+    return Fact(FactKind.STATEMENT, present, (unit.evidence(source),), method)
 
 
 def _label(speaker: Ref, act: str, date: dt.date | None) -> str:

@@ -1,0 +1,168 @@
+"""Discussions: what a meeting discussed or was to discuss, and what named parties discussed.
+
+A clause of the ``discuss`` action (:data:`cowkg.read.clauses.LEXICON`: discuss, debate,
+consider, review, focus) is read two ways, from its parse:
+
+- **a meeting's topic** (``MEETING_TOPIC``): the meeting is the subject ("the summit discussed
+  sanctions"), the noun the clause describes ("a call focused on air defence", "talks that
+  reviewed the plan"), the meeting a gathering is for ("the ministers met to discuss the
+  force", "a meeting to discuss …"), or the meeting the clause names for its participants
+  ("leaders discussed X at the summit", "X was debated during the call"). Participants named
+  only as a group ("the leaders will also discuss …") discuss at the meeting their source
+  reports, when the clause is a plan for it (future, expected). The topic is the object, or
+  the phrase after "on"/"about", verbatim. ``planned``: the clause is future or expected ("will
+  discuss", "are expected to review", "will meet to discuss") — on the agenda, not known to
+  have been discussed. The meeting: the one of the clause's date, else the one coalition
+  meeting the source reports (:mod:`cowkg.derive` attaches it; no meeting, no topic). Not
+  topics: negated or conditional clauses ("did not discuss", "could discuss"), another forum's
+  meeting ("the EU summit discussed …").
+- **a discussion by named parties**: "Chile and Peru discussed the border mission" is a
+  ``cow:Statement`` of each, speech act ``discussed``, like anything else they said
+  (:func:`cowkg.read.mappings.statements.statements_of`); "consider", "review" and "focus"
+  are not discussion when a party is their subject ("Peru considered the plan too risky").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.mentions import COALITION
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.frame import MEETING_NOUNS, PENDING_MEETING, predicate_token
+from cowkg.read.mappings.about import meeting_on
+from cowkg.read.mappings.statements import (
+    content_extent,
+    content_tokens,
+    done,
+    made_at,
+    statements_of,
+)
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import Fact, FactKind, FactValue, MentionKind, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+METHOD = "rule:discussion"
+_BY_PARTIES = frozenset({"discuss", "debate"})
+"""Predicates that are a discussion when named parties are their subject."""
+_PARTICIPANTS = frozenset(
+    {"leader", "participant", "minister", "delegate", "delegation", "counterpart", "head", "chief"}
+)
+"""Group nouns for a meeting's participants ("the leaders", "defence ministers")."""
+_PLANNED = frozenset({"future", "planned", "expected"})
+_MEETING_VERBS = frozenset({"meet", "gather", "convene", "reconvene", "assemble", "hold"})
+
+
+def discussions(reading: Reading) -> Iterator[Fact]:
+    """Every meeting topic and every discussion by named parties of one source."""
+    for unit, clauses in reading.units:
+        if unit.kind is UnitKind.REFERENCE:
+            continue  # a cited title speaks of its own day, which the source cannot date
+        for clause in clauses:
+            if clause.action is not Action.DISCUSS or not clause.polarity:
+                continue
+            said = []
+            if clause.predicate in _BY_PARTIES:
+                said = list(statements_of(reading, unit, clause, "discussed", method=METHOD))
+            yield from said
+            topic = None if said else _topic(reading, unit, clauses, clause)
+            if topic is not None:
+                yield topic
+
+
+def _topic(reading: Reading, unit: Unit, clauses: Sequence[Clause], clause: Clause) -> Fact | None:
+    token = predicate_token(clause)
+    if token is None:
+        return None
+    planned = _planned(clauses, clause, token)
+    if planned is None:
+        return None
+    meeting = _meeting(reading, clauses, clause, token, planned)
+    content = content_tokens(token, nominal=True)
+    extent = content_extent(unit, content) if content else None
+    if meeting is None or extent is None:
+        return None
+    args: dict[str, FactValue] = {"meeting": meeting, "topic": reading.source.text[slice(*extent)]}
+    if planned:
+        args["planned"] = True
+    return Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
+
+
+def _aim_of(clauses: Sequence[Clause], clause: Clause, token: Token) -> Clause | None:
+    """The clause a "to discuss" infinitive is the aim of ("met to discuss", "will gather to
+    review"), when that clause is a gathering."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    governor = clauses[clause.governor] if clause.governor is not None else None
+    if governor is not None and governor.predicate in _MEETING_VERBS:
+        return governor
+    return None
+
+
+def _planned(clauses: Sequence[Clause], clause: Clause, token: Token) -> bool | None:
+    """Whether the topic is planned (True), discussed (False), or neither — negated, conditional,
+    an aim of something that is no gathering, a condition ("if they discuss")."""
+    aim = _aim_of(clauses, clause, token)
+    planning = clause.modality in _PLANNED  # "are expected to review", "plan to discuss"
+    if aim is None and not planning and not done(token):
+        noun = token.head if token.dep_ in {"acl", "relcl"} else None
+        if noun is None or not _is_meeting(noun):
+            return None  # "efforts to discuss", "if they discuss": no topic of a meeting
+    modality = (aim or clause).modality
+    if aim is not None and not aim.polarity:
+        return None
+    if modality == "asserted":
+        return False
+    return True if modality in _PLANNED else None
+
+
+def _meeting(
+    reading: Reading, clauses: Sequence[Clause], clause: Clause, token: Token, planned: bool
+) -> Ref | None:
+    """The meeting the clause gives its topic to: by its date, else the source's (see module)."""
+    subject = _subject(token)
+    if subject is not None and _is_meeting(subject):
+        noun: Token | None = subject
+    elif token.dep_ in {"acl", "relcl"} and _is_meeting(token.head):
+        noun = token.head
+    elif _aim_of(clauses, clause, token) is not None:
+        noun = None
+    else:
+        stated = made_at(token, clause)
+        if stated is not None:
+            return stated
+        if not (planned and subject is not None and subject.lemma_.lower() in _PARTICIPANTS):
+            return None
+        noun = None
+    if noun is not None and _another_forum(reading, clause.unit, noun):
+        return None
+    return meeting_on(clause.date) if clause.date is not None else PENDING_MEETING
+
+
+def _subject(token: Token) -> Token | None:
+    """The predicate's subject, or its governor's for a complement or conjunct without one
+    ("ministers are expected to review …")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ in {"xcomp", "conj"} and token.head.i != token.i:
+        subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject
+
+
+def _is_meeting(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in MEETING_NOUNS
+
+
+def _another_forum(reading: Reading, unit: Unit, noun: Token) -> bool:
+    """The meeting's phrase names an organisation other than the coalition ("the EU summit")."""
+    base = unit.paragraph.start
+    start = base + noun.left_edge.idx
+    end = base + noun.right_edge.idx + len(noun.right_edge.text)
+    return any(
+        m.kind is MentionKind.ORGANIZATION and m.value != COALITION
+        for m in reading.mentions
+        if start <= m.span.start and m.span.end <= end
+    )
