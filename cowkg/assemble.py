@@ -438,6 +438,9 @@ def _plan(w: _FactWriter) -> None:
     w.link(p, COW.discussedAt, "discussed_at")
     w.link(p, COW.replacedBy, "replaced_by")
     w.literal(p, COW.adoptedOn, "date", _date)
+    w.link(p, COW.plannedBy, "planned_by")
+    w.literal(p, COW.planAim, "aim", _text)
+    w.literal(p, COW.planStatus, "status", _plain)
 
 
 def _plan_point(w: _FactWriter) -> None:

@@ -120,6 +120,7 @@ class COW(DefinedNamespace):
     hasPoint: URIRef
     outlinedBy: URIRef
     draftedBy: URIRef
+    plannedBy: URIRef
     signedBy: URIRef
     foundedBy: URIRef
     discussedAt: URIRef
@@ -152,6 +153,8 @@ class COW(DefinedNamespace):
     foundedOn: URIRef
     pointCount: URIRef
     adoptedOn: URIRef
+    planAim: URIRef
+    planStatus: URIRef
     countedThing: URIRef
     countValue: URIRef
     countMinimum: URIRef

@@ -201,7 +201,9 @@ class FactKind(StrEnum):
     GROUP = "group"
     # plan: Ref(PLAN); plan_kind: str (plan | declaration | memorandum | agreement); points?: int;
     # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; discussed_at?: Ref(MEETING);
-    # replaced_by?: Ref(PLAN); date?: date
+    # replaced_by?: Ref(PLAN); date?: date; planned_by?: tuple[Ref, ...] (whose intention or plan
+    # in the making it is); aim?: str (what it is to do, verbatim); status?: str (intended |
+    # in-preparation)
     PLAN = "plan"
     # plan: Ref(PLAN); position: int; text: str
     PLAN_POINT = "plan-point"

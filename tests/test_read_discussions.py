@@ -10,18 +10,31 @@ import pytest
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
-from cowkg.read.mappings import MAPPINGS, read
+from cowkg.read.mappings import MAPPINGS, Reading, read
 from cowkg.read.mappings.discussions import discussions
+from cowkg.read.mappings.meetings import read_meetings
 from cowkg.read.mappings.statements import PENDING_MEETING
 from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
 
 
-def discussed(text: str) -> list[Fact]:
+def reading_of(text: str) -> Reading:
     source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
-    mentions = _mentions_stage(source, None, people_index(person_names(source)))
-    return list(discussions(read(source, mentions)))
+    return read(source, _mentions_stage(source, None, people_index(person_names(source))))
+
+
+def discussed(text: str) -> list[Fact]:
+    return list(discussions(reading_of(text)))
+
+
+def meetings_of(text: str) -> list[Ref]:
+    """The meetings the meetings mapping reads in ``text``."""
+    return [
+        f.args["meeting"]  # type: ignore[misc]
+        for f in read_meetings(reading_of(text))
+        if f.kind is FactKind.MEETING
+    ]
 
 
 def topics(text: str) -> list[tuple[str, bool]]:
@@ -38,7 +51,7 @@ def test_the_mapping_is_registered_and_a_meeting_subject_gives_its_topic() -> No
     (fact,) = discussed(text)
     assert fact.kind is FactKind.MEETING_TOPIC and fact.method == "rule:discussion"
     assert fact.args == {
-        "meeting": PENDING_MEETING,
+        "meeting": meetings_of(text)[0],  # the meeting the clause speaks of
         "topic": "tougher sanctions on timber exports",
     }
     assert [s.text for s in fact.evidence] == [text]
@@ -65,9 +78,19 @@ def test_topics_discussed_and_planned(text: str, expected: list[tuple[str, bool]
     assert topics(text) == expected
 
 
-def test_a_dated_meeting_is_the_meeting_of_its_date() -> None:
-    (fact,) = discussed("On 3 May 2026 the summit discussed the border mission.")
-    assert fact.args["meeting"] == Ref(EntityKind.MEETING, "2026-05-03-meeting")
+def test_the_topic_goes_to_the_meeting_the_clause_speaks_of() -> None:
+    text = "Leaders of the Coalition of the Willing met on 3 May 2026. The summit discussed visas."
+    (fact,) = discussed(text)
+    assert fact.args["meeting"] == Ref(EntityKind.MEETING, "2026-05-03-summit")
+    assert meetings_of(text) == [fact.args["meeting"]]
+
+
+def test_participants_discuss_at_the_meeting_they_name_or_plan_for() -> None:
+    text = "On 3 May 2026 the leaders discussed visas at the summit."
+    (fact,) = discussed(text)
+    assert fact.args["meeting"] == meetings_of(text)[0]
+    (fact,) = discussed("The leaders will also discuss visas.")
+    assert fact.args["meeting"] == PENDING_MEETING  # the source's one meeting, if it has one
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
 
 AGREEMENT_ACTS: Mapping[str, str] = {
-    **dict.fromkeys(["agree", "agree on"], "agreed"),
+    **dict.fromkeys(["agree", "agree on", "accept"], "agreed"),
     "decide": "decided",
     **dict.fromkeys(["endorse", "approve", "adopt", "back"], "endorsed"),
     **dict.fromkeys(["sign", "ratify"], "signed"),

@@ -33,6 +33,7 @@ from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.frame import MEETING_NOUNS, PENDING_MEETING, predicate_token
 from cowkg.read.mappings.about import meeting_on
+from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.mappings.statements import (
     content_extent,
     content_tokens,
@@ -82,8 +83,11 @@ def _topic(reading: Reading, unit: Unit, clauses: Sequence[Clause], clause: Clau
     if planned is None:
         return None
     meeting = _meeting(reading, clauses, clause, token, planned)
+    bound = frame_of(reading).meeting_of(clause)
+    if meeting is not None and bound is not None:
+        meeting = bound.ref  # the meeting the frame reads the clause to speak of
     content = content_tokens(token, nominal=True)
-    extent = content_extent(unit, content) if content else None
+    extent = content_extent(unit, content, words=1) if content else None
     if meeting is None or extent is None:
         return None
     args: dict[str, FactValue] = {"meeting": meeting, "topic": reading.source.text[slice(*extent)]}

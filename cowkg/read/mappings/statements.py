@@ -130,7 +130,7 @@ def statements_of(
     if content is None:
         return
     meeting = made_at(token, clause)
-    for speaker in _speakers(reading, unit, clause, token):
+    for speaker in speakers_of(reading, unit, clause, token):
         yield _statement(reading, unit, clause, speaker, act, content, meeting, method)
 
 
@@ -222,7 +222,7 @@ def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
     return [Speaker(_ref(m), None, None) for m in parties]
 
 
-def _speakers(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
+def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
     """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), the
     person a subject "he"/"she" stands for, or the one a bare title stands for."""
     found = _choose(clause.agents("by" if clause.passive else "subject"))
@@ -429,11 +429,12 @@ def _according_phrase(tokens: Iterable[Token]) -> set[int]:
 
 
 def content_extent(
-    unit: Unit, tokens: Iterable[Token], longest: bool = False
+    unit: Unit, tokens: Iterable[Token], longest: bool = False, words: int = 2
 ) -> tuple[int, int] | None:
     """Source offsets of the first unbroken run of ``tokens`` (a quote the reporting clause
     interrupts is two runs: its opening is kept), or of the ``longest`` run (what an 'according
-    to' phrase leaves of a clause); quotes, bullets and commas trimmed."""
+    to' phrase leaves of a clause); quotes, bullets and commas trimmed; none shorter than
+    ``words`` words (a one-word content is rarely what was said, but can be a topic)."""
     runs: list[list[Token]] = []
     for t in sorted(tokens, key=lambda t: t.i):
         if runs and runs[-1][-1].i == t.i - 1:
@@ -449,7 +450,7 @@ def content_extent(
     lead = len(text) - len(text.lstrip(_EDGE))
     trail = len(text) - len(text.rstrip(_EDGE))
     start, end = start + lead, end - trail
-    return (start, end) if end - start >= 3 and len(text.split()) >= 2 else None
+    return (start, end) if end - start >= 3 and len(text.split()) >= words else None
 
 
 def made_at(token: Token, clause: Clause) -> Ref | None:
