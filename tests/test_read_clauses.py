@@ -94,3 +94,16 @@ def test_a_bullet_is_no_word_of_its_item(bullet: str) -> None:
     assert unit.start == 2 and source.text[unit.start : unit.end] == unit.text
     said = only(clauses, Action.SAY)
     assert said.predicate == "state" and keys(said, "subject") == ["PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Defence Ministers and Army Chiefs came together in Lima.", False),  # people of a post
+        ("The Council of Ministers met in Lima.", True),  # an organisation of them
+    ],
+)
+def test_people_of_a_post_are_no_organisation(text: str, organisation: bool) -> None:
+    met = only(clauses_of(text), Action.MEET)
+    kinds = {a.mention.kind.value for a in met.arguments}
+    assert ("organization" in kinds) is organisation

@@ -82,3 +82,13 @@ def test_a_proposal_is_a_statement() -> None:
 )
 def test_no_plan(text: str) -> None:
     assert planned(text) == []
+
+
+def test_a_proposal_a_misread_conjunct_gives_its_own_content_subject_is_none() -> None:
+    assert (
+        planned(
+            "Chile is facing a trade war with Peru, with Dina Boluarte imposing tariffs on copper "
+            "since March, and repeatedly proposing Chile should join Peru."
+        )
+        == []
+    )

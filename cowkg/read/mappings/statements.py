@@ -130,8 +130,24 @@ def statements_of(
     if content is None:
         return
     meeting = made_at(token, clause)
+    named = _named_in(reading, unit, content) if clause.subjectless else set()
     for speaker in speakers_of(reading, unit, clause, token):
-        yield _statement(reading, unit, clause, speaker, act, content, meeting, method)
+        if speaker.ref not in named:
+            yield _statement(reading, unit, clause, speaker, act, content, meeting, method)
+
+
+def _named_in(reading: Reading, unit: Unit, content: list[Token]) -> set[Ref]:
+    """The agents named in a content. A speaker a predicate without its own subject inherits
+    (from the parse's conjunct) is not one its own content names: "X is facing …, and
+    repeatedly proposing X should …" is a misread conjunct, not X proposing about itself."""
+    extent = content_extent(unit, content)
+    if extent is None:
+        return set()
+    return {
+        m.value
+        for m in reading.mentions
+        if extent[0] <= m.span.start and m.span.end <= extent[1] and isinstance(m.value, Ref)
+    }
 
 
 def done(token: Token) -> bool:
