@@ -277,3 +277,19 @@ def test_the_coalition_a_source_names_speaks_as_the_coalition() -> None:
         ("coalition-of-the-willing", "condemned")
     ]
     assert statements("The coalition condemned the attack on the border post.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Bloomberg writes that Chile will fund the engineers.", "bloomberg"),
+        ("On Monday, The Courier reported that Peru would send engineers.", "courier"),
+    ],
+)
+def test_a_publisher_no_table_lists_reports_as_an_organisation(text: str, speaker: str) -> None:
+    fact = one(text)
+    assert key(fact, "speaker") == speaker and fact.args["speech_act"] == "said"
+
+
+def test_people_of_a_post_are_no_publisher() -> None:
+    assert statements("Army Chiefs said that the plan works.") == []

@@ -39,7 +39,7 @@ _ORG_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'�
 """An organisation's name of two or more capitalised words ("Ukraine Defense Contact Group");
 spaCy's one-word ``ORG`` guesses (acronyms of table debris, surnames) are not taken."""
 _NOT_ORG = re.compile(r"\b(?:Force|Headquarters|HQ|Coalition|Willing|Summit|Flag)\b")
-_PEOPLE = re.compile(
+PEOPLE_OF_A_POST = re.compile(
     r"^(?:[A-Z][\w'’.&-]*\s+)+(?:Ministers|Leaders|Chiefs|Officials|Envoys|Diplomats)$"
 )
 """Capitalised people of a post ("Defence Ministers", "Military Chiefs"): a group of people, not
@@ -87,7 +87,7 @@ def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
         label == "ORG"
         and _ORG_NAME.match(text)
         and not _NOT_ORG.search(text)
-        and not _PEOPLE.match(text)
+        and not PEOPLE_OF_A_POST.match(text)
     ):
         return EntityKind.ORGANIZATION, MentionKind.ORGANIZATION
     return None

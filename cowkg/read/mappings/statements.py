@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from cowkg.mentions import COALITION
+from cowkg.mentions import COALITION, slug
+from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING
 from cowkg.read.units import Unit, UnitKind
@@ -249,7 +250,21 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return []
     if subjects[0].lower_ in _PRONOUNS:
         return _antecedent(reading, unit)
-    return _titled(reading, clause, subjects[0]) or _the_coalition(reading, subjects[0])
+    found = _titled(reading, clause, subjects[0]) or _the_coalition(reading, subjects[0])
+    return found or (_publisher(subjects[0]) if clause.action is Action.SAY else [])
+
+
+def _publisher(subject: Token) -> list[Speaker]:
+    """An organisation no table lists, named alone as the subject of saying, reporting or
+    writing ("Reuters reported that …", "The Lima Times writes that …"): spaCy's ``ORG``."""
+    if subject.ent_type_ != "ORG" or subject.pos_ != "PROPN":
+        return []
+    entity = next(e for e in subject.doc.ents if e.start <= subject.i < e.end)
+    before = subject.doc[entity.start - 1] if entity.start > 0 else None
+    name = f"The {entity.text}" if before is not None and before.text == "The" else entity.text
+    if PEOPLE_OF_A_POST.match(name) or not slug(entity.text):
+        return []
+    return [Speaker(Ref(EntityKind.ORGANIZATION, slug(entity.text), name), None, None)]
 
 
 def _the_coalition(reading: Reading, subject: Token) -> list[Speaker]:
