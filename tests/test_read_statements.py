@@ -293,3 +293,7 @@ def test_a_publisher_no_table_lists_reports_as_an_organisation(text: str, speake
 
 def test_people_of_a_post_are_no_publisher() -> None:
     assert statements("Army Chiefs said that the plan works.") == []
+
+
+def test_a_title_the_parser_takes_for_an_organisation_saying_is_no_publisher() -> None:
+    assert statements("The Taoiseach said that the plan works.") == []

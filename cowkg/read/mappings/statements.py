@@ -70,6 +70,8 @@ _BRIDGING_PREPS = frozenset({"of", "for", "as"})
 """Prepositions that go on with an object as one content: "accused Peru of stalling", "thanked
 Chile for its help", "described the force as a deterrent"."""
 _HYPOTHETICAL = frozenset({"if", "unless", "whether", "once", "until"})
+_PUBLISHING = frozenset({"report", "write"})
+"""What a publisher does: its name as the subject of these is its statement."""
 
 
 _CLAUSAL = frozenset({"ccomp", "parataxis"})
@@ -251,12 +253,13 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
     if subjects[0].lower_ in _PRONOUNS:
         return _antecedent(reading, unit)
     found = _titled(reading, clause, subjects[0]) or _the_coalition(reading, subjects[0])
-    return found or (_publisher(subjects[0]) if clause.action is Action.SAY else [])
+    return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
 
 
 def _publisher(subject: Token) -> list[Speaker]:
-    """An organisation no table lists, named alone as the subject of saying, reporting or
-    writing ("Reuters reported that …", "The Lima Times writes that …"): spaCy's ``ORG``."""
+    """An organisation no table lists, named alone as the subject of reporting or writing
+    ("Reuters reported that …", "The Lima Times writes that …"): spaCy's ``ORG``. Not of saying:
+    spaCy takes some titles for organisations ("the Taoiseach said")."""
     if subject.ent_type_ != "ORG" or subject.pos_ != "PROPN":
         return []
     entity = next(e for e in subject.doc.ents if e.start <= subject.i < e.end)
