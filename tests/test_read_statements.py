@@ -297,3 +297,33 @@ def test_people_of_a_post_are_no_publisher() -> None:
 
 def test_a_title_the_parser_takes_for_an_organisation_saying_is_no_publisher() -> None:
     assert statements("The Taoiseach said that the plan works.") == []
+
+
+def test_they_stands_for_the_parties_the_sentence_before_has_as_its_subject() -> None:
+    found = statements(
+        "Chile and Peru met in Lima on Monday. They warned that the truce is fragile."
+    )
+    assert sorted(key(f, "speaker") or "" for f in found) == ["CHL", "PER"]
+    collective = statements("NATO met in Lima. They warned that the truce is fragile.")
+    assert [key(f, "speaker") for f in collective] == ["nato"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile met Peru in Lima on Monday. They warned that the truce is fragile.",  # one of two?
+        "Officials met in Lima. They warned that the truce is fragile.",  # no named party
+        "They warned that the truce is fragile.",  # nothing before
+    ],
+)
+def test_they_of_unknown_parties_speaks_for_no_one(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_who_stands_for_the_person_the_relative_clause_is_about() -> None:
+    fact = one(
+        "The warning came from Gabriel Boric, a historian of the region, who explains that the "
+        "engineers would be too few."
+    )
+    assert key(fact, "speaker") == "gabriel-boric"
+    assert fact.args["text"] == "the engineers would be too few"

@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION, slug
 from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING
+from cowkg.read.frame import PENDING_MEETING, predicate_token
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -243,7 +243,8 @@ def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
 
 def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
     """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), the
-    person a subject "he"/"she" stands for, or the one a bare title stands for."""
+    person a subject "he"/"she" stands for, the parties "they" stands for, the one "who" stands
+    for, or the one a bare title stands for."""
     found = _choose(clause.agents("by" if clause.passive else "subject"))
     if found:
         return [_holder(reading, unit, s) for s in found]
@@ -252,8 +253,44 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return []
     if subjects[0].lower_ in _PRONOUNS:
         return _antecedent(reading, unit)
+    if subjects[0].lower_ == "they":
+        return _they(reading, unit)
+    if subjects[0].lower_ == "who" and token.dep_ == "relcl":
+        return _who(reading, unit, token)
     found = _titled(reading, clause, subjects[0]) or _the_coalition(reading, subjects[0])
     return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
+
+
+def _they(reading: Reading, unit: Unit) -> list[Speaker]:
+    """ "They" at the head of a sentence stands for the parties the sentence before has as its
+    subject, when it names several ("Chile and Peru met on Monday. They agreed …") or one
+    collective (an organisation, the coalition); else it is not known who."""
+    index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
+    if index == 0:
+        return []
+    previous, clauses = reading.units[index - 1]
+    for clause in clauses:
+        subjects = [m for m in clause.agents("subject") if m.kind in _SPEAKER_KINDS]
+        if len(subjects) > 1 or (subjects and subjects[0].kind is MentionKind.ORGANIZATION):
+            return [_holder(reading, previous, s) for s in _choose(subjects)]
+        token = predicate_token(clause)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if token else None
+        if subjects or subject is not None:
+            return _the_coalition(reading, subject) if subject is not None else []
+    return []
+
+
+def _who(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
+    """ "…, who said that …": the agent the relative clause is about (past an apposition:
+    "Gabriel Boric, a historian, who explains …")."""
+    noun = token.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    at = unit.paragraph.start + noun.idx
+    named = [
+        m for m in reading.mentions if m.kind in _SPEAKER_KINDS and m.span.start <= at < m.span.end
+    ]
+    return [_holder(reading, unit, s) for s in _choose(named)]
 
 
 def _publisher(subject: Token) -> list[Speaker]:
