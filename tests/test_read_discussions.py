@@ -118,3 +118,22 @@ def test_named_parties_discussing_are_statements_of_each() -> None:
         assert fact.kind is FactKind.STATEMENT and fact.args["speech_act"] == "discussed"
         assert fact.args["text"] == "the border mission"
         assert fact.args["date"] == dt.date(2026, 5, 12)
+
+
+def test_a_list_of_a_meeting_s_topics_is_one_topic_per_item() -> None:
+    text = (
+        "Leaders of the Coalition of the Willing met in Lima on 3 May 2026. The main topics of "
+        "the summit were the following:\n- strengthening the border posts;\n- a lasting truce.\n"
+    )
+    found = discussed(text)
+    assert [(f.args["meeting"], f.args["topic"]) for f in found] == [
+        (Ref(EntityKind.MEETING, "2026-05-03-summit"), "strengthening the border posts"),
+        (Ref(EntityKind.MEETING, "2026-05-03-summit"), "a lasting truce"),
+    ]
+    assert len(found[0].evidence) == 2  # the lead and the item
+    planned = topics("The ministers will discuss the following:\n- timber sanctions;\n- visas.")
+    assert planned == [("timber sanctions", True), ("visas", True)]
+
+
+def test_a_list_after_no_meeting_s_topics_gives_none() -> None:
+    assert topics("The main topics of the report were:\n- timber sanctions;\n- visas.") == []

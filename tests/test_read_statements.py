@@ -327,3 +327,22 @@ def test_who_stands_for_the_person_the_relative_clause_is_about() -> None:
     )
     assert key(fact, "speaker") == "gabriel-boric"
     assert fact.args["text"] == "the engineers would be too few"
+
+
+def test_a_statement_that_introduces_a_list_is_also_each_item() -> None:
+    lead = "After the meeting, Gabriel Boric said that three points had been agreed:"
+    found = statements(f"{lead}\n- keep the engineers at the border posts;\n- open the bridges.")
+    assert [f.args["text"] for f in found] == [
+        "three points had been agreed",
+        "keep the engineers at the border posts",
+        "open the bridges",
+    ]
+    assert {key(f, "speaker") for f in found} == {"gabriel-boric"}
+    assert [s.text for s in found[1].evidence] == [lead, "keep the engineers at the border posts;"]
+
+
+def test_a_content_that_only_announces_its_list_is_not_said_itself() -> None:
+    found = statements(
+        "Chile warned of the following:\n- delays at the border;\n- a fragile truce."
+    )
+    assert [f.args["text"] for f in found] == ["delays at the border", "a fragile truce"]

@@ -38,6 +38,8 @@ from cowkg.read.mappings.statements import (
     content_extent,
     content_tokens,
     done,
+    item_extent,
+    items_after,
     made_at,
     statements_of,
 )
@@ -55,6 +57,8 @@ _PARTICIPANTS = frozenset(
 )
 """Group nouns for a meeting's participants ("the leaders", "defence ministers")."""
 _PLANNED = frozenset({"future", "planned", "expected"})
+_TOPIC_NOUNS = frozenset({"topic", "agenda"})
+"""Nouns that introduce a meeting's topics ("the main topics of the summit were:")."""
 _MEETING_VERBS = frozenset({"meet", "gather", "convene", "reconvene", "assemble", "hold"})
 
 
@@ -63,7 +67,9 @@ def discussions(reading: Reading) -> Iterator[Fact]:
     for unit, clauses in reading.units:
         if unit.kind is UnitKind.REFERENCE:
             continue  # a cited title speaks of its own day, which the source cannot date
-        for clause in clauses:
+        listed = list(_listed_topics(reading, unit, clauses))
+        yield from listed
+        for clause in clauses if not listed else ():
             if clause.action is not Action.DISCUSS or not clause.polarity:
                 continue
             said = []
@@ -73,6 +79,48 @@ def discussions(reading: Reading) -> Iterator[Fact]:
             topic = None if said else _topic(reading, unit, clauses, clause)
             if topic is not None:
                 yield topic
+
+
+def _listed_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+    """The items of a list a meeting's topics introduce ("The topics of the summit were:", "The
+    leaders will discuss the following:"): one topic per item, citing the lead and the item."""
+    items = items_after(reading, unit)
+    lemmas = {t.lemma_.lower() for t in unit.sentence}
+    discussing = [c for c in clauses if c.action is Action.DISCUSS and c.polarity]
+    if not items or not (lemmas & _TOPIC_NOUNS or discussing):
+        return
+    frame = frame_of(reading)
+    bound = next((m for c in clauses if (m := frame.meeting_of(c)) is not None), None)
+    meeting = bound.ref if bound is not None else _discussed_at(reading, clauses, discussing)
+    if meeting is None and lemmas & _TOPIC_NOUNS and lemmas & MEETING_NOUNS:
+        day = next((c.date for c in clauses if c.date is not None), None)
+        meeting = meeting_on(day) if day is not None else PENDING_MEETING
+    if meeting is None:
+        return
+    planned = any(c.modality in _PLANNED for c in clauses)
+    for item in items:
+        args: dict[str, FactValue] = {
+            "meeting": meeting,
+            "topic": reading.source.text[slice(*item_extent(item))],
+        }
+        if planned:
+            args["planned"] = True
+        evidence = (unit.evidence(reading.source), item.evidence(reading.source))
+        yield Fact(FactKind.MEETING_TOPIC, args, evidence, METHOD)
+
+
+def _discussed_at(
+    reading: Reading, clauses: Sequence[Clause], discussing: Sequence[Clause]
+) -> Ref | None:
+    """The meeting the first clause of discussing that gives one gives (see :func:`_meeting`)."""
+    for clause in discussing:
+        token = predicate_token(clause)
+        planned = _planned(clauses, clause, token) if token is not None else None
+        if token is not None and planned is not None:
+            meeting = _meeting(reading, clauses, clause, token, planned)
+            if meeting is not None:
+                return meeting
+    return None
 
 
 def _topic(reading: Reading, unit: Unit, clauses: Sequence[Clause], clause: Clause) -> Fact | None:

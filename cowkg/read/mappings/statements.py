@@ -70,6 +70,8 @@ _BRIDGING_PREPS = frozenset({"of", "for", "as"})
 """Prepositions that go on with an object as one content: "accused Peru of stalling", "thanked
 Chile for its help", "described the force as a deterrent"."""
 _HYPOTHETICAL = frozenset({"if", "unless", "whether", "once", "until"})
+_PLACEHOLDERS = frozenset({"the", "following", "as", "follows", "these", "this", "points"})
+"""Words of a content that only announces the list after it ("the following", "as follows")."""
 _PUBLISHING = frozenset({"report", "write"})
 """What a publisher does: its name as the subject of these is its statement."""
 
@@ -134,9 +136,43 @@ def statements_of(
         return
     meeting = made_at(token, clause)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
+    items = items_after(reading, unit) if _ends_unit(unit, content) else []
+    placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
     for speaker in speakers_of(reading, unit, clause, token):
-        if speaker.ref not in named:
+        if speaker.ref in named:
+            continue
+        if not placeholder:  # "discussed the following:" says nothing but its list
             yield _statement(reading, unit, clause, speaker, act, content, meeting, method)
+        for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
+            extent = item_extent(item)
+            yield _statement(reading, item, clause, speaker, act, extent, meeting, method, unit)
+
+
+def items_after(reading: Reading, unit: Unit) -> list[Unit]:
+    """The list items right after ``unit`` when it ends with a colon (what it introduces)."""
+    if not unit.text.rstrip().endswith(":"):
+        return []
+    index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), len(reading.units))
+    items = []
+    for item, _ in reading.units[index + 1 :]:
+        if item.kind is not UnitKind.LIST_ITEM:
+            break
+        items.append(item)
+    return items
+
+
+def item_extent(item: Unit) -> tuple[int, int]:
+    """A list item's words, without its bullet and closing punctuation."""
+    lead = len(item.text) - len(item.text.lstrip(_EDGE))
+    trail = len(item.text) - len(item.text.rstrip(_EDGE))
+    return item.start + lead, item.end - trail
+
+
+def _ends_unit(unit: Unit, content: Sequence[Token]) -> bool:
+    """The content runs to the unit's closing colon: the list after it goes on with it."""
+    last = max(t.i for t in content)
+    rest = [t for t in unit.sentence if t.i > last]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def _named_in(reading: Reading, unit: Unit, content: list[Token]) -> set[Ref]:
@@ -551,7 +587,10 @@ def _statement(
     content: tuple[int, int] | list[Token],
     meeting: Ref | None,
     method: str = METHOD,
+    lead: Unit | None = None,
 ) -> Fact:
+    """The statement; ``lead``: the unit that introduces ``unit``, a list item, with who spoke
+    (cited with it)."""
     source = reading.source
     extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
@@ -580,7 +619,8 @@ def _statement(
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
     }
     present = {k: v for k, v in args.items() if v is not None}
-    return Fact(FactKind.STATEMENT, present, (unit.evidence(source),), method)
+    evidence = (lead.evidence(source),) if lead is not None else ()
+    return Fact(FactKind.STATEMENT, present, (*evidence, unit.evidence(source)), method)
 
 
 def _label(speaker: Ref, act: str, date: dt.date | None) -> str:
