@@ -346,3 +346,11 @@ def test_a_content_that_only_announces_its_list_is_not_said_itself() -> None:
         "Chile warned of the following:\n- delays at the border;\n- a fragile truce."
     )
     assert [f.args["text"] for f in found] == ["delays at the border", "a fragile truce"]
+
+
+def test_she_stands_for_the_last_person_named_as_a_subject_before_any_other_named() -> None:
+    found = statements(
+        "Dina Boluarte spoke to reporters after a meeting hosted by Gabriel Boric. Later she "
+        "warned that the truce was fragile."
+    )
+    assert [key(f, "speaker") for f in found] == ["dina-boluarte"]

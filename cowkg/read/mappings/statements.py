@@ -397,13 +397,25 @@ def _holder(reading: Reading, unit: Unit, speaker: Speaker) -> Speaker:
 
 
 def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
-    """The person last named before ``unit`` (not far back): whom "he"/"she" stands for."""
+    """Whom "he"/"she" stands for: the person last named before ``unit`` (not far back) as the
+    subject of a clause, else the person last named at all ("Frederiksen told TV2 after a
+    meeting hosted by Keir Starmer. … she acknowledged …" is Frederiksen)."""
+    window = range(unit.start - _PRONOUN_LOOKBACK, unit.start)
+    subjects = [
+        a.mention
+        for u, clauses in reading.units
+        if u.end > window.start and u.start < unit.start
+        for c in clauses
+        for a in c.arguments
+        if a.role == "subject" and a.mention.kind is MentionKind.PERSON
+        and a.mention.span.start in window and isinstance(a.mention.value, Ref)
+    ]  # fmt: skip
+    if subjects:
+        return _choose([max(subjects, key=lambda m: m.span.start)])
     before = [
         m
         for m in reading.mentions
-        if m.kind is MentionKind.PERSON
-        and unit.start - _PRONOUN_LOOKBACK <= m.span.start < unit.start
-        and isinstance(m.value, Ref)
+        if m.kind is MentionKind.PERSON and m.span.start in window and isinstance(m.value, Ref)
     ]
     return _choose(before[-1:])
 
