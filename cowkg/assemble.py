@@ -473,7 +473,9 @@ def _statement(w: _FactWriter) -> None:
 
 
 def _meeting_topic(w: _FactWriter) -> None:
-    prop = COW.plannedTopic if w.arg("planned") else COW.discussed
+    prop = (
+        COW.outcome if w.arg("agreed") else COW.plannedTopic if w.arg("planned") else COW.discussed
+    )
     w.literal(w.node(w.ref("meeting")), prop, "topic", _text)
 
 

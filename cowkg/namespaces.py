@@ -165,6 +165,7 @@ class COW(DefinedNamespace):
     statementDate: URIRef
     discussed: URIRef
     plannedTopic: URIRef
+    outcome: URIRef
     claimedLiteral: URIRef
     asOf: URIRef
     extractionMethod: URIRef

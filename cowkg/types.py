@@ -217,7 +217,8 @@ class FactKind(StrEnum):
     # on_behalf_of?: Ref(STATE | ORGANIZATION)
     STATEMENT = "statement"
     # meeting: Ref(MEETING); topic: str (as the source words it); planned?: True (reported before
-    # the meeting: "the leaders will discuss …")  -- what a meeting discussed or was to discuss
+    # the meeting: "the leaders will discuss …"); agreed?: True (its participants agreed it: "the
+    # leaders agreed that …")  -- what a meeting discussed, was to discuss, or agreed
     MEETING_TOPIC = "meeting-topic"
     # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
     # when (and by whom) the coalition or a force was founded, launched or announced

@@ -83,4 +83,50 @@ def test_date_and_meeting_of_the_agreement() -> None:
     ],
 )
 def test_no_agreement(text: str) -> None:
-    assert agreed(text) == []
+    assert [f for f in agreed(text) if f.kind is FactKind.STATEMENT] == []
+
+
+def outcomes(text: str) -> list[tuple[str, Ref]]:
+    return [
+        (str(f.args["topic"]), f.args["meeting"])  # type: ignore[misc]
+        for f in agreed(text)
+        if f.kind is FactKind.MEETING_TOPIC and f.args.get("agreed")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("The participants agreed that the truce must hold.", "the truce must hold"),
+        ("The leaders decided to meet again in June.", "to meet again in June"),
+    ],
+)
+def test_what_a_meeting_s_participants_agreed_together_is_its_outcome(
+    text: str, topic: str
+) -> None:
+    assert outcomes(text) == [(topic, PENDING_MEETING)]  # the source's one meeting, if any
+
+
+def test_what_a_meeting_endorsed_is_the_outcome_of_the_meeting_read_there() -> None:
+    ((topic, meeting),) = outcomes("The summit endorsed the border plan.")
+    assert topic == "the border plan" and meeting.key.endswith("-summit-t")
+
+
+def test_an_outcome_at_a_meeting_the_text_names_is_that_meeting_s() -> None:
+    text = "At the summit on 3 May 2026 the leaders agreed to meet again in June."
+    ((topic, meeting),) = outcomes(text)
+    assert topic == "to meet again in June" and meeting.key.startswith("2026-05-03-summit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU leaders agreed that the truce must hold.",  # another forum's participants
+        "Officials agreed that the truce must hold.",  # not a meeting's participants
+        "The participants failed to agree on a timetable.",  # undone
+        "The leaders did not agree on a timetable.",  # negated
+        "The leaders will agree on a timetable.",  # not yet
+    ],
+)
+def test_no_outcome(text: str) -> None:
+    assert outcomes(text) == []

@@ -26,12 +26,15 @@ party is credited with having agreed, in the source's words; the same shape as w
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from cowkg.read.clauses import Action
-from cowkg.read.mappings.statements import statements_of
-from cowkg.types import Fact
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.frame import predicate_token
+from cowkg.read.mappings.discussions import meeting_of_clause
+from cowkg.read.mappings.statements import content_extent, content_tokens, done, statements_of
+from cowkg.read.units import UnitKind
+from cowkg.types import Fact, FactKind, FactValue
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -46,10 +49,43 @@ AGREEMENT_ACTS: Mapping[str, str] = {
 that support Ukraine" states no agreement, and an issued document is read by its own mapping."""
 
 
+METHOD = "rule:agreement"
+_OUTCOMES = frozenset({"agreed", "decided", "endorsed"})
+"""Acts that, done by a meeting's participants as a group, are the meeting's outcome."""
+
+
 def agreements(reading: Reading) -> Iterator[Fact]:
-    """Every agreement, decision, endorsement and signature a named party is credited with."""
+    """Every agreement, decision, endorsement and signature a named party is credited with, and
+    every one a meeting's participants reached together."""
     for unit, clauses in reading.units:
+        if unit.kind is UnitKind.REFERENCE:
+            continue  # a cited title speaks of its own day, which the source cannot date
         for clause in clauses:
             act = AGREEMENT_ACTS.get(clause.predicate)
-            if clause.action is Action.AGREE and act is not None:
-                yield from statements_of(reading, unit, clause, act, method="rule:agreement")
+            if clause.action is not Action.AGREE or act is None:
+                continue
+            said = list(statements_of(reading, unit, clause, act, method=METHOD))
+            yield from said
+            outcome = None if said or act not in _OUTCOMES else _outcome(reading, clauses, clause)
+            if outcome is not None:
+                yield outcome
+
+
+def _outcome(reading: Reading, clauses: Sequence[Clause], clause: Clause) -> Fact | None:
+    """ "The leaders agreed that …", "the summit endorsed …": what the meeting's participants
+    agreed together (``MEETING_TOPIC`` with ``agreed``), when no named party did."""
+    token = predicate_token(clause)
+    if token is None or not clause.polarity or clause.modality != "asserted" or not done(token):
+        return None
+    meeting = meeting_of_clause(reading, clauses, clause, token, participants=True)
+    content = content_tokens(token, nominal=True)
+    extent = content_extent(clause.unit, content) if content else None
+    if meeting is None or extent is None:
+        return None
+    args: dict[str, FactValue] = {
+        "meeting": meeting,
+        "topic": reading.source.text[slice(*extent)],
+        "agreed": True,
+    }
+    evidence = (clause.unit.evidence(reading.source),)
+    return Fact(FactKind.MEETING_TOPIC, args, evidence, METHOD)

@@ -130,10 +130,7 @@ def _topic(reading: Reading, unit: Unit, clauses: Sequence[Clause], clause: Clau
     planned = _planned(clauses, clause, token)
     if planned is None:
         return None
-    meeting = _meeting(reading, clauses, clause, token, planned)
-    bound = frame_of(reading).meeting_of(clause)
-    if meeting is not None and bound is not None:
-        meeting = bound.ref  # the meeting the frame reads the clause to speak of
+    meeting = meeting_of_clause(reading, clauses, clause, token, participants=planned)
     content = content_tokens(token, nominal=True)
     extent = content_extent(unit, content, words=1) if content else None
     if meeting is None or extent is None:
@@ -172,10 +169,21 @@ def _planned(clauses: Sequence[Clause], clause: Clause, token: Token) -> bool | 
     return True if modality in _PLANNED else None
 
 
-def _meeting(
-    reading: Reading, clauses: Sequence[Clause], clause: Clause, token: Token, planned: bool
+def meeting_of_clause(
+    reading: Reading, clauses: Sequence[Clause], clause: Clause, token: Token, participants: bool
 ) -> Ref | None:
-    """The meeting the clause gives its topic to: by its date, else the source's (see module)."""
+    """The meeting a clause of discussing or agreeing speaks of, when its subject is a meeting,
+    it describes a meeting noun, it is the aim of a gathering, it names the meeting, or
+    (``participants``) its subject is the meeting's participants as a group ("the leaders"):
+    the meeting the frame binds the clause to, else the one of its date, else the source's."""
+    meeting = _meeting(reading, clauses, clause, token, participants)
+    bound = frame_of(reading).meeting_of(clause)
+    return bound.ref if meeting is not None and bound is not None else meeting
+
+
+def _meeting(
+    reading: Reading, clauses: Sequence[Clause], clause: Clause, token: Token, participants: bool
+) -> Ref | None:
     subject = _subject(token)
     if subject is not None and _is_meeting(subject):
         noun: Token | None = subject
@@ -187,10 +195,10 @@ def _meeting(
         stated = made_at(token, clause)
         if stated is not None:
             return stated
-        if not (planned and subject is not None and subject.lemma_.lower() in _PARTICIPANTS):
+        if not participants or subject is None or subject.lemma_.lower() not in _PARTICIPANTS:
             return None
-        noun = None
-    if noun is not None and _another_forum(reading, clause.unit, noun):
+        noun = subject  # "the leaders", not "the EU leaders"
+    if noun is not None and _another_forum(reading, clause.unit, noun, subject is noun):
         return None
     return meeting_on(clause.date) if clause.date is not None else PENDING_MEETING
 
@@ -208,11 +216,13 @@ def _is_meeting(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in MEETING_NOUNS
 
 
-def _another_forum(reading: Reading, unit: Unit, noun: Token) -> bool:
-    """The meeting's phrase names an organisation other than the coalition ("the EU summit")."""
+def _another_forum(reading: Reading, unit: Unit, noun: Token, whole: bool = True) -> bool:
+    """The meeting's (or its participants') phrase names an organisation other than the coalition
+    ("the EU summit", "EU leaders"); ``whole``: with what follows the noun ("leaders of NATO")."""
     base = unit.paragraph.start
+    last = noun.right_edge if whole else noun
     start = base + noun.left_edge.idx
-    end = base + noun.right_edge.idx + len(noun.right_edge.text)
+    end = base + last.idx + len(last.text)
     return any(
         m.kind is MentionKind.ORGANIZATION and m.value != COALITION
         for m in reading.mentions
