@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.tokens import Doc
 
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import MAPPINGS, Reading, read
-from cowkg.read.mappings.discussions import discussions
+from cowkg.read.mappings.discussions import discussions, topic_tokens
 from cowkg.read.mappings.meetings import read_meetings
 from cowkg.read.mappings.statements import PENDING_MEETING
+from cowkg.read.nlp import pipeline
 from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
@@ -137,3 +139,19 @@ def test_a_list_of_a_meeting_s_topics_is_one_topic_per_item() -> None:
 
 def test_a_list_after_no_meeting_s_topics_gives_none() -> None:
     assert topics("The main topics of the report were:\n- timber sanctions;\n- visas.") == []
+
+
+def test_a_meeting_that_is_discussed_is_the_topic_not_where() -> None:
+    assert topics("The leaders discussed the upcoming summit in Lima.") == []
+    found = discussed("Chile and Peru discussed the upcoming summit.")
+    assert {f.args["text"] for f in found} == {"the upcoming summit"}
+    assert all("meeting" not in f.args for f in found)
+
+
+def test_a_clause_run_on_beside_the_predicate_is_no_topic() -> None:
+    # the parse of a long sentence can hang the next clause on the predicate as a parataxis
+    words = ["Talks", "focused", ",", "Boric", "hosted", "it"]
+    heads = [1, 1, 1, 4, 1, 4]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "parataxis", "dobj"]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps)
+    assert topic_tokens(doc[1]) is None

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.frame import predicate_token
-from cowkg.read.mappings.discussions import meeting_of_clause
-from cowkg.read.mappings.statements import content_extent, content_tokens, done, statements_of
+from cowkg.read.mappings.discussions import meeting_of_clause, topic_tokens
+from cowkg.read.mappings.statements import content_extent, done, statements_of
 from cowkg.read.units import UnitKind
 from cowkg.types import Fact, FactKind, FactValue
 
@@ -78,7 +78,7 @@ def _outcome(reading: Reading, clauses: Sequence[Clause], clause: Clause) -> Fac
     if token is None or not clause.polarity or clause.modality != "asserted" or not done(token):
         return None
     meeting = meeting_of_clause(reading, clauses, clause, token, participants=True)
-    content = content_tokens(token, nominal=True)
+    content = topic_tokens(token)
     extent = content_extent(clause.unit, content) if content else None
     if meeting is None or extent is None:
         return None

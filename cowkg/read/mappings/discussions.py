@@ -131,7 +131,7 @@ def _topic(reading: Reading, unit: Unit, clauses: Sequence[Clause], clause: Clau
     if planned is None:
         return None
     meeting = meeting_of_clause(reading, clauses, clause, token, participants=planned)
-    content = content_tokens(token, nominal=True)
+    content = topic_tokens(token)
     extent = content_extent(unit, content, words=1) if content else None
     if meeting is None or extent is None:
         return None
@@ -192,15 +192,26 @@ def _meeting(
     elif _aim_of(clauses, clause, token) is not None:
         noun = None
     else:
-        stated = made_at(token, clause)
+        stated = made_at(token, clause, hearer=False)
         if stated is not None:
-            return stated
+            return stated  # "discussed X at the summit" (not "discussed the summit": its topic)
         if not participants or subject is None or subject.lemma_.lower() not in _PARTICIPANTS:
             return None
         noun = subject  # "the leaders", not "the EU leaders"
     if noun is not None and _another_forum(reading, clause.unit, noun, subject is noun):
         return None
     return meeting_on(clause.date) if clause.date is not None else PENDING_MEETING
+
+
+def topic_tokens(token: Token) -> list[Token] | None:
+    """What is discussed or agreed: the object or the phrase after "on"/"about", or a complement
+    clause ("discussed whether to …", "agreed that …") — not a clause the parse merely sets
+    beside the predicate (a parataxis is another sentence run on)."""
+    if any(c.dep_ == "parataxis" for c in token.children) and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "nsubjpass"} for c in token.children
+    ):
+        return None
+    return content_tokens(token, nominal=True)
 
 
 def _subject(token: Token) -> Token | None:

@@ -134,7 +134,7 @@ def statements_of(
     content = content_tokens(token, nominal)
     if content is None:
         return
-    meeting = made_at(token, clause)
+    meeting = made_at(token, clause, hearer=clause.action in SPEECH_ACTS)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
     placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
@@ -572,11 +572,12 @@ def content_extent(
     return (start, end) if end - start >= 3 and len(text.split()) >= words else None
 
 
-def made_at(token: Token, clause: Clause) -> Ref | None:
+def made_at(token: Token, clause: Clause, hearer: bool = True) -> Ref | None:
     """The meeting the reporting clause says it was made at ("after the summit", "told the
-    meeting"), by the clause's date when it has one."""
+    meeting": with ``hearer``, an object of reporting is who was told), by the clause's date when
+    it has one. For acts whose object is their content ("discussed the summit"), not ``hearer``."""
     for child in token.children:
-        nouns = [child] if child.dep_ in {"dobj", "dative"} else []
+        nouns = [child] if hearer and child.dep_ in {"dobj", "dative"} else []
         if child.dep_ == "prep" and child.lower_ in _AT_PREPS:
             nouns = [t for t in child.subtree if t.dep_ == "pobj"]
         if any(n.lemma_.lower() in _MEETING_NOUNS for n in nouns):
