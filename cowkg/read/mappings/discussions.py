@@ -112,12 +112,12 @@ def _listed_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> I
 def _discussed_at(
     reading: Reading, clauses: Sequence[Clause], discussing: Sequence[Clause]
 ) -> Ref | None:
-    """The meeting the first clause of discussing that gives one gives (see :func:`_meeting`)."""
+    """The meeting the first clause of discussing that gives one gives."""
     for clause in discussing:
         token = predicate_token(clause)
         planned = _planned(clauses, clause, token) if token is not None else None
         if token is not None and planned is not None:
-            meeting = _meeting(reading, clauses, clause, token, planned)
+            meeting = meeting_of_clause(reading, clauses, clause, token, planned)
             if meeting is not None:
                 return meeting
     return None
@@ -175,22 +175,28 @@ def meeting_of_clause(
     """The meeting a clause of discussing or agreeing speaks of, when its subject is a meeting,
     it describes a meeting noun, it is the aim of a gathering, it names the meeting, or
     (``participants``) its subject is the meeting's participants as a group ("the leaders"):
-    the meeting the frame binds the clause to, else the one of its date, else the source's."""
+    the meeting the frame binds the clause to, else the one of its date, else the source's. The
+    aim of a gathering is the gathering's topic: of the meeting the frame binds that gathering
+    to, or of none ("convened a meeting of party leaders to discuss …" is not the summit)."""
+    frame = frame_of(reading)
+    aim = _aim_of(clauses, clause, token)
+    if aim is not None:
+        gathering = frame.meeting_of(aim) or frame.meeting_of(clause)
+        return gathering.ref if gathering is not None else None
     meeting = _meeting(reading, clauses, clause, token, participants)
-    bound = frame_of(reading).meeting_of(clause)
+    bound = frame.meeting_of(clause)
     return bound.ref if meeting is not None and bound is not None else meeting
 
 
 def _meeting(
     reading: Reading, clauses: Sequence[Clause], clause: Clause, token: Token, participants: bool
 ) -> Ref | None:
+    """The meeting a clause speaks of, read from its own words (see :func:`meeting_of_clause`)."""
     subject = _subject(token)
     if subject is not None and _is_meeting(subject):
         noun: Token | None = subject
     elif token.dep_ in {"acl", "relcl"} and _is_meeting(token.head):
         noun = token.head
-    elif _aim_of(clauses, clause, token) is not None:
-        noun = None
     else:
         stated = made_at(token, clause, hearer=False)
         if stated is not None:
