@@ -155,3 +155,16 @@ def test_a_clause_run_on_beside_the_predicate_is_no_topic() -> None:
     deps = ["nsubj", "ROOT", "punct", "nsubj", "parataxis", "dobj"]
     doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps)
     assert topic_tokens(doc[1]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the planning meetings had considered the full range of engineering units.",
+        "They will then discuss those options with other leaders during a call this weekend.",
+    ],
+)
+def test_no_meeting_the_source_s_one_can_stand_for(text: str) -> None:
+    assert [
+        m for m in (f.args.get("meeting") for f in discussed(text)) if m == PENDING_MEETING
+    ] == []

@@ -92,3 +92,16 @@ def test_a_proposal_a_misread_conjunct_gives_its_own_content_subject_is_none() -
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru had prepared a revised plan to be shared with Brazil.",  # done; passive
+        "Peru prepared a plan to rebuild the bridges.",  # drafted, not in the making
+        "A group of countries prepared to defend the truce met in Lima.",  # a participle
+        "A joint Chilean-Peruvian delegation planning to visit Lima arrived.",  # a participle
+    ],
+)
+def test_no_intention_of_these(text: str) -> None:
+    assert [f for f in planned(text) if f.kind is FactKind.PLAN] == []

@@ -183,24 +183,29 @@ def meeting_of_clause(
     if aim is not None:
         gathering = frame.meeting_of(aim) or frame.meeting_of(clause)
         return gathering.ref if gathering is not None else None
-    meeting = _meeting(reading, clauses, clause, token, participants)
     bound = frame.meeting_of(clause)
+    meeting = _meeting(reading, clause, token, participants, bound is not None)
     return bound.ref if meeting is not None and bound is not None else meeting
 
 
 def _meeting(
-    reading: Reading, clauses: Sequence[Clause], clause: Clause, token: Token, participants: bool
+    reading: Reading, clause: Clause, token: Token, participants: bool, bound: bool
 ) -> Ref | None:
-    """The meeting a clause speaks of, read from its own words (see :func:`meeting_of_clause`)."""
+    """The meeting a clause speaks of, read from its own words (see :func:`meeting_of_clause`);
+    ``bound``: the frame binds the clause to a meeting. Without it, meetings in the plural ("the
+    planning meetings had considered …") and an undated meeting the clause names ("during a
+    call this weekend") are none the source's one meeting can stand for."""
     subject = _subject(token)
     if subject is not None and _is_meeting(subject):
+        if subject.tag_ == "NNS" and not bound:
+            return None
         noun: Token | None = subject
     elif token.dep_ in {"acl", "relcl"} and _is_meeting(token.head):
         noun = token.head
     else:
         stated = made_at(token, clause, hearer=False)
-        if stated is not None:
-            return stated  # "discussed X at the summit" (not "discussed the summit": its topic)
+        if stated is not None:  # "discussed X at the summit" (not "discussed the summit")
+            return None if stated == PENDING_MEETING and not bound else stated
         if not participants or subject is None or subject.lemma_.lower() not in _PARTICIPANTS:
             return None
         noun = subject  # "the leaders", not "the EU leaders"

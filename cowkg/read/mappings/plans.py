@@ -51,6 +51,8 @@ STATUSES: Mapping[str, str] = {
 }  # fmt: skip
 """Predicate of the ``plan`` action → the status of what it plans."""
 _PLAN_NOUNS = frozenset({"plan", "proposal", "strategy", "roadmap", "blueprint"})
+_IN_PROGRESS = frozenset({"VBG", "VBP", "VBZ"})
+"""Preparing in progress ("is preparing", "are working on", "prepares"), not done ("prepared")."""
 _LABEL_WORDS = 12
 
 
@@ -72,6 +74,11 @@ def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     if token is None or not clause.polarity or clause.modality != "asserted" or not done(token):
         return None
+    if token.dep_ in {"acl", "amod"}:
+        return None  # "countries prepared to …", "a delegation planning to …": no party's own
+    status = STATUSES[clause.predicate]
+    if status == "in-preparation" and token.tag_ not in _IN_PROGRESS:
+        return None  # "had prepared a plan": a document drafted, not a plan in the making
     aim = _aim(token)
     extent = content_extent(unit, list(aim.subtree)) if aim is not None else None
     parties = tuple(dict.fromkeys(s.ref for s in speakers_of(reading, unit, clause, token)))
@@ -83,7 +90,7 @@ def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
         "plan_kind": "plan",
         "planned_by": parties,
         "aim": text,
-        "status": STATUSES[clause.predicate],
+        "status": status,
     }
     return Fact(FactKind.PLAN, args, (unit.evidence(reading.source),), METHOD)
 
@@ -92,17 +99,21 @@ def _aim(token: Token) -> Token | None:
     """What is planned: the infinitive ("plans to send …"), or the infinitive of the plan noun
     the predicate prepares or works on ("working on a plan to rebuild …")."""
     for child in token.children:
-        if child.dep_ == "xcomp" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
+        if child.dep_ == "xcomp" and _infinitive(child):
             return child
+    near = {token.i, *(c.i for c in token.children)}
     for noun in token.subtree:
-        if noun.lemma_.lower() in _PLAN_NOUNS and noun.head.i in {
-            token.i,
-            *(c.i for c in token.children),
-        }:
-            return next((c for c in noun.children if c.dep_ == "acl"), None)
+        if noun.lemma_.lower() in _PLAN_NOUNS and noun.head.i in near:
+            return next((c for c in noun.children if c.dep_ == "acl" and _infinitive(c)), None)
     return None
+
+
+def _infinitive(token: Token) -> bool:
+    """An active "to"-infinitive ("to send …"; not "to be shared with …", which says what will
+    be done with the plan, not what it is to do)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+        c.dep_ == "auxpass" for c in token.children
+    )
 
 
 def _plan_ref(parties: tuple[Ref, ...], aim: str) -> Ref:

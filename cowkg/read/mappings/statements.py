@@ -72,6 +72,9 @@ Chile for its help", "described the force as a deterrent"."""
 _HYPOTHETICAL = frozenset({"if", "unless", "whether", "once", "until"})
 _PLACEHOLDERS = frozenset({"the", "following", "as", "follows", "these", "this", "points"})
 """Words of a content that only announces the list after it ("the following", "as follows")."""
+_PRESENT = frozenset({"VB", "VBP", "VBZ"})
+_TIME_MARKS = frozenset({"when", "after", "before", "once", "as", "until", "whenever"})
+_TIME_NOUNS = frozenset({"moment", "time", "day", "point", "minute"})
 _PUBLISHING = frozenset({"report", "write"})
 """What a publisher does: its name as the subject of these is its statement."""
 
@@ -192,11 +195,25 @@ def _named_in(reading: Reading, unit: Unit, content: list[Token]) -> set[Ref]:
 def done(token: Token) -> bool:
     """Whether the parse says the predicate's act took place: not an aim ("talks to press for a
     deal"), not a condition or question ("if Peru agrees", "whether Chile confirms"), not
-    an act an infinitive leaves undone ("failed to agree", "hopes to confirm")."""
-    return not any(
+    an act an infinitive leaves undone ("failed to agree", "hopes to confirm"), not one a
+    clause of time in the present sets ahead ("the moment Chile and Peru sign a deal", "when
+    Peru agrees")."""
+    if any(
         (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL)
         for c in token.children
-    )
+    ):
+        return False
+    return not (token.tag_ in _PRESENT and _of_time(token))
+
+
+def _of_time(token: Token) -> bool:
+    """A clause of time: "when …", "after …", or one that qualifies "the moment", "the day"."""
+    if token.dep_ == "advcl":
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        return any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
+        ) or (before is not None and before.lemma_.lower() in _TIME_NOUNS)  # "the moment X signs"
+    return token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _TIME_NOUNS
 
 
 def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
