@@ -130,3 +130,8 @@ def test_an_outcome_at_a_meeting_the_text_names_is_that_meeting_s() -> None:
 )
 def test_no_outcome(text: str) -> None:
     assert outcomes(text) == []
+
+
+def test_a_signature_set_ahead_by_the_moment_is_not_done() -> None:
+    text = 'The force is to be deployed the moment Chile and Peru sign a "border accord".'
+    assert agreed(text) == []

@@ -105,3 +105,16 @@ def test_a_proposal_a_misread_conjunct_gives_its_own_content_subject_is_none() -
 )
 def test_no_intention_of_these(text: str) -> None:
     assert [f for f in planned(text) if f.kind is FactKind.PLAN] == []
+
+
+def test_a_party_s_word_inside_a_common_noun_subject_is_not_the_planner() -> None:
+    text = (
+        "The first involves a strong army, with a joint Chilean-Peruvian delegation planning to "
+        "visit Lima."
+    )
+    assert planned(text) == []
+
+
+def test_a_bare_title_plans_as_the_person_last_named_with_it() -> None:
+    (fact,) = planned("Prime Minister Mark Carney landed. The prime minister plans to visit Lima.")
+    assert parties(fact) == ["mark-carney"] and fact.args["aim"] == "to visit Lima"

@@ -38,7 +38,7 @@ from cowkg.read.mappings.statements import (
     statements_of,
 )
 from cowkg.read.units import Unit
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, Ref
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -74,8 +74,8 @@ def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     if token is None or not clause.polarity or clause.modality != "asserted" or not done(token):
         return None
-    if token.dep_ in {"acl", "amod"}:
-        return None  # "countries prepared to …", "a delegation planning to …": no party's own
+    if token.dep_ in {"acl", "amod"} or _unnamed_subject(reading, unit, token):
+        return None  # "countries prepared to …", "a French delegation planning to …"
     status = STATUSES[clause.predicate]
     if status == "in-preparation" and token.tag_ not in _IN_PROGRESS:
         return None  # "had prepared a plan": a document drafted, not a plan in the making
@@ -93,6 +93,19 @@ def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
         "status": status,
     }
     return Fact(FactKind.PLAN, args, (unit.evidence(reading.source),), METHOD)
+
+
+def _unnamed_subject(reading: Reading, unit: Unit, token: Token) -> bool:
+    """The subject is a common noun that names no party ("a French delegation", "countries"),
+    whatever a word inside its phrase names; a title ("the prime minister") and "the coalition"
+    stand for a party."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() == "coalition":
+        return False
+    at = unit.paragraph.start + subject.idx
+    return not any(
+        m.kind is MentionKind.ROLE and m.span.start <= at < m.span.end for m in reading.mentions
+    )
 
 
 def _aim(token: Token) -> Token | None:

@@ -208,11 +208,11 @@ def done(token: Token) -> bool:
 
 def _of_time(token: Token) -> bool:
     """A clause of time: "when …", "after …", or one that qualifies "the moment", "the day"."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    if token.dep_ != "ROOT" and before is not None and before.lemma_.lower() in _TIME_NOUNS:
+        return True  # "… the moment X and Y sign …"
     if token.dep_ == "advcl":
-        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-        return any(
-            c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
-        ) or (before is not None and before.lemma_.lower() in _TIME_NOUNS)  # "the moment X signs"
+        return any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children)
     return token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _TIME_NOUNS
 
 
