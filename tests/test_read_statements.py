@@ -354,3 +354,12 @@ def test_she_stands_for_the_last_person_named_as_a_subject_before_any_other_name
         "warned that the truce was fragile."
     )
     assert [key(f, "speaker") for f in found] == ["dina-boluarte"]
+
+
+def test_he_inside_what_a_person_reports_is_that_person() -> None:
+    found = statements(
+        "Dina Boluarte met Chile. Gabriel Boric said after the call that he had told Dina Boluarte "
+        "that the truce was fragile."
+    )
+    told = [f for f in found if f.args["text"] == "the truce was fragile"]
+    assert [key(f, "speaker") for f in told] == ["gabriel-boric"]

@@ -305,13 +305,32 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
     if not subjects or unit.kind is UnitKind.REFERENCE:
         return []
     if subjects[0].lower_ in _PRONOUNS:
-        return _antecedent(reading, unit)
+        return _outer_speaker(reading, unit, token) or _antecedent(reading, unit)
     if subjects[0].lower_ == "they":
         return _they(reading, unit)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
         return _who(reading, unit, token)
     found = _titled(reading, clause, subjects[0]) or _the_coalition(reading, subjects[0])
     return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
+
+
+def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
+    """ "Boric said (after the call) that he had told Peru that …": "he" inside what a person
+    reports is that person — the named subject of a reporting verb above it in the sentence."""
+    base = unit.paragraph.start
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if node.lemma_.lower() in _REPORTING_LEMMAS and subject is not None:
+            at = base + subject.idx
+            named = [
+                m
+                for m in reading.mentions
+                if m.kind is MentionKind.PERSON and m.span.start <= at < m.span.end
+            ]
+            return [_holder(reading, unit, s) for s in _choose(named)]
+    return []
 
 
 def _they(reading: Reading, unit: Unit) -> list[Speaker]:
