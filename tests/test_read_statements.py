@@ -363,3 +363,21 @@ def test_he_inside_what_a_person_reports_is_that_person() -> None:
     )
     told = [f for f in found if f.args["text"] == "the truce was fragile"]
     assert [key(f, "speaker") for f in told] == ["gabriel-boric"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Kremlin has warned that troops in Peru would trigger a confrontation.", "RUS"),
+        ("Downing Street said that the plan works.", "GBR"),
+        ("The Élysée said that the plan works.", "FRA"),
+    ],
+)
+def test_a_seat_of_government_speaks_for_its_state(text: str, speaker: str) -> None:
+    assert key(one(text), "speaker") == speaker
+
+
+def test_people_of_a_post_from_named_states_speak_for_each_state() -> None:
+    found = statements("Leaders from Chile, Peru and Brazil urged the bank to move quickly.")
+    assert sorted(key(f, "speaker") or "" for f in found) == ["BRA", "CHL", "PER"]
+    assert statements("European leaders said that the plan works.") == []

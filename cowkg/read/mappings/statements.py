@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from cowkg.mentions import COALITION, slug
+from cowkg.mentions import COALITION, listed_label, slug
 from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, predicate_token
@@ -76,6 +76,18 @@ _PRESENT = frozenset({"VB", "VBP", "VBZ"})
 _TIME_MARKS = frozenset({"when", "after", "before", "once", "as", "until", "whenever"})
 _TIME_NOUNS = frozenset({"moment", "time", "day", "point", "minute"})
 _PUBLISHING = frozenset({"report", "write"})
+SEATS: Mapping[str, str] = {
+    "kremlin": "RUS",
+    "downing-street-london": "GBR",
+    "white-house-washington": "USA",
+    "elysee-palace-paris": "FRA",
+}
+"""Seats of government that stand for their state when they speak (a place key of
+``data/places.yaml``, or the bare word when no list names the place) → ISO 3166 alpha-3."""
+_GROUPS_OF_STATES = frozenset(
+    {"leader", "minister", "government", "representative", "official", "envoy", "diplomat"}
+)
+"""People of a post who speak for the states of their "of"/"from" phrase."""
 """What a publisher does: its name as the subject of these is its statement."""
 
 
@@ -310,8 +322,45 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return _they(reading, unit)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
         return _who(reading, unit, token)
-    found = _titled(reading, clause, subjects[0]) or _the_coalition(reading, subjects[0])
+    found = (
+        _titled(reading, clause, subjects[0])
+        or _the_coalition(reading, subjects[0])
+        or _seat(reading, unit, subjects[0])
+        or _group_of(reading, unit, subjects[0])
+    )
     return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
+
+
+def _seat(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
+    """A seat of government speaking for its state ("the Kremlin warned", "Downing Street
+    said", "the Élysée said"): the place the subject names, or the bare word."""
+    at = unit.paragraph.start + subject.idx
+    places = [
+        m.value.key
+        for m in reading.mentions
+        if m.kind is MentionKind.PLACE and m.span.start <= at < m.span.end
+        and isinstance(m.value, Ref)
+    ]  # fmt: skip
+    code = next((SEATS[k] for k in places if k in SEATS), None) or SEATS.get(subject.lower_)
+    if code is None:
+        return []
+    return [Speaker(Ref(EntityKind.STATE, code, listed_label(EntityKind.STATE, code)), None, None)]
+
+
+def _group_of(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
+    """People of a post from named states speaking as a group ("leaders from Chile and Peru
+    urged …", "the foreign ministers of Chile and Peru said"): each state speaks."""
+    if subject.lemma_.lower() not in _GROUPS_OF_STATES:
+        return []
+    base = unit.paragraph.start
+    inside = {
+        base + t.idx
+        for p in subject.children
+        if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+        for t in p.subtree
+    }
+    states = [m for m in reading.mentions if m.kind is MentionKind.STATE and m.span.start in inside]
+    return [Speaker(_ref(m), None, None) for m in states]
 
 
 def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
