@@ -381,3 +381,9 @@ def test_people_of_a_post_from_named_states_speak_for_each_state() -> None:
     found = statements("Leaders from Chile, Peru and Brazil urged the bank to move quickly.")
     assert sorted(key(f, "speaker") or "" for f in found) == ["BRA", "CHL", "PER"]
     assert statements("European leaders said that the plan works.") == []
+
+
+def test_irish_titles_are_titles_not_part_of_a_name() -> None:
+    fact = one("Tánaiste Simon Harris has said that the engineers are ready.")
+    assert key(fact, "speaker") == "simon-harris"
+    assert key(fact, "capacity") == "deputy-prime-minister"

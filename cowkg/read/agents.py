@@ -28,7 +28,7 @@ _NOT_NAME_WORDS = frozenset(
         "May", "June", "July", "August", "September", "October", "November", "December",
         "Europe", "European", "Western", "Force", "Headquarters", "Palace", "House", "Street",
         "Meet", "Meets", "Hybrid", "Official", "Website", "Press", "Gazette", "News", "Times",
-        "Peace", "Post", "Journal", "Monde", "Welt",
+        "Peace", "Post", "Journal", "Monde", "Welt", "Taoiseach", "Tánaiste", "Tanaiste",
     }
 )  # fmt: skip
 """Words that make a spaCy ``PERSON`` entity something else (a title, a month, a venue)."""
