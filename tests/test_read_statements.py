@@ -387,3 +387,11 @@ def test_irish_titles_are_titles_not_part_of_a_name() -> None:
     fact = one("Tánaiste Simon Harris has said that the engineers are ready.")
     assert key(fact, "speaker") == "simon-harris"
     assert key(fact, "capacity") == "deputy-prime-minister"
+
+
+def test_a_bare_title_two_people_hold_in_the_source_speaks_for_no_one() -> None:
+    found = statements(
+        "Prime Minister Mark Carney met Prime Minister Keir Starmer. The prime minister said that "
+        "the mission works."
+    )
+    assert found == []

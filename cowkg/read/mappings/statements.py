@@ -440,7 +440,8 @@ def _the_coalition(reading: Reading, subject: Token) -> list[Speaker]:
 
 def _titled(reading: Reading, clause: Clause, subject: Token) -> list[Speaker]:
     """A title of no named state as the subject itself ("the prime minister said", not "the
-    prime minister's spokesman said") stands for the person the source last named with it."""
+    prime minister's spokesman said") stands for the one person the source named with it
+    before; with two or more so titled, for no one."""
     base = clause.unit.paragraph.start
     titles = [
         a.mention
@@ -453,15 +454,18 @@ def _titled(reading: Reading, clause: Clause, subject: Token) -> list[Speaker]:
     if not titles:
         return []
     title = titles[0]
-    for m in reversed(reading.mentions):
-        if (
-            m.kind is MentionKind.PERSON
-            and m.span.start < title.span.start
-            and m.role == title.value
-            and isinstance(m.value, Ref)
-        ):
-            return [Speaker(m.value, m.role, m.of)]
-    return []
+    holders = {
+        m.value: m
+        for m in reading.mentions
+        if m.kind is MentionKind.PERSON
+        and m.span.start < title.span.start
+        and m.role == title.value
+        and isinstance(m.value, Ref)
+    }
+    if len(holders) != 1:
+        return []  # two prime ministers named before: which one speaks is not known
+    (holder,) = holders.values()
+    return [Speaker(_ref(holder), holder.role, holder.of)]
 
 
 def _holder(reading: Reading, unit: Unit, speaker: Speaker) -> Speaker:
