@@ -395,3 +395,16 @@ def test_a_bare_title_two_people_hold_in_the_source_speaks_for_no_one() -> None:
         "the mission works."
     )
     assert found == []
+
+
+def test_he_inside_what_an_unresolved_title_reports_is_no_one_else() -> None:
+    found = statements(
+        "Prime Minister Mark Carney met Prime Minister Keir Starmer. The prime minister said that "
+        "he had told Peru that the truce was fragile."
+    )
+    assert found == []
+    (fact,) = statements(
+        "Prime Minister Mark Carney landed. The prime minister said that he had told Peru that "
+        "the truce was fragile."
+    )[-1:]
+    assert key(fact, "speaker") == "mark-carney"

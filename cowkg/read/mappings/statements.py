@@ -317,13 +317,14 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
     if not subjects or unit.kind is UnitKind.REFERENCE:
         return []
     if subjects[0].lower_ in _PRONOUNS:
-        return _outer_speaker(reading, unit, token) or _antecedent(reading, unit)
+        outer = _outer_speaker(reading, unit, token)
+        return outer if outer is not None else _antecedent(reading, unit)
     if subjects[0].lower_ == "they":
         return _they(reading, unit)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
         return _who(reading, unit, token)
     found = (
-        _titled(reading, clause, subjects[0])
+        _titled(reading, unit, subjects[0])
         or _the_coalition(reading, subjects[0])
         or _seat(reading, unit, subjects[0])
         or _group_of(reading, unit, subjects[0])
@@ -363,9 +364,11 @@ def _group_of(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
     return [Speaker(_ref(m), None, None) for m in states]
 
 
-def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
-    """ "Boric said (after the call) that he had told Peru that …": "he" inside what a person
-    reports is that person — the named subject of a reporting verb above it in the sentence."""
+def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker] | None:
+    """ "Boric said (after the call) that he had told Peru that …": "he" inside what someone
+    reports is that someone — the subject of a reporting verb above it in the sentence, when a
+    person is named there or a title stands for one; unnamed ("the minister said that he …",
+    two ministers named before), no one. None when no reporting verb is above."""
     base = unit.paragraph.start
     node = token
     while node.head.i != node.i:
@@ -378,8 +381,9 @@ def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
                 for m in reading.mentions
                 if m.kind is MentionKind.PERSON and m.span.start <= at < m.span.end
             ]
-            return [_holder(reading, unit, s) for s in _choose(named)]
-    return []
+            found = [_holder(reading, unit, s) for s in _choose(named)]
+            return found or _titled(reading, unit, subject)
+    return None
 
 
 def _they(reading: Reading, unit: Unit) -> list[Speaker]:
@@ -438,18 +442,15 @@ def _the_coalition(reading: Reading, subject: Token) -> list[Speaker]:
     return [Speaker(COALITION, None, None)] if named else []
 
 
-def _titled(reading: Reading, clause: Clause, subject: Token) -> list[Speaker]:
+def _titled(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
     """A title of no named state as the subject itself ("the prime minister said", not "the
     prime minister's spokesman said") stands for the one person the source named with it
     before; with two or more so titled, for no one."""
-    base = clause.unit.paragraph.start
+    at = unit.paragraph.start + subject.idx
     titles = [
-        a.mention
-        for a in clause.arguments
-        if a.role == "subject"
-        and a.mention.kind is MentionKind.ROLE
-        and a.mention.of is None
-        and a.mention.span.start <= base + subject.idx < a.mention.span.end
+        m
+        for m in reading.mentions
+        if m.kind is MentionKind.ROLE and m.of is None and m.span.start <= at < m.span.end
     ]
     if not titles:
         return []
