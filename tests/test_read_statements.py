@@ -386,7 +386,12 @@ def test_people_of_a_post_from_named_states_speak_for_each_state() -> None:
 def test_irish_titles_are_titles_not_part_of_a_name() -> None:
     fact = one("Tánaiste Simon Harris has said that the engineers are ready.")
     assert key(fact, "speaker") == "simon-harris"
-    assert key(fact, "capacity") == "deputy-prime-minister"
+    assert key(fact, "capacity") == "tanaiste"  # Ireland's own title, not another state's post
+
+
+def test_a_title_of_one_state_does_not_stand_for_another_state_s_prime_minister() -> None:
+    text = "Prime Minister Mark Carney landed. The Taoiseach said that the mission works."
+    assert statements(text) == []
 
 
 def test_a_bare_title_two_people_hold_in_the_source_speaks_for_no_one() -> None:
