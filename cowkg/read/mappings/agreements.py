@@ -1,4 +1,5 @@
-"""Agreements and decisions: who agreed, decided, endorsed or signed what, when, where.
+"""Agreements and decisions: who agreed, decided, endorsed or signed what, when, where; and what
+a meeting's participants agreed together.
 
 A clause of the ``agree`` action (:data:`cowkg.read.clauses.LEXICON`: agree, agree on, decide,
 endorse, approve, adopt, back, sign, ratify…) whose subject (the ``by`` agents of a passive) is a
@@ -15,9 +16,15 @@ The content is the complement clause, the infinitive or the object ("on …" inc
 the date, the meeting it was made at ("agreed at the summit") and the capacity are read as for
 every statement (:func:`cowkg.read.mappings.statements.statements_of`). **Not** agreements: a
 negated one ("did not agree"), one left undone ("failed to agree", "met to agree", "if Peru
-agrees", "whether Chile would sign"), one not yet made ("will sign", "plans to endorse"), one of
-no named party ("the participants agreed"). Named documents also get their signers from
+agrees", "whether Chile would sign", "the moment Chile and Peru sign"), one not yet made
+("will sign", "plans to endorse"). Named documents also get their signers from
 :mod:`cowkg.read.mappings.documents`; this reads every agreement, named document or not.
+
+**A meeting's outcome**: when no party is named but the meeting's participants as a group
+agreed, decided or endorsed ("the participants agreed that …", "the leaders decided to …", "the
+summit endorsed …"), it is the meeting's ``MEETING_TOPIC`` with ``agreed`` (``cow:outcome``),
+the meeting read as for a topic (:func:`cowkg.read.mappings.discussions.meeting_of_clause`);
+"EU leaders agreed" is another forum's, "officials agreed" no meeting's.
 
 Why a statement and not a fact kind of its own: an agreement as a source reports it is what a
 party is credited with having agreed, in the source's words; the same shape as what it said

@@ -6,16 +6,19 @@ consider, review, focus) is read two ways, from its parse:
 - **a meeting's topic** (``MEETING_TOPIC``): the meeting is the subject ("the summit discussed
   sanctions"), the noun the clause describes ("a call focused on air defence", "talks that
   reviewed the plan"), the meeting a gathering is for ("the ministers met to discuss the
-  force", "a meeting to discuss …"), or the meeting the clause names for its participants
-  ("leaders discussed X at the summit", "X was debated during the call"). Participants named
-  only as a group ("the leaders will also discuss …") discuss at the meeting their source
-  reports, when the clause is a plan for it (future, expected). The topic is the object, or
-  the phrase after "on"/"about", verbatim. ``planned``: the clause is future or expected ("will
+  force"), or the meeting the clause names for its participants ("leaders discussed X at the
+  summit", "X was debated during the call"). Participants named only as a group ("the leaders
+  will also discuss …") discuss at the meeting their source reports, when the clause is a plan
+  for it (future, expected). A list a meeting's topics introduce ("The topics of the summit
+  were:" / "- …") is one topic per item. The topic is the object, the phrase after "on"/"about"
+  or a complement clause, verbatim. ``planned``: the clause is future or expected ("will
   discuss", "are expected to review", "will meet to discuss") — on the agenda, not known to
-  have been discussed. The meeting: the one of the clause's date, else the one coalition
-  meeting the source reports (:mod:`cowkg.derive` attaches it; no meeting, no topic). Not
-  topics: negated or conditional clauses ("did not discuss", "could discuss"), another forum's
-  meeting ("the EU summit discussed …").
+  have been discussed. The meeting (:func:`meeting_of_clause`): the one the meetings frame
+  binds the clause to; else the one of the clause's date; else the one coalition meeting the
+  source reports (:mod:`cowkg.derive` attaches it; no meeting, no topic) — but not for meetings
+  in the plural or an undated meeting the frame does not know. Not topics: negated or
+  conditional clauses ("did not discuss", "could discuss"), another forum's meeting ("the EU
+  summit discussed …"), a meeting that is itself discussed ("discussed the upcoming summit").
 - **a discussion by named parties**: "Chile and Peru discussed the border mission" is a
   ``cow:Statement`` of each, speech act ``discussed``, like anything else they said
   (:func:`cowkg.read.mappings.statements.statements_of`); "consider", "review" and "focus"
