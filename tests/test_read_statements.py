@@ -413,3 +413,26 @@ def test_he_inside_what_an_unresolved_title_reports_is_no_one_else() -> None:
         "the truce was fragile."
     )[-1:]
     assert key(fact, "speaker") == "mark-carney"
+
+
+def test_we_in_a_quotation_is_whoever_the_text_reports_saying_it() -> None:
+    text = (
+        'After the talks, Gabriel Boric said, "Together, we stand by our neighbours. We have '
+        'agreed that Chile will send engineers."'
+    )
+    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    reading = read(source, mentions)
+    found = [f for _, mapping in MAPPINGS for f in mapping(reading) if f.kind is FactKind.STATEMENT]
+    agreed = [f for f in found if f.args["speech_act"] == "agreed"]
+    assert [(key(f, "speaker"), f.args["text"]) for f in agreed] == [
+        ("gabriel-boric", "Chile will send engineers")
+    ]
+    bare = statements('Gabriel Boric spoke in Lima.\n"We warned that the truce is fragile."')
+    assert bare == []  # the paragraph before reports no one saying it
+    quoted = statements(
+        'Gabriel Boric said on Monday:\n"We warned them that the truce is fragile."'
+    )
+    assert [key(f, "speaker") for f in quoted if f.args["speech_act"] == "warned"] == [
+        "gabriel-boric"
+    ]

@@ -321,6 +321,8 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return outer if outer is not None else _antecedent(reading, unit)
     if subjects[0].lower_ == "they":
         return _they(reading, unit)
+    if subjects[0].lower_ in {"we", "i"}:
+        return _quoting(reading, unit)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
         return _who(reading, unit, token)
     found = (
@@ -384,6 +386,35 @@ def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker] 
             found = [_holder(reading, unit, s) for s in _choose(named)]
             return found or _titled(reading, unit, subject)
     return None
+
+
+def _quoting(reading: Reading, unit: Unit) -> list[Speaker]:
+    """ "we"/"I" in a quotation is whoever the text reports speaking it: inside a quotation a
+    sentence before opened in the paragraph ("Starmer said, “Together, we … We have agreed
+    …”"), the named subject of the last reporting clause before it there; in a paragraph that
+    is a bare quotation, the one the previous paragraph last reports speaking."""
+    paragraph = unit.paragraph
+    before = paragraph.doc.text[: unit.start - paragraph.start]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    bare = paragraph.doc.text.lstrip()[:1] in {'"', "“"}
+    if opened:
+        index = paragraph.index
+    elif bare:
+        index = paragraph.index - 1
+    else:
+        return []
+    reporting = [
+        c
+        for u, clauses in reading.units
+        if u.paragraph.index == index and u.start < unit.start
+        for c in clauses
+        if c.action in SPEECH_ACTS and c.polarity
+    ]
+    for clause in reversed(reporting):
+        found = _choose([m for m in clause.agents("subject") if m.kind is MentionKind.PERSON])
+        if found:
+            return [_holder(reading, clause.unit, s) for s in found]
+    return []
 
 
 def _they(reading: Reading, unit: Unit) -> list[Speaker]:
