@@ -100,6 +100,15 @@ SPEECH_ACTS = {
     "denied": COW.actDenied,
     "warned": COW.actWarned,
     "revealed": COW.actRevealed,
+    "accused": COW.actAccused,
+    "thanked": COW.actThanked,
+    "condemned": COW.actCondemned,
+    "agreed": COW.actAgreed,
+    "decided": COW.actDecided,
+    "endorsed": COW.actEndorsed,
+    "signed": COW.actSigned,
+    "discussed": COW.actDiscussed,
+    "proposed": COW.actProposed,
 }
 ALIGNMENT_TABLES = {
     "states": EntityKind.STATE,
@@ -442,6 +451,9 @@ def _plan(w: _FactWriter) -> None:
     w.link(p, COW.discussedAt, "discussed_at")
     w.link(p, COW.replacedBy, "replaced_by")
     w.literal(p, COW.adoptedOn, "date", _date)
+    w.link(p, COW.plannedBy, "planned_by")
+    w.literal(p, COW.planAim, "aim", _text)
+    w.literal(p, COW.planStatus, "status", _plain)
 
 
 def _plan_point(w: _FactWriter) -> None:
@@ -471,6 +483,13 @@ def _statement(w: _FactWriter) -> None:
     w.link(st, COW.about, "about")
     w.link(st, COW.inCapacityOf, "capacity")
     w.link(st, COW.onBehalfOf, "on_behalf_of")
+
+
+def _meeting_topic(w: _FactWriter) -> None:
+    prop = (
+        COW.outcome if w.arg("agreed") else COW.plannedTopic if w.arg("planned") else COW.discussed
+    )
+    w.literal(w.node(w.ref("meeting")), prop, "topic", _text)
 
 
 def _founding(w: _FactWriter) -> None:
@@ -513,6 +532,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.PRINCIPLE: _principle,
     FactKind.STATEMENT: _statement,
     FactKind.FOUNDING: _founding,
+    FactKind.MEETING_TOPIC: _meeting_topic,
 }
 
 

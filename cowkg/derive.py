@@ -21,6 +21,8 @@ passages it rests on:
   statement made "after the summit" with the meeting of its date, or, undated, with
   :data:`~cowkg.read.frame.PENDING_MEETING`; here it becomes the meeting of the
   graph on that date, or the one coalition meeting the statement's source reports, or is dropped.
+  A meeting's topic (:mod:`cowkg.read.mappings.discussions`) is attached the same way, and
+  dropped with its meeting when no meeting is found: a topic of no meeting says nothing.
 """
 
 from __future__ import annotations
@@ -221,12 +223,17 @@ def _attach_statement_meetings(facts: Sequence[Fact]) -> list[Fact]:
         if fact.kind is FactKind.MEETING and isinstance(meeting, Ref) and meeting.key in coalition:
             for span in fact.evidence:
                 by_seed[span.seed].add(meeting.key)
-    return [_with_meeting(f, meetings, by_seed) for f in facts]
+    attached = [_with_meeting(f, meetings, by_seed) for f in facts]
+    return [f for f in attached if f.kind is not FactKind.MEETING_TOPIC or "meeting" in f.args]
+
+
+_AT_MEETINGS = frozenset({FactKind.STATEMENT, FactKind.MEETING_TOPIC})
+"""Facts whose meeting the mappings mark by date or as the source's (``PENDING_MEETING``)."""
 
 
 def _with_meeting(fact: Fact, meetings: set[str], by_seed: Mapping[str, set[str]]) -> Fact:
     meeting = fact.args.get("meeting")
-    if fact.kind is not FactKind.STATEMENT or not isinstance(meeting, Ref):
+    if fact.kind not in _AT_MEETINGS or not isinstance(meeting, Ref):
         return fact
     args = dict(fact.args)
     del args["meeting"]

@@ -122,6 +122,7 @@ class COW(DefinedNamespace):
     hasPoint: URIRef
     outlinedBy: URIRef
     draftedBy: URIRef
+    plannedBy: URIRef
     signedBy: URIRef
     foundedBy: URIRef
     discussedAt: URIRef
@@ -154,6 +155,8 @@ class COW(DefinedNamespace):
     foundedOn: URIRef
     pointCount: URIRef
     adoptedOn: URIRef
+    planAim: URIRef
+    planStatus: URIRef
     countedThing: URIRef
     countValue: URIRef
     countMinimum: URIRef
@@ -162,6 +165,9 @@ class COW(DefinedNamespace):
     claimText: URIRef
     statementText: URIRef
     statementDate: URIRef
+    discussed: URIRef
+    plannedTopic: URIRef
+    outcome: URIRef
     claimedLiteral: URIRef
     asOf: URIRef
     extractionMethod: URIRef
@@ -181,6 +187,15 @@ class COW(DefinedNamespace):
     actDenied: URIRef
     actWarned: URIRef
     actRevealed: URIRef
+    actAccused: URIRef
+    actThanked: URIRef
+    actCondemned: URIRef
+    actAgreed: URIRef
+    actDecided: URIRef
+    actEndorsed: URIRef
+    actSigned: URIRef
+    actDiscussed: URIRef
+    actProposed: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

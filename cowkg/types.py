@@ -203,18 +203,25 @@ class FactKind(StrEnum):
     GROUP = "group"
     # plan: Ref(PLAN); plan_kind: str (plan | declaration | memorandum | agreement); points?: int;
     # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; discussed_at?: Ref(MEETING);
-    # replaced_by?: Ref(PLAN); date?: date
+    # replaced_by?: Ref(PLAN); date?: date; planned_by?: tuple[Ref, ...] (whose intention or plan
+    # in the making it is); aim?: str (what it is to do, verbatim); status?: str (intended |
+    # in-preparation)
     PLAN = "plan"
     # plan: Ref(PLAN); position: int; text: str
     PLAN_POINT = "plan-point"
     # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
     PRINCIPLE = "principle"
     # statement: Ref(STATEMENT); speaker: Ref(PERSON | STATE | ORGANIZATION); speech_act: str
-    # (said | announced | confirmed | called-for | denied | warned | revealed); text: str (the
+    # (said | announced | confirmed | called-for | denied | warned | revealed | accused | thanked |
+    # condemned | agreed | decided | endorsed | signed | discussed | proposed); text: str (the
     # reported content, verbatim); date?: date; meeting?: Ref(MEETING); about?: tuple[Ref, ...]
     # (meetings, forces, plans, states the content names); capacity?: Ref(ROLE);
     # on_behalf_of?: Ref(STATE | ORGANIZATION)
     STATEMENT = "statement"
+    # meeting: Ref(MEETING); topic: str (as the source words it); planned?: True (reported before
+    # the meeting: "the leaders will discuss …"); agreed?: True (its participants agreed it: "the
+    # leaders agreed that …")  -- what a meeting discussed, was to discuss, or agreed
+    MEETING_TOPIC = "meeting-topic"
     # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
     # when (and by whom) the coalition or a force was founded, launched or announced
     FOUNDING = "founding"

@@ -202,6 +202,32 @@ def test_a_statement_gets_the_one_coalition_meeting_its_source_reports_or_none()
     }
 
 
+def _topic(meeting_ref: Ref, seed: str) -> Fact:
+    return fact(
+        FactKind.MEETING_TOPIC, span(300, seed), meeting=meeting_ref, topic="timber sanctions"
+    )
+
+
+def test_a_topic_gets_its_meeting_as_a_statement_does_or_is_dropped() -> None:
+    facts = [
+        *meeting(APRIL, seed="a.txt"),
+        *meeting(APRIL, seed="b.txt"),
+        *meeting(JUNE, seed="b.txt"),
+        _topic(PENDING_MEETING, "a.txt"),
+        _topic(PENDING_MEETING, "b.txt"),  # two meetings: which one is not known
+        _topic(Ref(EntityKind.MEETING, f"{JUNE}-meeting"), "c.txt"),
+        _topic(Ref(EntityKind.MEETING, "2026-12-01-meeting"), "d.txt"),  # no such meeting
+    ]
+    res = derive(resolve(facts, BASE), [])
+    topics = {
+        f.evidence[0].seed: f.args["meeting"] for f in res.facts if f.kind is FactKind.MEETING_TOPIC
+    }
+    assert topics == {
+        "a.txt": Ref(EntityKind.MEETING, f"{APRIL}-summit"),
+        "c.txt": Ref(EntityKind.MEETING, f"{JUNE}-summit"),
+    }
+
+
 def test_graph_every_attendee_state_of_a_coalition_meeting_is_a_member_as_of_it() -> None:
     store = ox.Store()
     store.bulk_load(path=str(ROOT / "graph" / "cowkg.nq"), format=ox.RdfFormat.N_QUADS)

@@ -106,3 +106,28 @@ def test_a_relative_clause_on_a_date_is_dated_by_it() -> None:
         Action.MEET,
     )
     assert clause.date == dt.date(2026, 3, 12)
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "–", "*"])
+def test_a_bullet_is_no_word_of_its_item(bullet: str) -> None:
+    text = f"{bullet} Peru stated that the engineers will deploy in June."
+    source = Source("t.txt", text, "t", "en", "news", dt.date(2026, 5, 14))
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    ((unit, clauses),) = read(source, mentions).units
+    assert unit.kind.value == "list-item" and unit.text == text[2:]
+    assert unit.start == 2 and source.text[unit.start : unit.end] == unit.text
+    said = only(clauses, Action.SAY)
+    assert said.predicate == "state" and keys(said, "subject") == ["PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Defence Ministers and Army Chiefs came together in Lima.", False),  # people of a post
+        ("The Council of Ministers met in Lima.", True),  # an organisation of them
+    ],
+)
+def test_people_of_a_post_are_no_organisation(text: str, organisation: bool) -> None:
+    met = only(clauses_of(text), Action.MEET)
+    kinds = {a.mention.kind.value for a in met.arguments}
+    assert ("organization" in kinds) is organisation

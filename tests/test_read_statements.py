@@ -184,3 +184,255 @@ def test_the_label_names_who_and_when_not_the_words() -> None:
     statement = fact.args["statement"]
     assert isinstance(statement, Ref)
     assert statement.label == "what Gabriel Boric said, 11 May 2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "content"),
+    [
+        ("Gabriel Boric accused Peru of stalling the border talks.", "accused",
+         "Peru of stalling the border talks"),
+        # a passive whose content is split by the agent: the whole sentence is the content
+        ("Peru was blamed by Chile for the delays.", "accused",
+         "Peru was blamed by Chile for the delays."),
+        ("Dina Boluarte thanked Chile and Brazil for their engineers.", "thanked",
+         "Chile and Brazil for their engineers"),
+        ("Chile condemned the attack on the border post.", "condemned",
+         "the attack on the border post"),
+        ("Peru criticised the mission's slow start.", "condemned", "the mission's slow start"),
+        ("Chile expressed readiness to send more engineers.", "said",
+         "readiness to send more engineers"),
+        ("Gabriel Boric stressed the need for a quick deployment.", "said",
+         "the need for a quick deployment"),
+        ("Peru described the mission as a test of the region's resolve.", "said",
+         "the mission as a test of the region's resolve"),
+        ("The Lima Times reported that the engineers had left.", "said", "the engineers had left"),
+        ("Chile affirmed its support for the mission.", "confirmed", "its support for the mission"),
+    ],
+)  # fmt: skip
+def test_acts_of_speech_with_an_object_or_a_bridging_phrase(
+    text: str, act: str, content: str
+) -> None:
+    fact = one(text)
+    assert (fact.args["speech_act"], fact.args["text"]) == (act, content)
+
+
+def test_accusing_and_thanking_name_whom_in_about() -> None:
+    fact = one("Gabriel Boric thanked Peru and Dina Boluarte for the engineers.")
+    about = fact.args["about"]
+    assert isinstance(about, tuple)
+    assert sorted(r.key for r in about) == ["PER", "dina-boluarte"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gabriel Boric told reporters in Lima.",  # a hearer is not what was said
+        "Chile wrote a letter.",  # writing a thing is not saying it
+        "If Peru confirms the plan, Chile will send engineers.",  # a condition
+        "Chile did not condemn the attack.",  # negated
+        "Peru will thank Chile tomorrow.",  # not yet
+    ],
+)
+def test_no_statement_of_these_acts(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_a_bare_title_stands_for_the_person_last_named_with_it() -> None:
+    found = statements(
+        "Prime Minister Mark Carney flew to Lima. The prime minister said that the mission works."
+    )
+    fact = found[-1]
+    assert key(fact, "speaker") == "mark-carney" and key(fact, "capacity") == "prime-minister"
+    assert fact.args["text"] == "the mission works"
+
+
+def test_a_spokesman_of_a_title_is_not_the_title_holder() -> None:
+    found = statements(
+        "Prime Minister Mark Carney flew to Lima. The prime minister's spokesman said that the "
+        "mission works."
+    )
+    assert found == []
+
+
+def test_a_bare_title_no_one_holds_in_the_source_speaks_for_no_one() -> None:
+    assert statements("The foreign minister said that the mission works.") == []
+
+
+def test_a_that_clause_after_a_phrase_of_time_or_place_is_what_was_said() -> None:
+    fact = one("Peru stated ahead of the meeting that its engineers have completed their work.")
+    assert fact.args["text"] == "its engineers have completed their work"
+
+
+def test_a_bulleted_item_is_read_without_its_bullet() -> None:
+    fact = one("Peru will send engineers:\n• Chile said that the mission works.")
+    assert key(fact, "speaker") == "CHL" and fact.args["text"] == "the mission works"
+
+
+def test_the_coalition_a_source_names_speaks_as_the_coalition() -> None:
+    found = statements(
+        "Leaders of the Coalition of the Willing met in Lima. The coalition condemned the attack "
+        "on the border post."
+    )
+    assert [(key(f, "speaker"), f.args["speech_act"]) for f in found] == [
+        ("coalition-of-the-willing", "condemned")
+    ]
+    assert statements("The coalition condemned the attack on the border post.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Bloomberg writes that Chile will fund the engineers.", "bloomberg"),
+        ("On Monday, The Courier reported that Peru would send engineers.", "courier"),
+    ],
+)
+def test_a_publisher_no_table_lists_reports_as_an_organisation(text: str, speaker: str) -> None:
+    fact = one(text)
+    assert key(fact, "speaker") == speaker and fact.args["speech_act"] == "said"
+
+
+def test_people_of_a_post_are_no_publisher() -> None:
+    assert statements("Army Chiefs said that the plan works.") == []
+
+
+def test_a_title_the_parser_takes_for_an_organisation_saying_is_no_publisher() -> None:
+    assert statements("The Taoiseach said that the plan works.") == []
+
+
+def test_they_stands_for_the_parties_the_sentence_before_has_as_its_subject() -> None:
+    found = statements(
+        "Chile and Peru met in Lima on Monday. They warned that the truce is fragile."
+    )
+    assert sorted(key(f, "speaker") or "" for f in found) == ["CHL", "PER"]
+    collective = statements("NATO met in Lima. They warned that the truce is fragile.")
+    assert [key(f, "speaker") for f in collective] == ["nato"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile met Peru in Lima on Monday. They warned that the truce is fragile.",  # one of two?
+        "Officials met in Lima. They warned that the truce is fragile.",  # no named party
+        "They warned that the truce is fragile.",  # nothing before
+    ],
+)
+def test_they_of_unknown_parties_speaks_for_no_one(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_who_stands_for_the_person_the_relative_clause_is_about() -> None:
+    fact = one(
+        "The warning came from Gabriel Boric, a historian of the region, who explains that the "
+        "engineers would be too few."
+    )
+    assert key(fact, "speaker") == "gabriel-boric"
+    assert fact.args["text"] == "the engineers would be too few"
+
+
+def test_a_statement_that_introduces_a_list_is_also_each_item() -> None:
+    lead = "After the meeting, Gabriel Boric said that three points had been agreed:"
+    found = statements(f"{lead}\n- keep the engineers at the border posts;\n- open the bridges.")
+    assert [f.args["text"] for f in found] == [
+        "three points had been agreed",
+        "keep the engineers at the border posts",
+        "open the bridges",
+    ]
+    assert {key(f, "speaker") for f in found} == {"gabriel-boric"}
+    assert [s.text for s in found[1].evidence] == [lead, "keep the engineers at the border posts;"]
+
+
+def test_a_content_that_only_announces_its_list_is_not_said_itself() -> None:
+    found = statements(
+        "Chile warned of the following:\n- delays at the border;\n- a fragile truce."
+    )
+    assert [f.args["text"] for f in found] == ["delays at the border", "a fragile truce"]
+
+
+def test_she_stands_for_the_last_person_named_as_a_subject_before_any_other_named() -> None:
+    found = statements(
+        "Dina Boluarte spoke to reporters after a meeting hosted by Gabriel Boric. Later she "
+        "warned that the truce was fragile."
+    )
+    assert [key(f, "speaker") for f in found] == ["dina-boluarte"]
+
+
+def test_he_inside_what_a_person_reports_is_that_person() -> None:
+    found = statements(
+        "Dina Boluarte met Chile. Gabriel Boric said after the call that he had told Dina Boluarte "
+        "that the truce was fragile."
+    )
+    told = [f for f in found if f.args["text"] == "the truce was fragile"]
+    assert [key(f, "speaker") for f in told] == ["gabriel-boric"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Kremlin has warned that troops in Peru would trigger a confrontation.", "RUS"),
+        ("Downing Street said that the plan works.", "GBR"),
+        ("The Élysée said that the plan works.", "FRA"),
+    ],
+)
+def test_a_seat_of_government_speaks_for_its_state(text: str, speaker: str) -> None:
+    assert key(one(text), "speaker") == speaker
+
+
+def test_people_of_a_post_from_named_states_speak_for_each_state() -> None:
+    found = statements("Leaders from Chile, Peru and Brazil urged the bank to move quickly.")
+    assert sorted(key(f, "speaker") or "" for f in found) == ["BRA", "CHL", "PER"]
+    assert statements("European leaders said that the plan works.") == []
+
+
+def test_irish_titles_are_titles_not_part_of_a_name() -> None:
+    fact = one("Tánaiste Simon Harris has said that the engineers are ready.")
+    assert key(fact, "speaker") == "simon-harris"
+    assert key(fact, "capacity") == "tanaiste"  # Ireland's own title, not another state's post
+
+
+def test_a_title_of_one_state_does_not_stand_for_another_state_s_prime_minister() -> None:
+    text = "Prime Minister Mark Carney landed. The Taoiseach said that the mission works."
+    assert statements(text) == []
+
+
+def test_a_bare_title_two_people_hold_in_the_source_speaks_for_no_one() -> None:
+    found = statements(
+        "Prime Minister Mark Carney met Prime Minister Keir Starmer. The prime minister said that "
+        "the mission works."
+    )
+    assert found == []
+
+
+def test_he_inside_what_an_unresolved_title_reports_is_no_one_else() -> None:
+    found = statements(
+        "Prime Minister Mark Carney met Prime Minister Keir Starmer. The prime minister said that "
+        "he had told Peru that the truce was fragile."
+    )
+    assert found == []
+    (fact,) = statements(
+        "Prime Minister Mark Carney landed. The prime minister said that he had told Peru that "
+        "the truce was fragile."
+    )[-1:]
+    assert key(fact, "speaker") == "mark-carney"
+
+
+def test_we_in_a_quotation_is_whoever_the_text_reports_saying_it() -> None:
+    text = (
+        'After the talks, Gabriel Boric said, "Together, we stand by our neighbours. We have '
+        'agreed that Chile will send engineers."'
+    )
+    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    reading = read(source, mentions)
+    found = [f for _, mapping in MAPPINGS for f in mapping(reading) if f.kind is FactKind.STATEMENT]
+    agreed = [f for f in found if f.args["speech_act"] == "agreed"]
+    assert [(key(f, "speaker"), f.args["text"]) for f in agreed] == [
+        ("gabriel-boric", "Chile will send engineers")
+    ]
+    bare = statements('Gabriel Boric spoke in Lima.\n"We warned that the truce is fragile."')
+    assert bare == []  # the paragraph before reports no one saying it
+    quoted = statements(
+        'Gabriel Boric said on Monday:\n"We warned them that the truce is fragile."'
+    )
+    assert [key(f, "speaker") for f in quoted if f.args["speech_act"] == "warned"] == [
+        "gabriel-boric"
+    ]

@@ -30,7 +30,7 @@ _NOT_NAME_WORDS = frozenset(
         "May", "June", "July", "August", "September", "October", "November", "December",
         "Europe", "European", "Western", "Force", "Headquarters", "Palace", "House", "Street",
         "Meet", "Meets", "Hybrid", "Official", "Website", "Press", "Gazette", "News", "Times",
-        "Peace", "Post", "Journal", "Monde", "Welt",
+        "Peace", "Post", "Journal", "Monde", "Welt", "Taoiseach", "Tánaiste", "Tanaiste",
     }
 )  # fmt: skip
 """Words that make a spaCy ``PERSON`` entity something else (a title, a month, a venue)."""
@@ -41,6 +41,11 @@ _ORG_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'�
 """An organisation's name of two or more capitalised words ("Ukraine Defense Contact Group");
 spaCy's one-word ``ORG`` guesses (acronyms of table debris, surnames) are not taken."""
 _NOT_ORG = re.compile(r"\b(?:Force|Headquarters|HQ|Coalition|Willing|Summit|Flag)\b")
+PEOPLE_OF_A_POST = re.compile(
+    r"^(?:[A-Z][\w'’.&-]*\s+)+(?:Ministers|Leaders|Chiefs|Officials|Envoys|Diplomats)$"
+)
+"""Capitalised people of a post ("Defence Ministers", "Military Chiefs"): a group of people, not
+an organisation ("Council of Ministers", with its "of", stays one)."""
 
 
 def is_person_name(text: str) -> bool:
@@ -80,7 +85,12 @@ def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
         return None
     if label in _PLACE_LABELS and len(text.split()) <= 4:
         return EntityKind.PLACE, MentionKind.PLACE
-    if label == "ORG" and _ORG_NAME.match(text) and not _NOT_ORG.search(text):
+    if (
+        label == "ORG"
+        and _ORG_NAME.match(text)
+        and not _NOT_ORG.search(text)
+        and not PEOPLE_OF_A_POST.match(text)
+    ):
         return EntityKind.ORGANIZATION, MentionKind.ORGANIZATION
     return None
 

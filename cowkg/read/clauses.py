@@ -60,7 +60,9 @@ class Action(StrEnum):
 
 LEXICON: Mapping[str, Action] = {
     **dict.fromkeys(
-        ["meet", "gather", "convene", "reconvene", "assemble", "hold", "talk"], Action.MEET
+        ["meet", "gather", "convene", "reconvene", "assemble", "hold", "talk", "come together",
+         "get together"],
+        Action.MEET,
     ),
     **dict.fromkeys(
         ["attend", "participate", "take part", "feature", "present", "represent", "dial in",
@@ -82,13 +84,16 @@ LEXICON: Mapping[str, Action] = {
         ["say", "tell", "state", "note", "stress", "emphasize", "emphasise", "add", "argue",
          "insist", "declare", "write", "describe", "explain", "assure", "underline",
          "underscore", "suggest", "comment", "remark", "acknowledge", "admit", "vow",
-         "predict", "believe", "hope", "think"],
+         "predict", "believe", "hope", "think", "report", "express", "characterize", "mention",
+         "indicate",
+         "characterise", "accuse", "blame", "thank", "condemn", "denounce", "criticise",
+         "criticize"],
         Action.SAY,
     ),
     **dict.fromkeys(
         ["announce", "unveil", "reveal", "disclose", "publish", "outline"], Action.ANNOUNCE
     ),
-    **dict.fromkeys(["confirm", "reaffirm", "reiterate"], Action.CONFIRM),
+    **dict.fromkeys(["confirm", "reaffirm", "reiterate", "affirm"], Action.CONFIRM),
     **dict.fromkeys(["urge", "call for", "demand", "ask", "appeal", "press"], Action.CALL_FOR),
     **dict.fromkeys(["deny", "reject", "dismiss", "refuse", "rule out"], Action.DENY),
     **dict.fromkeys(["warn", "caution", "threaten"], Action.WARN),
@@ -99,9 +104,9 @@ LEXICON: Mapping[str, Action] = {
     ),
     **dict.fromkeys(["name", "call", "dub", "rename", "term", "designate"], Action.NAME),
     **dict.fromkeys(["plan", "propose", "prepare", "draft", "draw up", "work on", "finalise",
-                     "finalize", "develop", "design"], Action.PLAN),
+                     "finalize", "develop", "design", "intend", "aim"], Action.PLAN),
     **dict.fromkeys(["sign", "adopt", "approve", "endorse", "back", "support", "agree", "agree on",
-                     "ratify", "issue"], Action.AGREE),
+                     "ratify", "issue", "decide", "accept"], Action.AGREE),
     **dict.fromkeys(["discuss", "debate", "consider", "review", "focus"], Action.DISCUSS),
 }  # fmt: skip
 """Predicate (lemma, or lemma + particle/preposition) → action class. One table: add a verb here."""
@@ -190,7 +195,7 @@ def _phrase(token: Token) -> str:
     for child in token.children:
         candidate = f"{lemma} {child.lemma_.lower()}"
         if (
-            child.dep_ in {"prt", "prep", "dobj", "acomp"}
+            child.dep_ in {"prt", "prep", "dobj", "acomp", "advmod"}
             and candidate in LEXICON
             and not _introduces_date(child)
         ):

@@ -15,6 +15,7 @@ needs only the English vocabulary, not the model (about 0.2 s instead of a secon
 from __future__ import annotations
 
 import functools
+import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,7 +68,8 @@ def pipeline() -> Language:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One line of a source and its parse: ``source.text[start:start + len(doc.text)]``."""
+    """One line of a source and its parse: ``doc.text`` is ``source.text[start:start +
+    len(doc.text)]``, except that a leading bullet is parsed as a space (:func:`_unbulleted`)."""
 
     index: int
     start: int
@@ -80,6 +82,16 @@ class Paragraph:
     def offset(self, span: Span) -> tuple[int, int]:
         """Source offsets of a spaCy span of this paragraph."""
         return self.start + span.start_char, self.start + span.end_char
+
+
+_BULLET = re.compile(r"^\s*[-–—•*▪●◦·](?=\s)")
+"""A list item's bullet: parsed as a word it becomes the sentence's root ("• Peru said …" read as
+a verb "•" with "Peru" beside it), so it is parsed as a space (same length: offsets hold)."""
+
+
+def _unbulleted(line: str) -> str:
+    bullet = _BULLET.match(line)
+    return line if bullet is None else " " * bullet.end() + line[bullet.end() :]
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -139,7 +151,10 @@ def _made(text: str) -> tuple[Paragraph, ...]:
     :mod:`cowkg.read.headlines` says (sentence-cased, their grammar repaired after)."""
     nlp = pipeline()
     end = text_body_end(text)
-    lines = [(start, line, headline_spans(line, start >= end)) for start, line in _lines(text)]
+    lines = [
+        (start, line, headline_spans(line, start >= end))
+        for start, line in ((start, _unbulleted(raw)) for start, raw in _lines(text))
+    ]
     prose = "\n".join(prose_of(line, spans) for _, line, spans in lines)
     words = vocabulary(prose, english_words())
     docs = nlp.pipe(prepared(nlp, line, spans, words) for _, line, spans in lines)

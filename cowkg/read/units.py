@@ -61,7 +61,7 @@ def body_end(source: Source) -> int:
 
 
 def _line_kind(source: Source, paragraph: Paragraph, previous: Paragraph | None) -> UnitKind:
-    text = paragraph.doc.text
+    text = source.text[paragraph.start : paragraph.end]  # as written, with its bullet
     if _BULLET.match(text) or (previous is not None and previous.doc.text.rstrip().endswith(":")):
         return UnitKind.LIST_ITEM
     if not FINAL.search(text) and len(text.split()) <= HEADING_WORDS:

@@ -66,13 +66,26 @@ def facts_of(reading: Reading) -> list[Fact]:
 
 # The mapping modules import this package's Reading (and the fact builder of cowkg.extract, which
 # imports this package): they are imported once both are defined.
-from cowkg.read.mappings import counts, documents, meetings, naming, pledges, statements  # noqa: E402
+from cowkg.read.mappings import (  # noqa: E402
+    agreements,
+    counts,
+    discussions,
+    documents,
+    meetings,
+    naming,
+    plans,
+    pledges,
+    statements,
+)
 
 MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("meetings", meetings.read_meetings),
     ("pledge", pledges.pledges),
     ("count-claim", counts.counts),
     ("statement", statements.read_statements),
+    ("agreement", agreements.agreements),
+    ("discussion", discussions.discussions),
+    ("plan", plans.plans),
     ("documents", documents.documents),
     ("founding", naming.founding),
     ("naming", naming.naming),

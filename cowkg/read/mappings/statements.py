@@ -28,8 +28,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from cowkg.mentions import COALITION, listed_label, slug
+from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING
+from cowkg.read.frame import PENDING_MEETING, predicate_token
 from cowkg.read.mappings.about import reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
@@ -51,13 +53,48 @@ SPEECH_ACTS: Mapping[Action, str] = {
 _REPORTING_LEMMAS = frozenset(
     lemma for lemma, action in LEXICON.items() if action in SPEECH_ACTS and " " not in lemma
 )
-REVEALING = frozenset({"reveal", "disclose"})
-"""Announcing predicates that reveal what was not known: the speech act ``revealed``."""
+LEMMA_ACTS: Mapping[str, str] = {
+    **dict.fromkeys(["reveal", "disclose"], "revealed"),
+    **dict.fromkeys(["accuse", "blame"], "accused"),
+    "thank": "thanked",
+    **dict.fromkeys(["condemn", "denounce", "criticise", "criticize"], "condemned"),
+}
+"""Reporting predicates whose speech act is narrower than their action's: revealing what was
+not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
+_NO_CONTENT_OBJECT = frozenset(
+    {"say", "tell", "add", "write", "think", "believe", "hope", "assure"}
+)
+"""Saying predicates whose object is not what was said ("told reporters", "said nothing"):
+only a complement clause is their content. Other saying predicates report their object
+("stressed the need for talks", "expressed readiness to help", "described the plan as sound")."""
+_BRIDGING_PREPS = frozenset({"of", "for", "as"})
+"""Prepositions that go on with an object as one content: "accused Peru of stalling", "thanked
+Chile for its help", "described the force as a deterrent"."""
+_HYPOTHETICAL = frozenset({"if", "unless", "whether", "once", "until"})
+_PLACEHOLDERS = frozenset({"the", "following", "as", "follows", "these", "this", "points"})
+"""Words of a content that only announces the list after it ("the following", "as follows")."""
+_PRESENT = frozenset({"VB", "VBP", "VBZ"})
+_TIME_MARKS = frozenset({"when", "after", "before", "once", "as", "until", "whenever"})
+_TIME_NOUNS = frozenset({"moment", "time", "day", "point", "minute"})
+_PUBLISHING = frozenset({"report", "write"})
+SEATS: Mapping[str, str] = {
+    "kremlin": "RUS",
+    "downing-street-london": "GBR",
+    "white-house-washington": "USA",
+    "elysee-palace-paris": "FRA",
+}
+"""Seats of government that stand for their state when they speak (a place key of
+``data/places.yaml``, or the bare word when no list names the place) → ISO 3166 alpha-3."""
+_GROUPS_OF_STATES = frozenset(
+    {"leader", "minister", "government", "representative", "official", "envoy", "diplomat"}
+)
+"""People of a post who speak for the states of their "of"/"from" phrase."""
+"""What a publisher does: its name as the subject of these is its statement."""
 
 
 _CLAUSAL = frozenset({"ccomp", "parataxis"})
 _NOMINAL = frozenset({"dobj", "xcomp", "oprd"})
-_CONTENT_PREPS = frozenset({"for", "of", "against", "about", "on", "over"})
+_CONTENT_PREPS = frozenset({"for", "of", "against", "about", "on", "over", "as"})
 _MEETING_NOUNS = frozenset(
     {"summit", "meeting", "talks", "call", "conference", "gathering", "videoconference",
      "session", "ministerial"}
@@ -85,20 +122,111 @@ def read_statements(reading: Reading) -> Iterator[Fact]:
 def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
     for clause in clauses:
         action = clause.action
-        if action is None or action not in SPEECH_ACTS or not clause.polarity:
+        if action is None or action not in SPEECH_ACTS:
             continue
-        if clause.modality not in {"asserted"}:
+        act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
+        nominal = action is not Action.SAY or clause.predicate not in _NO_CONTENT_OBJECT
+        yield from statements_of(reading, unit, clause, act, nominal=nominal)
+
+
+def statements_of(
+    reading: Reading,
+    unit: Unit,
+    clause: Clause,
+    act: str,
+    *,
+    nominal: bool = True,
+    method: str = METHOD,
+) -> Iterator[Fact]:
+    """The statements of one clause whose predicate performs ``act`` (said, agreed, discussed…):
+    one per speaker, if the clause asserts the act was done and reports a content — a complement
+    clause, or (``nominal``) an object or prepositional phrase. Used by every mapping of acts of
+    speech (:mod:`~cowkg.read.mappings.agreements`, :mod:`~cowkg.read.mappings.discussions`)."""
+    if not clause.polarity or clause.modality != "asserted":
+        return
+    token = _token(unit, clause.trigger.start)
+    if token is None or not done(token):
+        return
+    content = content_tokens(token, nominal)
+    if content is None:
+        return
+    meeting = made_at(token, clause, hearer=clause.action in SPEECH_ACTS)
+    named = _named_in(reading, unit, content) if clause.subjectless else set()
+    items = items_after(reading, unit) if _ends_unit(unit, content) else []
+    placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
+    for speaker in speakers_of(reading, unit, clause, token):
+        if speaker.ref in named:
             continue
-        token = _token(unit, clause.trigger.start)
-        if token is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            continue  # "talks to press for a deal": an aim, not something said
-        content = _content(token, action)
-        if content is None:
-            continue
-        act = "revealed" if clause.predicate in REVEALING else SPEECH_ACTS[action]
-        meeting = _made_at(token, clause)
-        for speaker in _speakers(reading, unit, clause, token):
-            yield _statement(reading, unit, clause, speaker, act, content, meeting)
+        if not placeholder:  # "discussed the following:" says nothing but its list
+            yield _statement(reading, unit, clause, speaker, act, content, meeting, method)
+        for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
+            extent = item_extent(item)
+            yield _statement(reading, item, clause, speaker, act, extent, meeting, method, unit)
+
+
+def items_after(reading: Reading, unit: Unit) -> list[Unit]:
+    """The list items right after ``unit`` when it ends with a colon (what it introduces)."""
+    if not unit.text.rstrip().endswith(":"):
+        return []
+    index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), len(reading.units))
+    items = []
+    for item, _ in reading.units[index + 1 :]:
+        if item.kind is not UnitKind.LIST_ITEM:
+            break
+        items.append(item)
+    return items
+
+
+def item_extent(item: Unit) -> tuple[int, int]:
+    """A list item's words, without its bullet and closing punctuation."""
+    lead = len(item.text) - len(item.text.lstrip(_EDGE))
+    trail = len(item.text) - len(item.text.rstrip(_EDGE))
+    return item.start + lead, item.end - trail
+
+
+def _ends_unit(unit: Unit, content: Sequence[Token]) -> bool:
+    """The content runs to the unit's closing colon: the list after it goes on with it."""
+    last = max(t.i for t in content)
+    rest = [t for t in unit.sentence if t.i > last]
+    return all(t.is_punct or t.is_space for t in rest)
+
+
+def _named_in(reading: Reading, unit: Unit, content: list[Token]) -> set[Ref]:
+    """The agents named in a content. A speaker a predicate without its own subject inherits
+    (from the parse's conjunct) is not one its own content names: "X is facing …, and
+    repeatedly proposing X should …" is a misread conjunct, not X proposing about itself."""
+    extent = content_extent(unit, content)
+    if extent is None:
+        return set()
+    return {
+        m.value
+        for m in reading.mentions
+        if extent[0] <= m.span.start and m.span.end <= extent[1] and isinstance(m.value, Ref)
+    }
+
+
+def done(token: Token) -> bool:
+    """Whether the parse says the predicate's act took place: not an aim ("talks to press for a
+    deal"), not a condition or question ("if Peru agrees", "whether Chile confirms"), not
+    an act an infinitive leaves undone ("failed to agree", "hopes to confirm"), not one a
+    clause of time in the present sets ahead ("the moment Chile and Peru sign a deal", "when
+    Peru agrees")."""
+    if any(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL)
+        for c in token.children
+    ):
+        return False
+    return not (token.tag_ in _PRESENT and _of_time(token))
+
+
+def _of_time(token: Token) -> bool:
+    """A clause of time: "when …", "after …", or one that qualifies "the moment", "the day"."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    if token.dep_ != "ROOT" and before is not None and before.lemma_.lower() in _TIME_NOUNS:
+        return True  # "… the moment X and Y sign …"
+    if token.dep_ == "advcl":
+        return any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children)
+    return token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _TIME_NOUNS
 
 
 def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
@@ -117,7 +245,9 @@ def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Itera
         )
         if not speakers:
             continue
-        content = _extent(unit, [t for t in token.subtree if t.i not in phrase], longest=True)
+        content = content_extent(
+            unit, [t for t in token.subtree if t.i not in phrase], longest=True
+        )
         if content is None:
             continue
         for speaker in speakers:
@@ -177,16 +307,198 @@ def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
     return [Speaker(_ref(m), None, None) for m in parties]
 
 
-def _speakers(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
-    """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), or
-    the person a subject "he"/"she" stands for."""
+def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
+    """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), the
+    person a subject "he"/"she" stands for, the parties "they" stands for, the one "who" stands
+    for, or the one a bare title stands for."""
     found = _choose(clause.agents("by" if clause.passive else "subject"))
     if found:
         return [_holder(reading, unit, s) for s in found]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if subjects and subjects[0].lower_ in _PRONOUNS and unit.kind is not UnitKind.REFERENCE:
-        return _antecedent(reading, unit)
+    if not subjects or unit.kind is UnitKind.REFERENCE:
+        return []
+    if subjects[0].lower_ in _PRONOUNS:
+        outer = _outer_speaker(reading, unit, token)
+        return outer if outer is not None else _antecedent(reading, unit)
+    if subjects[0].lower_ == "they":
+        return _they(reading, unit)
+    if subjects[0].lower_ in {"we", "i"}:
+        return _quoting(reading, unit)
+    if subjects[0].lower_ == "who" and token.dep_ == "relcl":
+        return _who(reading, unit, token)
+    found = (
+        _titled(reading, unit, subjects[0])
+        or _the_coalition(reading, subjects[0])
+        or _seat(reading, unit, subjects[0])
+        or _group_of(reading, unit, subjects[0])
+    )
+    return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
+
+
+def _seat(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
+    """A seat of government speaking for its state ("the Kremlin warned", "Downing Street
+    said", "the Élysée said"): the place the subject names, or the bare word."""
+    at = unit.paragraph.start + subject.idx
+    places = [
+        m.value.key
+        for m in reading.mentions
+        if m.kind is MentionKind.PLACE and m.span.start <= at < m.span.end
+        and isinstance(m.value, Ref)
+    ]  # fmt: skip
+    code = next((SEATS[k] for k in places if k in SEATS), None) or SEATS.get(subject.lower_)
+    if code is None:
+        return []
+    return [Speaker(Ref(EntityKind.STATE, code, listed_label(EntityKind.STATE, code)), None, None)]
+
+
+def _group_of(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
+    """People of a post from named states speaking as a group ("leaders from Chile and Peru
+    urged …", "the foreign ministers of Chile and Peru said"): each state speaks."""
+    if subject.lemma_.lower() not in _GROUPS_OF_STATES:
+        return []
+    base = unit.paragraph.start
+    inside = {
+        base + t.idx
+        for p in subject.children
+        if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+        for t in p.subtree
+    }
+    states = [m for m in reading.mentions if m.kind is MentionKind.STATE and m.span.start in inside]
+    return [Speaker(_ref(m), None, None) for m in states]
+
+
+def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker] | None:
+    """ "Boric said (after the call) that he had told Peru that …": "he" inside what someone
+    reports is that someone — the subject of a reporting verb above it in the sentence, when a
+    person is named there or a title stands for one; unnamed ("the minister said that he …",
+    two ministers named before), no one. None when no reporting verb is above."""
+    base = unit.paragraph.start
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if node.lemma_.lower() in _REPORTING_LEMMAS and subject is not None:
+            at = base + subject.idx
+            named = [
+                m
+                for m in reading.mentions
+                if m.kind is MentionKind.PERSON and m.span.start <= at < m.span.end
+            ]
+            found = [_holder(reading, unit, s) for s in _choose(named)]
+            return found or _titled(reading, unit, subject)
+    return None
+
+
+def _quoting(reading: Reading, unit: Unit) -> list[Speaker]:
+    """ "we"/"I" in a quotation is whoever the text reports speaking it: inside a quotation a
+    sentence before opened in the paragraph ("Starmer said, “Together, we … We have agreed
+    …”"), the named subject of the last reporting clause before it there; in a paragraph that
+    is a bare quotation, the one the previous paragraph last reports speaking."""
+    paragraph = unit.paragraph
+    before = paragraph.doc.text[: unit.start - paragraph.start]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    bare = paragraph.doc.text.lstrip()[:1] in {'"', "“"}
+    if opened:
+        index = paragraph.index
+    elif bare:
+        index = paragraph.index - 1
+    else:
+        return []
+    reporting = [
+        c
+        for u, clauses in reading.units
+        if u.paragraph.index == index and u.start < unit.start
+        for c in clauses
+        if c.action in SPEECH_ACTS and c.polarity
+    ]
+    for clause in reversed(reporting):
+        found = _choose([m for m in clause.agents("subject") if m.kind is MentionKind.PERSON])
+        if found:
+            return [_holder(reading, clause.unit, s) for s in found]
     return []
+
+
+def _they(reading: Reading, unit: Unit) -> list[Speaker]:
+    """ "They" at the head of a sentence stands for the parties the sentence before has as its
+    subject, when it names several ("Chile and Peru met on Monday. They agreed …") or one
+    collective (an organisation, the coalition); else it is not known who."""
+    index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
+    if index == 0:
+        return []
+    previous, clauses = reading.units[index - 1]
+    for clause in clauses:
+        subjects = [m for m in clause.agents("subject") if m.kind in _SPEAKER_KINDS]
+        if len(subjects) > 1 or (subjects and subjects[0].kind is MentionKind.ORGANIZATION):
+            return [_holder(reading, previous, s) for s in _choose(subjects)]
+        token = predicate_token(clause)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if token else None
+        if subjects or subject is not None:
+            return _the_coalition(reading, subject) if subject is not None else []
+    return []
+
+
+def _who(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
+    """ "…, who said that …": the agent the relative clause is about (past an apposition:
+    "Gabriel Boric, a historian, who explains …")."""
+    noun = token.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    at = unit.paragraph.start + noun.idx
+    named = [
+        m for m in reading.mentions if m.kind in _SPEAKER_KINDS and m.span.start <= at < m.span.end
+    ]
+    return [_holder(reading, unit, s) for s in _choose(named)]
+
+
+def _publisher(subject: Token) -> list[Speaker]:
+    """An organisation no table lists, named alone as the subject of reporting or writing
+    ("Reuters reported that …", "The Lima Times writes that …"): spaCy's ``ORG``. Not of saying:
+    spaCy takes some titles for organisations ("the Taoiseach said")."""
+    if subject.ent_type_ != "ORG" or subject.pos_ != "PROPN":
+        return []
+    entity = next(e for e in subject.doc.ents if e.start <= subject.i < e.end)
+    before = subject.doc[entity.start - 1] if entity.start > 0 else None
+    name = f"The {entity.text}" if before is not None and before.text == "The" else entity.text
+    if PEOPLE_OF_A_POST.match(name) or not slug(entity.text):
+        return []
+    return [Speaker(Ref(EntityKind.ORGANIZATION, slug(entity.text), name), None, None)]
+
+
+def _the_coalition(reading: Reading, subject: Token) -> list[Speaker]:
+    """ "The coalition" as the subject, in a source that names the Coalition of the Willing, is
+    that coalition ("the coalition condemned …")."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if subject.lemma_.lower() != "coalition" or not definite:
+        return []
+    named = any(m.value == COALITION for m in reading.mentions)
+    return [Speaker(COALITION, None, None)] if named else []
+
+
+def _titled(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
+    """A title of no named state as the subject itself ("the prime minister said", not "the
+    prime minister's spokesman said") stands for the one person the source named with it
+    before; with two or more so titled, for no one."""
+    at = unit.paragraph.start + subject.idx
+    titles = [
+        m
+        for m in reading.mentions
+        if m.kind is MentionKind.ROLE and m.of is None and m.span.start <= at < m.span.end
+    ]
+    if not titles:
+        return []
+    title = titles[0]
+    holders = {
+        m.value: m
+        for m in reading.mentions
+        if m.kind is MentionKind.PERSON
+        and m.span.start < title.span.start
+        and m.role == title.value
+        and isinstance(m.value, Ref)
+    }
+    if len(holders) != 1:
+        return []  # two prime ministers named before: which one speaks is not known
+    (holder,) = holders.values()
+    return [Speaker(_ref(holder), holder.role, holder.of)]
 
 
 def _holder(reading: Reading, unit: Unit, speaker: Speaker) -> Speaker:
@@ -207,13 +519,25 @@ def _holder(reading: Reading, unit: Unit, speaker: Speaker) -> Speaker:
 
 
 def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
-    """The person last named before ``unit`` (not far back): whom "he"/"she" stands for."""
+    """Whom "he"/"she" stands for: the person last named before ``unit`` (not far back) as the
+    subject of a clause, else the person last named at all ("Frederiksen told TV2 after a
+    meeting hosted by Keir Starmer. … she acknowledged …" is Frederiksen)."""
+    window = range(unit.start - _PRONOUN_LOOKBACK, unit.start)
+    subjects = [
+        a.mention
+        for u, clauses in reading.units
+        if u.end > window.start and u.start < unit.start
+        for c in clauses
+        for a in c.arguments
+        if a.role == "subject" and a.mention.kind is MentionKind.PERSON
+        and a.mention.span.start in window and isinstance(a.mention.value, Ref)
+    ]  # fmt: skip
+    if subjects:
+        return _choose([max(subjects, key=lambda m: m.span.start)])
     before = [
         m
         for m in reading.mentions
-        if m.kind is MentionKind.PERSON
-        and unit.start - _PRONOUN_LOOKBACK <= m.span.start < unit.start
-        and isinstance(m.value, Ref)
+        if m.kind is MentionKind.PERSON and m.span.start in window and isinstance(m.value, Ref)
     ]
     return _choose(before[-1:])
 
@@ -234,26 +558,32 @@ def _token(unit: Unit, start: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _content(token: Token, action: Action) -> list[Token] | None:
-    """The tokens of what was said: a complement clause, else (not for plain saying) the object
-    or the object of 'call for', 'warn of', 'announce'. A nested reporting clause with its own
-    subject ("…, while Y denied …") is its own statement, not part of this one."""
+def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
+    """The tokens of what was said: a complement clause, else (``nominal``) the object, with a
+    preposition that goes on with it ("accused Peru of stalling"), or the object of 'call for',
+    'warn of', 'agree on'. A nested reporting clause with its own subject ("…, while Y denied
+    …") is its own statement, not part of this one."""
     clausal = [c for c in token.children if c.dep_ in _CLAUSAL]
     if not clausal and token.dep_ == "parataxis" and token.head.i != token.i and _set_off(token):
         clausal = [token.head]  # "…, X said, …": the quote is the head the verb interrupts
+    clausal = clausal or _misattached(token)
     if clausal:
         tokens = [t for c in clausal for t in _subtree_without(c, token)]
         tokens = _bridged(tokens, token)
-    elif action is Action.SAY:
+    elif not nominal:
         return None
     else:
         heads = [c for c in token.children if c.dep_ in _NOMINAL | {"nsubjpass"}]
-        heads += [
-            g
+        preps = [
+            c
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
-            for g in c.children
-            if g.dep_ in {"pobj", "pcomp"}
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and not _dated(c)
+        ]
+        heads += [
+            c if heads and c.lower_ in _BRIDGING_PREPS else g
+            for c in preps
+            for g in (c.children if not heads or c.lower_ not in _BRIDGING_PREPS else [c])
+            if g is c or g.dep_ in {"pobj", "pcomp"}
         ]
         tokens = [t for c in heads for t in c.subtree]
     if not _says_something(tokens, clausal=bool(clausal)):
@@ -262,6 +592,24 @@ def _content(token: Token, action: Action) -> list[Token] | None:
     inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
     kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
     return kept or None
+
+
+def _misattached(token: Token) -> list[Token]:
+    """A "that"-clause the parse hung on the noun of a phrase between the verb and it ("said after
+    the meeting that …", "told reporters at the summit that …"): a relative clause introduced
+    by the conjunction "that" is the verb's complement."""
+    return [
+        t
+        for c in token.children
+        if c.dep_ in {"prep", "advmod", "npadvmod", "dobj", "dative"}
+        for t in c.subtree
+        if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+    ][:1]
+
+
+def _dated(preposition: Token) -> bool:
+    """'on Monday', 'over the weekend': a phrase of time, not of content."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in preposition.subtree)
 
 
 def _set_off(token: Token) -> bool:
@@ -321,10 +669,13 @@ def _according_phrase(tokens: Iterable[Token]) -> set[int]:
     return set()
 
 
-def _extent(unit: Unit, tokens: Iterable[Token], longest: bool = False) -> tuple[int, int] | None:
+def content_extent(
+    unit: Unit, tokens: Iterable[Token], longest: bool = False, words: int = 2
+) -> tuple[int, int] | None:
     """Source offsets of the first unbroken run of ``tokens`` (a quote the reporting clause
     interrupts is two runs: its opening is kept), or of the ``longest`` run (what an 'according
-    to' phrase leaves of a clause); quotes, bullets and commas trimmed."""
+    to' phrase leaves of a clause); quotes, bullets and commas trimmed; none shorter than
+    ``words`` words (a one-word content is rarely what was said, but can be a topic)."""
     runs: list[list[Token]] = []
     for t in sorted(tokens, key=lambda t: t.i):
         if runs and runs[-1][-1].i == t.i - 1:
@@ -340,14 +691,15 @@ def _extent(unit: Unit, tokens: Iterable[Token], longest: bool = False) -> tuple
     lead = len(text) - len(text.lstrip(_EDGE))
     trail = len(text) - len(text.rstrip(_EDGE))
     start, end = start + lead, end - trail
-    return (start, end) if end - start >= 3 and len(text.split()) >= 2 else None
+    return (start, end) if end - start >= 3 and len(text.split()) >= words else None
 
 
-def _made_at(token: Token, clause: Clause) -> Ref | None:
+def made_at(token: Token, clause: Clause, hearer: bool = True) -> Ref | None:
     """The meeting the reporting clause says it was made at ("after the summit", "told the
-    meeting"), by the clause's date when it has one."""
+    meeting": with ``hearer``, an object of reporting is who was told), by the clause's date when
+    it has one. For acts whose object is their content ("discussed the summit"), not ``hearer``."""
     for child in token.children:
-        nouns = [child] if child.dep_ in {"dobj", "dative"} else []
+        nouns = [child] if hearer and child.dep_ in {"dobj", "dative"} else []
         if child.dep_ == "prep" and child.lower_ in _AT_PREPS:
             nouns = [t for t in child.subtree if t.dep_ == "pobj"]
         if any(n.lemma_.lower() in _MEETING_NOUNS for n in nouns):
@@ -369,9 +721,13 @@ def _statement(
     act: str,
     content: tuple[int, int] | list[Token],
     meeting: Ref | None,
+    method: str = METHOD,
+    lead: Unit | None = None,
 ) -> Fact:
+    """The statement; ``lead``: the unit that introduces ``unit``, a list item, with who spoke
+    (cited with it)."""
     source = reading.source
-    extent = content if isinstance(content, tuple) else _extent(unit, content)
+    extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
     date = (clause.date if clause is not None else None) or reference_date(reading, unit)
@@ -380,7 +736,7 @@ def _statement(
             _ref(m)
             for m in reading.mentions
             if start <= m.span.start and m.span.end <= end
-            if m.kind in (MentionKind.STATE, MentionKind.ORGANIZATION) and _ref(m) != speaker.ref
+            if m.kind in _SPEAKER_KINDS and _ref(m) != speaker.ref
         )
     )
     digest = hashlib.sha1(f"{speaker.ref.key}\n{act}\n{text}".encode()).hexdigest()[:12]
@@ -398,7 +754,8 @@ def _statement(
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
     }
     present = {k: v for k, v in args.items() if v is not None}
-    return Fact(FactKind.STATEMENT, present, (unit.evidence(source),), METHOD)
+    evidence = (lead.evidence(source),) if lead is not None else ()
+    return Fact(FactKind.STATEMENT, present, (*evidence, unit.evidence(source)), method)
 
 
 def _label(speaker: Ref, act: str, date: dt.date | None) -> str:

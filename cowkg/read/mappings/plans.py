@@ -1,0 +1,138 @@
+"""Plans and intentions: what a named party plans, intends, aims or is preparing to do, and
+what it proposed.
+
+Read from clauses of the ``plan`` action (:data:`cowkg.read.clauses.LEXICON`), with a party as
+their subject — as for statements (:func:`cowkg.read.mappings.statements.speakers_of`: a named
+person, state or organisation, "he"/"she", a title the source gave a person, "the coalition"):
+
+- **an intention** (``PLAN``, ``plan_kind`` plan): "Peru plans to send engineers", "Chile
+  intends to host the next meeting", "the coalition aims to secure the border" — status
+  ``intended``; "Chile is preparing to open a field hospital", "Peru is working on a plan to
+  rebuild the bridges" — status ``in-preparation``. The aim is the infinitive (or the plan
+  noun's infinitive), verbatim; ``planned_by`` the party (several parties, one plan). A plan
+  of several parties is one plan (``planned_by`` lists each).
+- **a proposal** (``cow:Statement``, speech act ``proposed``): "Peru proposed that the
+  engineers deploy in June", "Chile proposed a joint brigade".
+
+Not plans: a negated or conditional one ("does not plan to", "might plan to"), one in the
+future ("will prepare"), one with no infinitive or plan noun to say what is planned ("Peru is
+planning"), a subject that is no named party ("officials plan to …"). A pledge the plan
+governs ("plans to send troops") is also a pledge (:mod:`~cowkg.read.mappings.pledges`,
+modality planned); the plan says it is the party's intention, in the source's words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.read.clauses import Action, Clause
+from cowkg.read.frame import predicate_token
+from cowkg.read.mappings.statements import (
+    content_extent,
+    done,
+    speakers_of,
+    statements_of,
+)
+from cowkg.read.units import Unit
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+METHOD = "rule:plan"
+STATUSES: Mapping[str, str] = {
+    **dict.fromkeys(["plan", "intend", "aim"], "intended"),
+    **dict.fromkeys(["prepare", "work on", "draw up", "draft", "develop", "design"],
+                    "in-preparation"),
+}  # fmt: skip
+"""Predicate of the ``plan`` action → the status of what it plans."""
+_PLAN_NOUNS = frozenset({"plan", "proposal", "strategy", "roadmap", "blueprint"})
+_IN_PROGRESS = frozenset({"VBG", "VBP", "VBZ"})
+"""Preparing in progress ("is preparing", "are working on", "prepares"), not done ("prepared")."""
+_LABEL_WORDS = 12
+
+
+def plans(reading: Reading) -> Iterator[Fact]:
+    """Every intention, plan in preparation and proposal a named party is credited with."""
+    for unit, clauses in reading.units:
+        for clause in clauses:
+            if clause.action is not Action.PLAN:
+                continue
+            if clause.predicate == "propose":
+                yield from statements_of(reading, unit, clause, "proposed", method=METHOD)
+            elif clause.predicate in STATUSES:
+                fact = _intention(reading, unit, clause)
+                if fact is not None:
+                    yield fact
+
+
+def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
+    token = predicate_token(clause)
+    if token is None or not clause.polarity or clause.modality != "asserted" or not done(token):
+        return None
+    if token.dep_ in {"acl", "amod"} or _unnamed_subject(reading, unit, token):
+        return None  # "countries prepared to …", "a French delegation planning to …"
+    status = STATUSES[clause.predicate]
+    if status == "in-preparation" and token.tag_ not in _IN_PROGRESS:
+        return None  # "had prepared a plan": a document drafted, not a plan in the making
+    aim = _aim(token)
+    extent = content_extent(unit, list(aim.subtree)) if aim is not None else None
+    parties = tuple(dict.fromkeys(s.ref for s in speakers_of(reading, unit, clause, token)))
+    if extent is None or not parties:
+        return None
+    text = reading.source.text[slice(*extent)]
+    args: dict[str, FactValue] = {
+        "plan": _plan_ref(parties, text),
+        "plan_kind": "plan",
+        "planned_by": parties,
+        "aim": text,
+        "status": status,
+    }
+    return Fact(FactKind.PLAN, args, (unit.evidence(reading.source),), METHOD)
+
+
+def _unnamed_subject(reading: Reading, unit: Unit, token: Token) -> bool:
+    """The subject is a common noun that names no party ("a French delegation", "countries"),
+    whatever a word inside its phrase names; a title ("the prime minister") and "the coalition"
+    stand for a party."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() == "coalition":
+        return False
+    at = unit.paragraph.start + subject.idx
+    return not any(
+        m.kind is MentionKind.ROLE and m.span.start <= at < m.span.end for m in reading.mentions
+    )
+
+
+def _aim(token: Token) -> Token | None:
+    """What is planned: the infinitive ("plans to send …"), or the infinitive of the plan noun
+    the predicate prepares or works on ("working on a plan to rebuild …")."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and _infinitive(child):
+            return child
+    near = {token.i, *(c.i for c in token.children)}
+    for noun in token.subtree:
+        if noun.lemma_.lower() in _PLAN_NOUNS and noun.head.i in near:
+            return next((c for c in noun.children if c.dep_ == "acl" and _infinitive(c)), None)
+    return None
+
+
+def _infinitive(token: Token) -> bool:
+    """An active "to"-infinitive ("to send …"; not "to be shared with …", which says what will
+    be done with the plan, not what it is to do)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+        c.dep_ == "auxpass" for c in token.children
+    )
+
+
+def _plan_ref(parties: tuple[Ref, ...], aim: str) -> Ref:
+    """One key per parties and aim: a plan restated in other words is another entry."""
+    names = " and ".join(p.label or p.key for p in parties)
+    digest = hashlib.sha1(f"{[p.key for p in parties]}\n{aim}".encode()).hexdigest()[:12]
+    words = aim.split()
+    short = " ".join(words[:_LABEL_WORDS]) + (" …" if len(words) > _LABEL_WORDS else "")
+    return Ref(EntityKind.PLAN, f"intention-{digest}", f"plan of {names} {short}")

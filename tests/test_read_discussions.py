@@ -1,0 +1,170 @@
+"""Meeting topics and discussions by named parties, on sentences written for these tests (Chile,
+Peru and a fictional border mission: nothing from a seed or an article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index
+from cowkg.read.agents import person_names
+from cowkg.read.mappings import MAPPINGS, Reading, read
+from cowkg.read.mappings.discussions import discussions, topic_tokens
+from cowkg.read.mappings.meetings import read_meetings
+from cowkg.read.mappings.statements import PENDING_MEETING
+from cowkg.read.nlp import pipeline
+from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
+
+PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
+
+
+def reading_of(text: str) -> Reading:
+    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
+    return read(source, _mentions_stage(source, None, people_index(person_names(source))))
+
+
+def discussed(text: str) -> list[Fact]:
+    return list(discussions(reading_of(text)))
+
+
+def meetings_of(text: str) -> list[Ref]:
+    """The meetings the meetings mapping reads in ``text``."""
+    return [
+        f.args["meeting"]  # type: ignore[misc]
+        for f in read_meetings(reading_of(text))
+        if f.kind is FactKind.MEETING
+    ]
+
+
+def topics(text: str) -> list[tuple[str, bool]]:
+    return [
+        (str(f.args["topic"]), bool(f.args.get("planned")))
+        for f in discussed(text)
+        if f.kind is FactKind.MEETING_TOPIC
+    ]
+
+
+def test_the_mapping_is_registered_and_a_meeting_subject_gives_its_topic() -> None:
+    assert ("discussion", discussions) in MAPPINGS
+    text = "The summit in Lima also discussed tougher sanctions on timber exports."
+    (fact,) = discussed(text)
+    assert fact.kind is FactKind.MEETING_TOPIC and fact.method == "rule:discussion"
+    assert fact.args == {
+        "meeting": meetings_of(text)[0],  # the meeting the clause speaks of
+        "topic": "tougher sanctions on timber exports",
+    }
+    assert [s.text for s in fact.evidence] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The leaders will also discuss the prospect of a border mission.",
+         [("the prospect of a border mission", True)]),
+        ("Ministers are expected to review the engineers' timetable.",
+         [("the engineers' timetable", True)]),
+        ("The ministers met in Lima to discuss the border mission.",
+         [("the border mission", False)]),
+        ("Defence chiefs will gather in Lima to discuss the border mission.",
+         [("the border mission", True)]),
+        ("The call focused on air defence for the border posts.",
+         [("air defence", False)]),
+        ("Timber sanctions were debated during the summit.", [("Timber sanctions", False)]),
+        ("The leaders discussed timber sanctions at the summit.", [("timber sanctions", False)]),
+    ],
+)  # fmt: skip
+def test_topics_discussed_and_planned(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert topics(text) == expected
+
+
+def test_the_topic_goes_to_the_meeting_the_clause_speaks_of() -> None:
+    text = "Leaders of the Coalition of the Willing met on 3 May 2026. The summit discussed visas."
+    (fact,) = discussed(text)
+    assert fact.args["meeting"] == Ref(EntityKind.MEETING, "2026-05-03-summit")
+    assert meetings_of(text) == [fact.args["meeting"]]
+
+
+def test_participants_discuss_at_the_meeting_they_name_or_plan_for() -> None:
+    text = "On 3 May 2026 the leaders discussed visas at the summit."
+    (fact,) = discussed(text)
+    assert fact.args["meeting"] == meetings_of(text)[0]
+    (fact,) = discussed("The leaders will also discuss visas.")
+    assert fact.args["meeting"] == PENDING_MEETING  # the source's one meeting, if it has one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit did not discuss the border mission.",  # negated
+        "The summit could discuss the border mission.",  # only possible
+        "Peru considered the plan too risky.",  # a party's view, not a discussion
+        "Officials discussed the plan.",  # no meeting, no named party
+        "The NATO summit discussed the border mission.",  # another forum's meeting
+        "Chile made efforts to discuss the border mission.",  # an aim of no gathering
+    ],
+)
+def test_no_topic(text: str) -> None:
+    assert topics(text) == []
+
+
+def test_named_parties_discussing_are_statements_of_each() -> None:
+    found = discussed("Chile and Peru discussed the border mission on Tuesday.")
+    assert sorted(f.args["speaker"].key for f in found if isinstance(f.args["speaker"], Ref)) == [
+        "CHL",
+        "PER",
+    ]
+    for fact in found:
+        assert fact.kind is FactKind.STATEMENT and fact.args["speech_act"] == "discussed"
+        assert fact.args["text"] == "the border mission"
+        assert fact.args["date"] == dt.date(2026, 5, 12)
+
+
+def test_a_list_of_a_meeting_s_topics_is_one_topic_per_item() -> None:
+    text = (
+        "Leaders of the Coalition of the Willing met in Lima on 3 May 2026. The main topics of "
+        "the summit were the following:\n- strengthening the border posts;\n- a lasting truce.\n"
+    )
+    found = discussed(text)
+    assert [(f.args["meeting"], f.args["topic"]) for f in found] == [
+        (Ref(EntityKind.MEETING, "2026-05-03-summit"), "strengthening the border posts"),
+        (Ref(EntityKind.MEETING, "2026-05-03-summit"), "a lasting truce"),
+    ]
+    assert len(found[0].evidence) == 2  # the lead and the item
+    planned = topics("The ministers will discuss the following:\n- timber sanctions;\n- visas.")
+    assert planned == [("timber sanctions", True), ("visas", True)]
+
+
+def test_a_list_after_no_meeting_s_topics_gives_none() -> None:
+    assert topics("The main topics of the report were:\n- timber sanctions;\n- visas.") == []
+
+
+def test_a_meeting_that_is_discussed_is_the_topic_not_where() -> None:
+    assert topics("The leaders discussed the upcoming summit in Lima.") == []
+    found = discussed("Chile and Peru discussed the upcoming summit.")
+    assert {f.args["text"] for f in found} == {"the upcoming summit"}
+    assert all("meeting" not in f.args for f in found)
+
+
+def test_a_clause_run_on_beside_the_predicate_is_no_topic() -> None:
+    # the parse of a long sentence can hang the next clause on the predicate as a parataxis
+    words = ["Talks", "focused", ",", "Boric", "hosted", "it"]
+    heads = [1, 1, 1, 4, 1, 4]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "parataxis", "dobj"]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps)
+    assert topic_tokens(doc[1]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the planning meetings had considered the full range of engineering units.",
+        "They will then discuss those options with other leaders during a call this weekend.",
+    ],
+)
+def test_no_meeting_the_source_s_one_can_stand_for(text: str) -> None:
+    assert [
+        m for m in (f.args.get("meeting") for f in discussed(text)) if m == PENDING_MEETING
+    ] == []
