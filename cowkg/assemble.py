@@ -481,6 +481,7 @@ def _statement(w: _FactWriter) -> None:
     w.literal(st, COW.statementDate, "date", _date)
     w.link(st, COW.madeAt, "meeting")
     w.link(st, COW.about, "about")
+    w.link(st, COW.addressedTo, "addressee")
     w.link(st, COW.inCapacityOf, "capacity")
     w.link(st, COW.onBehalfOf, "on_behalf_of")
 

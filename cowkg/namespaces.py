@@ -132,6 +132,7 @@ class COW(DefinedNamespace):
     statedBy: URIRef
     about: URIRef
     madeAt: URIRef
+    addressedTo: URIRef
     speechAct: URIRef
     claimedProperty: URIRef
     claimedValue: URIRef

@@ -215,7 +215,8 @@ class FactKind(StrEnum):
     # (said | announced | confirmed | called-for | denied | warned | revealed | accused | thanked |
     # condemned | agreed | decided | endorsed | signed | discussed | proposed); text: str (the
     # reported content, verbatim); date?: date; meeting?: Ref(MEETING); about?: tuple[Ref, ...]
-    # (meetings, forces, plans, states the content names); capacity?: Ref(ROLE);
+    # (meetings, forces, plans, states the content names); addressee?: tuple[Ref, ...] (whom it
+    # was told to: "told Peru that …"); capacity?: Ref(ROLE);
     # on_behalf_of?: Ref(STATE | ORGANIZATION)
     STATEMENT = "statement"
     # meeting: Ref(MEETING); topic: str (as the source words it); planned?: True (reported before

@@ -437,3 +437,23 @@ def test_we_in_a_quotation_is_whoever_the_text_reports_saying_it() -> None:
     assert [key(f, "speaker") for f in quoted if f.args["speech_act"] == "warned"] == [
         "gabriel-boric"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed"),
+    [
+        ("Chile warned Peru and Bolivia that the talks would fail.", ["BOL", "PER"]),
+        ("Peru was told by Chile that the mission would start in May.", ["PER"]),
+        (
+            "Chilean President Gabriel Boric assured Peruvian President Dina Boluarte that "
+            "the engineers would stay.",
+            ["dina-boluarte"],  # her title's state is not addressed itself
+        ),
+        ("Gabriel Boric told reporters that Peru would join.", []),  # no party addressed
+        ("Chile thanked Peru for its engineers.", []),  # whom one thanks is what it is about
+    ],
+)
+def test_whom_a_statement_was_told_to(text: str, addressed: list[str]) -> None:
+    told = one(text).args.get("addressee", ())
+    assert isinstance(told, tuple)
+    assert sorted(r.key for r in told) == addressed

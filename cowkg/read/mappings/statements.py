@@ -151,6 +151,7 @@ def statements_of(
     if content is None:
         return
     meeting = made_at(token, clause, hearer=clause.action in SPEECH_ACTS)
+    told = addressees(reading, unit, token)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
     placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
@@ -158,10 +159,14 @@ def statements_of(
         if speaker.ref in named:
             continue
         if not placeholder:  # "discussed the following:" says nothing but its list
-            yield _statement(reading, unit, clause, speaker, act, content, meeting, method)
+            yield _statement(
+                reading, unit, clause, speaker, act, content, meeting, method, told=told
+            )
         for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
             extent = item_extent(item)
-            yield _statement(reading, item, clause, speaker, act, extent, meeting, method, unit)
+            yield _statement(
+                reading, item, clause, speaker, act, extent, meeting, method, unit, told=told
+            )
 
 
 def items_after(reading: Reading, unit: Unit) -> list[Unit]:
@@ -694,6 +699,33 @@ def content_extent(
     return (start, end) if end - start >= 3 and len(text.split()) >= words else None
 
 
+_TELLING = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "ask", "remind",
+                      "press", "caution"})  # fmt: skip
+"""Reporting predicates whose object is whom the words were addressed to ("told Peru that …",
+"assured the Chilean president that …", "urged Peru to …"), not what was said."""
+
+
+def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
+    """The parties a telling predicate's object names ("told Peru and Chile that …",
+    "warned Prime Minister Ana Ruiz that …"; not "told reporters"); the state of an addressed
+    person's title ("the Peruvian president Dina Boluarte") is not addressed itself."""
+    if token.lemma_.lower() not in _TELLING:
+        return ()
+    base = unit.paragraph.start
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ not in {"dobj", "dative", "nsubjpass"}:
+            continue  # "told Peru that …", "Peru was told that …"
+        start, end = base + child.left_edge.idx, base + child.right_edge.idx + len(child.right_edge)
+        found += [
+            m
+            for m in reading.mentions_in(start, end)
+            if m.kind in _SPEAKER_KINDS and m.span.end <= end
+        ]
+    posts = {m.of for m in found if m.kind is MentionKind.PERSON}
+    return tuple(dict.fromkeys(_ref(m) for m in found if _ref(m) not in posts))
+
+
 def made_at(token: Token, clause: Clause, hearer: bool = True) -> Ref | None:
     """The meeting the reporting clause says it was made at ("after the summit", "told the
     meeting": with ``hearer``, an object of reporting is who was told), by the clause's date when
@@ -723,9 +755,11 @@ def _statement(
     meeting: Ref | None,
     method: str = METHOD,
     lead: Unit | None = None,
+    *,
+    told: tuple[Ref, ...] = (),
 ) -> Fact:
     """The statement; ``lead``: the unit that introduces ``unit``, a list item, with who spoke
-    (cited with it)."""
+    (cited with it); ``told``: whom it was addressed to."""
     source = reading.source
     extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
@@ -750,6 +784,7 @@ def _statement(
         "date": date,
         "meeting": meeting,
         "about": about or None,
+        "addressee": tuple(r for r in told if r != speaker.ref) or None,
         "capacity": speaker.capacity,
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
     }
