@@ -457,3 +457,27 @@ def test_whom_a_statement_was_told_to(text: str, addressed: list[str]) -> None:
     told = one(text).args.get("addressee", ())
     assert isinstance(told, tuple)
     assert sorted(r.key for r in told) == addressed
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Chile said on Monday that the mission was ready. It added that Peru would help.",
+         ["CHL", "CHL"]),
+        ("NATO said the plan was sound. It also warned that Peru was not ready.",
+         ["nato", "nato"]),
+        # not a party: the plan says nothing
+        ("The plan was drafted in Lima. It says that Peru will send engineers.", []),
+        # "it" is no person, and stands for no one of several parties
+        ("President Gabriel Boric said the plan was sound. It added that Peru was ready.",
+         ["gabriel-boric"]),
+        ("Chile and Peru said the plan was sound. It added that Bolivia was ready.",
+         ["CHL", "PER"]),
+        # another paragraph: not the sentence before
+        ("Chile said the plan was sound.\n\nIt added that Bolivia was ready.", ["CHL"]),
+    ],
+)  # fmt: skip
+def test_it_stands_for_the_one_party_the_sentence_before_has_as_subject(
+    text: str, speakers: list[str]
+) -> None:
+    assert [key(f, "speaker") for f in statements(text)] == speakers

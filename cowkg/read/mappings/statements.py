@@ -327,6 +327,8 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return outer if outer is not None else _antecedent(reading, unit)
     if subjects[0].lower_ == "they":
         return _they(reading, unit)
+    if subjects[0].lower_ == "it":
+        return _it(reading, unit)
     if subjects[0].lower_ in {"we", "i"}:
         return _quoting(reading, unit)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
@@ -439,6 +441,29 @@ def _they(reading: Reading, unit: Unit) -> list[Speaker]:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if token else None
         if subjects or subject is not None:
             return _the_coalition(reading, subject) if subject is not None else []
+    return []
+
+
+def _it(reading: Reading, unit: Unit) -> list[Speaker]:
+    """ "It" at the head of a sentence stands for the one state or organisation the sentence
+    before, in the same paragraph, has as its subject ("The Chilean ministry said … . It added
+    …"); a subject that is a person, several parties, or no party ("The plan was ready. It
+    says …") leaves it unknown."""
+    index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
+    if index == 0:
+        return []
+    previous, clauses = reading.units[index - 1]
+    if previous.paragraph.index != unit.paragraph.index:
+        return []
+    for clause in clauses:
+        token = predicate_token(clause)
+        if token is None or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            continue
+        subjects = [m for m in clause.agents("subject") if m.kind in _SPEAKER_KINDS]
+        named = {_ref(m) for m in subjects}
+        if len(named) == 1 and subjects[0].kind is not MentionKind.PERSON:
+            return [_holder(reading, previous, s) for s in _choose(subjects)]
+        return []
     return []
 
 
