@@ -611,3 +611,33 @@ def test_disbursing_pledges_and_a_compound_number_word_counts_the_group() -> Non
     assert fact.args["amount"] == Money(Decimal("4000000000"), "EUR")
     size = fact.args["pledger_count"]
     assert isinstance(size, Quantity) and size.minimum == 26
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"),
+    [
+        ("Peru has invested in Ukrainian production of armoured vehicles.", "money", "asserted"),
+        ("Chile invested €40 million in drone factories in Ukraine.", "money", "asserted"),
+        ("Chile will manufacture drones for Ukraine.", "equipment", "future"),
+        ("Shells for Ukraine are produced by Peru.", "equipment", "asserted"),
+    ],
+)
+def test_investing_in_or_making_for_ukraine_is_a_contribution(
+    text: str, kind: str, modality: str
+) -> None:
+    fact = one(text)
+    assert (fact.args["pledge_kind"], fact.args["modality"]) == (kind, modality)
+    assert fact.args["beneficiary"] == Ref(EntityKind.STATE, "UKR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany will invest €5 billion in its own armed forces.",  # not for Ukraine
+        "Chile manufactures drones.",  # for no one named
+        "The shells will be manufactured in Lima for Ukraine.",  # by no one named
+        "Peru has not invested in Ukrainian production.",  # negated
+    ],
+)
+def test_investing_or_making_pledges_nothing_here(text: str) -> None:
+    assert pledges_of(text) == []

@@ -31,6 +31,10 @@ says what is pledged:
   clause owns, the meeting it was made at ("at the summit" with a date), and the beneficiary
   (Ukraine when the clause names it as a recipient).
 
+Investing in Ukraine or making things for it ("invested in Ukrainian production of drones",
+"will manufacture shells for Ukraine": :data:`FOR_UKRAINE`) is a contribution too, of money when
+invested.
+
 Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
 it again; a list after a colon, a semicolon series or coordinated objects with an amount, and the
 means a semicolon series lists for a state's support are one pledge per item; a source that
@@ -97,6 +101,12 @@ CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
 _CONTINUED = frozenset({"deployment", "mission", "support", "aid", "assistance", "help",
                         "sanction", "sanctions", "funding", "presence", "contribution",
                         "training", "troops", "troop"})  # fmt: skip
+_INVESTING = frozenset({"invest", "co-finance", "cofinance"})
+FOR_UKRAINE = _INVESTING | {"manufacture", "produce"}
+"""Predicates that are a contribution only when Ukraine is what they are in or for ("invested in
+Ukrainian production of drones", "will manufacture shells for Ukraine"), not the lexicon's
+pledge verbs: investing in one's own army or producing for one's own stocks pledges nothing.
+Investing is a contribution of money, whatever it pays for."""
 RECEIVING = frozenset({"receive", "get", "obtain"})
 """Verbs whose subject is the beneficiary: "Ukraine will receive …" (pledged by the speaker)."""
 
@@ -547,7 +557,10 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     continued = _continues_a_pledge(token) or _joins_a_force(token)
     announced = clause.action is Action.ANNOUNCE and _announces_money(reading, clause, token)
     made = _makes_a_pledge(token)
-    if clause.action is not Action.PLEDGE and not (receiving or continued or announced or made):
+    invested = token.lemma_.lower() in FOR_UKRAINE
+    if clause.action is not Action.PLEDGE and not (
+        receiving or continued or announced or made or invested
+    ):
         return None
     if not clause.polarity or _negated_above(token) or _inner_pledge(token):
         return None
@@ -581,7 +594,11 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         if m.kind is MentionKind.AMOUNT or counts_a_thing(clause, m)
     ]
     amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
-    kind = "money" if amounts else pledge_kind(objects, token)
+    for_ukraine = _for_ukraine(clause, inside, objects, receiving)
+    if invested and not for_ukraine:
+        return None
+    investing = token.lemma_.lower() in _INVESTING
+    kind = "money" if amounts or investing else pledge_kind(objects, token)
     firmness = modality(token)
     strong = token.lemma_.lower() in STRONG or firmness in _FIRM or continued
     if kind is None and objects and (strong or _gives_support(token)):
@@ -601,7 +618,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "condition": condition(token),
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
-        "beneficiary": UKRAINE if _for_ukraine(clause, inside, objects, receiving) else None,
+        "beneficiary": UKRAINE if for_ukraine else None,
         "pledger_count": group[1] if group is not None else None,
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
