@@ -68,6 +68,7 @@ def facts_of(reading: Reading) -> list[Fact]:
 # imports this package): they are imported once both are defined.
 from cowkg.read.mappings import (  # noqa: E402
     agreements,
+    appointments,
     counts,
     discussions,
     documents,
@@ -89,5 +90,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("documents", documents.documents),
     ("founding", naming.founding),
     ("naming", naming.naming),
+    ("appointment", appointments.appointments),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
