@@ -619,6 +619,7 @@ def test_disbursing_pledges_and_a_compound_number_word_counts_the_group() -> Non
         ("Peru has invested in Ukrainian production of armoured vehicles.", "money", "asserted"),
         ("Chile invested €40 million in drone factories in Ukraine.", "money", "asserted"),
         ("Chile will manufacture drones for Ukraine.", "equipment", "future"),
+        ("Peru has spent $300 million on air defence for Ukraine.", "money", "asserted"),
         ("Shells for Ukraine are produced by Peru.", "equipment", "asserted"),
     ],
 )
@@ -635,6 +636,7 @@ def test_investing_in_or_making_for_ukraine_is_a_contribution(
     [
         "Germany will invest €5 billion in its own armed forces.",  # not for Ukraine
         "Chile manufactures drones.",  # for no one named
+        "Peru spent $300 million on its own navy.",  # not for Ukraine
         "The shells will be manufactured in Lima for Ukraine.",  # by no one named
         "Peru has not invested in Ukrainian production.",  # negated
     ],

@@ -101,12 +101,13 @@ CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
 _CONTINUED = frozenset({"deployment", "mission", "support", "aid", "assistance", "help",
                         "sanction", "sanctions", "funding", "presence", "contribution",
                         "training", "troops", "troop"})  # fmt: skip
-_INVESTING = frozenset({"invest", "co-finance", "cofinance"})
+_INVESTING = frozenset({"invest", "spend", "co-finance", "cofinance"})
 FOR_UKRAINE = _INVESTING | {"manufacture", "produce"}
 """Predicates that are a contribution only when Ukraine is what they are in or for ("invested in
-Ukrainian production of drones", "will manufacture shells for Ukraine"), not the lexicon's
+Ukrainian production of drones", "spent €2 billion on aid to Ukraine", "will manufacture shells
+for Ukraine"), not the lexicon's
 pledge verbs: investing in one's own army or producing for one's own stocks pledges nothing.
-Investing is a contribution of money, whatever it pays for."""
+Investing and spending are contributions of money, whatever they pay for."""
 RECEIVING = frozenset({"receive", "get", "obtain"})
 """Verbs whose subject is the beneficiary: "Ukraine will receive …" (pledged by the speaker)."""
 
