@@ -77,3 +77,23 @@ def test_no_post_taken(text: str) -> None:
 
 def test_the_title_of_whoever_appoints_is_not_the_post() -> None:
     assert posts("Dina Boluarte was appointed by President Gabriel Boric.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he" back over another "he", into the paragraph before
+        ("President Gabriel Boric arrived in Lima on Monday. He is expected in Quito later.\n\n"
+         "He succeeded Sebastian Pinera as President of Chile.", ["gabriel-boric"]),
+        # the nearest subject is a state: "he" is not known
+        ("President Gabriel Boric arrived in Lima. Peru welcomed the visit.\n\n"
+         "He succeeded Sebastian Pinera as President of Chile.", []),
+        # two paragraphs back is too far
+        ("President Gabriel Boric arrived in Lima.\n\nThe talks began.\n\n"
+         "He succeeded Sebastian Pinera as President of Chile.", []),
+    ],
+)  # fmt: skip
+def test_he_is_the_person_the_sentences_before_have_as_subject(
+    text: str, expected: list[str]
+) -> None:
+    assert [described(f)[0] for f in posts(text)] == expected

@@ -1,16 +1,17 @@
 """Appointments: who took up which post — "X replaced Y as defence minister", "X succeeded Y as
-President of Chile", "X was appointed (as) Peru's defence minister", "X was sworn in as
-president", "X was elected prime minister", "X became foreign minister".
+President of Chile", "X was appointed (as) Peru's defence minister", "X was sworn in as president",
+"X was elected prime minister", "X became foreign minister".
 
-Each is a post holding (``POST_HOLDING``, ``rule:appointment``) of the person who took the post:
-the subject of replacing, succeeding and becoming (never the predecessor they replaced), the
-person the appointing, naming, electing or swearing-in is done to (the passive's subject, the
-active's object). The post is the title the clause gives "as" or as its complement — a title
-mention of :mod:`cowkg.mentions`, with the state or organisation it is of ("President of Chile",
-"Peru's defence minister") — never a title the person is only described by ("former senator
-X"). A "he"/"she" subject is the one person the sentence before (same paragraph) has as its
-subject. The date is the clause's own. Not read: negated, future or conditional clauses ("will
-replace", "could be appointed"), and a clause with no title or no named person.
+Each is a post holding (``POST_HOLDING``, ``rule:appointment``) of the person who took the post: the
+subject of replacing, succeeding and becoming (never the predecessor they replaced), the person the
+appointing, naming, electing or swearing-in is done to (the passive's subject, the active's object).
+The post is the title the clause gives "as" or as its complement — a title mention of
+:mod:`cowkg.mentions`, with the state or organisation it is of ("President of Chile", "Peru's
+defence minister") — never a title the person is only described by ("former senator X"). A
+"he"/"she" subject is the one person the nearest sentence before with a subject has as its subject
+(passing over "he"/"she" subjects, back to the paragraph before at most). The date is the clause's
+own. Not read: negated, future or conditional clauses ("will replace", "could be appointed"), and a
+clause with no title or no named person.
 """
 
 from __future__ import annotations
@@ -105,12 +106,19 @@ def _post(clause: Clause, holder: Ref | None, by_holder: bool) -> Mention | None
 
 
 def _previous_subject(reading: Reading, unit: Unit) -> Ref | None:
-    """The one person the unit before, in the same paragraph, has as its subject."""
+    """The one person the sentences before have as their subject: the nearest sentence with a
+    subject, in the same paragraph or the one before, passing over "he"/"she" subjects ("X
+    arrived in Lima. He is expected in Quito. ¶ He replaced …"); any other subject ends it."""
     index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
-    if index == 0:
-        return None
-    previous, clauses = reading.units[index - 1]
-    if previous.paragraph.index != unit.paragraph.index or not clauses:
-        return None
-    people = _people(clauses[0].agents("subject"))
-    return people[0] if len(people) == 1 else None
+    for previous, clauses in reversed(reading.units[:index]):
+        if previous.paragraph.index < unit.paragraph.index - 1:
+            return None
+        token = predicate_token(clauses[0]) if clauses else None
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if token else None
+        if subject is None:
+            continue
+        if subject.lower_ in _PRONOUNS:
+            continue
+        people = _people(clauses[0].agents("subject"))
+        return people[0] if len(people) == 1 else None
+    return None
