@@ -279,6 +279,28 @@ def _clause_tokens(clause: Clause) -> list[Token]:
     ]
 
 
+_AROUND = frozenset({"ahead", "before", "prior", "after", "following", "since"})
+
+
+def own_words(clause: Clause, noun: Token | None) -> str:
+    """A clause's text without the phrases of its other meeting nouns and of what it happens
+    before or after: "convened a meeting in response to a phone call", "hosted him ahead of an
+    in-person and virtual get-together" — their words say nothing of this meeting."""
+    tokens = _clause_tokens(clause)
+    others = {
+        t.i
+        for n in tokens
+        if _is_meeting_noun(n) and (noun is None or n.i != noun.i)
+        for t in _phrase_tokens(n)
+    } | {
+        t.i
+        for n in tokens
+        if n.lower_ in _AROUND and n.dep_ in {"prep", "advmod"}
+        for t in n.subtree
+    }
+    return "".join(t.text_with_ws for t in tokens if t.i not in others)
+
+
 def _is_meeting_noun(token: Token) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in MEETING_NOUNS | {"talks"}:
         return token.lemma_.lower() in {"videoconference", "teleconference"}
@@ -668,7 +690,6 @@ def _cue(
         p for p in held if not _within(others, unit, p) and not apart
     )
     phrase_text = _text_of(phrase)
-    clause_text = unit.text if noun is None else phrase_text
     kind = kind_of(phrase_text) if phrase else "meeting"
     if kind == "meeting":
         kind = kind_near([t for t in _clause_tokens(clause) if t not in others], noun)
@@ -686,12 +707,30 @@ def _cue(
         week=_week(dates),
         definite=noun is None or _definite(noun),
         places=places,
-        format=format_of(clause_text) if noun is not None else None,
+        format=_noun_format(noun, phrase_text) if noun is not None else None,
         tensed=tensed,
         happening=_happening(clause, noun),
         earlier=earlier,
         sequel=noun is not None and _sequel(noun),
     )
+
+
+_REMOTE_NOUNS = frozenset({"call", "videoconference", "teleconference", "videocall", "hookup"})
+"""Meeting nouns that are remote by what they are: a call is held by phone or video."""
+
+
+def _noun_format(noun: Token, phrase: str) -> str | None:
+    """The format a meeting noun's phrase gives ("a virtual summit", "an in-person and virtual
+    gathering"), else the noun's own: a call is virtual ("a call with European leaders"), not
+    a call for something ("her call for more air defence" is an appeal)."""
+    said = format_of(phrase)
+    if said is not None or noun.lemma_.lower() not in _REMOTE_NOUNS:
+        return said
+    appeal = any(
+        (c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in {"acl", "relcl"} and c.tag_ == "VB")
+        for c in noun.children
+    )
+    return None if appeal else "virtual"
 
 
 def _week(dates: Sequence[Mention]) -> dt.date | None:
