@@ -99,6 +99,17 @@ def test_one_remote_participant_alone_says_nothing_of_the_meeting() -> None:
     assert modes == {"virtual"}
 
 
+def test_a_meeting_attended_online_by_one_is_that_ones_part() -> None:
+    """The meeting as the subject of "was attended online by A" tells A's part, not the
+    meeting's format."""
+    facts = facts_of(
+        "The coalition of the willing meeting on Monday was also attended online by Peru."
+    )
+    assert not [f for f in facts if f.kind is FactKind.MEETING_FORMAT]
+    modes = {f.args.get("mode") for f in facts if f.kind is FactKind.PARTICIPATION}
+    assert modes == {"virtual"}
+
+
 def test_an_appeal_is_no_call() -> None:
     assert (
         only_format(

@@ -919,8 +919,9 @@ def _how_held(frame: Frame, reading: Reading) -> dict[Ref, _Told]:
         bound, cue = frame.meeting_of(clause), frame.cue_of(clause)
         if bound is None or cue is None or clause.modality in _UNSURE:
             continue
-        held = clause.action in _HELD or _subject_noun(clause, cue)
-        if not held and clause.action not in _TOOK_PART:
+        took = clause.action in _TOOK_PART  # "the meeting was attended online by A": A's part
+        held = clause.action in _HELD or (not took and _subject_noun(clause, cue))
+        if not (held or took):
             continue
         how = ("said " if held else "took ") if clause.polarity else "denied "
         for one in _parts(format_of(own_words(clause, cue.noun))):
