@@ -136,3 +136,17 @@ def test_an_undated_earlier_meeting_gets_its_format() -> None:
     undated = [v for k, v in found.items() if k.startswith("undated")]
     assert undated == ["in-person"]
     assert "virtual" in found.values()
+
+
+def test_a_headline_done_at_a_virtual_meeting_gives_the_reports_meeting_its_format() -> None:
+    facts = facts_of(
+        "Chile pledges engineers to Ukraine at virtual summit of allies\n"
+        "Peru also took part in a meeting of the coalition of the willing today, its "
+        "foreign ministry said."
+    )
+    found = {
+        (f.args["meeting"].key, f.args["format"])  # type: ignore[union-attr]
+        for f in facts
+        if f.kind is FactKind.MEETING_FORMAT
+    }
+    assert found == {("2026-05-11-summit", "virtual")}

@@ -874,7 +874,7 @@ def _happening(clause: Clause, noun: Token | None) -> bool:
     meeting")."""
     if noun is None:
         return clause.action in _MEETING_ACTIONS or clause.action is Action.JOIN
-    if caption_list(clause, noun):
+    if caption_list(clause, noun) or _at_meeting(clause, noun):
         return True
     return noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} or clause.action in {
         Action.MEET,
@@ -883,6 +883,19 @@ def _happening(clause: Clause, noun: Token | None) -> bool:
         Action.CHAIR,
         Action.JOIN,
     }
+
+
+def _at_meeting(clause: Clause, noun: Token) -> bool:
+    """A headline's predicate done "at" a meeting ("X pledges aid at virtual summit") tells
+    the meeting taking place, as the report's lead."""
+    top = predicate_token(clause)
+    return (
+        clause.unit.kind is UnitKind.HEADLINE
+        and top is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "at"
+        and (noun.head.head.i == top.i or noun.head.head.head.i == top.i)
+    )  # "pledges aid at …", or the parse hangs "at" on the object: "pledges [aid at …]"
 
 
 def _present(clause: Clause) -> bool:
