@@ -4,8 +4,8 @@ The frame (:mod:`cowkg.read.frame`) binds clauses to meetings; this mapping read
 clauses by their action and the grammatical roles of their agents:
 
 - MEETING (date or ``undated``, kind, ``body`` = the coalition only when the text says so),
-  MEETING_PLACE (the venue over its city), MEETING_FORMAT (only when the meeting's own phrase or
-  a meeting verb of a group says so: "a virtual summit", "leaders met by video");
+  MEETING_PLACE (the venue over its city), MEETING_FORMAT (one per meeting, from its phrase,
+  how it was held, how its participants took part and where it was held: see :func:`_format`);
 - PARTICIPATION: attendance verbs ("attended", "took part", "were present", "were represented";
   passive "attended by", "joined by"), meeting verbs ("leaders from A, B and C met"), a meeting
   that "featured", "included" or "brought together" its attendees, a phrase "with the
