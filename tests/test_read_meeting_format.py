@@ -150,3 +150,17 @@ def test_a_headline_done_at_a_virtual_meeting_gives_the_reports_meeting_its_form
         if f.kind is FactKind.MEETING_FORMAT
     }
     assert found == {("2026-05-11-summit", "virtual")}
+
+
+def test_each_participant_takes_the_mode_of_its_own_clause() -> None:
+    facts = facts_of(
+        "Chile and Peru are attending the coalition of the willing summit in Oslo in person, "
+        "while Ghana is joining remotely."
+    )
+    modes = {
+        f.args["participant"].key: f.args.get("mode")  # type: ignore[union-attr]
+        for f in facts
+        if f.kind is FactKind.PARTICIPATION
+    }
+    assert modes == {"CHL": "in-person", "PER": "in-person", "GHA": "virtual"}
+    assert only_format("Chile and Peru attended the coalition of the willing summit.") is None

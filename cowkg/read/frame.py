@@ -282,6 +282,19 @@ def _clause_tokens(clause: Clause) -> list[Token]:
 _AROUND = frozenset({"ahead", "before", "prior", "after", "following", "since"})
 
 
+def predicate_words(clause: Clause) -> str:
+    """A clause's text without the clauses nested in it: "A and B attended in person, while C
+    joined remotely" — the attendance of A and B is in person; C's part is its own clause's."""
+    top = predicate_token(clause)
+    nested = {
+        t.i
+        for c in (top.children if top is not None else ())
+        if c.dep_ in {"advcl", "relcl", "ccomp", "conj"} and c.pos_ in {"VERB", "AUX"}
+        for t in c.subtree
+    }
+    return "".join(t.text_with_ws for t in _clause_tokens(clause) if t.i not in nested)
+
+
 def own_words(clause: Clause, noun: Token | None) -> str:
     """A clause's text without the phrases of its other meeting nouns and of what it happens
     before or after: "convened a meeting in response to a phone call", "hosted him ahead of an

@@ -47,6 +47,7 @@ from cowkg.read.frame import (
     mention_token,
     own_words,
     predicate_token,
+    predicate_words,
     venue,
 )
 from cowkg.read.mappings.about import reference_date
@@ -582,7 +583,7 @@ def _qualifier(reading: Reading, argument: Argument) -> bool:
 
 def _mode(clause: Clause) -> str | None:
     """A participant's own mode, when its clause says how it took part."""
-    text = clause.unit.text[clause.start - clause.unit.start : clause.end - clause.unit.start]
+    text = predicate_words(clause)
     if "capitals" in text.lower():
         return "virtual"
     mode = format_of(text)
