@@ -50,6 +50,7 @@ def only_format(text: str) -> str | None:
         "The prime minister urged the coalition of the willing leaders gathered in Riga to act.",
         "Leaders of the coalition of the willing arrived at the Mariinskyi Palace on Monday.",
         "Leaders of the coalition of the willing met in person on Saturday.",
+        "Leaders of the coalition of the willing met in Rome on Monday to discuss online threats.",
     ],
 )
 def test_a_meeting_held_at_a_place_or_in_person_is_in_person(text: str) -> None:

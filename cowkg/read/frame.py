@@ -282,36 +282,28 @@ def _clause_tokens(clause: Clause) -> list[Token]:
 _AROUND = frozenset({"ahead", "before", "prior", "after", "following", "since"})
 
 
-def predicate_words(clause: Clause) -> str:
-    """A clause's text without the clauses nested in it: "A and B attended in person, while C
-    joined remotely" — the attendance of A and B is in person; C's part is its own clause's."""
-    top = predicate_token(clause)
-    nested = {
-        t.i
-        for c in (top.children if top is not None else ())
-        if c.dep_ in {"advcl", "relcl", "ccomp", "conj"} and c.pos_ in {"VERB", "AUX"}
-        for t in c.subtree
-    }
-    return "".join(t.text_with_ws for t in _clause_tokens(clause) if t.i not in nested)
-
-
 def own_words(clause: Clause, noun: Token | None) -> str:
-    """A clause's text without the phrases of its other meeting nouns and of what it happens
-    before or after: "convened a meeting in response to a phone call", "hosted him ahead of an
-    in-person and virtual get-together" — their words say nothing of this meeting."""
+    """A clause's text as far as it speaks of its own meeting ``noun`` (or verb): without the
+    clauses nested in it ("A attended in person, while B joined remotely": B's part is its own
+    clause's; "met to discuss online threats"), the phrases of its other meeting nouns ("convened
+    a meeting in response to a phone call") and what it happens before or after ("hosted him
+    ahead of a virtual gathering")."""
     tokens = _clause_tokens(clause)
-    others = {
-        t.i
-        for n in tokens
-        if _is_meeting_noun(n) and (noun is None or n.i != noun.i)
-        for t in _phrase_tokens(n)
-    } | {
-        t.i
-        for n in tokens
-        if n.lower_ in _AROUND and n.dep_ in {"prep", "advmod"}
-        for t in n.subtree
+    top = predicate_token(clause)
+    heads = [
+        c
+        for c in (top.children if top is not None else ())
+        if c.dep_ in _NESTED and c.pos_ in {"VERB", "AUX"}
+    ]
+    heads += [n for n in tokens if n.lower_ in _AROUND and n.dep_ in {"prep", "advmod"}]
+    heads += [n for n in tokens if _is_meeting_noun(n) and (noun is None or n.i != noun.i)]
+    apart = {
+        t.i for h in heads for t in (h.subtree if not _is_meeting_noun(h) else _phrase_tokens(h))
     }
-    return "".join(t.text_with_ws for t in tokens if t.i not in others)
+    return "".join(t.text_with_ws for t in tokens if t.i not in apart)
+
+
+_NESTED = frozenset({"advcl", "relcl", "ccomp", "conj", "xcomp"})
 
 
 def _is_meeting_noun(token: Token) -> bool:

@@ -47,7 +47,6 @@ from cowkg.read.frame import (
     mention_token,
     own_words,
     predicate_token,
-    predicate_words,
     venue,
 )
 from cowkg.read.mappings.about import reference_date
@@ -581,9 +580,9 @@ def _qualifier(reading: Reading, argument: Argument) -> bool:
     )
 
 
-def _mode(clause: Clause) -> str | None:
-    """A participant's own mode, when its clause says how it took part."""
-    text = predicate_words(clause)
+def _mode(clause: Clause, noun: Token | None) -> str | None:
+    """A participant's own mode, when its own clause says how it took part."""
+    text = own_words(clause, noun)
     if "capitals" in text.lower():
         return "virtual"
     mode = format_of(text)
@@ -686,7 +685,7 @@ def _clause_facts(
         arguments = [Argument(m, "object") for m in listed]
     arguments = [*arguments, *_apposed(clause, _speaks_of_this(clause, cue, reading))]
     arguments = [*arguments, *_apposed(clause, _addresses_gathering(clause, reading))]
-    yield from _participations(meeting, arguments, reading, _mode(clause), [unit])
+    yield from _participations(meeting, arguments, reading, _mode(clause, cue.noun), [unit])
 
 
 _THIS = frozenset({"today", "tonight", "this"})
