@@ -92,9 +92,7 @@ def test_a_call_or_a_meeting_by_video_is_virtual(text: str) -> None:
 
 
 def test_one_remote_participant_alone_says_nothing_of_the_meeting() -> None:
-    facts = facts_of(
-        "Peru took part virtually in a meeting of the coalition of the willing on Monday."
-    )
+    facts = facts_of("On Monday Peru took part virtually in the coalition of the willing talks.")
     assert not [f for f in facts if f.kind is FactKind.MEETING_FORMAT]
     modes = {f.args.get("mode") for f in facts if f.kind is FactKind.PARTICIPATION}
     assert modes == {"virtual"}
