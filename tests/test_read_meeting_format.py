@@ -109,6 +109,16 @@ def test_a_meeting_attended_online_by_one_is_that_ones_part() -> None:
     assert modes == {"virtual"}
 
 
+def test_one_who_did_not_attend_in_person_leaves_the_meeting_in_person() -> None:
+    assert (
+        only_format(
+            "Leaders of the coalition of the willing gathered in Oslo on Monday. "
+            "Peru's president did not attend in person."
+        )
+        == "in-person"
+    )
+
+
 def test_an_appeal_is_no_call() -> None:
     assert (
         only_format(

@@ -902,7 +902,8 @@ _Told = dict[str, list[Unit]]
 """What a source's clauses tell of how one meeting was held: ``said`` modes (the meeting's own
 phrase, a meeting, host or chair verb: "a virtual summit", "leaders met by video", "the meeting
 was held partly in person"), ``took`` modes (how someone took part: "A joined online"),
-``denied`` ("did not meet in person"), each with the units that tell it."""
+``denied`` (a meeting verb negated: "did not meet in person"), each with the units that tell
+it."""
 _HELD = frozenset({Action.MEET, Action.HOST, Action.CHAIR})
 _TOOK_PART = frozenset({Action.ATTEND, Action.JOIN})
 
@@ -921,8 +922,8 @@ def _how_held(frame: Frame, reading: Reading) -> dict[Ref, _Told]:
             continue
         took = clause.action in _TOOK_PART  # "the meeting was attended online by A": A's part
         held = clause.action in _HELD or (not took and _subject_noun(clause, cue))
-        if not (held or took):
-            continue
+        if not (held or (took and clause.polarity)):
+            continue  # one who did not attend in person says nothing of the meeting
         how = ("said " if held else "took ") if clause.polarity else "denied "
         for one in _parts(format_of(own_words(clause, cue.noun))):
             _tell(told.setdefault(bound.ref, {}), how + one, clause.unit)
