@@ -152,9 +152,11 @@ def test_format_of_the_meeting_and_mode_of_one_participant() -> None:
     assert modes == {"virtual"}
 
 
-def test_an_in_person_meeting_is_not_made_virtual_by_one_video_participant() -> None:
+def test_a_meeting_is_not_made_virtual_by_one_video_participant() -> None:
+    """Nothing said of the meeting itself: one participant by video gives no meeting format,
+    only that participant's mode."""
     facts = facts_of(
-        "Leaders of the coalition of the willing met in Lisbon today. "
+        "Leaders of the coalition of the willing met today. "
         "Peru attended, and Chile took part by video."
     )
     assert not [f for f in facts if f.kind is FactKind.MEETING_FORMAT]
