@@ -120,6 +120,33 @@ def test_negated_attendance_is_an_absence() -> None:
     assert not keyed(facts, FactKind.PARTICIPATION, "participant")
 
 
+def test_an_absence_names_only_who_stayed_away() -> None:
+    """The subject (or agent) of an absence predicate is absent; parties named under it — in a
+    clause the parse hangs on it, as an owner — are not."""
+    facts = facts_of(
+        "The Coalition of the Willing met in Lisbon on Friday. Peru was notably absent at the "
+        "summit as Chile and Norway re-emerged as Argentina's most vocal backers."
+    )
+    assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER"}
+    facts = facts_of(
+        "Leaders of the coalition met in Lisbon today. Peru stayed away from the summit hosted "
+        "by Chile, and the meeting was boycotted by Bolivia."
+    )
+    assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER", "BOL"}
+
+
+def test_not_joining_until_a_date_is_no_absence() -> None:
+    """'did not join until 13 May' says when the party began to take part."""
+    for text in (
+        "Chile did not join a coalition meeting until 13 May, when its president joined by video.",
+        "Leaders of the coalition of the willing met in Lisbon today. Chile did not attend the "
+        "meeting until it was invited by Peru.",
+    ):
+        assert not keyed(facts_of(text), FactKind.NON_ATTENDANCE, "party"), text
+    facts = facts_of("Leaders of the coalition met in Lisbon today. Chile did not attend.")
+    assert keyed(facts, FactKind.NON_ATTENDANCE, "party") == {("2026-05-11-summit", "CHL")}
+
+
 def test_inverted_presence_lists_attendees() -> None:
     facts = facts_of(
         "Leaders of the coalition of the willing gathered in Lisbon today.\n"
