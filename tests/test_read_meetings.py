@@ -637,3 +637,20 @@ def test_who_urges_or_tells_a_gathered_group_speaks_at_the_gathering() -> None:
         "Russian President Ivan Petrov urged European leaders gathered in Lisbon to give up.",
     ):
         assert not keyed(facts_of(text), FactKind.PARTICIPATION, "participant"), text
+
+
+def test_who_addresses_the_meeting_takes_part_in_it() -> None:
+    """Addressing the meeting itself (active, in a caption's present, or passive) is speaking at
+    it; addressing a question is not, nor is a negated address."""
+    for text in (
+        "Chilean President Gabriel Boric addressed the coalition summit on 12 May by video link.",
+        "Gabriel Boric, president of Chile addresses the 12 May 2026 coalition summit by video.",
+        "The coalition summit in Lima on 12 May was addressed by Chilean President Gabriel Boric.",
+    ):
+        found = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
+        assert found == {("2026-05-12-summit", "gabriel-boric")}, text
+    for text in (
+        "Chilean President Gabriel Boric did not address the coalition summit on 12 May.",
+        "The coalition met in Lima on 12 May. Chile addressed the question of sanctions.",
+    ):
+        assert not keyed(facts_of(text), FactKind.PARTICIPATION, "participant"), text

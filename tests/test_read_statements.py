@@ -452,3 +452,9 @@ def test_a_date_inside_what_was_said_is_not_the_day_it_was_said() -> None:
     assert dated.args["date"] == dt.date(2026, 6, 11)
     told = one("Gabriel Boric said on Monday that the minister would chair the group on 11 June.")
     assert told.args["date"] == dt.date(2026, 5, 11)
+
+
+def test_addressing_a_meeting_is_no_statement_of_its_name() -> None:
+    """'addressed the summit' says whom Boric spoke to, not what he said."""
+    assert not statements("Gabriel Boric addressed the coalition summit by video link.")
+    assert not statements("Peru addressed the question of sanctions.")

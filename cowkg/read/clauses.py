@@ -87,7 +87,7 @@ LEXICON: Mapping[str, Action] = {
          "predict", "believe", "hope", "think", "report", "express", "characterize", "mention",
          "indicate",
          "characterise", "accuse", "blame", "thank", "condemn", "denounce", "criticise",
-         "criticize"],
+         "criticize", "address"],
         Action.SAY,
     ),
     **dict.fromkeys(

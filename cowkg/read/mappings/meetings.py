@@ -173,7 +173,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
     if action is Action.SAY and _addressed(clause, cue):
-        return ("subject",)
+        return ("by",) if _passive(clause) else ("subject",)
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
     if cue.noun is None and action is not Action.ABSENT:
@@ -182,10 +182,11 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
 
 
 def _addressed(clause: Clause, cue: Cue) -> bool:
-    """A speaker who tells or briefs the meeting itself ("X told the summit", "X briefed the
-    coalition meeting") speaks at it: the meeting noun is the verb's object."""
+    """A speaker who tells, briefs or addresses the meeting itself ("X told the summit", "X
+    addressed the coalition meeting by video", "the summit was addressed by X") speaks at it: the
+    meeting noun is the verb's object, or its subject in the passive."""
     top = _phrase_top(clause, cue.noun)
-    return top is not None and top.dep_ in {"dobj", "dative"}
+    return top is not None and top.dep_ in {"dobj", "dative", "nsubjpass"}
 
 
 def _phrase_top(clause: Clause, noun: Token | None) -> Token | None:
