@@ -64,9 +64,10 @@ not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
 _NO_CONTENT_OBJECT = frozenset(
     {"say", "tell", "add", "write", "think", "believe", "hope", "assure", "address"}
 )
-"""Saying predicates whose object is not what was said ("told reporters", "said nothing"):
-only a complement clause is their content ("addressed the summit" names whom X spoke to). Other saying predicates report their object
-("stressed the need for talks", "expressed readiness to help", "described the plan as sound")."""
+"""Saying predicates whose object is not what was said ("told reporters", "said nothing",
+"addressed the summit" names whom X spoke to): only a complement clause is their content. Other
+saying predicates report their object ("stressed the need for talks", "expressed readiness to
+help", "described the plan as sound")."""
 _BRIDGING_PREPS = frozenset({"of", "for", "as"})
 """Prepositions that go on with an object as one content: "accused Peru of stalling", "thanked
 Chile for its help", "described the force as a deterrent"."""
