@@ -124,8 +124,8 @@ def test_an_absence_names_only_who_stayed_away() -> None:
     """The subject (or agent) of an absence predicate is absent; parties named under it — in a
     clause the parse hangs on it, as an owner — are not."""
     facts = facts_of(
-        "The Coalition of the Willing met in Lisbon on Friday. Peru was notably absent at the "
-        "summit as Chile and Norway re-emerged as Argentina's most vocal backers."
+        "The Coalition of the Willing met in Lisbon on Friday. Peru was absent at the talks as "
+        "Chile and Norway re-entered the debate as the mission's main donors."
     )
     assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER"}
     facts = facts_of(
