@@ -644,7 +644,7 @@ def test_who_addresses_the_meeting_takes_part_in_it() -> None:
     it; addressing a question is not, nor is a negated address."""
     for text in (
         "Chilean President Gabriel Boric addressed the coalition summit on 12 May by video link.",
-        "Gabriel Boric, president of Chile addresses the 12 May 2026 coalition summit by video.",
+        "In Santiago, Gabriel Boric addresses the 12 May 2026 coalition summit via a video link.",
         "The coalition summit in Lima on 12 May was addressed by Chilean President Gabriel Boric.",
     ):
         found = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
