@@ -135,6 +135,16 @@ def test_an_absence_names_only_who_stayed_away() -> None:
     assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER", "BOL"}
 
 
+def test_staying_or_remaining_absent_is_an_absence() -> None:
+    facts = facts_of(
+        "Leaders of the coalition met in Lisbon today. Peru remained absent, and Chile stayed "
+        "absent from the talks."
+    )
+    assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER", "CHL"}
+    facts = facts_of("Leaders of the coalition met in Lisbon today. Peru did not remain absent.")
+    assert not keyed(facts, FactKind.NON_ATTENDANCE, "party")
+
+
 def test_not_joining_until_a_date_is_no_absence() -> None:
     """'did not join until 13 May' says when the party began to take part."""
     for text in (
