@@ -176,7 +176,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
     if action is Action.SAY and _addressed(clause, cue):
-        return ("subject",)
+        return ("by",) if _passive(clause) else ("subject",)
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
     if cue.noun is None and action is not Action.ABSENT:
@@ -185,10 +185,11 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
 
 
 def _addressed(clause: Clause, cue: Cue) -> bool:
-    """A speaker who tells or briefs the meeting itself ("X told the summit", "X briefed the
-    coalition meeting") speaks at it: the meeting noun is the verb's object."""
+    """A speaker who tells, briefs or addresses the meeting itself ("X told the summit", "X
+    addressed the coalition meeting by video", "the summit was addressed by X") speaks at it: the
+    meeting noun is the verb's object, or its subject in the passive."""
     top = _phrase_top(clause, cue.noun)
-    return top is not None and top.dep_ in {"dobj", "dative"}
+    return top is not None and top.dep_ in {"dobj", "dative", "nsubjpass"}
 
 
 def _phrase_top(clause: Clause, noun: Token | None) -> Token | None:
@@ -676,8 +677,10 @@ def _clause_facts(
     arguments = _apposed(clause, _attendee_arguments(clause, cue))
     absent = clause.action is Action.ABSENT and clause.polarity
     if absent or (not clause.polarity and clause.action in {Action.ATTEND, Action.JOIN}):
-        subjects = [a for a in clause.arguments if a.role in {"subject", "object"}]
-        yield from _absences(meeting, arguments if not absent else subjects, reading, unit)
+        if not absent and _delayed(clause):
+            return  # "did not join until 13 May": it joined then, it was not absent
+        absentees = [a for a in clause.arguments if a.role in _ABSENTEE_ROLES]
+        yield from _absences(meeting, arguments if not absent else absentees, reading, unit)
         return
     if not clause.polarity:
         return
@@ -686,6 +689,25 @@ def _clause_facts(
     arguments = [*arguments, *_apposed(clause, _speaks_of_this(clause, cue, reading))]
     arguments = [*arguments, *_apposed(clause, _addresses_gathering(clause, reading))]
     yield from _participations(meeting, arguments, reading, _mode(clause, cue.noun), [unit])
+
+
+_ABSENTEE_ROLES = frozenset({"subject", "by"})
+"""Who an absence predicate says stayed away: its subject ("Peru skipped the summit", "Peru
+was absent") or its agent ("the summit was boycotted by Peru") — not a party named elsewhere
+under it ("absent as Chile took the lead", "absent from Chile's summit")."""
+_UNTIL = frozenset({"until", "till"})
+
+
+def _delayed(clause: Clause) -> bool:
+    """A negated attending that lasts until a time ("did not join a meeting until May", "was
+    not represented until it was invited") says when the party began to take part, not that
+    it stayed away from the meeting of that time."""
+    token = predicate_token(clause)
+    if token is None:
+        return False
+    marks = [g for c in token.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
+    heads = [c for c in token.children if c.dep_ == "prep"]
+    return any(t.lower_ in _UNTIL for t in [*heads, *marks])
 
 
 _THIS = frozenset({"today", "tonight", "this"})
