@@ -10,9 +10,11 @@ import pytest
 from fixtures.graph_facts import sample_facts, sources
 
 from cowkg import pipeline
+from cowkg.derive import derive
 from cowkg.errors import SeedError, ValidationFailed
 from cowkg.ledger import UnitRecord
 from cowkg.report import BuildReport
+from cowkg.resolve import resolve
 from cowkg.settings import Settings
 from cowkg.types import Fact, Source
 
@@ -59,7 +61,9 @@ def test_build_writes_every_file_and_reports(settings: Settings) -> None:
     report = pipeline.build(settings)
     assert sorted(p.name for p in settings.graph_dir.iterdir()) == FILES
     assert report.conforms and not report.skipped
-    assert report.facts == len(sample_facts()) and report.fact_graphs < report.facts
+    derived = derive(resolve(sample_facts(), settings.base_iri), [])  # hosts attend, members
+    assert len(derived.facts) > len(sample_facts())
+    assert report.facts == len(derived.facts) and report.fact_graphs < report.facts
     assert report.triples["total"] == sum(v for k, v in report.triples.items() if k != "total")
     assert set(report.triples) >= {"facts", "provenance", "inferred", "alignment"}
     assert report.facts_by_method["curation:C001"] == 1 and report.rule_share > 0.9

@@ -120,6 +120,43 @@ def test_negated_attendance_is_an_absence() -> None:
     assert not keyed(facts, FactKind.PARTICIPATION, "participant")
 
 
+def test_an_absence_names_only_who_stayed_away() -> None:
+    """The subject (or agent) of an absence predicate is absent; parties named under it — in a
+    clause the parse hangs on it, as an owner — are not."""
+    facts = facts_of(
+        "The Coalition of the Willing met in Lisbon on Friday. Peru was absent at the talks as "
+        "Chile and Norway re-entered the debate as the mission's main donors."
+    )
+    assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER"}
+    facts = facts_of(
+        "Leaders of the coalition met in Lisbon today. Peru stayed away from the summit hosted "
+        "by Chile, and the meeting was boycotted by Bolivia."
+    )
+    assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER", "BOL"}
+
+
+def test_staying_or_remaining_absent_is_an_absence() -> None:
+    facts = facts_of(
+        "Leaders of the coalition met in Lisbon today. Peru remained absent, and Chile stayed "
+        "absent from the talks."
+    )
+    assert {p for _, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")} == {"PER", "CHL"}
+    facts = facts_of("Leaders of the coalition met in Lisbon today. Peru did not remain absent.")
+    assert not keyed(facts, FactKind.NON_ATTENDANCE, "party")
+
+
+def test_not_joining_until_a_date_is_no_absence() -> None:
+    """'did not join until 13 May' says when the party began to take part."""
+    for text in (
+        "Chile did not join a coalition meeting until 13 May, when its president joined by video.",
+        "Leaders of the coalition of the willing met in Lisbon today. Chile did not attend the "
+        "meeting until it was invited by Peru.",
+    ):
+        assert not keyed(facts_of(text), FactKind.NON_ATTENDANCE, "party"), text
+    facts = facts_of("Leaders of the coalition met in Lisbon today. Chile did not attend.")
+    assert keyed(facts, FactKind.NON_ATTENDANCE, "party") == {("2026-05-11-summit", "CHL")}
+
+
 def test_inverted_presence_lists_attendees() -> None:
     facts = facts_of(
         "Leaders of the coalition of the willing gathered in Lisbon today.\n"
@@ -152,9 +189,11 @@ def test_format_of_the_meeting_and_mode_of_one_participant() -> None:
     assert modes == {"virtual"}
 
 
-def test_an_in_person_meeting_is_not_made_virtual_by_one_video_participant() -> None:
+def test_a_meeting_is_not_made_virtual_by_one_video_participant() -> None:
+    """Nothing said of the meeting itself: one participant by video gives no meeting format,
+    only that participant's mode."""
     facts = facts_of(
-        "Leaders of the coalition of the willing met in Lisbon today. "
+        "Leaders of the coalition of the willing met today. "
         "Peru attended, and Chile took part by video."
     )
     assert not [f for f in facts if f.kind is FactKind.MEETING_FORMAT]
@@ -608,5 +647,22 @@ def test_who_urges_or_tells_a_gathered_group_speaks_at_the_gathering() -> None:
         "The Portuguese prime minister said leaders gathered in Lisbon to spend more.",
         "The Portuguese prime minister did not urge leaders gathered in Lisbon to spend more.",
         "Russian President Ivan Petrov urged European leaders gathered in Lisbon to give up.",
+    ):
+        assert not keyed(facts_of(text), FactKind.PARTICIPATION, "participant"), text
+
+
+def test_who_addresses_the_meeting_takes_part_in_it() -> None:
+    """Addressing the meeting itself (active, in a caption's present, or passive) is speaking at
+    it; addressing a question is not, nor is a negated address."""
+    for text in (
+        "Chilean President Gabriel Boric addressed the coalition summit on 12 May by video link.",
+        "In Santiago, Gabriel Boric addresses the 12 May 2026 coalition summit via a video link.",
+        "The coalition summit in Lima on 12 May was addressed by Chilean President Gabriel Boric.",
+    ):
+        found = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
+        assert found == {("2026-05-12-summit", "gabriel-boric")}, text
+    for text in (
+        "Chilean President Gabriel Boric did not address the coalition summit on 12 May.",
+        "The coalition met in Lima on 12 May. Chile addressed the question of sanctions.",
     ):
         assert not keyed(facts_of(text), FactKind.PARTICIPATION, "participant"), text

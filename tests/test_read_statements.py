@@ -481,3 +481,24 @@ def test_it_stands_for_the_one_party_the_sentence_before_has_as_subject(
     text: str, speakers: list[str]
 ) -> None:
     assert [key(f, "speaker") for f in statements(text)] == speakers
+
+
+def test_a_date_inside_what_was_said_is_not_the_day_it_was_said() -> None:
+    """The parse cuts the quote at the editor's bracket and hangs its date on "said": the date
+    is still what was said (the group meets then), not when Boric spoke."""
+    fact = one(
+        "So the minister will chair the next Andean Contact Group [the Lima format] on June 11, "
+        'to send more aid and keep Chile in the race," Gabriel Boric said.'
+    )
+    assert "June 11" in str(fact.args["text"])
+    assert "date" not in fact.args
+    dated = one("On 11 June, Gabriel Boric said the plan works.")
+    assert dated.args["date"] == dt.date(2026, 6, 11)
+    told = one("Gabriel Boric said on Monday that the minister would chair the group on 11 June.")
+    assert told.args["date"] == dt.date(2026, 5, 11)
+
+
+def test_addressing_a_meeting_is_no_statement_of_its_name() -> None:
+    """'addressed the summit' says whom Boric spoke to, not what he said."""
+    assert not statements("Gabriel Boric addressed the coalition summit by video link.")
+    assert not statements("Peru addressed the question of sanctions.")

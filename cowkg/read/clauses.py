@@ -70,7 +70,11 @@ LEXICON: Mapping[str, Action] = {
          "arrive"],
         Action.ATTEND,
     ),
-    **dict.fromkeys(["absent", "be absent", "miss", "skip", "boycott", "stay away"], Action.ABSENT),
+    **dict.fromkeys(
+        ["absent", "be absent", "miss", "skip", "boycott", "stay away", "stay absent",
+         "remain absent"],
+        Action.ABSENT,
+    ),
     **dict.fromkeys(["host", "welcome", "organise", "organize", "receive", "arrange"], Action.HOST),
     **dict.fromkeys(["chair", "co-chair", "cochair", "preside", "co-host", "cohost"], Action.CHAIR),
     **dict.fromkeys(["lead", "co-lead", "spearhead", "head"], Action.LEAD),
@@ -87,7 +91,7 @@ LEXICON: Mapping[str, Action] = {
          "predict", "believe", "hope", "think", "report", "express", "characterize", "mention",
          "indicate",
          "characterise", "accuse", "blame", "thank", "condemn", "denounce", "criticise",
-         "criticize"],
+         "criticize", "address"],
         Action.SAY,
     ),
     **dict.fromkeys(

@@ -279,6 +279,33 @@ def _clause_tokens(clause: Clause) -> list[Token]:
     ]
 
 
+_AROUND = frozenset({"ahead", "before", "prior", "after", "following", "since"})
+
+
+def own_words(clause: Clause, noun: Token | None) -> str:
+    """A clause's text as far as it speaks of its own meeting ``noun`` (or verb): without the
+    clauses nested in it ("A attended in person, while B joined remotely": B's part is its own
+    clause's; "met to discuss online threats"), the phrases of its other meeting nouns ("convened
+    a meeting in response to a phone call") and what it happens before or after ("hosted him
+    ahead of a virtual gathering")."""
+    tokens = _clause_tokens(clause)
+    top = predicate_token(clause)
+    heads = [
+        c
+        for c in (top.children if top is not None else ())
+        if c.dep_ in _NESTED and c.pos_ in {"VERB", "AUX"}
+    ]
+    heads += [n for n in tokens if n.lower_ in _AROUND and n.dep_ in {"prep", "advmod"}]
+    heads += [n for n in tokens if _is_meeting_noun(n) and (noun is None or n.i != noun.i)]
+    apart = {
+        t.i for h in heads for t in (h.subtree if not _is_meeting_noun(h) else _phrase_tokens(h))
+    }
+    return "".join(t.text_with_ws for t in tokens if t.i not in apart)
+
+
+_NESTED = frozenset({"advcl", "relcl", "ccomp", "conj", "xcomp"})
+
+
 def _is_meeting_noun(token: Token) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in MEETING_NOUNS | {"talks"}:
         return token.lemma_.lower() in {"videoconference", "teleconference"}
@@ -668,7 +695,6 @@ def _cue(
         p for p in held if not _within(others, unit, p) and not apart
     )
     phrase_text = _text_of(phrase)
-    clause_text = unit.text if noun is None else phrase_text
     kind = kind_of(phrase_text) if phrase else "meeting"
     if kind == "meeting":
         kind = kind_near([t for t in _clause_tokens(clause) if t not in others], noun)
@@ -686,12 +712,30 @@ def _cue(
         week=_week(dates),
         definite=noun is None or _definite(noun),
         places=places,
-        format=format_of(clause_text) if noun is not None else None,
+        format=_noun_format(noun, phrase_text) if noun is not None else None,
         tensed=tensed,
         happening=_happening(clause, noun),
         earlier=earlier,
         sequel=noun is not None and _sequel(noun),
     )
+
+
+_REMOTE_NOUNS = frozenset({"call", "videoconference", "teleconference", "videocall", "hookup"})
+"""Meeting nouns that are remote by what they are: a call is held by phone or video."""
+
+
+def _noun_format(noun: Token, phrase: str) -> str | None:
+    """The format a meeting noun's phrase gives ("a virtual summit", "an in-person and virtual
+    gathering"), else the noun's own: a call is virtual ("a call with European leaders"), not
+    a call for something ("her call for more air defence" is an appeal)."""
+    said = format_of(phrase)
+    if said is not None or noun.lemma_.lower() not in _REMOTE_NOUNS:
+        return said
+    appeal = any(
+        (c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in {"acl", "relcl"} and c.tag_ == "VB")
+        for c in noun.children
+    )
+    return None if appeal else "virtual"
 
 
 def _week(dates: Sequence[Mention]) -> dt.date | None:
@@ -835,7 +879,7 @@ def _happening(clause: Clause, noun: Token | None) -> bool:
     meeting")."""
     if noun is None:
         return clause.action in _MEETING_ACTIONS or clause.action is Action.JOIN
-    if caption_list(clause, noun):
+    if caption_list(clause, noun) or _at_meeting(clause, noun):
         return True
     return noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} or clause.action in {
         Action.MEET,
@@ -844,6 +888,19 @@ def _happening(clause: Clause, noun: Token | None) -> bool:
         Action.CHAIR,
         Action.JOIN,
     }
+
+
+def _at_meeting(clause: Clause, noun: Token) -> bool:
+    """A headline's predicate done "at" a meeting ("X pledges aid at virtual summit") tells
+    the meeting taking place, as the report's lead."""
+    top = predicate_token(clause)
+    return (
+        clause.unit.kind is UnitKind.HEADLINE
+        and top is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "at"
+        and (noun.head.head.i == top.i or noun.head.head.head.i == top.i)
+    )  # "pledges aid at …", or the parse hangs "at" on the object: "pledges [aid at …]"
 
 
 def _present(clause: Clause) -> bool:

@@ -4,8 +4,8 @@ The frame (:mod:`cowkg.read.frame`) binds clauses to meetings; this mapping read
 clauses by their action and the grammatical roles of their agents:
 
 - MEETING (date or ``undated``, kind, ``body`` = the coalition only when the text says so),
-  MEETING_PLACE (the venue over its city), MEETING_FORMAT (only when the meeting's own phrase or
-  a meeting verb of a group says so: "a virtual summit", "leaders met by video");
+  MEETING_PLACE (the venue over its city), MEETING_FORMAT (one per meeting, from its phrase,
+  how it was held, how its participants took part and where it was held: see :func:`_format`);
 - PARTICIPATION: attendance verbs ("attended", "took part", "were present", "were represented";
   passive "attended by", "joined by"), meeting verbs ("leaders from A, B and C met"), a meeting
   that "featured", "included" or "brought together" its attendees, a phrase "with the
@@ -45,12 +45,13 @@ from cowkg.read.frame import (
     caption_list,
     format_of,
     mention_token,
+    own_words,
     predicate_token,
     venue,
 )
 from cowkg.read.mappings.about import reference_date
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref, Span
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -91,7 +92,7 @@ def _fact(
 # --------------------------------------------------------------------------------------------
 
 
-def _meeting_facts(meeting: Meeting, reading: Reading) -> Iterator[Fact]:
+def _meeting_facts(meeting: Meeting, reading: Reading, told: _Told) -> Iterator[Fact]:
     units = meeting.units[:4]
     yield _fact(
         FactKind.MEETING,
@@ -117,11 +118,13 @@ def _meeting_facts(meeting: Meeting, reading: Reading) -> Iterator[Fact]:
             reading,
             "meeting-place",
         )
-    for mode, unit in dict((m, u) for m, u in reversed(meeting.formats)).items():
+    decided = _format(meeting, told, reading)
+    if decided is not None:
+        mode, evidence = decided
         yield _fact(
             FactKind.MEETING_FORMAT,
             {"meeting": meeting.ref, "format": mode},
-            [unit],
+            evidence[:4],
             reading,
             "meeting-format",
         )
@@ -173,7 +176,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
     if action is Action.SAY and _addressed(clause, cue):
-        return ("subject",)
+        return ("by",) if _passive(clause) else ("subject",)
     if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
         return ("subject",)
     if cue.noun is None and action is not Action.ABSENT:
@@ -182,10 +185,11 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
 
 
 def _addressed(clause: Clause, cue: Cue) -> bool:
-    """A speaker who tells or briefs the meeting itself ("X told the summit", "X briefed the
-    coalition meeting") speaks at it: the meeting noun is the verb's object."""
+    """A speaker who tells, briefs or addresses the meeting itself ("X told the summit", "X
+    addressed the coalition meeting by video", "the summit was addressed by X") speaks at it: the
+    meeting noun is the verb's object, or its subject in the passive."""
     top = _phrase_top(clause, cue.noun)
-    return top is not None and top.dep_ in {"dobj", "dative"}
+    return top is not None and top.dep_ in {"dobj", "dative", "nsubjpass"}
 
 
 def _phrase_top(clause: Clause, noun: Token | None) -> Token | None:
@@ -577,9 +581,9 @@ def _qualifier(reading: Reading, argument: Argument) -> bool:
     )
 
 
-def _mode(clause: Clause) -> str | None:
-    """A participant's own mode, when its clause says how it took part."""
-    text = clause.unit.text[clause.start - clause.unit.start : clause.end - clause.unit.start]
+def _mode(clause: Clause, noun: Token | None) -> str | None:
+    """A participant's own mode, when its own clause says how it took part."""
+    text = own_words(clause, noun)
     if "capitals" in text.lower():
         return "virtual"
     mode = format_of(text)
@@ -673,8 +677,10 @@ def _clause_facts(
     arguments = _apposed(clause, _attendee_arguments(clause, cue))
     absent = clause.action is Action.ABSENT and clause.polarity
     if absent or (not clause.polarity and clause.action in {Action.ATTEND, Action.JOIN}):
-        subjects = [a for a in clause.arguments if a.role in {"subject", "object"}]
-        yield from _absences(meeting, arguments if not absent else subjects, reading, unit)
+        if not absent and _delayed(clause):
+            return  # "did not join until 13 May": it joined then, it was not absent
+        absentees = [a for a in clause.arguments if a.role in _ABSENTEE_ROLES]
+        yield from _absences(meeting, arguments if not absent else absentees, reading, unit)
         return
     if not clause.polarity:
         return
@@ -682,7 +688,26 @@ def _clause_facts(
         arguments = [Argument(m, "object") for m in listed]
     arguments = [*arguments, *_apposed(clause, _speaks_of_this(clause, cue, reading))]
     arguments = [*arguments, *_apposed(clause, _addresses_gathering(clause, reading))]
-    yield from _participations(meeting, arguments, reading, _mode(clause), [unit])
+    yield from _participations(meeting, arguments, reading, _mode(clause, cue.noun), [unit])
+
+
+_ABSENTEE_ROLES = frozenset({"subject", "by"})
+"""Who an absence predicate says stayed away: its subject ("Peru skipped the summit", "Peru
+was absent") or its agent ("the summit was boycotted by Peru") — not a party named elsewhere
+under it ("absent as Chile took the lead", "absent from Chile's summit")."""
+_UNTIL = frozenset({"until", "till"})
+
+
+def _delayed(clause: Clause) -> bool:
+    """A negated attending that lasts until a time ("did not join a meeting until May", "was
+    not represented until it was invited") says when the party began to take part, not that
+    it stayed away from the meeting of that time."""
+    token = predicate_token(clause)
+    if token is None:
+        return False
+    marks = [g for c in token.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
+    heads = [c for c in token.children if c.dep_ == "prep"]
+    return any(t.lower_ in _UNTIL for t in [*heads, *marks])
 
 
 _THIS = frozenset({"today", "tonight", "this"})
@@ -817,12 +842,11 @@ def _listed_after(reading: Reading, index: int) -> list[Mention]:
 def read_meetings(reading: Reading) -> Iterator[Fact]:
     """Meetings, places, formats, participation, absence, hosts and chairs of one source."""
     frame = frame_of(reading)
+    told = _how_held(frame, reading)
     for meeting in frame.meetings:
-        yield from _meeting_facts(meeting, reading)
-    facts = list(_attendance(frame, reading))
-    facts += _chairs_by_statement(frame, reading)
-    yield from facts
-    yield from _mixed(facts)
+        yield from _meeting_facts(meeting, reading, told.get(meeting.ref, {}))
+    yield from _attendance(frame, reading)
+    yield from _chairs_by_statement(frame, reading)
 
 
 _CHAIR_NOUNS = frozenset({"chair", "chairs", "co-chair", "co-chairs", "cochair", "cochairs",
@@ -896,27 +920,92 @@ def _document(token: Token) -> bool:
     )
 
 
-def _mixed(facts: Sequence[Fact]) -> Iterator[Fact]:
-    """A meeting some attended in person and others remotely, as the text says of each, is
-    hybrid (one participant by video alone does not make a meeting virtual)."""
-    modes: dict[Ref, dict[str, list[Span]]] = {}
-    for fact in facts:
-        mode, meeting = fact.args.get("mode"), fact.args.get("meeting")
-        if (
-            fact.kind is FactKind.PARTICIPATION
-            and isinstance(mode, str)
-            and isinstance(meeting, Ref)
-        ):
-            modes.setdefault(meeting, {}).setdefault(mode, []).extend(fact.evidence)
-    for meeting, spans in modes.items():
-        if {"virtual", "in-person"} <= set(spans):
-            evidence = tuple(sorted({s for found in spans.values() for s in found}))
-            yield Fact(
-                FactKind.MEETING_FORMAT,
-                {"meeting": meeting, "format": "hybrid"},
-                evidence,
-                _rule("meeting-format"),
-            )
+_Told = dict[str, list[Unit]]
+"""What a source's clauses tell of how one meeting was held: ``said`` modes (the meeting's own
+phrase, a meeting, host or chair verb: "a virtual summit", "leaders met by video", "the meeting
+was held partly in person"), ``took`` modes (how someone took part: "A joined online"),
+``denied`` (a meeting verb negated: "did not meet in person"), each with the units that tell
+it."""
+_HELD = frozenset({Action.MEET, Action.HOST, Action.CHAIR})
+_TOOK_PART = frozenset({Action.ATTEND, Action.JOIN})
+
+
+def _how_held(frame: Frame, reading: Reading) -> dict[Ref, _Told]:
+    """Per meeting, the modes its bound clauses tell (see :data:`_Told`); the meeting's own
+    phrase ("a virtual summit", "the call") counts as said."""
+    told: dict[Ref, _Told] = {}
+    for meeting in frame.meetings:
+        for mode, unit in meeting.formats:
+            for one in _parts(mode):
+                _tell(told.setdefault(meeting.ref, {}), f"said {one}", unit)
+    for clause in reading.clauses():
+        bound, cue = frame.meeting_of(clause), frame.cue_of(clause)
+        if bound is None or cue is None or clause.modality in _UNSURE:
+            continue
+        took = clause.action in _TOOK_PART  # "the meeting was attended online by A": A's part
+        held = clause.action in _HELD or (not took and _subject_noun(clause, cue))
+        if not (held or (took and clause.polarity)):
+            continue  # one who did not attend in person says nothing of the meeting
+        how = ("said " if held else "took ") if clause.polarity else "denied "
+        for one in _parts(format_of(own_words(clause, cue.noun))):
+            _tell(told.setdefault(bound.ref, {}), how + one, clause.unit)
+    return told
+
+
+def _parts(mode: str | None) -> tuple[str, ...]:
+    """The ways of taking part a format says: hybrid is both."""
+    if mode == "hybrid":
+        return ("virtual", "in-person")
+    return (mode,) if mode else ()
+
+
+def _tell(told: _Told, what: str, unit: Unit) -> None:
+    units = told.setdefault(what, [])
+    if unit not in units:
+        units.append(unit)
+
+
+def _subject_noun(clause: Clause, cue: Cue) -> bool:
+    """The clause's meeting noun is its subject ("the meeting was held by video link")."""
+    top = predicate_token(clause)
+    return (
+        cue.noun is not None
+        and top is not None
+        and cue.noun.head.i == top.i
+        and cue.noun.dep_ in {"nsubj", "nsubjpass"}
+    )
+
+
+def _format(meeting: Meeting, told: _Told, reading: Reading) -> tuple[str, list[Unit]] | None:
+    """A meeting's one format, as a reader takes it from everything the source says of it:
+
+    - said both ways ("held partly in person and partly by video link") → hybrid;
+    - said virtual ("a virtual summit", "the call", "leaders met by video") → virtual, hybrid
+      when someone is said to have attended in person;
+    - said or taken part in person, or held at a place the text names ("leaders gathered in
+      Lima", "a meeting at the palace") unless denied ("did not meet in person") → in-person,
+      hybrid when someone took part remotely ("while others joined via video conference");
+    - only someone's remote part, with nothing said of the meeting → none: one participant by
+      video does not make a meeting virtual (their own mode is on their participation)."""
+    said = {w.split()[1] for w in told if w.startswith("said ")}
+    took = {w.split()[1] for w in told if w.startswith("took ")}
+    if said == {"virtual", "in-person"} or ("virtual" in said and "in-person" in took):
+        return "hybrid", _told(told, "said virtual", "said in-person", "took in-person")
+    if "virtual" in said:
+        return "virtual", _told(told, "said virtual")
+    place = venue(meeting) if "denied in-person" not in told else None
+    unit = _unit_of(reading, place) if place is not None else None
+    placed = [unit] if unit is not None and "in-person" not in said | took else []
+    if not ("in-person" in said | took or placed):
+        return None
+    evidence = _told(told, "said in-person", "took in-person") + placed
+    if "virtual" in took:
+        return "hybrid", evidence + _told(told, "took virtual")
+    return "in-person", evidence
+
+
+def _told(told: _Told, *what: str) -> list[Unit]:
+    return [unit for w in what for unit in told.get(w, [])]
 
 
 def _attendance(frame: Frame, reading: Reading) -> Iterator[Fact]:

@@ -62,11 +62,12 @@ LEMMA_ACTS: Mapping[str, str] = {
 """Reporting predicates whose speech act is narrower than their action's: revealing what was
 not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
 _NO_CONTENT_OBJECT = frozenset(
-    {"say", "tell", "add", "write", "think", "believe", "hope", "assure"}
+    {"say", "tell", "add", "write", "think", "believe", "hope", "assure", "address"}
 )
-"""Saying predicates whose object is not what was said ("told reporters", "said nothing"):
-only a complement clause is their content. Other saying predicates report their object
-("stressed the need for talks", "expressed readiness to help", "described the plan as sound")."""
+"""Saying predicates whose object is not what was said ("told reporters", "said nothing",
+"addressed the summit" names whom X spoke to): only a complement clause is their content. Other
+saying predicates report their object ("stressed the need for talks", "expressed readiness to
+help", "described the plan as sound")."""
 _BRIDGING_PREPS = frozenset({"of", "for", "as"})
 """Prepositions that go on with an object as one content: "accused Peru of stalling", "thanked
 Chile for its help", "described the force as a deterrent"."""
@@ -789,7 +790,7 @@ def _statement(
     extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
-    date = (clause.date if clause is not None else None) or reference_date(reading, unit)
+    date = _said_on(clause, start, end) or reference_date(reading, unit)
     about = tuple(
         dict.fromkeys(
             _ref(m)
@@ -816,6 +817,17 @@ def _statement(
     present = {k: v for k, v in args.items() if v is not None}
     evidence = (lead.evidence(source),) if lead is not None else ()
     return Fact(FactKind.STATEMENT, present, (*evidence, unit.evidence(source)), method)
+
+
+def _said_on(clause: Clause | None, start: int, end: int) -> dt.date | None:
+    """The day the clause was said: its first resolved date outside its words ``[start, end)``.
+    A date inside them is what was said ("the group will meet on 11 June," X said), even where
+    the parse hangs it on the reporting verb (a sentence cut at an editor's bracket)."""
+    for mention in clause.dates if clause is not None else ():
+        inside = start <= mention.span.start and mention.span.end <= end
+        if isinstance(mention.value, dt.date) and not inside:
+            return mention.value
+    return None
 
 
 def _label(speaker: Ref, act: str, date: dt.date | None) -> str:
