@@ -502,3 +502,25 @@ def test_addressing_a_meeting_is_no_statement_of_its_name() -> None:
     """'addressed the summit' says whom Boric spoke to, not what he said."""
     assert not statements("Gabriel Boric addressed the coalition summit by video link.")
     assert not statements("Peru addressed the question of sanctions.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("In a joint statement, Chile and Peru said the border must stay open.\n\n"
+         "The statement added that Bolivia must be heard. It also said that talks would go on.",
+         ["CHL", "PER"] * 3),
+        ("Chile said on Monday that the plan was ready. The declaration also warned that Peru "
+         "was late.", ["CHL", "CHL"]),
+        # no issuer reported before, or an indefinite statement: no one
+        ("The statement said that Peru was late.", []),
+        ("A statement said that Peru was late.", []),
+        # too far back: two paragraphs before
+        ("Chile said the plan was ready.\n\nPeru met.\n\nThe statement added that Peru was late.",
+         ["CHL"]),
+    ],
+)  # fmt: skip
+def test_the_statement_speaks_for_the_party_last_reported_issuing_it(
+    text: str, speakers: list[str]
+) -> None:
+    assert [key(f, "speaker") for f in statements(text)] == speakers

@@ -330,6 +330,8 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return _they(reading, unit)
     if subjects[0].lower_ == "it":
         return _it(reading, unit)
+    if _the_statement(subjects[0]):
+        return _issuer(reading, unit)
     if subjects[0].lower_ in {"we", "i"}:
         return _quoting(reading, unit)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
@@ -458,6 +460,9 @@ def _it(reading: Reading, unit: Unit) -> list[Speaker]:
         return []
     for clause in clauses:
         token = predicate_token(clause)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if token else None
+        if subject is not None and _the_statement(subject) and clause.action in SPEECH_ACTS:
+            return _issuer(reading, previous)  # "The statement said … . It added …"
         if token is None or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             continue
         subjects = [m for m in clause.agents("subject") if m.kind in _SPEAKER_KINDS]
@@ -465,6 +470,34 @@ def _it(reading: Reading, unit: Unit) -> list[Speaker]:
         if len(named) == 1 and subjects[0].kind is not MentionKind.PERSON:
             return [_holder(reading, previous, s) for s in _choose(subjects)]
         return []
+    return []
+
+
+_STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "readout"})
+"""Nouns of a text that "says" what its issuer said ("the statement added that …")."""
+
+
+def _the_statement(subject: Token) -> bool:
+    """ "The (joint) statement", "the declaration": a definite statement noun of no named owner."""
+    return subject.lemma_.lower() in _STATEMENT_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children
+    )
+
+
+def _issuer(reading: Reading, unit: Unit) -> list[Speaker]:
+    """Who issued "the statement" a unit speaks of: the one party the last reporting clause
+    before it (in its paragraph or the one before) has as its subject ("In a joint statement,
+    Chile and Peru said … . The statement added …" gives both; no such clause, no one)."""
+    index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
+    for previous, clauses in reversed(reading.units[:index]):
+        if previous.paragraph.index < unit.paragraph.index - 1:
+            return []
+        for clause in reversed(clauses):
+            if clause.action not in SPEECH_ACTS or not clause.polarity:
+                continue
+            subjects = [m for m in clause.agents("subject") if m.kind in _SPEAKER_KINDS]
+            if subjects:
+                return [_holder(reading, previous, s) for s in _choose(subjects)]
     return []
 
 
