@@ -106,3 +106,14 @@ def test_a_title_gloss_is_parsed_as_the_title_of_the_name_after_it() -> None:
         t.dep_ == "punct" and t.head.text in {"Irish", "Taoiseach", "Polish", "President"}
         for t in brackets
     )
+
+
+def test_an_unanswered_bracket_or_a_long_aside_leaves_the_parser_free() -> None:
+    unanswered = nlp.pipeline().make_doc("Flag of Chile (state.svg Chile Ana Ruiz")
+    aside = nlp.pipeline().make_doc(
+        "They met in Lima (the talks, which Peru and Chile had asked for in May, lasted two "
+        "days and ended late) and left."
+    )
+    for doc in (unanswered, aside):
+        nlp.enclosed_sentences(doc)
+        assert all(t.is_sent_start is None for t in doc[1:])

@@ -52,41 +52,45 @@ cut "co-chair" at its hyphen and the parser read "co" as the verb ("will co-chai
 "chair" an adjective)."""
 
 
-_OPENING = frozenset("([{")
-_CLOSING = frozenset(")]}")
-_QUOTES = {"“": 1, "”": -1}
-"""Quotation marks that say which way they face; a straight ``"`` opens or closes by turns."""
-_TERMINAL = frozenset({".", "!", "?", "…", "...", "?!"})
-_TRAILING = _CLOSING | frozenset({'"', "”", "’", "'"})
-_MARKS = _OPENING | _CLOSING | frozenset({'"', "“", "”"})
+_TRAILING = frozenset({")", '"', "”", "’", "'"})
 
 
 def _after_terminal(token: Token) -> bool:
-    """Whether ``token`` follows a sentence's final mark (past closing brackets and quotes:
-    "… stayed.) Then", "… go on." Then")."""
+    """Whether ``token`` follows a word ending in a sentence's final mark ("stayed.", "U.S.…",
+    "why?"), past closing brackets and quotes ("… stayed.) Then", "… go on." Then")."""
     before = token.i - 1
     while before > 0 and token.doc[before].text in _TRAILING:
         before -= 1
-    return before >= 0 and token.doc[before].text in _TERMINAL
+    return before >= 0 and token.doc[before].text[-1] in ".!?…"
 
 
-def _enclosed(doc: Doc) -> Iterator[Token]:
-    """The tokens inside a bracket or a quotation, each bracket and quotation mark, and the token
-    right after one: where a sentence may start only after a final mark."""
-    brackets = quotes = 0
-    straight_open = False
+BRACKET_TOKENS = 12
+"""Most tokens of a bracketed gloss ("(on 3 May)", "(out of 31)", "(British Prime Minister)"); a
+longer aside, with clauses of its own, may hold a sentence boundary the parser should find."""
+
+
+def _pairs(doc: Doc, opening: str, closing: str) -> Iterator[tuple[int, int]]:
+    """Where each mark of ``opening`` and the ``closing`` one that answers it stand (a mark
+    with no answer encloses nothing: table debris such as "(civil).svg" leaves one open)."""
+    stack: list[int] = []
     for token in doc:
-        text = token.text
-        if text in _OPENING:
-            brackets += 1
-        if text == '"':
-            straight_open = not straight_open
-        quotes = max(quotes + _QUOTES.get(text, 0), 0)
-        after_mark = token.i > 0 and doc[token.i - 1].text in _MARKS
-        if brackets or quotes or straight_open or text in _MARKS or after_mark:
-            yield token
-        if text in _CLOSING:
-            brackets = max(brackets - 1, 0)
+        if token.text == opening and (opening != closing or not stack):
+            stack.append(token.i)
+        elif token.text == closing and stack:
+            yield stack.pop(), token.i
+
+
+def _enclosed(doc: Doc) -> Iterator[int]:
+    """The tokens of short round brackets (:data:`BRACKET_TOKENS`) and of quotations, marks
+    included, and the token right after a closing quotation mark: where a sentence may start only
+    after a final mark. (Square brackets hold a reference's number, "[12]", or an editor's words,
+    not a gloss.)"""
+    for start, end in _pairs(doc, "(", ")"):
+        if end - start <= BRACKET_TOKENS:
+            yield from range(start, end + 1)
+    for opening, closing in (("“", "”"), ('"', '"')):
+        for start, end in _pairs(doc, opening, closing):
+            yield from range(start, end + 2)
 
 
 @Language.component("cowkg_enclosed_sentences")
@@ -96,12 +100,13 @@ def enclosed_sentences(doc: Doc) -> Doc:
     The small model ends a sentence at a bracket ("… convened by (Irish Taoiseach) Mr A and
     (Polish President) B, alongside …" cut before "Mr A") or mid-quotation, so the clause loses
     its arguments. Run before the parser (which keeps boundaries set before it), this forbids a
-    sentence start inside a bracket or quotation, at a mark of one, or right after it, unless the
-    token before is a sentence's final mark ("He left (as planned). The rest stayed." still
-    splits). A boundary already set (a cited title, :mod:`cowkg.read.headlines`) is kept.
+    sentence start inside a bracket or quotation, at one of their marks, or right after a closing
+    quotation mark ("…,” the minister said"), unless the word before ends in a final mark ("He
+    left (as planned). The rest stayed." still splits). A boundary already set (a cited title,
+    :mod:`cowkg.read.headlines`) is kept.
     """
-    for token in _enclosed(doc):
-        if token.i > 0 and token.is_sent_start is None and not _after_terminal(token):
+    for token in (doc[i] for i in _enclosed(doc) if i < len(doc)):
+        if token.is_sent_start is None and not _after_terminal(token):
             token.is_sent_start = False
     return doc
 
