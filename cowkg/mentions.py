@@ -641,7 +641,7 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
         yield Mention(
             MentionKind.ROLE, _span(source, start, end), entry.ref, of=owner, form="title"
         )
-        name = _name_after(text, name_from)
+        name = _name_after(text, name_from) or _name_after_gloss(text, name_from)
         if name is None:
             name = _name_before_comma(text, start)
         if name is None and owner is not None:
@@ -667,6 +667,15 @@ def _principal(principals: Mapping[int, Ref], text: str, start: int) -> Ref | No
     if match is None:
         return None
     return principals.get(start - len(match.group(0))) or principals.get(start - len(match[2]))
+
+
+def _name_after_gloss(text: str, end: int) -> tuple[int, int] | None:
+    """ "(Chilean President) Ana Ruiz": a name of two or more words right after a bracketed
+    title."""
+    if not text.startswith(")", end):
+        return None
+    name = _name_after(text, end + 1)
+    return name if name is not None and " " in text[name[0] : name[1]].strip() else None
 
 
 def _name_after_comma(text: str, end: int) -> tuple[int, int] | None:

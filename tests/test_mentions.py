@@ -397,3 +397,10 @@ def test_an_honorific_first_name_shared_by_two_people_stays_unresolved() -> None
 def test_sir_with_a_surname_written_in_full_is_not_a_first_name() -> None:
     people = _people("Prime Minister Ben Smith met Sir Tom Blake. Mr Smith left.")
     assert ("Tom", "ben-smith") not in people and ("Smith", "ben-smith") in people
+
+
+def test_a_bracketed_title_names_the_person_after_it() -> None:
+    text = "The call was hosted by (Chilean President) Ana Ruiz and (Peruvian Prime Minister) Luis Soto."
+    titled = [m.span.text for m in _of(MentionKind.PERSON, text) if m.form == "titled"]
+    assert titled == ["Ana Ruiz", "Luis Soto"]
+    assert not [m for m in _of(MentionKind.PERSON, "The talks (led by the President) Ended late.")]
