@@ -400,7 +400,7 @@ def test_sir_with_a_surname_written_in_full_is_not_a_first_name() -> None:
 
 
 def test_a_bracketed_title_names_the_person_after_it() -> None:
-    text = "The call was hosted by (Chilean President) Ana Ruiz and (Peruvian Prime Minister) Luis Soto."
+    text = "Talks led by (Chilean President) Ana Ruiz and (Peruvian Prime Minister) Luis Soto."
     titled = [m.span.text for m in _of(MentionKind.PERSON, text) if m.form == "titled"]
     assert titled == ["Ana Ruiz", "Luis Soto"]
     assert not [m for m in _of(MentionKind.PERSON, "The talks (led by the President) Ended late.")]
