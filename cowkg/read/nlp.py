@@ -119,13 +119,12 @@ def _title_glosses(doc: Doc) -> list[int]:
     """The brackets of each title gloss of ``doc``: a short bracketed run of capitalised words
     right before a capitalised word — the office of the person named next."""
     brackets: list[int] = []
-    for token in doc:
+    for token in (t for t in doc if t.text == "("):
         close = token.i + 1
         while close < len(doc) and close - token.i <= GLOSS_WORDS and doc[close].is_alpha:
             close += 1
         if (
-            token.text == "("
-            and close > token.i + 1
+            close > token.i + 1
             and close + 1 < len(doc)
             and doc[close].text == ")"
             and doc[token.i + 1].is_title
