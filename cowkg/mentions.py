@@ -641,7 +641,7 @@ def _roles_and_titled_people(source: Source, entities: Sequence[Mention]) -> Ite
         yield Mention(
             MentionKind.ROLE, _span(source, start, end), entry.ref, of=owner, form="title"
         )
-        name = _name_after(text, name_from)
+        name = _name_after(text, name_from) or _name_after_gloss(text, name_from)
         if name is None:
             name = _name_before_comma(text, start)
         if name is None and owner is not None:
@@ -667,6 +667,15 @@ def _principal(principals: Mapping[int, Ref], text: str, start: int) -> Ref | No
     if match is None:
         return None
     return principals.get(start - len(match.group(0))) or principals.get(start - len(match[2]))
+
+
+def _name_after_gloss(text: str, end: int) -> tuple[int, int] | None:
+    """ "(Chilean President) Ana Ruiz": a name of two or more words right after a bracketed
+    title."""
+    if not text.startswith(")", end):
+        return None
+    name = _name_after(text, end + 1)
+    return name if name is not None and " " in text[name[0] : name[1]].strip() else None
 
 
 def _name_after_comma(text: str, end: int) -> tuple[int, int] | None:
@@ -1129,7 +1138,54 @@ def _entity_mentions(source: Source, people: PeopleIndex) -> list[Mention]:
             local.add(mention.span.text)
     persons = [_resolve_person(m, local) for m in titled if m.kind is MentionKind.PERSON]
     persons += list(_known_people(source, local))
+    persons = _with_honorific_names(source, persons)
     return _drop_nested([*entities, *persons], _ENTITY_KINDS) + roles
+
+
+_BY_FIRST_NAME = frozenset({"Sir", "Dame"})
+"""Honorifics written before a first name ("Sir Ben" is Sir Ben Smith); the others ("Mr", "Ms",
+"Mrs", "Dr") stand before a surname."""
+_HONORIFIC_NAME = re.compile(
+    rf"{_BOUNDARY_BEFORE}(?P<honorific>Sir|Dame|Mrs?|Ms|Dr)\.?[ \u00a0]+"
+    rf"(?P<name>[A-ZÀ-Þ]{_LETTER}*(?:-[A-ZÀ-Þ]{_LETTER}*)?)(?:['’]s)?(?![\w'’\-])"
+    r"(?![ \u00a0]+[A-ZÀ-Þ])"
+)
+"""An honorific and one name, not followed by another capitalised word ("Sir Ben said", "Ms
+Jansen's plan"; not "Sir Ben Smith")."""
+
+
+def _named_by_honorific(honorific: str, name: str, people: Iterable[Ref]) -> Ref | None:
+    """The one person of ``people`` whose first name (after Sir or Dame) or surname (after Mr,
+    Ms…) is ``name``; None when none or several are."""
+    by_first = honorific in _BY_FIRST_NAME
+    wanted = _skeleton(name)
+    found = {
+        ref.key: ref
+        for ref in people
+        if _skeleton(ref.label.split()[0] if by_first else _surname(ref.label)) == wanted
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _with_honorific_names(source: Source, persons: list[Mention]) -> list[Mention]:
+    """``persons`` with each "Sir Ben" / "Ms Jansen" the person this source names in full with
+    that first name or surname — when exactly one is — in place of any reading of the bare word
+    (an unresolved "Ben", or a surname the cross-source index resolves to someone else)."""
+    full = [
+        m.value
+        for m in persons
+        if isinstance(m.value, Ref)
+        and sum(1 for word in m.value.label.split() if word not in _PARTICLES) >= 2
+    ]
+    found: list[Mention] = []
+    for match in _HONORIFIC_NAME.finditer(source.text) if full else ():
+        ref = _named_by_honorific(match["honorific"], match["name"], full)
+        if ref is not None:
+            form = "first-name" if match["honorific"] in _BY_FIRST_NAME else "surname"
+            span = _span(source, match.start("name"), match.end("name"))
+            found.append(Mention(MentionKind.PERSON, span, ref, form=form))
+    taken = {(m.span.start, m.span.end) for m in found}
+    return [m for m in persons if (m.span.start, m.span.end) not in taken] + found
 
 
 def _resolve_person(mention: Mention, people: PeopleIndex) -> Mention:

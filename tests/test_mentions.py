@@ -346,3 +346,61 @@ def test_a_listed_place_is_in_a_state_a_venue_in_its_towns() -> None:
 def test_a_misspelt_state_name_and_near_misses(name: str, key: str | None) -> None:
     ref = misspelt_state(name)
     assert (ref.key if ref else None) == key
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    return [(m.span.text, m.value.key) for m in _of(MentionKind.PERSON, text)]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "key"),
+    [
+        (
+            "Prime Minister Ben Smith arrived. Later Sir Ben said the talks went well.",
+            "Ben",
+            "ben-smith",
+        ),
+        (
+            "Foreign Minister Eva Jansen spoke first; the plan was backed by Dame Eva on Friday.",
+            "Eva",
+            "eva-jansen",
+        ),
+        (
+            "Sir Ben will host the call, his office said. Prime Minister Ben Smith confirmed it.",
+            "Ben",
+            "ben-smith",
+        ),
+        ("President Ana Ruiz met allies. Ms Ruiz’s offer was welcomed.", "Ruiz", "ana-ruiz"),
+        (
+            "Chancellor Karl Oster spoke. Dr Oster will not attend the next meeting.",
+            "Oster",
+            "karl-oster",
+        ),
+    ],
+)
+def test_an_honorific_name_is_the_person_the_source_names_in_full(
+    text: str, written: str, key: str
+) -> None:
+    assert (written, key) in _people(text)
+
+
+def test_an_honorific_first_name_shared_by_two_people_stays_unresolved() -> None:
+    text = "Prime Minister Ben Smith met President Ben Lowe. Sir Ben said little."
+    last = text.rindex("Ben")
+    assert all(
+        m.value.key != "ben-smith" and m.value.key != "ben-lowe"  # type: ignore[union-attr]
+        for m in _of(MentionKind.PERSON, text)
+        if m.span.start == last
+    )
+
+
+def test_sir_with_a_surname_written_in_full_is_not_a_first_name() -> None:
+    people = _people("Prime Minister Ben Smith met Sir Tom Blake. Mr Smith left.")
+    assert ("Tom", "ben-smith") not in people and ("Smith", "ben-smith") in people
+
+
+def test_a_bracketed_title_names_the_person_after_it() -> None:
+    text = "Talks led by (Chilean President) Ana Ruiz and (Peruvian Prime Minister) Luis Soto."
+    titled = [m.span.text for m in _of(MentionKind.PERSON, text) if m.form == "titled"]
+    assert titled == ["Ana Ruiz", "Luis Soto"]
+    assert not [m for m in _of(MentionKind.PERSON, "The talks (led by the President) Ended late.")]

