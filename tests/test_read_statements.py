@@ -524,3 +524,32 @@ def test_the_statement_speaks_for_the_party_last_reported_issuing_it(
     text: str, speakers: list[str]
 ) -> None:
     assert [key(f, "speaker") for f in statements(text)] == speakers
+
+
+def test_after_the_meeting_is_the_meeting_the_frame_reads_not_one_recalled() -> None:
+    # a report of one summit whose lead recalls an earlier dated one: "the meeting" right after
+    # the recalled one is that one, "the meeting" of a later paragraph the summit reported
+    found = statements(
+        "Gabriel Boric and Jonas Berg convene another meeting of the coalition of the willing\n"
+        "Leaders of the coalition of the willing at yesterday's meeting in Oslo.\n"
+        "On 12 April, Peru hosted a summit of the coalition in Lima. After the meeting, Dina "
+        "Boluarte said that the mission was ready.\n"
+        "The leaders agreed to prepare the mission.\n"
+        "Following the meeting, Gabriel Boric said that the mission would start in June.\n"
+        'Jonas Berg told the other leaders at the summit that "the plan works."\n'
+    )
+    made_at = {key(f, "speaker"): key(f, "meeting") for f in found}
+    assert made_at == {
+        "dina-boluarte": "2026-04-12-summit",
+        "gabriel-boric": "2026-05-13-summit",
+        "jonas-berg": "2026-05-13-summit",
+    }
+
+
+def test_a_statement_after_another_forums_meeting_is_made_at_that_meeting() -> None:
+    fact = one(
+        "Coalition of the willing leaders met in Oslo on Tuesday.\n"
+        "After a meeting with the US president on Monday, Gabriel Boric said that the plan works.\n"
+    )
+    meeting = key(fact, "meeting")
+    assert meeting is not None and meeting.startswith("2026-05-11-") and "other" in meeting

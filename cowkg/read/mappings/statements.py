@@ -33,6 +33,7 @@ from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, predicate_token
 from cowkg.read.mappings.about import reference_date
+from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -151,7 +152,10 @@ def statements_of(
     content = content_tokens(token, nominal)
     if content is None:
         return
-    meeting = made_at(token, clause, hearer=clause.action in SPEECH_ACTS)
+    hearer = clause.action in SPEECH_ACTS
+    meeting = made_at(token, clause, hearer=hearer)
+    if meeting is not None:
+        meeting = framed_meeting(reading, clause, token, hearer, meeting)
     told = addressees(reading, unit, token)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
@@ -789,16 +793,45 @@ def made_at(token: Token, clause: Clause, hearer: bool = True) -> Ref | None:
     """The meeting the reporting clause says it was made at ("after the summit", "told the
     meeting": with ``hearer``, an object of reporting is who was told), by the clause's date when
     it has one. For acts whose object is their content ("discussed the summit"), not ``hearer``."""
+    if at_meeting_noun(token, hearer) is None:
+        return None
+    date = clause.date
+    return Ref(EntityKind.MEETING, f"{date.isoformat()}-meeting") if date else PENDING_MEETING
+
+
+def at_meeting_noun(token: Token, hearer: bool = True) -> Token | None:
+    """The meeting noun the reporting predicate ``token`` is said at, after or to (see
+    :func:`made_at`)."""
     for child in token.children:
         nouns = [child] if hearer and child.dep_ in {"dobj", "dative"} else []
         if child.dep_ == "prep" and child.lower_ in _AT_PREPS:
             nouns = [t for t in child.subtree if t.dep_ == "pobj"]
-        if any(n.lemma_.lower() in _MEETING_NOUNS for n in nouns):
-            date = clause.date
-            return (
-                Ref(EntityKind.MEETING, f"{date.isoformat()}-meeting") if date else PENDING_MEETING
-            )
+        found = next((n for n in nouns if n.lemma_.lower() in _MEETING_NOUNS), None)
+        if found is not None:
+            return found
     return None
+
+
+def framed_meeting(
+    reading: Reading, clause: Clause, token: Token, hearer: bool, stated: Ref
+) -> Ref | None:
+    """The meeting a statement was made at, as the source's frame binds the meeting noun of
+    ``stated`` (:func:`made_at`): in a report of one summit that also recalls earlier ones, "after
+    the meeting" is the summit the lead reports, or the meeting named just before it in its
+    paragraph. A dated meeting is that meeting; an undated other forum's or earlier one is no
+    meeting of the source's to attach (None); else ``stated`` (the meeting of the clause's date,
+    or the source's one meeting)."""
+    noun = at_meeting_noun(token, hearer)
+    frame = frame_of(reading)
+    cue, bound = frame.cue_of(clause), frame.meeting_of(clause)
+    pairs = [(cue, bound)] if cue is not None and bound is not None else []
+    pairs += list(frame.also.get(id(clause), ()))
+    found = [m for c, m in pairs if noun is not None and c.noun is not None and c.noun.i == noun.i]
+    if not found:
+        return stated
+    if found[0].day is not None:
+        return found[0].ref
+    return None if found[0].other or found[0].earlier else stated
 
 
 # -- the fact ------------------------------------------------------------------------------------
