@@ -553,3 +553,26 @@ def test_a_statement_after_another_forums_meeting_is_made_at_that_meeting() -> N
     )
     meeting = key(fact, "meeting")
     assert meeting is not None and meeting.startswith("2026-05-11-") and "other" in meeting
+
+
+REPORT = (
+    "Coalition of the willing leaders meet in Lima\n"
+    "The coalition of the willing met in Lima on Wednesday, in a summit hosted by Dina Boluarte "
+    "and attended by Gabriel Boric.\n"
+    "Gabriel Boric said that the mission would start in June.\n"
+    "Jonas Berg said that the plan works.\n"
+)
+
+
+def test_a_news_report_of_a_summit_tells_what_its_participants_said_there() -> None:
+    found = statements(REPORT + "Dina Boluarte said on Friday that the border is calm.\n")
+    made_at = {key(f, "speaker"): key(f, "meeting") for f in found}
+    # the host, undated, spoke at the summit; someone not said to take part, or a statement on
+    # a day of its own, is no statement of the summit
+    assert made_at == {"gabriel-boric": "2026-05-13-summit", "jonas-berg": None,
+                       "dina-boluarte": None}  # fmt: skip
+
+
+def test_a_report_long_after_its_meeting_does_not_place_undated_statements() -> None:
+    late = REPORT.replace("on Wednesday", "on 2 May")
+    assert {key(f, "meeting") for f in statements(late)} == {None}

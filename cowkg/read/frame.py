@@ -194,6 +194,10 @@ class Frame:
     def cue_of(self, clause: Clause) -> Cue | None:
         return self.cues.get(id(clause))
 
+    def main_meeting(self) -> Meeting | None:
+        """The meeting the source's headline or lead reports, if any."""
+        return next((m for m in self.meetings if m.main), None)
+
 
 def meeting_key(meeting: Meeting, source: Source, place: Ref | None) -> Ref:
     """A meeting's key. ``<date>-<kind>`` only for a meeting the text says is the coalition's

@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION, listed_label, slug
 from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING, predicate_token
+from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
 from cowkg.read.mappings.about import reference_date
 from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.units import Unit, UnitKind
@@ -163,14 +163,13 @@ def statements_of(
     for speaker in speakers_of(reading, unit, clause, token):
         if speaker.ref in named:
             continue
+        at = meeting if meeting is not None else reported_at(reading, clause, speaker.ref)
         if not placeholder:  # "discussed the following:" says nothing but its list
-            yield _statement(
-                reading, unit, clause, speaker, act, content, meeting, method, told=told
-            )
+            yield _statement(reading, unit, clause, speaker, act, content, at, method, told=told)
         for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
             extent = item_extent(item)
             yield _statement(
-                reading, item, clause, speaker, act, extent, meeting, method, unit, told=told
+                reading, item, clause, speaker, act, extent, at, method, unit, told=told
             )
 
 
@@ -810,6 +809,48 @@ def at_meeting_noun(token: Token, hearer: bool = True) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+_REPORT_DAYS = 1
+"""How many days after its main meeting a report may be published for its undated statements
+to be read as made there."""
+_TAKING_PART = frozenset({Action.ATTEND, Action.HOST, Action.CHAIR, Action.MEET})
+
+
+def reported_at(reading: Reading, clause: Clause, speaker: Ref) -> Ref | None:
+    """The main meeting of a news report, when ``speaker`` took part in it and ``clause``
+    reports them speaking there (see :func:`reported_takers`)."""
+    main = frame_of(reading).main_meeting()
+    return main.ref if main is not None and speaker in reported_takers(reading, clause) else None
+
+
+def reported_takers(reading: Reading, clause: Clause) -> frozenset[Ref]:
+    """Who, speaking in ``clause``, spoke at the meeting the news report is about: a report
+    published on the day of its main coalition meeting or the day after tells what the meeting's
+    hosts, chairs and attendees (as its clauses bound to that meeting name them) said, in the
+    present or past, at no date or place of its own ("Boric said that the plan works" in the
+    report of the summit he co-hosted; not "said on Friday", "said in Lima", "will say", nor
+    what an outsider said)."""
+    main = frame_of(reading).main_meeting()
+    published = reading.source.date
+    if main is None or main.day is None or published is None or reading.source.kind != "news":
+        return frozenset()
+    if not main.coalition or main.other or not 0 <= (published - main.day).days <= _REPORT_DAYS:
+        return frozenset()
+    if clause.date is not None or clause.places or clause.tense not in {"past", "present"}:
+        return frozenset()
+    return _takers(reading, main)
+
+
+def _takers(reading: Reading, main: Meeting) -> frozenset[Ref]:
+    frame = frame_of(reading)
+    return frozenset(
+        _ref(a.mention)
+        for c in reading.clauses()
+        if c.action in _TAKING_PART and c.polarity and frame.meeting_of(c) is main
+        for a in c.arguments
+        if a.mention.kind is MentionKind.PERSON and a.role in {"subject", "by"}
+    )
 
 
 def framed_meeting(
