@@ -576,3 +576,21 @@ def test_a_news_report_of_a_summit_tells_what_its_participants_said_there() -> N
 def test_a_report_long_after_its_meeting_does_not_place_undated_statements() -> None:
     late = REPORT.replace("on Wednesday", "on 2 May")
     assert {key(f, "meeting") for f in statements(late)} == {None}
+
+
+def encyclopedia_statement(*paragraphs: str) -> Fact:
+    text = "\n".join(("Coalition of the willing", *paragraphs)) + "\n"
+    source = Source("t.txt", text, "t", "en", "encyclopedia", None)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    (fact,) = read_statements(read(source, mentions))
+    return fact
+
+
+def test_an_encyclopedias_paragraph_opening_after_the_meeting_names_no_meeting() -> None:
+    lima = "On 3 March 2026 leaders of the coalition met in Lima."
+    quito = "On 10 April 2026 ministers of the coalition met in Quito."
+    said = "Right after the meeting, Gabriel Boric said that the plan works."
+    fact = encyclopedia_statement(lima, quito, said)
+    assert fact.args["meeting"] == PENDING_MEETING  # the source's one meeting, if it has one
+    fact = encyclopedia_statement(lima, f"{quito} {said}")  # the meeting its paragraph names
+    assert (key(fact, "meeting") or "").startswith("2026-04-10-")

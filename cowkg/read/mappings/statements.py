@@ -868,11 +868,22 @@ def framed_meeting(
     pairs = [(cue, bound)] if cue is not None and bound is not None else []
     pairs += list(frame.also.get(id(clause), ()))
     found = [m for c, m in pairs if noun is not None and c.noun is not None and c.noun.i == noun.i]
-    if not found:
+    if not found or not _told_of(reading, clause, found[0]):
         return stated
     if found[0].day is not None:
         return found[0].ref
     return None if found[0].other or found[0].earlier else stated
+
+
+def _told_of(reading: Reading, clause: Clause, meeting: Meeting) -> bool:
+    """The text says which meeting "the meeting" is: its paragraph named it before, or the
+    clause dates it, or it is the meeting a report is about (an encyclopedia's article is about
+    no one meeting: its "right after the meeting" opening a paragraph is none the frame knows)."""
+    unit = clause.unit
+    named = any(u.paragraph.index == unit.paragraph.index and u.start < unit.start
+                for u in meeting.units)  # fmt: skip
+    reported = meeting.main and reading.source.kind != "encyclopedia"
+    return named or clause.date is not None or reported
 
 
 # -- the fact ------------------------------------------------------------------------------------
