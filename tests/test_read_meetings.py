@@ -666,3 +666,55 @@ def test_who_addresses_the_meeting_takes_part_in_it() -> None:
         "The coalition met in Lima on 12 May. Chile addressed the question of sanctions.",
     ):
         assert not keyed(facts_of(text), FactKind.PARTICIPATION, "participant"), text
+
+
+RECALLING = (
+    "Dina Boluarte and Jonas Berg convene another meeting of the coalition of the willing\n"
+    "Leaders of the coalition of the willing at yesterday's meeting in Oslo.\n"
+    "On 14 April, Norway hosted a summit of the coalition in Bergen. The meeting was attended "
+    "by Chile and Peru.\n"
+    "The leaders agreed to prepare a mission.\n"
+    "Following the meeting, Jonas Berg said that the mission would start in June. The meeting "
+    "was co-hosted by Dina Boluarte.\n"
+)
+
+
+def test_a_lead_recalling_an_earlier_dated_meeting_keeps_the_reported_one_main() -> None:
+    facts = facts_of(RECALLING)
+    assert {k: f.args.get("date") for k, f in meetings(facts).items()} == {
+        "2026-05-10-summit": dt.date(2026, 5, 10),  # the caption's "yesterday" dates the headline's
+        "2026-04-14-summit": dt.date(2026, 4, 14),
+    }
+    # "The meeting" right after the recalled one is the recalled one …
+    assert keyed(facts, FactKind.PARTICIPATION, "participant") == {
+        ("2026-04-14-summit", "CHL"),
+        ("2026-04-14-summit", "PER"),
+    }
+    # … and "the meeting" of a later paragraph the reported one (as the headline's conveners)
+    assert keyed(facts, FactKind.CHAIR, "chair") == {
+        ("2026-05-10-summit", "dina-boluarte"),
+        ("2026-05-10-summit", "jonas-berg"),
+    }
+    assert keyed(facts, FactKind.MEETING_PLACE, "place") == {
+        ("2026-05-10-summit", "oslo"),
+        ("2026-04-14-summit", "bergen"),
+    }
+
+
+def test_a_lead_date_far_from_the_report_does_not_date_its_headline_meeting() -> None:
+    # a past-tense headline dates its meeting to the report's day; a day the lead writes three
+    # weeks before is a meeting recalled, within a few days the one reported
+    far = meetings(
+        facts_of(
+            "Coalition of the willing leaders met to discuss a ceasefire mission\n"
+            "On 20 April the leaders gathered in Bergen for a first round."
+        )
+    )
+    assert {k[:10] for k in far} == {"2026-05-11", "2026-04-20"}
+    near = meetings(
+        facts_of(
+            "Coalition of the willing leaders met in Oslo\n"
+            "On Saturday the leaders gathered in Oslo to discuss a ceasefire mission."
+        )
+    )
+    assert set(near) == {"2026-05-09-summit"}

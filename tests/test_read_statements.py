@@ -524,3 +524,73 @@ def test_the_statement_speaks_for_the_party_last_reported_issuing_it(
     text: str, speakers: list[str]
 ) -> None:
     assert [key(f, "speaker") for f in statements(text)] == speakers
+
+
+def test_after_the_meeting_is_the_meeting_the_frame_reads_not_one_recalled() -> None:
+    # a report of one summit whose lead recalls an earlier dated one: "the meeting" right after
+    # the recalled one is that one, "the meeting" of a later paragraph the summit reported
+    found = statements(
+        "Gabriel Boric and Jonas Berg convene another meeting of the coalition of the willing\n"
+        "Leaders of the coalition of the willing at yesterday's meeting in Oslo.\n"
+        "On 12 April, Peru hosted a summit of the coalition in Lima. After the meeting, Dina "
+        "Boluarte said that the mission was ready.\n"
+        "The leaders agreed to prepare the mission.\n"
+        "Following the meeting, Gabriel Boric said that the mission would start in June.\n"
+        'Jonas Berg told the other leaders at the summit that "the plan works."\n'
+    )
+    made_at = {key(f, "speaker"): key(f, "meeting") for f in found}
+    assert made_at == {
+        "dina-boluarte": "2026-04-12-summit",
+        "gabriel-boric": "2026-05-13-summit",
+        "jonas-berg": "2026-05-13-summit",
+    }
+
+
+def test_a_statement_after_another_forums_meeting_is_made_at_that_meeting() -> None:
+    fact = one(
+        "Coalition of the willing leaders met in Oslo on Tuesday.\n"
+        "After a meeting with the US president on Monday, Gabriel Boric said that the plan works.\n"
+    )
+    meeting = key(fact, "meeting")
+    assert meeting is not None and meeting.startswith("2026-05-11-") and "other" in meeting
+
+
+REPORT = (
+    "Coalition of the willing leaders meet in Lima\n"
+    "The coalition of the willing met in Lima on Wednesday, in a summit hosted by Dina Boluarte "
+    "and attended by Gabriel Boric.\n"
+    "Gabriel Boric said that the mission would start in June.\n"
+    "Jonas Berg said that the plan works.\n"
+)
+
+
+def test_a_news_report_of_a_summit_tells_what_its_participants_said_there() -> None:
+    found = statements(REPORT + "Dina Boluarte said on Friday that the border is calm.\n")
+    made_at = {key(f, "speaker"): key(f, "meeting") for f in found}
+    # the host, undated, spoke at the summit; someone not said to take part, or a statement on
+    # a day of its own, is no statement of the summit
+    assert made_at == {"gabriel-boric": "2026-05-13-summit", "jonas-berg": None,
+                       "dina-boluarte": None}  # fmt: skip
+
+
+def test_a_report_long_after_its_meeting_does_not_place_undated_statements() -> None:
+    late = REPORT.replace("on Wednesday", "on 2 May")
+    assert {key(f, "meeting") for f in statements(late)} == {None}
+
+
+def encyclopedia_statement(*paragraphs: str) -> Fact:
+    text = "\n".join(("Coalition of the willing", *paragraphs)) + "\n"
+    source = Source("t.txt", text, "t", "en", "encyclopedia", None)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    (fact,) = read_statements(read(source, mentions))
+    return fact
+
+
+def test_an_encyclopedias_paragraph_opening_after_the_meeting_names_no_meeting() -> None:
+    lima = "On 3 March 2026 leaders of the coalition met in Lima."
+    quito = "On 10 April 2026 ministers of the coalition met in Quito."
+    said = "Right after the meeting, Gabriel Boric said that the plan works."
+    fact = encyclopedia_statement(lima, quito, said)
+    assert fact.args["meeting"] == PENDING_MEETING  # the source's one meeting, if it has one
+    fact = encyclopedia_statement(lima, f"{quito} {said}")  # the meeting its paragraph names
+    assert (key(fact, "meeting") or "").startswith("2026-04-10-")

@@ -194,6 +194,10 @@ class Frame:
     def cue_of(self, clause: Clause) -> Cue | None:
         return self.cues.get(id(clause))
 
+    def main_meeting(self) -> Meeting | None:
+        """The meeting the source's headline or lead reports, if any."""
+        return next((m for m in self.meetings if m.main), None)
+
 
 def meeting_key(meeting: Meeting, source: Source, place: Ref | None) -> Ref:
     """A meeting's key. ``<date>-<kind>`` only for a meeting the text says is the coalition's
@@ -891,15 +895,16 @@ def _happening(clause: Clause, noun: Token | None) -> bool:
 
 
 def _at_meeting(clause: Clause, noun: Token) -> bool:
-    """A headline's predicate done "at" a meeting ("X pledges aid at virtual summit") tells
-    the meeting taking place, as the report's lead."""
+    """A headline's predicate done "at" a meeting ("X pledges aid at virtual summit"), or a
+    verbless caption's people "at" one ("Ministers of the alliance at Monday's talks in Oslo",
+    wherever the parse hangs the "at"), tells the meeting taking place, as the report's lead."""
     top = predicate_token(clause)
-    return (
-        clause.unit.kind is UnitKind.HEADLINE
-        and top is not None
-        and noun.dep_ == "pobj"
-        and noun.head.lower_ == "at"
-        and (noun.head.head.i == top.i or noun.head.head.head.i == top.i)
+    if top is None or noun.dep_ != "pobj" or noun.head.lower_ != "at":
+        return False
+    if top.dep_ == "ROOT" and top.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return clause.unit.kind is UnitKind.HEADLINE and (
+        noun.head.head.i == top.i or noun.head.head.head.i == top.i
     )  # "pledges aid at …", or the parse hangs "at" on the object: "pledges [aid at …]"
 
 
@@ -1209,6 +1214,21 @@ def _compatible(meeting: Meeting, cue: Cue) -> bool:
     return not _contradicts(meeting, cue)
 
 
+_NEWS_WINDOW = dt.timedelta(days=7)
+"""How far from the day a report is published its lead may date the meeting its headline tells
+in the present or past: a day written further off is another meeting the lead recalls."""
+
+
+def _redates(main: Meeting, cue: Cue) -> bool:
+    """A day the lead writes for a meeting taking place dates the main meeting that the
+    headline's tense dated to the report's day — only within the news window: "On 2 May leaders
+    met in Oslo" in a report of 28 May recalls an earlier meeting, it is not the one reported."""
+    if not main.tensed or main.day is None or cue.day is None or cue.tensed:
+        return False
+    near = abs(cue.day - main.day) <= _NEWS_WINDOW
+    return cue.happening and near and _compatible(main, cue)
+
+
 def _outside_week(meeting: Meeting, cue: Cue) -> bool:
     """The cue's week ("met in Paris last week") is not the week of the meeting's day."""
     if cue.week is None or meeting.day is None:
@@ -1292,9 +1312,11 @@ class _Binder:
             if self.main is None:
                 self.main = self._open(cue, main=True)
                 return self.main
-            written = cue.day is not None and not cue.tensed and cue.happening
-            if self.main.tensed and written and _compatible(self.main, cue):
+            if _redates(self.main, cue):
                 self.main.day, self.main.end, self.main.tensed = cue.day, cue.end, False
+            recalled = self._recalled(cue)
+            if recalled is not None:  # "On 2 May X hosted a summit. The meeting was …"
+                return self._join(recalled, cue)
             same_day = cue.day in {None, self.main.day} or (self.main.day is None and cue.happening)
             placed = self._placed(cue) if cue.day is None and not self.main.places else None
             if placed is not None:  # "the Paris talks": the meeting said to be in Paris
@@ -1321,6 +1343,15 @@ class _Binder:
             if candidate is not None and _compatible(candidate, cue):
                 return self._join(candidate, cue)
         return self._open(cue, main=False) if cue.places else None
+
+    def _recalled(self, cue: Cue) -> Meeting | None:
+        """The other meeting a lead named just before a bare "the meeting" of the same
+        paragraph: the lead recalling an earlier meeting goes on speaking of it, not of the
+        article's main meeting."""
+        recent = self.recent
+        if recent is None or recent is self.main or self.recent_paragraph != _paragraph(cue):
+            return None
+        return recent if _bare(cue) and _compatible(recent, cue) else None
 
     def _continues(self, cue: Cue) -> bool:
         """The cue's meeting is an earlier step of a coalition meeting's series: what the clause

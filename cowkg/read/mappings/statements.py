@@ -31,8 +31,9 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION, listed_label, slug
 from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING, predicate_token
+from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
 from cowkg.read.mappings.about import reference_date
+from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -151,7 +152,10 @@ def statements_of(
     content = content_tokens(token, nominal)
     if content is None:
         return
-    meeting = made_at(token, clause, hearer=clause.action in SPEECH_ACTS)
+    hearer = clause.action in SPEECH_ACTS
+    meeting = made_at(token, clause, hearer=hearer)
+    if meeting is not None:
+        meeting = framed_meeting(reading, clause, token, hearer, meeting)
     told = addressees(reading, unit, token)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
@@ -159,14 +163,13 @@ def statements_of(
     for speaker in speakers_of(reading, unit, clause, token):
         if speaker.ref in named:
             continue
+        at = meeting if meeting is not None else reported_at(reading, clause, speaker.ref)
         if not placeholder:  # "discussed the following:" says nothing but its list
-            yield _statement(
-                reading, unit, clause, speaker, act, content, meeting, method, told=told
-            )
+            yield _statement(reading, unit, clause, speaker, act, content, at, method, told=told)
         for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
             extent = item_extent(item)
             yield _statement(
-                reading, item, clause, speaker, act, extent, meeting, method, unit, told=told
+                reading, item, clause, speaker, act, extent, at, method, unit, told=told
             )
 
 
@@ -789,16 +792,98 @@ def made_at(token: Token, clause: Clause, hearer: bool = True) -> Ref | None:
     """The meeting the reporting clause says it was made at ("after the summit", "told the
     meeting": with ``hearer``, an object of reporting is who was told), by the clause's date when
     it has one. For acts whose object is their content ("discussed the summit"), not ``hearer``."""
+    if at_meeting_noun(token, hearer) is None:
+        return None
+    date = clause.date
+    return Ref(EntityKind.MEETING, f"{date.isoformat()}-meeting") if date else PENDING_MEETING
+
+
+def at_meeting_noun(token: Token, hearer: bool = True) -> Token | None:
+    """The meeting noun the reporting predicate ``token`` is said at, after or to (see
+    :func:`made_at`)."""
     for child in token.children:
         nouns = [child] if hearer and child.dep_ in {"dobj", "dative"} else []
         if child.dep_ == "prep" and child.lower_ in _AT_PREPS:
             nouns = [t for t in child.subtree if t.dep_ == "pobj"]
-        if any(n.lemma_.lower() in _MEETING_NOUNS for n in nouns):
-            date = clause.date
-            return (
-                Ref(EntityKind.MEETING, f"{date.isoformat()}-meeting") if date else PENDING_MEETING
-            )
+        found = next((n for n in nouns if n.lemma_.lower() in _MEETING_NOUNS), None)
+        if found is not None:
+            return found
     return None
+
+
+_REPORT_DAYS = 1
+"""How many days after its main meeting a report may be published for its undated statements
+to be read as made there."""
+_TAKING_PART = frozenset({Action.ATTEND, Action.HOST, Action.CHAIR, Action.MEET})
+
+
+def reported_at(reading: Reading, clause: Clause, speaker: Ref) -> Ref | None:
+    """The main meeting of a news report, when ``speaker`` took part in it and ``clause``
+    reports them speaking there (see :func:`reported_takers`)."""
+    main = frame_of(reading).main_meeting()
+    return main.ref if main is not None and speaker in reported_takers(reading, clause) else None
+
+
+def reported_takers(reading: Reading, clause: Clause) -> frozenset[Ref]:
+    """Who, speaking in ``clause``, spoke at the meeting the news report is about: a report
+    published on the day of its main coalition meeting or the day after tells what the meeting's
+    hosts, chairs and attendees (as its clauses bound to that meeting name them) said, in the
+    present or past, at no date or place of its own ("Boric said that the plan works" in the
+    report of the summit he co-hosted; not "said on Friday", "said in Lima", "will say", nor
+    what an outsider said)."""
+    main = frame_of(reading).main_meeting()
+    published = reading.source.date
+    if main is None or main.day is None or published is None or reading.source.kind != "news":
+        return frozenset()
+    if not main.coalition or main.other or not 0 <= (published - main.day).days <= _REPORT_DAYS:
+        return frozenset()
+    if clause.date is not None or clause.places or clause.tense not in {"past", "present"}:
+        return frozenset()
+    return _takers(reading, main)
+
+
+def _takers(reading: Reading, main: Meeting) -> frozenset[Ref]:
+    frame = frame_of(reading)
+    return frozenset(
+        _ref(a.mention)
+        for c in reading.clauses()
+        if c.action in _TAKING_PART and c.polarity and frame.meeting_of(c) is main
+        for a in c.arguments
+        if a.mention.kind is MentionKind.PERSON and a.role in {"subject", "by"}
+    )
+
+
+def framed_meeting(
+    reading: Reading, clause: Clause, token: Token, hearer: bool, stated: Ref
+) -> Ref | None:
+    """The meeting a statement was made at, as the source's frame binds the meeting noun of
+    ``stated`` (:func:`made_at`): in a report of one summit that also recalls earlier ones, "after
+    the meeting" is the summit the lead reports, or the meeting named just before it in its
+    paragraph. A dated meeting is that meeting; an undated other forum's or earlier one is no
+    meeting of the source's to attach (None); else ``stated`` (the meeting of the clause's date,
+    or the source's one meeting)."""
+    noun = at_meeting_noun(token, hearer)
+    frame = frame_of(reading)
+    cue, bound = frame.cue_of(clause), frame.meeting_of(clause)
+    pairs = [(cue, bound)] if cue is not None and bound is not None else []
+    pairs += list(frame.also.get(id(clause), ()))
+    found = [m for c, m in pairs if noun is not None and c.noun is not None and c.noun.i == noun.i]
+    if not found or not _told_of(reading, clause, found[0]):
+        return stated
+    if found[0].day is not None:
+        return found[0].ref
+    return None if found[0].other or found[0].earlier else stated
+
+
+def _told_of(reading: Reading, clause: Clause, meeting: Meeting) -> bool:
+    """The text says which meeting "the meeting" is: its paragraph named it before, or the
+    clause dates it, or it is the meeting a report is about (an encyclopedia's article is about
+    no one meeting: its "right after the meeting" opening a paragraph is none the frame knows)."""
+    unit = clause.unit
+    named = any(u.paragraph.index == unit.paragraph.index and u.start < unit.start
+                for u in meeting.units)  # fmt: skip
+    reported = meeting.main and reading.source.kind != "encyclopedia"
+    return named or clause.date is not None or reported
 
 
 # -- the fact ------------------------------------------------------------------------------------
