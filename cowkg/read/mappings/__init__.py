@@ -29,6 +29,9 @@ class Reading:
     mentions: tuple[Mention, ...]
     affiliations: dict[str, Ref] = field(default_factory=dict)
     """Person key → the state their post belongs to, as any source titles them."""
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Views derived from the reading and shared by its mappings, made once (the meeting frame:
+    :func:`cowkg.read.mappings.meetings.frame_of`)."""
 
     def clauses(self) -> Iterable[Clause]:
         for _, clauses in self.units:

@@ -1065,21 +1065,17 @@ def _continuation(attended: tuple[Meeting, Unit], unit: Unit, reading: Reading) 
     yield from _participations(meeting, mentions, reading, None, [first, unit])
 
 
-_LAST_FRAME: list[tuple[Reading, Frame]] = []
-"""The frame of the reading the mappings read now: every mapping of a source asks for it, and
-the mappings run one source at a time (:func:`cowkg.read.mappings.facts_of`)."""
-
-
 def frame_of(reading: Reading) -> Frame:
     """The reading's meeting frame (other mappings use it to find the meeting a clause speaks
     of), built once per reading."""
-    if _LAST_FRAME and _LAST_FRAME[0][0] is reading:
-        return _LAST_FRAME[0][1]
+    made = reading.memo.get("frame")
+    if isinstance(made, Frame):
+        return made
     frame = build_frame(
         reading.source,
         reading.units,
         reading.affiliations,
         lambda unit: reference_date(reading, unit),
     )
-    _LAST_FRAME[:] = [(reading, frame)]
+    reading.memo["frame"] = frame
     return frame
