@@ -97,8 +97,14 @@ def input_files(settings: Settings, alignments_dir: Path = ALIGNMENTS_DIR) -> li
     files += [settings.curation_file] if settings.curation_file.is_file() else []
     files += [settings.ontology_dir / ONTOLOGY_FILE, settings.ontology_dir / SHAPES_FILE]
     files += sorted(alignments_dir.glob("*.csv")) if alignments_dir.is_dir() else []
+    files += code_files()
+    return [p for p in files if p.is_file()]
+
+
+def code_files() -> list[Path]:
+    """The package files that shape the graph: code and the tables it reads."""
     package = PROJECT_ROOT / "cowkg"
-    files += [
+    return [
         p
         for p in sorted(package.rglob("*"))
         if p.is_file()
@@ -107,18 +113,37 @@ def input_files(settings: Settings, alignments_dir: Path = ALIGNMENTS_DIR) -> li
             part in CODE_EXCLUDED or part == "__pycache__" for part in p.relative_to(package).parts
         )
     ]
-    return [p for p in files if p.is_file()]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+LOADED_CODE = {_relative(p): _sha256(p) for p in code_files()}
+"""The code files as this process loaded them (hashed when the package was imported). A build
+records and caches under these, not under what is on disk later: a process that keeps running
+while its code is edited (a long test run) builds with the code it loaded, and must not write
+its results under the new code's cache key or record the new code as the graph's input."""
 
 
 def input_hashes(
-    settings: Settings, alignments_dir: Path = ALIGNMENTS_DIR
+    settings: Settings,
+    alignments_dir: Path = ALIGNMENTS_DIR,
+    loaded: Mapping[str, str] = LOADED_CODE,
 ) -> tuple[dict[str, str], str]:
     """SHA-256 of every input (by project-relative path, plus the base IRI every IRI starts
-    with), and one digest over them all."""
-    hashes = {
-        _relative(p): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in input_files(settings, alignments_dir)
-    }
+    with), and one digest over them all. Code files take their ``loaded`` hashes (see
+    :data:`LOADED_CODE`), with a warning when the file on disk has changed since."""
+    hashes = {_relative(p): _sha256(p) for p in input_files(settings, alignments_dir)}
+    changed = sorted(k for k, v in loaded.items() if k in hashes and hashes[k] != v)
+    if changed:
+        log.warning(
+            "build: %d code file(s) changed on disk since this process started (%s); the "
+            "inputs recorded are the code it runs — restart it to build with the new code",
+            len(changed),
+            ", ".join(changed[:3]),
+        )
+        hashes.update({k: loaded[k] for k in changed})
     hashes["setting:base_iri"] = hashlib.sha256(settings.base_iri.encode("utf-8")).hexdigest()
     combined = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode("utf-8")).hexdigest()
     return dict(sorted(hashes.items())), combined

@@ -195,3 +195,27 @@ def test_remote_store_is_loaded_after_a_build_and_a_skip(
     assert pipeline.build(remote).skipped
     size = (settings.graph_dir / "cowkg.nq").stat().st_size
     assert pushed == [(size, "http://store.test/gsp")] * 2
+
+
+def test_code_edited_after_the_process_loaded_it_is_recorded_as_loaded(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A long-running process (a test run) whose code is edited meanwhile must record and cache
+    its results under the code it runs, not under the new code on disk."""
+    on_disk, _ = pipeline.input_hashes(Settings(), loaded={})
+    module = "cowkg/ledger.py"
+    stale = {module: "0" * 64}
+    with caplog.at_level("WARNING", logger="cowkg.pipeline"):
+        as_loaded, digest = pipeline.input_hashes(Settings(), loaded=stale)
+    assert as_loaded[module] == "0" * 64 and on_disk[module] != "0" * 64
+    assert digest != pipeline.input_hashes(Settings(), loaded={})[1]
+    assert "changed on disk since this process started" in caplog.text
+    assert module in caplog.text
+
+
+def test_the_loaded_code_is_every_code_file_of_the_package() -> None:
+    assert set(pipeline.LOADED_CODE) == {
+        p.relative_to(ROOT).as_posix() for p in pipeline.code_files()
+    }
+    assert "cowkg/ledger.py" in pipeline.LOADED_CODE
+    assert not any(k.startswith("cowkg/serve/") for k in pipeline.LOADED_CODE)
