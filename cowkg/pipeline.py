@@ -126,6 +126,17 @@ while its code is edited (a long test run) builds with the code it loaded, and m
 its results under the new code's cache key or record the new code as the graph's input."""
 
 
+def _on_disk(loaded: Mapping[str, str]) -> dict[str, str]:
+    """The hashes on disk of the code files in ``loaded`` that differ from it."""
+    out = {}
+    for name, sha in loaded.items():
+        path = PROJECT_ROOT / name
+        now = _sha256(path) if path.is_file() else ""
+        if now != sha:
+            out[name] = now
+    return out
+
+
 def input_hashes(
     settings: Settings,
     alignments_dir: Path = ALIGNMENTS_DIR,
@@ -135,7 +146,7 @@ def input_hashes(
     with), and one digest over them all. Code files take their ``loaded`` hashes (see
     :data:`LOADED_CODE`), with a warning when the file on disk has changed since."""
     hashes = {_relative(p): _sha256(p) for p in input_files(settings, alignments_dir)}
-    changed = sorted(k for k, v in loaded.items() if k in hashes and hashes[k] != v)
+    changed = sorted(k for k in _on_disk(loaded) if k in hashes)
     if changed:
         log.warning(
             "build: %d code file(s) changed on disk since this process started (%s); the "
@@ -164,6 +175,10 @@ def seed_runner(settings: Settings, hashes: Mapping[str, str] | None = None) -> 
     """Parallel, cached per-seed extraction as configured; the cache key includes the code
     (its hashes from ``hashes``, the :func:`input_hashes` of a build, or computed here)."""
     hashes = input_hashes(settings)[0] if hashes is None else hashes
+    if _on_disk(LOADED_CODE):
+        # Workers would import the code on disk, not the code loaded here: run it in this
+        # process, and cache nothing under a key that would not name the code that ran.
+        return SeedRunner()
     return SeedRunner(
         cache_dir=settings.cache_dir / "extract" if settings.cache_dir else None,
         workers=settings.build_workers or os.cpu_count() or 1,

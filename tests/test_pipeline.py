@@ -219,3 +219,14 @@ def test_the_loaded_code_is_every_code_file_of_the_package() -> None:
     }
     assert "cowkg/ledger.py" in pipeline.LOADED_CODE
     assert not any(k.startswith("cowkg/serve/") for k in pipeline.LOADED_CODE)
+
+
+def test_code_edited_since_loading_is_extracted_here_without_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Workers would import the edited code: the runner runs in this process, caching nothing."""
+    settings = Settings(cache_dir=tmp_path / "cache", build_workers=4)
+    assert pipeline.seed_runner(settings).cache_dir is not None
+    monkeypatch.setitem(pipeline.LOADED_CODE, "cowkg/ledger.py", "0" * 64)
+    runner = pipeline.seed_runner(settings)
+    assert runner.cache_dir is None and runner.workers == 1
