@@ -80,6 +80,8 @@ ENTITY_CLASSES = {
     EntityKind.CLAIM: COW.CountClaim,
     EntityKind.PRINCIPLE: COW.Principle,
     EntityKind.STATEMENT: COW.Statement,
+    EntityKind.WORK: COW.CitedWork,
+    EntityKind.PUBLISHER: COW.Publisher,
 }
 ATTENDANCE_MODES = {
     "in-person": SCHEMA.OfflineEventAttendanceMode,
@@ -499,6 +501,25 @@ def _founding(w: _FactWriter) -> None:
     w.link(entity, COW.foundedBy, "founded_by")
 
 
+def _cited_work(w: _FactWriter) -> None:
+    """A work a source's reference list cites: its bibliographic record and what it mentions."""
+    work = w.node(w.ref("work"))
+    w.add(source_iri(w.res.base, str(w.arg("cited_by"))), SCHEMA.citation, work)
+    w.literal(work, SCHEMA.headline, "title", _text)
+    w.literal(work, SCHEMA.alternativeHeadline, "translation", _text)
+    w.link(work, SCHEMA.author, "authors")
+    w.link(work, SCHEMA.publisher, "publisher")
+    w.literal(work, SCHEMA.datePublished, "date", _date)
+    w.literal(work, COW.retrievedOn, "retrieved", _date)
+    w.literal(work, COW.archivedOn, "archived", _date)
+    w.literal(work, SCHEMA.inLanguage, "language", _plain)
+    w.literal(work, SCHEMA.genre, "genre", _plain)
+    w.link(work, SCHEMA.mentions, "mentions")
+    covers = w.arg("covers")
+    for day in covers if isinstance(covers, tuple) else ():
+        w.add(work, SCHEMA.temporalCoverage, _date(day))
+
+
 def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
     """A fact that links a force to one task or component."""
 
@@ -533,6 +554,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.PRINCIPLE: _principle,
     FactKind.STATEMENT: _statement,
     FactKind.FOUNDING: _founding,
+    FactKind.CITED_WORK: _cited_work,
     FactKind.MEETING_TOPIC: _meeting_topic,
 }
 

@@ -79,6 +79,8 @@ class COW(DefinedNamespace):
     SpeechAct: URIRef
     SourceDocument: URIRef
     Fact: URIRef
+    CitedWork: URIRef
+    Publisher: URIRef
     # object properties
     ledBy: URIRef
     leads: URIRef
@@ -154,6 +156,8 @@ class COW(DefinedNamespace):
     mandate: URIRef
     announcedOn: URIRef
     foundedOn: URIRef
+    retrievedOn: URIRef
+    archivedOn: URIRef
     pointCount: URIRef
     adoptedOn: URIRef
     planAim: URIRef

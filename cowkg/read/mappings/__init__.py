@@ -72,6 +72,7 @@ def facts_of(reading: Reading) -> list[Fact]:
 from cowkg.read.mappings import (  # noqa: E402
     agreements,
     appointments,
+    citations,
     counts,
     discussions,
     documents,
@@ -94,5 +95,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("founding", naming.founding),
     ("naming", naming.naming),
     ("appointment", appointments.appointments),
+    ("cited-work", citations.cited_works),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
