@@ -46,11 +46,13 @@ _SEGMENT_END = re.compile(r"(?<!\b[A-Z])\.\s+")
 """A full stop that ends a segment of the entry (not an initial: "George C. Marshall")."""
 _NOT_PUBLISHER = re.compile(r"^(?:\d|[a-z\[]|pp?\.|In\s|Event occurs|Vol\.|ISBN|doi)|\d{4}$")
 _PUBLISHER_WORDS = 10
-_QUOTE = re.compile(
+QUOTE = re.compile(
     r"(?:Retrieved|Archived from the original(?: \(PDF\))? on)\s+[^.\n]{4,40}?\d{4}"
-    r"(?:\s+via\s+[^.\n]+)?\.\s+(?!Retrieved|Archived)(?P<quote>[A-Z\"“'‘\[][^\n]{20,})$"
+    r"(?:\s+via\s+\S+?(?:\s+\S+?)*?)?\.\s+(?!Retrieved|Archived)"
+    r"(?P<quote>[A-Z\"“'‘\[][^\n]{20,})$"
 )
-"""The retrieval note of an entry followed by the passage it quotes (Wikipedia's ``quote=``)."""
+"""The retrieval note of an entry followed by the passage it quotes (Wikipedia's ``quote=``);
+the note may name where it was read ("via GOV.uk."), and a second note is no quote."""
 _RETRIEVED = re.compile(r"\bRetrieved\s+(?P<date>[^.\n]*?\d{4})")
 _ARCHIVED = re.compile(r"\bArchived from the original(?: \(PDF\))? on\s+(?P<date>[^.\n]*?\d{4})")
 
@@ -145,7 +147,7 @@ def _citation(text: str, number: str, start: int, end: int) -> Citation | None:
         after = translation.end()
     rest = body[after:head_end]
     publisher, segment_date = _publisher_and_date(text, start + after, rest)
-    quote = _QUOTE.search(body)
+    quote = QUOTE.search(body)
     genre = ", ".join(dict.fromkeys(m["genre"] for m in _GENRE.finditer(body, 0, head_end)))
     if not (note or genre or (quoted and (publisher or date or segment_date))):
         return None  # a note of the text, not a citation: nothing says it is a work

@@ -141,4 +141,4 @@ def _publisher(reading: Reading, part: Part | None) -> Ref | None:
         whole = (mention.span.start, mention.span.end) == (part.start, part.end)
         if whole and mention.kind is MentionKind.ORGANIZATION and isinstance(mention.value, Ref):
             return mention.value
-    return Ref(EntityKind.PUBLISHER, slug(part.text), part.text)
+    return Ref(EntityKind.PUBLISHER, slug(re.sub(r"^[Tt]he\s+", "", part.text)), part.text)
