@@ -20,8 +20,8 @@ ENTRIES = (
     '  1. 1 2 Okafor, Amara; Lindqvist, Per (4 May 2026). "Chile and Peru agree on a border '
     'patrol plan". The Andes Courier. Retrieved 6 May 2026.\n'
     '  2. "Lima talks end without a deal, Boric says". Pacific Wire. 5 May 2026. Archived from '
-    "the original on 7 May 2026. Retrieved 8 May 2026. President Gabriel Boric told reporters that NATO "
-    "observers would return on 12 May 2026.\n"
+    "the original on 7 May 2026. Retrieved 8 May 2026. President Gabriel Boric told reporters "
+    "that NATO observers would return on 12 May 2026.\n"
     '  3. "Perú y Chile firman un acuerdo" [Peru and Chile sign an agreement]. Diario Sur (in '
     "Spanish). 4 May 2026. Retrieved 9 May 2026.\n"
     "  4. Ministry of Foreign Affairs; The Rt Hon Dame Helen Marsh KC MP (2 May 2026). Joint "
