@@ -22,6 +22,8 @@ from cowkg.read.nlp import Paragraph, parse, text_body_end
 from cowkg.types import Source, Span
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●◦·]|\d{1,2}[.)])\s+")
+
+
 class UnitKind(StrEnum):
     """Where a unit stands in its source (facts from a headline may be about the whole article)."""
 
