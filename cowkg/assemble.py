@@ -520,6 +520,22 @@ def _cited_work(w: _FactWriter) -> None:
         w.add(work, SCHEMA.temporalCoverage, _date(day))
 
 
+def _source_credit(w: _FactWriter) -> None:
+    """A byline, dateline, source line or image credit: who wrote the source, when it was
+    published, whom it reports from, whom its images credit."""
+    src = source_iri(w.res.base, str(w.arg("source")))
+    role = w.arg("role")
+    if role == "image":
+        image = w.sub(f"image/{w.arg('image')}", SCHEMA.ImageObject)
+        w.add(src, SCHEMA.image, image)
+        w.literal(image, SCHEMA.creditText, "credit_text", _plain)
+        w.link(image, SCHEMA.creator, "credited")
+        return
+    w.link(src, SCHEMA.author if role == "author" else SCHEMA.sourceOrganization, "credited")
+    w.link(src, COW.informedBy, "based_on")
+    w.literal(src, SCHEMA.datePublished, "date", _date)
+
+
 def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
     """A fact that links a force to one task or component."""
 
@@ -555,6 +571,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.STATEMENT: _statement,
     FactKind.FOUNDING: _founding,
     FactKind.CITED_WORK: _cited_work,
+    FactKind.SOURCE_CREDIT: _source_credit,
     FactKind.MEETING_TOPIC: _meeting_topic,
 }
 

@@ -135,6 +135,7 @@ class COW(DefinedNamespace):
     about: URIRef
     madeAt: URIRef
     addressedTo: URIRef
+    informedBy: URIRef
     speechAct: URIRef
     claimedProperty: URIRef
     claimedValue: URIRef

@@ -74,6 +74,7 @@ from cowkg.read.mappings import (  # noqa: E402
     appointments,
     citations,
     counts,
+    credits,
     discussions,
     documents,
     meetings,
@@ -96,5 +97,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("naming", naming.naming),
     ("appointment", appointments.appointments),
     ("cited-work", citations.cited_works),
+    ("credit", credits.credits),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from cowkg.extract.known import make_fact
 from cowkg.mentions import person_ref, slug
 from cowkg.read.agents import is_person_name
+from cowkg.read.bylines import as_written
 from cowkg.read.citations import Citation, Part, citations
 from cowkg.sources import span_at
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Lang, MentionKind, Ref
@@ -118,7 +119,7 @@ def author_name(written: str) -> str | None:
     if text.count(",") == 1:
         last, first = (p.strip() for p in text.split(","))
         text = f"{first} {last}"
-    words = [w.title() if w.isupper() and len(w) > 4 else w for w in text.split()]
+    words = as_written(text).split()
     while words and words[0] in _HONORIFIC:
         words = words[1:]
     while len(words) > 2 and _POST_NOMINAL.match(words[-1]):
