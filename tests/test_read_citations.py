@@ -30,6 +30,7 @@ ENTRIES = (
     '    1. HALVORSEN, INGRID (1 May 2026). "Peru to host Chile for talks". Nordic Ledger. '
     "Retrieved 2 May 2026.\n"
     '    2. not named (1 May 2026). "What the Lima talks are about". Harbour Post.\n'
+    '  6. "Chile to host Peru for talks on Tuesday, minister says". 30 April 2026.\n'
 )
 NOTES = "Notes\n\n  1. The talks were held in Spanish, with interpreters for the observers.\n"
 
@@ -55,7 +56,8 @@ def _by_title(facts: list[Fact]) -> dict[str, Fact]:
 
 def test_each_entry_style_is_cut_into_its_parts() -> None:
     found = {c.number: c for c in citations(BODY + ENTRIES)}
-    assert sorted(found) == ["1", "2", "3", "4", "5.1", "5.2"]
+    assert sorted(found) == ["1", "2", "3", "4", "5.1", "5.2", "6"]
+    assert found["6"].date is not None and found["6"].publisher is None
     first = found["1"]
     assert [a.text for a in first.authors] == ["Okafor, Amara", "Lindqvist, Per"]
     assert first.title.text == "Chile and Peru agree on a border patrol plan"

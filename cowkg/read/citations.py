@@ -213,7 +213,7 @@ def _publisher_and_date(text: str, start: int, rest: str) -> tuple[Part | None, 
         end = match.start() if match else len(rest)
         segment = _part(text, start + at, start + end)
         at = match.end() if match else len(rest)
-        bare = _LANGUAGE.sub("", _FORMAT.sub("", _GENRE.sub("", segment.text))).strip()
+        bare = _LANGUAGE.sub("", _FORMAT.sub("", _GENRE.sub("", segment.text))).strip(" .")
         if not bare:
             continue
         if date is None and _is_date(bare):
