@@ -1079,11 +1079,34 @@ def _fronted_mentions(source: Source) -> Iterator[Mention]:
             yield Mention(MentionKind.COUNT, span, quantity, form="partitive")
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_ONE_AS_PRONOUN = re.compile(
+    r"\b(?:the|this|that|each|every|which|any|no|another|other|first|second|third|last|next)"
+    r"[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def _no_count(text: str, match: re.Match[str], unit: str) -> bool:
+    """A match of :data:`_QUANTITY` that counts nothing: a number word inside a word ("drone
+    operators"), a year before a name ("in November 2024 Paris and London", "2026-27 Ukrainian
+    needs"), "one" as a pronoun ("the second one concerns …") or in "one of the …"."""
+    start = match.start("num") if match.group("num") else match.start()
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return True
+    number = match.group("num") or ""
+    if _A_YEAR.fullmatch(number) and unit[:1].isupper():
+        return True
+    if number.lower() == "one":
+        return unit.lower().startswith("of ") or bool(_ONE_AS_PRONOUN.search(text, 0, start))
+    return False
+
+
 def _quantity_mentions(source: Source) -> Iterator[Mention]:
     yield from _fronted_mentions(source)
     for match in _QUANTITY.finditer(source.text):
         unit = match.group("unit") or match.group("adj") or match.group("partitive") or ""
-        if unit.split()[-1].lower() in _NOT_UNITS:
+        if unit.split()[-1].lower() in _NOT_UNITS or _no_count(source.text, match, unit):
             continue
         low = _decimal(match.group("low") or match.group("num"))
         second = match.group("high") or match.group("num2")

@@ -267,6 +267,25 @@ def test_quantities_and_counts(
     assert mention.value == Quantity(*bound, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile trains its drone operators.",  # "one" inside a word
+        "In early May 2026 Lima and Quito held talks.",  # a year before names
+        "The plan covers 2027-28 Peruvian defence needs.",  # a span of years
+        "The first one concerns border patrols.",  # "one" as a pronoun
+        "That remains one of the core principles of the alliance.",  # "one of the …"
+    ],
+)
+def test_numbers_that_count_nothing(text: str) -> None:
+    assert _of(MentionKind.QUANTITY, text) == [] and _of(MentionKind.COUNT, text) == []
+
+
+def test_a_word_number_still_counts() -> None:
+    (mention,) = _of(MentionKind.QUANTITY, "Peru sent one battalion and two frigates.")
+    assert mention.span.text.startswith("one battalion")
+
+
 def test_every_mention_span_is_verbatim(project_root: Path) -> None:
     sources = load_sources(project_root / "seeds")
     for source in sources:
