@@ -10,6 +10,7 @@ No blank nodes are minted anywhere, so the output is deterministic and diffable.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import hashlib
@@ -715,6 +716,29 @@ def provenance_triples(
         yield from _evidence_triples(base, graph.iri, span, sources)
 
 
+def primary_sources(res: Resolution, graphs: Iterable[FactGraph]) -> Iterator[Triple]:
+    """A fact read from a reference entry (the title of a cited work, or the passage the entry
+    quotes from it) rests on that work: its fact graph ``prov:hadPrimarySource`` the
+    ``cow:CitedWork``, beside the citing source it ``prov:wasDerivedFrom``."""
+    entries: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
+    for fact in res.facts:
+        work = fact.args.get("work")
+        if fact.kind is FactKind.CITED_WORK and isinstance(work, Ref):
+            for span in fact.evidence:
+                entries[span.seed].append((span.start, span.end, res.iri(work)))
+    starts = {seed: [start for start, _, _ in sorted(r)] for seed, r in entries.items()}
+    ordered = {seed: sorted(r) for seed, r in entries.items()}
+    for graph in graphs:
+        if any(fact.kind is FactKind.CITED_WORK for fact in graph.facts):
+            continue
+        for span in graph.evidence:
+            at = bisect.bisect_right(starts.get(span.seed, []), span.start)
+            if at:  # entries are lines: only the last one starting before can hold the span
+                start, end, work = ordered[span.seed][at - 1]
+                if start <= span.start and span.end <= end:
+                    yield (graph.iri, PROV.hadPrimarySource, work)
+
+
 def source_triples(base: str, source: Source) -> Iterator[Triple]:
     """The description of one seed document (from its record in seeds/sources.yaml)."""
     s = source_iri(base, source.file)
@@ -885,6 +909,8 @@ def assemble(
             named.add(triple)
         for triple in provenance_triples(base, graph, by_file):
             provenance.add(triple)
+    for triple in primary_sources(res, graphs):
+        provenance.add(triple)
     for seed, triples in sorted(_by_source(graphs).items()):
         named = ds.graph(source_graph_iri(base, seed))
         for triple in triples:
