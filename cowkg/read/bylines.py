@@ -22,6 +22,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from cowkg.read.citations import Part
 from cowkg.read.nlp import text_body_end
 
 _WEEKDAYS = "|".join(calendar.day_name)
@@ -42,43 +43,34 @@ _MAX_NAMES = 6
 
 
 @dataclass(frozen=True, slots=True)
-class Piece:
-    """A stretch of a line: ``text == source_text[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class CreditLine:
     """One byline, dateline or credit: ``role`` is "author" (byline, dateline), "source" (the
     report's source line) or "image" (a photo or cover credit)."""
 
     role: str
-    line: Piece
+    line: Part
     """The whole line or caption tail the credit is (the evidence of its fact)."""
-    credited: tuple[Piece, ...]
+    credited: tuple[Part, ...]
     """The authors, the outlet a report comes from, or who is credited with an image."""
-    based_on: tuple[Piece, ...] = ()
+    based_on: tuple[Part, ...] = ()
     """Whose information a report rests on ("with reference to the Office of …")."""
-    date: Piece | None = None
+    date: Part | None = None
     """The day a dateline gives."""
 
 
-def _pieces(text: str, start: int, written: str, separator: re.Pattern[str]) -> list[Piece]:
+def _pieces(text: str, start: int, written: str, separator: re.Pattern[str]) -> list[Part]:
     out, at = [], 0
     for match in [*separator.finditer(written), None]:
         end = match.start() if match else len(written)
         piece = written[at:end].strip()
         if piece:
             first = start + at + written[at:end].index(piece)
-            out.append(Piece(first, first + len(piece), text[first : first + len(piece)]))
+            out.append(Part(first, first + len(piece), text[first : first + len(piece)]))
         at = match.end() if match else len(written)
     return out
 
 
-def _people(text: str, start: int, written: str) -> list[Piece] | None:
+def _people(text: str, start: int, written: str) -> list[Part] | None:
     """The names of a byline, when every one is a person's name."""
     from cowkg.read.agents import is_person_name  # agents reads bylines' names: import here
 
@@ -123,11 +115,11 @@ def _byline(text: str, start: int, line: str) -> CreditLine | None:
         if names is None:
             continue
         date = (
-            Piece(start + match.start("date"), start + match.end("date"), match["date"])
+            Part(start + match.start("date"), start + match.end("date"), match["date"])
             if "date" in match.groupdict() and match["date"]
             else None
         )
-        whole = Piece(start, start + len(line), line)
+        whole = Part(start, start + len(line), line)
         return CreditLine("author", whole, tuple(names), date=date)
     return None
 
@@ -136,7 +128,7 @@ def _credits(text: str, start: int, line: str) -> list[CreditLine]:
     out = []
     for match in _CREDIT.finditer(line):
         credit, at = match["credit"], start + match.start("credit")
-        whole = Piece(start + match.start(), start + match.end(), match.group())
+        whole = Part(start + match.start(), start + match.end(), match.group())
         if match["cue"] == "Source":
             parts = _BASED_ON.split(credit, maxsplit=1)
             first = _pieces(text, at, parts[0], _CREDIT_SEPARATOR)

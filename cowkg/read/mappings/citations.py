@@ -49,7 +49,7 @@ def cited_works(reading: Reading) -> Iterator[Fact]:
 
 def _fact(reading: Reading, citation: Citation) -> Fact:
     source = reading.source
-    date = _date(reading, citation.date)
+    date = written_date(reading, citation.date)
     language = citation.language or source.language
     title = citation.title.text
     digest = hashlib.sha1(" ".join(title.lower().split()).encode("utf-8")).hexdigest()[:12]
@@ -86,8 +86,8 @@ def _fact(reading: Reading, citation: Citation) -> Fact:
         "authors": authors or None,
         "publisher": _publisher(reading, citation.publisher),
         "date": date,
-        "retrieved": _date(reading, citation.retrieved),
-        "archived": _date(reading, citation.archived),
+        "retrieved": written_date(reading, citation.retrieved),
+        "archived": written_date(reading, citation.archived),
         "language": citation.language or None,
         "genre": citation.genre or None,
         "mentions": mentions or None,
@@ -97,8 +97,9 @@ def _fact(reading: Reading, citation: Citation) -> Fact:
     return make_fact(FactKind.CITED_WORK, args, [evidence], "cited-work")
 
 
-def _date(reading: Reading, part: Part | None) -> dt.date | None:
-    """The day a part of the entry writes ("17 August 2025"; a month alone gives none)."""
+def written_date(reading: Reading, part: Part | None) -> dt.date | None:
+    """The day a part of an entry or a dateline writes ("17 August 2025"; a month alone gives
+    none)."""
     if part is None or not _DAY.search(part.text):
         return None
     return next(

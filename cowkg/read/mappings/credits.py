@@ -18,7 +18,6 @@ is part of the credited name, not credited itself.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,9 @@ from typing import TYPE_CHECKING
 from cowkg.extract.known import make_fact
 from cowkg.mentions import person_ref, slug
 from cowkg.read.agents import is_person_name
-from cowkg.read.bylines import Piece, as_written, credit_lines
+from cowkg.read.bylines import as_written, credit_lines
+from cowkg.read.citations import Part
+from cowkg.read.mappings.citations import written_date
 from cowkg.sources import span_at
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
 
@@ -51,7 +52,7 @@ def credits(reading: Reading) -> Iterator[Fact]:
             "role": line.role,
             "credited": credited or None,
             "based_on": based_on or None,
-            "date": _date(reading, line.date),
+            "date": written_date(reading, line.date),
         }
         if line.role == "image":
             args["image"] = f"{Path(source.file).stem}-{line.line.start}"
@@ -65,14 +66,14 @@ _PEOPLE_FROM = {"author": 0, "image": 1}
 the agency of a photo credit ("Agency / Photographer"); none of a source line."""
 
 
-def _agents(reading: Reading, pieces: tuple[Piece, ...], role: str = "") -> tuple[Ref, ...]:
+def _agents(reading: Reading, pieces: tuple[Part, ...], role: str = "") -> tuple[Ref, ...]:
     """Whom the pieces of a credit name."""
     first_person = _PEOPLE_FROM.get(role, len(pieces))
     found = (_agent(reading, p, i >= first_person) for i, p in enumerate(pieces))
     return tuple(dict.fromkeys(r for r in found if r is not None))
 
 
-def _agent(reading: Reading, piece: Piece, person: bool) -> Ref | None:
+def _agent(reading: Reading, piece: Part, person: bool) -> Ref | None:
     text = re.sub(r"^the\s+", "", piece.text)
     start = piece.end - len(text)
     for mention in reading.mentions_in(start, piece.end):
@@ -85,16 +86,3 @@ def _agent(reading: Reading, piece: Piece, person: bool) -> Ref | None:
     if _NAME.match(text) and slug(text):
         return Ref(EntityKind.PUBLISHER, slug(re.sub(r"^The\s+", "", text)), text)
     return None
-
-
-def _date(reading: Reading, piece: Piece | None) -> dt.date | None:
-    if piece is None:
-        return None
-    return next(
-        (
-            m.value
-            for m in reading.mentions_in(piece.start, piece.end)
-            if m.kind is MentionKind.DATE and isinstance(m.value, dt.date)
-        ),
-        None,
-    )
