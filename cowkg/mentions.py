@@ -822,16 +822,44 @@ def _absolute_dates(source: Source) -> Iterator[Mention]:
 
 
 def _weekday_before(anchor: dt.date, weekday: int, direction: str) -> dt.date:
-    """The given weekday nearest ``anchor``: on or before it (or after it for "next")."""
+    """The given weekday nearest ``anchor``: on or before it (after it for "next", on or after
+    it for "ahead": a weekday of a report that looks ahead, "will meet on Tuesday")."""
     if direction == "next":
         return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    if direction == "ahead":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-def _relative_dates(source: Source) -> Iterator[Mention]:
+_LOOKS_AHEAD = re.compile(r"\b(?:will|to\s+(?!the\b|a\b)[a-z]+)\b[^.!?]*$")
+"""A clause that looks ahead up to a weekday: "will co-chair … on Tuesday", "to host …
+Thursday" (headline grammar for the future)."""
+
+
+def _cited_anchors(source: Source, absolute: Sequence[Mention]) -> list[tuple[int, int, dt.date]]:
+    """Each reference entry of the source with the date of the work it cites: a relative date
+    in its title or in the passage it quotes is the work's, not the citing source's."""
+    from cowkg.read.citations import citations  # the reading layer imports this module
+
+    by_start = {m.span.start: m.value for m in absolute if isinstance(m.value, dt.date)}
+    out = []
+    for cited in citations(source.text):
+        day = by_start.get(cited.date.start) if cited.date is not None else None
+        if day is not None:
+            out.append((cited.entry.start, cited.entry.end, day))
+    return out
+
+
+def _relative_dates(source: Source, absolute: Sequence[Mention] = ()) -> Iterator[Mention]:
+    anchors = _cited_anchors(source, absolute) if absolute else []
     for match in _RELATIVE.finditer(source.text):
         span = _span(source, *match.span())
-        anchor = source.date
+        cited = next((a for a in anchors if a[0] <= match.start() < a[1]), None)
+        anchor = source.date if cited is None else cited[2]
+        ahead = cited is not None and (
+            bool(_LOOKS_AHEAD.search(source.text, cited[0], match.start()))
+            or source.text.startswith(("'s", "’s"), match.end())
+        )
         if anchor is None:
             yield Mention(MentionKind.DATE, span, match.group(0), form="relative")
             continue
@@ -853,7 +881,7 @@ def _relative_dates(source: Source) -> Iterator[Mention]:
                 end=first + dt.timedelta(days=1 if "weekend" in rel else 6),
             )
         else:
-            direction = (match.group("next") or "").lower()
+            direction = (match.group("next") or "").lower() or ("ahead" if ahead else "")
             day = _weekday_before(anchor, _WEEKDAYS.index(match.group("wd").lower()), direction)
             if match.group("wd2"):
                 last = day + dt.timedelta(
@@ -1217,7 +1245,8 @@ def _resolve_person(mention: Mention, people: PeopleIndex) -> Mention:
 
 def _numeric_mentions(source: Source) -> list[Mention]:
     money = list(_money_mentions(source))
-    dates = [*_absolute_dates(source), *_relative_dates(source)]
+    absolute = list(_absolute_dates(source))
+    dates = [*absolute, *_relative_dates(source, absolute)]
     taken = _Covered(m.span for m in [*money, *dates])
     counts = [q for q in _quantity_mentions(source) if not taken.overlaps(q.span)]
     return _drop_nested(money, (MentionKind.AMOUNT,)) + dates + counts
