@@ -236,11 +236,12 @@ class FactKind(StrEnum):
     # release", "Speech"…); mentions?: tuple[Ref] (the agents its title and the passage quoted
     # from it name); covers?: tuple[date, ...] (the dates they name)  -- a reference entry
     CITED_WORK = "cited-work"
-    # source: str (the source's file); role: str (author | source | image); credited?:
+    # source: str (the source's file); role: str (author | published | source | image); credited?:
     # tuple[Ref] (authors; the outlet a report comes from; whom an image credits); based_on?:
     # tuple[Ref] (whose information a report rests on: "with reference to"); date?: date (the
-    # day a dateline gives); image?: str (key of the image node); credit_text?: str (the
-    # image's credit as written)  -- a byline, dateline, source line or image credit
+    # day a dateline or date stamp gives); image?: str (key of the image node); credit_text?:
+    # str (the image's credit as written)  -- a byline, dateline, date stamp, source line or
+    # image credit
     SOURCE_CREDIT = "source-credit"
 
 

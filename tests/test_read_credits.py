@@ -99,6 +99,30 @@ def test_lines_that_are_no_credit() -> None:
     assert _facts(text) == []
 
 
+def test_a_date_stamp_dates_the_source() -> None:
+    text = "Peru hosts talks\ndate 2026-05-08 World News\n\nThe talks began in Lima.\n"
+    published = _by_role(text)["published"]
+    assert published.args["date"] == dt.date(2026, 5, 8)
+    assert "credited" not in published.args
+    stamp = _by_role("Peru hosts talks\n9:05 am today\n\nThe talks began.\n")["published"]
+    assert stamp.args["date"] == dt.date(2026, 5, 8)  # the source's day
+    assert "published" not in _by_role("Peru hosts talks\n\nThe date 2026-05-08 was set.\n")
+
+
+def test_a_bracketed_caption_credit() -> None:
+    text = (
+        "Peru hosts talks\n\nThe delegations arrive in Lima. (Carla Ruiz / Andes Images via "
+        "Harbour Photo Agency)\n\nThe talks began.\n"
+    )
+    image = _by_role(text)["image"]
+    assert _keys(image, "credited") == [
+        (EntityKind.PERSON, "carla-ruiz"),
+        (EntityKind.PUBLISHER, "andes-images"),
+        (EntityKind.PUBLISHER, "harbour-photo-agency"),
+    ]
+    assert _facts("Peru hosts talks\n\nThe talks (in Lima / Quito) began.\n") == []
+
+
 def test_capitals_and_acronyms() -> None:
     assert as_written("CARLA RUIZ") == "Carla Ruiz"
     assert as_written("UN OCHA") == "UN OCHA"

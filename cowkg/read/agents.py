@@ -32,6 +32,7 @@ _NOT_NAME_WORDS = frozenset(
         "Europe", "European", "Western", "Force", "Headquarters", "Palace", "House", "Street",
         "Meet", "Meets", "Hybrid", "Official", "Website", "Press", "Gazette", "News", "Times",
         "Peace", "Post", "Journal", "Monde", "Welt", "Taoiseach", "Tánaiste", "Tanaiste",
+        "Images", "Pictures", "Photos", "Agency", "Media", "Wire",
     }
 )  # fmt: skip
 """Words that make a spaCy ``PERSON`` entity something else (a title, a month, a venue)."""

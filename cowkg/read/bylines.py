@@ -6,10 +6,12 @@ They are lines of their own grammar, read by their shape and cue words, never by
 - a byline, "By A and B" (every name a person's name);
 - a dateline, "A, B Thursday, 27 March 2025, 13:15" (the names may run into the weekday, as a
   capture of a page that set them apart writes them: "A, BThursday, …");
-- a credit, "Photo: X", "Cover: X", "Credit: X", "Image: X" (of an image: its caption's end, or a
-  line of its own, or in brackets) and "Source: X with reference to Y" (of the report: X the
-  outlet it comes from, Y whose information it rests on: "with reference to", "citing",
-  "according to", "reported by" — the last names who reported it, an outlet as well).
+- a date stamp of the capture, "date 2025-03-02", "10:29 am today";
+- a credit, "Photo: X", "Cover: X", "Credit: X", "Image: X" (of an image: its caption's end, or
+  a line of its own, or in brackets; or a caption's closing "(Name / Agency via Agency)") and
+  "Source: X with reference to Y" (of the report: X the outlet it comes from, Y whose
+  information it rests on: "with reference to", "citing", "according to", "reported by" — the
+  last names who reported it, an outlet as well).
 
 :func:`byline_names` gives the names of bylines and datelines to the name recogniser (they are
 people, whatever spaCy's tagger makes of a name it has not seen); :func:`credit_lines` cuts
@@ -35,8 +37,19 @@ _CREDIT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\())(?P<cue>Photo|Photograph|Image|Cover|Credit|Source|Video)s?:\s*"
     r"(?P<credit>[^()\n:]+?)\s*(?=\)|$)"
 )
+_DATE_STAMP = re.compile(
+    r"^(?:date\s+(?P<iso>\d{4}-\d{2}-\d{2})(?:\s+[A-Z][a-z]+){0,3}"
+    r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+(?P<day>today|yesterday))\s*$",
+    re.IGNORECASE,
+)
+"""A capture's date stamp: "date 2025-03-02" (and the section words a page sets beside it),
+"10:29 am today"."""
+_BRACKETED_CREDIT = re.compile(
+    r"\((?P<credit>[A-Z][^()/\n]{1,60}?\s*/\s*[A-Z][^()\n]{1,80}?)\)\s*$"
+)
+"""A caption's closing credit in brackets, names split by a slash: "(Name / Agency via Agency)"."""
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_CREDIT_SEPARATOR = re.compile(r"\s*/\s*|\s*;\s*")
+_CREDIT_SEPARATOR = re.compile(r"\s*/\s*|\s*;\s*|\s+via\s+")
 _BASED_ON = re.compile(r"\s*,?\s+(?:with reference to|citing|according to|quoting|reported by)\s+")
 _IMAGE_FILE = re.compile(r"\S\.(?:svg|png|jpe?g|gif|webp|tiff?)\b", re.IGNORECASE)
 _MAX_NAMES = 6
@@ -48,6 +61,7 @@ class CreditLine:
     report's source line) or "image" (a photo or cover credit)."""
 
     role: str
+    """"author" (a byline or dateline), "published" (a date stamp), "source" or "image"."""
     line: Part
     """The whole line or caption tail the credit is (the evidence of its fact)."""
     credited: tuple[Part, ...]
@@ -95,10 +109,11 @@ def credit_lines(text: str) -> list[CreditLine]:
     end_of_body = text_body_end(text)
     for line in text[:end_of_body].splitlines(keepends=True):
         start, offset = offset, offset + len(line)
-        stripped = line.rstrip()
+        stripped = line.strip()
+        start += len(line) - len(line.lstrip())
         if not stripped or _IMAGE_FILE.search(stripped):
             continue
-        found = _byline(text, start, stripped)
+        found = _byline(text, start, stripped) or _date_stamp(text, start, stripped)
         if found is not None:
             out.append(found)
             continue
@@ -124,8 +139,23 @@ def _byline(text: str, start: int, line: str) -> CreditLine | None:
     return None
 
 
+def _date_stamp(text: str, start: int, line: str) -> CreditLine | None:
+    match = _DATE_STAMP.match(line)
+    if match is None:
+        return None
+    group = "iso" if match["iso"] else "day"
+    date = Part(start + match.start(group), start + match.end(group), match[group])
+    return CreditLine("published", Part(start, start + len(line), line), (), date=date)
+
+
 def _credits(text: str, start: int, line: str) -> list[CreditLine]:
     out = []
+    bracketed = _BRACKETED_CREDIT.search(line)
+    if bracketed is not None and _CREDIT.search(line) is None:
+        at = start + bracketed.start("credit")
+        whole = Part(start + bracketed.start(), start + bracketed.end(), bracketed.group())
+        pieces = _pieces(text, at, bracketed["credit"], _CREDIT_SEPARATOR)
+        out.append(CreditLine("image", whole, tuple(pieces)))
     for match in _CREDIT.finditer(line):
         credit, at = match["credit"], start + match.start("credit")
         whole = Part(start + match.start(), start + match.end(), match.group())

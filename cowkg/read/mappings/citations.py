@@ -97,10 +97,10 @@ def _fact(reading: Reading, citation: Citation) -> Fact:
     return make_fact(FactKind.CITED_WORK, args, [evidence], "cited-work")
 
 
-def written_date(reading: Reading, part: Part | None) -> dt.date | None:
+def written_date(reading: Reading, part: Part | None, day: bool = True) -> dt.date | None:
     """The day a part of an entry or a dateline writes ("17 August 2025"; a month alone gives
-    none)."""
-    if part is None or not _DAY.search(part.text):
+    none, unless ``day`` is False: "today" in a date stamp)."""
+    if part is None or (day and not _DAY.search(part.text)):
         return None
     return next(
         (

@@ -5,13 +5,15 @@ dateline or credit line (:mod:`cowkg.read.bylines` finds them by their shape).
   the source was published);
 - "Source: X with reference to Y": the outlet X the report comes from and Y, whose information
   it rests on;
-- "Photo: X / Y", "Cover: X", "Credit: X": an image of the source and whom it credits.
+- "Photo: X / Y", "Cover: X", "Credit: X", "(X / Y via Z)": an image of the source and whom it
+  credits;
+- a date stamp ("date 2025-03-02", "10:29 am today"): the day the source was published.
 
 Who is credited: the person or organisation a mention names when it is the whole credit
-("European Pravda"); a byline's names, and a person's name after the agency of a photo credit
-("Agency / Photographer"), are people; any other capitalised name is a publisher of its own
-("Getty Images", "Office of the President": two capitalised words alone are no person's name
-here). A credit that names nobody ("a reporter in Paris",
+("European Pravda"); a person's name in a byline or a photo credit is that person; any other
+capitalised name is a publisher of its own ("Getty Images", "Office of the President"; a source
+line's "Pacific Wire" too: there, two capitalised words are no person's name). An organisation
+only spaCy guessed is a publisher as well. A credit that names nobody ("a reporter in Paris",
 "its sources") credits nobody; a state named in a credit ("Office of the President of Ukraine")
 is part of the credited name, not credited itself.
 """
@@ -44,7 +46,8 @@ def credits(reading: Reading) -> Iterator[Fact]:
     for line in credit_lines(reading.source.text):
         credited = _agents(reading, line.credited, line.role)
         based_on = _agents(reading, line.based_on)
-        if not credited and not based_on:
+        date = written_date(reading, line.date, day=line.role != "published")
+        if not credited and not based_on and date is None:
             continue
         source = reading.source
         args: dict[str, FactValue | None] = {
@@ -52,7 +55,7 @@ def credits(reading: Reading) -> Iterator[Fact]:
             "role": line.role,
             "credited": credited or None,
             "based_on": based_on or None,
-            "date": written_date(reading, line.date),
+            "date": date,
         }
         if line.role == "image":
             args["image"] = f"{Path(source.file).stem}-{line.line.start}"
@@ -61,9 +64,10 @@ def credits(reading: Reading) -> Iterator[Fact]:
         yield make_fact(FactKind.SOURCE_CREDIT, args, [evidence], "credit")
 
 
-_PEOPLE_FROM = {"author": 0, "image": 1}
-"""From which piece on a person's name is a person: every name of a byline, the names after
-the agency of a photo credit ("Agency / Photographer"); none of a source line."""
+_PEOPLE_FROM = {"author": 0, "image": 0}
+"""From which piece on a person's name is a person: every name of a byline or photo credit
+("Agency / Photographer", "Photographer / Agency"); none of a source line, whose capitalised
+words name an outlet ("Pacific Wire")."""
 
 
 def _agents(reading: Reading, pieces: tuple[Part, ...], role: str = "") -> tuple[Ref, ...]:
@@ -78,8 +82,9 @@ def _agent(reading: Reading, piece: Part, person: bool) -> Ref | None:
     start = piece.end - len(text)
     for mention in reading.mentions_in(start, piece.end):
         whole = (mention.span.start, mention.span.end) == (start, piece.end)
-        if whole and mention.kind in _CREDITED and isinstance(mention.value, Ref):
-            return mention.value
+        listed = mention.kind is MentionKind.PERSON or mention.form != "open"
+        if whole and listed and mention.kind in _CREDITED and isinstance(mention.value, Ref):
+            return mention.value  # (an organisation spaCy guessed is a publisher, below)
     written = as_written(text)
     if person and is_person_name(written):
         return person_ref(written)
