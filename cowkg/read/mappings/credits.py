@@ -12,8 +12,8 @@ dateline or credit line (:mod:`cowkg.read.bylines` finds them by their shape).
 Who is credited: the person or organisation a mention names when it is the whole credit
 ("European Pravda"); a person's name in a byline or a photo credit is that person; any other
 capitalised name is a publisher of its own ("Getty Images", "Office of the President"; a source
-line's "Pacific Wire" too: there, two capitalised words are no person's name). An organisation
-only spaCy guessed is a publisher as well. A credit that names nobody ("a reporter in Paris",
+line's "Pacific Wire" too: there, two capitalised words are no person's name). A credit that
+names nobody ("a reporter in Paris",
 "its sources") credits nobody; a state named in a credit ("Office of the President of Ukraine")
 is part of the credited name, not credited itself.
 """
@@ -82,9 +82,8 @@ def _agent(reading: Reading, piece: Part, person: bool) -> Ref | None:
     start = piece.end - len(text)
     for mention in reading.mentions_in(start, piece.end):
         whole = (mention.span.start, mention.span.end) == (start, piece.end)
-        listed = mention.kind is MentionKind.PERSON or mention.form != "open"
-        if whole and listed and mention.kind in _CREDITED and isinstance(mention.value, Ref):
-            return mention.value  # (an organisation spaCy guessed is a publisher, below)
+        if whole and mention.kind in _CREDITED and isinstance(mention.value, Ref):
+            return mention.value  # one entity with the organisation the prose names
     written = as_written(text)
     if person and is_person_name(written):
         return person_ref(written)
