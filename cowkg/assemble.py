@@ -10,6 +10,7 @@ No blank nodes are minted anywhere, so the output is deterministic and diffable.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import hashlib
@@ -80,6 +81,8 @@ ENTITY_CLASSES = {
     EntityKind.CLAIM: COW.CountClaim,
     EntityKind.PRINCIPLE: COW.Principle,
     EntityKind.STATEMENT: COW.Statement,
+    EntityKind.WORK: COW.CitedWork,
+    EntityKind.PUBLISHER: COW.Publisher,
 }
 ATTENDANCE_MODES = {
     "in-person": SCHEMA.OfflineEventAttendanceMode,
@@ -499,6 +502,41 @@ def _founding(w: _FactWriter) -> None:
     w.link(entity, COW.foundedBy, "founded_by")
 
 
+def _cited_work(w: _FactWriter) -> None:
+    """A work a source's reference list cites: its bibliographic record and what it mentions."""
+    work = w.node(w.ref("work"))
+    w.add(source_iri(w.res.base, str(w.arg("cited_by"))), SCHEMA.citation, work)
+    w.literal(work, SCHEMA.headline, "title", _text)
+    w.literal(work, SCHEMA.alternativeHeadline, "translation", _text)
+    w.link(work, SCHEMA.author, "authors")
+    w.link(work, SCHEMA.publisher, "publisher")
+    w.literal(work, SCHEMA.datePublished, "date", _date)
+    w.literal(work, COW.retrievedOn, "retrieved", _date)
+    w.literal(work, COW.archivedOn, "archived", _date)
+    w.literal(work, SCHEMA.inLanguage, "language", _plain)
+    w.literal(work, SCHEMA.genre, "genre", _plain)
+    w.link(work, SCHEMA.mentions, "mentions")
+    covers = w.arg("covers")
+    for day in covers if isinstance(covers, tuple) else ():
+        w.add(work, SCHEMA.temporalCoverage, _date(day))
+
+
+def _source_credit(w: _FactWriter) -> None:
+    """A byline, dateline, source line or image credit: who wrote the source, when it was
+    published, whom it reports from, whom its images credit."""
+    src = source_iri(w.res.base, str(w.arg("source")))
+    role = w.arg("role")
+    if role == "image":
+        image = w.sub(f"image/{w.arg('image')}", SCHEMA.ImageObject)
+        w.add(src, SCHEMA.image, image)
+        w.literal(image, SCHEMA.creditText, "credit_text", _plain)
+        w.link(image, SCHEMA.creator, "credited")
+        return
+    w.link(src, SCHEMA.author if role == "author" else SCHEMA.sourceOrganization, "credited")
+    w.link(src, COW.informedBy, "based_on")
+    w.literal(src, SCHEMA.datePublished, "date", _date)
+
+
 def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
     """A fact that links a force to one task or component."""
 
@@ -533,6 +571,8 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.PRINCIPLE: _principle,
     FactKind.STATEMENT: _statement,
     FactKind.FOUNDING: _founding,
+    FactKind.CITED_WORK: _cited_work,
+    FactKind.SOURCE_CREDIT: _source_credit,
     FactKind.MEETING_TOPIC: _meeting_topic,
 }
 
@@ -674,6 +714,29 @@ def provenance_triples(
             )
         yield (graph.iri, PROV.wasDerivedFrom, source_iri(base, span.seed))
         yield from _evidence_triples(base, graph.iri, span, sources)
+
+
+def primary_sources(res: Resolution, graphs: Iterable[FactGraph]) -> Iterator[Triple]:
+    """A fact read from a reference entry (the title of a cited work, or the passage the entry
+    quotes from it) rests on that work: its fact graph ``prov:hadPrimarySource`` the
+    ``cow:CitedWork``, beside the citing source it ``prov:wasDerivedFrom``."""
+    entries: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
+    for fact in res.facts:
+        work = fact.args.get("work")
+        if fact.kind is FactKind.CITED_WORK and isinstance(work, Ref):
+            for span in fact.evidence:
+                entries[span.seed].append((span.start, span.end, res.iri(work)))
+    starts = {seed: [start for start, _, _ in sorted(r)] for seed, r in entries.items()}
+    ordered = {seed: sorted(r) for seed, r in entries.items()}
+    for graph in graphs:
+        if any(fact.kind is FactKind.CITED_WORK for fact in graph.facts):
+            continue
+        for span in graph.evidence:
+            at = bisect.bisect_right(starts.get(span.seed, []), span.start)
+            if at:  # entries are lines: only the last one starting before can hold the span
+                start, end, work = ordered[span.seed][at - 1]
+                if start <= span.start and span.end <= end:
+                    yield (graph.iri, PROV.hadPrimarySource, work)
 
 
 def source_triples(base: str, source: Source) -> Iterator[Triple]:
@@ -846,6 +909,8 @@ def assemble(
             named.add(triple)
         for triple in provenance_triples(base, graph, by_file):
             provenance.add(triple)
+    for triple in primary_sources(res, graphs):
+        provenance.add(triple)
     for seed, triples in sorted(_by_source(graphs).items()):
         named = ds.graph(source_graph_iri(base, seed))
         for triple in triples:

@@ -822,16 +822,44 @@ def _absolute_dates(source: Source) -> Iterator[Mention]:
 
 
 def _weekday_before(anchor: dt.date, weekday: int, direction: str) -> dt.date:
-    """The given weekday nearest ``anchor``: on or before it (or after it for "next")."""
+    """The given weekday nearest ``anchor``: on or before it (after it for "next", on or after
+    it for "ahead": a weekday of a report that looks ahead, "will meet on Tuesday")."""
     if direction == "next":
         return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    if direction == "ahead":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-def _relative_dates(source: Source) -> Iterator[Mention]:
+_LOOKS_AHEAD = re.compile(r"\b(?:will|to\s+(?!the\b|a\b)[a-z]+)\b[^.!?]*$")
+"""A clause that looks ahead up to a weekday: "will co-chair … on Tuesday", "to host …
+Thursday" (headline grammar for the future)."""
+
+
+def _cited_anchors(source: Source, absolute: Sequence[Mention]) -> list[tuple[int, int, dt.date]]:
+    """Each reference entry of the source with the date of the work it cites: a relative date
+    in its title or in the passage it quotes is the work's, not the citing source's."""
+    from cowkg.read.citations import citations  # the reading layer imports this module
+
+    by_start = {m.span.start: m.value for m in absolute if isinstance(m.value, dt.date)}
+    out = []
+    for cited in citations(source.text):
+        day = by_start.get(cited.date.start) if cited.date is not None else None
+        if day is not None:
+            out.append((cited.entry.start, cited.entry.end, day))
+    return out
+
+
+def _relative_dates(source: Source, absolute: Sequence[Mention] = ()) -> Iterator[Mention]:
+    anchors = _cited_anchors(source, absolute) if absolute else []
     for match in _RELATIVE.finditer(source.text):
         span = _span(source, *match.span())
-        anchor = source.date
+        cited = next((a for a in anchors if a[0] <= match.start() < a[1]), None)
+        anchor = source.date if cited is None else cited[2]
+        ahead = cited is not None and (
+            bool(_LOOKS_AHEAD.search(source.text, cited[0], match.start()))
+            or source.text.startswith(("'s", "’s"), match.end())
+        )
         if anchor is None:
             yield Mention(MentionKind.DATE, span, match.group(0), form="relative")
             continue
@@ -853,7 +881,7 @@ def _relative_dates(source: Source) -> Iterator[Mention]:
                 end=first + dt.timedelta(days=1 if "weekend" in rel else 6),
             )
         else:
-            direction = (match.group("next") or "").lower()
+            direction = (match.group("next") or "").lower() or ("ahead" if ahead else "")
             day = _weekday_before(anchor, _WEEKDAYS.index(match.group("wd").lower()), direction)
             if match.group("wd2"):
                 last = day + dt.timedelta(
@@ -1079,11 +1107,34 @@ def _fronted_mentions(source: Source) -> Iterator[Mention]:
             yield Mention(MentionKind.COUNT, span, quantity, form="partitive")
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_ONE_AS_PRONOUN = re.compile(
+    r"\b(?:the|this|that|each|every|which|any|no|another|other|first|second|third|last|next)"
+    r"[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def _no_count(text: str, match: re.Match[str], unit: str) -> bool:
+    """A match of :data:`_QUANTITY` that counts nothing: a number word inside a word ("drone
+    operators"), a year before a name ("in November 2024 Paris and London", "2026-27 Ukrainian
+    needs"), "one" as a pronoun ("the second one concerns …") or in "one of the …"."""
+    start = match.start("num") if match.group("num") else match.start()
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return True
+    number = match.group("num") or ""
+    if _A_YEAR.fullmatch(number) and unit[:1].isupper():
+        return True
+    if number.lower() == "one":
+        return unit.lower().startswith("of ") or bool(_ONE_AS_PRONOUN.search(text, 0, start))
+    return False
+
+
 def _quantity_mentions(source: Source) -> Iterator[Mention]:
     yield from _fronted_mentions(source)
     for match in _QUANTITY.finditer(source.text):
         unit = match.group("unit") or match.group("adj") or match.group("partitive") or ""
-        if unit.split()[-1].lower() in _NOT_UNITS:
+        if unit.split()[-1].lower() in _NOT_UNITS or _no_count(source.text, match, unit):
             continue
         low = _decimal(match.group("low") or match.group("num"))
         second = match.group("high") or match.group("num2")
@@ -1194,7 +1245,8 @@ def _resolve_person(mention: Mention, people: PeopleIndex) -> Mention:
 
 def _numeric_mentions(source: Source) -> list[Mention]:
     money = list(_money_mentions(source))
-    dates = [*_absolute_dates(source), *_relative_dates(source)]
+    absolute = list(_absolute_dates(source))
+    dates = [*absolute, *_relative_dates(source, absolute)]
     taken = _Covered(m.span for m in [*money, *dates])
     counts = [q for q in _quantity_mentions(source) if not taken.overlaps(q.span)]
     return _drop_nested(money, (MentionKind.AMOUNT,)) + dates + counts

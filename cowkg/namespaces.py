@@ -79,6 +79,8 @@ class COW(DefinedNamespace):
     SpeechAct: URIRef
     SourceDocument: URIRef
     Fact: URIRef
+    CitedWork: URIRef
+    Publisher: URIRef
     # object properties
     ledBy: URIRef
     leads: URIRef
@@ -133,6 +135,7 @@ class COW(DefinedNamespace):
     about: URIRef
     madeAt: URIRef
     addressedTo: URIRef
+    informedBy: URIRef
     speechAct: URIRef
     claimedProperty: URIRef
     claimedValue: URIRef
@@ -154,6 +157,8 @@ class COW(DefinedNamespace):
     mandate: URIRef
     announcedOn: URIRef
     foundedOn: URIRef
+    retrievedOn: URIRef
+    archivedOn: URIRef
     pointCount: URIRef
     adoptedOn: URIRef
     planAim: URIRef

@@ -395,7 +395,12 @@ def _rewrite(value: FactValue, canon: Mapping[Node, str]) -> FactValue:
     if isinstance(value, Ref):
         return Ref(value.kind, canon.get((value.kind, value.key), value.key), value.label)
     if isinstance(value, tuple):
-        return tuple(_rewrite(v, canon) for v in value)  # type: ignore[misc]
+        refs = tuple(
+            Ref(v.kind, canon.get((v.kind, v.key), v.key), v.label)
+            for v in value
+            if isinstance(v, Ref)
+        )
+        return refs if len(refs) == len(value) else value  # a tuple of dates stays as it is
     return value
 
 

@@ -69,6 +69,8 @@ class EntityKind(StrEnum):
     STATEMENT = (
         "statement"  # what a party said; key: "<ISO date or 'undated'>-<digest of the text>"
     )
+    WORK = "work"  # a work a source cites; key: "<ISO date or 'undated'>-<digest of its title>"
+    PUBLISHER = "publisher"  # who published a cited work (a news outlet, a press office); slug
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -226,6 +228,21 @@ class FactKind(StrEnum):
     # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
     # when (and by whom) the coalition or a force was founded, launched or announced
     FOUNDING = "founding"
+    # work: Ref(WORK); title: Lang (verbatim); cited_by: str (the citing source's file);
+    # number?: str (its number in the source's reference list: "12", "12.2");
+    # translation?: Lang (the title's translation the entry gives); authors?: tuple[Ref(PERSON)];
+    # publisher?: Ref(PUBLISHER | ORGANIZATION); date?: date (published); retrieved?: date;
+    # archived?: date; language?: str (BCP 47, when the entry names it); genre?: str ("Press
+    # release", "Speech"…); mentions?: tuple[Ref] (the agents its title and the passage quoted
+    # from it name); covers?: tuple[date, ...] (the dates they name)  -- a reference entry
+    CITED_WORK = "cited-work"
+    # source: str (the source's file); role: str (author | published | source | image); credited?:
+    # tuple[Ref] (authors; the outlet a report comes from; whom an image credits); based_on?:
+    # tuple[Ref] (whose information a report rests on: "with reference to"); date?: date (the
+    # day a dateline or date stamp gives); image?: str (key of the image node); credit_text?:
+    # str (the image's credit as written)  -- a byline, dateline, date stamp, source line or
+    # image credit
+    SOURCE_CREDIT = "source-credit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +253,19 @@ class Lang:
     lang: str
 
 
-FactValue = Ref | dt.date | Money | Quantity | int | Decimal | str | Lang | bool | tuple[Ref, ...]
+FactValue = (
+    Ref
+    | dt.date
+    | Money
+    | Quantity
+    | int
+    | Decimal
+    | str
+    | Lang
+    | bool
+    | tuple[Ref, ...]
+    | tuple[dt.date, ...]
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 from collections import Counter
 from decimal import Decimal
@@ -27,7 +28,7 @@ from cowkg.assemble import (
 )
 from cowkg.namespaces import COW, OA, SCHEMA, WD
 from cowkg.resolve import Resolution, resolve
-from cowkg.types import EntityKind, Fact, FactKind, Quantity, Ref, Source
+from cowkg.types import EntityKind, Fact, FactKind, Lang, Quantity, Ref, Source, Span
 
 BASE = "https://w3id.org/cowkg/"
 ALIGNMENTS = Path(__file__).resolve().parent.parent / "alignments"
@@ -308,3 +309,66 @@ def test_the_data_states_its_licence(built: Built) -> None:
         "https://creativecommons.org/licenses/by-sa/4.0/"
     )
     assert "not relicensed" in str(provenance.value(dataset, DCTERMS.rights))
+
+
+def _has(ds: Dataset, s: URIRef, p: URIRef, o: URIRef | Literal) -> bool:
+    return any(ds.quads((s, p, o, None)))
+
+
+def test_a_cited_work_and_the_facts_its_entry_gives() -> None:
+    """A CITED_WORK fact is a cow:CitedWork the citing source cites; a fact read from the
+    entry's title rests on the work (prov:hadPrimarySource), a fact of the body does not."""
+    text = (
+        "Peru said the talks went well.\n\nReferences\n\n"
+        '  1. Okafor, Amara (4 May 2026). "Peru says the talks went well". The Andes Courier. '
+        "Retrieved 6 May 2026.\n"
+    )
+    source = Source("t.txt", text, "t", "en", "encyclopedia")
+    entry = text.index("Okafor")
+    title = text.index("Peru says")
+    work = Ref(EntityKind.WORK, "2026-05-04-abc", "Peru says the talks went well")
+    person = Ref(EntityKind.PERSON, "amara-okafor", "Amara Okafor")
+    publisher = Ref(EntityKind.PUBLISHER, "andes-courier", "The Andes Courier")
+    peru = Ref(EntityKind.STATE, "PER", "Peru")
+
+    def span(start: int, end: int) -> Span:
+        return Span("t.txt", start, end, text[start:end])
+
+    def said(key: str, start: int, end: int) -> Fact:
+        args = {
+            "statement": Ref(EntityKind.STATEMENT, key, key),
+            "speaker": peru,
+            "speech_act": "said",
+            "text": "the talks went well",
+        }
+        return Fact(FactKind.STATEMENT, args, (span(start, end),), "rule:test")
+
+    cited = Fact(
+        FactKind.CITED_WORK,
+        {
+            "work": work,
+            "title": Lang("Peru says the talks went well", "en"),
+            "cited_by": "t.txt",
+            "authors": (person,),
+            "publisher": publisher,
+            "date": dt.date(2026, 5, 4),
+            "retrieved": dt.date(2026, 5, 6),
+            "mentions": (peru,),
+        },
+        (span(entry, len(text) - 1),),
+        "rule:cited-work",
+    )
+    facts = [cited, said("in-title", title, title + 29), said("in-body", 0, 30)]
+    res = resolve(facts, BASE)
+    ds = assemble(res, [source], []).dataset
+    w = URIRef(BASE + "id/work/2026-05-04-abc")
+    assert _has(ds, source_iri(BASE, "t.txt"), SCHEMA.citation, w)
+    assert _has(ds, w, RDF.type, COW.CitedWork)
+    assert _has(ds, w, SCHEMA.author, URIRef(BASE + "id/person/amara-okafor"))
+    assert _has(ds, w, SCHEMA.publisher, URIRef(BASE + "id/publisher/andes-courier"))
+    assert _has(ds, w, COW.retrievedOn, Literal(dt.date(2026, 5, 6), datatype=XSD.date))
+    assert _has(ds, w, SCHEMA.mentions, URIRef(BASE + "id/state/PER"))
+    primary = {s for s, _, _, _ in ds.quads((None, PROV.hadPrimarySource, w, None))}
+    assert len(primary) == 1
+    (graph,) = primary
+    assert any(ds.quads((None, COW.statementText, None, graph)))  # the title's statement

@@ -267,6 +267,45 @@ def test_quantities_and_counts(
     assert mention.value == Quantity(*bound, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile trains its drone operators.",  # "one" inside a word
+        "In early May 2026 Lima and Quito held talks.",  # a year before names
+        "The plan covers 2027-28 Peruvian defence needs.",  # a span of years
+        "The first one concerns border patrols.",  # "one" as a pronoun
+        "That remains one of the core principles of the alliance.",  # "one of the …"
+    ],
+)
+def test_numbers_that_count_nothing(text: str) -> None:
+    assert _of(MentionKind.QUANTITY, text) == [] and _of(MentionKind.COUNT, text) == []
+
+
+def test_a_word_number_still_counts() -> None:
+    (mention,) = _of(MentionKind.QUANTITY, "Peru sent one battalion and two frigates.")
+    assert mention.span.text.startswith("one battalion")
+
+
+def test_a_cited_works_weekday_is_dated_by_the_work() -> None:
+    """In a reference list, a weekday of a title or quoted passage is the cited work's: the one
+    on or before its date, or on or after it when the clause looks ahead; the citing source's
+    own date (here none) is not the anchor."""
+    text = (
+        "Chile and Peru met.\n\nReferences\n\n"
+        '  1. "Peru will host Chile on Tuesday". Andes Wire. 7 May 2026. Retrieved 9 May 2026.\n'
+        '  2. "Chile and Peru met on Tuesday". Andes Wire. 7 May 2026. Retrieved 9 May 2026.\n'
+        '  3. "What to expect from Saturday\'s talks". Andes Wire. 7 May 2026.\n'
+        '  4. "Talks end". Andes Wire. Retrieved 9 May 2026. The envoys left today.\n'
+    )
+    dates = {
+        m.span.start: m.value for m in _of(MentionKind.DATE, text, None) if m.form == "relative"
+    }
+    found = [dates.get(text.index(w, text.index(f"  {n}. "))) for n, w in
+             ((1, "Tuesday"), (2, "Tuesday"), (3, "Saturday"), (4, "today"))]  # fmt: skip
+    # 7 May 2026 is a Thursday; entry 4 dates no work: "today" stays unresolved (its words)
+    assert found == [dt.date(2026, 5, 12), dt.date(2026, 5, 5), dt.date(2026, 5, 9), "today"]
+
+
 def test_every_mention_span_is_verbatim(project_root: Path) -> None:
     sources = load_sources(project_root / "seeds")
     for source in sources:

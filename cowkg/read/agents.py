@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Span as SpacySpan
 
 from cowkg.mentions import known_place_names, misspelt_state, slug, state_key
+from cowkg.read.bylines import byline_names
 from cowkg.read.nlp import Paragraph, parse
 from cowkg.read.units import body_end
 from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source, Span
@@ -31,6 +32,7 @@ _NOT_NAME_WORDS = frozenset(
         "Europe", "European", "Western", "Force", "Headquarters", "Palace", "House", "Street",
         "Meet", "Meets", "Hybrid", "Official", "Website", "Press", "Gazette", "News", "Times",
         "Peace", "Post", "Journal", "Monde", "Welt", "Taoiseach", "Tánaiste", "Tanaiste",
+        "Images", "Pictures", "Photos", "Agency", "Media", "Wire",
     }
 )  # fmt: skip
 """Words that make a spaCy ``PERSON`` entity something else (a title, a month, a venue)."""
@@ -62,9 +64,10 @@ def is_person_name(text: str) -> bool:
 
 def person_names(source: Source) -> list[str]:
     """Full names of people the source's body writes, titled or not, as written, in text order
-    (a reference list's authors are not people the source speaks of)."""
+    (a reference list's authors are not people the source speaks of), and the people its
+    bylines and datelines name (whom spaCy may tag as an organisation: "A, B Thursday, …")."""
     end = body_end(source)
-    return [
+    return byline_names(source.text) + [
         entity.text.strip()
         for paragraph in parse(source)
         if paragraph.start < end

@@ -16,16 +16,12 @@ from enum import StrEnum
 
 from spacy.tokens import Span as SpacySpan
 
+from cowkg.read.citations import QUOTE
 from cowkg.read.headlines import FINAL, HEADING_WORDS, TITLE_IN_REFERENCE
 from cowkg.read.nlp import Paragraph, parse, text_body_end
 from cowkg.types import Source, Span
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪●◦·]|\d{1,2}[.)])\s+")
-_QUOTE_IN_REFERENCE = re.compile(
-    r"(?:Retrieved|Archived from the original on)\s+[^.\n]{4,40}?\d{4}(?:\s+via\s+[^.\n]+)?\.\s+"
-    r"(?P<quote>[A-Z\"“'‘\[][^\n]{20,})$"
-)
-"""A reference's retrieval note followed by the passage it quotes (Wikipedia's ``quote=``)."""
 
 
 class UnitKind(StrEnum):
@@ -108,7 +104,7 @@ def _reference_units(paragraph: Paragraph) -> list[Unit]:
         if sentence is not None:
             start, end, text = _trimmed(paragraph, sentence)
             out.append(Unit(UnitKind.REFERENCE, paragraph, sentence, start, end, text))
-    quote = _QUOTE_IN_REFERENCE.search(paragraph.doc.text)
+    quote = QUOTE.search(paragraph.doc.text)
     if quote is not None:
         for sentence in paragraph.doc.sents:
             if sentence.start_char >= quote.start("quote"):

@@ -72,7 +72,9 @@ def facts_of(reading: Reading) -> list[Fact]:
 from cowkg.read.mappings import (  # noqa: E402
     agreements,
     appointments,
+    citations,
     counts,
+    credits,
     discussions,
     documents,
     meetings,
@@ -94,5 +96,7 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("founding", naming.founding),
     ("naming", naming.naming),
     ("appointment", appointments.appointments),
+    ("cited-work", citations.cited_works),
+    ("credit", credits.credits),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

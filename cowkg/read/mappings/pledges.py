@@ -436,7 +436,9 @@ def _item_pledge(reading: Reading, fact: Fact, clause: Clause, item: tuple[int, 
     amounts = [m for m in inside if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else _kind_of(words) or "other"
     pledger = fact.args["pledger"]
-    pledgers = list(pledger) if isinstance(pledger, tuple) else [pledger]
+    pledgers = (
+        [p for p in pledger if isinstance(p, Ref)] if isinstance(pledger, tuple) else [pledger]
+    )
     amount = _amount(amounts, pledgers)
     day = fact.args.get("date")
     args: dict[str, FactValue | None] = {

@@ -1,0 +1,181 @@
+"""Bylines, datelines and credit lines of news captures: who wrote a source, when it was
+published, whom it reports from, and who is credited with its images.
+
+They are lines of their own grammar, read by their shape and cue words, never by what they say:
+
+- a byline, "By A and B" (every name a person's name);
+- a dateline, "A, B Thursday, 27 March 2025, 13:15" (the names may run into the weekday, as a
+  capture of a page that set them apart writes them: "A, BThursday, …");
+- a date stamp of the capture, "date 2025-03-02", "10:29 am today";
+- a credit, "Photo: X", "Cover: X", "Credit: X", "Image: X" (of an image: its caption's end, or
+  a line of its own, or in brackets; or a caption's closing "(Name / Agency via Agency)") and
+  "Source: X with reference to Y" (of the report: X the outlet it comes from, Y whose
+  information it rests on: "with reference to", "citing", "according to", "reported by" — the
+  last names who reported it, an outlet as well).
+
+:func:`byline_names` gives the names of bylines and datelines to the name recogniser (they are
+people, whatever spaCy's tagger makes of a name it has not seen); :func:`credit_lines` cuts
+every credit, byline and dateline of a text into parts with offsets.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from cowkg.read.citations import Part
+from cowkg.read.nlp import text_body_end
+
+_WEEKDAYS = "|".join(calendar.day_name)
+_BY = re.compile(r"^By\s+(?P<names>[^.!?:;\n]+?)\s*$")
+_DATELINE = re.compile(
+    rf"^(?P<names>[^\n]+?)\s*(?P<when>(?:{_WEEKDAYS}),?\s+(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}"
+    r"|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})(?:,?\s+\d{1,2}:\d{2})?)\s*$"
+)
+_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\())(?P<cue>Photo|Photograph|Image|Cover|Credit|Source|Video)s?:\s*"
+    r"(?P<credit>[^()\n:]+?)\s*(?=\)|$)"
+)
+_DATE_STAMP = re.compile(
+    r"^(?:date\s+(?P<iso>\d{4}-\d{2}-\d{2})(?:\s+[A-Z][a-z]+){0,3}"
+    r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+(?P<day>today|yesterday))\s*$",
+    re.IGNORECASE,
+)
+"""A capture's date stamp: "date 2025-03-02" (and the section words a page sets beside it),
+"10:29 am today"."""
+_BRACKETED_CREDIT = re.compile(
+    r"\((?P<credit>[A-Z][^()/\n]{1,60}?\s*/\s*[A-Z][^()\n]{1,80}?)\)\s*$"
+)
+"""A caption's closing credit in brackets, names split by a slash: "(Name / Agency via Agency)"."""
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_CREDIT_SEPARATOR = re.compile(r"\s*/\s*|\s*;\s*|\s+via\s+")
+_BASED_ON = re.compile(r"\s*,?\s+(?:with reference to|citing|according to|quoting|reported by)\s+")
+_IMAGE_FILE = re.compile(r"\S\.(?:svg|png|jpe?g|gif|webp|tiff?)\b", re.IGNORECASE)
+_MAX_NAMES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class CreditLine:
+    """One byline, dateline or credit: ``role`` is "author" (byline, dateline), "source" (the
+    report's source line) or "image" (a photo or cover credit)."""
+
+    role: str
+    """"author" (a byline or dateline), "published" (a date stamp), "source" or "image"."""
+    line: Part
+    """The whole line or caption tail the credit is (the evidence of its fact)."""
+    credited: tuple[Part, ...]
+    """The authors, the outlet a report comes from, or who is credited with an image."""
+    based_on: tuple[Part, ...] = ()
+    """Whose information a report rests on ("with reference to the Office of …")."""
+    date: Part | None = None
+    """The day a dateline gives."""
+
+
+def _pieces(text: str, start: int, written: str, separator: re.Pattern[str]) -> list[Part]:
+    out, at = [], 0
+    for match in [*separator.finditer(written), None]:
+        end = match.start() if match else len(written)
+        piece = written[at:end].strip()
+        if piece:
+            first = start + at + written[at:end].index(piece)
+            out.append(Part(first, first + len(piece), text[first : first + len(piece)]))
+        at = match.end() if match else len(written)
+    return out
+
+
+def _people(text: str, start: int, written: str) -> list[Part] | None:
+    """The names of a byline, when every one is a person's name."""
+    from cowkg.read.agents import is_person_name  # agents reads bylines' names: import here
+
+    names = _pieces(text, start, written, _SEPARATOR)
+    if not 1 <= len(names) <= _MAX_NAMES:
+        return None
+    return names if all(is_person_name(as_written(n.text)) for n in names) else None
+
+
+def as_written(name: str) -> str:
+    """A name in capitals ("MARKUS SCHREIBER") as a name is written; acronyms ("UN OCHA", a
+    word of two letters or none of five) stay as they are."""
+    words = name.split()
+    spelt = all(len(w) >= 3 for w in words) and any(len(w) >= 5 for w in words)
+    return name.title() if name.isupper() and spelt else name
+
+
+def credit_lines(text: str) -> list[CreditLine]:
+    """Every byline, dateline and credit of the body of ``text``, in order."""
+    out: list[CreditLine] = []
+    offset = 0
+    end_of_body = text_body_end(text)
+    for line in text[:end_of_body].splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        stripped = line.strip()
+        start += len(line) - len(line.lstrip())
+        if not stripped or _IMAGE_FILE.search(stripped):
+            continue
+        found = _byline(text, start, stripped) or _date_stamp(text, start, stripped)
+        if found is not None:
+            out.append(found)
+            continue
+        out += _credits(text, start, stripped)
+    return out
+
+
+def _byline(text: str, start: int, line: str) -> CreditLine | None:
+    for pattern in (_BY, _DATELINE):
+        match = pattern.match(line)
+        if match is None:
+            continue
+        names = _people(text, start + match.start("names"), match["names"])
+        if names is None:
+            continue
+        date = (
+            Part(start + match.start("date"), start + match.end("date"), match["date"])
+            if "date" in match.groupdict() and match["date"]
+            else None
+        )
+        whole = Part(start, start + len(line), line)
+        return CreditLine("author", whole, tuple(names), date=date)
+    return None
+
+
+def _date_stamp(text: str, start: int, line: str) -> CreditLine | None:
+    match = _DATE_STAMP.match(line)
+    if match is None:
+        return None
+    group = "iso" if match["iso"] else "day"
+    date = Part(start + match.start(group), start + match.end(group), match[group])
+    return CreditLine("published", Part(start, start + len(line), line), (), date=date)
+
+
+def _credits(text: str, start: int, line: str) -> list[CreditLine]:
+    out = []
+    bracketed = _BRACKETED_CREDIT.search(line)
+    if bracketed is not None and _CREDIT.search(line) is None:
+        at = start + bracketed.start("credit")
+        whole = Part(start + bracketed.start(), start + bracketed.end(), bracketed.group())
+        pieces = _pieces(text, at, bracketed["credit"], _CREDIT_SEPARATOR)
+        out.append(CreditLine("image", whole, tuple(pieces)))
+    for match in _CREDIT.finditer(line):
+        credit, at = match["credit"], start + match.start("credit")
+        whole = Part(start + match.start(), start + match.end(), match.group())
+        if match["cue"] == "Source":
+            parts = _BASED_ON.split(credit, maxsplit=1)
+            first = _pieces(text, at, parts[0], _CREDIT_SEPARATOR)
+            rest = credit[len(parts[0]) :]
+            based = _pieces(text, at + len(parts[0]), rest, _BASED_ON) if len(parts) > 1 else []
+            out.append(CreditLine("source", whole, tuple(first), tuple(based)))
+        else:
+            pieces = _pieces(text, at, credit, _CREDIT_SEPARATOR)
+            out.append(CreditLine("image", whole, tuple(pieces)))
+    return out
+
+
+def byline_names(text: str) -> list[str]:
+    """The people bylines and datelines name, as written ("Markus Schreiber" for capitals)."""
+    return [
+        as_written(piece.text)
+        for line in credit_lines(text)
+        if line.role == "author"
+        for piece in line.credited
+    ]

@@ -1,0 +1,92 @@
+"""Authorship and attribution of a source and its images: one SOURCE_CREDIT fact per byline,
+dateline or credit line (:mod:`cowkg.read.bylines` finds them by their shape).
+
+- a byline or dateline: the source's authors (people), and the day a dateline gives (the day
+  the source was published);
+- "Source: X with reference to Y": the outlet X the report comes from and Y, whose information
+  it rests on;
+- "Photo: X / Y", "Cover: X", "Credit: X", "(X / Y via Z)": an image of the source and whom it
+  credits;
+- a date stamp ("date 2025-03-02", "10:29 am today"): the day the source was published.
+
+Who is credited: the person or organisation a mention names when it is the whole credit
+("European Pravda"); a person's name in a byline or a photo credit is that person; any other
+capitalised name is a publisher of its own ("Getty Images", "Office of the President"; a source
+line's "Pacific Wire" too: there, two capitalised words are no person's name). A credit that
+names nobody ("a reporter in Paris",
+"its sources") credits nobody; a state named in a credit ("Office of the President of Ukraine")
+is part of the credited name, not credited itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cowkg.extract.known import make_fact
+from cowkg.mentions import person_ref, slug
+from cowkg.read.agents import is_person_name
+from cowkg.read.bylines import as_written, credit_lines
+from cowkg.read.citations import Part
+from cowkg.read.mappings.citations import written_date
+from cowkg.sources import span_at
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+_CREDITED = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION})
+_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|de|du|la|[A-Z][\w'’.&-]*)){0,7}$")
+
+
+def credits(reading: Reading) -> Iterator[Fact]:
+    """A SOURCE_CREDIT fact for every byline, dateline and credit that names someone."""
+    for line in credit_lines(reading.source.text):
+        credited = _agents(reading, line.credited, line.role)
+        based_on = _agents(reading, line.based_on)
+        date = written_date(reading, line.date, day=line.role != "published")
+        if not credited and not based_on and date is None:
+            continue
+        source = reading.source
+        args: dict[str, FactValue | None] = {
+            "source": source.file,
+            "role": line.role,
+            "credited": credited or None,
+            "based_on": based_on or None,
+            "date": date,
+        }
+        if line.role == "image":
+            args["image"] = f"{Path(source.file).stem}-{line.line.start}"
+            args["credit_text"] = ", ".join(p.text for p in line.credited)
+        evidence = span_at(source, line.line.start, line.line.end)
+        yield make_fact(FactKind.SOURCE_CREDIT, args, [evidence], "credit")
+
+
+_PEOPLE_FROM = {"author": 0, "image": 0}
+"""From which piece on a person's name is a person: every name of a byline or photo credit
+("Agency / Photographer", "Photographer / Agency"); none of a source line, whose capitalised
+words name an outlet ("Pacific Wire")."""
+
+
+def _agents(reading: Reading, pieces: tuple[Part, ...], role: str = "") -> tuple[Ref, ...]:
+    """Whom the pieces of a credit name."""
+    first_person = _PEOPLE_FROM.get(role, len(pieces))
+    found = (_agent(reading, p, i >= first_person) for i, p in enumerate(pieces))
+    return tuple(dict.fromkeys(r for r in found if r is not None))
+
+
+def _agent(reading: Reading, piece: Part, person: bool) -> Ref | None:
+    text = re.sub(r"^the\s+", "", piece.text)
+    start = piece.end - len(text)
+    for mention in reading.mentions_in(start, piece.end):
+        whole = (mention.span.start, mention.span.end) == (start, piece.end)
+        if whole and mention.kind in _CREDITED and isinstance(mention.value, Ref):
+            return mention.value  # one entity with the organisation the prose names
+    written = as_written(text)
+    if person and is_person_name(written):
+        return person_ref(written)
+    if _NAME.match(text) and slug(text):
+        return Ref(EntityKind.PUBLISHER, slug(re.sub(r"^The\s+", "", text)), text)
+    return None
