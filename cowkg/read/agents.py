@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
 
-from cowkg.mentions import known_place_names, misspelt_state, slug, state_key
+from cowkg.mentions import PeopleIndex, known_place_names, misspelt_state, slug, state_key
 from cowkg.read.nlp import Paragraph, parse
 from cowkg.read.units import body_end
 from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source, Span
@@ -95,8 +95,19 @@ def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
     return None
 
 
+def _known_person(label: str, text: str, people: PeopleIndex | None) -> Ref | None:
+    """The known person an ``ORG`` entity names: spaCy types a person's name of unusual spelling
+    ("Volodymyr Zelenskiy" where the sources write Zelenskyy) as an organisation."""
+    if label != "ORG" or people is None or not is_person_name(text):
+        return None
+    return people.known(text)
+
+
 def _open_in(
-    paragraph: Paragraph, source: Source, taken: Sequence[tuple[int, int]]
+    paragraph: Paragraph,
+    source: Source,
+    taken: Sequence[tuple[int, int]],
+    people: PeopleIndex | None,
 ) -> Iterator[Mention]:
     for entity in paragraph.doc.ents:
         start, end = paragraph.offset(entity)
@@ -108,6 +119,11 @@ def _open_in(
         if misspelt is not None:
             span = Span(source.file, start, end, source.text[start:end])
             yield Mention(MentionKind.STATE, span, misspelt, form="misspelt")
+            continue
+        person = _known_person(entity.label_, text, people)
+        if person is not None:
+            span = Span(source.file, start, end, source.text[start:end])
+            yield Mention(MentionKind.PERSON, span, person, form="open")
             continue
         kinds = _open_ref(entity.label_, text)
         if kinds is None or not slug(text):
@@ -129,13 +145,16 @@ def _listed(entity: SpacySpan) -> bool:
     return any(n.pos_ == "PROPN" for n in neighbours)
 
 
-def open_mentions(source: Source, mentions: Iterable[Mention]) -> list[Mention]:
-    """Places and organisations spaCy finds where no mention of the tables already stands."""
+def open_mentions(
+    source: Source, mentions: Iterable[Mention], people: PeopleIndex | None = None
+) -> list[Mention]:
+    """Places and organisations spaCy finds where no mention of the tables already stands (and
+    the known people, of ``people``, it mistypes as organisations)."""
     taken = [(m.span.start, m.span.end) for m in mentions]
     end = body_end(source)
     return [
         m
         for paragraph in parse(source)
         if paragraph.start < end
-        for m in _open_in(paragraph, source, taken)
+        for m in _open_in(paragraph, source, taken, people)
     ]
