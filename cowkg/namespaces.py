@@ -131,6 +131,7 @@ class COW(DefinedNamespace):
     statedAt: URIRef
     statedBy: URIRef
     about: URIRef
+    topicAbout: URIRef
     madeAt: URIRef
     addressedTo: URIRef
     speechAct: URIRef

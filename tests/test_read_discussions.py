@@ -168,3 +168,31 @@ def test_no_meeting_the_source_s_one_can_stand_for(text: str) -> None:
     assert [
         m for m in (f.args.get("meeting") for f in discussed(text)) if m == PENDING_MEETING
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # past, a meeting subject: two states in one topic
+        ("The summit in Lima discussed aid to Chile and sanctions against Peru.", ["CHL", "PER"]),
+        # future, a gathering's aim; an organisation and a state
+        ("Ministers will meet in Lima on Friday to discuss NATO support for the navy of Peru.",
+         ["nato", "PER"]),
+        # passive, a meeting named for the participants
+        ("Sanctions on Peru were debated during the Lima summit.", ["PER"]),
+        # a topic that names nobody is about nobody
+        ("The summit in Lima discussed tougher sanctions on timber exports.", []),
+    ],
+)  # fmt: skip
+def test_a_topic_is_about_the_agents_it_names(text: str, about: list[str]) -> None:
+    """What a meeting discussed is about the states, organisations and people its topic names
+    (``cow:topicAbout``), not those the rest of the sentence names."""
+    (fact,) = [f for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC]
+    named = fact.args.get("about", ())
+    assert [r.key for r in named] == about  # type: ignore[union-attr]
+
+
+def test_agents_outside_the_topic_are_not_what_it_is_about() -> None:
+    text = "Hosted by Chile, the summit in Lima discussed tougher sanctions on timber exports."
+    (fact,) = [f for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC]
+    assert "about" not in fact.args

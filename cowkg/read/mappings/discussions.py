@@ -102,14 +102,32 @@ def _listed_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> I
         return
     planned = any(c.modality in _PLANNED for c in clauses)
     for item in items:
-        args: dict[str, FactValue] = {
-            "meeting": meeting,
-            "topic": reading.source.text[slice(*item_extent(item))],
-        }
+        args = topic_args(reading, meeting, *item_extent(item))
         if planned:
             args["planned"] = True
         evidence = (unit.evidence(reading.source), item.evidence(reading.source))
         yield Fact(FactKind.MEETING_TOPIC, args, evidence, METHOD)
+
+
+_NAMED_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
+
+
+def topic_args(reading: Reading, meeting: Ref, start: int, end: int) -> dict[str, FactValue]:
+    """A meeting topic's arguments: the meeting, the topic verbatim (``[start, end)``), and
+    ``about``, the states, organisations and people the topic names ("sanctions against
+    Russia", "military aid to Ukraine" — what the meeting was about, for "which meetings were
+    about X?")."""
+    about = tuple(
+        dict.fromkeys(
+            m.value
+            for m in reading.mentions_in(start, end)
+            if m.kind in _NAMED_KINDS and m.span.end <= end and isinstance(m.value, Ref)
+        )
+    )
+    args: dict[str, FactValue] = {"meeting": meeting, "topic": reading.source.text[start:end]}
+    if about:
+        args["about"] = about
+    return args
 
 
 def _discussed_at(
@@ -138,7 +156,7 @@ def _topic(reading: Reading, unit: Unit, clauses: Sequence[Clause], clause: Clau
     extent = content_extent(unit, content, words=1) if content else None
     if meeting is None or extent is None:
         return None
-    args: dict[str, FactValue] = {"meeting": meeting, "topic": reading.source.text[slice(*extent)]}
+    args = topic_args(reading, meeting, *extent)
     if planned:
         args["planned"] = True
     return Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
