@@ -196,3 +196,25 @@ def test_agents_outside_the_topic_are_not_what_it_is_about() -> None:
     text = "Hosted by Chile, the summit in Lima discussed tougher sanctions on timber exports."
     (fact,) = [f for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC]
     assert "about" not in fact.args
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On May 2, Chile hosted a summit in Lima to discuss the border mission.",
+         [("the border mission", False)]),
+        ("Peru will host a video call next week to review the border mission.",
+         [("the border mission", True)]),
+        ("A meeting of defence ministers has begun in Lima to discuss the border mission.",
+         [("the border mission", False)]),
+        ("Chile and Peru co-chaired the Lima summit to debate the border mission.",
+         [("the border mission", False)]),
+        # holding, opening or calling that is no meeting's has no meeting topic
+        ("Peru will open its archives to discuss the border mission.", []),
+        ("Chile called on Peru to discuss the border mission.", []),
+    ],
+)  # fmt: skip
+def test_the_aim_of_hosting_or_opening_a_meeting_is_its_topic(
+    text: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert topics(text) == expected

@@ -62,7 +62,13 @@ _PARTICIPANTS = frozenset(
 _PLANNED = frozenset({"future", "planned", "expected"})
 _TOPIC_NOUNS = frozenset({"topic", "agenda"})
 """Nouns that introduce a meeting's topics ("the main topics of the summit were:")."""
-_MEETING_VERBS = frozenset({"meet", "gather", "convene", "reconvene", "assemble", "hold"})
+_MEETING_VERBS = frozenset(
+    {"meet", "gather", "convene", "reconvene", "assemble", "hold", "host", "co-host", "chair",
+     "co-chair", "organise", "organize", "begin", "open", "call"}
+)  # fmt: skip
+"""Verbs of a gathering, or of holding, opening or calling a meeting ("hosted a summit to
+discuss …", "a meeting has begun … to discuss …"): a "to discuss" aim of theirs is the topic of
+the meeting the frame binds them to (none when it binds them to none)."""
 
 
 def discussions(reading: Reading) -> Iterator[Fact]:
