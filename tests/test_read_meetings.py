@@ -718,3 +718,27 @@ def test_a_lead_date_far_from_the_report_does_not_date_its_headline_meeting() ->
         )
     )
     assert set(near) == {"2026-05-09-summit"}
+
+
+def test_another_forums_meeting_is_of_the_organisation_its_phrase_names() -> None:
+    """ "a NATO summit", "the next Contact Group meeting", "a meeting of the European Council":
+    the meeting is of that organisation (``cow:meetingOf``); an organisation that only takes
+    part, or a coalition meeting, is not what the meeting is of."""
+    cases = {
+        "A NATO summit took place in Rome today with Chile.": "nato",
+        "Peru will chair the next Ukraine Defence Contact Group meeting on 3 June.": (
+            "ukraine-defense-contact-group"
+        ),
+        "Ministers gathered in Rome on Monday for a meeting of the European Council.": (
+            "european-council"
+        ),
+    }
+    for text, body in cases.items():
+        (fact,) = meetings(facts_of(text)).values()
+        assert fact.args["body"].key == body  # type: ignore[union-attr]
+    (fact,) = meetings(
+        facts_of("The coalition of the willing met in Oslo today with NATO.")
+    ).values()
+    assert fact.args["body"].key == "coalition-of-the-willing"  # type: ignore[union-attr]
+    (fact,) = meetings(facts_of("Chile and Peru held talks in Oslo on 3 June with NATO.")).values()
+    assert "body" not in fact.args

@@ -135,6 +135,9 @@ class Meeting:
     """The first day of the week the text puts it in ("last week"): no meeting of another week
     is it."""
     name: str | None = None
+    forum: Ref | None = None
+    """The organisation another forum's meeting is of ("a NATO summit", "the next Contact Group
+    meeting", "a meeting of the European Council"), when its phrase names one."""
     places: list[Mention] = field(default_factory=list)
     formats: list[tuple[str, Unit]] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
@@ -167,6 +170,8 @@ class Cue:
     """Marked other only as talks of one party with one other (no forum, no outside power)."""
     week: dt.date | None = None
     """The first day of the week the clause says the meeting was in ("last week"), if any."""
+    forum: Ref | None = None
+    """The organisation the meeting's own phrase makes it a meeting of (:func:`forum_of`)."""
     follows: Token | str | None = None
     """What the clause says this meeting came before, as a step of the same series: the meeting
     noun that is the clause's subject ("this summit follows a meeting in April"), the meeting
@@ -467,6 +472,24 @@ def _subject_tokens(clause: Clause) -> list[Token]:
     return [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
 
 
+def forum_of(clause: Clause, phrase: Sequence[Token]) -> Ref | None:
+    """The organisation (not the coalition) the meeting's phrase is of: written as its modifier
+    ("a NATO summit", "the next Contact Group meeting", "a meeting of the European Council"),
+    not a place it is held at or a group of its participants' ("talks with NATO officials")."""
+    for argument in clause.arguments:
+        mention = argument.mention
+        ref = mention.value
+        if (
+            isinstance(ref, Ref)
+            and ref.kind is EntityKind.ORGANIZATION
+            and mention.kind is MentionKind.ORGANIZATION
+            and _within(phrase, clause.unit, mention)
+            and _modifies(clause.unit, mention, phrase)
+        ):
+            return ref
+    return None
+
+
 def _modifies(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> bool:
     """An organisation written as the meeting's own modifier ("a NATO summit", "EU talks",
     "a meeting of the Contact Group"), not a place it is held at."""
@@ -712,6 +735,7 @@ def _cue(
         or _for_coalition(clause, noun, phrase)
         or _after_coalition_name(noun),
         other=_other(clause, phrase, affiliations),
+        forum=forum_of(clause, phrase) if phrase else None,
         paired=not _forum(clause, phrase, affiliations) and _two_sided(clause, phrase),
         week=_week(dates),
         definite=noun is None or _definite(noun),
@@ -1412,6 +1436,7 @@ class _Binder:
             main=main,
             tensed=cue.tensed,
             week=cue.week,
+            forum=cue.forum if cue.other else None,
         )
         self.meetings.append(meeting)
         return self._join(meeting, cue)
@@ -1429,6 +1454,8 @@ class _Binder:
         if meeting.kind == "meeting":
             meeting.kind = cue.kind
         meeting.coalition = meeting.coalition or (cue.coalition and not meeting.other)
+        if meeting.other and meeting.forum is None:
+            meeting.forum = cue.forum
         meeting.places.extend(p for p in cue.places if p not in meeting.places)
         if cue.format is not None:
             meeting.formats.append((cue.format, cue.clause.unit))

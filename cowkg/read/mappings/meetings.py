@@ -102,7 +102,7 @@ def _meeting_facts(meeting: Meeting, reading: Reading, told: _Told) -> Iterator[
             "end_date": meeting.end,
             "undated": True if meeting.day is None else None,
             "meeting_kind": meeting.kind,
-            "body": COALITION if meeting.coalition else None,
+            "body": COALITION if meeting.coalition else meeting.forum,
         },
         units,
         reading,
