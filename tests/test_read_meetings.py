@@ -742,3 +742,22 @@ def test_another_forums_meeting_is_of_the_organisation_its_phrase_names() -> Non
     assert fact.args["body"].key == "coalition-of-the-willing"  # type: ignore[union-attr]
     (fact,) = meetings(facts_of("Chile and Peru held talks in Oslo on 3 June with NATO.")).values()
     assert "body" not in fact.args
+
+
+def test_a_plural_meeting_noun_with_two_dates_is_two_meetings() -> None:
+    """ "absent from the 3 July and 9 August meetings": both meetings, and the absence from
+    each; a singular noun, or dates of something else, make no second meeting."""
+    for text in (
+        "Peru took part in the coalition of the willing meeting on 2 June but was absent from "
+        "the 3 July and 9 August meetings.",
+        "Peru skipped the meetings of 3 July and 9 August.",
+        "Peru was not represented in the later 3 July and 9 August meetings.",  # parsed as a conj
+    ):
+        absent = keyed(facts_of(text), FactKind.NON_ATTENDANCE, "party")
+        assert absent == {("2026-07-03-meeting-t", "PER"), ("2026-08-09-meeting-t", "PER")}
+    one = facts_of("Peru skipped the meeting of 3 July and left on 9 August.")
+    assert set(meetings(one)) == {"2026-07-03-meeting-t"}
+    other = facts_of(
+        "Peru skipped the planning meetings on 3 July and 4 July, before talks on 9 August."
+    )
+    assert keyed(other, FactKind.NON_ATTENDANCE, "party") == {("2026-08-09-meeting-t", "PER")}

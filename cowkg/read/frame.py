@@ -1023,6 +1023,30 @@ def _linked_back(noun: Token, top: Token) -> bool:
     return word in _SERIES_PREPS or (series and word in {"on", "by", "upon"})
 
 
+def date_siblings(cue: Cue, noun: Token, anchor: dt.date | None) -> Iterator[Cue]:
+    """The further meetings of a verb's cue ("skipped", "attended") whose one plural meeting
+    noun dates several in its own phrase ("the 3 July and 9 August meetings", "the meetings of
+    3 July and 9 August"): one cue per further day, the first day being the cue's own (a
+    singular noun, "the 3-4 July summit", is one meeting; a plural alone is none)."""
+    if cue.day is None or cue.tensed:
+        return
+    unit, phrase = cue.clause.unit, _phrase_tokens(noun)
+    if noun.dep_ == "conj" and noun.head.i != noun.i:
+        phrase = _phrase_tokens(noun.head)  # parsed "[3 July] and [9 August meetings]"
+    days = [
+        resolve_date(cue.clause, mention, anchor)
+        for mention in cue.clause.dates
+        if _within(phrase, unit, mention) and not _dateline(unit, mention)
+    ]
+    if cue.day not in {day for day, _ in days}:
+        return  # the cue's day is not the noun's: its dates are of another meeting
+    seen = {cue.day}
+    for day, end in days:
+        if day is not None and day not in seen:
+            seen.add(day)
+            yield replace(cue, day=day, end=end)
+
+
 def _dated_nearby(cue: Cue, clauses: Sequence[Clause], anchor: dt.date | None) -> Cue:
     """A meeting noun without a day of its own takes the day a participle of its phrase writes
     ("a virtual meeting of leaders hosted by X on Saturday", "the summit, held on 4 May,")."""
@@ -1114,7 +1138,11 @@ def cues(
             or _as_did(clause, clauses)
             or _alongside(clause, clauses)
         ):
-            yield _cue(clause, None, found, anchor, affiliations, lead)  # others' dates aside
+            cue = _cue(clause, None, found, anchor, affiliations, lead)  # others' dates aside
+            yield cue
+            plural = [t for t in tokens if t.tag_ == "NNS" and t.lemma_.lower() in MEETING_NOUNS]
+            for noun in plural if len(plural) == 1 else ():
+                yield from date_siblings(cue, noun, anchor)
 
 
 def _describes(clause: Clause, token: Token | None) -> bool:

@@ -1035,11 +1035,15 @@ _ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
 
 def _further_nouns(frame: Frame, clause: Clause, reading: Reading) -> Iterator[Fact]:
     """Who a clause's further meeting nouns name in their own phrase ("this summit follows a
-    meeting between officials of A and B": A and B took part in that meeting)."""
-    if clause.modality in _UNSURE or not clause.polarity:
-        return
+    meeting between officials of A and B": A and B took part in that meeting); and the further
+    days of its own meeting noun (:func:`cowkg.read.frame.date_siblings`: "was absent from the 3
+    July and 9 August meetings") get what the clause says of the first day's meeting."""
+    first = frame.cue_of(clause)
     for cue, meeting in frame.also.get(id(clause), ()):
-        if cue.noun is None:
+        if first is not None and cue.noun is first.noun:  # "the 3 July and 9 August meetings"
+            yield from _clause_facts(meeting, clause, cue, reading, [])
+            continue
+        if cue.noun is None or clause.modality in _UNSURE or not clause.polarity:
             continue
         named = [a for a in clause.arguments if _through_noun(clause, cue, a)]
         yield from _participations(meeting, named, reading, None, [clause.unit])
