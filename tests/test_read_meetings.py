@@ -761,3 +761,25 @@ def test_a_plural_meeting_noun_with_two_dates_is_two_meetings() -> None:
         "Peru skipped the planning meetings on 3 July and 4 July, before talks on 9 August."
     )
     assert keyed(other, FactKind.NON_ATTENDANCE, "party") == {("2026-08-09-meeting-t", "PER")}
+
+
+def test_hosting_or_chairing_the_next_sitting_of_an_organisation_is_its_meeting() -> None:
+    """ "will chair the next Contact Group on 9 June": a meeting of that organisation on that
+    day, with its chair, though no meeting noun is written; the organisation does not take part
+    in its own meeting; chairing the organisation itself is no meeting."""
+    facts = facts_of(
+        "The coalition of the willing met in Oslo on 3 June. "
+        "Peru will chair the next Ukraine Defence Contact Group on 9 June."
+    )
+    found = meetings(facts)
+    assert found["2026-06-09-meeting-other-t"].args["body"].key == (  # type: ignore[union-attr]
+        "ukraine-defense-contact-group"
+    )
+    assert keyed(facts, FactKind.CHAIR, "chair") == {("2026-06-09-meeting-other-t", "PER")}
+    assert not keyed(facts, FactKind.PARTICIPATION, "participant")
+    hosted = facts_of("Chile hosts the upcoming European Council in Lima on 3 June.")
+    assert {f.args["body"].key for f in meetings(hosted).values()} == {"european-council"}  # type: ignore[union-attr]
+    assert not meetings(facts_of("Peru chairs the Ukraine Defence Contact Group."))
+    assert not meetings(
+        facts_of("Peru has chaired the Ukraine Defence Contact Group since 9 June.")
+    )

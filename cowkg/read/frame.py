@@ -1139,6 +1139,9 @@ def cues(
             or _alongside(clause, clauses)
         ):
             cue = _cue(clause, None, found, anchor, affiliations, lead)  # others' dates aside
+            forum = next_sitting(clause, owner)
+            if forum is not None:
+                cue = replace(cue, other=True, coalition=False, forum=forum)
             yield cue
             plural = [t for t in tokens if t.tag_ == "NNS" and t.lemma_.lower() in MEETING_NOUNS]
             for noun in plural if len(plural) == 1 else ():
@@ -1152,6 +1155,8 @@ def _describes(clause: Clause, token: Token | None) -> bool:
     whose own object is a body ("the coalition is chaired by A", "B chairs the coalition")."""
     if clause.action not in {Action.HOST, Action.CHAIR} or token is None:
         return False
+    if next_sitting(clause, token) is not None:
+        return False  # "will chair the next Contact Group": a meeting of that group
     prefix = token.doc[token.i - 2] if token.i >= 2 else None
     if prefix is not None and prefix.lower_ == "co" and token.doc[token.i - 1].text == "-":
         token = prefix  # "co-chaired" split in three: the parse attaches "co"
@@ -1160,6 +1165,25 @@ def _describes(clause: Clause, token: Token | None) -> bool:
     while token.dep_ in {"conj", "ccomp"} and token.head.i != token.i:
         token = token.head  # "which was born in X and is co-chaired by A and B"
     return token.dep_ in {"relcl", "acl"} and _meeting_phrase_of(token.head) is None
+
+
+def next_sitting(clause: Clause, token: Token | None) -> Ref | None:
+    """The organisation a host or chair verb hosts the next sitting of ("will chair the next
+    Contact Group on 11 April", "hosts the upcoming European Council"): a meeting of that
+    organisation, though no meeting noun is written. Hosting or chairing the organisation
+    itself ("chairs the Contact Group") is no meeting."""
+    if clause.action not in {Action.HOST, Action.CHAIR} or token is None:
+        return None
+    hosted = {t.i: t for t in _hosted(token)}
+    forward = [t for t in hosted.values() if any(c.lower_ in _FORWARD for c in t.children)]
+    for argument in clause.arguments:
+        mention, ref = argument.mention, argument.mention.value
+        if not isinstance(ref, Ref) or ref.kind is not EntityKind.ORGANIZATION:
+            continue
+        head = mention_token(clause.unit, mention)
+        if head is not None and any(head.i == t.i for t in forward):
+            return ref
+    return None
 
 
 def _meeting_phrase_of(token: Token) -> Token | None:

@@ -674,7 +674,11 @@ def _clause_facts(
         return
     unit = clause.unit
     yield from _hosts(meeting, clause, reading)
-    arguments = _apposed(clause, _attendee_arguments(clause, cue))
+    arguments = [  # the forum whose meeting it is does not take part in it
+        a
+        for a in _apposed(clause, _attendee_arguments(clause, cue))
+        if meeting.forum is None or a.mention.value != meeting.forum
+    ]
     absent = clause.action is Action.ABSENT and clause.polarity
     if absent or (not clause.polarity and clause.action in {Action.ATTEND, Action.JOIN}):
         if not absent and _delayed(clause):
