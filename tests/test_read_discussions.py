@@ -218,3 +218,26 @@ def test_the_aim_of_hosting_or_opening_a_meeting_is_its_topic(
     text: str, expected: list[tuple[str, bool]]
 ) -> None:
     assert topics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The coalition of the willing held a summit on security guarantees for Chile in Lima "
+         "on 3 June.", [("security guarantees for Chile", False)]),
+        ("The coalition of the willing will hold talks on Tuesday about the border mission.",
+         [("the border mission", True)]),
+        ("Coalition of the willing leaders joined a call on Peru's security on 3 June.",
+         [("Peru's security", False)]),
+        # when, where and how a meeting was held are no topic
+        ("The coalition of the willing held a call on Saturday.", []),
+        ("Coalition of the willing leaders met in Lima on the sidelines of the NATO summit.", []),
+        ("The coalition of the willing held a meeting on the outskirts of Lima on 3 June.", []),
+        # a meeting that did not take place, or might, has no topic
+        ("The coalition of the willing did not hold a summit on the border on 3 June.", []),
+    ],
+)  # fmt: skip
+def test_a_meeting_noun_names_its_topic_after_on_or_about(
+    text: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert topics(text) == expected
