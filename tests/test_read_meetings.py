@@ -783,3 +783,20 @@ def test_hosting_or_chairing_the_next_sitting_of_an_organisation_is_its_meeting(
     assert not meetings(
         facts_of("Peru has chaired the Ukraine Defence Contact Group since 9 June.")
     )
+
+
+def test_who_presents_something_at_a_meeting_took_part_in_it() -> None:
+    """ "At the summit, X presented the outcomes": X was there; what a meeting "presented" (its
+    object) still took part when the meeting is the subject."""
+    for text, who in (
+        ("At yesterday's meeting of the coalition of the willing, President Ana Ruiz presented "
+         "the outcomes of the planning talks.", {"ana-ruiz"}),
+        ("At Monday's meeting of the coalition of the willing, Chile presented its plan.", {"CHL"}),
+        ("The coalition of the willing summit presented leaders of Chile and Peru.", {"CHL", "PER"}),
+    ):  # fmt: skip
+        assert {p for _, p in keyed(facts_of(text), FactKind.PARTICIPATION, "participant")} == who
+    assert not keyed(
+        facts_of("Chile presented its plan to the press on Monday."),
+        FactKind.PARTICIPATION,
+        "participant",
+    )

@@ -161,6 +161,9 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     passive = _passive(clause)
     if action is None and predicate == "do":
         return ("subject",)
+    at_meeting = cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT
+    if predicate == "present" and at_meeting and clause.agents("subject"):
+        return ("subject",)  # "At the summit, Chile presented a plan": Chile was there
     if action is Action.ATTEND and predicate in _GATHERED:
         return ("object", *_ALONG)
     if action is Action.ATTEND and predicate.startswith("be "):
@@ -177,7 +180,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("object", *_ALONG)
     if action is Action.SAY and _addressed(clause, cue):
         return ("by",) if _passive(clause) else ("subject",)
-    if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
+    if at_meeting:
         return ("subject",)
     if cue.noun is None and action is not Action.ABSENT:
         return _ALONG  # "…, focused on X, alongside A and B" after an attendance clause
