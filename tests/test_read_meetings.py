@@ -792,7 +792,8 @@ def test_who_presents_something_at_a_meeting_took_part_in_it() -> None:
         ("At yesterday's meeting of the coalition of the willing, President Ana Ruiz presented "
          "the outcomes of the planning talks.", {"ana-ruiz"}),
         ("At Monday's meeting of the coalition of the willing, Chile presented its plan.", {"CHL"}),
-        ("The coalition of the willing summit presented leaders of Chile and Peru.", {"CHL", "PER"}),
+        ("The coalition of the willing summit presented leaders of Chile and Peru.",
+         {"CHL", "PER"}),
     ):  # fmt: skip
         assert {p for _, p in keyed(facts_of(text), FactKind.PARTICIPATION, "participant")} == who
     assert not keyed(
