@@ -133,6 +133,8 @@ def test_a_bullet_is_no_word_of_its_item(bullet: str) -> None:
             {"organization"},
         ),
         ("Talks at the Oval Office ended on Friday.", {"place"}),  # a room, no organisation
+        ("Peru cited the Lima Memorandum of 1994 in its reply.", set()),  # a document
+        ("CHILE Territorial control in two regions as of 5 May", set()),  # a map's caption
     ],
 )
 def test_a_known_person_or_a_venue_is_no_organisation(text: str, kinds: set[str]) -> None:

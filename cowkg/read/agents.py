@@ -41,6 +41,9 @@ _ORG_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'�
 """An organisation's name of two or more capitalised words ("Ukraine Defense Contact Group");
 spaCy's one-word ``ORG`` guesses (acronyms of table debris, surnames) are not taken."""
 _NOT_ORG = re.compile(r"\b(?:Force|Headquarters|HQ|Coalition|Willing|Summit|Flag)\b")
+_DOCUMENT = re.compile(r"\b(?:Memorandum|Declaration|Agreement|Treaty|Charter|Accord)$")
+"""A document's name ("the Lima Memorandum", "the Quito Declaration"), which spaCy may tag as
+an organisation or a building: neither."""
 PEOPLE_OF_A_POST = re.compile(
     r"^(?:[A-Z][\w'’.&-]*\s+)+(?:Ministers|Leaders|Chiefs|Officials|Envoys|Diplomats)$"
 )
@@ -81,7 +84,7 @@ def _covered(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
     """What an unlisted entity of spaCy's ``label`` is, or None when it is not taken."""
-    if not text[:1].isupper() or _FUSED.search(text) or state_key(text):
+    if not text[:1].isupper() or _FUSED.search(text) or state_key(text) or _DOCUMENT.search(text):
         return None
     if label in _PLACE_LABELS and len(text.split()) <= 4:
         return EntityKind.PLACE, MentionKind.PLACE
@@ -90,6 +93,7 @@ def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
         and _ORG_NAME.match(text)
         and not _NOT_ORG.search(text)
         and not PEOPLE_OF_A_POST.match(text)
+        and not _shouted_state(text)
     ):
         return EntityKind.ORGANIZATION, MentionKind.ORGANIZATION
     return None
@@ -101,6 +105,13 @@ def _known_person(label: str, text: str, people: PeopleIndex | None) -> Ref | No
     if label != "ORG" or people is None or not is_person_name(text):
         return None
     return people.known(text)
+
+
+def _shouted_state(text: str) -> bool:
+    """A name opening with a state's name in capitals ("UKRAINE Territorial control", a map's
+    caption): no organisation (an acronym, "NATO", is no state's name)."""
+    first = text.split()[0]
+    return len(first) > 3 and first.isupper() and state_key(first.title()) is not None
 
 
 def _open_in(
