@@ -59,7 +59,9 @@ _TRANSLIT = str.maketrans(
 )
 _LETTER = r"[^\W\d_]"
 _BOUNDARY_BEFORE = r"(?<![\w\-])"
-_BOUNDARY_AFTER = r"(?![\w])"
+_BOUNDARY_AFTER = r"(?![\w$])"
+"""A name ends at a word boundary, and not before "$": "US$2 billion" names a currency, not the
+United States."""
 
 
 def slug(text: str) -> str:

@@ -194,6 +194,15 @@ def test_a_known_name_in_another_spelling(name: str, key: str | None) -> None:
     assert (known.key if known else None) == key
 
 
+def test_a_currency_prefix_names_no_state() -> None:
+    """ "US$" and "NZ$" are currencies: the amount, not the United States or New Zealand."""
+    text = "Peru gave US$2 million and NZ$5 million; the US gave more."
+    states = [m.span.text for m in find_mentions(_source(text)) if m.kind is MentionKind.STATE]
+    assert states == ["Peru", "US"]
+    amounts = [m.value for m in find_mentions(_source(text)) if m.kind is MentionKind.AMOUNT]
+    assert [a.currency for a in amounts if isinstance(a, Money)] == ["USD", "NZD"]
+
+
 def test_a_place_written_with_no_break_spaces() -> None:
     """Captured tables write "Lancaster\u00a0House": the listed venue all the same."""
     keys = [m.value for m in _of(MentionKind.PLACE, "held at Lancaster\u00a0House, then")]
