@@ -20,6 +20,7 @@ import functools
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -1306,9 +1307,17 @@ def titled_names(source: Source) -> list[str]:
 
 
 def people_index(names: Iterable[str]) -> PeopleIndex:
-    """The index of ``names`` (added in sorted order: the index depends on the set alone)."""
+    """The index of ``names`` (added in sorted order: the index depends on the set alone),
+    without a "name" that is only the surnames of two others run together ("Trump Putin" of a
+    headline's keyword list, beside Donald Trump and Vladimir Putin)."""
+    unique = sorted(set(names))
+    surnames = Counter(_surname(n) for n in unique if len(n.split()) > 1)
     index = PeopleIndex()
-    for name in sorted(set(names)):
+    for name in unique:
+        words = name.split()
+        others = surnames - Counter([_surname(name)])  # the surnames of the other names
+        if len(words) > 1 and all(others[w] for w in words):
+            continue
         index.add(name)
     return index
 

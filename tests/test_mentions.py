@@ -194,6 +194,20 @@ def test_a_known_name_in_another_spelling(name: str, key: str | None) -> None:
     assert (known.key if known else None) == key
 
 
+def test_two_known_surnames_run_together_are_no_person() -> None:
+    """A keyword list ("… Ruiz Boric") puts two people's surnames side by side: no third
+    person; a first name that is another person's surname is still a name ("Martin Smith")."""
+    index = people_index(
+        ["Ana Ruiz", "Gabriel Boric", "Ruiz Boric", "Micheál Martin", "Martin Smith"]
+    )
+    assert sorted(index.labels.values()) == [
+        "Ana Ruiz",
+        "Gabriel Boric",
+        "Martin Smith",
+        "Micheál Martin",
+    ]
+
+
 def test_a_currency_prefix_names_no_state() -> None:
     """ "US$" and "NZ$" are currencies: the amount, not the United States or New Zealand."""
     text = "Peru gave US$2 million and NZ$5 million; the US gave more."
