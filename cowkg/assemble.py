@@ -493,7 +493,9 @@ def _meeting_topic(w: _FactWriter) -> None:
     prop = (
         COW.outcome if w.arg("agreed") else COW.plannedTopic if w.arg("planned") else COW.discussed
     )
-    w.literal(w.node(w.ref("meeting")), prop, "topic", _text)
+    meeting = w.node(w.ref("meeting"))
+    w.literal(meeting, prop, "topic", _text)
+    w.link(meeting, COW.topicAbout, "about")
 
 
 def _founding(w: _FactWriter) -> None:

@@ -20,6 +20,7 @@ import functools
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -59,7 +60,9 @@ _TRANSLIT = str.maketrans(
 )
 _LETTER = r"[^\W\d_]"
 _BOUNDARY_BEFORE = r"(?<![\w\-])"
-_BOUNDARY_AFTER = r"(?![\w])"
+_BOUNDARY_AFTER = r"(?![\w$])"
+"""A name ends at a word boundary, and not before "$": "US$2 billion" names a currency, not the
+United States."""
 
 
 def slug(text: str) -> str:
@@ -96,6 +99,9 @@ class _Table:
 
     names: dict[str, _Entry] = field(default_factory=dict)
     flags: int = 0
+    no_break: bool = False
+    """A no-break space may stand for a space of a name (places: captured tables write
+    "Lancaster\u00a0House", which spaCy then takes for an organisation)."""
 
     def add(self, name: str, entry: _Entry) -> None:
         self.names.setdefault(name, entry)
@@ -103,10 +109,13 @@ class _Table:
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
         alternatives = sorted(self.names, key=lambda n: (-len(n), n))
-        body = "|".join(re.escape(n) for n in alternatives)
+        space = "[ \u00a0]" if self.no_break else r"\ "
+        body = "|".join(re.escape(n).replace(r"\ ", space) for n in alternatives)
         return re.compile(f"{_BOUNDARY_BEFORE}(?:{body}){_BOUNDARY_AFTER}", self.flags)
 
     def lookup(self, text: str) -> _Entry | None:
+        """The entry of ``text`` as matched by :attr:`pattern`."""
+        text = text.replace("\u00a0", " ") if self.no_break else text
         if self.flags & re.IGNORECASE:
             folded = {k.casefold(): v for k, v in self.names.items()}
             return folded.get(text.casefold())
@@ -156,7 +165,7 @@ def _organizations() -> _Table:
 
 @functools.cache
 def _places() -> _Table:
-    table = _Table()
+    table = _Table(no_break=True)
     for spec in _load_yaml("places.yaml"):
         ref = Ref(EntityKind.PLACE, spec["key"], spec["label"])
         for alias in spec["aliases"]:
@@ -521,7 +530,30 @@ class PeopleIndex:
             candidates = {c for c in candidates if c.endswith(skel)}
         if len(candidates) == 1:
             return self._ref(next(iter(candidates)))
-        return ref
+        variant = self._variant(ref.label)
+        return self._ref(variant) if variant is not None else ref
+
+    def _variant(self, label: str) -> str | None:
+        """The one known full name (its skeleton) that ``label`` spells differently: the same
+        first name and a surname at least :data:`SPELLING_CUTOFF` similar ("Volodymyr Zelenskiy"
+        for Volodymyr Zelenskyy); None for a one-word name or when none or several are."""
+        if len(label.split()) < 2:
+            return None
+        first, surname = label.split()[0], _skeleton(_surname(label))
+        close = [
+            key
+            for key, known in self.labels.items()
+            if known.split()[0] == first
+            and difflib.SequenceMatcher(None, _skeleton(_surname(known)), surname).ratio()
+            >= SPELLING_CUTOFF
+        ]
+        return _skeleton(close[0]) if len(close) == 1 else None
+
+    def known(self, name: str) -> Ref | None:
+        """The known person ``name`` names (in full, by a unique surname or in another
+        spelling), or None when it names nobody the index knows."""
+        ref = self.resolve(name)
+        return ref if ref.key in self.labels else None
 
     def names(self) -> Iterator[str]:
         """Every full name and unambiguous surname, as written, for matching in text."""
@@ -531,6 +563,11 @@ class PeopleIndex:
             if len(self.by_surname.get(_skeleton(surname), ())) == 1:
                 yield surname
         yield from self.shorts
+
+
+SPELLING_CUTOFF = 0.85
+"""How similar (difflib ratio of the skeletons) two surnames of one first name must be to be
+spellings of one person's name ("Zelenskiy", "Zelenskyy")."""
 
 
 def _surname(label: str) -> str:
@@ -997,7 +1034,7 @@ _NUM_ANY = (
 )
 _NUM_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _QUANTITY = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIERS})[ \u00a0]+)?"
+    rf"{_BOUNDARY_BEFORE}(?<!['’])(?:(?P<qual>{_QUALIFIERS})[ \u00a0]+)?"
     rf"(?:between[ \u00a0]+(?P<low>{_NUM_DIGITS})[ \u00a0]+and[ \u00a0]+(?P<high>{_NUM_DIGITS})|"
     rf"{_NUM_ANY}(?:[ \u00a0]*(?:to|–|-)[ \u00a0]*(?P<num2>{_NUM_DIGITS}))?)"
     rf"(?:[ \u00a0]+(?P<unit>(?:(?:[a-z][a-z\-]*)[ \u00a0]+){{0,3}}?"
@@ -1107,34 +1144,47 @@ def _fronted_mentions(source: Source) -> Iterator[Mention]:
             yield Mention(MentionKind.COUNT, span, quantity, form="partitive")
 
 
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
-_ONE_AS_PRONOUN = re.compile(
-    r"\b(?:the|this|that|each|every|which|any|no|another|other|first|second|third|last|next)"
-    r"[ \u00a0]+$",
+_DATE_BEFORE = re.compile(rf"(?<!\d[ \u00a0])\b{_MONTH}(?:{_S}[0-3]?\d(?:st|nd|rd|th)?,?)?{_S}$")
+"""A month (and day) right before a number: the number is the date's day or year ("the March 2
+summit", "the August 2025 meetings"), not a count (unless a day stands before the month: "on
+3 April 30 countries met")."""
+_PRONOUN_ONE = re.compile(
+    r"\b(?:the|this|that|each|every|any|no|which|another|first|second|third|last|next|latter"
+    r"|former|other|only)[ \u00a0]+$",
     re.IGNORECASE,
 )
+"""A word that makes "one" a pronoun ("the second one concerns", "this one"), not a number."""
+_YEAR_SHAPED = re.compile(r"(?:19|20)\d\d")
+_NOT_PLURAL = re.compile(r"(?:ss|us)$")
+"""Words in -s that name no plural: "readiness", "business", "consensus"."""
 
 
-def _no_count(text: str, match: re.Match[str], unit: str) -> bool:
-    """A match of :data:`_QUANTITY` that counts nothing: a number word inside a word ("drone
-    operators"), a year before a name ("in November 2024 Paris and London", "2026-27 Ukrainian
-    needs"), "one" as a pronoun ("the second one concerns …") or in "one of the …"."""
-    start = match.start("num") if match.group("num") else match.start()
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
-        return True
+def _not_a_quantity(text: str, match: re.Match[str], unit: str) -> bool:
+    """Whether what :data:`_QUANTITY` matched is no number of things: a unit that is no plural
+    noun ("days", "2030 readiness", "the US") or begins with "of" ("one of the main messages"),
+    a number that is a date's day or year ("March 2 summit", "2024 Paris", "2026-27 budget"),
+    or the pronoun "one" ("the second one concerns")."""
     number = match.group("num") or ""
-    if _A_YEAR.fullmatch(number) and unit[:1].isupper():
+    last = unit.split()[-1]
+    if last.lower() in _NOT_UNITS or _NOT_PLURAL.search(last.lower()) or last.isupper():
         return True
-    if number.lower() == "one":
-        return unit.lower().startswith("of ") or bool(_ONE_AS_PRONOUN.search(text, 0, start))
-    return False
+    if match.group("unit") and unit.split()[0].lower() == "of":
+        return True
+    before = text[: match.start("num")] if number else ""
+    if number and _DATE_BEFORE.search(before[-30:]):
+        return True
+    if _YEAR_SHAPED.fullmatch(number) and (
+        unit[:1].isupper() or len(match.group("num2") or "") == 2
+    ):
+        return True
+    return number.lower() == "one" and bool(_PRONOUN_ONE.search(before[-12:]))
 
 
 def _quantity_mentions(source: Source) -> Iterator[Mention]:
     yield from _fronted_mentions(source)
     for match in _QUANTITY.finditer(source.text):
         unit = match.group("unit") or match.group("adj") or match.group("partitive") or ""
-        if unit.split()[-1].lower() in _NOT_UNITS or _no_count(source.text, match, unit):
+        if _not_a_quantity(source.text, match, unit):
             continue
         low = _decimal(match.group("low") or match.group("num"))
         second = match.group("high") or match.group("num2")
@@ -1286,9 +1336,17 @@ def titled_names(source: Source) -> list[str]:
 
 
 def people_index(names: Iterable[str]) -> PeopleIndex:
-    """The index of ``names`` (added in sorted order: the index depends on the set alone)."""
+    """The index of ``names`` (added in sorted order: the index depends on the set alone),
+    without a "name" that is only the surnames of two others run together ("Trump Putin" of a
+    headline's keyword list, beside Donald Trump and Vladimir Putin)."""
+    unique = sorted(set(names))
+    surnames = Counter(_surname(n) for n in unique if len(n.split()) > 1)
     index = PeopleIndex()
-    for name in sorted(set(names)):
+    for name in unique:
+        words = name.split()
+        others = surnames - Counter([_surname(name)])  # the surnames of the other names
+        if len(words) > 1 and all(others[w] for w in words):
+            continue
         index.add(name)
     return index
 

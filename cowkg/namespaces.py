@@ -133,6 +133,7 @@ class COW(DefinedNamespace):
     statedAt: URIRef
     statedBy: URIRef
     about: URIRef
+    topicAbout: URIRef
     madeAt: URIRef
     addressedTo: URIRef
     informedBy: URIRef

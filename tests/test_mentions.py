@@ -12,6 +12,7 @@ from cowkg.extract import shared_context
 from cowkg.mentions import (
     find_mentions,
     misspelt_state,
+    people_index,
     person_ref,
     place_state,
     slug,
@@ -175,6 +176,53 @@ def test_spelling_variants_are_one_person() -> None:
     assert index.resolve("Zelensky").key == index.resolve("Volodymyr Zelenskyy").key
 
 
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Volodymyr Zelenskiy", "volodymyr-zelenskyy"),  # another spelling of a known name
+        ("Ursula von der Layen", "ursula-von-der-leyen"),
+        ("Volodymyr Kovalenko", None),  # same first name, another surname
+        ("Oleksandr Zelenskyy", None),  # same surname, another first name: not a spelling
+        ("Zelenskiy", None),  # one word: no first name to compare
+    ],
+)
+def test_a_known_name_in_another_spelling(name: str, key: str | None) -> None:
+    """A full name is a known person spelt otherwise when the first name is the same and the
+    surname close; anything else is nobody the index knows."""
+    index = people_index(["Volodymyr Zelenskyy", "Ursula von der Leyen", "Keir Starmer"])
+    known = index.known(name)
+    assert (known.key if known else None) == key
+
+
+def test_two_known_surnames_run_together_are_no_person() -> None:
+    """A keyword list ("… Ruiz Boric") puts two people's surnames side by side: no third
+    person; a first name that is another person's surname is still a name ("Martin Smith")."""
+    index = people_index(
+        ["Ana Ruiz", "Gabriel Boric", "Ruiz Boric", "Micheál Martin", "Martin Smith"]
+    )
+    assert sorted(index.labels.values()) == [
+        "Ana Ruiz",
+        "Gabriel Boric",
+        "Martin Smith",
+        "Micheál Martin",
+    ]
+
+
+def test_a_currency_prefix_names_no_state() -> None:
+    """ "US$" and "NZ$" are currencies: the amount, not the United States or New Zealand."""
+    text = "Peru gave US$2 million and NZ$5 million; the US gave more."
+    states = [m.span.text for m in find_mentions(_source(text)) if m.kind is MentionKind.STATE]
+    assert states == ["Peru", "US"]
+    amounts = [m.value for m in find_mentions(_source(text)) if m.kind is MentionKind.AMOUNT]
+    assert [a.currency for a in amounts if isinstance(a, Money)] == ["USD", "NZD"]
+
+
+def test_a_place_written_with_no_break_spaces() -> None:
+    """Captured tables write "Lancaster\u00a0House": the listed venue all the same."""
+    keys = [m.value for m in _of(MentionKind.PLACE, "held at Lancaster\u00a0House, then")]
+    assert [k.key for k in keys if isinstance(k, Ref)] == ["lancaster-house-london"]
+
+
 def test_places_and_venues() -> None:
     keys = [m.value for m in _of(MentionKind.PLACE, "at Lancaster House in London and the Élysée")]
     assert [k.key for k in keys if isinstance(k, Ref)] == [
@@ -304,6 +352,52 @@ def test_a_cited_works_weekday_is_dated_by_the_work() -> None:
              ((1, "Tuesday"), (2, "Tuesday"), (3, "Saturday"), (4, "today"))]  # fmt: skip
     # 7 May 2026 is a Thursday; entry 4 dates no work: "today" stays unresolved (its words)
     assert found == [dt.date(2026, 5, 12), dt.date(2026, 5, 5), dt.date(2026, 5, 9), "today"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone said the talks went well.",  # "one" inside a word
+        "Everyone wants the fighting to stop.",
+        "They held one-to-one talks before the summit.",
+        "The phone call between the leaders lasted an hour.",
+        "Pilots and drone operators will be trained.",
+        "It was one of the central themes of the day.",  # "one of the …" picks, not counts
+        "The first one concerns air defence; the other one covers the sea.",  # pronoun "one"
+        "It is ready for anything, including one where the US stays out.",  # no plural noun
+        "Leaders met at the April 3 summit in Rome.",  # a date's day
+        "The June 2026 talks were postponed.",  # a date's year
+        "In early 2025 Madrid and Lisbon agreed to act.",  # a year before a name
+        "They will fund the 2027-28 Ukrainian budget needs.",  # a span of years
+        "The 2030 readiness goal stands.",  # "readiness" is no plural
+    ],
+)
+def test_what_is_not_a_number_of_things(text: str) -> None:
+    """Words that only look like a number of things are no quantity: a number word inside
+    another word, "one" as a pronoun or a pick ("one of the …"), a year or a day of a date,
+    and a "unit" in -s that is no plural noun."""
+    numbers = [m.span.text for m in find_mentions(_source(text)) if m.kind in _NUMBER_KINDS]
+    assert numbers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Twenty-one countries took part.", "Twenty-one countries"),
+        ("One of the brigades has 4,000 soldiers.", "4,000 soldiers"),
+        ("The 2000 troops arrived in May.", "2000 troops"),
+        ("On 3 April 30 countries met.", "30 countries"),
+        ("Over 1,200 vehicles were sent.", "Over 1,200 vehicles"),
+        ("a 2,030-strong brigade of 2,030 soldiers", "2,030 soldiers"),
+    ],
+)
+def test_numbers_near_those_words_stay(text: str, number: str) -> None:
+    """The rules above leave real numbers alone, written as words or digits."""
+    numbers = [m.span.text for m in find_mentions(_source(text)) if m.kind in _NUMBER_KINDS]
+    assert numbers == [number]
+
+
+_NUMBER_KINDS = frozenset({MentionKind.QUANTITY, MentionKind.COUNT})
 
 
 def test_every_mention_span_is_verbatim(project_root: Path) -> None:

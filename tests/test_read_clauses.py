@@ -121,6 +121,37 @@ def test_a_bullet_is_no_word_of_its_item(bullet: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # spaCy types the second spelling an organisation; it is the president titled before
+        (
+            "President Volodymyr Zelenskyy spoke. Volodymyr Zelenskiy arrived in Oslo on Monday.",
+            {"person"},
+        ),
+        (
+            "President Volodymyr Zelenskyy spoke. The Baltic Security Forum opened in Oslo.",
+            {"organization"},
+        ),
+        ("Talks at the Oval Office ended on Friday.", {"place"}),  # a room, no organisation
+        ("Peru cited the Lima Memorandum of 1994 in its reply.", set()),  # a document
+        ("CHILE Territorial control in two regions as of 5 May", set()),  # a map's caption
+    ],
+)
+def test_a_known_person_or_a_venue_is_no_organisation(text: str, kinds: set[str]) -> None:
+    source = Source("t.txt", text, "t", "en", "news", dt.date(2026, 5, 14))
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    last = text.rsplit(". ", 1)[-1]
+    found = {
+        m.kind.value
+        for m in mentions
+        if m.span.start >= len(text) - len(last)
+        and m.kind.value in {"person", "organization", "place"}
+        and m.span.text not in {"Oslo"}
+    }
+    assert found == kinds
+
+
+@pytest.mark.parametrize(
     ("text", "organisation"),
     [
         ("Defence Ministers and Army Chiefs came together in Lima.", False),  # people of a post

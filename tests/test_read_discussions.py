@@ -168,3 +168,76 @@ def test_no_meeting_the_source_s_one_can_stand_for(text: str) -> None:
     assert [
         m for m in (f.args.get("meeting") for f in discussed(text)) if m == PENDING_MEETING
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # past, a meeting subject: two states in one topic
+        ("The summit in Lima discussed aid to Chile and sanctions against Peru.", ["CHL", "PER"]),
+        # future, a gathering's aim; an organisation and a state
+        ("Ministers will meet in Lima on Friday to discuss NATO support for the navy of Peru.",
+         ["nato", "PER"]),
+        # passive, a meeting named for the participants
+        ("Sanctions on Peru were debated during the Lima summit.", ["PER"]),
+        # a topic that names nobody is about nobody
+        ("The summit in Lima discussed tougher sanctions on timber exports.", []),
+    ],
+)  # fmt: skip
+def test_a_topic_is_about_the_agents_it_names(text: str, about: list[str]) -> None:
+    """What a meeting discussed is about the states, organisations and people its topic names
+    (``cow:topicAbout``), not those the rest of the sentence names."""
+    (fact,) = [f for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC]
+    named = fact.args.get("about", ())
+    assert [r.key for r in named] == about  # type: ignore[union-attr]
+
+
+def test_agents_outside_the_topic_are_not_what_it_is_about() -> None:
+    text = "Hosted by Chile, the summit in Lima discussed tougher sanctions on timber exports."
+    (fact,) = [f for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC]
+    assert "about" not in fact.args
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On May 2, Chile hosted a summit in Lima to discuss the border mission.",
+         [("the border mission", False)]),
+        ("Peru will host a video call next week to review the border mission.",
+         [("the border mission", True)]),
+        ("A meeting of defence ministers has begun in Lima to discuss the border mission.",
+         [("the border mission", False)]),
+        ("Chile and Peru co-chaired the Lima summit to debate the border mission.",
+         [("the border mission", False)]),
+        # holding, opening or calling that is no meeting's has no meeting topic
+        ("Peru will open its archives to discuss the border mission.", []),
+        ("Chile called on Peru to discuss the border mission.", []),
+    ],
+)  # fmt: skip
+def test_the_aim_of_hosting_or_opening_a_meeting_is_its_topic(
+    text: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert topics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The coalition of the willing held a summit on security guarantees for Chile in Lima "
+         "on 3 June.", [("security guarantees for Chile", False)]),
+        ("The coalition of the willing will hold talks on Tuesday about the border mission.",
+         [("the border mission", True)]),
+        ("Coalition of the willing leaders joined a call on Peru's security on 3 June.",
+         [("Peru's security", False)]),
+        # when, where and how a meeting was held are no topic
+        ("The coalition of the willing held a call on Saturday.", []),
+        ("Coalition of the willing leaders met in Lima on the sidelines of the NATO summit.", []),
+        ("The coalition of the willing held a meeting on the outskirts of Lima on 3 June.", []),
+        # a meeting that did not take place, or might, has no topic
+        ("The coalition of the willing did not hold a summit on the border on 3 June.", []),
+    ],
+)  # fmt: skip
+def test_a_meeting_noun_names_its_topic_after_on_or_about(
+    text: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert topics(text) == expected

@@ -718,3 +718,86 @@ def test_a_lead_date_far_from_the_report_does_not_date_its_headline_meeting() ->
         )
     )
     assert set(near) == {"2026-05-09-summit"}
+
+
+def test_another_forums_meeting_is_of_the_organisation_its_phrase_names() -> None:
+    """ "a NATO summit", "the next Contact Group meeting", "a meeting of the European Council":
+    the meeting is of that organisation (``cow:meetingOf``); an organisation that only takes
+    part, or a coalition meeting, is not what the meeting is of."""
+    cases = {
+        "A NATO summit took place in Rome today with Chile.": "nato",
+        "Peru will chair the next Ukraine Defence Contact Group meeting on 3 June.": (
+            "ukraine-defense-contact-group"
+        ),
+        "Ministers gathered in Rome on Monday for a meeting of the European Council.": (
+            "european-council"
+        ),
+    }
+    for text, body in cases.items():
+        (fact,) = meetings(facts_of(text)).values()
+        assert fact.args["body"].key == body  # type: ignore[union-attr]
+    (fact,) = meetings(
+        facts_of("The coalition of the willing met in Oslo today with NATO.")
+    ).values()
+    assert fact.args["body"].key == "coalition-of-the-willing"  # type: ignore[union-attr]
+    (fact,) = meetings(facts_of("Chile and Peru held talks in Oslo on 3 June with NATO.")).values()
+    assert "body" not in fact.args
+
+
+def test_a_plural_meeting_noun_with_two_dates_is_two_meetings() -> None:
+    """ "absent from the 3 July and 9 August meetings": both meetings, and the absence from
+    each; a singular noun, or dates of something else, make no second meeting."""
+    for text in (
+        "Peru took part in the coalition of the willing meeting on 2 June but was absent from "
+        "the 3 July and 9 August meetings.",
+        "Peru skipped the meetings of 3 July and 9 August.",
+        "Peru was not represented in the later 3 July and 9 August meetings.",  # parsed as a conj
+    ):
+        absent = keyed(facts_of(text), FactKind.NON_ATTENDANCE, "party")
+        assert absent == {("2026-07-03-meeting-t", "PER"), ("2026-08-09-meeting-t", "PER")}
+    one = facts_of("Peru skipped the meeting of 3 July and left on 9 August.")
+    assert set(meetings(one)) == {"2026-07-03-meeting-t"}
+    other = facts_of(
+        "Peru skipped the planning meetings on 3 July and 4 July, before talks on 9 August."
+    )
+    assert keyed(other, FactKind.NON_ATTENDANCE, "party") == {("2026-08-09-meeting-t", "PER")}
+
+
+def test_hosting_or_chairing_the_next_sitting_of_an_organisation_is_its_meeting() -> None:
+    """ "will chair the next Contact Group on 9 June": a meeting of that organisation on that
+    day, with its chair, though no meeting noun is written; the organisation does not take part
+    in its own meeting; chairing the organisation itself is no meeting."""
+    facts = facts_of(
+        "The coalition of the willing met in Oslo on 3 June. "
+        "Peru will chair the next Ukraine Defence Contact Group on 9 June."
+    )
+    found = meetings(facts)
+    assert found["2026-06-09-meeting-other-t"].args["body"].key == (  # type: ignore[union-attr]
+        "ukraine-defense-contact-group"
+    )
+    assert keyed(facts, FactKind.CHAIR, "chair") == {("2026-06-09-meeting-other-t", "PER")}
+    assert not keyed(facts, FactKind.PARTICIPATION, "participant")
+    hosted = facts_of("Chile hosts the upcoming European Council in Lima on 3 June.")
+    assert {f.args["body"].key for f in meetings(hosted).values()} == {"european-council"}  # type: ignore[union-attr]
+    assert not meetings(facts_of("Peru chairs the Ukraine Defence Contact Group."))
+    assert not meetings(
+        facts_of("Peru has chaired the Ukraine Defence Contact Group since 9 June.")
+    )
+
+
+def test_who_presents_something_at_a_meeting_took_part_in_it() -> None:
+    """ "At the summit, X presented the outcomes": X was there; what a meeting "presented" (its
+    object) still took part when the meeting is the subject."""
+    for text, who in (
+        ("At yesterday's meeting of the coalition of the willing, President Ana Ruiz presented "
+         "the outcomes of the planning talks.", {"ana-ruiz"}),
+        ("At Monday's meeting of the coalition of the willing, Chile presented its plan.", {"CHL"}),
+        ("The coalition of the willing summit presented leaders of Chile and Peru.",
+         {"CHL", "PER"}),
+    ):  # fmt: skip
+        assert {p for _, p in keyed(facts_of(text), FactKind.PARTICIPATION, "participant")} == who
+    assert not keyed(
+        facts_of("Chile presented its plan to the press on Monday."),
+        FactKind.PARTICIPATION,
+        "participant",
+    )

@@ -643,3 +643,20 @@ def test_investing_in_or_making_for_ukraine_is_a_contribution(
 )
 def test_investing_or_making_pledges_nothing_here(text: str) -> None:
     assert pledges_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pledged"),
+    [
+        ("Peru ready to send troops to Bolivia after truce, minister says\nThe rest.", True),
+        ("Peru prepared to deploy 200 soldiers, president says\nThe rest.", True),
+        ("Peru not ready to send troops, minister says\nThe rest.", False),
+    ],
+)
+def test_a_verbless_headline_of_readiness_is_a_pledge(text: str, pledged: bool) -> None:
+    """A headline writes "X ready to send troops" without "is": X's readiness all the same; a
+    negated one pledges nothing."""
+    found = pledges_of(text)
+    assert [(pledgers(f), f.args["modality"]) for f in found] == (
+        [(["PER"], "ready")] if pledged else []
+    )

@@ -187,7 +187,7 @@ def _mentions_stage(source: Source, parse: bytes | None, people: PeopleIndex) ->
         nlp.restore(source, parse)
     mentions = find_mentions(source, people)
     return sorted(
-        mentions + open_mentions(source, mentions),
+        mentions + open_mentions(source, mentions, people),
         key=lambda m: (m.span.start, -m.span.end, m.kind.value),
     )
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
 
-from cowkg.mentions import known_place_names, misspelt_state, slug, state_key
+from cowkg.mentions import PeopleIndex, known_place_names, misspelt_state, slug, state_key
 from cowkg.read.bylines import byline_names
 from cowkg.read.nlp import Paragraph, parse
 from cowkg.read.units import body_end
@@ -43,6 +43,9 @@ _ORG_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'�
 """An organisation's name of two or more capitalised words ("Ukraine Defense Contact Group");
 spaCy's one-word ``ORG`` guesses (acronyms of table debris, surnames) are not taken."""
 _NOT_ORG = re.compile(r"\b(?:Force|Headquarters|HQ|Coalition|Willing|Summit|Flag)\b")
+_DOCUMENT = re.compile(r"\b(?:Memorandum|Declaration|Agreement|Treaty|Charter|Accord)$")
+"""A document's name ("the Lima Memorandum", "the Quito Declaration"), which spaCy may tag as
+an organisation or a building: neither."""
 PEOPLE_OF_A_POST = re.compile(
     r"^(?:[A-Z][\w'’.&-]*\s+)+(?:Ministers|Leaders|Chiefs|Officials|Envoys|Diplomats)$"
 )
@@ -84,7 +87,7 @@ def _covered(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
     """What an unlisted entity of spaCy's ``label`` is, or None when it is not taken."""
-    if not text[:1].isupper() or _FUSED.search(text) or state_key(text):
+    if not text[:1].isupper() or _FUSED.search(text) or state_key(text) or _DOCUMENT.search(text):
         return None
     if label in _PLACE_LABELS and len(text.split()) <= 4:
         return EntityKind.PLACE, MentionKind.PLACE
@@ -93,13 +96,32 @@ def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
         and _ORG_NAME.match(text)
         and not _NOT_ORG.search(text)
         and not PEOPLE_OF_A_POST.match(text)
+        and not _shouted_state(text)
     ):
         return EntityKind.ORGANIZATION, MentionKind.ORGANIZATION
     return None
 
 
+def _known_person(label: str, text: str, people: PeopleIndex | None) -> Ref | None:
+    """The known person an ``ORG`` entity names: spaCy types a person's name of unusual spelling
+    ("Volodymyr Zelenskiy" where the sources write Zelenskyy) as an organisation."""
+    if label != "ORG" or people is None or not is_person_name(text):
+        return None
+    return people.known(text)
+
+
+def _shouted_state(text: str) -> bool:
+    """A name opening with a state's name in capitals ("UKRAINE Territorial control", a map's
+    caption): no organisation (an acronym, "NATO", is no state's name)."""
+    first = text.split()[0]
+    return len(first) > 3 and first.isupper() and state_key(first.title()) is not None
+
+
 def _open_in(
-    paragraph: Paragraph, source: Source, taken: Sequence[tuple[int, int]]
+    paragraph: Paragraph,
+    source: Source,
+    taken: Sequence[tuple[int, int]],
+    people: PeopleIndex | None,
 ) -> Iterator[Mention]:
     for entity in paragraph.doc.ents:
         start, end = paragraph.offset(entity)
@@ -111,6 +133,11 @@ def _open_in(
         if misspelt is not None:
             span = Span(source.file, start, end, source.text[start:end])
             yield Mention(MentionKind.STATE, span, misspelt, form="misspelt")
+            continue
+        person = _known_person(entity.label_, text, people)
+        if person is not None:
+            span = Span(source.file, start, end, source.text[start:end])
+            yield Mention(MentionKind.PERSON, span, person, form="open")
             continue
         kinds = _open_ref(entity.label_, text)
         if kinds is None or not slug(text):
@@ -132,13 +159,16 @@ def _listed(entity: SpacySpan) -> bool:
     return any(n.pos_ == "PROPN" for n in neighbours)
 
 
-def open_mentions(source: Source, mentions: Iterable[Mention]) -> list[Mention]:
-    """Places and organisations spaCy finds where no mention of the tables already stands."""
+def open_mentions(
+    source: Source, mentions: Iterable[Mention], people: PeopleIndex | None = None
+) -> list[Mention]:
+    """Places and organisations spaCy finds where no mention of the tables already stands (and
+    the known people, of ``people``, it mistypes as organisations)."""
     taken = [(m.span.start, m.span.end) for m in mentions]
     end = body_end(source)
     return [
         m
         for paragraph in parse(source)
         if paragraph.start < end
-        for m in _open_in(paragraph, source, taken)
+        for m in _open_in(paragraph, source, taken, people)
     ]

@@ -190,6 +190,8 @@ def _is_predicate(token: Token) -> bool:
         return True
     if token.dep_ not in _CLAUSE_DEPS:
         return False
+    if token.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in token.children):
+        return True  # verbless, as headlines write: "Peru ready to send troops, minister says"
     return token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.lemma_ in LEXICON)
 
 

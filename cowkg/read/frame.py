@@ -135,6 +135,9 @@ class Meeting:
     """The first day of the week the text puts it in ("last week"): no meeting of another week
     is it."""
     name: str | None = None
+    forum: Ref | None = None
+    """The organisation another forum's meeting is of ("a NATO summit", "the next Contact Group
+    meeting", "a meeting of the European Council"), when its phrase names one."""
     places: list[Mention] = field(default_factory=list)
     formats: list[tuple[str, Unit]] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
@@ -167,6 +170,8 @@ class Cue:
     """Marked other only as talks of one party with one other (no forum, no outside power)."""
     week: dt.date | None = None
     """The first day of the week the clause says the meeting was in ("last week"), if any."""
+    forum: Ref | None = None
+    """The organisation the meeting's own phrase makes it a meeting of (:func:`forum_of`)."""
     follows: Token | str | None = None
     """What the clause says this meeting came before, as a step of the same series: the meeting
     noun that is the clause's subject ("this summit follows a meeting in April"), the meeting
@@ -467,6 +472,24 @@ def _subject_tokens(clause: Clause) -> list[Token]:
     return [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
 
 
+def forum_of(clause: Clause, phrase: Sequence[Token]) -> Ref | None:
+    """The organisation (not the coalition) the meeting's phrase is of: written as its modifier
+    ("a NATO summit", "the next Contact Group meeting", "a meeting of the European Council"),
+    not a place it is held at or a group of its participants' ("talks with NATO officials")."""
+    for argument in clause.arguments:
+        mention = argument.mention
+        ref = mention.value
+        if (
+            isinstance(ref, Ref)
+            and ref.kind is EntityKind.ORGANIZATION
+            and mention.kind is MentionKind.ORGANIZATION
+            and _within(phrase, clause.unit, mention)
+            and _modifies(clause.unit, mention, phrase)
+        ):
+            return ref
+    return None
+
+
 def _modifies(unit: Unit, mention: Mention, phrase: Sequence[Token]) -> bool:
     """An organisation written as the meeting's own modifier ("a NATO summit", "EU talks",
     "a meeting of the Contact Group"), not a place it is held at."""
@@ -712,6 +735,7 @@ def _cue(
         or _for_coalition(clause, noun, phrase)
         or _after_coalition_name(noun),
         other=_other(clause, phrase, affiliations),
+        forum=forum_of(clause, phrase) if phrase else None,
         paired=not _forum(clause, phrase, affiliations) and _two_sided(clause, phrase),
         week=_week(dates),
         definite=noun is None or _definite(noun),
@@ -999,6 +1023,30 @@ def _linked_back(noun: Token, top: Token) -> bool:
     return word in _SERIES_PREPS or (series and word in {"on", "by", "upon"})
 
 
+def date_siblings(cue: Cue, noun: Token, anchor: dt.date | None) -> Iterator[Cue]:
+    """The further meetings of a verb's cue ("skipped", "attended") whose one plural meeting
+    noun dates several in its own phrase ("the 3 July and 9 August meetings", "the meetings of
+    3 July and 9 August"): one cue per further day, the first day being the cue's own (a
+    singular noun, "the 3-4 July summit", is one meeting; a plural alone is none)."""
+    if cue.day is None or cue.tensed:
+        return
+    unit, phrase = cue.clause.unit, _phrase_tokens(noun)
+    if noun.dep_ == "conj" and noun.head.i != noun.i:
+        phrase = _phrase_tokens(noun.head)  # parsed "[3 July] and [9 August meetings]"
+    days = [
+        resolve_date(cue.clause, mention, anchor)
+        for mention in cue.clause.dates
+        if _within(phrase, unit, mention) and not _dateline(unit, mention)
+    ]
+    if cue.day not in {day for day, _ in days}:
+        return  # the cue's day is not the noun's: its dates are of another meeting
+    seen = {cue.day}
+    for day, end in days:
+        if day is not None and day not in seen:
+            seen.add(day)
+            yield replace(cue, day=day, end=end)
+
+
 def _dated_nearby(cue: Cue, clauses: Sequence[Clause], anchor: dt.date | None) -> Cue:
     """A meeting noun without a day of its own takes the day a participle of its phrase writes
     ("a virtual meeting of leaders hosted by X on Saturday", "the summit, held on 4 May,")."""
@@ -1090,7 +1138,14 @@ def cues(
             or _as_did(clause, clauses)
             or _alongside(clause, clauses)
         ):
-            yield _cue(clause, None, found, anchor, affiliations, lead)  # others' dates aside
+            cue = _cue(clause, None, found, anchor, affiliations, lead)  # others' dates aside
+            forum = next_sitting(clause, owner)
+            if forum is not None:
+                cue = replace(cue, other=True, coalition=False, forum=forum)
+            yield cue
+            plural = [t for t in tokens if t.tag_ == "NNS" and t.lemma_.lower() in MEETING_NOUNS]
+            for noun in plural if len(plural) == 1 else ():
+                yield from date_siblings(cue, noun, anchor)
 
 
 def _describes(clause: Clause, token: Token | None) -> bool:
@@ -1100,6 +1155,8 @@ def _describes(clause: Clause, token: Token | None) -> bool:
     whose own object is a body ("the coalition is chaired by A", "B chairs the coalition")."""
     if clause.action not in {Action.HOST, Action.CHAIR} or token is None:
         return False
+    if next_sitting(clause, token) is not None:
+        return False  # "will chair the next Contact Group": a meeting of that group
     prefix = token.doc[token.i - 2] if token.i >= 2 else None
     if prefix is not None and prefix.lower_ == "co" and token.doc[token.i - 1].text == "-":
         token = prefix  # "co-chaired" split in three: the parse attaches "co"
@@ -1108,6 +1165,25 @@ def _describes(clause: Clause, token: Token | None) -> bool:
     while token.dep_ in {"conj", "ccomp"} and token.head.i != token.i:
         token = token.head  # "which was born in X and is co-chaired by A and B"
     return token.dep_ in {"relcl", "acl"} and _meeting_phrase_of(token.head) is None
+
+
+def next_sitting(clause: Clause, token: Token | None) -> Ref | None:
+    """The organisation a host or chair verb hosts the next sitting of ("will chair the next
+    Contact Group on 11 April", "hosts the upcoming European Council"): a meeting of that
+    organisation, though no meeting noun is written. Hosting or chairing the organisation
+    itself ("chairs the Contact Group") is no meeting."""
+    if clause.action not in {Action.HOST, Action.CHAIR} or token is None:
+        return None
+    hosted = {t.i: t for t in _hosted(token)}
+    forward = [t for t in hosted.values() if any(c.lower_ in _FORWARD for c in t.children)]
+    for argument in clause.arguments:
+        mention, ref = argument.mention, argument.mention.value
+        if not isinstance(ref, Ref) or ref.kind is not EntityKind.ORGANIZATION:
+            continue
+        head = mention_token(clause.unit, mention)
+        if head is not None and any(head.i == t.i for t in forward):
+            return ref
+    return None
 
 
 def _meeting_phrase_of(token: Token) -> Token | None:
@@ -1412,6 +1488,7 @@ class _Binder:
             main=main,
             tensed=cue.tensed,
             week=cue.week,
+            forum=cue.forum if cue.other else None,
         )
         self.meetings.append(meeting)
         return self._join(meeting, cue)
@@ -1429,6 +1506,8 @@ class _Binder:
         if meeting.kind == "meeting":
             meeting.kind = cue.kind
         meeting.coalition = meeting.coalition or (cue.coalition and not meeting.other)
+        if meeting.other and meeting.forum is None:
+            meeting.forum = cue.forum
         meeting.places.extend(p for p in cue.places if p not in meeting.places)
         if cue.format is not None:
             meeting.formats.append((cue.format, cue.clause.unit))

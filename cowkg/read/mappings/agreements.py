@@ -38,10 +38,10 @@ from typing import TYPE_CHECKING
 
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.frame import predicate_token
-from cowkg.read.mappings.discussions import meeting_of_clause, topic_tokens
+from cowkg.read.mappings.discussions import meeting_of_clause, topic_args, topic_tokens
 from cowkg.read.mappings.statements import content_extent, done, statements_of
 from cowkg.read.units import UnitKind
-from cowkg.types import Fact, FactKind, FactValue
+from cowkg.types import Fact, FactKind
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -89,10 +89,7 @@ def _outcome(reading: Reading, clauses: Sequence[Clause], clause: Clause) -> Fac
     extent = content_extent(clause.unit, content) if content else None
     if meeting is None or extent is None:
         return None
-    args: dict[str, FactValue] = {
-        "meeting": meeting,
-        "topic": reading.source.text[slice(*extent)],
-        "agreed": True,
-    }
+    args = topic_args(reading, meeting, *extent)
+    args["agreed"] = True
     evidence = (clause.unit.evidence(reading.source),)
     return Fact(FactKind.MEETING_TOPIC, args, evidence, METHOD)

@@ -62,7 +62,13 @@ _PARTICIPANTS = frozenset(
 _PLANNED = frozenset({"future", "planned", "expected"})
 _TOPIC_NOUNS = frozenset({"topic", "agenda"})
 """Nouns that introduce a meeting's topics ("the main topics of the summit were:")."""
-_MEETING_VERBS = frozenset({"meet", "gather", "convene", "reconvene", "assemble", "hold"})
+_MEETING_VERBS = frozenset(
+    {"meet", "gather", "convene", "reconvene", "assemble", "hold", "host", "co-host", "chair",
+     "co-chair", "organise", "organize", "begin", "open", "call"}
+)  # fmt: skip
+"""Verbs of a gathering, or of holding, opening or calling a meeting ("hosted a summit to
+discuss …", "a meeting has begun … to discuss …"): a "to discuss" aim of theirs is the topic of
+the meeting the frame binds them to (none when it binds them to none)."""
 
 
 def discussions(reading: Reading) -> Iterator[Fact]:
@@ -72,6 +78,7 @@ def discussions(reading: Reading) -> Iterator[Fact]:
             continue  # a cited title speaks of its own day, which the source cannot date
         listed = list(_listed_topics(reading, unit, clauses))
         yield from listed
+        yield from _noun_topics(reading, unit, clauses)
         for clause in clauses if not listed else ():
             if clause.action is not Action.DISCUSS or not clause.polarity:
                 continue
@@ -102,14 +109,104 @@ def _listed_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> I
         return
     planned = any(c.modality in _PLANNED for c in clauses)
     for item in items:
-        args: dict[str, FactValue] = {
-            "meeting": meeting,
-            "topic": reading.source.text[slice(*item_extent(item))],
-        }
+        args = topic_args(reading, meeting, *item_extent(item))
         if planned:
             args["planned"] = True
         evidence = (unit.evidence(reading.source), item.evidence(reading.source))
         yield Fact(FactKind.MEETING_TOPIC, args, evidence, METHOD)
+
+
+_NAMED_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
+_ABOUT_PREPS = frozenset({"on", "about", "regarding", "concerning"})
+"""Prepositions by which a meeting noun names its topic ("a summit on security guarantees")."""
+_NOT_TOPICS = frozenset(
+    {"sideline", "sidelines", "margin", "margins", "behalf", "occasion", "eve", "anniversary",
+     "day", "weekend", "morning", "afternoon", "evening", "night", "basis", "line", "video",
+     "phone", "telephone", "screen", "site", "ground", "record", "camera", "condition", "way",
+     "board", "time", "date", "invitation", "initiative", "request", "outskirts", "premises",
+     "grounds", "soil", "doorstep"}
+)  # fmt: skip
+"""Words after "on" that say when, how or where a meeting is, not what it is about ("on the
+sidelines of", "on Monday's morning", "on the phone", "on behalf of", "on the initiative of")."""
+
+
+def _noun_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+    """ "a summit on security guarantees", "talks about the border mission": what a meeting noun
+    the frame binds names as its topic, after "on"/"about" — not a date, a weekday, a place or
+    how it was held ("on Tuesday", "on 3 June", "on the sidelines", "on the phone"). Planned
+    when its clause is future or expected; none in a negated, conditional or possible one."""
+    frame = frame_of(reading)
+    for clause in clauses:
+        if not clause.polarity or clause.modality in {"conditional", "possible"}:
+            continue
+        bound, cue = frame.meeting_of(clause), frame.cue_of(clause)
+        pairs = [(cue, bound)] if cue is not None and bound is not None else []
+        for cue, meeting in [*pairs, *frame.also.get(id(clause), ())]:
+            for tokens in _about_phrases(reading, unit, cue.noun):
+                extent = content_extent(unit, tokens, words=1)
+                if extent is None:
+                    continue
+                args = topic_args(reading, meeting.ref, *extent)
+                if clause.modality in _PLANNED:
+                    args["planned"] = True
+                yield Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
+
+
+def _about_phrases(reading: Reading, unit: Unit, noun: Token | None) -> Iterator[list[Token]]:
+    """The object phrases of the "on"/"about" prepositions of ``noun`` (or "about" of the verb
+    that holds it: "held talks on Tuesday about …") that name a topic, without the phrases
+    of when and where inside them ("on guarantees for Chile in Lima": "guarantees for Chile")."""
+    if noun is None:
+        return
+    preps = [c for c in noun.children if c.lower_ in _ABOUT_PREPS]
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        preps += [c for c in noun.head.children if c.lower_ in _ABOUT_PREPS - {"on"}]
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ != "prep" or len(objects) != 1 or _when_or_where(reading, unit, objects[0]):
+            continue
+        if {objects[0].lemma_.lower(), objects[0].lower_} & _NOT_TOPICS:
+            continue
+        cut = {
+            t.i
+            for p in objects[0].subtree
+            if p.dep_ == "prep" and any(_when_or_where(reading, unit, o) for o in p.children)
+            for t in p.subtree
+        }
+        yield [t for t in objects[0].subtree if t.i not in cut]
+
+
+def _when_or_where(reading: Reading, unit: Unit, token: Token) -> bool:
+    """A date, a time or a place: spaCy says so, or a date or place mention starts in it."""
+    if token.ent_type_ in {"DATE", "TIME", "FAC"}:  # a state (GPE) is a topic: "talks on Peru"
+        return True
+    base = unit.paragraph.start
+    start = base + token.idx
+    return any(
+        m.kind in {MentionKind.DATE, MentionKind.PLACE}
+        for m in reading.mentions_in(start, start + len(token.text))
+    ) or any(
+        m.kind in {MentionKind.DATE, MentionKind.PLACE} and m.span.start <= start < m.span.end
+        for m in reading.mentions_in(start - 40, start)
+    )
+
+
+def topic_args(reading: Reading, meeting: Ref, start: int, end: int) -> dict[str, FactValue]:
+    """A meeting topic's arguments: the meeting, the topic verbatim (``[start, end)``), and
+    ``about``, the states, organisations and people the topic names ("sanctions against
+    Russia", "military aid to Ukraine" — what the meeting was about, for "which meetings were
+    about X?")."""
+    about = tuple(
+        dict.fromkeys(
+            m.value
+            for m in reading.mentions_in(start, end)
+            if m.kind in _NAMED_KINDS and m.span.end <= end and isinstance(m.value, Ref)
+        )
+    )
+    args: dict[str, FactValue] = {"meeting": meeting, "topic": reading.source.text[start:end]}
+    if about:
+        args["about"] = about
+    return args
 
 
 def _discussed_at(
@@ -138,7 +235,7 @@ def _topic(reading: Reading, unit: Unit, clauses: Sequence[Clause], clause: Clau
     extent = content_extent(unit, content, words=1) if content else None
     if meeting is None or extent is None:
         return None
-    args: dict[str, FactValue] = {"meeting": meeting, "topic": reading.source.text[slice(*extent)]}
+    args = topic_args(reading, meeting, *extent)
     if planned:
         args["planned"] = True
     return Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)

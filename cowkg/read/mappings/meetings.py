@@ -102,7 +102,7 @@ def _meeting_facts(meeting: Meeting, reading: Reading, told: _Told) -> Iterator[
             "end_date": meeting.end,
             "undated": True if meeting.day is None else None,
             "meeting_kind": meeting.kind,
-            "body": COALITION if meeting.coalition else None,
+            "body": COALITION if meeting.coalition else meeting.forum,
         },
         units,
         reading,
@@ -161,6 +161,9 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     passive = _passive(clause)
     if action is None and predicate == "do":
         return ("subject",)
+    at_meeting = cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT
+    if predicate == "present" and at_meeting and clause.agents("subject"):
+        return ("subject",)  # "At the summit, Chile presented a plan": Chile was there
     if action is Action.ATTEND and predicate in _GATHERED:
         return ("object", *_ALONG)
     if action is Action.ATTEND and predicate.startswith("be "):
@@ -177,7 +180,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("object", *_ALONG)
     if action is Action.SAY and _addressed(clause, cue):
         return ("by",) if _passive(clause) else ("subject",)
-    if cue.noun is not None and cue.noun.dep_ == "pobj" and cue.noun.head.lower_ in _AT:
+    if at_meeting:
         return ("subject",)
     if cue.noun is None and action is not Action.ABSENT:
         return _ALONG  # "…, focused on X, alongside A and B" after an attendance clause
@@ -674,7 +677,11 @@ def _clause_facts(
         return
     unit = clause.unit
     yield from _hosts(meeting, clause, reading)
-    arguments = _apposed(clause, _attendee_arguments(clause, cue))
+    arguments = [  # the forum whose meeting it is does not take part in it
+        a
+        for a in _apposed(clause, _attendee_arguments(clause, cue))
+        if meeting.forum is None or a.mention.value != meeting.forum
+    ]
     absent = clause.action is Action.ABSENT and clause.polarity
     if absent or (not clause.polarity and clause.action in {Action.ATTEND, Action.JOIN}):
         if not absent and _delayed(clause):
@@ -1035,11 +1042,15 @@ _ATTENDING = frozenset({Action.ATTEND, Action.JOIN, Action.MEET})
 
 def _further_nouns(frame: Frame, clause: Clause, reading: Reading) -> Iterator[Fact]:
     """Who a clause's further meeting nouns name in their own phrase ("this summit follows a
-    meeting between officials of A and B": A and B took part in that meeting)."""
-    if clause.modality in _UNSURE or not clause.polarity:
-        return
+    meeting between officials of A and B": A and B took part in that meeting); and the further
+    days of its own meeting noun (:func:`cowkg.read.frame.date_siblings`: "was absent from the 3
+    July and 9 August meetings") get what the clause says of the first day's meeting."""
+    first = frame.cue_of(clause)
     for cue, meeting in frame.also.get(id(clause), ()):
-        if cue.noun is None:
+        if first is not None and cue.noun is first.noun:  # "the 3 July and 9 August meetings"
+            yield from _clause_facts(meeting, clause, cue, reading, [])
+            continue
+        if cue.noun is None or clause.modality in _UNSURE or not clause.polarity:
             continue
         named = [a for a in clause.arguments if _through_noun(clause, cue, a)]
         yield from _participations(meeting, named, reading, None, [clause.unit])
