@@ -75,6 +75,7 @@ from cowkg.read.mappings import (  # noqa: E402
     counts,
     discussions,
     documents,
+    infobox,
     meetings,
     naming,
     plans,
@@ -94,5 +95,7 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("founding", naming.founding),
     ("naming", naming.naming),
     ("appointment", appointments.appointments),
+    ("infobox", infobox.infobox),
+    ("caption", infobox.captions),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
