@@ -80,7 +80,9 @@ footnote or bracket, a lower-case word; another capitalised word may be the next
 _PROSE_END = re.compile(r"[.!?]\s*$")
 _ROW_WORDS = 15
 _VALUE_LINES = 3
-_GLOSS = re.compile(r"^\s*(?:\(\d{4}-\d{2}-\d{2}\)\s*)?\((?P<gloss>[^()\[\]\n]*?)\s*(?:\)|,|$)")
+_GLOSS = re.compile(
+    r"\s*(?:\(\d{4}-\d{2}-\d{2}\)\s*)?\((?P<gloss>[A-Za-z][^()\[\]\n]*?)\s*(?:\)|,|$)"
+)
 _FOUNDING_GLOSS = re.compile(
     r"^(?:founded|formed|launched|established|inaugurated|announced|created|set up)\b", re.I
 )
