@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from test_read_documents import facts_of
 
+from cowkg.read.agents import _named_like_a_person
 from cowkg.read.mappings.infobox import captions, infobox
 from cowkg.types import FactKind
 
@@ -136,3 +138,23 @@ def test_a_caption_needs_a_date_and_a_place_and_a_bare_list() -> None:
     assert caption("Anna Berg and Jonas Lind at a joint press conference. Paris") == []
     assert caption("Anna Berg met Jonas Lind at a joint press conference. 6 May 2026, Paris") == []
     assert caption("Anna Berg and Jonas Lind at a joint press conference on 6 May 2026.") == []
+
+
+# -- recogniser: a person's name is no organisation -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "person_like"),
+    [
+        ("Oksana Hrytsenkova", True),  # a byline's name spaCy may type as an organisation
+        ("Mykola Zelenskiy", True),
+        ("Nordic Ferry Company", False),
+        ("Liberal Party", False),
+        ("Getty Images", False),
+        ("European Pravda", False),  # not written as a person's name
+    ],
+)
+def test_an_organisation_written_as_a_persons_name_is_not_taken(
+    name: str, person_like: bool
+) -> None:
+    assert _named_like_a_person(name) is person_like

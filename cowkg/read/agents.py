@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Span as SpacySpan
 
 from cowkg.mentions import known_place_names, misspelt_state, slug, state_key
-from cowkg.read.nlp import Paragraph, parse
+from cowkg.read.nlp import Paragraph, english_nouns, parse
 from cowkg.read.units import body_end
 from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source, Span
 
@@ -90,9 +90,19 @@ def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
         and _ORG_NAME.match(text)
         and not _NOT_ORG.search(text)
         and not PEOPLE_OF_A_POST.match(text)
+        and not _named_like_a_person(text)
     ):
         return EntityKind.ORGANIZATION, MentionKind.ORGANIZATION
     return None
+
+
+def _named_like_a_person(text: str) -> bool:
+    """An "organisation" written as a person's name whose last word is no English word
+    ("Ulyana Krychkovska", a byline; "Volodymyr Zelenskiy"): spaCy's guess, not a body (an
+    organisation's name ends in a common word: "Liberal Party", "Getty Images")."""
+    last = text.split()[-1].lower()
+    common = english_nouns()
+    return is_person_name(text) and last not in common and last.removesuffix("s") not in common
 
 
 def _open_in(
