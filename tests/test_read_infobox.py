@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fixtures.structure import WIKI, real_sources
 from test_read_documents import facts_of
 
 from cowkg.read.agents import _named_like_a_person
@@ -104,6 +105,37 @@ def test_rows_of_a_source_about_something_else_give_nothing() -> None:
     news = "Coalition of the Willing meets in Oslo\n\n"
     assert rows("Foundation 14 June 2026, Oslo\n", title=news) == []
     assert rows("Foundation 14 June 2026, Oslo\n", title="Nordic Ferry Company (firm)\n\n") == []
+
+
+# -- timeline -----------------------------------------------------------------------------------
+
+
+def test_a_timeline_entry_is_read_with_its_gloss() -> None:
+    found = rows(
+        "Timeline\n  Joint HQ Oslo, Akershus Fortress\n14 June 2026 (2026-06-14) (inaugurated)\n"
+        "Working group on Arctic patrols\n2 July 2026\n(announced to be formed)\n"
+        "Working group on cyber defence\n9 July 2026 (first met)\n"
+    )
+    assert of_kind(found, FactKind.COMMAND_POST) == [
+        {"post": "oslo-hq", "inaugurated": dt.date(2026, 6, 14)}
+    ]
+    assert of_kind(found, FactKind.GROUP) == [
+        {
+            "group": "working-group-arctic-patrols",
+            "group_kind": "working",
+            "parent": "coalition-of-the-willing",
+            "announced_on": dt.date(2026, 7, 2),
+        }
+    ]  # "first met" is neither an inauguration nor an announcement
+
+
+def test_the_real_infobox_timeline_gives_the_inauguration_and_the_announcement() -> None:
+    source = next(s for s in real_sources() if s.file == WIKI)
+    found = facts_of(infobox, source.text, "encyclopedia")
+    posts = of_kind(found, FactKind.COMMAND_POST)
+    assert {"post": "paris-hq", "inaugurated": dt.date(2025, 11, 17)} in posts
+    groups = of_kind(found, FactKind.GROUP)
+    assert [g["announced_on"] for g in groups] == [dt.date(2025, 11, 25)]
 
 
 # -- captions ---------------------------------------------------------------------------------

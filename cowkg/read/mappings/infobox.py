@@ -25,6 +25,12 @@ a force can be (:func:`infobox`):
 - **summits / meetings held** → a MEETING of the subject's of that kind on every date of the
   value's lines.
 
+- **timeline** entries — a label line, a line opening with a date, its bracketed gloss after
+  the date or alone on the next line: a headquarters the label names ('Joint HQ Oslo') was
+  inaugurated that day when the gloss says inaugurated or opened (COMMAND_POST), a working group
+  of the coalition ('Working group on <topic>') announced when it says announced (GROUP); any
+  other gloss ('first met', 'revealed') gives nothing.
+
 A row's value is the rest of its line and the next lines up to a blank line, another label or
 three lines, all heading-shaped (no final stop); a label alone on its line may have its value
 after one blank line.
@@ -46,8 +52,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cowkg.extract.force import working_group_ref
 from cowkg.extract.known import Args, make_fact
 from cowkg.extract.tables import command_post_ref, meeting_ref
+from cowkg.mentions import COALITION
+from cowkg.read.mappings.naming import NAMED_GROUP
 from cowkg.read.units import Unit, UnitKind
 from cowkg.sources import span_at
 from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref, Span
@@ -330,6 +339,65 @@ def infobox(reading: Reading) -> Iterator[Fact]:
             yield from _headquarters(row, reading)
         elif row.field == "meetings":
             yield from _meetings(row, reading, entity)
+    yield from _timeline(lines, reading, entity)
+
+
+# -- timeline ------------------------------------------------------------------------------
+
+_HQ_WORD = re.compile(r"\b(?:HQ|[Hh]eadquarters)\b")
+_GLOSS_LINE = re.compile(r"^\((?P<gloss>[A-Za-z][^()\n]*)\)$")
+_INAUGURATED = re.compile(r"^(?:inaugurated|opened)\b", re.I)
+_ANNOUNCED = re.compile(r"^announced\b", re.I)
+
+
+def _opening_date(line: _Line) -> Mention | None:
+    """The full date a line opens with ('17 June 2026 (2026-06-17) (opened)')."""
+    first = line.mentions[0] if line.mentions else None
+    if first is None or first.span.start != line.start or first.kind is not MentionKind.DATE:
+        return None
+    return first if _dated(first, line.mentions) else None
+
+
+def _entry_gloss(reading: Reading, date: Mention, line: _Line, after: _Line | None) -> str:
+    """A timeline date's gloss: in brackets after it, or alone on the next line."""
+    same = _GLOSS.match(reading.source.text, date.span.end, line.end)
+    if same and same["gloss"]:
+        return same["gloss"]
+    own = _GLOSS_LINE.match(after.text) if after is not None and not after.blank_before else None
+    return own["gloss"] if own else ""
+
+
+def _timeline(lines: Sequence[_Line], reading: Reading, entity: Ref) -> Iterator[Fact]:
+    """Timeline entries — a label line, a date line, its gloss: a headquarters the label names
+    ('… HQ Oslo …') was inaugurated that day when the gloss says inaugurated or opened, a working
+    group of the coalition ('Working group on …') announced when it says announced."""
+    for index in range(1, len(lines)):
+        line, label = lines[index], lines[index - 1]
+        date = _opening_date(line)
+        if date is None or not isinstance(date.value, dt.date) or _opening_date(label):
+            continue
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        gloss = _entry_gloss(reading, date, line, after)
+        last = after if after is not None and gloss and _GLOSS_LINE.match(after.text) else line
+        evidence = [span_at(reading.source, label.start, last.end)]
+        hq = _HQ_WORD.search(label.text)
+        places = [
+            p
+            for p in label.mentions
+            if p.kind is MentionKind.PLACE and hq and p.span.start >= label.start + hq.end()
+        ]
+        group = NAMED_GROUP.search(label.text)
+        if _INAUGURATED.match(gloss) and places:
+            args: Args = {"post": command_post_ref(places[0].span.text), "inaugurated": date.value}
+            yield make_fact(FactKind.COMMAND_POST, args, evidence, "infobox")
+        elif _ANNOUNCED.match(gloss) and group and entity == COALITION:
+            args = {
+                "group": working_group_ref(group["topic"]),
+                "group_kind": "working",
+                "parent": COALITION,
+                "announced_on": date.value,
+            }
+            yield make_fact(FactKind.GROUP, args, evidence, "infobox")
 
 
 # -- captions ------------------------------------------------------------------------------
