@@ -1079,11 +1079,18 @@ def _fronted_mentions(source: Source) -> Iterator[Mention]:
             yield Mention(MentionKind.COUNT, span, quantity, form="partitive")
 
 
+def _year_before_name(match: re.Match[str]) -> bool:
+    """A year followed by a name ("in November 2024 Paris and London…", "2026-27 Ukrainian
+    needs", "June 2025 Ukraine Export routes"): a date, not a count of "Paris"."""
+    number, unit = match.group("num") or "", match.group("unit") or ""
+    return number.isdigit() and 1900 <= int(number) <= 2100 and unit[:1].isupper()
+
+
 def _quantity_mentions(source: Source) -> Iterator[Mention]:
     yield from _fronted_mentions(source)
     for match in _QUANTITY.finditer(source.text):
         unit = match.group("unit") or match.group("adj") or match.group("partitive") or ""
-        if unit.split()[-1].lower() in _NOT_UNITS:
+        if unit.split()[-1].lower() in _NOT_UNITS or _year_before_name(match):
             continue
         low = _decimal(match.group("low") or match.group("num"))
         second = match.group("high") or match.group("num2")

@@ -267,6 +267,23 @@ def test_quantities_and_counts(
     assert mention.value == Quantity(*bound, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In early May 2026 Athens and Madrid were talking.",  # a year before a name
+        "funding the 2027-28 Moldovan defence needs",
+        "Published by the agency, March 2026 Baltic shipping routes map",
+    ],
+)
+def test_a_year_before_a_name_is_no_count(text: str) -> None:
+    assert not _of(MentionKind.QUANTITY, text) and not _of(MentionKind.COUNT, text)
+
+
+def test_a_number_before_a_plural_is_still_a_count() -> None:
+    (mention,) = _of(MentionKind.QUANTITY, "the 2026 soldiers of the brigade")
+    assert mention.value == Quantity(Decimal(2026), Decimal(2026), "soldiers", "")
+
+
 def test_every_mention_span_is_verbatim(project_root: Path) -> None:
     sources = load_sources(project_root / "seeds")
     for source in sources:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from fixtures.structure import WIKI, real_sources
-from test_read_documents import facts_of
+from test_read_documents import facts_of, reading_of
 
 from cowkg.read.agents import _named_like_a_person
 from cowkg.read.mappings.infobox import captions, infobox
@@ -190,3 +190,12 @@ def test_an_organisation_written_as_a_persons_name_is_not_taken(
     name: str, person_like: bool
 ) -> None:
     assert _named_like_a_person(name) is person_like
+
+
+@pytest.mark.parametrize(
+    "row", ["Location Berlin", "Status International alliance of states", "Leaders Anna Berg"]
+)
+def test_an_infobox_label_is_no_part_of_a_name(row: str) -> None:
+    reading = reading_of(f"{TITLE}{row}\n", "encyclopedia")
+    names = [m.span.text for m in reading.mentions if m.span.start > len(TITLE)]
+    assert not any(name.split()[0] == row.split()[0] for name in names)

@@ -34,6 +34,14 @@ _NOT_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words that make a spaCy ``PERSON`` entity something else (a title, a month, a venue)."""
+_FIELD_LABELS = (
+    "Status", "Type", "Location", "Headquarters", "Founded", "Foundation", "Formation",
+    "Established", "Establishment", "Founder", "Founders", "Leader", "Leaders", "Membership",
+    "Motto", "Purpose", "Region", "Website",
+)  # fmt: skip
+"""Field labels of encyclopedia infoboxes (Template:Infobox organization): a flattened row
+"Location Berlin" or "Status International …" opens with one, and a name does not."""
+_FIELD_LABEL = re.compile(rf"^(?:{'|'.join(_FIELD_LABELS)})[\s\u00a0]+(?=\S)")
 
 _PLACE_LABELS = frozenset({"GPE", "FAC"})
 """Towns, states and buildings; ``LOC`` (continents, seas, regions) names no meeting place."""
@@ -54,7 +62,7 @@ def is_person_name(text: str) -> bool:
     named = [w for w in words if w not in _PARTICLE]
     if not 2 <= len(named) <= 4 or _FUSED.search(text):
         return False
-    if any(not _NAME_WORD.match(w) or w in _NOT_NAME_WORDS for w in named):
+    if any(not _NAME_WORD.match(w) or w in _NOT_NAME_WORDS or w in _FIELD_LABELS for w in named):
         return False
     whole = " ".join(words)
     return state_key(whole) is None and slug(whole) not in known_place_names()
@@ -113,6 +121,8 @@ def _open_in(
         if _covered(start, end, taken):
             continue
         text = re.sub(r"^(?:the|The)\s+", "", entity.text)
+        if entity.start_char == len(paragraph.doc.text) - len(paragraph.doc.text.lstrip()):
+            text = _FIELD_LABEL.sub("", text)  # "Status International …": a label, its value
         start = end - len(text)
         misspelt = misspelt_state(text) if _listed(entity) else None
         if misspelt is not None:
