@@ -223,8 +223,9 @@ class FactKind(StrEnum):
     # the meeting: "the leaders will discuss …"); agreed?: True (its participants agreed it: "the
     # leaders agreed that …")  -- what a meeting discussed, was to discuss, or agreed
     MEETING_TOPIC = "meeting-topic"
-    # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
-    # when (and by whom) the coalition or a force was founded, launched or announced
+    # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...];
+    # place?: Ref(PLACE)  -- a source says when (and by whom, where) the coalition or a force was
+    # founded, launched or announced
     FOUNDING = "founding"
 
 

@@ -29,6 +29,13 @@ def of_kind(found: list[dict[str, object]], kind: FactKind) -> list[dict[str, ob
 def test_a_foundation_row_dates_the_founding_of_the_subject() -> None:
     found = rows("Foundation 14 June 2026 (2026-06-14), Oslo\nStatus Active\n")
     assert of_kind(found, FactKind.FOUNDING) == [
+        {"entity": "coalition-of-the-willing", "date": dt.date(2026, 6, 14), "place": "oslo"}
+    ]
+
+
+def test_a_row_of_two_places_gives_the_founding_no_place() -> None:
+    found = rows("Foundation 14 June 2026, Paris and London\n")
+    assert of_kind(found, FactKind.FOUNDING) == [
         {"entity": "coalition-of-the-willing", "date": dt.date(2026, 6, 14)}
     ]
 

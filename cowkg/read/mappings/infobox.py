@@ -10,10 +10,10 @@ infobox is about — the source's subject, the name its first line writes (a bra
 disambiguator after it allowed) — is the subject of the rows' facts, and only the coalition or
 a force can be (:func:`infobox`):
 
-- **founded / foundation / formation / established** → FOUNDING with each date of the value; a
-  date glossed in brackets is read with its gloss: founded, formed, launched, established,
-  inaugurated, announced or created found it, any other gloss ("agreed", "discussed",
-  "proposed") does not;
+- **founded / foundation / formation / established** → FOUNDING with each date of the value (and
+  the place, ``cow:foundedIn``, when the row gives one date and one place); a date glossed in
+  brackets is read with its gloss: founded, formed, launched, established, inaugurated,
+  announced or created found it, any other gloss ("agreed", "discussed", "proposed") does not;
 - **founder(s) / founding leader** → FOUNDING ``founded_by`` the people named (states and
   counts of a founders' list are left: "Sixteen nations, 2 organizations" names no founder);
 - **leader(s) / chair / head** and **founding leader**: a title ("French president") then a
@@ -217,6 +217,7 @@ def rows(lines: Sequence[_Line]) -> Iterator[_Row]:
 def _founding_dates(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
     text = reading.source.text
     dates = row.mentions(MentionKind.DATE)
+    place = _founding_place(row, dates)
     for mention in dates:
         if not _dated(mention, dates):
             continue
@@ -224,8 +225,16 @@ def _founding_dates(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
         gloss = _GLOSS.match(text, mention.span.end, line.end)
         if gloss and gloss["gloss"] and not _FOUNDING_GLOSS.match(gloss["gloss"]):
             continue
-        args: Args = {"entity": entity, "date": mention.value}
+        args: Args = {"entity": entity, "date": mention.value, "place": place}
         yield make_fact(FactKind.FOUNDING, args, row.evidence(reading, line), "infobox")
+
+
+def _founding_place(row: _Row, dates: Sequence[Mention]) -> Ref | None:
+    """The place of a foundation row of one date: '14 June 2026 (2026-06-14), Oslo' (a row of
+    several dates, or of several places, says not which is where)."""
+    days = {d.value for d in dates if _dated(d, dates)}
+    places = {p.value for p in row.mentions(MentionKind.PLACE) if isinstance(p.value, Ref)}
+    return places.pop() if len(days) == 1 and len(places) == 1 else None
 
 
 def _dated(mention: Mention, dates: Sequence[Mention]) -> bool:
