@@ -173,6 +173,15 @@ def test_a_caption_leaves_out_who_a_bracket_says_was_absent() -> None:
     assert of_kind(found, FactKind.MEETING)[0]["meeting"] == "2026-05-06-summit"
 
 
+@pytest.mark.parametrize(
+    "event", ["the NATO summit", "a bilateral meeting", "the Chile-Peru talks", "the G7 summit"]
+)
+def test_a_caption_of_another_forums_meeting_gives_nothing(event: str) -> None:
+    assert (
+        caption(f"Anna Berg and Jonas Lind at {event}. 6 May 2026, Lancaster House, London") == []
+    )
+
+
 def test_a_caption_needs_a_date_and_a_place_and_a_bare_list() -> None:
     assert caption("Anna Berg and Jonas Lind at a joint press conference. Paris") == []
     assert caption("Anna Berg met Jonas Lind at a joint press conference. 6 May 2026, Paris") == []

@@ -41,7 +41,8 @@ a date and places ("12 May 2026, Kadriorg Palace, Tallinn"), gives the meeting o
 (``<date>-meeting``: the resolver makes it the one meeting of known kind held that day) at the
 most precise place, attended by the listed people. A bracket after a name is read: "pictured",
 "not pictured", "left", "L-R" keep them (they were there, in the picture or not); "absent",
-"not present", "did not attend" leave them out.
+"not present", "did not attend" leave them out. Another forum's event ("at the NATO summit", "a
+bilateral meeting") gives nothing.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from cowkg.extract.force import working_group_ref
 from cowkg.extract.known import Args, make_fact
 from cowkg.extract.tables import command_post_ref, meeting_ref
 from cowkg.mentions import COALITION
+from cowkg.read.frame import names_another_forum
 from cowkg.read.mappings.naming import NAMED_GROUP
 from cowkg.read.units import Unit, UnitKind
 from cowkg.sources import span_at
@@ -457,6 +459,18 @@ def _date_and_places(start: int, end: int, reading: Reading) -> tuple[dt.date, l
     return (day, refs) if _LIST_GLUE.match(leftover) else None
 
 
+def _other_forum(unit: Unit, match: re.Match[str], reading: Reading) -> bool:
+    """The event is another body's or two-sided ("at the G7 summit", "at the NATO summit", "at
+    a bilateral meeting"): not a meeting the caption can give the coalition's day."""
+    start, end = unit.start + match.start("event"), unit.start + match.end("event")
+    bodies = [
+        m
+        for m in reading.mentions_in(start, end)
+        if m.kind is MentionKind.ORGANIZATION and m.value != COALITION
+    ]
+    return bool(bodies) or names_another_forum(match["event"])
+
+
 def _caption(line: _Line, reading: Reading) -> Iterator[Fact]:
     if len(line.units) < 2 or _PROSE_END.search(line.text):
         return
@@ -464,7 +478,7 @@ def _caption(line: _Line, reading: Reading) -> Iterator[Fact]:
     match = _AT_EVENT.match(first.text)
     when = _date_and_places(line.units[1].start, line.end, reading)
     people = _listed_people(first, reading, first.start + match.end("names")) if match else None
-    if match is None or when is None or not people:
+    if match is None or when is None or not people or _other_forum(first, match, reading):
         return
     day, places = when
     kind = "summit" if match["noun"] == "summit" else "meeting"
