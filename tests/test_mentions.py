@@ -279,6 +279,12 @@ def test_a_year_before_a_name_is_no_count(text: str) -> None:
     assert not _of(MentionKind.QUANTITY, text) and not _of(MentionKind.COUNT, text)
 
 
+def test_a_demonym_alone_on_its_line_is_a_language_not_a_state() -> None:
+    text = "Working languages\n  • Spanish\n  • Portuguese\nSpanish engineers and Portugal joined."
+    states = [m.span.text for m in _of(MentionKind.STATE, text)]
+    assert states == ["Spanish", "Portugal"]  # the prose's, not the list's
+
+
 def test_a_number_before_a_plural_is_still_a_count() -> None:
     (mention,) = _of(MentionKind.QUANTITY, "the 2026 soldiers of the brigade")
     assert mention.value == Quantity(Decimal(2026), Decimal(2026), "soldiers", "")
