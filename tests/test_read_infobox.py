@@ -165,6 +165,17 @@ def test_a_caption_gives_the_meeting_its_place_and_the_people_there() -> None:
     assert people == ["anna-berg", "jonas-lind", "petra-holm"]
 
 
+def test_a_caption_of_titled_people_lists_the_people() -> None:
+    found = caption(
+        "Swedish Prime Minister Anna Berg and Danish Prime Minister Jonas Lind during the "
+        "signing ceremony. 6 May 2026, Lancaster House, London"
+    )
+    assert [
+        (f["participant"], f["capacity"], f["on_behalf_of"])
+        for f in of_kind(found, FactKind.PARTICIPATION)
+    ] == [("anna-berg", "prime-minister", "SWE"), ("jonas-lind", "prime-minister", "DNK")]
+
+
 def test_a_caption_leaves_out_who_a_bracket_says_was_absent() -> None:
     found = caption(
         "Anna Berg and Jonas Lind (absent) at the summit. 6 May 2026, Lancaster House, London"

@@ -292,7 +292,7 @@ def _leaders(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
         if founding:
             args = {"entity": entity, "founded_by": (person.value,)}
             yield make_fact(FactKind.FOUNDING, args, evidence, "infobox")
-        elif state is not None and entity.kind is EntityKind.COALITION:
+        elif state is not None:  # a coalition or a force led for that state
             yield make_fact(
                 FactKind.LEADS, {"coalition": entity, "leader": state}, evidence, "infobox"
             )
@@ -424,24 +424,31 @@ _LIST_GLUE = re.compile(r"^[\s\u00a0,;&]*(?:and[\s\u00a0,]*)*$")
 
 
 def _listed_people(unit: Unit, reading: Reading, names_end: int) -> list[Mention] | None:
-    """The people a caption lists before its 'at', those a bracket says were absent left out;
-    None when the list holds anything but names, brackets, commas and 'and'."""
-    people = [
+    """The people a caption lists before its 'at' (titled or not: "French President A and B"),
+    those a bracket says were absent left out; None when the list holds anything but names,
+    their titles, brackets, commas and 'and'."""
+    listed = [
         m
         for m in reading.mentions_in(unit.start, names_end)
-        if m.kind is MentionKind.PERSON and m.span.end <= names_end
+        if m.kind in _LISTED and m.span.end <= names_end
     ]
     text = reading.source.text
     rest, present, cursor = [], [], unit.start
-    for person in people:
-        rest.append(text[cursor : person.span.start])
-        bracket = _BRACKET.match(text, person.span.end, names_end)
-        cursor = bracket.end() if bracket else person.span.end
-        if bracket is None or not _ABSENT.search(bracket["words"]):
-            present.append(person)
+    for mention in listed:
+        if mention.span.start < cursor:
+            continue  # a title's state inside a titled name
+        rest.append(text[cursor : mention.span.start])
+        bracket = _BRACKET.match(text, mention.span.end, names_end)
+        cursor = bracket.end() if bracket else mention.span.end
+        absent = bracket is not None and _ABSENT.search(bracket["words"])
+        if mention.kind is MentionKind.PERSON and not absent:
+            present.append(mention)
     rest.append(text[cursor:names_end])
     glue = "".join(rest)
-    return present if people and _LIST_GLUE.match(_BRACKET.sub("", glue)) else None
+    return present if present and _LIST_GLUE.match(_BRACKET.sub("", glue)) else None
+
+
+_LISTED = frozenset({MentionKind.PERSON, MentionKind.ROLE, MentionKind.STATE})
 
 
 def _date_and_places(start: int, end: int, reading: Reading) -> tuple[dt.date, list[Ref]] | None:
@@ -493,7 +500,12 @@ def _caption(line: _Line, reading: Reading) -> Iterator[Fact]:
         if not isinstance(person.value, Ref):
             continue
         state = person.of or reading.affiliations.get(person.value.key)
-        args = {"meeting": meeting, "participant": person.value, "on_behalf_of": state}
+        args = {
+            "meeting": meeting,
+            "participant": person.value,
+            "capacity": person.role,
+            "on_behalf_of": state,
+        }
         yield make_fact(FactKind.PARTICIPATION, args, evidence, "caption")
 
 
