@@ -78,7 +78,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("meetings", r"(?:Summits|Meetings|Conferences)\s+held"),
     )
 )
-"""Infobox field labels (standard template labels, not one article's), longest first."""
+"""Infobox field labels (standard template labels, not one article's), the more specific first
+("Founding leader" before "Founders" and "Founded")."""
 _FOOTNOTES = re.compile(r"(?:\s*\[[^\]\n]{1,16}\])+\s*$")
 _VALUE_OPENING = re.compile(r"^[\s\u00a0]*(?:$|[A-Z0-9(\[])")
 """A field's value opens with a name, a number or a bracket, or stands on the next line."""
@@ -105,7 +106,7 @@ _KINDS = {"summits": "summit", "meetings": "meeting", "conferences": "meeting"}
 
 @dataclass(frozen=True)
 class _Line:
-    """One source line of heading shape, with its units and mentions."""
+    """One line of the source's body, with its units and mentions."""
 
     start: int
     end: int
@@ -117,7 +118,15 @@ class _Line:
 
 
 def _lines(reading: Reading) -> list[_Line]:
-    """Every line of the source's body with its units (reference entries left out)."""
+    """Every line of the source's body with its units (reference entries left out), made once
+    per reading for both mappings of this module."""
+    made = reading.memo.get("infobox-lines")
+    if not isinstance(made, list):
+        made = reading.memo["infobox-lines"] = _made_lines(reading)
+    return made
+
+
+def _made_lines(reading: Reading) -> list[_Line]:
     grouped: dict[int, list[Unit]] = {}
     for unit, _ in reading.units:
         if unit.kind is not UnitKind.REFERENCE:
