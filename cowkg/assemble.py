@@ -502,6 +502,7 @@ def _founding(w: _FactWriter) -> None:
     entity = w.node(w.ref("entity"))
     w.literal(entity, COW.foundedOn, "date", _date)
     w.link(entity, COW.foundedBy, "founded_by")
+    w.link(entity, COW.foundedIn, "place")
 
 
 def _cited_work(w: _FactWriter) -> None:

@@ -595,8 +595,20 @@ def _span(source: Source, start: int, end: int) -> Span:
 def _table_mentions(source: Source, table: _Table, kind: MentionKind) -> Iterator[Mention]:
     for match in table.pattern.finditer(source.text):
         entry = table.lookup(match.group(0))
-        if entry is not None:
+        if entry is not None and not (entry.form == "demonym" and _alone(source.text, match)):
             yield Mention(kind, _span(source, *match.span()), entry.ref, form=entry.form)
+
+
+_LINE_REST = re.compile(r"[ \t\u00a0•*·–-]*$")
+
+
+def _alone(text: str, match: re.Match[str]) -> bool:
+    """A word that is its line, but for a bullet ("• French" in a list of languages): a demonym
+    alone names a language or a nationality, not the state."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    before, after = text[start : match.start()], text[match.end() : end if end >= 0 else None]
+    return bool(_LINE_REST.fullmatch(before) and _LINE_REST.fullmatch(after))
 
 
 def _role_at(text: str, pos: int) -> tuple[int, _Entry] | None:

@@ -127,6 +127,7 @@ class COW(DefinedNamespace):
     plannedBy: URIRef
     signedBy: URIRef
     foundedBy: URIRef
+    foundedIn: URIRef
     discussedAt: URIRef
     replacedBy: URIRef
     replaces: URIRef

@@ -226,8 +226,9 @@ class FactKind(StrEnum):
     # leaders agreed that …"); about?: tuple[Ref, ...] (the states, organisations and people
     # the topic names)  -- what a meeting discussed, was to discuss, or agreed
     MEETING_TOPIC = "meeting-topic"
-    # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...]  -- a source says
-    # when (and by whom) the coalition or a force was founded, launched or announced
+    # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...];
+    # place?: Ref(PLACE)  -- a source says when (and by whom, where) the coalition or a force was
+    # founded, launched or announced
     FOUNDING = "founding"
     # work: Ref(WORK); title: Lang (verbatim); cited_by: str (the citing source's file);
     # number?: str (its number in the source's reference list: "12", "12.2");

@@ -400,6 +400,29 @@ def test_numbers_near_those_words_stay(text: str, number: str) -> None:
 _NUMBER_KINDS = frozenset({MentionKind.QUANTITY, MentionKind.COUNT})
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In early May 2026 Athens and Madrid were talking.",  # a year before a name
+        "funding the 2027-28 Moldovan defence needs",
+        "Published by the agency, March 2026 Baltic shipping routes map",
+    ],
+)
+def test_a_year_before_a_name_is_no_count(text: str) -> None:
+    assert not _of(MentionKind.QUANTITY, text) and not _of(MentionKind.COUNT, text)
+
+
+def test_a_demonym_alone_on_its_line_is_a_language_not_a_state() -> None:
+    text = "Working languages\n  • Spanish\n  • Portuguese\nSpanish engineers and Portugal joined."
+    states = [m.span.text for m in _of(MentionKind.STATE, text)]
+    assert states == ["Spanish", "Portugal"]  # the prose's, not the list's
+
+
+def test_a_number_before_a_plural_is_still_a_count() -> None:
+    (mention,) = _of(MentionKind.QUANTITY, "the 2026 soldiers of the brigade")
+    assert mention.value == Quantity(Decimal(2026), Decimal(2026), "soldiers", "")
+
+
 def test_every_mention_span_is_verbatim(project_root: Path) -> None:
     sources = load_sources(project_root / "seeds")
     for source in sources:

@@ -12,19 +12,16 @@ force in reach yields nothing, so general talk of "a force" is never pinned on o
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from cowkg.extract.known import Args, Known, make_fact, span, state_ref, states_in
 from cowkg.extract.layout import (
     DASHES,
     MONTHS,
-    Line,
     clean,
     lines,
-    make_date,
     number,
     sentences,
 )
@@ -66,13 +63,6 @@ _COMMANDER = re.compile(
 _ROTATION = re.compile(r"\brotating\s+to\s+(?P<to>[A-Z]\w+)\s+after\s+(?P<n>\w+)\s+months?\b")
 _CO_LED = re.compile(r"\bco-led\s+by\s+(?P<list>[^.;]+)")
 _ESTABLISHED = re.compile(r"^In\s+(?P<when>[A-Z][a-z]+\s+\d{4}),.*\bestablished\b")
-_TIMELINE_DATE = re.compile(
-    r"^\s*(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),\s+(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?\s+(?P<y2>\d{4}))"
-    r"(?:\s*\(\d{4}-\d{2}-\d{2}\))?\s*(?:\((?P<event>[^)]+)\))?\s*$"
-)
-_EVENT_LINE = re.compile(r"^\s*\((?P<event>[^)]+)\)\s*$")
-_HQ_LABEL = re.compile(r"\bHQ\b[\s,]*(?P<city>[A-Z]\w+)|(?P<city2>[A-Z]\w+)\s+HQ\b")
 _NAMED_GROUP = re.compile(
     r"(?:(?<![A-Za-z])[Ww]|(?<=[a-z])W)orking\s+group(?:\s+on|:)\s+"
     r"(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])(?=\s*[(\[\n]|\s*$|[.,;])"
@@ -316,69 +306,6 @@ def _next_hq(text: str, pos: int) -> int:
     return following.start() if following else len(text)
 
 
-def timeline_entries(ctx: Context) -> list[Fact]:
-    """Infobox timeline entries — a label line, a date line, '(inaugurated)' / '(announced …)' —
-    give a headquarters' inauguration and a working group's announcement."""
-    facts = []
-    all_lines = lines(ctx.source)
-    for index, line in enumerate(all_lines):
-        match = _TIMELINE_DATE.match(line.text)
-        if match is None or index == 0:
-            continue
-        event_line = line if match["event"] else _next_line(all_lines, index)
-        event = _EVENT_LINE.match(event_line.text) if event_line is not line else None
-        name = match["event"] or (event["event"] if event else "")
-        label = _previous_line(all_lines, index)
-        when = make_date(
-            int(match["y1"] or match["y2"]),
-            match["m1"] or match["m2"],
-            int(match["d1"] or match["d2"]),
-        )
-        if not name or label is None or when is None:
-            continue
-        last = event_line if event else line
-        fact = _timeline_fact(ctx, label.text, name, when, label.start, last.end)
-        facts += [fact] if fact else []
-    return facts
-
-
-def _timeline_fact(
-    ctx: Context, label: str, event: str, when: dt.date, start: int, end: int
-) -> Fact | None:
-    """The fact one timeline entry gives: an HQ label with '(inaugurated)', a working group's
-    with '(announced …)'; other entries give none."""
-    evidence = [span(ctx.source, start, end)]
-    hq = _HQ_LABEL.search(label)
-    group = _NAMED_GROUP.search(label)
-    if "inaugurat" in event and hq:
-        post = command_post_ref(hq["city"] or hq["city2"])
-        return make_fact(
-            FactKind.COMMAND_POST, {"post": post, "inaugurated": when}, evidence, "timeline"
-        )
-    if "announced" in event and group:
-        args: Args = {
-            "group": working_group_ref(group["topic"]),
-            "group_kind": "working",
-            "parent": COALITION,
-            "announced_on": when,
-        }
-        return make_fact(FactKind.GROUP, args, evidence, "timeline")
-    return None
-
-
-def _next_line(all_lines: Sequence[Line], index: int) -> Line:
-    """The line after ``index`` (the line itself at the end of the seed)."""
-    return all_lines[index + 1] if index + 1 < len(all_lines) else all_lines[index]
-
-
-def _previous_line(all_lines: Sequence[Line], index: int) -> Line | None:
-    """The nearest non-blank line of the two above ``index``: a timeline entry's label."""
-    for line in reversed(all_lines[max(0, index - 2) : index]):
-        if line.text.strip():
-            return line
-    return None
-
-
 # -- working groups -----------------------------------------------------------------------
 
 
@@ -513,7 +440,6 @@ RULES: tuple[Rule, ...] = (
     force_leaders,
     planning_groups,
     command_posts,
-    timeline_entries,
     working_groups,
     listed_principles,
     confirmed_principles,

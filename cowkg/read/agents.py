@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from cowkg.mentions import PeopleIndex, known_place_names, misspelt_state, slug, state_key
 from cowkg.read.bylines import byline_names
-from cowkg.read.nlp import Paragraph, parse
+from cowkg.read.nlp import Paragraph, english_nouns, parse
 from cowkg.read.units import body_end
 from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source, Span
 
@@ -36,6 +36,14 @@ _NOT_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words that make a spaCy ``PERSON`` entity something else (a title, a month, a venue)."""
+_FIELD_LABELS = (
+    "Status", "Type", "Location", "Headquarters", "Founded", "Foundation", "Formation",
+    "Established", "Establishment", "Founder", "Founders", "Leader", "Leaders", "Membership",
+    "Motto", "Purpose", "Region", "Website",
+)  # fmt: skip
+"""Field labels of encyclopedia infoboxes (Template:Infobox organization): a flattened row
+"Location Berlin" or "Status International …" opens with one, and a name does not."""
+_FIELD_LABEL = re.compile(rf"^(?:{'|'.join(_FIELD_LABELS)})[\s\u00a0]+(?=\S)")
 
 _PLACE_LABELS = frozenset({"GPE", "FAC"})
 """Towns, states and buildings; ``LOC`` (continents, seas, regions) names no meeting place."""
@@ -59,7 +67,7 @@ def is_person_name(text: str) -> bool:
     named = [w for w in words if w not in _PARTICLE]
     if not 2 <= len(named) <= 4 or _FUSED.search(text):
         return False
-    if any(not _NAME_WORD.match(w) or w in _NOT_NAME_WORDS for w in named):
+    if any(not _NAME_WORD.match(w) or w in _NOT_NAME_WORDS or w in _FIELD_LABELS for w in named):
         return False
     whole = " ".join(words)
     return state_key(whole) is None and slug(whole) not in known_place_names()
@@ -97,6 +105,7 @@ def _open_ref(label: str, text: str) -> tuple[EntityKind, MentionKind] | None:
         and not _NOT_ORG.search(text)
         and not PEOPLE_OF_A_POST.match(text)
         and not _shouted_state(text)
+        and not _named_like_a_person(text)
     ):
         return EntityKind.ORGANIZATION, MentionKind.ORGANIZATION
     return None
@@ -117,6 +126,15 @@ def _shouted_state(text: str) -> bool:
     return len(first) > 3 and first.isupper() and state_key(first.title()) is not None
 
 
+def _named_like_a_person(text: str) -> bool:
+    """An "organisation" written as a person's name whose last word is no English word
+    ("Ulyana Krychkovska", a byline; "Volodymyr Zelenskiy"): spaCy's guess, not a body (an
+    organisation's name ends in a common word: "Liberal Party", "Getty Images")."""
+    last = text.split()[-1].lower()
+    common = english_nouns()
+    return is_person_name(text) and last not in common and last.removesuffix("s") not in common
+
+
 def _open_in(
     paragraph: Paragraph,
     source: Source,
@@ -128,6 +146,8 @@ def _open_in(
         if _covered(start, end, taken):
             continue
         text = re.sub(r"^(?:the|The)\s+", "", entity.text)
+        if entity.start_char == len(paragraph.doc.text) - len(paragraph.doc.text.lstrip()):
+            text = _FIELD_LABEL.sub("", text)  # "Status International …": a label, its value
         start = end - len(text)
         misspelt = misspelt_state(text) if _listed(entity) else None
         if misspelt is not None:

@@ -432,11 +432,16 @@ def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, R
     return _forum(clause, phrase, affiliations) or _two_sided(clause, phrase)
 
 
+def names_another_forum(text: str) -> bool:
+    """Whether a meeting's words mark it as another forum's, two-sided talks or one state's own
+    ("the G7 summit", "a bilateral meeting", "US-Ukraine talks", "a cabinet meeting")."""
+    return bool(_OTHER_WORDS.search(text) or _PAIR.search(text) or _DOMESTIC.search(text))
+
+
 def _forum(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
     """Whether the meeting is marked as another forum's or as talks with an outside power."""
     unit = clause.unit
-    text = _text_of(phrase)
-    if _OTHER_WORDS.search(text) or _PAIR.search(text) or _DOMESTIC.search(text):
+    if names_another_forum(_text_of(phrase)):
         return True
     if not phrase and _DOMESTIC.search(_text_of(_subject_tokens(clause))):
         return True  # "the cabinet met", "party leaders gathered"

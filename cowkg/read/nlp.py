@@ -275,6 +275,16 @@ def english_words() -> frozenset[str]:
     return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
 
 
+@functools.cache
+def english_nouns() -> frozenset[str]:
+    """English nouns and adjectives of the same WordNet index (common words: "party", "office",
+    "international"; a surname such as "krychkovska" is none)."""
+    lemmatizer = pipeline().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "adj") for w in index.get(pos, ()))
+
+
 def text_body_end(text: str) -> int:
     """Where a text's prose ends (a line :data:`BODY_END` matches), or its length."""
     position = 0

@@ -77,6 +77,7 @@ from cowkg.read.mappings import (  # noqa: E402
     credits,
     discussions,
     documents,
+    infobox,
     meetings,
     naming,
     plans,
@@ -98,5 +99,7 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("appointment", appointments.appointments),
     ("cited-work", citations.cited_works),
     ("credit", credits.credits),
+    ("infobox", infobox.infobox),
+    ("caption", infobox.captions),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

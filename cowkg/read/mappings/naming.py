@@ -52,7 +52,7 @@ _HQ_NOUNS = frozenset({"headquarters", "hq", "headquarter"})
 _CREATION_NOUNS = frozenset({"creation", "establishment", "formation", "launch", "founding"})
 _COALITION_NOUNS = frozenset({"coalition", "initiative"})
 _OPENING = frozenset({"inaugurate", "open"})
-_NAMED_GROUP = re.compile(
+NAMED_GROUP = re.compile(
     r"\b[Ww]orking\s+group\s+(?:on\s+|:\s*)(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])"
     r"(?=\s+(?:on|in|at|by|from|with|during|to)\s+[A-Z0-9]|\s*[(\[\n.,;]|\s*$)"
 )
@@ -133,7 +133,7 @@ def _group(head: Token, named: Sequence[Ref], last: Ref | None) -> Ref | None:
     if head.lemma_.lower() != "group":
         return None
     phrase = head.doc[head.left_edge.i : head.right_edge.i + 1].text
-    match = _NAMED_GROUP.search(phrase)
+    match = NAMED_GROUP.search(phrase)
     if match:
         return working_group_ref(match["topic"])
     if len(named) == 1:
@@ -214,7 +214,7 @@ def _group_fact(
 def _named_groups(reading: Reading) -> list[Ref]:
     """The working groups the source names by topic; a topic whose words all occur in a fuller
     one ('security guarantees' in 'Ukraine security guarantees') is that group."""
-    topics = {" ".join(m["topic"].split()) for m in _NAMED_GROUP.finditer(reading.source.text)}
+    topics = {" ".join(m["topic"].split()) for m in NAMED_GROUP.finditer(reading.source.text)}
     words = {topic: set(topic.casefold().split()) for topic in topics}
     fullest = {t for t in topics if not any(words[t] < words[o] for o in topics)}
     return sorted((working_group_ref(t) for t in fullest), key=lambda r: r.key)
@@ -232,7 +232,7 @@ def founding(reading: Reading) -> Iterator[Fact]:
         if unit.paragraph.index != paragraph:
             paragraph, last_group, last_date = unit.paragraph.index, None, None
         tokens = {unit.paragraph.start + t.idx: t for t in unit.sentence}
-        topic = _NAMED_GROUP.search(unit.text)
+        topic = NAMED_GROUP.search(unit.text)
         last_group = working_group_ref(topic["topic"]) if topic else last_group
         for clause in clauses:
             founds = clause.action in {Action.FOUND, Action.ANNOUNCE}
