@@ -594,3 +594,10 @@ def test_an_encyclopedias_paragraph_opening_after_the_meeting_names_no_meeting()
     assert fact.args["meeting"] == PENDING_MEETING  # the source's one meeting, if it has one
     fact = encyclopedia_statement(lima, f"{quito} {said}")  # the meeting its paragraph names
     assert (key(fact, "meeting") or "").startswith("2026-04-10-")
+
+
+def test_whom_it_was_told_to_is_not_what_it_is_about() -> None:
+    fact = one("Chile told Peru that Peru and Bolivia would join the mission.")
+    about = fact.args["about"]
+    assert key(fact, "speaker") == "CHL" and isinstance(about, tuple)
+    assert [r.key for r in about] == ["BOL"]

@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -113,22 +114,58 @@ _PRONOUN_LOOKBACK = 600
 
 def read_statements(reading: Reading) -> Iterator[Fact]:
     """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines."""
+    for said in told(reading):
+        yield said.fact
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """A statement this mapping read, with where the words that report it stand (the reporting
+    predicate, "according", the name before a colon) and where its content is, in the source:
+    :mod:`~cowkg.read.mappings.quoted` tells by them who speaks in a quotation."""
+
+    at: int
+    fact: Fact
+    content: tuple[int, int]
+
+
+def told(reading: Reading) -> list[Told]:
+    """The statements of :func:`read_statements`, read once per reading (:attr:`Reading.memo`)."""
+    found = reading.memo.get("told")
+    if not isinstance(found, list):
+        found = reading.memo["told"] = list(_told(reading))
+    return found
+
+
+def _told(reading: Reading) -> Iterator[Told]:
     for unit, clauses in reading.units:
         found = list(_reported(reading, unit, clauses)) or list(_according(reading, unit, clauses))
-        yield from found or _headed(reading, unit)
+        for at, fact in found or [(unit.start, f) for f in _headed(reading, unit)]:
+            yield Told(at, fact, content_span(reading, fact))
+
+
+def content_span(reading: Reading, fact: Fact) -> tuple[int, int]:
+    """Where a statement's words are: its text in the last passage it cites (its own unit)."""
+    unit = fact.evidence[-1]
+    text = str(fact.args["text"])
+    start = reading.source.text.find(text, unit.start, unit.end)
+    return (start, start + len(text)) if start >= 0 else (unit.start, unit.end)
 
 
 # -- the three shapes ---------------------------------------------------------------------------
 
 
-def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+def _reported(
+    reading: Reading, unit: Unit, clauses: Sequence[Clause]
+) -> Iterator[tuple[int, Fact]]:
     for clause in clauses:
         action = clause.action
         if action is None or action not in SPEECH_ACTS:
             continue
         act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
         nominal = action is not Action.SAY or clause.predicate not in _NO_CONTENT_OBJECT
-        yield from statements_of(reading, unit, clause, act, nominal=nominal)
+        for fact in statements_of(reading, unit, clause, act, nominal=nominal):
+            yield clause.trigger.start, fact
 
 
 def statements_of(
@@ -152,11 +189,7 @@ def statements_of(
     content = content_tokens(token, nominal)
     if content is None:
         return
-    hearer = clause.action in SPEECH_ACTS
-    meeting = made_at(token, clause, hearer=hearer)
-    if meeting is not None:
-        meeting = framed_meeting(reading, clause, token, hearer, meeting)
-    told = addressees(reading, unit, token)
+    meeting, told = _setting(reading, unit, clause, token)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
     placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
@@ -171,6 +204,36 @@ def statements_of(
             yield _statement(
                 reading, item, clause, speaker, act, extent, at, method, unit, told=told
             )
+
+
+def _setting(
+    reading: Reading, unit: Unit, clause: Clause, token: Token
+) -> tuple[Ref | None, tuple[Ref, ...]]:
+    """The meeting a reporting clause says it was made at, and whom it was told to."""
+    hearer = clause.action in SPEECH_ACTS
+    meeting = made_at(token, clause, hearer=hearer)
+    if meeting is not None:
+        meeting = framed_meeting(reading, clause, token, hearer, meeting)
+    return meeting, addressees(reading, unit, token)
+
+
+def introduced(
+    reading: Reading, lead: Unit, clause: Clause, unit: Unit, extent: tuple[int, int], method: str
+) -> list[Fact]:
+    """What a reporting clause with no content of its own introduces with a colon ("Chile's
+    minister said on Monday:" / "“…”"): ``extent`` of ``unit``, said by its speakers (the
+    clause asserted and done, as for :func:`statements_of`), citing ``lead`` too."""
+    if clause.action not in SPEECH_ACTS or not clause.polarity or clause.modality != "asserted":
+        return []
+    token = _token(lead, clause.trigger.start)
+    if token is None or not done(token) or content_tokens(token, nominal=False) is not None:
+        return []
+    meeting, told = _setting(reading, lead, clause, token)
+    return [
+        _statement(reading, unit, clause, speaker, "said", extent, at, method, lead, told=told)
+        for speaker in speakers_of(reading, lead, clause, token)
+        for at in [meeting if meeting is not None else reported_at(reading, clause, speaker.ref)]
+    ]
 
 
 def items_after(reading: Reading, unit: Unit) -> list[Unit]:
@@ -238,7 +301,9 @@ def _of_time(token: Token) -> bool:
     return token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _TIME_NOUNS
 
 
-def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+def _according(
+    reading: Reading, unit: Unit, clauses: Sequence[Clause]
+) -> Iterator[tuple[int, Fact]]:
     for clause in clauses:
         token = _token(unit, clause.trigger.start)
         if token is None or not clause.polarity:
@@ -259,8 +324,9 @@ def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Itera
         )
         if content is None:
             continue
+        at = unit.paragraph.start + token.doc[min(phrase)].idx
         for speaker in speakers:
-            yield _statement(reading, unit, clause, speaker, "said", content, None)
+            yield at, _statement(reading, unit, clause, speaker, "said", content, None)
 
 
 def _headed(reading: Reading, unit: Unit) -> Iterator[Fact]:
@@ -909,32 +975,65 @@ def _statement(
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
     date = _said_on(clause, start, end) or reference_date(reading, unit)
-    about = tuple(
-        dict.fromkeys(
-            _ref(m)
-            for m in reading.mentions
-            if start <= m.span.start and m.span.end <= end
-            if m.kind in _SPEAKER_KINDS and _ref(m) != speaker.ref
-        )
-    )
-    digest = hashlib.sha1(f"{speaker.ref.key}\n{act}\n{text}".encode()).hexdigest()[:12]
-    key = f"{date.isoformat() if date else 'undated'}-{digest}"
-    label = _label(speaker.ref, act, date)
+    addressed = tuple(r for r in told if r != speaker.ref)
     args: dict[str, FactValue | None] = {
-        "statement": Ref(EntityKind.STATEMENT, key, label),
+        "statement": _statement_ref(speaker.ref, act, text, date),
         "speaker": speaker.ref,
         "speech_act": act,
         "text": text,
         "date": date,
         "meeting": meeting,
-        "about": about or None,
-        "addressee": tuple(r for r in told if r != speaker.ref) or None,
+        "about": _about(reading, start, end, {speaker.ref, *addressed}) or None,
+        "addressee": addressed or None,
         "capacity": speaker.capacity,
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
     }
     present = {k: v for k, v in args.items() if v is not None}
     evidence = (lead.evidence(source),) if lead is not None else ()
     return Fact(FactKind.STATEMENT, present, (*evidence, unit.evidence(source)), method)
+
+
+def restated(
+    reading: Reading, said: Fact, unit: Unit, extent: tuple[int, int], method: str
+) -> Fact:
+    """More words of the statement ``said`` (the rest of its quotation, in ``unit``): the same
+    speaker, capacity, date, meeting and addressees, speech act "said", citing the passage that
+    says who speaks (the first ``said`` cites) and ``unit``."""
+    start, end = extent
+    text = reading.source.text[start:end]
+    speaker = said.args["speaker"]
+    assert isinstance(speaker, Ref), said
+    date = said.args.get("date")
+    told = said.args.get("addressee") or ()
+    assert isinstance(told, tuple) and (date is None or isinstance(date, dt.date)), said
+    args = {k: v for k, v in said.args.items() if k not in {"about", "text", "speech_act"}}
+    args |= {"statement": _statement_ref(speaker, "said", text, date), "speech_act": "said",
+             "text": text}  # fmt: skip
+    about = _about(reading, start, end, {speaker, *told})
+    if about:
+        args["about"] = about
+    lead, own = said.evidence[0], unit.evidence(reading.source)
+    evidence = (lead,) if (lead.start, lead.end) == (own.start, own.end) else (lead, own)
+    return Fact(FactKind.STATEMENT, args, evidence, method)
+
+
+def _statement_ref(speaker: Ref, act: str, text: str, date: dt.date | None) -> Ref:
+    """A statement's node: keyed by its day and a digest of who, the act and the words."""
+    digest = hashlib.sha1(f"{speaker.key}\n{act}\n{text}".encode()).hexdigest()[:12]
+    key = f"{date.isoformat() if date else 'undated'}-{digest}"
+    return Ref(EntityKind.STATEMENT, key, _label(speaker, act, date))
+
+
+def _about(reading: Reading, start: int, end: int, besides: set[Ref]) -> tuple[Ref, ...]:
+    """The states, organisations and people the words ``[start, end)`` name, but ``besides``
+    (the speaker and whom they spoke to)."""
+    return tuple(
+        dict.fromkeys(
+            _ref(m)
+            for m in reading.mentions_in(start, end)
+            if m.span.end <= end and m.kind in _SPEAKER_KINDS and _ref(m) not in besides
+        )
+    )
 
 
 def _said_on(clause: Clause | None, start: int, end: int) -> dt.date | None:
