@@ -224,3 +224,45 @@ def test_the_speaker_and_addressees_are_not_what_it_is_about() -> None:
     )
     assert _keys(fact, "addressee") == ["dina-boluarte"]
     assert _keys(fact, "about") == ["CHL"]
+
+
+def facts_of(text: str) -> list[Fact]:
+    source = _source(text)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    reading = read(source, mentions)
+    return [f for _, mapping in MAPPINGS for f in mapping(reading) if f.kind is FactKind.STATEMENT]
+
+
+def test_we_and_many_of_us_in_a_later_paragraph_of_a_quotation_are_its_speaker() -> None:
+    text = (
+        "Coalition meets in Lima\n"
+        "After the summit, Gabriel Boric said, “Peru is ready. The truce is fragile.\n"
+        "“We agreed that Chile will send engineers. Many of us expressed readiness to fund the "
+        "bridges.”"
+    )
+    acts = {(f.args["speech_act"], f.args["text"]): _key(f, "speaker") for f in facts_of(text)}
+    assert acts[("agreed", "Chile will send engineers")] == "gabriel-boric"
+    assert acts[("said", "readiness to fund the bridges")] == "gabriel-boric"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "we" of the narrator, in no quotation
+        "Gabriel Boric said the truce holds. We agreed that Chile will send engineers.",
+        # many of them: not the speaker's group
+        "Gabriel Boric said, “Many of them expressed readiness to fund the bridges.”",
+    ],
+)
+def test_we_outside_a_quotation_or_a_group_of_others_is_not_the_speaker(text: str) -> None:
+    found = facts_of(text)
+    assert not [f for f in found if f.args["speech_act"] == "agreed"]
+    assert not [f for f in found if f.args["text"] == "readiness to fund the bridges"]
+
+
+def test_we_closed_by_the_speaker_after_several_sentences() -> None:
+    text = "“The truce is fragile. We warned Peru that the border is closed,” Dina Boluarte said."
+    warned = [f for f in facts_of(text) if f.args["speech_act"] == "warned"]
+    assert [(_key(f, "speaker"), f.args["text"]) for f in warned] == [
+        ("dina-boluarte", "the border is closed")
+    ]

@@ -20,8 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cowkg.read.nlp import Paragraph
+from cowkg.read.units import Unit, UnitKind
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+PROSE = frozenset({UnitKind.SENTENCE, UnitKind.LIST_ITEM})
+"""Units a quotation is read in (not headings: a quoted heading is an editor's pick, whoever
+spoke it; not references)."""
 
 _OPENING = frozenset("“«„")
 _CLOSING = frozenset("”»")
@@ -121,3 +130,22 @@ def quotations(paragraphs: Sequence[Paragraph]) -> list[Quotation]:
     if running is not None:
         found.append(Quotation(tuple(running), opens))
     return found
+
+
+def prose(reading: Reading) -> list[Unit]:
+    """The units of ``reading`` quotations are read in (:data:`PROSE`), in order."""
+    return [unit for unit, _ in reading.units if unit.kind in PROSE]
+
+
+def quotations_of(reading: Reading) -> list[Quotation]:
+    """The quotations of a reading's prose, read once (:attr:`Reading.memo`)."""
+    found = reading.memo.get("quotations")
+    if not isinstance(found, list):
+        paragraphs = {u.paragraph.index: u.paragraph for u in prose(reading)}
+        found = reading.memo["quotations"] = quotations(list(paragraphs.values()))
+    return found
+
+
+def quotation_at(reading: Reading, offset: int) -> Quotation | None:
+    """The quotation whose words hold ``offset``, if any."""
+    return next((q for q in quotations_of(reading) if q.covers(offset)), None)

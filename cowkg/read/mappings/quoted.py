@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from cowkg.read.mappings.statements import Told, content_span, introduced, restated, told
-from cowkg.read.quotations import Quotation, quotations
-from cowkg.read.units import Unit, UnitKind
+from cowkg.read.quotations import Quotation, prose, quotations_of
+from cowkg.read.units import Unit
 from cowkg.types import Fact, FactValue
 
 if TYPE_CHECKING:
@@ -37,9 +37,6 @@ if TYPE_CHECKING:
 
 METHOD = "rule:quotation"
 _FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
-_PROSE = frozenset({UnitKind.SENTENCE, UnitKind.LIST_ITEM})
-"""Units a quotation is read in (not headings: a quoted heading is an editor's pick, whoever
-spoke it; not references)."""
 _EDGE = " \t\"'“”‘’«»,;:-–—…"
 """What a quoted stretch is trimmed of (its closing stop too: "… works." says "… works")."""
 
@@ -47,8 +44,8 @@ _EDGE = " \t\"'“”‘’«»,;:-–—…"
 def read_quotations(reading: Reading) -> Iterator[Fact]:
     """The statements of every sentence of a quotation that no statement reads yet."""
     said = told(reading)
-    body = [unit for unit, _ in reading.units if unit.kind in _PROSE]
-    found = quotations(list({u.paragraph.index: u.paragraph for u in body}.values()))
+    body = prose(reading)
+    found = quotations_of(reading)
     later: dict[int, list[Fact]] = {}  # unit start → the statements this mapping made there
 
     def quoted(offset: int) -> bool:

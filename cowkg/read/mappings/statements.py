@@ -35,6 +35,7 @@ from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
 from cowkg.read.mappings.about import reference_date
 from cowkg.read.mappings.meetings import frame_of
+from cowkg.read.quotations import PROSE, Quotation, quotation_at
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -401,8 +402,8 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return _it(reading, unit)
     if _the_statement(subjects[0]):
         return _issuer(reading, unit)
-    if subjects[0].lower_ in {"we", "i"}:
-        return _quoting(reading, unit)
+    if subjects[0].lower_ in {"we", "i"} or _some_of_us(subjects[0]):
+        return _quoting(reading, unit, token)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
         return _who(reading, unit, token)
     found = (
@@ -468,11 +469,28 @@ def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker] 
     return None
 
 
-def _quoting(reading: Reading, unit: Unit) -> list[Speaker]:
-    """ "we"/"I" in a quotation is whoever the text reports speaking it: inside a quotation a
+_SOME = frozenset({"many", "some", "all", "most", "each", "several", "both"})
+
+
+def _some_of_us(subject: Token) -> bool:
+    """ "Many of us", "all of us": the speaker's own group, as "we" is."""
+    return subject.lower_ in _SOME and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ == "us" for o in p.children)
+        for p in subject.children
+    )
+
+
+def _quoting(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
+    """ "we"/"I" in a quotation is whoever the text reports speaking it: the speaker of the
+    reporting clause outside the quotation that reports its words, however many sentences and
+    paragraphs it runs over (:func:`_reporter`); else inside a quotation a
     sentence before opened in the paragraph ("Starmer said, “Together, we … We have agreed
     …”"), the named subject of the last reporting clause before it there; in a paragraph that
     is a bare quotation, the one the previous paragraph last reports speaking."""
+    quotation = quotation_at(reading, unit.paragraph.start + token.idx)
+    found = _reporter(reading, quotation) if quotation is not None else None
+    if found is not None:
+        return found
     paragraph = unit.paragraph
     before = paragraph.doc.text[: unit.start - paragraph.start]
     opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -495,6 +513,32 @@ def _quoting(reading: Reading, unit: Unit) -> list[Speaker]:
         if found:
             return [_holder(reading, clause.unit, s) for s in found]
     return []
+
+
+def _reporter(reading: Reading, quotation: Quotation) -> list[Speaker] | None:
+    """The speakers of the reporting clauses outside ``quotation`` whose content lies in it
+    ("Boric said, “… we …”", "“… we …,” Boric said"; None: no such clause; none: two clauses of
+    different speakers)."""
+    found: dict[Ref, Speaker] = {}
+    clauses = 0
+    for unit, unit_clauses in reading.units:
+        if unit.kind not in PROSE or not quotation.within(unit.start, unit.end):
+            continue
+        for clause in unit_clauses:
+            if clause.action not in SPEECH_ACTS or not clause.polarity:
+                continue
+            token = predicate_token(clause)
+            content = content_tokens(token, nominal=False)
+            inside = content is not None and any(
+                quotation.covers(unit.paragraph.start + t.idx) for t in content
+            )
+            if quotation_at(reading, clause.trigger.start) is not None or not inside:
+                continue
+            clauses += 1
+            found |= {s.ref: s for s in speakers_of(reading, unit, clause, token)}
+    if not clauses:
+        return None
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _they(reading: Reading, unit: Unit) -> list[Speaker]:
