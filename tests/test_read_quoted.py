@@ -194,6 +194,8 @@ def test_a_chain_of_bare_quoted_paragraphs_keeps_its_speaker() -> None:
         # a quoted heading is an editor's pick
         'Dina Boluarte said the plan works.\n"A good plan"\nPeru met.',
         'Dina Boluarte said the plan works.\n"Nothing will change"\nPeru met.',
+        # a quotation in the narrator's next sentence does not go on with the one before
+        "“The truce holds,” Gabriel Boric said. Peru is ready, calling it “a plan that works.”",
         # scare quotes inside a sentence are no further words
         "Gabriel Boric said the “coalition of the willing” would meet. Peru left.",
     ],

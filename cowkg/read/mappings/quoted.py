@@ -56,7 +56,7 @@ def read_quotations(reading: Reading) -> Iterator[Fact]:
         units = [u for u in body if quotation.within(u.start, u.end)]
         if not units:
             continue
-        attribution = _attributed(said, quotation) or _interrupted(reading, quotation, last)
+        attribution = _attributed(said, quotation) or _interrupted(units[0], quotation, last)
         if attribution is None:
             bases, introducing = _before(reading, body, units, quotation, said, later, quoted)
             yield from introducing  # the first words after "X said:", if so introduced
@@ -91,15 +91,14 @@ def _attributed(said: Sequence[Told], quotation: Quotation) -> tuple[int, list[F
 
 
 def _interrupted(
-    reading: Reading, quotation: Quotation, last: tuple[int, list[Fact]] | None
+    unit: Unit, quotation: Quotation, last: tuple[int, list[Fact]] | None
 ) -> tuple[int, list[Fact]] | None:
-    """The attribution of the quotation before, when it stands between the two in one paragraph
-    ("“A,” she added, “B.”"): the same words go on."""
-    if last is None or last[0] >= quotation.start:
+    """The attribution of the quotation before, when it interrupts the sentence the quotation
+    goes on in ("“A,” she added, “B.”"): the same words go on. Not in another sentence ("…,” he
+    said. Peru is ready, he added, calling it “a step”")."""
+    if last is None or not unit.start <= last[0] < quotation.start < unit.end:
         return None
-    text = reading.source.text[last[0] : quotation.start]
-    marks = sum(text.count(mark) for mark in '“”"«»')
-    return last if "\n" not in text and marks == 1 else None
+    return last
 
 
 def _each(facts: Sequence[Fact]) -> list[Fact]:

@@ -527,12 +527,12 @@ def _reporter(reading: Reading, quotation: Quotation) -> list[Speaker] | None:
         for clause in unit_clauses:
             if clause.action not in SPEECH_ACTS or not clause.polarity:
                 continue
-            token = predicate_token(clause)
-            content = content_tokens(token, nominal=False)
+            token = _token(unit, clause.trigger.start)
+            content = content_tokens(token, nominal=False) if token is not None else None
             inside = content is not None and any(
                 quotation.covers(unit.paragraph.start + t.idx) for t in content
             )
-            if quotation_at(reading, clause.trigger.start) is not None or not inside:
+            if token is None or quotation_at(reading, clause.trigger.start) or not inside:
                 continue
             clauses += 1
             found |= {s.ref: s for s in speakers_of(reading, unit, clause, token)}
