@@ -12,7 +12,7 @@ from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import MAPPINGS, read
 from cowkg.read.mappings.statements import PENDING_MEETING, read_statements
-from cowkg.types import Fact, FactKind, Ref, Source
+from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
 
@@ -601,3 +601,18 @@ def test_whom_it_was_told_to_is_not_what_it_is_about() -> None:
     about = fact.args["about"]
     assert key(fact, "speaker") == "CHL" and isinstance(about, tuple)
     assert [r.key for r in about] == ["BOL"]
+
+
+def test_about_names_the_meetings_and_documents_of_the_content() -> None:
+    found = statements(
+        "Coalition meets in Lima\n"
+        "Leaders of the coalition met in Lima on Monday. Later Gabriel Boric said that the "
+        "Lima summit was a success and that the 12-point plan works.\n"
+        "Peru said that the plan was drafted well."
+    )
+    about = {key(f, "speaker"): f.args.get("about") for f in found}
+    assert about["gabriel-boric"] == (
+        Ref(EntityKind.MEETING, "2026-05-11-summit"),
+        Ref(EntityKind.PLAN, "12-point-plan"),
+    )
+    assert about["PER"] is None  # "the plan": which one is not said

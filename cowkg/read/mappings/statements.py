@@ -34,6 +34,7 @@ from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
 from cowkg.read.mappings.about import reference_date
+from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.quotations import PROSE, Quotation, quotation_at
 from cowkg.read.units import Unit, UnitKind
@@ -1069,15 +1070,51 @@ def _statement_ref(speaker: Ref, act: str, text: str, date: dt.date | None) -> R
 
 
 def _about(reading: Reading, start: int, end: int, besides: set[Ref]) -> tuple[Ref, ...]:
-    """The states, organisations and people the words ``[start, end)`` name, but ``besides``
-    (the speaker and whom they spoke to)."""
+    """What the words ``[start, end)`` speak of: the states, organisations and people they name
+    but ``besides`` (the speaker and whom they spoke to), the dated meetings the source's frame
+    binds their meeting words to ("the Lima summit was a success"), the documents they name
+    ("the 12-point plan"). :mod:`cowkg.derive` keeps only meetings the graph holds."""
+    agents = [
+        _ref(m)
+        for m in reading.mentions_in(start, end)
+        if m.span.end <= end and m.kind in _SPEAKER_KINDS and _ref(m) not in besides
+    ]
+    unit = next((u for u, c in reading.units if u.start <= start < u.end), None)
+    if unit is None:
+        return tuple(dict.fromkeys(agents))
+    clauses = next(c for u, c in reading.units if u is unit)
     return tuple(
         dict.fromkeys(
-            _ref(m)
-            for m in reading.mentions_in(start, end)
-            if m.span.end <= end and m.kind in _SPEAKER_KINDS and _ref(m) not in besides
+            [
+                *agents,
+                *_meetings_named(reading, clauses, start, end),
+                *_documents_named(unit, clauses, start, end),
+            ]
         )
     )
+
+
+def _meetings_named(reading: Reading, clauses: Sequence[Clause], start: int, end: int) -> list[Ref]:
+    """The dated meetings the frame binds a meeting noun (or verb) inside ``[start, end)`` to."""
+    frame = frame_of(reading)
+    found = []
+    for clause in clauses:
+        cue, bound = frame.cue_of(clause), frame.meeting_of(clause)
+        pairs = [(cue, bound)] if cue is not None and bound is not None else []
+        for cue, meeting in [*pairs, *frame.also.get(id(clause), ())]:
+            base = clause.unit.paragraph.start
+            at = base + cue.noun.idx if cue.noun is not None else clause.trigger.start
+            if start <= at < end and meeting.day is not None:
+                found.append(meeting.ref)
+    return found
+
+
+def _documents_named(unit: Unit, clauses: Sequence[Clause], start: int, end: int) -> list[Ref]:
+    """The documents :mod:`~cowkg.read.mappings.documents` reads in ``[start, end)`` (it reads
+    none in headings and cited titles)."""
+    if unit.kind in {UnitKind.HEADING, UnitKind.REFERENCE}:
+        return []
+    return [d.ref for d in documents_in(unit, clauses) if start <= d.start and d.end <= end]
 
 
 def _said_on(clause: Clause | None, start: int, end: int) -> dt.date | None:
