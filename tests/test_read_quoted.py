@@ -268,3 +268,40 @@ def test_we_closed_by_the_speaker_after_several_sentences() -> None:
     assert [(_key(f, "speaker"), f.args["text"]) for f in warned] == [
         ("dina-boluarte", "the border is closed")
     ]
+
+
+def test_a_transcript_after_its_colon_line_is_the_speakers_up_to_the_next_heading() -> None:
+    text = (
+        "Peru met.\n"
+        "President Gabriel Boric’s remarks at the Lima summit on 3 May:\n"
+        "Good morning to all of you. Peru will send engineers to the border.\n"
+        "We stand ready.\n"
+        "Next steps\n"
+        "The mission starts in June."
+    )
+    found = quoted(text)
+    assert [f.args["text"] for f in found] == [
+        "Good morning to all of you",
+        "Peru will send engineers to the border",
+        "We stand ready",
+    ]
+    assert {(_key(f, "speaker"), _key(f, "capacity")) for f in found} == {
+        ("gabriel-boric", "president")
+    }
+    assert {f.args["date"] for f in found} == {dt.date(2026, 5, 3)}
+    assert found[1].evidence[0].text.startswith("President Gabriel Boric’s remarks")
+    by = quoted("Speech by Gabriel Boric on 3 May:\nPeru will send engineers. We stand ready.")
+    assert [f.args["text"] for f in by] == ["Peru will send engineers", "We stand ready"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The remarks of Chile and Peru:\nPeru will send engineers.",  # no one person
+        "Gabriel Boric made his remarks:\nPeru will send engineers.",  # a clause, not a title
+        "The remarks at the summit:\nPeru will send engineers.",  # no one named
+        "Gabriel Boric’s remarks at the summit.\nPeru will send engineers.",  # no colon
+    ],
+)
+def test_no_transcript(text: str) -> None:
+    assert quoted(text) == []

@@ -8,18 +8,23 @@ Who speaks in a quotation:
 - the speaker of the statement whose reporting words stand outside the quotation and whose
   content lies in it — the clause that introduces it ("X said, “…") or closes it ("…,” X said.");
   two such clauses of different speakers make it nobody's;
-- for a quotation that opens its sentence or paragraph and has no such clause (the words after
-  "“A,” he said." or a bare quoted paragraph), the one speaker of the statement the unit just
-  before it reports (or that quotation's speaker) — "Boluarte said the plan works." / "“It is a
-  good plan.”";
+- the speaker of the attribution that interrupts its sentence ("“A,” she added, “B.”");
+- for a bare quotation (its sentences hold no other words, and it ends with a stop: not a quoted
+  title) with no such clause, the one speaker of the statement the unit just before it reports
+  (or of that unit's quotation) — "Boluarte said the plan works." / "“It is a good plan.”";
 - for a quotation after a reporting clause with no content of its own but a colon ("Boric said on
   Monday:" / "“…”"), that clause's speakers.
 
 Each sentence or part of the quotation no statement carries already becomes one: the speaker's
-words verbatim (a clause: two words or more with a verb), speech act "said", with the date,
-meeting, capacity and addressees of the statement that says who speaks, citing it too. What is
-asked, denied or only hoped inside a quotation is still said (a pledge inside it keeps its own
-modality in its own mapping).
+words verbatim (a whole sentence of two words or more, or the rest of a sentence with a finite
+verb of its own), speech act "said", with the date, meeting, capacity and addressees of the
+statement that says who speaks, citing it too. What is asked, denied or only hoped inside a
+quotation is still said (a pledge inside it keeps its own modality in its own mapping).
+
+A **transcript** is read the same way without marks: a line ending with a colon headed by
+"remarks", "speech", "statement" or "address" of one named person ("Gabriel Boric's remarks at
+the Lima summit:", "Speech by President Gabriel Boric on 3 May:") makes each sentence and list
+item after it, up to the next heading, that person's words, dated by the line's date.
 """
 
 from __future__ import annotations
@@ -27,10 +32,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from cowkg.read.mappings.statements import Told, content_span, introduced, restated, told
+from cowkg.read.clauses import Clause
+from cowkg.read.mappings.meetings import frame_of
+from cowkg.read.mappings.statements import (
+    Told,
+    _choose,
+    content_span,
+    introduced,
+    restated,
+    told,
+)
 from cowkg.read.quotations import Quotation, prose, quotations_of
-from cowkg.read.units import Unit
-from cowkg.types import Fact, FactValue
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -42,6 +56,64 @@ _EDGE = " \t\"'“”‘’«»,;:-–—…"
 
 
 def read_quotations(reading: Reading) -> Iterator[Fact]:
+    """The statements of every sentence of a quotation or transcript no statement reads yet."""
+    yield from _quoted(reading)
+    yield from _transcripts(reading)
+
+
+_SPEECH_NOUNS = frozenset({"remark", "remarks", "speech", "statement", "address"})
+_OWNING = frozenset({"poss", "prep", "pobj", "compound", "appos", "amod"})
+
+
+def _transcripts(reading: Reading) -> Iterator[Fact]:
+    """The sentences after a transcript's colon line (see the module)."""
+    units = reading.units
+    for index, (lead, clauses) in enumerate(units):
+        base = _transcript_of(reading, lead, clauses)
+        if base is None:
+            continue
+        for unit, _ in units[index + 1 :]:
+            if unit.kind not in {UnitKind.SENTENCE, UnitKind.LIST_ITEM}:
+                break
+            extent = _trimmed(reading, unit, unit.start, unit.end)
+            if extent is not None:
+                yield restated(reading, base, unit, extent, METHOD)
+
+
+def _transcript_of(reading: Reading, lead: Unit, clauses: Sequence[Clause]) -> Fact | None:
+    """The statement a transcript's line stands for (who, when, where; no words yet), if
+    ``lead`` is one: a verbless line ending with a colon headed by a speech noun that one named
+    person owns ("Boric's remarks …", "Speech by Boric …")."""
+    root = lead.sentence.root
+    if not lead.text.rstrip().endswith(":") or lead.kind is UnitKind.REFERENCE:
+        return None
+    if root.lemma_.lower() not in _SPEECH_NOUNS or root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    base = lead.paragraph.start
+    owned = {base + t.idx for t in root.subtree if t.i == root.i or t.dep_ in _OWNING}
+    named = [m for m in reading.mentions_in(lead.start, lead.end) if m.span.start in owned]
+    speakers = _choose([m for m in named if m.kind in {MentionKind.PERSON, MentionKind.ROLE}])
+    if len(speakers) != 1 or speakers[0].ref.kind is not EntityKind.PERSON:
+        return None
+    (speaker,) = speakers
+    dates = [c.date for c in clauses if c.date is not None]
+    frame = frame_of(reading)
+    meetings = [m for c in clauses if (m := frame.meeting_of(c)) is not None and m.day]
+    args: dict[str, FactValue | None] = {
+        "statement": Ref(EntityKind.STATEMENT, "transcript"),
+        "speaker": speaker.ref,
+        "speech_act": "said",
+        "text": "",
+        "date": dates[0] if dates else None,
+        "meeting": meetings[0].ref if meetings else None,
+        "capacity": speaker.capacity,
+        "on_behalf_of": speaker.on_behalf_of,
+    }
+    present = {k: v for k, v in args.items() if v is not None}
+    return Fact(FactKind.STATEMENT, present, (lead.evidence(reading.source),), METHOD)
+
+
+def _quoted(reading: Reading) -> Iterator[Fact]:
     """The statements of every sentence of a quotation that no statement reads yet."""
     said = told(reading)
     body = prose(reading)
