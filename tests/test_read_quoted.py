@@ -305,3 +305,27 @@ def test_a_transcript_after_its_colon_line_is_the_speakers_up_to_the_next_headin
 )
 def test_no_transcript(text: str) -> None:
     assert quoted(text) == []
+
+
+def test_a_quotation_a_participle_introduces_beside_another_statement() -> None:
+    text = (
+        "Dina Boluarte met Chile. However, she acknowledged the limits of the mission, stressing "
+        'that "it will be hard for the engineers to hold every bridge."'
+    )
+    (fact,) = quoted(text)
+    assert (_key(fact, "speaker"), fact.args["text"]) == (
+        "dina-boluarte",
+        "it will be hard for the engineers to hold every bridge",
+    )
+    assert len(fact.evidence) == 1
+
+
+def test_the_rest_of_a_sentence_a_statement_carries_is_no_statement_of_its_own() -> None:
+    text = (
+        "Gabriel Boric said, “Peru is late. Many of us expressed readiness to send engineers, "
+        "including through a fund, and will help more.”"
+    )
+    assert said(text) == [
+        ("gabriel-boric", "Peru is late"),
+        ("gabriel-boric", "readiness to send engineers, including through a fund"),
+    ]

@@ -128,10 +128,19 @@ def _quoted(reading: Reading) -> Iterator[Fact]:
         units = [u for u in body if quotation.within(u.start, u.end)]
         if not units:
             continue
-        attribution = _attributed(said, quotation) or _interrupted(units[0], quotation, last)
+        attribution = (
+            _attributed(said, quotation)
+            or _interrupted(units[0], quotation, last)
+            or _adjacent(reading, units, quotation, quoted)
+        )
         if attribution is None:
             bases, introducing = _before(reading, body, units, quotation, said, later, quoted)
             yield from introducing  # the first words after "X said:", if so introduced
+        elif attribution[1] and attribution[1][0].method == METHOD:  # its first words: _adjacent
+            bases = attribution[1]
+            last = attribution
+            later.setdefault(units[0].start, []).extend(bases)
+            yield from bases
         else:
             bases = attribution[1]
             last = attribution
@@ -171,6 +180,31 @@ def _interrupted(
     if last is None or not unit.start <= last[0] < quotation.start < unit.end:
         return None
     return last
+
+
+def _adjacent(
+    reading: Reading, units: Sequence[Unit], quotation: Quotation, quoted: Callable[[int], bool]
+) -> tuple[int, list[Fact]] | None:
+    """A reporting clause right after the quotation's close or right before its opening, in its
+    sentence, whose content the statements mapping did not take ("“One plan that we all agree
+    on,” Boric said." — the parse finds no complement): the statements of the quotation's first
+    words by the clause's speakers."""
+    extent = _trimmed(reading, units[0], *quotation.within(units[0].start, units[0].end)[0])
+    if extent is None:
+        return None
+    text = reading.source.text
+    for unit, after in ((units[-1], True), (units[0], False)):
+        for clause in next(c for u, c in reading.units if u is unit):
+            at = clause.trigger.start
+            between = text[quotation.end : at] if after else text[at : quotation.start]
+            near = (quotation.end <= at if after else at < quotation.start) and unit.start <= at
+            marks = sum(between.count(m) for m in '“”"«»')
+            if not near or quoted(at) or marks > 1 or any(c in between for c in ".!?\n"):
+                continue
+            facts = introduced(reading, unit, clause, units[0], extent, METHOD)
+            if facts:
+                return at, _each(facts)
+    return None
 
 
 def _each(facts: Sequence[Fact]) -> list[Fact]:
@@ -245,13 +279,14 @@ def _covered(
 def _unsaid(
     reading: Reading, quotation: Quotation, unit: Unit, covered: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The quoted stretches of ``unit`` no statement carries: each stretch, or what follows the
-    words a statement carries in it ("“A. B.”" read as one sentence whose statement is "A")."""
+    """The quoted stretches of ``unit`` no statement carries: each stretch, or the sentence that
+    follows the words a statement carries in it ("“A. B.”" read as one unit whose statement is
+    "A"; not the rest of A: "…, including …")."""
     found = []
     for start, end in quotation.within(unit.start, unit.end):
         ends = [e for s, e in covered if s < end and start < e]
         extent = _trimmed(reading, unit, max([start, *ends]), end)
-        if extent is not None:
+        if extent is not None and (not ends or reading.source.text[extent[0]].isupper()):
             found.append(extent)
     return found
 

@@ -222,17 +222,19 @@ def _setting(
 def introduced(
     reading: Reading, lead: Unit, clause: Clause, unit: Unit, extent: tuple[int, int], method: str
 ) -> list[Fact]:
-    """What a reporting clause with no content of its own introduces with a colon ("Chile's
-    minister said on Monday:" / "“…”"): ``extent`` of ``unit``, said by its speakers (the
-    clause asserted and done, as for :func:`statements_of`), citing ``lead`` too."""
+    """Words a reporting clause introduces or closes beside its own content ("Chile's minister
+    said on Monday:" / "“…”", "“One plan for all,” Boric said."): ``extent`` of ``unit``, said
+    by the clause's speakers (the clause asserted and done, as for :func:`statements_of`),
+    citing ``lead`` (the clause's unit) too."""
     if clause.action not in SPEECH_ACTS or not clause.polarity or clause.modality != "asserted":
         return []
     token = _token(lead, clause.trigger.start)
-    if token is None or not done(token) or content_tokens(token, nominal=False) is not None:
+    if token is None or not done(token):
         return []
     meeting, told = _setting(reading, lead, clause, token)
+    cited = lead if lead is not unit else None
     return [
-        _statement(reading, unit, clause, speaker, "said", extent, at, method, lead, told=told)
+        _statement(reading, unit, clause, speaker, "said", extent, at, method, cited, told=told)
         for speaker in speakers_of(reading, lead, clause, token)
         for at in [meeting if meeting is not None else reported_at(reading, clause, speaker.ref)]
     ]
