@@ -329,3 +329,33 @@ def test_the_rest_of_a_sentence_a_statement_carries_is_no_statement_of_its_own()
         ("gabriel-boric", "Peru is late"),
         ("gabriel-boric", "readiness to send engineers, including through a fund"),
     ]
+
+
+def test_first_person_sentences_before_an_unmarked_closing_attribution() -> None:
+    text = (
+        "Gabriel Boric met Peru.\n"
+        "Yes, I will go to Lima if Peru invites me. But I have not seen the letter yet, says "
+        "Boric during a break.\n"
+        "Then we know what we can send. The mission started in May. But we have the means, says "
+        "Boric."
+    )
+    assert said(text) == [
+        ("gabriel-boric", "But I have not seen the letter yet"),
+        ("gabriel-boric", "But we have the means"),
+        ("gabriel-boric", "Yes, I will go to Lima if Peru invites me"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the narrator's sentence before: no first person
+        "Peru will send engineers. The plan works, says Gabriel Boric.",
+        # an attribution before its words reports one sentence only
+        "We have the means. Gabriel Boric says that the plan works.",
+        # another paragraph
+        "We have the means.\nThe plan works, says Gabriel Boric.",
+    ],
+)
+def test_no_unmarked_quotation(text: str) -> None:
+    assert quoted(text) == []

@@ -59,6 +59,38 @@ def read_quotations(reading: Reading) -> Iterator[Fact]:
     """The statements of every sentence of a quotation or transcript no statement reads yet."""
     yield from _quoted(reading)
     yield from _transcripts(reading)
+    yield from _unmarked(reading)
+
+
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+_MARKS = frozenset('“”"«»')
+
+
+def _unmarked(reading: Reading) -> Iterator[Fact]:
+    """A paragraph with no quotation marks closed by an attribution after the words it reports
+    ("… . But we have the means, says Boric."): the sentences before it in the paragraph that
+    speak in the first person ("I", "we", "our"…) are the speaker's words too, up to the first
+    that does not (the narrator's)."""
+    position = {unit.start: i for i, (unit, _) in enumerate(reading.units)}
+    done: set[int] = set()
+    for one in told(reading):
+        index = position.get(one.fact.evidence[-1].start)
+        if index is None or index in done or one.content[1] > one.at:
+            continue
+        unit = reading.units[index][0]
+        if unit.kind is not UnitKind.SENTENCE or _MARKS & set(unit.paragraph.doc.text):
+            continue
+        done.add(index)
+        for previous, _ in reversed(reading.units[:index]):
+            if previous.paragraph.index != unit.paragraph.index or not _first_person(previous):
+                break
+            extent = _trimmed(reading, previous, previous.start, previous.end)
+            if extent is not None:
+                yield restated(reading, one.fact, previous, extent, METHOD)
+
+
+def _first_person(unit: Unit) -> bool:
+    return any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in unit.sentence)
 
 
 _SPEECH_NOUNS = frozenset({"remark", "remarks", "speech", "statement", "address"})
