@@ -320,6 +320,17 @@ def test_a_quotation_a_participle_introduces_beside_another_statement() -> None:
     assert len(fact.evidence) == 1
 
 
+def test_two_quotations_one_participle_introduces_are_each_said_once() -> None:
+    text = (
+        "Dina Boluarte met Chile. However, she acknowledged the limits of the mission, stressing "
+        'that "it will be hard to hold the bridges" and "we will need more engineers soon."'
+    )
+    assert [f.args["text"] for f in quoted(text)] == [
+        "it will be hard to hold the bridges",
+        "we will need more engineers soon",
+    ]
+
+
 def test_the_rest_of_a_sentence_a_statement_carries_is_no_statement_of_its_own() -> None:
     text = (
         "Gabriel Boric said, “Peru is late. Many of us expressed readiness to send engineers, "

@@ -160,22 +160,16 @@ def _quoted(reading: Reading) -> Iterator[Fact]:
         units = [u for u in body if quotation.within(u.start, u.end)]
         if not units:
             continue
-        attribution = (
-            _attributed(said, quotation)
-            or _interrupted(units[0], quotation, last)
-            or _adjacent(reading, units, quotation, quoted)
-        )
+        made: list[Fact] = []  # the statements of its first words, when made to tell who speaks
+        attribution = _attributed(said, quotation) or _interrupted(units[0], quotation, last)
+        if attribution is None and (adjacent := _adjacent(reading, units, quotation, quoted)):
+            attribution, made = adjacent, adjacent[1]
         if attribution is None:
-            bases, introducing = _before(reading, body, units, quotation, said, later, quoted)
-            yield from introducing  # the first words after "X said:", if so introduced
-        elif attribution[1] and attribution[1][0].method == METHOD:  # its first words: _adjacent
-            bases = attribution[1]
-            last = attribution
-            later.setdefault(units[0].start, []).extend(bases)
-            yield from bases
+            bases, made = _before(reading, body, units, quotation, said, later, quoted)
         else:
-            bases = attribution[1]
-            last = attribution
+            bases, last = attribution[1], attribution
+        later.setdefault(units[0].start, []).extend(made)
+        yield from made
         for unit in units:
             covered = _covered(reading, unit, bases, said, later)
             for extent in _unsaid(reading, quotation, unit, covered):
@@ -277,7 +271,6 @@ def _before(
     facts = [f for c in clauses for f in introduced(reading, previous, c, first, extent, METHOD)]
     if len({_speaker(f) for f in facts}) != 1:
         return [], []
-    later.setdefault(first.start, []).extend(facts)
     return facts, facts
 
 
