@@ -370,3 +370,22 @@ def test_first_person_sentences_before_an_unmarked_closing_attribution() -> None
 )
 def test_no_unmarked_quotation(text: str) -> None:
     assert quoted(text) == []
+
+
+def test_what_we_agreed_in_a_quotation_was_agreed_when_and_where_it_was_reported_said() -> None:
+    text = (
+        "Coalition meets in Lima\n"
+        "Leaders of the coalition met in Lima on Monday. After the summit on Monday, Gabriel Boric "
+        "said, “Peru is ready.\n"
+        "“We agreed that Chile will send engineers.”"
+    )
+    (agreed,) = [f for f in facts_of(text) if f.args["speech_act"] == "agreed"]
+    assert agreed.args["date"] == dt.date(2026, 5, 11)
+    assert _key(agreed, "meeting") == "2026-05-11-summit"
+    # "Chile" agreeing inside the same quotation keeps its own (no) day: not first person
+    (other,) = [
+        f
+        for f in facts_of(text.replace("We agreed that Chile", "Chile agreed that Peru"))
+        if f.args["speech_act"] == "agreed"
+    ]
+    assert "date" not in other.args

@@ -192,6 +192,7 @@ def statements_of(
     if content is None:
         return
     meeting, told = _setting(reading, unit, clause, token)
+    said_on, meeting = _as_reported(reading, unit, token, meeting)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
     placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
@@ -200,12 +201,32 @@ def statements_of(
             continue
         at = meeting if meeting is not None else reported_at(reading, clause, speaker.ref)
         if not placeholder:  # "discussed the following:" says nothing but its list
-            yield _statement(reading, unit, clause, speaker, act, content, at, method, told=told)
+            yield _statement(
+                reading, unit, clause, speaker, act, content, at, method, told=told, on=said_on
+            )
         for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
             extent = item_extent(item)
             yield _statement(
-                reading, item, clause, speaker, act, extent, at, method, unit, told=told
+                reading, item, clause, speaker, act, extent, at, method, unit, told=told, on=said_on
             )
+
+
+def _as_reported(
+    reading: Reading, unit: Unit, token: Token, meeting: Ref | None
+) -> tuple[dt.date | None, Ref | None]:
+    """The day and meeting of what "we" or "I" did inside a quotation ("“… We agreed that …”"):
+    those of the reporting clause outside it ("Boric said after the summit on Monday"), unless
+    the clause inside names its own meeting."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lower_ in {"we", "i"} or _some_of_us(subject)):
+        return None, meeting
+    quotation = quotation_at(reading, unit.paragraph.start + token.idx)
+    reporting = _reporting(reading, quotation) if quotation is not None else []
+    if quotation is None or not reporting:
+        return None, meeting
+    outer_unit, outer, outer_token = reporting[0]
+    said_on = _said_on(outer, quotation.start, quotation.end)
+    return said_on, meeting or _setting(reading, outer_unit, outer, outer_token)[0]
 
 
 def _setting(
@@ -522,8 +543,20 @@ def _reporter(reading: Reading, quotation: Quotation) -> list[Speaker] | None:
     """The speakers of the reporting clauses outside ``quotation`` whose content lies in it
     ("Boric said, “… we …”", "“… we …,” Boric said"; None: no such clause; none: two clauses of
     different speakers)."""
-    found: dict[Ref, Speaker] = {}
-    clauses = 0
+    reporting = _reporting(reading, quotation)
+    if not reporting:
+        return None
+    found = {
+        s.ref: s
+        for unit, clause, token in reporting
+        for s in speakers_of(reading, unit, clause, token)
+    }
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _reporting(reading: Reading, quotation: Quotation) -> list[tuple[Unit, Clause, Token]]:
+    """The reporting clauses outside ``quotation`` whose content lies in it, in order."""
+    found = []
     for unit, unit_clauses in reading.units:
         if unit.kind not in PROSE or not quotation.within(unit.start, unit.end):
             continue
@@ -537,11 +570,8 @@ def _reporter(reading: Reading, quotation: Quotation) -> list[Speaker] | None:
             )
             if token is None or quotation_at(reading, clause.trigger.start) or not inside:
                 continue
-            clauses += 1
-            found |= {s.ref: s for s in speakers_of(reading, unit, clause, token)}
-    if not clauses:
-        return None
-    return list(found.values()) if len(found) == 1 else []
+            found.append((unit, clause, token))
+    return found
 
 
 def _they(reading: Reading, unit: Unit) -> list[Speaker]:
@@ -1014,14 +1044,16 @@ def _statement(
     lead: Unit | None = None,
     *,
     told: tuple[Ref, ...] = (),
+    on: dt.date | None = None,
 ) -> Fact:
     """The statement; ``lead``: the unit that introduces ``unit``, a list item, with who spoke
-    (cited with it); ``told``: whom it was addressed to."""
+    (cited with it); ``told``: whom it was addressed to; ``on``: the day it was said when its
+    own clause does not tell (that of the clause that reports it)."""
     source = reading.source
     extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
-    date = _said_on(clause, start, end) or reference_date(reading, unit)
+    date = _said_on(clause, start, end) or on or reference_date(reading, unit)
     addressed = tuple(r for r in told if r != speaker.ref)
     args: dict[str, FactValue | None] = {
         "statement": _statement_ref(speaker.ref, act, text, date),
