@@ -40,7 +40,7 @@ from cowkg.read.mappings.statements import (
     content_span,
     introduced,
     restated,
-    told,
+    told_in,
 )
 from cowkg.read.quotations import Quotation, prose, quotations_of
 from cowkg.read.units import Unit, UnitKind
@@ -73,7 +73,7 @@ def _unmarked(reading: Reading) -> Iterator[Fact]:
     that does not (the narrator's)."""
     position = {unit.start: i for i, (unit, _) in enumerate(reading.units)}
     done: set[int] = set()
-    for one in told(reading):
+    for one in told_in(reading):
         index = position.get(one.fact.evidence[-1].start)
         if index is None or index in done or one.content[1] > one.at:
             continue
@@ -147,7 +147,7 @@ def _transcript_of(reading: Reading, lead: Unit, clauses: Sequence[Clause]) -> F
 
 def _quoted(reading: Reading) -> Iterator[Fact]:
     """The statements of every sentence of a quotation that no statement reads yet."""
-    said = told(reading)
+    said = told_in(reading)
     body = prose(reading)
     found = quotations_of(reading)
     later: dict[int, list[Fact]] = {}  # unit start → the statements this mapping made there

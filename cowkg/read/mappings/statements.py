@@ -116,7 +116,7 @@ _PRONOUN_LOOKBACK = 600
 
 def read_statements(reading: Reading) -> Iterator[Fact]:
     """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines."""
-    for said in told(reading):
+    for said in told_in(reading):
         yield said.fact
 
 
@@ -131,7 +131,7 @@ class Told:
     content: tuple[int, int]
 
 
-def told(reading: Reading) -> list[Told]:
+def told_in(reading: Reading) -> list[Told]:
     """The statements of :func:`read_statements`, read once per reading (:attr:`Reading.memo`)."""
     found = reading.memo.get("told")
     if not isinstance(found, list):
