@@ -13,9 +13,13 @@ from a cue phrase of one passage:
 
 The speaker is the person among the subjects, else a state or organisation; a title beside it is
 the capacity, the state it speaks for the ``on_behalf_of``; "he"/"she" is the person last named
-before the unit. A negated or future reporting verb ("did not say", "will announce") is no
-statement. The meeting a statement was made at ("said after the summit", "told the meeting") is
-only marked here; :mod:`cowkg.derive` attaches it to a dated meeting of the graph or drops it.
+before the unit; "we"/"I" inside a quotation the speaker of the clause outside it that reports
+it (:mod:`cowkg.read.quotations`), with that clause's day and meeting. What a statement is about:
+the agents, dated meetings and documents its words name. The further sentences of a quotation
+are read by :mod:`~cowkg.read.mappings.quoted`, from the statements here (:func:`told_in`). A
+negated or future reporting verb ("did not say", "will announce") is no statement. The meeting a
+statement was made at ("said after the summit", "told the meeting") is only marked here;
+:mod:`cowkg.derive` attaches it to a dated meeting of the graph or drops it.
 """
 
 from __future__ import annotations
