@@ -227,11 +227,24 @@ def _attach_statement_meetings(facts: Sequence[Fact]) -> list[Fact]:
     return [f for f in attached if f.kind is not FactKind.MEETING_TOPIC or "meeting" in f.args]
 
 
+def _about_known_meetings(fact: Fact, meetings: set[str]) -> Fact:
+    """A statement is about the meetings its words name only where the graph holds them."""
+    about = fact.args.get("about")
+    if fact.kind is not FactKind.STATEMENT or not isinstance(about, tuple):
+        return fact
+    kept = tuple(r for r in about if r.kind is not EntityKind.MEETING or r.key in meetings)
+    if kept == about:
+        return fact
+    args = {k: v for k, v in fact.args.items() if k != "about"}
+    return replace(fact, args={**args, "about": kept} if kept else args)
+
+
 _AT_MEETINGS = frozenset({FactKind.STATEMENT, FactKind.MEETING_TOPIC})
 """Facts whose meeting the mappings mark by date or as the source's (``PENDING_MEETING``)."""
 
 
 def _with_meeting(fact: Fact, meetings: set[str], by_seed: Mapping[str, set[str]]) -> Fact:
+    fact = _about_known_meetings(fact, meetings)
     meeting = fact.args.get("meeting")
     if fact.kind not in _AT_MEETINGS or not isinstance(meeting, Ref):
         return fact

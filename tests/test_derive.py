@@ -202,6 +202,22 @@ def test_a_statement_gets_the_one_coalition_meeting_its_source_reports_or_none()
     }
 
 
+def test_a_statement_is_about_the_meetings_it_names_only_where_the_graph_holds_them() -> None:
+    said = fact(
+        FactKind.STATEMENT,
+        span(200, "a.txt"),
+        statement=Ref(EntityKind.STATEMENT, "undated-a"),
+        speaker=BORIC,
+        speech_act="said",
+        text="the June summit and the December one went well",
+        about=(Ref(EntityKind.MEETING, f"{JUNE}-meeting"), Ref(EntityKind.MEETING, "2026-12-01-x"),
+               PERU),
+    )  # fmt: skip
+    res = derive(resolve([*meeting(JUNE, seed="a.txt"), said], BASE), [])
+    (statement,) = [f for f in res.facts if f.kind is FactKind.STATEMENT]
+    assert statement.args["about"] == (Ref(EntityKind.MEETING, f"{JUNE}-summit"), PERU)
+
+
 def _topic(meeting_ref: Ref, seed: str) -> Fact:
     return fact(
         FactKind.MEETING_TOPIC, span(300, seed), meeting=meeting_ref, topic="timber sanctions"

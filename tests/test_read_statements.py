@@ -12,7 +12,7 @@ from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import MAPPINGS, read
 from cowkg.read.mappings.statements import PENDING_MEETING, read_statements
-from cowkg.types import Fact, FactKind, Ref, Source
+from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
 
@@ -594,3 +594,25 @@ def test_an_encyclopedias_paragraph_opening_after_the_meeting_names_no_meeting()
     assert fact.args["meeting"] == PENDING_MEETING  # the source's one meeting, if it has one
     fact = encyclopedia_statement(lima, f"{quito} {said}")  # the meeting its paragraph names
     assert (key(fact, "meeting") or "").startswith("2026-04-10-")
+
+
+def test_whom_it_was_told_to_is_not_what_it_is_about() -> None:
+    fact = one("Chile told Peru that Peru and Bolivia would join the mission.")
+    about = fact.args["about"]
+    assert key(fact, "speaker") == "CHL" and isinstance(about, tuple)
+    assert [r.key for r in about] == ["BOL"]
+
+
+def test_about_names_the_meetings_and_documents_of_the_content() -> None:
+    found = statements(
+        "Coalition meets in Lima\n"
+        "Leaders of the coalition met in Lima on Monday. Later Gabriel Boric said that the "
+        "Lima summit was a success and that the 12-point plan works.\n"
+        "Peru said that the plan was drafted well."
+    )
+    about = {key(f, "speaker"): f.args.get("about") for f in found}
+    assert about["gabriel-boric"] == (
+        Ref(EntityKind.MEETING, "2026-05-11-summit"),
+        Ref(EntityKind.PLAN, "12-point-plan"),
+    )
+    assert about["PER"] is None  # "the plan": which one is not said

@@ -82,6 +82,7 @@ from cowkg.read.mappings import (  # noqa: E402
     naming,
     plans,
     pledges,
+    quoted,
     statements,
 )
 
@@ -90,6 +91,7 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("pledge", pledges.pledges),
     ("count-claim", counts.counts),
     ("statement", statements.read_statements),
+    ("quotation", quoted.read_quotations),
     ("agreement", agreements.agreements),
     ("discussion", discussions.discussions),
     ("plan", plans.plans),

@@ -13,9 +13,13 @@ from a cue phrase of one passage:
 
 The speaker is the person among the subjects, else a state or organisation; a title beside it is
 the capacity, the state it speaks for the ``on_behalf_of``; "he"/"she" is the person last named
-before the unit. A negated or future reporting verb ("did not say", "will announce") is no
-statement. The meeting a statement was made at ("said after the summit", "told the meeting") is
-only marked here; :mod:`cowkg.derive` attaches it to a dated meeting of the graph or drops it.
+before the unit; "we"/"I" inside a quotation the speaker of the clause outside it that reports
+it (:mod:`cowkg.read.quotations`), with that clause's day and meeting. What a statement is about:
+the agents, dated meetings and documents its words name. The further sentences of a quotation
+are read by :mod:`~cowkg.read.mappings.quoted`, from the statements here (:func:`told_in`). A
+negated or future reporting verb ("did not say", "will announce") is no statement. The meeting a
+statement was made at ("said after the summit", "told the meeting") is only marked here;
+:mod:`cowkg.derive` attaches it to a dated meeting of the graph or drops it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -33,7 +38,9 @@ from cowkg.read.agents import PEOPLE_OF_A_POST
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
 from cowkg.read.mappings.about import reference_date
+from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
+from cowkg.read.quotations import PROSE, Quotation, quotation_at
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -113,22 +120,58 @@ _PRONOUN_LOOKBACK = 600
 
 def read_statements(reading: Reading) -> Iterator[Fact]:
     """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines."""
+    for said in told_in(reading):
+        yield said.fact
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """A statement this mapping read, with where the words that report it stand (the reporting
+    predicate, "according", the name before a colon) and where its content is, in the source:
+    :mod:`~cowkg.read.mappings.quoted` tells by them who speaks in a quotation."""
+
+    at: int
+    fact: Fact
+    content: tuple[int, int]
+
+
+def told_in(reading: Reading) -> list[Told]:
+    """The statements of :func:`read_statements`, read once per reading (:attr:`Reading.memo`)."""
+    found = reading.memo.get("told")
+    if not isinstance(found, list):
+        found = reading.memo["told"] = list(_told(reading))
+    return found
+
+
+def _told(reading: Reading) -> Iterator[Told]:
     for unit, clauses in reading.units:
         found = list(_reported(reading, unit, clauses)) or list(_according(reading, unit, clauses))
-        yield from found or _headed(reading, unit)
+        for at, fact in found or [(unit.start, f) for f in _headed(reading, unit)]:
+            yield Told(at, fact, content_span(reading, fact))
+
+
+def content_span(reading: Reading, fact: Fact) -> tuple[int, int]:
+    """Where a statement's words are: its text in the last passage it cites (its own unit)."""
+    unit = fact.evidence[-1]
+    text = str(fact.args["text"])
+    start = reading.source.text.find(text, unit.start, unit.end)
+    return (start, start + len(text)) if start >= 0 else (unit.start, unit.end)
 
 
 # -- the three shapes ---------------------------------------------------------------------------
 
 
-def _reported(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+def _reported(
+    reading: Reading, unit: Unit, clauses: Sequence[Clause]
+) -> Iterator[tuple[int, Fact]]:
     for clause in clauses:
         action = clause.action
         if action is None or action not in SPEECH_ACTS:
             continue
         act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
         nominal = action is not Action.SAY or clause.predicate not in _NO_CONTENT_OBJECT
-        yield from statements_of(reading, unit, clause, act, nominal=nominal)
+        for fact in statements_of(reading, unit, clause, act, nominal=nominal):
+            yield clause.trigger.start, fact
 
 
 def statements_of(
@@ -152,11 +195,8 @@ def statements_of(
     content = content_tokens(token, nominal)
     if content is None:
         return
-    hearer = clause.action in SPEECH_ACTS
-    meeting = made_at(token, clause, hearer=hearer)
-    if meeting is not None:
-        meeting = framed_meeting(reading, clause, token, hearer, meeting)
-    told = addressees(reading, unit, token)
+    meeting, told = _setting(reading, unit, clause, token)
+    said_on, meeting = _as_reported(reading, unit, token, meeting)
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
     placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
@@ -165,12 +205,64 @@ def statements_of(
             continue
         at = meeting if meeting is not None else reported_at(reading, clause, speaker.ref)
         if not placeholder:  # "discussed the following:" says nothing but its list
-            yield _statement(reading, unit, clause, speaker, act, content, at, method, told=told)
+            yield _statement(
+                reading, unit, clause, speaker, act, content, at, method, told=told, on=said_on
+            )
         for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
             extent = item_extent(item)
             yield _statement(
-                reading, item, clause, speaker, act, extent, at, method, unit, told=told
+                reading, item, clause, speaker, act, extent, at, method, unit, told=told, on=said_on
             )
+
+
+def _as_reported(
+    reading: Reading, unit: Unit, token: Token, meeting: Ref | None
+) -> tuple[dt.date | None, Ref | None]:
+    """The day and meeting of what "we" or "I" did inside a quotation ("“… We agreed that …”"):
+    those of the reporting clause outside it ("Boric said after the summit on Monday"), unless
+    the clause inside names its own meeting."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lower_ in {"we", "i"} or _some_of_us(subject)):
+        return None, meeting
+    quotation = quotation_at(reading, unit.paragraph.start + token.idx)
+    reporting = _reporting(reading, quotation) if quotation is not None else []
+    if quotation is None or not reporting:
+        return None, meeting
+    outer_unit, outer, outer_token = reporting[0]
+    said_on = _said_on(outer, quotation.start, quotation.end)
+    return said_on, meeting or _setting(reading, outer_unit, outer, outer_token)[0]
+
+
+def _setting(
+    reading: Reading, unit: Unit, clause: Clause, token: Token
+) -> tuple[Ref | None, tuple[Ref, ...]]:
+    """The meeting a reporting clause says it was made at, and whom it was told to."""
+    hearer = clause.action in SPEECH_ACTS
+    meeting = made_at(token, clause, hearer=hearer)
+    if meeting is not None:
+        meeting = framed_meeting(reading, clause, token, hearer, meeting)
+    return meeting, addressees(reading, unit, token)
+
+
+def introduced(
+    reading: Reading, lead: Unit, clause: Clause, unit: Unit, extent: tuple[int, int], method: str
+) -> list[Fact]:
+    """Words a reporting clause introduces or closes beside its own content ("Chile's minister
+    said on Monday:" / "“…”", "“One plan for all,” Boric said."): ``extent`` of ``unit``, said
+    by the clause's speakers (the clause asserted and done, as for :func:`statements_of`),
+    citing ``lead`` (the clause's unit) too."""
+    if clause.action not in SPEECH_ACTS or not clause.polarity or clause.modality != "asserted":
+        return []
+    token = _token(lead, clause.trigger.start)
+    if token is None or not done(token):
+        return []
+    meeting, told = _setting(reading, lead, clause, token)
+    cited = lead if lead is not unit else None
+    return [
+        _statement(reading, unit, clause, speaker, "said", extent, at, method, cited, told=told)
+        for speaker in speakers_of(reading, lead, clause, token)
+        for at in [meeting if meeting is not None else reported_at(reading, clause, speaker.ref)]
+    ]
 
 
 def items_after(reading: Reading, unit: Unit) -> list[Unit]:
@@ -238,7 +330,9 @@ def _of_time(token: Token) -> bool:
     return token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _TIME_NOUNS
 
 
-def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+def _according(
+    reading: Reading, unit: Unit, clauses: Sequence[Clause]
+) -> Iterator[tuple[int, Fact]]:
     for clause in clauses:
         token = _token(unit, clause.trigger.start)
         if token is None or not clause.polarity:
@@ -259,8 +353,9 @@ def _according(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Itera
         )
         if content is None:
             continue
+        at = unit.paragraph.start + token.doc[min(phrase)].idx
         for speaker in speakers:
-            yield _statement(reading, unit, clause, speaker, "said", content, None)
+            yield at, _statement(reading, unit, clause, speaker, "said", content, None)
 
 
 def _headed(reading: Reading, unit: Unit) -> Iterator[Fact]:
@@ -335,8 +430,8 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         return _it(reading, unit)
     if _the_statement(subjects[0]):
         return _issuer(reading, unit)
-    if subjects[0].lower_ in {"we", "i"}:
-        return _quoting(reading, unit)
+    if subjects[0].lower_ in {"we", "i"} or _some_of_us(subjects[0]):
+        return _quoting(reading, unit, token)
     if subjects[0].lower_ == "who" and token.dep_ == "relcl":
         return _who(reading, unit, token)
     found = (
@@ -402,11 +497,28 @@ def _outer_speaker(reading: Reading, unit: Unit, token: Token) -> list[Speaker] 
     return None
 
 
-def _quoting(reading: Reading, unit: Unit) -> list[Speaker]:
-    """ "we"/"I" in a quotation is whoever the text reports speaking it: inside a quotation a
+_SOME = frozenset({"many", "some", "all", "most", "each", "several", "both"})
+
+
+def _some_of_us(subject: Token) -> bool:
+    """ "Many of us", "all of us": the speaker's own group, as "we" is."""
+    return subject.lower_ in _SOME and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ == "us" for o in p.children)
+        for p in subject.children
+    )
+
+
+def _quoting(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
+    """ "we"/"I" in a quotation is whoever the text reports speaking it: the speaker of the
+    reporting clause outside the quotation that reports its words, however many sentences and
+    paragraphs it runs over (:func:`_reporter`); else inside a quotation a
     sentence before opened in the paragraph ("Starmer said, “Together, we … We have agreed
     …”"), the named subject of the last reporting clause before it there; in a paragraph that
     is a bare quotation, the one the previous paragraph last reports speaking."""
+    quotation = quotation_at(reading, unit.paragraph.start + token.idx)
+    found = _reporter(reading, quotation) if quotation is not None else None
+    if found is not None:
+        return found
     paragraph = unit.paragraph
     before = paragraph.doc.text[: unit.start - paragraph.start]
     opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -429,6 +541,41 @@ def _quoting(reading: Reading, unit: Unit) -> list[Speaker]:
         if found:
             return [_holder(reading, clause.unit, s) for s in found]
     return []
+
+
+def _reporter(reading: Reading, quotation: Quotation) -> list[Speaker] | None:
+    """The speakers of the reporting clauses outside ``quotation`` whose content lies in it
+    ("Boric said, “… we …”", "“… we …,” Boric said"; None: no such clause; none: two clauses of
+    different speakers)."""
+    reporting = _reporting(reading, quotation)
+    if not reporting:
+        return None
+    found = {
+        s.ref: s
+        for unit, clause, token in reporting
+        for s in speakers_of(reading, unit, clause, token)
+    }
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _reporting(reading: Reading, quotation: Quotation) -> list[tuple[Unit, Clause, Token]]:
+    """The reporting clauses outside ``quotation`` whose content lies in it, in order."""
+    found = []
+    for unit, unit_clauses in reading.units:
+        if unit.kind not in PROSE or not quotation.within(unit.start, unit.end):
+            continue
+        for clause in unit_clauses:
+            if clause.action not in SPEECH_ACTS or not clause.polarity:
+                continue
+            token = _token(unit, clause.trigger.start)
+            content = content_tokens(token, nominal=False) if token is not None else None
+            inside = content is not None and any(
+                quotation.covers(unit.paragraph.start + t.idx) for t in content
+            )
+            if token is None or quotation_at(reading, clause.trigger.start) or not inside:
+                continue
+            found.append((unit, clause, token))
+    return found
 
 
 def _they(reading: Reading, unit: Unit) -> list[Speaker]:
@@ -901,40 +1048,111 @@ def _statement(
     lead: Unit | None = None,
     *,
     told: tuple[Ref, ...] = (),
+    on: dt.date | None = None,
 ) -> Fact:
     """The statement; ``lead``: the unit that introduces ``unit``, a list item, with who spoke
-    (cited with it); ``told``: whom it was addressed to."""
+    (cited with it); ``told``: whom it was addressed to; ``on``: the day it was said when its
+    own clause does not tell (that of the clause that reports it)."""
     source = reading.source
     extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
-    date = _said_on(clause, start, end) or reference_date(reading, unit)
-    about = tuple(
-        dict.fromkeys(
-            _ref(m)
-            for m in reading.mentions
-            if start <= m.span.start and m.span.end <= end
-            if m.kind in _SPEAKER_KINDS and _ref(m) != speaker.ref
-        )
-    )
-    digest = hashlib.sha1(f"{speaker.ref.key}\n{act}\n{text}".encode()).hexdigest()[:12]
-    key = f"{date.isoformat() if date else 'undated'}-{digest}"
-    label = _label(speaker.ref, act, date)
+    date = _said_on(clause, start, end) or on or reference_date(reading, unit)
+    addressed = tuple(r for r in told if r != speaker.ref)
     args: dict[str, FactValue | None] = {
-        "statement": Ref(EntityKind.STATEMENT, key, label),
+        "statement": _statement_ref(speaker.ref, act, text, date),
         "speaker": speaker.ref,
         "speech_act": act,
         "text": text,
         "date": date,
         "meeting": meeting,
-        "about": about or None,
-        "addressee": tuple(r for r in told if r != speaker.ref) or None,
+        "about": _about(reading, start, end, {speaker.ref, *addressed}) or None,
+        "addressee": addressed or None,
         "capacity": speaker.capacity,
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
     }
     present = {k: v for k, v in args.items() if v is not None}
     evidence = (lead.evidence(source),) if lead is not None else ()
     return Fact(FactKind.STATEMENT, present, (*evidence, unit.evidence(source)), method)
+
+
+def restated(
+    reading: Reading, said: Fact, unit: Unit, extent: tuple[int, int], method: str
+) -> Fact:
+    """More words of the statement ``said`` (the rest of its quotation, in ``unit``): the same
+    speaker, capacity, date, meeting and addressees, speech act "said", citing the passage that
+    says who speaks (the first ``said`` cites) and ``unit``."""
+    start, end = extent
+    text = reading.source.text[start:end]
+    speaker = said.args["speaker"]
+    assert isinstance(speaker, Ref), said
+    date = said.args.get("date")
+    told = said.args.get("addressee") or ()
+    assert isinstance(told, tuple) and (date is None or isinstance(date, dt.date)), said
+    args = {k: v for k, v in said.args.items() if k not in {"about", "text", "speech_act"}}
+    args |= {"statement": _statement_ref(speaker, "said", text, date), "speech_act": "said",
+             "text": text}  # fmt: skip
+    about = _about(reading, start, end, {speaker, *told})
+    if about:
+        args["about"] = about
+    lead, own = said.evidence[0], unit.evidence(reading.source)
+    evidence = (lead,) if (lead.start, lead.end) == (own.start, own.end) else (lead, own)
+    return Fact(FactKind.STATEMENT, args, evidence, method)
+
+
+def _statement_ref(speaker: Ref, act: str, text: str, date: dt.date | None) -> Ref:
+    """A statement's node: keyed by its day and a digest of who, the act and the words."""
+    digest = hashlib.sha1(f"{speaker.key}\n{act}\n{text}".encode()).hexdigest()[:12]
+    key = f"{date.isoformat() if date else 'undated'}-{digest}"
+    return Ref(EntityKind.STATEMENT, key, _label(speaker, act, date))
+
+
+def _about(reading: Reading, start: int, end: int, besides: set[Ref]) -> tuple[Ref, ...]:
+    """What the words ``[start, end)`` speak of: the states, organisations and people they name
+    but ``besides`` (the speaker and whom they spoke to), the dated meetings the source's frame
+    binds their meeting words to ("the Lima summit was a success"), the documents they name
+    ("the 12-point plan"). :mod:`cowkg.derive` keeps only meetings the graph holds."""
+    agents = [
+        _ref(m)
+        for m in reading.mentions_in(start, end)
+        if m.span.end <= end and m.kind in _SPEAKER_KINDS and _ref(m) not in besides
+    ]
+    unit = next((u for u, c in reading.units if u.start <= start < u.end), None)
+    if unit is None:
+        return tuple(dict.fromkeys(agents))
+    clauses = next(c for u, c in reading.units if u is unit)
+    return tuple(
+        dict.fromkeys(
+            [
+                *agents,
+                *_meetings_named(reading, clauses, start, end),
+                *_documents_named(unit, clauses, start, end),
+            ]
+        )
+    )
+
+
+def _meetings_named(reading: Reading, clauses: Sequence[Clause], start: int, end: int) -> list[Ref]:
+    """The dated meetings the frame binds a meeting noun (or verb) inside ``[start, end)`` to."""
+    frame = frame_of(reading)
+    found = []
+    for clause in clauses:
+        cue, bound = frame.cue_of(clause), frame.meeting_of(clause)
+        pairs = [(cue, bound)] if cue is not None and bound is not None else []
+        for cue, meeting in [*pairs, *frame.also.get(id(clause), ())]:
+            base = clause.unit.paragraph.start
+            at = base + cue.noun.idx if cue.noun is not None else clause.trigger.start
+            if start <= at < end and meeting.day is not None:
+                found.append(meeting.ref)
+    return found
+
+
+def _documents_named(unit: Unit, clauses: Sequence[Clause], start: int, end: int) -> list[Ref]:
+    """The documents :mod:`~cowkg.read.mappings.documents` reads in ``[start, end)`` (it reads
+    none in headings and cited titles)."""
+    if unit.kind in {UnitKind.HEADING, UnitKind.REFERENCE}:
+        return []
+    return [d.ref for d in documents_in(unit, clauses) if start <= d.start and d.end <= end]
 
 
 def _said_on(clause: Clause | None, start: int, end: int) -> dt.date | None:
