@@ -87,11 +87,11 @@ def test_a_slow_query_does_not_block_other_requests() -> None:
         )
         slow.start()
         time.sleep(0.1)
-        started = time.monotonic()
         assert httpx.get(f"{server.url}/health").status_code == 200
         assert httpx.get(f"{server.url}/sparql", params={"query": "ASK {}"}).status_code == 200
-        assert time.monotonic() - started < 0.3
-        assert slow.is_alive()  # the slow query was still being evaluated meanwhile
+        # Both answered while the slow query was still being evaluated: ordering, not a stopwatch
+        # (an absolute limit failed on a loaded machine).
+        assert slow.is_alive()
         slow.join()
 
 
