@@ -226,7 +226,10 @@ def test_code_edited_since_loading_is_extracted_here_without_the_cache(
 ) -> None:
     """Workers would import the edited code: the runner runs in this process, caching nothing."""
     settings = Settings(cache_dir=tmp_path / "cache", build_workers=4)
+    # as loaded = as on disk now (the tree may have been edited since this test run started)
+    disk = {name: pipeline._sha256(pipeline.PROJECT_ROOT / name) for name in pipeline.LOADED_CODE}
+    monkeypatch.setattr(pipeline, "LOADED_CODE", disk)
     assert pipeline.seed_runner(settings).cache_dir is not None
-    monkeypatch.setitem(pipeline.LOADED_CODE, "cowkg/ledger.py", "0" * 64)
+    monkeypatch.setitem(disk, "cowkg/ledger.py", "0" * 64)
     runner = pipeline.seed_runner(settings)
     assert runner.cache_dir is None and runner.workers == 1

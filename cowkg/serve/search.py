@@ -13,7 +13,9 @@ a name equal to the text, then a name holding every word of the text as a word, 
 with it, then every word of the text starting a word of one name, then the text inside a name,
 then every word found among the entity's names and context (place, type, date). Within a rank the
 things (states, people, meetings…) come before the nodes of relations (participations, posts)
-and named graphs, then shorter names first.
+and named graphs, then shorter names first. The works a source cites and its images come after
+all of these whatever their rank: their titles hold every word of many a query ("… Paris summit
+…") that means the thing itself.
 """
 
 from __future__ import annotations
@@ -128,13 +130,26 @@ class SearchIndex:
         kind = iri.removeprefix(self.base).split("/")[:2]
         return kind[0] != "id" or kind[1] not in PRIMARY
 
+    def bibliographic(self, iri: str) -> bool:
+        """A work a source cites or an image of a source: found by its title, listed last."""
+        kind = iri.removeprefix(self.base).split("/")[:2]
+        return kind[0] == "id" and kind[1:] in (["work"], ["image"])
+
     def search(self, text: str, limit: int = MAX_HITS) -> list[Hit]:
         """The entities matching ``text``, best first (see the module docstring)."""
         query = fold(text)
         if not query:
             return []
         hits = [hit for entry in self.entries.values() if (hit := _match(entry, query))]
-        hits.sort(key=lambda h: (h.rank, self.secondary(h.iri), len(h.matched.text), h.iri))
+        hits.sort(
+            key=lambda h: (
+                self.bibliographic(h.iri),
+                h.rank,
+                self.secondary(h.iri),
+                len(h.matched.text),
+                h.iri,
+            )
+        )
         return hits[:limit]
 
 
