@@ -182,11 +182,13 @@ def statements_of(
     *,
     nominal: bool = True,
     method: str = METHOD,
+    speakers: Sequence[Speaker] | None = None,
 ) -> Iterator[Fact]:
     """The statements of one clause whose predicate performs ``act`` (said, agreed, discussed…):
     one per speaker, if the clause asserts the act was done and reports a content — a complement
     clause, or (``nominal``) an object or prepositional phrase. Used by every mapping of acts of
-    speech (:mod:`~cowkg.read.mappings.agreements`, :mod:`~cowkg.read.mappings.discussions`)."""
+    speech (:mod:`~cowkg.read.mappings.agreements`, :mod:`~cowkg.read.mappings.discussions`,
+    :mod:`~cowkg.read.mappings.groups`, which gives the ``speakers`` it read itself)."""
     if not clause.polarity or clause.modality != "asserted":
         return
     token = _token(unit, clause.trigger.start)
@@ -200,7 +202,7 @@ def statements_of(
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
     placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
-    for speaker in speakers_of(reading, unit, clause, token):
+    for speaker in speakers if speakers is not None else speakers_of(reading, unit, clause, token):
         if speaker.ref in named:
             continue
         at = meeting if meeting is not None else reported_at(reading, clause, speaker.ref)
