@@ -416,7 +416,10 @@ def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
 def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
     """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), the
     person a subject "he"/"she" stands for, the parties "they" stands for, the one "who" stands
-    for, or the one a bare title stands for."""
+    for, or the one a bare title stands for; a spokesperson (:func:`_spokesperson`) first."""
+    spoken = _spokesperson(reading, unit, token)
+    if spoken is not None:
+        return spoken
     found = _choose(clause.agents("by" if clause.passive else "subject"))
     if found:
         return [_holder(reading, unit, s) for s in found]
@@ -443,6 +446,82 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         or _group_of(reading, unit, subjects[0])
     )
     return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
+                          "spokeswomen", "spokespersons"})  # fmt: skip
+"""Nouns of one who speaks for another ("the prime minister's spokesman")."""
+_FOR_WHOM = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _spokesperson(reading: Reading, unit: Unit, token: Token) -> list[Speaker] | None:
+    """A spokesperson speaking ("the president's spokesman said", "a spokesperson for Peru said",
+    "Ivan Petrov, a spokesman for the Kremlin, said", "the Kremlin, via spokesman Ivan Petrov,
+    accused …"): the spokesperson if named, for the state of whom they speak for
+    (``on_behalf_of``: its state, the state of its post or person, a seat of government's
+    state); unnamed, the state itself (its government, the office speaking). Not known for
+    which state: no one (a named spokesperson speaks for themself). None: no spokesperson."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "acl":
+        subject = token.head  # "the Kremlin, via spokesman …, accused": the parse's noun
+    if subject is None:
+        return None
+    own = [t for t in subject.subtree if t.i not in {u.i for u in token.subtree}]
+    via = [g for c in [*token.children, *own] if c.dep_ == "prep"
+           and c.lower_ in {"via", "through"} for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    phrase = [t for h in via for t in h.subtree] if via else list(subject.subtree)
+    spokes = next((t for t in phrase if t.lemma_.lower() in SPOKESPEOPLE), None)
+    if spokes is None:
+        return None
+    whom = [t for c in spokes.children if c.dep_ in _FOR_WHOM for t in c.subtree]
+    whom += [t for c in spokes.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+             for t in c.subtree]  # fmt: skip
+    if via:  # "the Kremlin, via spokesman …, accused": the subject's own words, not the clause's
+        whom += [subject, *(t for c in subject.children if c.dep_ in _FOR_WHOM for t in c.subtree)]
+        phrase = [t for t in phrase if t.i != subject.i]
+    state = _spoken_for(reading, unit, whom)
+    inside = {t.i for t in whom}
+    base = unit.paragraph.start
+    named = {
+        _ref(m): m
+        for t in phrase
+        if t.i not in inside
+        for m in reading.mentions_in(base + t.idx, base + t.idx + len(t.text))
+        if m.kind is MentionKind.PERSON and isinstance(m.value, Ref)
+    }
+    if len(named) == 1:
+        (person,) = named.values()
+        return [Speaker(_ref(person), person.role, state or person.of)]
+    return [Speaker(state, None, None)] if state is not None and not named else []
+
+
+def _spoken_for(reading: Reading, unit: Unit, whom: Sequence[Token]) -> Ref | None:
+    """The one state the words ``whom`` say a spokesperson speaks for: a state named, the state
+    of a post or of a person (as a source titles them), a seat of government, or the state of
+    the one person the source named with a bare title before ("the prime minister's")."""
+    base = unit.paragraph.start
+    states: dict[Ref, None] = {}
+    for t in whom:
+        for m in reading.mentions_in(base + t.idx, base + t.idx + len(t.text)):
+            value = m.value if isinstance(m.value, Ref) else None
+            if m.kind is MentionKind.STATE and value is not None:
+                states[value] = None
+            elif m.kind in (MentionKind.ROLE, MentionKind.PERSON) and m.of is not None:
+                states[m.of] = None
+            elif (
+                m.kind is MentionKind.PERSON
+                and value is not None
+                and value.key in reading.affiliations
+            ):
+                states[reading.affiliations[value.key]] = None
+            elif m.kind is MentionKind.ROLE:
+                states.update(
+                    dict.fromkeys(
+                        s.on_behalf_of for s in _titled(reading, unit, t) if s.on_behalf_of
+                    )
+                )
+        states.update(dict.fromkeys(s.ref for s in _seat(reading, unit, t)))
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _seat(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
