@@ -497,8 +497,9 @@ def _spokesperson(reading: Reading, unit: Unit, token: Token) -> list[Speaker] |
 
 def _spoken_for(reading: Reading, unit: Unit, whom: Sequence[Token]) -> Ref | None:
     """The one state the words ``whom`` say a spokesperson speaks for: a state named, the state
-    of a post or of a person (as a source titles them), a seat of government, or the state of
-    the one person the source named with a bare title before ("the prime minister's")."""
+    of a post or of a person (as a source titles them), a seat of government. A bare title ("the
+    prime minister's spokesman") names no state: a report may name prime ministers of several
+    states, and one titled before need not be the one whose spokesman speaks."""
     base = unit.paragraph.start
     states: dict[Ref, None] = {}
     for t in whom:
@@ -514,12 +515,6 @@ def _spoken_for(reading: Reading, unit: Unit, whom: Sequence[Token]) -> Ref | No
                 and value.key in reading.affiliations
             ):
                 states[reading.affiliations[value.key]] = None
-            elif m.kind is MentionKind.ROLE:
-                states.update(
-                    dict.fromkeys(
-                        s.on_behalf_of for s in _titled(reading, unit, t) if s.on_behalf_of
-                    )
-                )
         states.update(dict.fromkeys(s.ref for s in _seat(reading, unit, t)))
     return next(iter(states)) if len(states) == 1 else None
 
