@@ -105,7 +105,8 @@ def _says_a_position(
     reading: Reading, unit: Unit, clause: Clause, token: Token, subject: Token
 ) -> bool:
     """Not an agreement :mod:`~cowkg.read.mappings.agreements` reads itself (only "they agreed"
-    is left to this mapping), not a welcome of guests ("welcomed Boric", "welcomed Peru")."""
+    is left to this mapping), not a welcome of guests ("welcomed Boric", "welcomed Peru": a
+    named party is the object's head word, not "welcomed Peru's offer")."""
     if clause.action is Action.AGREE:
         return subject.doc is not token.doc or not _same_sentence(subject, token)
     if clause.predicate != "welcome":
@@ -115,8 +116,8 @@ def _says_a_position(
         m
         for c in token.children
         if c.dep_ == "dobj"
-        for m in reading.mentions_in(base + c.idx, base + c.idx + len(c.text))
-        if m.kind in _NAMED
+        for m in reading.mentions_in(base + c.left_edge.idx, base + c.idx + len(c.text))
+        if m.kind in _NAMED and m.span.start <= base + c.idx < m.span.end
     ]
     return not guests
 
