@@ -147,3 +147,17 @@ def test_a_spokesperson_of_no_known_state_is_no_one_not_the_principal() -> None:
     assert spoken("A spokesman said the plan is sound.") == []
     assert spoken("A spokesperson for Gabriel Boric said the mission would start soon.") == []
     assert spoken("The prime minister's spokesman said the mission would start soon.") == []
+
+
+def test_the_leaders_after_an_unnamed_group_are_that_group() -> None:
+    found = groups(
+        "Andean leaders on Tuesday reaffirmed their support for Peru.\n\n"
+        "The leaders said the truce must hold.\n\n"
+        "They also backed the creation of a border force."
+    )
+    assert [(key(f, "speaker"), f.args["text"]) for f in found] == [
+        ("andean-leaders-t", "their support for Peru"),
+        ("andean-leaders-t", "the truce must hold"),
+        ("andean-leaders-t", "the creation of a border force"),
+    ]
+    assert {f.args["speech_act"] for f in found[1:]} == {"said", "endorsed"}

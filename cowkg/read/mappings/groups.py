@@ -81,6 +81,7 @@ _NO_CONTENT_OBJECT = frozenset({"say", "tell", "add", "write", "think", "believe
 def group_positions(reading: Reading) -> Iterator[Fact]:
     """Every joint position of a meeting's participants and every unnamed group's statement."""
     said = {t.at for t in told_in(reading)}
+    earlier: dict[str, Ref] = {}
     for unit, clauses in reading.units:
         if unit.kind is UnitKind.REFERENCE:
             continue
@@ -91,7 +92,7 @@ def group_positions(reading: Reading) -> Iterator[Fact]:
                 continue
             subject = _asserted_by_group(reading, unit, clause, token)
             if subject is not None and _says_a_position(reading, unit, clause, token, subject):
-                yield from _position(reading, unit, clause, token, subject, act)
+                yield from _position(reading, unit, clause, token, subject, act, earlier)
 
 
 def _asserted_by_group(reading: Reading, unit: Unit, clause: Clause, token: Token) -> Token | None:
@@ -146,20 +147,33 @@ def _position(
     token: Token,
     subject: Token,
     act: str,
+    earlier: dict[str, Ref],
 ) -> Iterator[Fact]:
-    meeting = _meeting(reading, subject)
-    if meeting is not None:
+    """A joint position of the group's meeting, or a statement of the unnamed group; a bare
+    "the leaders" not bound to a meeting by the frame is the group of a place read before in the
+    source with the same noun ("European leaders reaffirmed … . The leaders said …"), which
+    ``earlier`` keeps (noun → group)."""
+    bound, meeting = _meeting(reading, subject)
+    noun = subject.lemma_.lower()
+    group = earlier.get(noun) if _bare(subject) else None
+    if meeting is not None and (bound or group is None):
         outcome = _outcome(reading, unit, clause, token, meeting)
         if outcome is not None:
             yield outcome
         return
-    if act == "welcome" or not _of_a_place(subject):
+    if act == "welcome" or (group is None and not _of_a_place(subject)):
         return
-    words = _words(subject)
-    speaker = Speaker(group_ref(clause, words), None, None)
+    group = group or group_ref(clause, _words(subject))
+    earlier.setdefault(noun, group)
     nominal = clause.predicate not in _NO_CONTENT_OBJECT
     yield from statements_of(
-        reading, unit, clause, act, nominal=nominal, method=METHOD, speakers=[speaker]
+        reading,
+        unit,
+        clause,
+        act,
+        nominal=nominal,
+        method=METHOD,
+        speakers=[Speaker(group, None, None)],
     )
 
 
@@ -198,13 +212,13 @@ def _quantifier(child: Token) -> bool:
 
 
 def _they(reading: Reading, unit: Unit) -> Token | None:
-    """ "They" at the head of a sentence: the group the sentence before, in the same paragraph,
-    has as its subject."""
+    """ "They" at the head of a sentence: the group the sentence before (a sentence too, in this
+    paragraph or closing the one before) has as its subject."""
     index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
     if index == 0:
         return None
     previous, clauses = reading.units[index - 1]
-    if previous.paragraph.index != unit.paragraph.index:
+    if previous.kind is not unit.kind:
         return None
     for clause in clauses:
         token = predicate_token(clause)
@@ -226,22 +240,22 @@ def _owner(reading: Reading, subject: Token) -> tuple[Sequence[Clause], Clause, 
     return None
 
 
-def _meeting(reading: Reading, subject: Token) -> Ref | None:
-    """The meeting whose participants the group is: the one the frame binds the owning clause
-    to (any group of participants), else for a bare "the leaders" the meeting read as for a
-    topic, when the source has a meeting it can stand for."""
+def _meeting(reading: Reading, subject: Token) -> tuple[bool, Ref | None]:
+    """The meeting whose participants the group is, and whether the frame binds it: the one the
+    frame binds the owning clause to (any group of participants), else for a bare "the leaders"
+    the meeting read as for a topic, when the source has a meeting it can stand for."""
     owner = _owner(reading, subject)
     if subject.lemma_.lower() not in PARTICIPANTS or owner is None:
-        return None
+        return False, None
     clauses, clause, token = owner
     frame = frame_of(reading)
     bound = frame.meeting_of(clause)
     if bound is not None and not bound.other:
-        return bound.ref
+        return True, bound.ref
     if not _bare(subject):
-        return None
+        return False, None
     meeting = meeting_of_clause(reading, clauses, clause, token, participants=True)
-    return None if meeting == PENDING_MEETING and not frame.meetings else meeting
+    return False, None if meeting == PENDING_MEETING and not frame.meetings else meeting
 
 
 def _bare(subject: Token) -> bool:
