@@ -161,3 +161,13 @@ def test_the_leaders_after_an_unnamed_group_are_that_group() -> None:
         ("andean-leaders-t", "the creation of a border force"),
     ]
     assert {f.args["speech_act"] for f in found[1:]} == {"said", "endorsed"}
+
+
+def test_a_group_inside_what_someone_says_is_their_report_not_a_joint_position() -> None:
+    assert groups(MET + "Boric said the leaders welcomed the border plan.") == []
+
+
+def test_a_subjectless_clause_after_a_spokesperson_is_theirs_too() -> None:
+    assert spoken(
+        "Kremlin spokesman Ivan Petrov accused Chile of stalling, rejecting any border mission."
+    ) == [("ivan-petrov", "RUS"), ("ivan-petrov", "RUS")]

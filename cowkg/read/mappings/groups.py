@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from cowkg.read.clauses import Action, Clause
+from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, predicate_token
 from cowkg.read.mappings.agreements import AGREEMENT_ACTS
 from cowkg.read.mappings.discussions import (
@@ -96,10 +96,23 @@ def group_positions(reading: Reading) -> Iterator[Fact]:
 
 
 def _asserted_by_group(reading: Reading, unit: Unit, clause: Clause, token: Token) -> Token | None:
-    """The group subject of a clause that asserts its act was done (see :func:`group_subject`)."""
+    """The group subject of a clause that asserts its act was done (see :func:`group_subject`),
+    in the source's own voice: what someone says the leaders welcomed ("she said the leaders
+    welcomed …") is that speaker's report, not the group's position."""
     if not clause.polarity or clause.modality != "asserted" or not done(token):
         return None
-    return group_subject(reading, unit, token)
+    subject = group_subject(reading, unit, token)
+    if subject is None or any(_reported_by_another(a, subject) for a in token.ancestors):
+        return None
+    return subject
+
+
+def _reported_by_another(ancestor: Token, subject: Token) -> bool:
+    """A reporting verb above the clause with a subject of its own ("Boric said …"), not the
+    group's own ("the leaders reaffirmed …, saying …")."""
+    own = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+    reporting = LEXICON.get(ancestor.lemma_.lower()) in SPEECH_ACTS
+    return reporting and own is not None and own.i != subject.i
 
 
 def _says_a_position(

@@ -464,6 +464,8 @@ def _spokesperson(reading: Reading, unit: Unit, token: Token) -> list[Speaker] |
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None and token.dep_ == "acl":
         subject = token.head  # "the Kremlin, via spokesman …, accused": the parse's noun
+    if subject is None and token.dep_ in {"advcl", "conj"} and token.head.i != token.i:
+        return _spokesperson(reading, unit, token.head)  # "… accused X, rejecting …"
     if subject is None:
         return None
     own = [t for t in subject.subtree if t.i not in {u.i for u in token.subtree}]
