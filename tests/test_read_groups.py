@@ -171,3 +171,9 @@ def test_a_subjectless_clause_after_a_spokesperson_is_theirs_too() -> None:
     assert spoken(
         "Kremlin spokesman Ivan Petrov accused Chile of stalling, rejecting any border mission."
     ) == [("ivan-petrov", "RUS"), ("ivan-petrov", "RUS")]
+
+
+def test_a_state_named_with_its_seat_is_one_state() -> None:
+    assert spoken("Russia's Kremlin, via spokesman Ivan Petrov, accused Chile of stalling.") == [
+        ("ivan-petrov", "RUS")
+    ]

@@ -468,9 +468,7 @@ def _spokesperson(reading: Reading, unit: Unit, token: Token) -> list[Speaker] |
         return _spokesperson(reading, unit, token.head)  # "… accused X, rejecting …"
     if subject is None:
         return None
-    own = [t for t in subject.subtree if t.i not in {u.i for u in token.subtree}]
-    via = [g for c in [*token.children, *own] if c.dep_ == "prep"
-           and c.lower_ in {"via", "through"} for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    via, principal = _via(token, subject)
     phrase = [t for h in via for t in h.subtree] if via else list(subject.subtree)
     spokes = next((t for t in phrase if t.lemma_.lower() in SPOKESPEOPLE), None)
     if spokes is None:
@@ -478,9 +476,10 @@ def _spokesperson(reading: Reading, unit: Unit, token: Token) -> list[Speaker] |
     whom = [t for c in spokes.children if c.dep_ in _FOR_WHOM for t in c.subtree]
     whom += [t for c in spokes.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
              for t in c.subtree]  # fmt: skip
-    if via:  # "the Kremlin, via spokesman …, accused": the subject's own words, not the clause's
-        whom += [subject, *(t for c in subject.children if c.dep_ in _FOR_WHOM for t in c.subtree)]
-        phrase = [t for t in phrase if t.i != subject.i]
+    if principal is not None:  # "the Kremlin, via spokesman …": its own words, not the clause's
+        whom += [principal, *(t for c in principal.children if c.dep_ in _FOR_WHOM
+                              for t in c.subtree)]  # fmt: skip
+        phrase = [t for t in phrase if t.i != principal.i]
     state = _spoken_for(reading, unit, whom)
     inside = {t.i for t in whom}
     base = unit.paragraph.start
@@ -495,6 +494,25 @@ def _spokesperson(reading: Reading, unit: Unit, token: Token) -> list[Speaker] |
         (person,) = named.values()
         return [Speaker(_ref(person), person.role, state or person.of)]
     return [Speaker(state, None, None)] if state is not None and not named else []
+
+
+_VIA = frozenset({"via", "through"})
+
+
+def _via(token: Token, subject: Token) -> tuple[list[Token], Token | None]:
+    """The spokesperson a "via"/"through" phrase names and the one it speaks for ("the Kremlin,
+    via spokesman X, accused …": the parse hangs the phrase on the subject, on a comma or on the
+    verb, or makes X the noun the verb describes); none, no such phrase."""
+    if subject.dep_ == "pobj" and subject.head.lower_ in _VIA:
+        principal = subject.head.head
+        while principal.is_punct and principal.head.i != principal.i:
+            principal = principal.head
+        return [subject], principal
+    clause = {t.i for t in token.subtree} - {t.i for t in subject.subtree}
+    own = [t for t in subject.subtree if t.i not in clause]
+    via = [g for c in [*token.children, *own] if c.dep_ == "prep" and c.lower_ in _VIA
+           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return via, subject if via else None
 
 
 def _spoken_for(reading: Reading, unit: Unit, whom: Sequence[Token]) -> Ref | None:
@@ -518,7 +536,8 @@ def _spoken_for(reading: Reading, unit: Unit, whom: Sequence[Token]) -> Ref | No
             ):
                 states[reading.affiliations[value.key]] = None
         states.update(dict.fromkeys(s.ref for s in _seat(reading, unit, t)))
-    return next(iter(states)) if len(states) == 1 else None
+    keys = {s.key for s in states}  # "Russia's Kremlin": the state's name and its seat, one state
+    return next(iter(states)) if len(keys) == 1 else None
 
 
 def _seat(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
