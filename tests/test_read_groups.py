@@ -177,3 +177,20 @@ def test_a_state_named_with_its_seat_is_one_state() -> None:
     assert spoken("Russia's Kremlin, via spokesman Ivan Petrov, accused Chile of stalling.") == [
         ("ivan-petrov", "RUS")
     ]
+
+
+def test_a_group_statement_carries_its_day_and_the_meeting_it_was_made_at() -> None:
+    (fact,) = groups(
+        "Western allies warned after the summit on Wednesday that the truce was at risk."
+    )
+    assert fact.args["speech_act"] == "warned"
+    assert fact.args["text"] == "the truce was at risk"
+    assert fact.args["date"] == dt.date(2026, 5, 13)
+    meeting = fact.args["meeting"]
+    assert isinstance(meeting, Ref) and meeting.key.startswith("2026-05-13-summit")
+
+
+def test_participants_speaking_at_a_meeting_the_frame_binds_take_its_joint_position() -> None:
+    (fact,) = groups("Andean leaders told the meeting on Tuesday that the truce must hold.")
+    assert fact.kind is FactKind.MEETING_TOPIC and fact.args["topic"] == "the truce must hold"
+    assert key(fact, "meeting") is not None and str(key(fact, "meeting")).startswith("2026-05-12")
