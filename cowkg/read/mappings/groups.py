@@ -20,10 +20,16 @@ sentence before has as its subject ("The leaders met … . They also backed …"
   "Nordic ministers", "Western allies") and tied to no meeting; date, content, about and the
   meeting it was said at as for every statement.
 
+A bare "the leaders" (or "they") that the frame binds to no meeting, after such a group was read
+in the source with the same noun ("Andean leaders reaffirmed … . The leaders said …"), is that
+group again. Agreeing by a named group is :mod:`~cowkg.read.mappings.agreements`'s; only "they
+backed …" (a group of the sentence before) is read here.
+
 **Not read** (ambiguous, so left alone): a group with a count or quantifier ("two leaders",
 "some ministers", "both countries"), a possessive ("their leaders"), a bare group with no
-meeting, a group of no place ("senior officials said"), and a group that names a party ("leaders
-of Chile and Peru", "EU leaders": :mod:`~cowkg.read.mappings.statements` reads those).
+meeting, a group of no place ("senior officials said"), a group that names a party ("leaders of
+Chile and Peru", "EU leaders": :mod:`~cowkg.read.mappings.statements` reads those), a group
+inside what another speaker reports ("Boric said the leaders welcomed …": Boric's report).
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.mappings.pledges import group_ref
 from cowkg.read.mappings.statements import (
     LEMMA_ACTS,
+    NO_CONTENT_OBJECT,
     SPEECH_ACTS,
     Speaker,
     content_extent,
@@ -75,7 +82,6 @@ _QUANTIFIERS = frozenset(
     {"some", "many", "several", "both", "two", "three", "few", "other", "most", "all",
      "certain", "individual", "various", "these", "those"}
 )  # fmt: skip
-_NO_CONTENT_OBJECT = frozenset({"say", "tell", "add", "write", "think", "believe", "hope"})
 
 
 def group_positions(reading: Reading) -> Iterator[Fact]:
@@ -178,7 +184,7 @@ def _position(
         return
     group = group or group_ref(clause, _words(subject))
     earlier.setdefault(noun, group)
-    nominal = clause.predicate not in _NO_CONTENT_OBJECT
+    nominal = clause.predicate not in NO_CONTENT_OBJECT
     yield from statements_of(
         reading,
         unit,
@@ -296,7 +302,7 @@ def _outcome(
     reading: Reading, unit: Unit, clause: Clause, token: Token, meeting: Ref
 ) -> Fact | None:
     """The meeting's joint position: the clause's content, verbatim, as ``cow:outcome``."""
-    nominal = clause.predicate not in _NO_CONTENT_OBJECT
+    nominal = clause.predicate not in NO_CONTENT_OBJECT
     content = topic_tokens(token) if nominal else content_tokens(token, nominal=False)
     extent = content_extent(unit, content) if content else None
     if extent is None:

@@ -69,7 +69,7 @@ LEMMA_ACTS: Mapping[str, str] = {
 }
 """Reporting predicates whose speech act is narrower than their action's: revealing what was
 not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
-_NO_CONTENT_OBJECT = frozenset(
+NO_CONTENT_OBJECT = frozenset(
     {"say", "tell", "add", "write", "think", "believe", "hope", "assure", "address"}
 )
 """Saying predicates whose object is not what was said ("told reporters", "said nothing",
@@ -169,7 +169,7 @@ def _reported(
         if action is None or action not in SPEECH_ACTS:
             continue
         act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
-        nominal = action is not Action.SAY or clause.predicate not in _NO_CONTENT_OBJECT
+        nominal = action is not Action.SAY or clause.predicate not in NO_CONTENT_OBJECT
         for fact in statements_of(reading, unit, clause, act, nominal=nominal):
             yield clause.trigger.start, fact
 
