@@ -55,10 +55,12 @@ if TYPE_CHECKING:
 METHOD = "rule:discussion"
 _BY_PARTIES = frozenset({"discuss", "debate"})
 """Predicates that are a discussion when named parties are their subject."""
-_PARTICIPANTS = frozenset(
-    {"leader", "participant", "minister", "delegate", "delegation", "counterpart", "head", "chief"}
-)
-"""Group nouns for a meeting's participants ("the leaders", "defence ministers")."""
+PARTICIPANTS = frozenset(
+    {"leader", "participant", "minister", "delegate", "delegation", "counterpart", "head", "chief",
+     "co-chair"}
+)  # fmt: skip
+"""Group nouns for a meeting's participants ("the leaders", "defence ministers", "the
+co-chairs")."""
 _PLANNED = frozenset({"future", "planned", "expected"})
 _TOPIC_NOUNS = frozenset({"topic", "agenda"})
 """Nouns that introduce a meeting's topics ("the main topics of the summit were:")."""
@@ -306,7 +308,7 @@ def _meeting(
         stated = made_at(token, clause, hearer=False)
         if stated is not None:  # "discussed X at the summit" (not "discussed the summit")
             return None if stated == PENDING_MEETING and not bound else stated
-        if not participants or subject is None or subject.lemma_.lower() not in _PARTICIPANTS:
+        if not participants or subject is None or subject.lemma_.lower() not in PARTICIPANTS:
             return None
         noun = subject  # "the leaders", not "the EU leaders"
     if noun is not None and _another_forum(reading, clause.unit, noun, subject is noun):

@@ -670,11 +670,11 @@ def _unnamed_group(reading: Reading, clause: Clause, token: Token) -> tuple[Ref,
         of = re.search(r"\bof\s+(?:the\s+)?$", text[clause.unit.start : start])
         if number is not None and of and re.fullmatch(r"\s*,\s*", text[end:at]):
             words = f"{subject.text} {text[clause.unit.start + of.start() : end]}"
-            return _group_ref(clause, words), Quantity(number, number, quantity.unit, "")
+            return group_ref(clause, words), Quantity(number, number, quantity.unit, "")
     for start, end, words, quantity in counts:
         if start <= at < end:
             definite = {subject.left_edge.lower_, words.split()[0].lower()} & _DEFINITE
-            return None if definite else (_group_ref(clause, words), quantity)
+            return None if definite else (group_ref(clause, words), quantity)
     return None
 
 
@@ -697,7 +697,7 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def _group_ref(clause: Clause, words: str) -> Ref:
+def group_ref(clause: Clause, words: str) -> Ref:
     """An unnamed group of states: keyed by its words and its source (two sources' "26
     countries" need not be the same 26), labelled with its words."""
     label = " ".join(words.split())

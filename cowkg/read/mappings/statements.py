@@ -69,7 +69,7 @@ LEMMA_ACTS: Mapping[str, str] = {
 }
 """Reporting predicates whose speech act is narrower than their action's: revealing what was
 not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
-_NO_CONTENT_OBJECT = frozenset(
+NO_CONTENT_OBJECT = frozenset(
     {"say", "tell", "add", "write", "think", "believe", "hope", "assure", "address"}
 )
 """Saying predicates whose object is not what was said ("told reporters", "said nothing",
@@ -169,7 +169,7 @@ def _reported(
         if action is None or action not in SPEECH_ACTS:
             continue
         act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
-        nominal = action is not Action.SAY or clause.predicate not in _NO_CONTENT_OBJECT
+        nominal = action is not Action.SAY or clause.predicate not in NO_CONTENT_OBJECT
         for fact in statements_of(reading, unit, clause, act, nominal=nominal):
             yield clause.trigger.start, fact
 
@@ -182,11 +182,13 @@ def statements_of(
     *,
     nominal: bool = True,
     method: str = METHOD,
+    speakers: Sequence[Speaker] | None = None,
 ) -> Iterator[Fact]:
     """The statements of one clause whose predicate performs ``act`` (said, agreed, discussed…):
     one per speaker, if the clause asserts the act was done and reports a content — a complement
     clause, or (``nominal``) an object or prepositional phrase. Used by every mapping of acts of
-    speech (:mod:`~cowkg.read.mappings.agreements`, :mod:`~cowkg.read.mappings.discussions`)."""
+    speech (:mod:`~cowkg.read.mappings.agreements`, :mod:`~cowkg.read.mappings.discussions`,
+    :mod:`~cowkg.read.mappings.groups`, which gives the ``speakers`` it read itself)."""
     if not clause.polarity or clause.modality != "asserted":
         return
     token = _token(unit, clause.trigger.start)
@@ -200,7 +202,7 @@ def statements_of(
     named = _named_in(reading, unit, content) if clause.subjectless else set()
     items = items_after(reading, unit) if _ends_unit(unit, content) else []
     placeholder = bool(items) and {t.lower_ for t in content if not t.is_punct} <= _PLACEHOLDERS
-    for speaker in speakers_of(reading, unit, clause, token):
+    for speaker in speakers if speakers is not None else speakers_of(reading, unit, clause, token):
         if speaker.ref in named:
             continue
         at = meeting if meeting is not None else reported_at(reading, clause, speaker.ref)
@@ -414,7 +416,10 @@ def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
 def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
     """The speakers of a reporting clause: its subjects (the ``by`` agents of a passive), the
     person a subject "he"/"she" stands for, the parties "they" stands for, the one "who" stands
-    for, or the one a bare title stands for."""
+    for, or the one a bare title stands for; a spokesperson (:func:`_spokesperson`) first."""
+    spoken = _spokesperson(reading, unit, token)
+    if spoken is not None:
+        return spoken
     found = _choose(clause.agents("by" if clause.passive else "subject"))
     if found:
         return [_holder(reading, unit, s) for s in found]
@@ -441,6 +446,98 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         or _group_of(reading, unit, subjects[0])
     )
     return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
+                          "spokeswomen", "spokespersons"})  # fmt: skip
+"""Nouns of one who speaks for another ("the prime minister's spokesman")."""
+_FOR_WHOM = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _spokesperson(reading: Reading, unit: Unit, token: Token) -> list[Speaker] | None:
+    """A spokesperson speaking ("the president's spokesman said", "a spokesperson for Peru said",
+    "Ivan Petrov, a spokesman for the Kremlin, said", "the Kremlin, via spokesman Ivan Petrov,
+    accused …"): the spokesperson if named, for the state of whom they speak for
+    (``on_behalf_of``: its state, the state of its post or person, a seat of government's
+    state); unnamed, the state itself (its government, the office speaking). Not known for
+    which state: no one (a named spokesperson speaks for themself). None: no spokesperson."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "acl":
+        subject = token.head  # "the Kremlin, via spokesman …, accused": the parse's noun
+    if subject is None and token.dep_ in {"advcl", "conj"} and token.head.i != token.i:
+        return _spokesperson(reading, unit, token.head)  # "… accused X, rejecting …"
+    if subject is None:
+        return None
+    via, principal = _via(token, subject)
+    phrase = [t for h in via for t in h.subtree] if via else list(subject.subtree)
+    spokes = next((t for t in phrase if t.lemma_.lower() in SPOKESPEOPLE), None)
+    if spokes is None:
+        return None
+    whom = [t for c in spokes.children if c.dep_ in _FOR_WHOM for t in c.subtree]
+    whom += [t for c in spokes.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+             for t in c.subtree]  # fmt: skip
+    if principal is not None:  # "the Kremlin, via spokesman …": its own words, not the clause's
+        whom += [principal, *(t for c in principal.children if c.dep_ in _FOR_WHOM
+                              for t in c.subtree)]  # fmt: skip
+        phrase = [t for t in phrase if t.i != principal.i]
+    state = _spoken_for(reading, unit, whom)
+    inside = {t.i for t in whom}
+    base = unit.paragraph.start
+    named = {
+        _ref(m): m
+        for t in phrase
+        if t.i not in inside
+        for m in reading.mentions_in(base + t.idx, base + t.idx + len(t.text))
+        if m.kind is MentionKind.PERSON and isinstance(m.value, Ref)
+    }
+    if len(named) == 1:
+        (person,) = named.values()
+        return [Speaker(_ref(person), person.role, state or person.of)]
+    return [Speaker(state, None, None)] if state is not None and not named else []
+
+
+_VIA = frozenset({"via", "through"})
+
+
+def _via(token: Token, subject: Token) -> tuple[list[Token], Token | None]:
+    """The spokesperson a "via"/"through" phrase names and the one it speaks for ("the Kremlin,
+    via spokesman X, accused …": the parse hangs the phrase on the subject, on a comma or on the
+    verb, or makes X the noun the verb describes); none, no such phrase."""
+    if subject.dep_ == "pobj" and subject.head.lower_ in _VIA:
+        principal = subject.head.head
+        while principal.is_punct and principal.head.i != principal.i:
+            principal = principal.head
+        return [subject], principal
+    clause = {t.i for t in token.subtree} - {t.i for t in subject.subtree}
+    own = [t for t in subject.subtree if t.i not in clause]
+    via = [g for c in [*token.children, *own] if c.dep_ == "prep" and c.lower_ in _VIA
+           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return via, subject if via else None
+
+
+def _spoken_for(reading: Reading, unit: Unit, whom: Sequence[Token]) -> Ref | None:
+    """The one state the words ``whom`` say a spokesperson speaks for: a state named, the state
+    of a post or of a person (as a source titles them), a seat of government. A bare title ("the
+    prime minister's spokesman") names no state: a report may name prime ministers of several
+    states, and one titled before need not be the one whose spokesman speaks."""
+    base = unit.paragraph.start
+    states: dict[Ref, None] = {}
+    for t in whom:
+        for m in reading.mentions_in(base + t.idx, base + t.idx + len(t.text)):
+            value = m.value if isinstance(m.value, Ref) else None
+            if m.kind is MentionKind.STATE and value is not None:
+                states[value] = None
+            elif m.kind in (MentionKind.ROLE, MentionKind.PERSON) and m.of is not None:
+                states[m.of] = None
+            elif (
+                m.kind is MentionKind.PERSON
+                and value is not None
+                and value.key in reading.affiliations
+            ):
+                states[reading.affiliations[value.key]] = None
+        states.update(dict.fromkeys(s.ref for s in _seat(reading, unit, t)))
+    keys = {s.key for s in states}  # "Russia's Kremlin": the state's name and its seat, one state
+    return next(iter(states)) if len(keys) == 1 else None
 
 
 def _seat(reading: Reading, unit: Unit, subject: Token) -> list[Speaker]:
