@@ -16,7 +16,7 @@ import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from cowkg.extract.known import Args, Known, make_fact, span, state_prefix, state_ref
@@ -478,6 +478,8 @@ def _attendance_facts(
         location, attendee = _attendance_cells(source, known, line, middle, attendee, table)
         cell = _location_cell(location)
         meeting = _attended_meeting(date, cell.kind, meetings)
+        if _placed(meeting, meetings):
+            cell = replace(cell, place=None)  # the meetings table names its venue
         row = span(source, line.start, line.end)
         facts.extend(_row_meeting_facts(meeting, date, cell, table, [caption, row]))
         if attendee is None:
@@ -611,6 +613,12 @@ def _row_meeting_facts(
         fmt: Args = {"meeting": meeting, "format": cell.format}
         facts.append(make_fact(FactKind.MEETING_FORMAT, fmt, evidence, rule))
     return facts
+
+
+def _placed(meeting: Ref, meetings: Sequence[Fact]) -> bool:
+    """Whether the meetings table gives the meeting a place (its venue: 'Élysée Palace, Paris'
+    says more than a participation row's 'Paris Summit')."""
+    return any(f.kind is FactKind.MEETING_PLACE and f.args["meeting"] == meeting for f in meetings)
 
 
 def _attended_meeting(date: dt.date, kind: str | None, meetings: Sequence[Fact]) -> Ref:
