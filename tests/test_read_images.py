@@ -29,7 +29,10 @@ PAGE = (
     "Sweden Map.svg\n"
     "Blue pin.svg\n"
     "Sweden\n\n"
-    "2026-05-20 Harbour at dawn.jpg\n"
+    "2026-05-20 Harbour at dawn.jpg\n\n"
+    "Coast held by Denmark map of the coast (3).svg\n"
+    "The coast in 2026\n"
+    "  Coast held by Denmark\n"
 )
 
 
@@ -61,6 +64,7 @@ def test_file_names_are_cut_from_captions_written_before_them() -> None:
         "Sweden Map.svg",
         "Blue pin.svg",
         "2026-05-20 Harbour at dawn.jpg",
+        "map of the coast (3).svg",
     ]
 
 
@@ -111,3 +115,11 @@ def test_a_marker_stacked_under_a_map_has_no_caption_and_names_nothing() -> None
 
 def test_an_image_naming_nothing_gives_nothing() -> None:
     assert _facts("Notes\n\nA quiet harbour.jpg\nBoats at rest\n") == []
+
+
+def test_a_legend_entry_written_before_the_name_says_what_the_image_shows() -> None:
+    coast = _by_name()["map of the coast (3).svg"]
+    assert _keys(coast, "about") == {"DNK"}
+    assert coast.evidence[0].text.startswith("Coast held by Denmark")
+    norway = _by_name()["Map of Norway (02 June 2026).svg"]
+    assert _keys(norway, "about") == {"NOR"}  # the credit's agency is no subject of the map

@@ -7,7 +7,8 @@ the caption on the next line. Three shapes of that line, read by shape alone:
 - the caption glued before the file name, and the caption again on the next line
   ("Leaders at the Oslo summit Oslo summit 2026-05-12.jpg" / "Leaders at the Oslo summit");
 - another line of the figure glued before it (a legend entry or credit written again a few
-  lines away: "Credit: Agency Map of Oslo.svg" … "Credit: Agency").
+  lines away: "Credit: Agency Map of Oslo.svg" … "Credit: Agency"). A legend entry says what
+  the image shows, as its caption does; a credit or publication line does not.
 
 A text of three words or more written again within :data:`_NEAR` lines, that the line opens
 with, is not part of the file name; the file name is what follows it. A flag ("Flag of
@@ -36,6 +37,13 @@ _ANY_FILE = re.compile(r"\S\.(?:svg|png|jpe?g|gif|webp|tiff?)\b", re.IGNORECASE)
 _FLAG = re.compile(r"\bFlag of\b[^\n]*?\.svg\b", re.IGNORECASE)
 _NEAR = 4
 """How many lines before and after a file name a text written again may stand."""
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:Photo|Image|Cover|Credit|Source|Video)s?\s*:|Courtesy\b|©"
+    r"|(?:Originally\s+)?(?:published|produced|taken|photographed)\s+by\b)",
+    re.IGNORECASE,
+)
+"""A figure's credit or publication line: whom it names made or published the image, it is no
+part of what the image shows."""
 _REPEAT_WORDS = 3
 """A text written again is a caption, legend entry or credit ("Credit: Agency"): three words
 at least; a lone name ("Sweden", a map's label) may well begin a file name ("Sweden Map.svg")."""
@@ -50,9 +58,9 @@ class Image:
     name: Part
     line: Part
     caption: Part | None
-    prefix_is_caption: bool
-    """The text before the file name is the caption written again (so it says what the image
-    shows, as the caption does)."""
+    prefix_describes: bool
+    """The text before the file name says what the image shows: the caption or a legend entry
+    written again (not a credit or publication line: "Credit: Agency", "Published by X")."""
 
 
 def _lines(text: str) -> list[Part]:
@@ -88,16 +96,15 @@ def _prefix_end(line: str, repeat: str) -> int | None:
 
 def _name_start(lines: list[Part], index: int) -> tuple[int, bool]:
     """Where the file name of ``lines[index]`` starts (an offset in the line) and whether the
-    text before it is the caption written again on the next line."""
+    text before it says what the image shows (a caption or legend entry, not a credit)."""
     line = lines[index].text
     near = lines[max(0, index - _NEAR) : index] + lines[index + 1 : index + 1 + _NEAR]
     ends = [(end, other) for other in near if (end := _prefix_end(line, other.text)) is not None]
     if not ends:
         return 0, False
-    end, repeat = max(ends, key=lambda e: e[0])
-    following = lines[index + 1] if index + 1 < len(lines) else None
+    end = max(e for e, _ in ends)
     rest = line[end:]
-    return end + len(rest) - len(rest.lstrip()), repeat == following
+    return end + len(rest) - len(rest.lstrip()), not _CREDIT_LINE.match(line)
 
 
 def _caption(lines: list[Part], index: int) -> Part | None:
@@ -117,10 +124,10 @@ def images(text: str) -> Iterator[Image]:
         end = _FILE_END.search(line.text)
         if end is None or _FLAG.search(line.text):
             continue
-        at, repeated = _name_start(lines, index)
+        at, describes = _name_start(lines, index)
         written = line.text[at : end.start()] + line.text[end.start() :].split("[")[0].rstrip()
         name = Part(line.start + at, line.start + at + len(written), written)
-        yield Image(name, line, _caption(lines, index), repeated)
+        yield Image(name, line, _caption(lines, index), describes)
 
 
 def name_day(name: str) -> dt.date | None:

@@ -112,7 +112,7 @@ def pictures(reading: Reading) -> Iterator[Fact]:
     something (see the module docstring)."""
     source = reading.source
     for image in images(source.text):
-        named = _within(reading, image.name.start, image.name.end)
+        named = _within(reading, _described_from(image), image.name.end)
         captioned = (
             _within(reading, image.caption.start, image.caption.end) if image.caption else []
         )
@@ -175,10 +175,15 @@ def _first_day(mentions: Sequence[Mention]) -> dt.date | None:
     return next(_days(mentions), None)
 
 
+def _described_from(image: Image) -> int:
+    """Where the words about the image start on its line: the caption or legend entry written
+    before the file name, else the file name (a credit before it is another line's)."""
+    return image.line.start if image.prefix_describes else image.name.start
+
+
 def _evidence(reading: Reading, image: Image) -> list[Span]:
-    """The file name (with the caption written before it, when it is) and the caption line."""
-    first = image.line.start if image.prefix_is_caption else image.name.start
-    spans = [span_at(reading.source, first, image.line.end)]
+    """The file name (with the caption or legend entry written before it) and the caption."""
+    spans = [span_at(reading.source, _described_from(image), image.line.end)]
     if image.caption is not None:
         spans.append(span_at(reading.source, image.caption.start, image.caption.end))
     return spans
