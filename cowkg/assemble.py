@@ -526,7 +526,8 @@ def _cited_work(w: _FactWriter) -> None:
 
 def _source_credit(w: _FactWriter) -> None:
     """A byline, dateline, source line or image credit: who wrote the source, when it was
-    published, whom it reports from, whom its images credit."""
+    published, whom it reports from, whom its images credit; an image of the source: its file
+    name, caption, the day it was made, the days it shows and what it shows."""
     src = source_iri(w.res.base, str(w.arg("source")))
     role = w.arg("role")
     if role == "image":
@@ -534,6 +535,14 @@ def _source_credit(w: _FactWriter) -> None:
         w.add(src, SCHEMA.image, image)
         w.literal(image, SCHEMA.creditText, "credit_text", _plain)
         w.link(image, SCHEMA.creator, "credited")
+        w.literal(image, SCHEMA.name, "name", _plain)
+        w.literal(image, SCHEMA.caption, "caption", _plain)
+        w.literal(image, SCHEMA.dateCreated, "created", _date)
+        w.link(image, SCHEMA.about, "about")
+        w.link(image, SCHEMA.mentions, "mentions")
+        covers = w.arg("covers")
+        for day in covers if isinstance(covers, tuple) else ():
+            w.add(image, SCHEMA.temporalCoverage, _date(day))
         return
     w.link(src, SCHEMA.author if role == "author" else SCHEMA.sourceOrganization, "credited")
     w.link(src, COW.informedBy, "based_on")

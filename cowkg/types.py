@@ -242,8 +242,11 @@ class FactKind(StrEnum):
     # tuple[Ref] (authors; the outlet a report comes from; whom an image credits); based_on?:
     # tuple[Ref] (whose information a report rests on: "with reference to"); date?: date (the
     # day a dateline or date stamp gives); image?: str (key of the image node); credit_text?:
-    # str (the image's credit as written)  -- a byline, dateline, date stamp, source line or
-    # image credit
+    # str (the image's credit as written); name?: str (an image's file name); caption?: str (the
+    # caption under it); created?: date (the day its file name writes); covers?: tuple[date, ...]
+    # (the days its caption names); about?: tuple[Ref, ...] (the agents and places its name and
+    # caption name); mentions?: tuple[Ref, ...] (those its caption says are not pictured)
+    # -- a byline, dateline, date stamp, source line, image credit or image
     SOURCE_CREDIT = "source-credit"
 
 

@@ -26,17 +26,23 @@ def wiki_facts() -> list[Fact]:
     return facts
 
 
-def test_meetings_table_yields_the_14_dates_of_cq16_in_row_order(wiki_facts: list[Fact]) -> None:
-    meetings = of_kind(wiki_facts, FactKind.MEETING)
+@pytest.fixture(scope="module")
+def table_facts(wiki_facts: list[Fact]) -> list[Fact]:
+    """The meetings table's own facts (participation tables name some of its meetings too)."""
+    return [f for f in wiki_facts if f.method == "rule:meetings-table"]
+
+
+def test_meetings_table_yields_the_14_dates_of_cq16_in_row_order(table_facts: list[Fact]) -> None:
+    meetings = of_kind(table_facts, FactKind.MEETING)
     assert [m["date"].isoformat() for m in meetings] == CQ16_DATES  # type: ignore[attr-defined]
     assert [m["ordinal"] for m in meetings] == list(range(1, 15))
 
 
-def test_meetings_table_reads_two_ministerials_and_twelve_summits(wiki_facts: list[Fact]) -> None:
-    kinds = [m["meeting_kind"] for m in of_kind(wiki_facts, FactKind.MEETING)]
+def test_meetings_table_reads_two_ministerials_and_twelve_summits(table_facts: list[Fact]) -> None:
+    kinds = [m["meeting_kind"] for m in of_kind(table_facts, FactKind.MEETING)]
     assert kinds.count("ministerial") == 2 and kinds.count("summit") == 12
     assert {
-        m["meeting"] for m in of_kind(wiki_facts, FactKind.MEETING, meeting_kind="ministerial")
+        m["meeting"] for m in of_kind(table_facts, FactKind.MEETING, meeting_kind="ministerial")
     } == {
         "2025-04-10-ministerial",
         "2025-09-03-ministerial",
@@ -86,19 +92,19 @@ def test_cq17_host_chair_and_venue_of_2_march(wiki_facts: list[Fact]) -> None:
     ],
 )
 def test_meeting_rows_fused_cells(
-    wiki_facts: list[Fact],
+    table_facts: list[Fact],
     meeting: str,
     host: str | None,
     chairs: list[str],
     place: str | None,
     fmt: str | None,
 ) -> None:
-    hosts = [h["host"] for h in of_kind(wiki_facts, FactKind.HOST, meeting=meeting)]
+    hosts = [h["host"] for h in of_kind(table_facts, FactKind.HOST, meeting=meeting)]
     assert hosts == ([host] if host else [])
-    assert [c["chair"] for c in of_kind(wiki_facts, FactKind.CHAIR, meeting=meeting)] == chairs
-    places = [p["place"] for p in of_kind(wiki_facts, FactKind.MEETING_PLACE, meeting=meeting)]
+    assert [c["chair"] for c in of_kind(table_facts, FactKind.CHAIR, meeting=meeting)] == chairs
+    places = [p["place"] for p in of_kind(table_facts, FactKind.MEETING_PLACE, meeting=meeting)]
     assert places == ([place] if place else [])
-    formats = [f["format"] for f in of_kind(wiki_facts, FactKind.MEETING_FORMAT, meeting=meeting)]
+    formats = [f["format"] for f in of_kind(table_facts, FactKind.MEETING_FORMAT, meeting=meeting)]
     assert formats == ([fmt] if fmt else [])
 
 
@@ -301,3 +307,92 @@ def test_cq17_venue_lies_in_the_city_its_cell_names(wiki_facts: list[Fact]) -> N
 )
 def test_venue_within(venue: str, expected: list[tuple[str, str]]) -> None:
     assert [(a.key, b.key) for a, b in tables.venue_within(venue)] == expected
+
+
+def test_headers_are_read_by_their_column_names_in_any_order() -> None:
+    header = tables.table_header(tables.Line(0, 40, "VenueDateChairHost (state)Ref."), 0)
+    assert header is not None
+    assert header.columns == ("Venue", "Date", "Chair", "Host (state)", "Ref.")
+    assert [header.position(r) for r in ("location", "date", "chair", "host")] == [0, 1, 2, 3]
+    fused = tables.table_header(tables.Line(0, 60, "Date of talksPlace (Format)Delegate"), 0)
+    assert fused is not None and fused.roles[1] == {"location", "format"}
+    for prose in ("The Date Host Chair were named.", "OrganisationRepresented byTitle"):
+        assert tables.table_header(tables.Line(0, len(prose), prose), 0) is None
+
+
+def test_synthetic_meetings_table_with_its_columns_in_another_order() -> None:
+    """Venue before host and chair; a state host without a flag file, its cells glued."""
+    text = (
+        "Talks held\n\n"
+        "No.DateVenueHostChair\n"
+        "1 4 May 2030Palazzo Chigi, RomeFlag of Italy.svg Italy Giorgia Meloni\n"
+        "29 May 2030Oslo City Hall, OsloNorwayAnna Berg\n"
+        "312 May 2030Virtual meeting (by video link)\n"
+        "\n"
+        "After the table\n"
+    )
+    source, known = synthetic(text)
+    facts = tables.read_meetings_table(source, known)
+    assert_evidence_verbatim(facts, source)
+    assert [m["date"] for m in of_kind(facts, FactKind.MEETING)] == [
+        dt.date(2030, 5, 4),
+        dt.date(2030, 5, 9),
+        dt.date(2030, 5, 12),
+    ]
+    rome = "2030-05-04-summit"
+    assert [h["host"] for h in of_kind(facts, FactKind.HOST, meeting=rome)] == ["ITA"]
+    assert [c["chair"] for c in of_kind(facts, FactKind.CHAIR, meeting=rome)] == ["giorgia-meloni"]
+    assert of_kind(facts, FactKind.MEETING_PLACE, meeting=rome)[0]["place"] == "palazzo-chigi-rome"
+    assert [h["host"] for h in of_kind(facts, FactKind.HOST, meeting="2030-05-09-summit")] == [
+        "NOR"
+    ]
+    online = of_kind(facts, FactKind.MEETING_FORMAT, meeting="2030-05-12-summit")
+    assert [f["format"] for f in online] == ["virtual"]
+    assert of_kind(facts, FactKind.HOST, meeting="2030-05-12-summit") == []
+
+
+def test_synthetic_participation_table_gives_each_rows_meeting() -> None:
+    """Day-first dates, the location after the attendee, no count column; a row naming no
+    one carries the attendee down, a row that is no date ends the table."""
+    text = (
+        "Spain in the Coalition's meetings\n"
+        "DateDelegateVenue (Format)\n"
+        "5 May 2030Prime Minister Pedro SánchezRome Summit [4]\n"
+        "16 June 2030Virtual summit\n"
+        "7 July 2030Foreign Minister José AlbaresBrussels Ministerial\n"
+        "Spain did not attend the next one.\n"
+    )
+    source, known = synthetic(text)
+    facts = tables.read_attendance_tables(source, known, [])
+    assert_evidence_verbatim(facts, source)
+    rows = of_kind(facts, FactKind.PARTICIPATION, on_behalf_of="ESP")
+    assert [(r["meeting"], r["participant"], r["capacity"]) for r in rows] == [
+        ("2030-05-05-summit", "pedro-sanchez", "prime-minister"),
+        ("2030-06-16-summit", "pedro-sanchez", "prime-minister"),
+        ("2030-07-07-ministerial", "jose-albares", "foreign-minister"),
+    ]
+    meetings = of_kind(facts, FactKind.MEETING)
+    assert [(m["date"], m["body"]) for m in meetings] == [
+        (dt.date(2030, 5, 5), "coalition-of-the-willing"),
+        (dt.date(2030, 6, 16), "coalition-of-the-willing"),
+        (dt.date(2030, 7, 7), "coalition-of-the-willing"),
+    ]
+    assert of_kind(facts, FactKind.MEETING_PLACE, meeting="2030-05-05-summit")[0]["place"] == "rome"
+    assert of_kind(facts, FactKind.MEETING_PLACE, meeting="2030-06-16-summit") == []
+    online = of_kind(facts, FactKind.MEETING_FORMAT, meeting="2030-06-16-summit")
+    assert [f["format"] for f in online] == ["virtual"]
+
+
+def test_a_participation_table_whose_caption_names_no_coalition_gives_no_coalition_meeting() -> (
+    None
+):
+    text = (
+        "Peru at regional talks\n"
+        "Date of meetingOfficial AttendanceCount\n"
+        "March 3, 2030Foreign Minister Ana Ruiz1\n"
+    )
+    source, known = synthetic(text)
+    facts = tables.read_attendance_tables(source, known, [])
+    meetings = of_kind(facts, FactKind.MEETING)
+    assert [m["meeting"] for m in meetings] == ["2030-03-03-meeting"]
+    assert "body" not in meetings[0]

@@ -16,7 +16,7 @@ import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from cowkg.extract.known import Args, Known, make_fact, span, state_prefix, state_ref
@@ -29,7 +29,7 @@ from cowkg.extract.layout import (
     number,
     strip_refs,
 )
-from cowkg.mentions import COALITION, person_ref, slug
+from cowkg.mentions import COALITION, known_place_names, person_ref, slug
 from cowkg.types import EntityKind, Fact, FactKind, Quantity, Ref, Source, Span
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,74 @@ def header_lines(all_lines: Sequence[Line], *columns: str) -> Iterator[int]:
         fused = "".join(line.text.split()).casefold()
         if fused.startswith(want):
             yield index
+
+
+_COLUMN_GLUE = re.compile(r"(?<=[a-z.)])(?=[A-Z])")
+"""Where a capture fused two column names: a capital right after a lower-case letter, a stop or
+a closing bracket ("Date of meetingLocation (Format)Official Attendance")."""
+_COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern, re.IGNORECASE))
+    for role, pattern in (
+        ("date", r"\bdate\b|^when$|^day$"),
+        ("host", r"\bhost"),
+        ("chair", r"\bchair|\bpresid(?:ed|ency)\b"),
+        ("location", r"\blocation\b|\bvenue\b|\bplace\b|\bcity\b"),
+        ("format", r"\bformat\b|\bmode\b|\btype\b|\bkind\b"),
+        (
+            "person",
+            r"\battendance\b|\battendee|\bofficial\b|\brepresent|\bleader\b|\bdelegat"
+            r"|\bparticipant\b|\bname\b",
+        ),
+        ("capacity", r"\blevel\b|\btitle\b|\brole\b|\bcapacity\b|\bposition\b|\bpost\b"),
+        ("count", r"^(?:count|no\.?|#|number|total|n)$"),
+        ("ref", r"^refs?\.?$|^sources?$"),
+    )
+)
+"""What a column holds, read from its name: the standard words of such tables, any order."""
+_HEADER_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Header:
+    """A flattened table's header: its line, the column names in order and what each holds."""
+
+    index: int
+    columns: tuple[str, ...]
+    roles: tuple[frozenset[str], ...]
+
+    def has(self, role: str) -> bool:
+        return any(role in r for r in self.roles)
+
+    def position(self, role: str) -> int:
+        """The first column holding ``role`` (-1 when none does)."""
+        return next((i for i, r in enumerate(self.roles) if role in r), -1)
+
+
+def column_roles(name: str) -> frozenset[str]:
+    """What a column of that name holds ('Location (Format)' -> location and format)."""
+    return frozenset(role for role, pattern in _COLUMN_ROLES if pattern.search(name.strip()))
+
+
+def table_header(line: Line, index: int) -> Header | None:
+    """The header a line is when its fused column names are mostly known ones (three columns at
+    least, a date among them); None for any other line."""
+    text = strip_refs(line.text).strip()
+    if not text or len(text.split()) > _HEADER_WORDS:
+        return None
+    columns = tuple(c.strip() for c in _COLUMN_GLUE.split(text) if c.strip())
+    roles = tuple(column_roles(c) for c in columns)
+    known = sum(1 for r in roles if r)
+    if len(columns) < 3 or known * 3 < len(columns) * 2 or not any("date" in r for r in roles):
+        return None
+    return Header(index, columns, roles)
+
+
+def table_headers(all_lines: Sequence[Line], *needs: frozenset[str]) -> Iterator[Header]:
+    """The headers of the flattened tables that have a column of each role group ``needs``."""
+    for index, line in enumerate(all_lines):
+        header = table_header(line, index)
+        if header and all(any(header.has(role) for role in group) for group in needs):
+            yield header
 
 
 # -- the high-level meetings table -----------------------------------------------------------
@@ -150,31 +218,81 @@ class MeetingRow:
     format: str = ""
 
 
-def read_meeting_cells(body: str, known: Known) -> MeetingRow:
-    """Host (after the flag), '(ministerial)' qualifier, chair(s), then venue or format."""
+_CELL_ROLES = ("host", "chair", "location")
+"""The cells of a meetings row after its date, in the order of the page this reader was first
+written for; a header gives its own."""
+
+
+def cell_order(header: Header | None) -> tuple[str, ...]:
+    """The host, chair and location cells in the order the header's columns set them."""
+    if header is None:
+        return _CELL_ROLES
+    order = [next((r for r in _CELL_ROLES if r in roles), "") for roles in header.roles]
+    return tuple(dict.fromkeys(r for r in order if r))
+
+
+def read_meeting_cells(body: str, known: Known, header: Header | None = None) -> MeetingRow:
+    """The cells of a row in the order the header sets them: the host (a flag file and the name
+    after it, or a state's name), its '(ministerial)' qualifier, the chair(s) and the location
+    — a format ('Virtual meeting (…)', which ends the row) or a venue, the text up to the next
+    cell: a glue point (a capital right after a lower-case letter: 'RomeFlag'), a flag file or a
+    known person's name. An empty cell is skipped (the next column's cell is tried)."""
     row = MeetingRow()
     rest = clean(body)
-    flag = _FLAG.match(rest)
-    if flag:
-        rest = rest[flag.end() :]
-        shown = state_prefix(rest)
-        if shown is not None:
-            row.host, consumed = shown
-            rest = rest[consumed:]
+    for role in cell_order(header):
+        rest = _after_qualifier(rest, row)
+        rest = rest[_format_cell(rest, row) :]
+        if not rest:
+            break
+        if role == "host":
+            rest = rest[_host_cell(rest, row) :]
+        elif role == "chair":
+            row.chairs, rest = _chairs(rest, known)
         else:
-            row.host = state_ref(re.sub(r"\(.*?\)", "", flag["flag"]).strip())
-    qualifier = _QUALIFIER.match(rest)
-    if qualifier:
-        row.kind = "ministerial" if "ministerial" in qualifier["q"].lower() else row.kind
-        rest = rest[qualifier.end() :]
-    row.chairs, rest = _chairs(rest, known)
-    place = rest.strip(" ,;")
-    mode = _FORMAT.match(place)
-    if mode:
-        row.format = _FORMATS[mode["mode"].lower()]
-    elif place:
-        row.venue, row.format = place, "in-person"
+            cut = _next_cell(rest, known)
+            row.venue, rest = rest[:cut].strip(" ,;"), rest[cut:]
+            row.format = "in-person" if row.venue else row.format
     return row
+
+
+def _after_qualifier(rest: str, row: MeetingRow) -> str:
+    rest = rest.lstrip(" ,;")
+    return rest[_qualifier_cell(rest, row) :].lstrip(" ,;")
+
+
+def _host_cell(rest: str, row: MeetingRow) -> int:
+    """Characters of a host cell at the start of ``rest`` (0 if none): a flag file and the name
+    shown after it, or a state's name alone."""
+    flag = _FLAG.match(rest)
+    after = rest[flag.end() :] if flag else rest
+    glue = next((m.start() for m in _GLUE_POINT.finditer(after) if m.start() > 0), len(after))
+    shown = state_prefix(after[:glue])
+    if flag is None:
+        row.host = shown[0] if shown is not None else None
+        return shown[1] if shown is not None else 0
+    if shown is not None:
+        row.host = shown[0]
+        return flag.end() + shown[1]
+    row.host = state_ref(re.sub(r"\(.*?\)", "", flag["flag"]).strip())
+    return flag.end()
+
+
+def _qualifier_cell(rest: str, row: MeetingRow) -> int:
+    """Characters of a '(ministerial)' qualifier at the start of ``rest`` (0 if none)."""
+    qualifier = _QUALIFIER.match(rest)
+    if qualifier is None:
+        return 0
+    row.kind = "ministerial" if "ministerial" in qualifier["q"].lower() else row.kind
+    return qualifier.end()
+
+
+def _format_cell(rest: str, row: MeetingRow) -> int:
+    """A format cell ('Hybrid meeting (…)'): the rest of the row, its gloss included."""
+    mode = _FORMAT.match(rest)
+    if mode is None:
+        return 0
+    row.format = _FORMATS[mode["mode"].lower()]
+    return len(rest)
 
 
 def _chairs(rest: str, known: Known) -> tuple[list[Ref], str]:
@@ -192,6 +310,21 @@ def _chairs(rest: str, known: Known) -> tuple[list[Ref], str]:
     return chairs, rest
 
 
+_GLUE_POINT = re.compile(r"(?<=[a-zà-ÿ)])(?=[A-ZÀ-Þ])|(?=Flag of )")
+
+
+def _next_cell(rest: str, known: Known) -> int:
+    """Where the cell at the start of ``rest`` ends: a glue point, a flag file or a known
+    person's name (two words at least) starting a later word; else the end of the row."""
+    cuts = [m.start() for m in _GLUE_POINT.finditer(rest) if m.start() > 0]
+    for word in re.finditer(r"(?<=\s)\S", rest):
+        tail = rest[word.start() :]
+        if any(" " in name and tail.startswith(name) for name in known.people):
+            cuts.append(word.start())
+            break
+    return min(cuts, default=len(rest))
+
+
 def meeting_ref(date: dt.date, kind: str) -> Ref:
     """A meeting by date and kind: the key every rule and seed shares (``2025-03-27-summit``)."""
     return Ref(EntityKind.MEETING, f"{date.isoformat()}-{kind}")
@@ -206,14 +339,15 @@ def place_ref(name: str) -> Ref:
 
 def read_meetings_table(source: Source, known: Known) -> list[Fact]:
     """MEETING (with ordinal), HOST, CHAIR, MEETING_PLACE and MEETING_FORMAT for each row of a
-    'Date Host Chair Location' table."""
+    meetings table: a header with a date and a host or chair column (any order, any other
+    columns: :func:`table_header`)."""
     all_lines = lines(source)
     facts: list[Fact] = []
-    for header in header_lines(all_lines, "Date", "Host", "Chair", "Location"):
-        for row in meeting_rows(all_lines, header):
-            cells = read_meeting_cells(" ".join(row.body), known)
+    for header in table_headers(all_lines, frozenset({"date"}), frozenset({"host", "chair"})):
+        for row in meeting_rows(all_lines, header.index):
+            cells = read_meeting_cells(" ".join(row.body), known, header)
             facts.extend(_meeting_facts(source, row, cells))
-        log.debug("%s: meetings table at line %d read", source.file, header + 1)
+        log.debug("%s: meetings table at line %d read", source.file, header.index + 1)
     return facts
 
 
@@ -284,28 +418,37 @@ class _Attendee:
 
 @dataclass(frozen=True)
 class _AttendanceTable:
-    """Where an attendance table is (header line), its caption, the state it is about, and
-    whether it has a location column."""
+    """Where an attendance table is (its header), its caption, the state it is about, and
+    whether its caption names the coalition (its meetings are the coalition's)."""
 
-    header: int
+    header: Header
     caption: Line
     state: Ref
-    has_location: bool
+    coalition: bool
+
+
+_COALITION_WORDS = re.compile(r"\b(?:CoW|[Cc]oalition)\b")
 
 
 def read_attendance_tables(source: Source, known: Known, meetings: Sequence[Fact]) -> list[Fact]:
-    """PARTICIPATION per row of a '<State>'s … participation' table ('Date of meeting' header):
-    the person a row names, carried down to rows that leave the name out."""
+    """Per row of one state's participation table (a header with a date and an attendee column,
+    no host or chair; its caption names the state): the meeting (date, kind, place, format)
+    and the PARTICIPATION of the person the row names, carried down to rows that leave the name
+    out (a merged cell of the page)."""
     all_lines = lines(source)
     facts: list[Fact] = []
-    for header in header_lines(all_lines, "Date of meeting"):
-        caption = _title_line(all_lines, header)
+    for header in table_headers(all_lines, frozenset({"date"}), frozenset({"person"})):
+        if header.has("host") or header.has("chair"):
+            continue  # a meetings table
+        caption = _title_line(all_lines, header.index)
         state = state_ref(clean(caption.text)) if caption is not None else None
         if caption is None or state is None:
-            log.warning("%s: attendance table at line %d names no state", source.file, header + 1)
+            log.warning(
+                "%s: attendance table at line %d names no state", source.file, header.index + 1
+            )
             continue
-        has_location = "location" in all_lines[header].text.casefold()
-        table = _AttendanceTable(header, caption, state, has_location)
+        coalition = bool(_COALITION_WORDS.search(caption.text))
+        table = _AttendanceTable(header, caption, state, coalition)
         facts.extend(_attendance_facts(source, known, meetings, all_lines, table))
     return facts
 
@@ -328,35 +471,48 @@ def _attendance_facts(
     facts: list[Fact] = []
     attendee: _Attendee | None = None
     caption = span(source, table.caption.start, table.caption.end)
-    for count, line in enumerate(_attendance_lines(all_lines, table.header), start=1):
-        match = _ATTENDANCE_ROW.match(line.text)
-        assert match is not None  # _attendance_lines yields matching lines only
-        date = make_date(int(match["year"]), match["month"], int(match["day"]))
-        middle = _without_count(match["rest"], count, source, line)
+    for count, (line, date, rest) in enumerate(_attendance_rows(all_lines, table.header), 1):
+        middle = _without_count(rest, count, source, line) if table.header.has("count") else rest
         if date is None or middle is None:
             continue
-        location, attendee = _attendance_cells(
-            source, known, line, middle, attendee, table.has_location
-        )
+        location, attendee = _attendance_cells(source, known, line, middle, attendee, table)
+        cell = _location_cell(location)
+        meeting = _attended_meeting(date, cell.kind, meetings)
+        if _placed(meeting, meetings):
+            cell = replace(cell, place=None)  # the meetings table names its venue
+        row = span(source, line.start, line.end)
+        facts.extend(_row_meeting_facts(meeting, date, cell, table, [caption, row]))
         if attendee is None:
             continue
         args: Args = {
-            "meeting": _attended_meeting(date, location, meetings),
+            "meeting": meeting,
             "participant": attendee.person,
             "capacity": attendee.role,
             "on_behalf_of": table.state,
         }
-        evidence = [caption, span(source, line.start, line.end), attendee.stated]
+        evidence = [caption, row, attendee.stated]
         facts.append(make_fact(FactKind.PARTICIPATION, args, evidence, "attendance-table"))
     return facts
 
 
-def _attendance_lines(all_lines: Sequence[Line], header: int) -> Iterator[Line]:
-    """Rows under a 'Date of meeting' header: lines opening with 'Month D, YYYY'."""
-    for line in all_lines[header + 1 :]:
-        if not _ATTENDANCE_ROW.match(line.text):
-            return
-        yield line
+_DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[A-Z][a-z]+)\s(?P<year>\d{4})(?P<rest>.*)$")
+
+
+def _attendance_rows(
+    all_lines: Sequence[Line], header: Header
+) -> Iterator[tuple[Line, dt.date | None, str]]:
+    """Rows under a participation table's header: lines opening with a date ('Month D, YYYY'
+    or 'D Month YYYY'; a wrapped header may take a few lines first); the first other line ends
+    the table."""
+    started = False
+    for offset, line in enumerate(all_lines[header.index + 1 :]):
+        match = _ATTENDANCE_ROW.match(line.text) or _DAY_FIRST.match(line.text)
+        if match is None:
+            if started or offset >= _HEADER_CONTINUATION:
+                return
+            continue
+        started = True
+        yield line, make_date(int(match["year"]), match["month"], int(match["day"])), match["rest"]
 
 
 def _without_count(rest: str, expected: int, source: Source, line: Line) -> str | None:
@@ -384,29 +540,93 @@ def _attendance_cells(
     line: Line,
     middle: str,
     previous: _Attendee | None,
-    has_location: bool,
+    table: _AttendanceTable,
 ) -> tuple[str, _Attendee | None]:
-    """(location cell, attendee): the title + name a row gives, else the row above's."""
-    text = defuse(" ".join(middle.split()))
+    """(location cell, attendee): the title + name a row gives, else the row above's; the
+    location is the text before the title, or after the name when the header sets the location
+    column after the attendee's."""
+    text = defuse(" ".join(strip_refs(middle).split()))
+    has_location = table.header.has("location")
     title = _TITLE.search(text)
-    if title is None:
+    found = known.person_prefix(text[title.end() :]) if title is not None else None
+    if title is None or found is None:
         return (text if has_location else ""), previous
-    found = known.person_prefix(text[title.end() :])
-    if found is None:
-        return text[: title.start()], previous
     role_name = " ".join(title.group(0).split())
     role = Ref(EntityKind.ROLE, slug(role_name.lower()), role_name.lower())
     attendee = _Attendee(found[0], role, span(source, line.start, line.end))
-    return text[: title.start()], attendee
+    after = table.header.position("location") > table.header.position("person")
+    location = text[title.end() + found[1] :] if after else text[: title.start()]
+    return (location if has_location else ""), attendee
 
 
-def _attended_meeting(date: dt.date, location: str, meetings: Sequence[Fact]) -> Ref:
-    """The meeting of a row: its kind from the location cell ('Brussels Ministerial'), else the
-    meetings table's meeting on that date, else a meeting of unknown kind (resolve merges it)."""
-    lowered = location.lower()
-    for kind in ("ministerial", "summit"):
-        if kind in lowered:
-            return meeting_ref(date, kind)
+@dataclass(frozen=True)
+class _LocationCell:
+    """What a participation table's location cell says: 'Brussels Ministerial', 'Virtual
+    summit', 'Paris Summit (CoW)'."""
+
+    kind: str | None
+    place: Ref | None
+    format: str | None
+
+
+_KIND_WORDS = re.compile(r"\b(?P<kind>summit|ministerial|meeting|call|conference)s?\b", re.I)
+_MODE_WORDS = re.compile(r"\b(?P<mode>virtual|online|hybrid|video|in[- ]person)\b", re.I)
+
+
+def _location_cell(text: str) -> _LocationCell:
+    """The kind ('summit', 'ministerial'), the place (a listed place's name in the cell) and
+    the format (virtual, hybrid) a location cell names."""
+    kind = _KIND_WORDS.search(text)
+    found = kind["kind"].lower() if kind else None
+    mode = _MODE_WORDS.search(text)
+    fmt = None
+    if mode:
+        word = mode["mode"].lower()
+        fmt = "hybrid" if word == "hybrid" else "in-person" if "person" in word else "virtual"
+    names = known_place_names()
+    bare = re.sub(r"\([^()]*\)", " ", text)
+    place = None
+    for part in re.split(r"[,;/]|\s{2,}", _MODE_WORDS.sub(" ", _KIND_WORDS.sub(" ", bare))):
+        name = clean(part)
+        if name and slug(name) in names:
+            place = place_ref(name)
+            break
+    return _LocationCell(found if found in {"summit", "ministerial"} else None, place, fmt)
+
+
+def _row_meeting_facts(
+    meeting: Ref, date: dt.date, cell: _LocationCell, table: _AttendanceTable, evidence: list[Span]
+) -> list[Fact]:
+    """The meeting a participation row names: its date (and kind), where and how it was held."""
+    rule = "attendance-table"
+    args: Args = {
+        "meeting": meeting,
+        "date": date,
+        "meeting_kind": meeting.key.rsplit("-", 1)[-1],
+        "body": COALITION if table.coalition else None,
+    }
+    facts = [make_fact(FactKind.MEETING, args, evidence, rule)]
+    if cell.place is not None:
+        place: Args = {"meeting": meeting, "place": cell.place}
+        facts.append(make_fact(FactKind.MEETING_PLACE, place, evidence, rule))
+    if cell.format is not None:
+        fmt: Args = {"meeting": meeting, "format": cell.format}
+        facts.append(make_fact(FactKind.MEETING_FORMAT, fmt, evidence, rule))
+    return facts
+
+
+def _placed(meeting: Ref, meetings: Sequence[Fact]) -> bool:
+    """Whether the meetings table gives the meeting a place (its venue: 'Élysée Palace, Paris'
+    says more than a participation row's 'Paris Summit')."""
+    return any(f.kind is FactKind.MEETING_PLACE and f.args["meeting"] == meeting for f in meetings)
+
+
+def _attended_meeting(date: dt.date, kind: str | None, meetings: Sequence[Fact]) -> Ref:
+    """The meeting of a row: of the kind its location cell names ('Brussels Ministerial'), else
+    the meetings table's meeting on that date, else a meeting of unknown kind (resolve merges
+    it)."""
+    if kind is not None:
+        return meeting_ref(date, kind)
     for fact in meetings:
         if fact.kind is FactKind.MEETING and fact.args.get("date") == date:
             ref = fact.args["meeting"]

@@ -103,6 +103,7 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("appointment", appointments.appointments),
     ("cited-work", citations.cited_works),
     ("credit", credits.credits),
+    ("image", credits.pictures),
     ("infobox", infobox.infobox),
     ("caption", infobox.captions),
 )

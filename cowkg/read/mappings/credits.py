@@ -16,12 +16,23 @@ line's "Pacific Wire" too: there, two capitalised words are no person's name). A
 names nobody ("a reporter in Paris",
 "its sources") credits nobody; a state named in a credit ("Office of the President of Ukraine")
 is part of the credited name, not credited itself.
+
+:func:`pictures` reads the page's own images (:mod:`cowkg.read.images`): each image file name
+with the caption under it is one SOURCE_CREDIT of role "image" — the same image node a photo
+credit makes — with its file name, its caption, the day the file name writes (when it was
+made) and the days the caption names (what time it shows), and the agents and places the file
+name and caption name (what it shows, ``schema:about``: media metadata, like a "depicts"
+statement; read from image names and captions only, never from prose) — those a caption says
+are not in the picture ("A and B (not pictured)") are only mentioned (``schema:mentions``). An
+image whose name and caption name no agent, place or day gives nothing (a map marker,
+"Emblem.svg").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,14 +41,18 @@ from cowkg.mentions import person_ref, slug
 from cowkg.read.agents import is_person_name
 from cowkg.read.bylines import as_written, credit_lines
 from cowkg.read.citations import Part
+from cowkg.read.images import Image, images, name_day
 from cowkg.read.mappings.citations import written_date
 from cowkg.sources import span_at
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
+from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref, Span
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
 
 _CREDITED = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION})
+_DEPICTED = frozenset(
+    {MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE}
+)
 _NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|de|du|la|[A-Z][\w'’.&-]*)){0,7}$")
 
 
@@ -90,3 +105,85 @@ def _agent(reading: Reading, piece: Part, person: bool) -> Ref | None:
     if _NAME.match(text) and slug(text):
         return Ref(EntityKind.PUBLISHER, slug(re.sub(r"^The\s+", "", text)), text)
     return None
+
+
+def pictures(reading: Reading) -> Iterator[Fact]:
+    """A SOURCE_CREDIT of role "image" for every image of the page that shows or names
+    something (see the module docstring)."""
+    source = reading.source
+    for image in images(source.text):
+        named = _within(reading, _described_from(image), image.name.end)
+        captioned = (
+            _within(reading, image.caption.start, image.caption.end) if image.caption else []
+        )
+        unseen = _not_pictured(reading, image.caption) if image.caption else set()
+        agents = [m for m in (*named, *captioned) if m.kind in _DEPICTED]
+        shown = _refs(m for m in agents if m.span.start not in unseen)
+        mentioned = _refs(m for m in agents if m.span.start in unseen)
+        made = name_day(image.name.text) or _first_day(named)
+        covers = tuple(dict.fromkeys(_days(captioned)))
+        if not shown and not mentioned and made is None and not covers:
+            continue
+        args: dict[str, FactValue | None] = {
+            "source": source.file,
+            "role": "image",
+            "image": f"{Path(source.file).stem}-{image.name.start}",
+            "name": image.name.text,
+            "caption": image.caption.text if image.caption else None,
+            "created": made,
+            "covers": covers or None,
+            "about": shown or None,
+            "mentions": mentioned or None,
+        }
+        yield make_fact(FactKind.SOURCE_CREDIT, args, _evidence(reading, image), "image")
+
+
+_NOT_PICTURED = re.compile(
+    r"\((?:[^()\n]*\b)?(?:not\s+(?:pictured|shown|in\s+picture)|absent)\)", re.I
+)
+"""A caption's bracket after names that the picture does not show: "A and B (not pictured)"."""
+
+
+def _not_pictured(reading: Reading, caption: Part) -> set[int]:
+    """Where the names a caption says are not in the picture start: the names between the
+    bracket before ("(pictured L-R)", a stop) or the caption's start and "(not pictured)"."""
+    out: set[int] = set()
+    text = reading.source.text[caption.start : caption.end]
+    for bracket in _NOT_PICTURED.finditer(text):
+        before = text[: bracket.start()]
+        first = max(before.rfind(")"), before.rfind(". ")) + 1
+        start, end = caption.start + first, caption.start + bracket.start()
+        out.update(m.span.start for m in _within(reading, start, end))
+    return out
+
+
+def _refs(mentions: Iterable[Mention]) -> tuple[Ref, ...]:
+    return tuple(dict.fromkeys(m.value for m in mentions if isinstance(m.value, Ref)))
+
+
+def _within(reading: Reading, start: int, end: int) -> list[Mention]:
+    return [m for m in reading.mentions_in(start, end) if m.span.end <= end]
+
+
+def _days(mentions: Sequence[Mention]) -> Iterator[dt.date]:
+    for mention in mentions:
+        if mention.kind is MentionKind.DATE and isinstance(mention.value, dt.date):
+            yield mention.value
+
+
+def _first_day(mentions: Sequence[Mention]) -> dt.date | None:
+    return next(_days(mentions), None)
+
+
+def _described_from(image: Image) -> int:
+    """Where the words about the image start on its line: the caption or legend entry written
+    before the file name, else the file name (a credit before it is another line's)."""
+    return image.line.start if image.prefix_describes else image.name.start
+
+
+def _evidence(reading: Reading, image: Image) -> list[Span]:
+    """The file name (with the caption or legend entry written before it) and the caption."""
+    spans = [span_at(reading.source, _described_from(image), image.line.end)]
+    if image.caption is not None:
+        spans.append(span_at(reading.source, image.caption.start, image.caption.end))
+    return spans
