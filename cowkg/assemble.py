@@ -538,6 +538,7 @@ def _source_credit(w: _FactWriter) -> None:
     w.link(src, SCHEMA.author if role == "author" else SCHEMA.sourceOrganization, "credited")
     w.link(src, COW.informedBy, "based_on")
     w.literal(src, SCHEMA.datePublished, "date", _date)
+    w.link(src, SCHEMA.locationCreated, "place")
 
 
 def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:

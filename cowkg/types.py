@@ -242,8 +242,8 @@ class FactKind(StrEnum):
     # tuple[Ref] (authors; the outlet a report comes from; whom an image credits); based_on?:
     # tuple[Ref] (whose information a report rests on: "with reference to"); date?: date (the
     # day a dateline or date stamp gives); image?: str (key of the image node); credit_text?:
-    # str (the image's credit as written)  -- a byline, dateline, date stamp, source line or
-    # image credit
+    # str (the image's credit as written); place?: Ref(PLACE) (where a news dateline files the
+    # report from)  -- a byline, dateline, date stamp, source line or image credit
     SOURCE_CREDIT = "source-credit"
 
 
