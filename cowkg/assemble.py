@@ -411,6 +411,8 @@ def _force_status(w: _FactWriter) -> None:
 def _command_post(w: _FactWriter) -> None:
     hq = w.node(w.ref("post"))
     w.link(hq, COW.commandPostOf, "force")
+    w.link(hq, ORG.subOrganizationOf, "coalition")
+    w.literal(hq, COW.postStatus, "status", _plain)
     w.link(hq, COW.locatedAt, "place")
     w.literal(hq, COW.commandLevel, "level", _plain)
     w.literal(hq, COW.commanderStars, "stars", _int)

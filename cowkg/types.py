@@ -195,7 +195,8 @@ class FactKind(StrEnum):
     FORCE_STATUS = "force-status"
     # post: Ref(COMMAND_POST); force?: Ref(FORCE); place?: Ref(PLACE); level?: str; stars?: int;
     # commander_nation?: Ref(STATE); lead_nations?: tuple[Ref, ...]; inaugurated?: date;
-    # established?: str; rotates_to?: Ref(PLACE); rotation_months?: int
+    # established?: str; rotates_to?: Ref(PLACE); rotation_months?: int; coalition?:
+    # Ref(COALITION) (the coalition the post is of); status?: str (planned | in-place)
     COMMAND_POST = "command-post"
     # place: Ref(PLACE); lat: Decimal; long: Decimal; within?: Ref(PLACE)
     PLACE = "place"

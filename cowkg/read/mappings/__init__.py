@@ -82,6 +82,7 @@ from cowkg.read.mappings import (  # noqa: E402
     naming,
     plans,
     pledges,
+    posts,
     quoted,
     statements,
 )
@@ -103,5 +104,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("credit", credits.credits),
     ("infobox", infobox.infobox),
     ("caption", infobox.captions),
+    ("post", posts.posts),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
