@@ -59,6 +59,11 @@ def test_a_future_headquarters_and_a_planned_cell_are_the_coalitions_posts() -> 
         (f"{COALITION} set up a command centre in Riga.", [("riga-hq", "command", "in-place")]),
         (f"{COALITION} is to get a Lisbon headquarters.", [("lisbon-hq", None, "planned")]),
         (
+            f"In May 2026, {COALITION} established its command headquarters in Fort Saint Elme, "
+            "Lisbon, co-led by Chile and Peru.",
+            [("lisbon-hq", "command", "in-place")],  # the city, not the fort in it
+        ),
+        (
             f"{COALITION} plans to open a liaison cell in Tallinn and is setting up its "
             "headquarters in Lisbon.",
             [("tallinn-hq", "liaison", "planned"), ("lisbon-hq", None, "planned")],

@@ -188,14 +188,18 @@ def _owner(clauses: tuple[Clause, ...], clause: Clause) -> Ref | None:
 
 
 def _city(reading: Reading, unit: Unit, noun: Token, clause: Clause) -> Mention | None:
-    """The place mention in the post's own phrase ("the Oslo headquarters", "a cell in Riga"),
-    else the clause's "in" place when the post is its object ("set up a centre in Riga")."""
+    """The city of the post's own phrase ("the Oslo headquarters", "a cell in Riga"; of "in Fort
+    X, Paris" the city, a one-word place, as the other mappings key the post), else the clause's
+    "in" place when the post is its object ("set up a centre in Riga")."""
     base = unit.paragraph.start
-    start, end = base + noun.left_edge.idx, base + noun.right_edge.idx + len(noun.right_edge)
+    at = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}), None)
+    phrase = (noun.left_edge, noun.right_edge) if at is None else (at, at.right_edge)
+    start, end = base + phrase[0].idx, base + phrase[1].idx + len(phrase[1])
     places = [m for m in reading.mentions_in(start, end) if m.kind is MentionKind.PLACE]
     if not places and noun.dep_ in {"dobj", "nsubjpass"}:
         places = [m for m in clause.agents("in") if m.kind is MentionKind.PLACE]
-    return places[0] if places else None
+    cities = [m for m in places if " " not in m.span.text] or places
+    return cities[-1] if cities else None
 
 
 def _someone_elses(noun: Token) -> bool:
