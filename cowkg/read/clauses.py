@@ -390,23 +390,21 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
     """Conjuncts and complements take their governor's subject, dates and places when they have
     none; a complement of a reporting verb takes its subject as speaker; negation and modality of
     a governor carry into a conjunct that has none of its own."""
-    out: list[Clause] = []
-    for clause in clauses:
-        gov = (
-            out[clause.governor]
-            if clause.governor is not None and clause.governor < len(out)
-            else None
-        )
+    out: dict[int, Clause] = {}
+    for index in _governors_first(clauses):
+        clause = clauses[index]
+        gov = out.get(clause.governor) if clause.governor is not None else None
         if gov is None:
-            out.append(clause)
+            out[index] = clause
             continue
         changes: dict[str, object] = {}
         dep = _dep_of(clause)
-        if clause.subjectless and dep in {"conj", "xcomp", "advcl", "acl"}:
+        if clause.subjectless and dep in {"conj", "xcomp", "advcl", "acl", "pcomp"}:
+            # a passive participle's subject is its object, as in any passive ("despite being
+            # represented at A, Chile …": Chile was represented)
+            role = "object" if dep == "pcomp" and clause.passive else "subject"
             inherited = tuple(
-                Argument(a.mention, "subject")
-                for a in gov.arguments
-                if a.role == _subject_of(gov, dep)
+                Argument(a.mention, role) for a in gov.arguments if a.role == _subject_of(gov, dep)
             )
             changes["arguments"] = inherited + clause.arguments
         if not clause.dates and dep in {"conj", "xcomp", "advcl", "ccomp"}:
@@ -424,8 +422,22 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             changes["modality"], changes["tense"] = gov.modality, gov.tense
         if dep == "xcomp" and not gov.polarity:
             changes["polarity"] = False
-        out.append(replace(clause, **changes) if changes else clause)  # type: ignore[arg-type]
-    return out
+        out[index] = replace(clause, **changes) if changes else clause  # type: ignore[arg-type]
+    return [out[index] for index in range(len(clauses))]
+
+
+def _governors_first(clauses: Sequence[Clause]) -> list[int]:
+    """The clauses' indices, each governor before what it governs (a fronted adjunct, "Despite
+    being represented at A, Chile …", comes before its governor in the unit)."""
+
+    def depth(index: int) -> int:
+        seen: set[int] = set()
+        while (gov := clauses[index].governor) is not None and gov not in seen:
+            seen.add(index)
+            index = gov
+        return len(seen)
+
+    return sorted(range(len(clauses)), key=lambda i: (depth(i), i))
 
 
 def _dated_by(clause: Clause, gov: Clause) -> tuple[Mention, ...]:
@@ -450,7 +462,8 @@ attend", "B is expected to host", "C was invited to join")."""
 def _subject_of(governor: Clause, dep: str) -> str:
     """The role of the governor's arguments a subjectless complement takes as its subject."""
     raised = dep in {"xcomp", "advcl"} and governor.passive and governor.predicate in _RAISING
-    return "object" if raised else "subject"
+    adjunct = dep == "pcomp" and governor.passive  # "Despite being invited, A was not present"
+    return "object" if raised or adjunct else "subject"
 
 
 def _dep_of(clause: Clause) -> str:
