@@ -389,22 +389,25 @@ def _clause(
 def _inherit(clauses: list[Clause]) -> list[Clause]:
     """Conjuncts and complements take their governor's subject, dates and places when they have
     none; a complement of a reporting verb takes its subject as speaker; negation and modality of
-    a governor carry into a conjunct that has none of its own."""
+    a governor carry into a conjunct that has none of its own. A participle opening the sentence,
+    before its governor, takes its subject only ("After attending the talks, Peru pledged …")."""
     out: dict[int, Clause] = {}
     for index in _governors_first(clauses):
         clause = clauses[index]
         gov = out.get(clause.governor) if clause.governor is not None else None
+        dep = _dep_of(clause) if gov is not None else ""
+        if gov is not None and clause.governor is not None and index < clause.governor:
+            out[index] = _fronted(clause, gov, dep)
+            continue
         if gov is None:
             out[index] = clause
             continue
         changes: dict[str, object] = {}
-        dep = _dep_of(clause)
-        if clause.subjectless and dep in {"conj", "xcomp", "advcl", "acl", "pcomp"}:
-            # a passive participle's subject is its object, as in any passive ("despite being
-            # represented at A, Chile …": Chile was represented)
-            role = "object" if dep == "pcomp" and clause.passive else "subject"
+        if clause.subjectless and dep in {"conj", "xcomp", "advcl", "acl"}:
             inherited = tuple(
-                Argument(a.mention, role) for a in gov.arguments if a.role == _subject_of(gov, dep)
+                Argument(a.mention, "subject")
+                for a in gov.arguments
+                if a.role == _subject_of(gov, dep)
             )
             changes["arguments"] = inherited + clause.arguments
         if not clause.dates and dep in {"conj", "xcomp", "advcl", "ccomp"}:
@@ -424,6 +427,19 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             changes["polarity"] = False
         out[index] = replace(clause, **changes) if changes else clause  # type: ignore[arg-type]
     return [out[index] for index in range(len(clauses))]
+
+
+def _fronted(clause: Clause, gov: Clause, dep: str) -> Clause:
+    """A participle adjunct before its governor ("After attending …, Peru", "Despite being
+    represented at A, Chile …") takes the governor's subject, as its object when passive; any
+    other clause before its governor (a quotation before "he said") inherits nothing here."""
+    if not clause.subjectless or dep not in {"pcomp", "advcl"}:
+        return clause
+    role = "object" if clause.passive else "subject"
+    inherited = tuple(Argument(a.mention, role) for a in gov.arguments if a.role == "subject")
+    if gov.passive:  # "Despite being invited, Chile was not represented": Chile is its object
+        inherited = tuple(Argument(a.mention, role) for a in gov.arguments if a.role == "object")
+    return replace(clause, arguments=inherited + clause.arguments)
 
 
 def _governors_first(clauses: Sequence[Clause]) -> list[int]:
@@ -462,8 +478,7 @@ attend", "B is expected to host", "C was invited to join")."""
 def _subject_of(governor: Clause, dep: str) -> str:
     """The role of the governor's arguments a subjectless complement takes as its subject."""
     raised = dep in {"xcomp", "advcl"} and governor.passive and governor.predicate in _RAISING
-    adjunct = dep == "pcomp" and governor.passive  # "Despite being invited, A was not present"
-    return "object" if raised or adjunct else "subject"
+    return "object" if raised else "subject"
 
 
 def _dep_of(clause: Clause) -> str:
