@@ -232,7 +232,11 @@ def _about_known_meetings(fact: Fact, meetings: set[str]) -> Fact:
     about = fact.args.get("about")
     if fact.kind is not FactKind.STATEMENT or not isinstance(about, tuple):
         return fact
-    kept = tuple(r for r in about if r.kind is not EntityKind.MEETING or r.key in meetings)
+    kept = tuple(
+        r
+        for r in about
+        if isinstance(r, Ref) and (r.kind is not EntityKind.MEETING or r.key in meetings)
+    )
     if kept == about:
         return fact
     args = {k: v for k, v in fact.args.items() if k != "about"}
