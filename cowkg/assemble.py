@@ -411,6 +411,8 @@ def _force_status(w: _FactWriter) -> None:
 def _command_post(w: _FactWriter) -> None:
     hq = w.node(w.ref("post"))
     w.link(hq, COW.commandPostOf, "force")
+    w.link(hq, ORG.subOrganizationOf, "coalition")
+    w.literal(hq, COW.postStatus, "status", _plain)
     w.link(hq, COW.locatedAt, "place")
     w.literal(hq, COW.commandLevel, "level", _plain)
     w.literal(hq, COW.commanderStars, "stars", _int)
@@ -547,6 +549,7 @@ def _source_credit(w: _FactWriter) -> None:
     w.link(src, SCHEMA.author if role == "author" else SCHEMA.sourceOrganization, "credited")
     w.link(src, COW.informedBy, "based_on")
     w.literal(src, SCHEMA.datePublished, "date", _date)
+    w.link(src, SCHEMA.locationCreated, "place")
 
 
 def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:

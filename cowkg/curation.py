@@ -118,6 +118,8 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "established": "str",
         "rotates_to": "ref",
         "rotation_months": "int",
+        "coalition": "ref",
+        "status": "str",
     },
     FactKind.PLACE: {"place": "ref!", "lat": "decimal!", "long": "decimal!", "within": "ref"},
     FactKind.GROUP: {

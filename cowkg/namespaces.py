@@ -152,6 +152,7 @@ class COW(DefinedNamespace):
     commanderStars: URIRef
     inaugurationDate: URIRef
     establishmentPeriod: URIRef
+    postStatus: URIRef
     pledgeDate: URIRef
     purpose: URIRef
     condition: URIRef

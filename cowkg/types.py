@@ -195,7 +195,8 @@ class FactKind(StrEnum):
     FORCE_STATUS = "force-status"
     # post: Ref(COMMAND_POST); force?: Ref(FORCE); place?: Ref(PLACE); level?: str; stars?: int;
     # commander_nation?: Ref(STATE); lead_nations?: tuple[Ref, ...]; inaugurated?: date;
-    # established?: str; rotates_to?: Ref(PLACE); rotation_months?: int
+    # established?: str; rotates_to?: Ref(PLACE); rotation_months?: int; coalition?:
+    # Ref(COALITION) (the coalition the post is of); status?: str (planned | in-place)
     COMMAND_POST = "command-post"
     # place: Ref(PLACE); lat: Decimal; long: Decimal; within?: Ref(PLACE)
     PLACE = "place"
@@ -245,7 +246,8 @@ class FactKind(StrEnum):
     # str (the image's credit as written); name?: str (an image's file name); caption?: str (the
     # caption under it); created?: date (the day its file name writes); covers?: tuple[date, ...]
     # (the days its caption names); about?: tuple[Ref, ...] (the agents and places its name and
-    # caption name); mentions?: tuple[Ref, ...] (those its caption says are not pictured)
+    # caption name); mentions?: tuple[Ref, ...] (those its caption says are not pictured);
+    # place?: Ref(PLACE) (where a news dateline files the report from)
     # -- a byline, dateline, date stamp, source line, image credit or image
     SOURCE_CREDIT = "source-credit"
 

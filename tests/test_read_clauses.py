@@ -84,6 +84,19 @@ def test_a_conjunct_inherits_subject_and_date_but_an_own_subject_is_kept() -> No
     assert not [c for c in clauses if c.predicate == "hold" and c.agents("subject")]
 
 
+def test_a_fronted_participle_takes_the_subject_of_the_clause_it_opens() -> None:
+    clauses = clauses_of("After attending the talks in Lima, Peru pledged 5 million euros.")
+    attend = only(clauses, Action.ATTEND)
+    assert keys(attend, "subject") == ["PER"]
+    passive = clauses_of(
+        "Despite being represented at the summit, Chile was absent from the talks."
+    )
+    represented = [c for c in passive if c.predicate == "represent"]
+    assert [keys(c, "object") for c in represented] == [["CHL"]]  # Chile was represented
+    own = clauses_of("Before Peru joined the talks, Chile pledged 5 million euros.")
+    assert keys(only(own, Action.JOIN), "subject") == ["PER"]  # a subject of its own is kept
+
+
 def test_a_verb_the_parse_reads_as_a_noun_after_a_modal_and_a_date_is_the_predicate() -> None:
     clause = only(
         clauses_of("Chile's army chief will on Friday host a meeting of the coalition in Lima."),

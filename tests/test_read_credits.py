@@ -33,7 +33,9 @@ def _facts(text: str) -> list[Fact]:
 
 
 def _keys(fact: Fact, arg: str) -> list[tuple[EntityKind, str]]:
-    return [(r.kind, r.key) for r in fact.args[arg]]  # type: ignore[union-attr]
+    value = fact.args[arg]
+    refs = value if isinstance(value, tuple) else (value,)
+    return [(r.kind, r.key) for r in refs]  # type: ignore[union-attr]
 
 
 def _by_role(text: str) -> dict[str, Fact]:
@@ -127,3 +129,37 @@ def test_capitals_and_acronyms() -> None:
     assert as_written("CARLA RUIZ") == "Carla Ruiz"
     assert as_written("UN OCHA") == "UN OCHA"
     assert as_written("EPA") == "EPA"
+
+
+def test_a_news_dateline_gives_the_day_the_place_and_the_wire() -> None:
+    wired = _by_role("Peru hosts talks\n\nLIMA, PE, May 8, 2026 /Andes Wire/ - Peru met Chile.\n")
+    published = wired["published"]
+    assert published.args["date"] == dt.date(2026, 5, 8)
+    assert _keys(published, "place") == [(EntityKind.PLACE, "lima")]
+    assert _keys(published, "credited") == [(EntityKind.PUBLISHER, "andes-wire")]
+    assert published.evidence[0].text == "LIMA, PE, May 8, 2026 /Andes Wire/"
+
+
+def test_dateline_variants_agency_in_brackets_or_slashes_and_no_year() -> None:
+    bracketed = "Quito, Mar. 3 (Andes Wire)--Ecuador joined the call.\n"
+    [line] = credit_lines(bracketed)
+    assert (line.role, line.date and line.date.text, line.place and line.place.text) == (
+        "published",
+        "Mar. 3",
+        "Quito",
+    )
+    slashed = credit_lines("SANTIAGO, June 12. /PW/. Chile said it would send aid.\n")
+    assert [(c.line.text, [p.text for p in c.credited]) for c in slashed] == [
+        ("SANTIAGO, June 12. /PW/.", ["PW"])
+    ]
+    assert [c.place and c.place.text for c in credit_lines("LIMA, May 8 - Peru met.\n")] == ["LIMA"]
+
+
+def test_sentences_opening_with_a_place_and_a_day_are_no_dateline() -> None:
+    for line in (
+        "Lima, May 8 was the day the talks began.\n",  # no capitals, agency or dash
+        "In Lima, May 8 - the talks began.\n",
+        "Chile, Peru and Ecuador met on May 8.\n",
+        "The ministers met in Lima, May 8, 2026 - and again in June.\n",
+    ):
+        assert credit_lines(line) == [], line

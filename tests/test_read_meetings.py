@@ -801,3 +801,42 @@ def test_who_presents_something_at_a_meeting_took_part_in_it() -> None:
         FactKind.PARTICIPATION,
         "participant",
     )
+
+
+def test_conjoined_meetings_each_get_what_the_clause_says() -> None:
+    text = (
+        "Chile was represented at the coalition's virtual meeting on 15 March and at the 10 May "
+        "meeting. Peru took part in the coalition's summit on 16 March, and in the 11 May summit. "
+        "Ecuador did not attend the coalition's summit on 17 March or the 12 May meeting."
+    )
+    facts = facts_of(text)
+    attended = {(m[:10], p) for m, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    assert attended == {
+        ("2026-03-15", "CHL"),
+        ("2026-05-10", "CHL"),
+        ("2026-03-16", "PER"),
+        ("2026-05-11", "PER"),
+    }
+    absent = {(m[:10], p) for m, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")}
+    assert absent == {("2026-03-17", "ECU"), ("2026-05-12", "ECU")}
+
+
+def test_a_meeting_before_or_after_the_attended_one_is_not_attended() -> None:
+    text = "Chile attended the coalition's summit on 15 March after the 10 May meeting."
+    attended = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
+    assert {(m[:10], p) for m, p in attended} == {("2026-03-15", "CHL")}
+
+
+def test_who_attended_one_meeting_despite_missing_another() -> None:
+    text = (
+        "Despite being represented at the coalition's virtual meeting on 15 March, Chile was not "
+        "represented at the 27 March meeting."
+    )
+    facts = facts_of(text)
+    attended = {(m[:10], p) for m, p in keyed(facts, FactKind.PARTICIPATION, "participant")}
+    absent = {(m[:10], p) for m, p in keyed(facts, FactKind.NON_ATTENDANCE, "party")}
+    assert attended == {("2026-03-15", "CHL")} and absent == {("2026-03-27", "CHL")}
+    invited = facts_of(
+        "Despite being invited to the coalition's summit on 15 March, Peru stayed away."
+    )
+    assert keyed(invited, FactKind.PARTICIPATION, "participant") == set()  # invited, not present

@@ -7,6 +7,10 @@ They are lines of their own grammar, read by their shape and cue words, never by
 - a dateline, "A, B Thursday, 27 March 2025, 13:15" (the names may run into the weekday, as a
   capture of a page that set them apart writes them: "A, BThursday, …");
 - a date stamp of the capture, "date 2025-03-02", "10:29 am today";
+- a news dateline opening the first paragraph, "LIMA, PE, May 8, 2026 /Andes Wire/ - The …",
+  "Lima, May 8 (Andes Wire)--The …", "LIMA, May 8. /AW/. The …": the place the report was
+  filed from, its day and the agency that wires it (the place in capitals, or an agency or a
+  dash closing it: "Lima, May 8 was the day …" is a sentence, no dateline);
 - a credit, "Photo: X", "Cover: X", "Credit: X", "Image: X" (of an image: its caption's end, or
   a line of its own, or in brackets; or a caption's closing "(Name / Agency via Agency)") and
   "Source: X with reference to Y" (of the report: X the outlet it comes from, Y whose
@@ -48,6 +52,18 @@ _BRACKETED_CREDIT = re.compile(
     r"\((?P<credit>[A-Z][^()/\n]{1,60}?\s*/\s*[A-Z][^()\n]{1,80}?)\)\s*$"
 )
 """A caption's closing credit in brackets, names split by a slash: "(Name / Agency via Agency)"."""
+_MONTHS = "|".join(
+    sorted({m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if m}, key=len)[::-1]
+)
+_NEWS_DATELINE = re.compile(
+    r"^(?!(?:In|On|At|By|The|From|As)\b)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"(?:,\s+[A-Z]{2,3})?,\s+"
+    rf"(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?!\d)\.?"
+    r"(?:\s*/\s*(?P<wire>[A-Z][\w .&'-]{0,40}?)\s*/\.?|\s*\((?P<agency>[A-Z][\w .&'-]{0,40}?)\))?"
+    r"(?P<dash>\s*(?:--|[-–—])(?=\s*[A-Z\s]|$))?"
+)
+"""A news dateline at a line's start: place (a region code may follow), day, wire agency in
+slashes or brackets, a dash before the text."""
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _CREDIT_SEPARATOR = re.compile(r"\s*/\s*|\s*;\s*|\s+via\s+")
 _BASED_ON = re.compile(r"\s*,?\s+(?:with reference to|citing|according to|quoting|reported by)\s+")
@@ -70,6 +86,8 @@ class CreditLine:
     """Whose information a report rests on ("with reference to the Office of …")."""
     date: Part | None = None
     """The day a dateline gives."""
+    place: Part | None = None
+    """The place a news dateline files the report from."""
 
 
 def _pieces(text: str, start: int, written: str, separator: re.Pattern[str]) -> list[Part]:
@@ -117,6 +135,8 @@ def credit_lines(text: str) -> list[CreditLine]:
         if found is not None:
             out.append(found)
             continue
+        dateline = _news_dateline(text, start, stripped)  # its paragraph may credit more
+        out += [dateline] if dateline is not None else []
         out += _credits(text, start, stripped)
     return out
 
@@ -146,6 +166,25 @@ def _date_stamp(text: str, start: int, line: str) -> CreditLine | None:
     group = "iso" if match["iso"] else "day"
     date = Part(start + match.start(group), start + match.end(group), match[group])
     return CreditLine("published", Part(start, start + len(line), line), (), date=date)
+
+
+def _news_dateline(text: str, start: int, line: str) -> CreditLine | None:
+    """A news dateline opening the line ("ROME, May 8 /Wire/ - …"); closed by an agency or a
+    dash, or with its place in capitals (else "Rome, May 8 …" may be a sentence's words)."""
+    match = _NEWS_DATELINE.match(line)
+    if match is None:
+        return None
+    agency = "wire" if match["wire"] else "agency" if match["agency"] else None
+    if agency is None and not match["dash"] and not match["place"].isupper():
+        return None
+
+    def part(group: str) -> Part:
+        return Part(start + match.start(group), start + match.end(group), match[group])
+
+    written = match.group().rstrip(" -–—")
+    whole = Part(start, start + len(written), written)
+    credited = (part(agency),) if agency else ()
+    return CreditLine("published", whole, credited, date=part("date"), place=part("place"))
 
 
 def _credits(text: str, start: int, line: str) -> list[CreditLine]:

@@ -389,19 +389,20 @@ def _clause(
 def _inherit(clauses: list[Clause]) -> list[Clause]:
     """Conjuncts and complements take their governor's subject, dates and places when they have
     none; a complement of a reporting verb takes its subject as speaker; negation and modality of
-    a governor carry into a conjunct that has none of its own."""
-    out: list[Clause] = []
-    for clause in clauses:
-        gov = (
-            out[clause.governor]
-            if clause.governor is not None and clause.governor < len(out)
-            else None
-        )
+    a governor carry into a conjunct that has none of its own. A participle opening the sentence,
+    before its governor, takes its subject only ("After attending the talks, Peru pledged …")."""
+    out: dict[int, Clause] = {}
+    for index in _governors_first(clauses):
+        clause = clauses[index]
+        gov = out.get(clause.governor) if clause.governor is not None else None
+        dep = _dep_of(clause) if gov is not None else ""
+        if gov is not None and clause.governor is not None and index < clause.governor:
+            out[index] = _fronted(clause, gov, dep)
+            continue
         if gov is None:
-            out.append(clause)
+            out[index] = clause
             continue
         changes: dict[str, object] = {}
-        dep = _dep_of(clause)
         if clause.subjectless and dep in {"conj", "xcomp", "advcl", "acl"}:
             inherited = tuple(
                 Argument(a.mention, "subject")
@@ -424,8 +425,35 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             changes["modality"], changes["tense"] = gov.modality, gov.tense
         if dep == "xcomp" and not gov.polarity:
             changes["polarity"] = False
-        out.append(replace(clause, **changes) if changes else clause)  # type: ignore[arg-type]
-    return out
+        out[index] = replace(clause, **changes) if changes else clause  # type: ignore[arg-type]
+    return [out[index] for index in range(len(clauses))]
+
+
+def _fronted(clause: Clause, gov: Clause, dep: str) -> Clause:
+    """A participle adjunct before its governor ("After attending …, Peru", "Despite being
+    represented at A, Chile …") takes the governor's subject, as its object when passive; any
+    other clause before its governor (a quotation before "he said") inherits nothing here."""
+    if not clause.subjectless or dep not in {"pcomp", "advcl"}:
+        return clause
+    role = "object" if clause.passive else "subject"
+    inherited = tuple(Argument(a.mention, role) for a in gov.arguments if a.role == "subject")
+    if gov.passive:  # "Despite being invited, Chile was not represented": Chile is its object
+        inherited = tuple(Argument(a.mention, role) for a in gov.arguments if a.role == "object")
+    return replace(clause, arguments=inherited + clause.arguments)
+
+
+def _governors_first(clauses: Sequence[Clause]) -> list[int]:
+    """The clauses' indices, each governor before what it governs (a fronted adjunct, "Despite
+    being represented at A, Chile …", comes before its governor in the unit)."""
+
+    def depth(index: int) -> int:
+        seen: set[int] = set()
+        while (gov := clauses[index].governor) is not None and gov not in seen:
+            seen.add(index)
+            index = gov
+        return len(seen)
+
+    return sorted(range(len(clauses)), key=lambda i: (depth(i), i))
 
 
 def _dated_by(clause: Clause, gov: Clause) -> tuple[Mention, ...]:

@@ -83,6 +83,7 @@ from cowkg.read.mappings import (  # noqa: E402
     naming,
     plans,
     pledges,
+    posts,
     quoted,
     statements,
 )
@@ -106,5 +107,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("image", credits.pictures),
     ("infobox", infobox.infobox),
     ("caption", infobox.captions),
+    ("post", posts.posts),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

@@ -7,7 +7,9 @@ dateline or credit line (:mod:`cowkg.read.bylines` finds them by their shape).
   it rests on;
 - "Photo: X / Y", "Cover: X", "Credit: X", "(X / Y via Z)": an image of the source and whom it
   credits;
-- a date stamp ("date 2025-03-02", "10:29 am today"): the day the source was published.
+- a date stamp ("date 2025-03-02", "10:29 am today"): the day the source was published;
+- a news dateline ("LIMA, May 8 /Andes Wire/ - …"): the day the source was published, the
+  place it was filed from and the agency that wires it (its source organisation).
 
 Who is credited: the person or organisation a mention names when it is the whole credit
 ("European Pravda"); a person's name in a byline or a photo credit is that person; any other
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cowkg.extract.known import make_fact
+from cowkg.extract.tables import place_ref
 from cowkg.mentions import person_ref, slug
 from cowkg.read.agents import is_person_name
 from cowkg.read.bylines import as_written, credit_lines
@@ -71,6 +74,7 @@ def credits(reading: Reading) -> Iterator[Fact]:
             "credited": credited or None,
             "based_on": based_on or None,
             "date": date,
+            "place": _place(reading, line.place) if line.place else None,
         }
         if line.role == "image":
             args["image"] = f"{Path(source.file).stem}-{line.line.start}"
@@ -90,6 +94,16 @@ def _agents(reading: Reading, pieces: tuple[Part, ...], role: str = "") -> tuple
     first_person = _PEOPLE_FROM.get(role, len(pieces))
     found = (_agent(reading, p, i >= first_person) for i, p in enumerate(pieces))
     return tuple(dict.fromkeys(r for r in found if r is not None))
+
+
+def _place(reading: Reading, piece: Part) -> Ref:
+    """The place of a dateline: the place a mention of the same words is, else one by its name
+    (as a name is written when in capitals: "LIMA" is Lima)."""
+    for mention in reading.mentions_in(piece.start, piece.end):
+        same = (mention.span.start, mention.span.end) == (piece.start, piece.end)
+        if same and isinstance(mention.value, Ref) and mention.value.kind is EntityKind.PLACE:
+            return mention.value
+    return place_ref(piece.text.title() if piece.text.isupper() else piece.text)
 
 
 def _agent(reading: Reading, piece: Part, person: bool) -> Ref | None:

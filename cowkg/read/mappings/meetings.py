@@ -1047,13 +1047,34 @@ def _further_nouns(frame: Frame, clause: Clause, reading: Reading) -> Iterator[F
     July and 9 August meetings") get what the clause says of the first day's meeting."""
     first = frame.cue_of(clause)
     for cue, meeting in frame.also.get(id(clause), ()):
-        if first is not None and cue.noun is first.noun:  # "the 3 July and 9 August meetings"
+        if first is not None and (cue.noun is first.noun or _conjoined(cue, first)):
+            # "the 3 July and 9 August meetings", "the meeting on 3 July and the 9 August one"
             yield from _clause_facts(meeting, clause, cue, reading, [])
             continue
         if cue.noun is None or clause.modality in _UNSURE or not clause.polarity:
             continue
         named = [a for a in clause.arguments if _through_noun(clause, cue, a)]
         yield from _participations(meeting, named, reading, None, [clause.unit])
+
+
+def _conjoined(cue: Cue, first: Cue) -> bool:
+    """Two meeting nouns in one coordination of the clause ("attended the meeting on 15 March
+    and the 10 May meeting", "was present at A and at B"): climbing conjuncts, prepositions and
+    their objects, the second reaches where the first stands through a conjunct ("after the 10
+    May meeting" is no conjunct)."""
+    if cue.noun is None or first.noun is None or cue.noun.i == first.noun.i:
+        return False
+    path, top = _climb(cue.noun), _climb(first.noun)[-1]
+    return path[-1].i == top.i and any(t.dep_ == "conj" for t in path)
+
+
+def _climb(token: Token) -> list[Token]:
+    """The token and its heads through conjuncts, prepositions and their objects."""
+    path = [token]
+    while token.dep_ in {"conj", "pobj", "prep"} and token.head.i != token.i:
+        token = token.head
+        path.append(token)
+    return path
 
 
 def _continues(reading: Reading, index: int) -> bool:
