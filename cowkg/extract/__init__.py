@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from cowkg.curation import Curation
 from cowkg.errors import EvidenceError
 from cowkg.extract.force import extract_force_facts
+from cowkg.extract.inner_names import without_inner_states
 from cowkg.extract.known import Known
 from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import read_tables
@@ -61,16 +62,18 @@ def extract(
     :func:`extract_all` passes what all seeds give, so a surname or a force's name written in one
     seed is understood in another. ``names`` (the seed's own name facts) is read unless given.
     """
+    names = read_names(source) if names is None else names
+    force_names = forces(names) if force_names is None else force_names
     if mentions is None:
         people = people_index(titled_names(source) + person_names(source))
-        mentions = _mentions_stage(source, None, people)
+        found = _mentions_stage(source, None, people)
+        mentions = without_inner_states(source, found, force_names)
     known = Known.of(mentions)
-    names = read_names(source) if names is None else names
     facts = [
         *extract_text_facts(source, mentions),
         *read_tables(source, known),
         *names,
-        *extract_force_facts(source, known, forces(names) if force_names is None else force_names),
+        *extract_force_facts(source, known, force_names),
         *facts_of(_read(source, mentions, affiliations) if reading is None else reading),
     ]
     log.info("%s: %d rule fact(s)", source.file, len(facts))
@@ -114,10 +117,15 @@ def shared_context(sources: Sequence[Source], runner: SeedRunner | None = None) 
     firsts = runner.map(_names_stage, sources, parses, None, "")
     names = sorted({name for people, _ in firsts for name in people})
     people, people_key = people_index(names), digest(names)
-    mentions = runner.map(_mentions_stage, sources, parses, people, people_key)
     name_facts = [facts for _, facts in firsts]
-    affiliations = affiliations_of(m for ms in mentions for m in ms)
     force_names = forces([f for facts in name_facts for f in facts])
+    mentions = [  # a state inside a force's or group's name is none (known only now)
+        without_inner_states(source, found, force_names)
+        for source, found in zip(
+            sources, runner.map(_mentions_stage, sources, parses, people, people_key), strict=True
+        )
+    ]
+    affiliations = affiliations_of(m for ms in mentions for m in ms)
     key = digest(
         people_key,
         sorted((k, repr(v)) for k, v in affiliations.items()),

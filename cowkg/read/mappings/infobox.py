@@ -53,12 +53,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cowkg.extract.force import working_group_ref
+from cowkg.extract.force import NAMED_GROUP, working_group_ref
 from cowkg.extract.known import Args, make_fact
 from cowkg.extract.tables import command_post_ref, meeting_ref
 from cowkg.mentions import COALITION
 from cowkg.read.frame import names_another_forum
-from cowkg.read.mappings.naming import NAMED_GROUP
 from cowkg.read.units import Unit, UnitKind
 from cowkg.sources import span_at
 from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref, Span

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from cowkg.extract.force import working_group_ref
+from cowkg.extract.force import NAMED_GROUP, working_group_ref
 from cowkg.extract.known import Args, make_fact
 from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import command_post_ref
@@ -52,12 +52,6 @@ _HQ_NOUNS = frozenset({"headquarters", "hq", "headquarter"})
 _CREATION_NOUNS = frozenset({"creation", "establishment", "formation", "launch", "founding"})
 _COALITION_NOUNS = frozenset({"coalition", "initiative"})
 _OPENING = frozenset({"inaugurate", "open"})
-NAMED_GROUP = re.compile(
-    r"\b[Ww]orking\s+group\s+(?:on\s+|:\s*)(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])"
-    r"(?=\s+(?:on|in|at|by|from|with|during|to)\s+[A-Z0-9]|\s*[(\[\n.,;]|\s*$)"
-)
-"""'Working group on <topic>' / 'working group: <topic>' (the topic ends before a dated or
-placed phrase: 'a working group on demining on 2 May')."""
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|on\s+the\s+same\s+day)\b", re.I)
 
 
