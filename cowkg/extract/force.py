@@ -63,16 +63,14 @@ _COMMANDER = re.compile(
 _ROTATION = re.compile(r"\brotating\s+to\s+(?P<to>[A-Z]\w+)\s+after\s+(?P<n>\w+)\s+months?\b")
 _CO_LED = re.compile(r"\bco-led\s+by\s+(?P<list>[^.;]+)")
 _ESTABLISHED = re.compile(r"^In\s+(?P<when>[A-Z][a-z]+\s+\d{4}),.*\bestablished\b")
-GROUP_NAME = re.compile(
-    r"(?:(?<![A-Za-z])[Ww]|(?<=[a-z])W)orking\s+group(?:\s+on|:)\s+"
-    r"(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])(?=\s*[(\[\n]|\s*$|[.,;])"
-)
 NAMED_GROUP = re.compile(
-    r"\b[Ww]orking\s+group\s+(?:on\s+|:\s*)(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])"
+    r"(?:(?<![A-Za-z])[Ww]|(?<=[a-z])W)orking\s+group(?:\s+on\s+|\s*:\s*)"
+    r"(?P<topic>[A-Za-z][\w \u00a0]*?[a-z])"
     r"(?=\s+(?:on|in|at|by|from|with|during|to)\s+[A-Z0-9]|\s*[(\[\n.,;]|\s*$)"
 )
-"""'Working group on <topic>' / 'working group: <topic>' (the topic ends before a dated or
-placed phrase: 'a working group on demining on 2 May')."""
+"""'Working group on <topic>' / 'working group: <topic>', also fused to the caption before it
+('GroupWorking group: …', a flattened infobox row); the topic ends before a dated or placed
+phrase ('a working group on demining on 2 May')."""
 _GROUP_INTRO = re.compile(r"\bworking\s+group\b(?P<after>[^.;]*)")
 _GROUP_ANAPHOR = re.compile(r"\b(?:this|the|that)\s+(?:working\s+)?group\b|^Its\s+mandate\b", re.I)
 _GROUP_MANDATE = re.compile(
@@ -325,7 +323,7 @@ def working_group_ref(topic: str) -> Ref:
 def _named_groups(ctx: Context) -> dict[str, Ref]:
     """Working groups the seed names ('Working group on Ukraine security guarantees'), by topic;
     a topic whose words all occur in a fuller topic ('security guarantees') is that group."""
-    topics = {clean(m["topic"]) for m in GROUP_NAME.finditer(ctx.source.text)}
+    topics = {clean(m["topic"]) for m in NAMED_GROUP.finditer(ctx.source.text)}
     named = {}
     for topic in topics:
         words = set(topic.casefold().split())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Mapping, Sequence
 
-from cowkg.extract.force import GROUP_NAME, NAMED_GROUP
+from cowkg.extract.force import NAMED_GROUP
 from cowkg.extract.layout import normalise_name
 from cowkg.extract.names import iter_force_mentions
 from cowkg.types import Mention, MentionKind, Ref, Source
@@ -36,10 +36,9 @@ def _force_names(source: Source, force_names: Mapping[str, Ref]) -> Iterator[tup
 def _group_names(source: Source) -> Iterator[tuple[int, int]]:
     """The spans of the capitalised 'Working group on <topic>' / 'Working group: <topic>' (also
     fused to the caption before it: 'GroupWorking group: …', a flattened infobox row)."""
-    for pattern in (GROUP_NAME, NAMED_GROUP):  # infobox rows; running text ('… on 2 May')
-        for named in pattern.finditer(source.text):
-            if named.group(0).startswith("W"):
-                yield named.start(), named.end("topic")
+    for named in NAMED_GROUP.finditer(source.text):
+        if named.group(0).startswith("W"):
+            yield named.start(), named.end("topic")
 
 
 def name_spans(source: Source, force_names: Mapping[str, Ref]) -> list[tuple[int, int]]:
