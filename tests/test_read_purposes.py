@@ -52,6 +52,17 @@ def about(fact: Fact) -> set[str]:
             "to coordinate aid to Peru",
             {"PER"},
         ),
+        (
+            "The coalition leaders met again in Lima on 2 May 2025, with an agenda to finalise "
+            "the plans for Peru.",
+            "to finalise the plans for Peru",
+            {"PER"},
+        ),
+        (
+            "A meeting of the coalition of the willing to back Chile opened in Lima on Friday.",
+            "to back Chile",
+            {"CHL"},
+        ),
     ],
 )
 def test_an_aim_of_a_meeting_names_who_it_is_for(text: str, aim: str, named: set[str]) -> None:
@@ -78,6 +89,10 @@ def test_the_meetings_place_is_not_what_it_is_about() -> None:
         "Peru said on Friday it was ready to deploy troops to Chile.",
         # a negated gathering has no aim
         "The coalition leaders did not meet in Lima on Friday to strengthen support for Chile.",
+        # an agenda of a party, not of a meeting
+        "Peru has an agenda to rebuild the bridges of Chile.",
+        # an "of" phrase that is no meeting's
+        "The mission of the coalition of the willing to back Chile began on Friday.",
         # a passive infinitive says when, not what for
         "A coalition summit to be held in Oslo was announced on Friday.",
     ],

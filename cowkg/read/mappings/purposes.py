@@ -9,6 +9,11 @@ A "to"-infinitive is a meeting's aim (``MEETING_TOPIC`` with ``aim`` → ``cow:m
   "Peru convened the ministers to coordinate aid to Chile";
 - is what a meeting sought, aimed or was meant to do: "the conference sought to secure guarantees
   for Chile", "the call aimed to rally support for Peru".
+- is the infinitive of an aim noun the gathering or meeting has "with": "the leaders met in Lima,
+  with an agenda to finalise the plans for Chile".
+
+A meeting noun is also the one whose "of" phrase the infinitive hangs on ("a meeting of the
+coalition of partners to back Peru": the parse may hang it on "partners").
 
 The meeting is the one the meetings frame binds the noun's or the verb's clause to; no bound
 meeting, no aim. Not aims: "to discuss …" (a topic, :mod:`~cowkg.read.mappings.discussions`), a
@@ -44,6 +49,8 @@ _GATHERING = frozenset(
 """Verbs of gathering or of holding a meeting whose purpose infinitive is the meeting's aim."""
 _SEEKING = frozenset({"seek", "aim", "intend", "mean", "try", "attempt", "strive"})
 """Verbs by which a meeting (their subject) is said to aim at something."""
+_AIM_NOUNS = frozenset({"agenda", "aim", "goal", "purpose", "objective", "mission", "view"})
+"""Nouns of an aim that a gathering or meeting has "with" ("met with an agenda to …")."""
 
 
 def purposes(reading: Reading) -> Iterator[Fact]:
@@ -76,14 +83,39 @@ def _meeting_aimed(reading: Reading, clauses: Sequence[Clause], token: Token) ->
     head = token.head
     if head.i == token.i:
         return None
-    if token.dep_ == "acl" and _meeting_noun(head):
-        return _of_noun(reading, clauses, head)
+    if token.dep_ in {"acl", "relcl"} and head.lemma_.lower() in _AIM_NOUNS:
+        return _with_aim(reading, clauses, head)
+    if token.dep_ == "acl" and (noun := _meeting_of(head)) is not None:
+        return _of_noun(reading, clauses, noun)
     if token.dep_ in {"advcl", "xcomp"} and head.lemma_.lower() in _GATHERING:
         return _of_verb(reading, clauses, head)
     if token.dep_ == "xcomp" and head.lemma_.lower() in _SEEKING:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and _meeting_noun(subject):
             return _of_noun(reading, clauses, subject)
+    return None
+
+
+def _meeting_of(noun: Token) -> Token | None:
+    """The meeting noun ``noun`` is, or ends the "of" phrase of ("a meeting of the coalition of
+    the willing to back …": the parse may hang the infinitive on the phrase's last noun)."""
+    while not _meeting_noun(noun):
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.i == noun.i:
+            return None
+        noun = noun.head.head
+    return noun
+
+
+def _with_aim(reading: Reading, clauses: Sequence[Clause], noun: Token) -> Meeting | None:
+    """The meeting of an aim noun "with" a gathering verb or a meeting noun ("met in Lima, with
+    an agenda to …", "a summit with the goal to …")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return None
+    if _meeting_noun(prep.head):
+        return _of_noun(reading, clauses, prep.head)
+    if prep.head.lemma_.lower() in _GATHERING:
+        return _of_verb(reading, clauses, prep.head)
     return None
 
 
