@@ -35,7 +35,7 @@ from cowkg.read.frame import MEETING_NOUNS, Meeting, predicate_token
 from cowkg.read.mappings.discussions import topic_args
 from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.mappings.statements import content_extent
-from cowkg.read.units import Unit, UnitKind
+from cowkg.read.units import UnitKind
 from cowkg.types import Fact, FactKind
 
 if TYPE_CHECKING:
