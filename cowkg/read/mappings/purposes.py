@@ -8,7 +8,7 @@ A "to"-infinitive is a meeting's aim (``MEETING_TOPIC`` with ``aim`` → ``cow:m
 - is the purpose of a gathering verb: "the leaders met in Lima to strengthen support for Chile",
   "Peru convened the ministers to coordinate aid to Chile";
 - is what a meeting sought, aimed or was meant to do: "the conference sought to secure guarantees
-  for Chile", "the call aimed to rally support for Peru".
+  for Chile", "the call aimed to rally support for Peru";
 - is the infinitive of an aim noun the gathering or meeting has "with": "the leaders met in Lima,
   with an agenda to finalise the plans for Chile".
 
@@ -17,10 +17,11 @@ coalition of partners to back Peru": the parse may hang it on "partners").
 
 The meeting is the one the meetings frame binds the noun's or the verb's clause to; no bound
 meeting, no aim. Not aims: "to discuss …" (a topic, :mod:`~cowkg.read.mappings.discussions`), a
-passive infinitive ("a summit to be held in Oslo": when, not what for), a negated gathering
-("did not meet to …"), an infinitive of anything but a meeting or gathering ("a plan to send
-troops to Chile", "Peru is ready to deploy in Chile") — and a name that is only the meeting's
-place ("a summit in Oslo to back Chile": Oslo is no topic, the aim's own words alone count).
+passive infinitive ("a summit to be held in Oslo": when, not what for), a negated gathering or
+seeking ("did not meet to …", "the summit did not seek to …"), an infinitive of anything but a
+meeting or gathering ("a plan to send troops to Chile", "Peru is ready to deploy in Chile") —
+and a name that is only the meeting's place ("a summit in Oslo to back Chile": Oslo is no
+topic, the aim's own words alone count).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def _meeting_aimed(reading: Reading, clauses: Sequence[Clause], token: Token) ->
         return _of_noun(reading, clauses, noun)
     if token.dep_ in {"advcl", "xcomp"} and head.lemma_.lower() in _GATHERING:
         return _of_verb(reading, clauses, head)
-    if token.dep_ == "xcomp" and head.lemma_.lower() in _SEEKING:
+    if token.dep_ == "xcomp" and head.lemma_.lower() in _SEEKING and not _negated(head):
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and _meeting_noun(subject):
             return _of_noun(reading, clauses, subject)
@@ -117,6 +118,11 @@ def _with_aim(reading: Reading, clauses: Sequence[Clause], noun: Token) -> Meeti
     if prep.head.lemma_.lower() in _GATHERING:
         return _of_verb(reading, clauses, prep.head)
     return None
+
+
+def _negated(token: Token) -> bool:
+    """ "did not seek", "never aimed": what the meeting did not aim at is no aim of it."""
+    return any(c.dep_ == "neg" for c in token.children)
 
 
 def _meeting_noun(token: Token) -> bool:
