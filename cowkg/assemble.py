@@ -493,7 +493,13 @@ def _statement(w: _FactWriter) -> None:
 
 def _meeting_topic(w: _FactWriter) -> None:
     prop = (
-        COW.outcome if w.arg("agreed") else COW.plannedTopic if w.arg("planned") else COW.discussed
+        COW.outcome
+        if w.arg("agreed")
+        else COW.meetingAim
+        if w.arg("aim")
+        else COW.plannedTopic
+        if w.arg("planned")
+        else COW.discussed
     )
     meeting = w.node(w.ref("meeting"))
     w.literal(meeting, prop, "topic", _text)

@@ -176,6 +176,7 @@ class COW(DefinedNamespace):
     statementDate: URIRef
     discussed: URIRef
     plannedTopic: URIRef
+    meetingAim: URIRef
     outcome: URIRef
     claimedLiteral: URIRef
     asOf: URIRef

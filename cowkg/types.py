@@ -224,8 +224,9 @@ class FactKind(StrEnum):
     STATEMENT = "statement"
     # meeting: Ref(MEETING); topic: str (as the source words it); planned?: True (reported before
     # the meeting: "the leaders will discuss …"); agreed?: True (its participants agreed it: "the
-    # leaders agreed that …"); about?: tuple[Ref, ...] (the states, organisations and people
-    # the topic names)  -- what a meeting discussed, was to discuss, or agreed
+    # leaders agreed that …"); aim?: True (what it was for: "a summit to back …");
+    # about?: tuple[Ref, ...] (the states, organisations and people the topic names)
+    # -- what a meeting discussed, was to discuss, agreed, or was for
     MEETING_TOPIC = "meeting-topic"
     # entity: Ref(COALITION | FORCE); date?: date; founded_by?: tuple[Ref, ...];
     # place?: Ref(PLACE)  -- a source says when (and by whom, where) the coalition or a force was

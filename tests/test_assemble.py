@@ -272,6 +272,21 @@ def test_a_statement_is_attributed_quoted_and_made_at_its_meeting() -> None:
         fact_triples(bad, resolve([bad], BASE))
 
 
+def test_a_meetings_aim_is_its_meeting_aim_about_what_it_names() -> None:
+    args = {"meeting": MARCH_15, "topic": "to back Australia", "about": (AUS,)}
+    aim = Fact(FactKind.MEETING_TOPIC, {**args, "aim": True}, (), "rule:x")
+    topic = Fact(FactKind.MEETING_TOPIC, args, (), "rule:x")
+    meeting = URIRef(f"{BASE}id/meeting/2025-03-15-summit")
+    triples = fact_triples(aim, resolve([aim], BASE))
+    assert {(p, o) for s, p, o in triples if s == meeting} >= {
+        (COW.meetingAim, Literal("to back Australia", lang="en")),
+        (COW.topicAbout, URIRef(f"{BASE}id/state/AUS")),
+    }
+    assert not any(p == COW.discussed for _, p, _ in triples)
+    plain = fact_triples(topic, resolve([topic], BASE))
+    assert not any(p == COW.meetingAim for _, p, _ in plain)
+
+
 def test_an_unnamed_group_pledges_with_its_member_count() -> None:
     group = Ref(EntityKind.STATE_GROUP, "21-of-the-partners-x1", "21 of the partners")
     fact = Fact(

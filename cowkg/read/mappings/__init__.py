@@ -84,6 +84,7 @@ from cowkg.read.mappings import (  # noqa: E402
     plans,
     pledges,
     posts,
+    purposes,
     quoted,
     statements,
 )
@@ -96,6 +97,7 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("quotation", quoted.read_quotations),
     ("agreement", agreements.agreements),
     ("discussion", discussions.discussions),
+    ("meeting-aim", purposes.purposes),
     ("group-statement", groups.group_positions),
     ("plan", plans.plans),
     ("documents", documents.documents),
