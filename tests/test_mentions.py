@@ -83,6 +83,12 @@ def test_organisation_inside_name_wins_over_state() -> None:
     ]
 
 
+def test_a_region_named_after_a_state_is_a_place_not_the_state() -> None:
+    text = "Drones will be built in Northern Ireland and shipped from Ireland."
+    assert [m.span.text for m in _of(MentionKind.STATE, text)] == ["Ireland"]
+    assert "Northern Ireland" in [m.span.text for m in _of(MentionKind.PLACE, text)]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "key", "role", "of"),
     [
