@@ -821,6 +821,20 @@ def test_conjoined_meetings_each_get_what_the_clause_says() -> None:
     assert absent == {("2026-03-17", "ECU"), ("2026-05-12", "ECU")}
 
 
+def test_a_second_meeting_the_parser_hangs_on_the_first_ones_date_or_verb_is_conjoined() -> None:
+    text = (
+        "Chile attended the coalition's summit on 15 March and the 10 May meeting. "
+        "Peru attended the coalition's meeting on 16 March and the 11 May meeting."
+    )
+    attended = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
+    assert {(m[:10], p) for m, p in attended} == {
+        ("2026-03-15", "CHL"),
+        ("2026-05-10", "CHL"),
+        ("2026-03-16", "PER"),
+        ("2026-05-11", "PER"),
+    }
+
+
 def test_a_meeting_before_or_after_the_attended_one_is_not_attended() -> None:
     text = "Chile attended the coalition's summit on 15 March after the 10 May meeting."
     attended = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")

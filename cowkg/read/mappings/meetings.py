@@ -1060,12 +1060,13 @@ def _further_nouns(frame: Frame, clause: Clause, reading: Reading) -> Iterator[F
 def _conjoined(cue: Cue, first: Cue) -> bool:
     """Two meeting nouns in one coordination of the clause ("attended the meeting on 15 March
     and the 10 May meeting", "was present at A and at B"): climbing conjuncts, prepositions and
-    their objects, the second reaches where the first stands through a conjunct ("after the 10
-    May meeting" is no conjunct)."""
+    their objects, the second reaches where the first stands, or the word the first hangs from
+    (the parser may hang the second on the first's date or on the verb), through a conjunct
+    ("after the 10 May meeting" is no conjunct)."""
     if cue.noun is None or first.noun is None or cue.noun.i == first.noun.i:
         return False
     path, top = _climb(cue.noun), _climb(first.noun)[-1]
-    return path[-1].i == top.i and any(t.dep_ == "conj" for t in path)
+    return path[-1].i in {top.i, top.head.i} and any(t.dep_ == "conj" for t in path)
 
 
 def _climb(token: Token) -> list[Token]:
