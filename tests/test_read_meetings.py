@@ -661,7 +661,14 @@ def test_who_addresses_the_meeting_takes_part_in_it() -> None:
     ):
         found = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
         assert found == {("2026-05-12-summit", "gabriel-boric")}, text
+    shared = (
+        "The coalition summit in Lima on 12 May drew leaders of 20 countries and was addressed "
+        "by Chilean President Gabriel Boric."
+    )
+    found = keyed(facts_of(shared), FactKind.PARTICIPATION, "participant")
+    assert found == {("2026-05-12-summit", "gabriel-boric")}  # the subject a conjunct shares
     for text in (
+        "The coalition summit in Lima on 12 May opened and was praised by Gabriel Boric.",
         "Chilean President Gabriel Boric did not address the coalition summit on 12 May.",
         "The coalition met in Lima on 12 May. Chile addressed the question of sanctions.",
     ):

@@ -190,8 +190,12 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
 def _addressed(clause: Clause, cue: Cue) -> bool:
     """A speaker who tells, briefs or addresses the meeting itself ("X told the summit", "X
     addressed the coalition meeting by video", "the summit was addressed by X") speaks at it: the
-    meeting noun is the verb's object, or its subject in the passive."""
-    top = _phrase_top(clause, cue.noun)
+    meeting noun is the verb's object, or its subject in the passive (also the subject a
+    passive conjunct shares: "the summit opened and was addressed by X")."""
+    token, noun = predicate_token(clause), cue.noun
+    if token is not None and noun is not None and token.dep_ == "conj" and noun.dep_ == "nsubj":
+        return noun.head.i == token.head.i and _passive(clause)
+    top = _phrase_top(clause, noun)
     return top is not None and top.dep_ in {"dobj", "dative", "nsubjpass"}
 
 
