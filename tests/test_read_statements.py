@@ -110,12 +110,19 @@ def test_a_topic_heading_is_not_speech() -> None:
         ("Peru denied sending soldiers.", "denied", "sending soldiers"),
         ("Chile revealed a plan for the border.", "revealed", "a plan for the border"),
         ("The plan was confirmed by Peru on Friday.", "confirmed", "The plan"),
+        ("Talks resumed over a border plan rejected by Peru.", "denied", "a border plan"),
+        ("It is a pledge reaffirmed by Chile on Friday.", "confirmed", "a pledge"),
     ],
 )
 def test_speech_acts(text: str, act: str, content: str) -> None:
     fact = one(text)
     assert fact.args["speech_act"] == act
     assert fact.args["text"] == content
+
+
+def test_a_participle_with_its_agent_speaks_for_the_agent_not_the_sentence_subject() -> None:
+    found = statements("Chile presented a border plan, a plan rejected by Peru on Friday.")
+    assert {(key(f, "speaker"), f.args["speech_act"]) for f in found} == {("PER", "denied")}
 
 
 def test_a_nested_statement_is_its_own() -> None:

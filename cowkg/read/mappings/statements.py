@@ -872,8 +872,9 @@ def _token(unit: Unit, start: int) -> Token | None:
 def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
     """The tokens of what was said: a complement clause, else (``nominal``) the object, with a
     preposition that goes on with it ("accused Peru of stalling"), or the object of 'call for',
-    'warn of', 'agree on'. A nested reporting clause with its own subject ("…, while Y denied
-    …") is its own statement, not part of this one."""
+    'warn of', 'agree on', or the noun a participle modifies ("a plan rejected by X"). A nested
+    reporting clause with its own subject ("…, while Y denied …") is its own statement, not part
+    of this one."""
     clausal = [c for c in token.children if c.dep_ in _CLAUSAL]
     if not clausal and token.dep_ == "parataxis" and token.head.i != token.i and _set_off(token):
         clausal = [token.head]  # "…, X said, …": the quote is the head the verb interrupts
@@ -896,13 +897,22 @@ def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
             for g in (c.children if not heads or c.lower_ not in _BRIDGING_PREPS else [c])
             if g is c or g.dep_ in {"pobj", "pcomp"}
         ]
-        tokens = [t for c in heads for t in c.subtree]
+        tokens = [t for c in heads for t in c.subtree] or _modified(token)
     if not _says_something(tokens, clausal=bool(clausal)):
         return None
     nested = {t.i for t in tokens if t.i != token.i and _reports_on_its_own(t)}
     inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
     kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
     return kept or None
+
+
+def _modified(token: Token) -> list[Token]:
+    """What a past participle with no object of its own says of the noun it modifies ("a plan
+    rejected by Chile", "a pledge reiterated by X"): that noun's phrase, less the participle's."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i == token.i:
+        return []
+    own = {t.i for t in token.subtree}
+    return [t for t in token.head.subtree if t.i not in own]
 
 
 def _misattached(token: Token) -> list[Token]:
