@@ -73,6 +73,20 @@ def test_he_said_stands_for_the_person_named_just_before() -> None:
     assert [key(f, "speaker") for f in found] == ["gabriel-boric"]
 
 
+def test_a_long_run_of_he_said_sentences_speaks_for_the_person_named_before_it() -> None:
+    filler = "the engineers from the northern provinces would need more time and more equipment"
+    text = (
+        "Gabriel Boric opened the talks in Lima. "
+        + " ".join(f"He said {filler} (point {n})." for n in range(1, 8))
+        + " Far later, he said the talks would go on."
+    )
+    assert len(text) > 700  # the last "he" is far from the name
+    found = statements(text)
+    assert len(found) == 8 and {key(f, "speaker") for f in found} == {"gabriel-boric"}
+    alone = statements(" ".join(f"He said {filler} (point {n})." for n in range(1, 8)))
+    assert alone == []  # no one named before the run: no speaker
+
+
 def test_a_list_of_speakers_gives_one_statement_each() -> None:
     found = statements("Chile and Peru warned that the truce was fragile.")
     assert sorted(key(f, "speaker") or "" for f in found) == ["CHL", "PER"]

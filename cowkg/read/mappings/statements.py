@@ -832,7 +832,8 @@ def _holder(reading: Reading, unit: Unit, speaker: Speaker) -> Speaker:
 def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
     """Whom "he"/"she" stands for: the person last named before ``unit`` (not far back) as the
     subject of a clause, else the person last named at all ("Frederiksen told TV2 after a
-    meeting hosted by Keir Starmer. … she acknowledged …" is Frederiksen)."""
+    meeting hosted by Keir Starmer. … she acknowledged …" is Frederiksen), else, when no one is
+    named that near, whom the "he said" of a unit in that stretch stands for."""
     window = range(unit.start - _PRONOUN_LOOKBACK, unit.start)
     subjects = [
         a.mention
@@ -850,7 +851,25 @@ def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
         for m in reading.mentions
         if m.kind is MentionKind.PERSON and m.span.start in window and isinstance(m.value, Ref)
     ]
-    return _choose(before[-1:])
+    if before:
+        return _choose(before[-1:])
+    earlier = _same_pronoun_before(reading, unit, window.start)
+    return _antecedent(reading, earlier) if earlier is not None else []
+
+
+def _same_pronoun_before(reading: Reading, unit: Unit, since: int) -> Unit | None:
+    """The last unit since ``since`` that reports what "he"/"she" said: a run of "He said …"
+    sentences speaks for one person, named once before the run, however long it is."""
+    for earlier, clauses in reversed(reading.units):
+        if earlier.start >= unit.start or earlier.end <= since:
+            continue
+        for clause in clauses:
+            token = _token(earlier, clause.trigger.start)
+            if token is None or token.lemma_.lower() not in _REPORTING_LEMMAS:
+                continue
+            if any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in token.children):
+                return earlier
+    return None
 
 
 def _ref(mention: Mention) -> Ref:
