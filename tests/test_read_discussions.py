@@ -74,6 +74,10 @@ def test_the_mapping_is_registered_and_a_meeting_subject_gives_its_topic() -> No
          [("air defence", False)]),
         ("Timber sanctions were debated during the summit.", [("Timber sanctions", False)]),
         ("The leaders discussed timber sanctions at the summit.", [("timber sanctions", False)]),
+        ("The ministers met in Lima to discuss aid to the border posts.",
+         [("aid to the border posts", False)]),
+        ("The ministers met in Lima to discuss aid and wrote to the border posts.",
+         [("aid", False)]),
     ],
 )  # fmt: skip
 def test_topics_discussed_and_planned(text: str, expected: list[tuple[str, bool]]) -> None:

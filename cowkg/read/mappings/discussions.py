@@ -319,12 +319,18 @@ def _meeting(
 def topic_tokens(token: Token) -> list[Token] | None:
     """What is discussed or agreed: the object or the phrase after "on"/"about", or a complement
     clause ("discussed whether to …", "agreed that …") — not a clause the parse merely sets
-    beside the predicate (a parataxis is another sentence run on)."""
+    beside the predicate (a parataxis is another sentence run on). A "to" phrase right after
+    the object, which the parse hangs on the verb, goes on with it ("discuss aid to Chile")."""
     if any(c.dep_ == "parataxis" for c in token.children) and not any(
         c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "nsubjpass"} for c in token.children
     ):
         return None
-    return content_tokens(token, nominal=True)
+    tokens = content_tokens(token, nominal=True)
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    to = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == last + 1]
+    return tokens + [t for c in to for t in c.subtree]  # "discuss aid to Chile": one topic
 
 
 def _subject(token: Token) -> Token | None:
