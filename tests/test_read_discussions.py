@@ -245,3 +245,21 @@ def test_a_meeting_noun_names_its_topic_after_on_or_about(
     text: str, expected: list[tuple[str, bool]]
 ) -> None:
     assert topics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agenda of the summit in Lima included drafting a truce and boosting aid to Peru.",
+         [("drafting a truce and boosting aid to Peru", False)]),
+        ("Topics of the call were timber sanctions and the border mission.",
+         [("timber sanctions and the border mission", False)]),
+        ("The agenda of the summit in Lima will include the border mission.",
+         [("the border mission", True)]),
+        ("The agenda of the summit in Lima did not include timber sanctions.", []),
+        ("The agenda of the summit in Lima was long.", []),
+        ("The agenda of the party included timber sanctions.", []),  # no meeting's agenda
+    ],
+)  # fmt: skip
+def test_a_meetings_agenda_includes_its_topics(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert topics(text) == expected
