@@ -861,3 +861,14 @@ def test_who_attended_one_meeting_despite_missing_another() -> None:
         "Despite being invited to the coalition's summit on 15 March, Peru stayed away."
     )
     assert keyed(invited, FactKind.PARTICIPATION, "participant") == set()  # invited, not present
+
+
+def test_the_meeting_cites_every_later_unit_that_writes_its_day() -> None:
+    lines = ["The coalition summit in Lima on 12 May 2026 opened with Chile and Peru."]
+    lines += [f"At the summit, Peru spoke about item {n}." for n in range(1, 6)]
+    lines += ["The summit of 12 May 2026 ended late.", "After the summit, Peru went home."]
+    facts = facts_of("Title\n\n" + " ".join(lines) + "\n")
+    (summit,) = [f for k, f in meetings(facts).items() if k.startswith("2026-05-12")]
+    cited = {span.text for span in summit.evidence}
+    assert "The summit of 12 May 2026 ended late." in cited  # its day written, six units on
+    assert "After the summit, Peru went home." not in cited  # named only, past the first units

@@ -92,8 +92,19 @@ def _fact(
 # --------------------------------------------------------------------------------------------
 
 
+def _writes_day(reading: Reading, unit: Unit, meeting: Meeting) -> bool:
+    """The unit writes the day (or last day) of the meeting it names ("at yesterday's meeting"):
+    its date is stated there too, so the meeting's fact cites it (beyond its first units)."""
+    days = {meeting.day, meeting.end} - {None}
+    return any(
+        m.kind is MentionKind.DATE and m.value in days and m.span.end <= unit.end
+        for m in reading.mentions_in(unit.start, unit.end)
+    )
+
+
 def _meeting_facts(meeting: Meeting, reading: Reading, told: _Told) -> Iterator[Fact]:
     units = meeting.units[:4]
+    dating = [u for u in meeting.units[4:] if _writes_day(reading, u, meeting)]
     yield _fact(
         FactKind.MEETING,
         {
@@ -104,7 +115,7 @@ def _meeting_facts(meeting: Meeting, reading: Reading, told: _Told) -> Iterator[
             "meeting_kind": meeting.kind,
             "body": COALITION if meeting.coalition else meeting.forum,
         },
-        units,
+        [*units, *dating],
         reading,
         "meeting",
     )
