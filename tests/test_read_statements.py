@@ -533,6 +533,11 @@ def test_addressing_a_meeting_is_no_statement_of_its_name() -> None:
          ["CHL", "PER"] * 3),
         ("Chile said on Monday that the plan was ready. The declaration also warned that Peru "
          "was late.", ["CHL", "CHL"]),
+        # who issued, released or published the statement before
+        ("Chile and Peru issued a joint statement on Monday. The statement said that Bolivia "
+         "must be heard.", ["CHL", "PER"]),
+        ('Chile released a statement. Talks "must go on," the statement said.', ["CHL"]),
+        ("Chile and Peru discussed a statement. The statement said Bolivia was late.", []),
         # no issuer reported before, or an indefinite statement: no one
         ("The statement said that Peru was late.", []),
         ("A statement said that Peru was late.", []),

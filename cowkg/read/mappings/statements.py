@@ -734,18 +734,36 @@ def _the_statement(subject: Token) -> bool:
 def _issuer(reading: Reading, unit: Unit) -> list[Speaker]:
     """Who issued "the statement" a unit speaks of: the one party the last reporting clause
     before it (in its paragraph or the one before) has as its subject ("In a joint statement,
-    Chile and Peru said … . The statement added …" gives both; no such clause, no one)."""
+    Chile and Peru said … . The statement added …" gives both), or the last clause that issues a
+    statement ("Chile and Peru issued a joint statement. … the statement said"); no such clause,
+    no one."""
     index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
     for previous, clauses in reversed(reading.units[:index]):
         if previous.paragraph.index < unit.paragraph.index - 1:
             return []
         for clause in reversed(clauses):
-            if clause.action not in SPEECH_ACTS or not clause.polarity:
+            if not clause.polarity or not (
+                clause.action in SPEECH_ACTS or _issues_statement(previous, clause)
+            ):
                 continue
             subjects = [m for m in clause.agents("subject") if m.kind in _SPEAKER_KINDS]
             if subjects:
                 return [_holder(reading, previous, s) for s in _choose(subjects)]
     return []
+
+
+_ISSUING = frozenset({"issue", "release", "publish", "adopt", "sign", "make", "agree"})
+
+
+def _issues_statement(unit: Unit, clause: Clause) -> bool:
+    """The clause issues a statement: its verb issues, releases, publishes… an object that is a
+    statement noun ("Chile and Peru issued a joint statement")."""
+    token = _token(unit, clause.trigger.start)
+    return (
+        token is not None
+        and token.lemma_.lower() in _ISSUING
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in token.children)
+    )
 
 
 def _who(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
