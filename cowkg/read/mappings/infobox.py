@@ -91,9 +91,7 @@ footnote or bracket, a lower-case word; another capitalised word may be the next
 _PROSE_END = re.compile(r"[.!?]\s*$")
 _ROW_WORDS = 15
 _VALUE_LINES = 3
-_GLOSS = re.compile(
-    r"\s*(?:\(\d{4}-\d{2}-\d{2}\)\s*)?\((?P<gloss>[A-Za-z][^()\[\]\n]*?)\s*(?:\)|,|$)"
-)
+_GLOSS = re.compile(r"\s*\((?P<gloss>[A-Za-z][^()\[\]\n]*?)\s*(?:\)|,|$)")
 _FOUNDING_GLOSS = re.compile(
     r"^(?:founded|formed|launched|established|inaugurated|announced|created|set up)\b", re.I
 )
@@ -229,7 +227,7 @@ def _founding_dates(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
     dates = row.mentions(MentionKind.DATE)
     place = _founding_place(row, dates)
     for mention in dates:
-        if not _dated(mention, dates):
+        if not _dated(mention):
             continue
         line = next(ln for ln in row.lines if ln.start <= mention.span.start < ln.end)
         gloss = _GLOSS.match(text, mention.span.end, line.end)
@@ -242,19 +240,15 @@ def _founding_dates(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
 def _founding_place(row: _Row, dates: Sequence[Mention]) -> Ref | None:
     """The place of a foundation row of one date: '14 June 2026 (2026-06-14), Oslo' (a row of
     several dates, or of several places, says not which is where)."""
-    days = {d.value for d in dates if _dated(d, dates)}
+    days = {d.value for d in dates if _dated(d)}
     places = {p.value for p in row.mentions(MentionKind.PLACE) if isinstance(p.value, Ref)}
     return places.pop() if len(days) == 1 and len(places) == 1 else None
 
 
-def _dated(mention: Mention, dates: Sequence[Mention]) -> bool:
-    """A calendar date written in full, not a relative one ('Today') nor the ISO repeat of
-    the date before it ('April 4, 2026 (2026-04-04)')."""
-    repeat = any(
-        other.span.end <= mention.span.start <= other.span.end + 3 and other.value == mention.value
-        for other in dates
-    )
-    return isinstance(mention.value, dt.date) and mention.form != "relative" and not repeat
+def _dated(mention: Mention) -> bool:
+    """A calendar date, not a relative one ('Today'); the recogniser takes the ISO repeat of a
+    date ('April 4, 2026 (2026-04-04)') into the date's mention."""
+    return isinstance(mention.value, dt.date) and mention.form != "relative"
 
 
 def _flag_state(line: _Line) -> Ref | None:
@@ -329,7 +323,7 @@ def _meetings(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
     kind = _KINDS.get(noun, "meeting")
     dates = row.mentions(MentionKind.DATE)
     for mention in dates:
-        if not _dated(mention, dates) or not isinstance(mention.value, dt.date):
+        if not _dated(mention) or not isinstance(mention.value, dt.date):
             continue
         line = next(ln for ln in row.lines if ln.start <= mention.span.start < ln.end)
         args: Args = {
@@ -374,7 +368,7 @@ def _opening_date(line: _Line) -> Mention | None:
     first = line.mentions[0] if line.mentions else None
     if first is None or first.span.start != line.start or first.kind is not MentionKind.DATE:
         return None
-    return first if _dated(first, line.mentions) else None
+    return first if _dated(first) else None
 
 
 def _entry_gloss(reading: Reading, date: Mention, line: _Line, after: _Line | None) -> str:
