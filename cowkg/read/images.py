@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cowkg.read.citations import Part
@@ -61,6 +61,11 @@ class Image:
     prefix_describes: bool
     """The text before the file name says what the image shows: the caption or a legend entry
     written again (not a credit or publication line: "Credit: Agency", "Published by X")."""
+    legend: tuple[Part, ...] = ()
+    """The figure's lines written on both sides of its file name — a map's legend entries and
+    a caption written above as well as under it — every copy but the caption under it, and the
+    copy after it of the legend entry glued before the file name (never a credit or
+    publication line)."""
 
 
 def _lines(text: str) -> list[Part]:
@@ -117,6 +122,34 @@ def _caption(lines: list[Part], index: int) -> Part | None:
     return below if below.text and not _ANY_FILE.search(below.text) else None
 
 
+def _figure_side(lines: Iterable[Part]) -> list[Part]:
+    """The text lines of one side of a file name, up to another file name (another figure's)."""
+    out = []
+    for line in lines:
+        if _ANY_FILE.search(line.text):
+            break
+        out.append(line)
+    return out
+
+
+def _legend(lines: list[Part], index: int, prefix: str) -> tuple[Part, ...]:
+    """The lines written both within :data:`_NEAR` lines before the file name of
+    ``lines[index]`` and within as many after it (whitespace ignored, three words at least, no
+    credit line), each copy; and the copies after it of a describing ``prefix``."""
+    before = _figure_side(reversed(lines[max(0, index - _NEAR) : index]))
+    after = _figure_side(lines[index + 1 : index + 1 + _NEAR])
+    wanted = {
+        _squeezed(line.text)
+        for line in before
+        if len(line.text.split()) >= _REPEAT_WORDS and not _CREDIT_LINE.match(line.text)
+    }
+    copies = {w for w in wanted if any(_squeezed(a.text) == w for a in after)}
+    if prefix:
+        copies.add(_squeezed(prefix))
+    found = [line for line in (*reversed(before), *after) if _squeezed(line.text) in copies]
+    return tuple(found)
+
+
 def images(text: str) -> Iterator[Image]:
     """Every image of the body of ``text`` (see the module docstring), in order."""
     lines = _lines(text)
@@ -127,7 +160,10 @@ def images(text: str) -> Iterator[Image]:
         at, describes = _name_start(lines, index)
         written = line.text[at : end.start()] + line.text[end.start() :].split("[")[0].rstrip()
         name = Part(line.start + at, line.start + at + len(written), written)
-        yield Image(name, line, _caption(lines, index), describes)
+        prefix = line.text[:at].strip() if describes else ""
+        caption = _caption(lines, index)
+        legend = tuple(part for part in _legend(lines, index, prefix) if part != caption)
+        yield Image(name, line, caption, describes, legend)
 
 
 def name_day(name: str) -> dt.date | None:

@@ -127,9 +127,11 @@ def pictures(reading: Reading) -> Iterator[Fact]:
     source = reading.source
     for image in images(source.text):
         named = _within(reading, _described_from(image), image.name.end)
-        captioned = (
-            _within(reading, image.caption.start, image.caption.end) if image.caption else []
-        )
+        captioned = [
+            m
+            for part in (*image.legend, *([image.caption] if image.caption else []))
+            for m in _within(reading, part.start, part.end)
+        ]
         unseen = _not_pictured(reading, image.caption) if image.caption else set()
         agents = [m for m in (*named, *captioned) if m.kind in _DEPICTED]
         shown = _refs(m for m in agents if m.span.start not in unseen)
@@ -196,8 +198,9 @@ def _described_from(image: Image) -> int:
 
 
 def _evidence(reading: Reading, image: Image) -> list[Span]:
-    """The file name (with the caption or legend entry written before it) and the caption."""
+    """The file name (with the caption or legend entry written before it), the caption and
+    the legend lines written around it."""
     spans = [span_at(reading.source, _described_from(image), image.line.end)]
-    if image.caption is not None:
-        spans.append(span_at(reading.source, image.caption.start, image.caption.end))
+    for part in (*([image.caption] if image.caption else []), *image.legend):
+        spans.append(span_at(reading.source, part.start, part.end))
     return spans
