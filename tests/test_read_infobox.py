@@ -208,6 +208,7 @@ def test_an_event_entry_without_a_discussion_or_one_place_gives_no_meeting(entry
 
 # -- cells: flags, icons and post codes ---------------------------------------------------------
 
+COMMAND_POST = FactKind.COMMAND_POST
 POSTS = "Locations\nOHQ Norway, Oslo\nRiga Flag of Latvia.svg LVA RHQ\n\n"
 
 
@@ -234,7 +235,7 @@ def test_planned_by_a_flag_gives_the_posts_lead_nations() -> None:
 
 
 def test_planned_by_an_unknown_code_gives_nothing() -> None:
-    assert rows(POSTS + "Planned by Flag of Norway.svg XHQ c. MAY26\n") == []
+    assert not of_kind(rows(POSTS + "Planned by Flag of Norway.svg XHQ c. MAY26\n"), COMMAND_POST)
 
 
 def test_an_army_icon_under_commanded_by_gives_the_commander_nation() -> None:
@@ -249,7 +250,37 @@ def test_an_army_icon_under_commanded_by_gives_the_commander_nation() -> None:
 
 
 def test_officers_of_a_state_are_no_army_of_a_post() -> None:
-    assert rows(POSTS + "Commanded by 3 star COM\nNorwegian officers, OHQ\n") == []
+    assert not of_kind(
+        rows(POSTS + "Commanded by 3 star COM\nNorwegian officers, OHQ\n"), COMMAND_POST
+    )
+
+
+# -- a place's state ----------------------------------------------------------------------------
+
+
+def test_a_place_lies_in_the_state_whose_flag_or_name_is_beside_it() -> None:
+    found = rows(
+        "Locations\nOHQ Norway, Oslo\n\nFlag of Norway.svg 59°54′N 10°45′E\n"
+        "Riga Flag of Latvia.svg LVA RHQ\nMidsummer ceremonies, Helsinki\nFinland\n"
+    )
+    assert of_kind(found, FactKind.PLACE) == [
+        {"place": "oslo", "state": "NOR"},
+        {"place": "riga", "state": "LVA"},
+        {"place": "helsinki", "state": "FIN"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Oslo Flag of Sweden.svg SWE\n",  # the place list puts Oslo elsewhere
+        "Oslo, Norway and Sweden\n",  # two states
+        "Anna Berg visited Oslo, Norway\n",  # a person: no place's cell
+        "Leaders met in Oslo, Norway.\n",  # prose
+    ],
+)
+def test_a_cell_of_another_state_or_more_than_places_gives_no_state(cell: str) -> None:
+    assert not of_kind(rows(cell), FactKind.PLACE)
 
 
 # -- captions ---------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 from cowkg.extract.force import NAMED_GROUP, working_group_ref
 from cowkg.extract.known import Args, make_fact
 from cowkg.extract.tables import command_post_ref, meeting_ref
-from cowkg.mentions import COALITION
+from cowkg.mentions import COALITION, place_state
 from cowkg.read.frame import names_another_forum
 from cowkg.read.units import Unit, UnitKind
 from cowkg.sources import span_at
@@ -370,6 +370,7 @@ def infobox(reading: Reading) -> Iterator[Fact]:
             yield from _meetings(row, reading, entity)
     yield from _timeline(lines, reading, entity)
     yield from _cells(lines, reading, entity)
+    yield from _place_states(lines, reading)
 
 
 # -- timeline ------------------------------------------------------------------------------
@@ -637,6 +638,44 @@ def _commanded_by(
     args: Args = {"post": codes[code[0]], "commander_nation": armies.pop()}
     evidence = [span_at(reading.source, ln.start, ln.end) for ln in dict.fromkeys((label, cell))]
     yield make_fact(FactKind.COMMAND_POST, args, evidence, "infobox")
+
+
+# -- a place's state ----------------------------------------------------------------------------
+
+_PLACE_CELL = frozenset({MentionKind.PLACE, MentionKind.STATE})
+_FLAG_OPENING = re.compile(r"^Flag of [^\n]*?\.svg")
+
+
+def _place_states(lines: Sequence[_Line], reading: Reading) -> Iterator[Fact]:
+    """A cell naming places and one state — its name or flag on the line, or on the line under
+    it when that line names states only or opens with a flag before coordinates ('Kyiv Flag of
+    Ukraine.svg UKR CHQ', 'Oslo HQ' / 'Flag of Norway.svg 59°54′N …', 'Midsummer ceremonies,
+    Oslo' / 'Norway'): each place the place list puts in that state lies in it (a state the
+    list does not confirm is left)."""
+    for index, line in enumerate(lines):
+        if not _row_shaped(line) or not any(m.kind is MentionKind.PLACE for m in line.mentions):
+            continue
+        cell = [line]
+        under = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            under is not None
+            and not any(m.kind is MentionKind.PLACE for m in under.mentions)
+            and (_states_only(under) is not None or _FLAG_OPENING.match(under.text))
+        ):
+            cell.append(under)
+        mentions = [m for ln in cell for m in ln.mentions]
+        if any(m.kind not in _PLACE_CELL for m in mentions):  # a cell of places and states
+            continue
+        states = {m.value for m in mentions if m.kind is MentionKind.STATE}
+        state = states.pop() if len(states) == 1 else None
+        if not isinstance(state, Ref):
+            continue
+        evidence = [span_at(reading.source, ln.start, ln.end) for ln in cell]
+        places = {m.value for m in mentions if m.kind is MentionKind.PLACE}
+        for place in sorted((p for p in places if isinstance(p, Ref)), key=lambda p: p.key):
+            if place_state(place.key) == state.key:
+                args: Args = {"place": place, "state": state}
+                yield make_fact(FactKind.PLACE, args, evidence, "infobox")
 
 
 # -- captions ------------------------------------------------------------------------------
