@@ -14,8 +14,8 @@ a force can be (:func:`infobox`):
   the place, ``cow:foundedIn``, when the row gives one date and one place); a date glossed in
   brackets is read with its gloss: founded, formed, launched, established, inaugurated,
   announced or created found it, any other gloss ("agreed", "discussed", "proposed") does not;
-- **founder(s) / founding leader** → FOUNDING ``founded_by`` the people named (states and
-  counts of a founders' list are left: "Sixteen nations, 2 organizations" names no founder);
+- **founder(s) / founding leader** → FOUNDING ``founded_by`` the people, organisations and
+  states named (the counts of a founders' list name none: "Sixteen nations, 2 organizations");
 - **leader(s) / chair / head** and **founding leader**: a title ("French president") then a
   name, often after a flag file ("Flag of France.svg Ana Ruiz") → POST_HOLDING (the person holds
   that post of the state the title or the flag names; nothing when they disagree); a leader of
@@ -25,11 +25,31 @@ a force can be (:func:`infobox`):
 - **summits / meetings held** → a MEETING of the subject's of that kind on every date of the
   value's lines.
 
-- **timeline** entries — a label line, a line opening with a date, its bracketed gloss after
-  the date or alone on the next line: a headquarters the label names ('Joint HQ Oslo') was
-  inaugurated that day when the gloss says inaugurated or opened (COMMAND_POST), a working group
-  of the coalition ('Working group on <topic>') announced when it says announced (GROUP); any
-  other gloss ('first met', 'revealed') gives nothing.
+- **timeline** entries — a label line (a line naming only the state of the label's place may
+  follow it: 'Midsummer ceremonies, Oslo' / 'Norway'), a line opening with a date, its bracketed
+  gloss after the date or alone on the next line: a headquarters the label names ('Joint HQ
+  Oslo') was inaugurated that day when the gloss says inaugurated or opened (COMMAND_POST), a
+  working group of the coalition ('Working group on <topic>') announced when it says announced
+  (GROUP); an event at one place ('<event>, <city>') where the subject was discussed or agreed
+  on ('(discussed, agreed on)') is a MEETING there that day (of no body: the entry names none);
+  'Inaugural / First summit(s)' gives the subject's summits on each date of the line ('April
+  8/21, 2026'); '<person> chair statement' with no gloss gives the meeting of that day and its
+  CHAIR. Any other gloss ('first met', 'revealed', 'mentioned as …') gives nothing, and so does a
+  bare date list under a label that says not what happened ('Since November 2024').
+
+- **cells with flags and icons** (fields of the military-operation template): 'Political
+  leaders' (the table's other headers may follow it) over the first cell of states only ('A Flag
+  of A and B.svg B') → each state LEADS the subject; 'Planned by <Flag of A and B.svg> <code>'
+  → the post of that headquarters code has A and B as its lead nations (``cow:leadNation``);
+  '<icon.svg> <demonym> Army, <code>' under 'Commanded by' → the post of that code has its
+  commander from that army's state (``cow:commanderNation``). A code ('PHQ', 'CHQ') is the post
+  of the place written before 'HQ (<code>)', else of the one place a line holding the code
+  names ('Riga Flag of Latvia.svg LVA RHQ'); a code given two places, or none, is left.
+
+- **a place's state**: a cell naming places and one state, by name or flag, on its line or on
+  the line under it (a line of states only, or a flag file before coordinates) → PLACE
+  ``state`` (``cow:inState``) for each place the place list puts in that state; a cell naming
+  anything else (a person, a date, an organisation) or two states gives nothing.
 
 A row's value is the rest of its line and the next lines up to a blank line, another label or
 three lines, all heading-shaped (no final stop); a label alone on its line may have its value
