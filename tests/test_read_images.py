@@ -162,3 +162,21 @@ def test_a_caption_written_above_the_name_too_is_the_figures_and_a_credit_is_not
 def test_a_line_written_once_near_a_map_is_no_legend() -> None:
     (image,) = images("Atlas\n\nSea lanes of the north\nNorth sea map.svg\nShips at sea\n")
     assert image.legend == ()
+
+
+def test_a_location_maps_marker_label_and_caption_after_its_markers() -> None:
+    page = (
+        "Atlas\n\nNorth Sea Map.svg\nGreen pin.svg\nDenmark\nNATO members | Patrol out of HQ, DK\n"
+        "Baltic location map.svg\nAnchor.svg\n"
+    )
+    by_name = {str(f.args["name"]): f for f in _facts(page)}
+    north_sea = by_name["North Sea Map.svg"]
+    assert north_sea.args["caption"] == "NATO members | Patrol out of HQ, DK"
+    assert _keys(north_sea, "about") == {"DNK", "nato"}
+    assert "Green pin.svg" not in by_name
+
+
+def test_three_lines_after_a_maps_markers_say_not_which_is_its_caption() -> None:
+    page = "Atlas\n\nNorth Sea Map.svg\nGreen pin.svg\nDenmark\nNATO members\nOutline\n"
+    (north_sea, _pin) = images(page)
+    assert north_sea.caption is None and north_sea.legend == ()

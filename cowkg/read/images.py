@@ -15,7 +15,12 @@ with, is not part of the file name; the file name is what follows it. A flag ("F
 Norway.svg"), an icon in a table cell (a file name that does not end its line: "Emblem.svg
 Army, HQ") is not an image of the page's figures: a line holding a flag file is left, and so
 is a file name that does not end its line. A file name stacked right under another (a map and
-the markers drawn on it) has no caption.
+the markers drawn on it) has no caption; the map takes the two text lines after its markers, when
+exactly two stand there, as its marker's label (legend) and its caption.
+
+A map's **legend**: the lines written both just before and just after its file name (legend
+entries, a caption written above it as well), each copy, and the copy after it of a legend entry
+glued before the file name, say what it shows; a credit or publication line does not.
 """
 
 from __future__ import annotations
@@ -161,9 +166,24 @@ def images(text: str) -> Iterator[Image]:
         written = line.text[at : end.start()] + line.text[end.start() :].split("[")[0].rstrip()
         name = Part(line.start + at, line.start + at + len(written), written)
         prefix = line.text[:at].strip() if describes else ""
-        caption = _caption(lines, index)
-        legend = tuple(part for part in _legend(lines, index, prefix) if part != caption)
-        yield Image(name, line, caption, describes, legend)
+        marked = _marked_map(lines, index)
+        caption = marked[1] if marked else _caption(lines, index)
+        legend = (*(marked[:1] if marked else ()), *_legend(lines, index, prefix))
+        yield Image(name, line, caption, describes, tuple(p for p in legend if p != caption))
+
+
+def _marked_map(lines: list[Part], index: int) -> tuple[Part, Part] | None:
+    """A location map with markers stacked under it: (the marker's label, the map's caption)
+    when exactly two text lines follow the markers, up to a blank line or the next file name
+    ("Map.svg" / "Pin.svg" / "Oslo" / "Ports of the north"); one line says not which it is."""
+    after = index + 1
+    while after < len(lines) and _FILE_END.search(lines[after].text):
+        after += 1
+    if after == index + 1:
+        return None
+    texts = _figure_side(lines[after : after + 3])
+    texts = texts[: next((i for i, part in enumerate(texts) if not part.text), len(texts))]
+    return (texts[0], texts[1]) if len(texts) == 2 else None
 
 
 def name_day(name: str) -> dt.date | None:
