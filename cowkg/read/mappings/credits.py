@@ -132,7 +132,7 @@ def pictures(reading: Reading) -> Iterator[Fact]:
     source = reading.source
     for image in images(source.text):
         named = _within(reading, _described_from(image), image.name.end)
-        depicted = _depicted(reading, named, image.caption)
+        depicted = _depicted(reading, named, image.caption, image.legend)
         made = name_day(image.name.text) or _first_day(named)
         if not any(depicted.values()) and made is None:
             continue
@@ -149,12 +149,19 @@ def pictures(reading: Reading) -> Iterator[Fact]:
 
 
 def _depicted(
-    reading: Reading, named: Sequence[Mention], caption: Part | None
+    reading: Reading,
+    named: Sequence[Mention],
+    caption: Part | None,
+    legend: Sequence[Part] = (),
 ) -> dict[str, FactValue | None]:
     """What an image shows (``about``), names but does not show (``mentions``) and the days
-    its caption names (``covers``), read from the mentions of its file name (``named``) and of
-    its caption."""
-    captioned = _within(reading, caption.start, caption.end) if caption else []
+    its caption names (``covers``), read from the mentions of its file name (``named``), of its
+    legend entries and of its caption."""
+    captioned = [
+        m
+        for part in (*legend, *([caption] if caption else []))
+        for m in _within(reading, part.start, part.end)
+    ]
     unseen = _not_pictured(reading, caption) if caption else set()
     agents = [m for m in (*named, *captioned) if m.kind in _DEPICTED]
     shown = _refs(m for m in agents if m.span.start not in unseen)
@@ -207,8 +214,9 @@ def _described_from(image: Image) -> int:
 
 
 def _evidence(reading: Reading, image: Image) -> list[Span]:
-    """The file name (with the caption or legend entry written before it) and the caption."""
+    """The file name (with the caption or legend entry written before it), the caption and
+    the legend lines written around it."""
     spans = [span_at(reading.source, _described_from(image), image.line.end)]
-    if image.caption is not None:
-        spans.append(span_at(reading.source, image.caption.start, image.caption.end))
+    for part in (*([image.caption] if image.caption else []), *image.legend):
+        spans.append(span_at(reading.source, part.start, part.end))
     return spans
