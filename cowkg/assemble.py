@@ -406,6 +406,7 @@ def _force_status(w: _FactWriter) -> None:
     w.literal(force, COW.deploymentCondition, "condition", _text)
     w.literal(force, COW.workingLanguage, "working_language", _plain)
     w.link(force, COW.forceOf, "coalition")
+    w.link(force, COW.deploymentArea, "deployment_area")
 
 
 def _command_post(w: _FactWriter) -> None:
@@ -459,6 +460,8 @@ def _plan(w: _FactWriter) -> None:
     w.link(p, COW.plannedBy, "planned_by")
     w.literal(p, COW.planAim, "aim", _text)
     w.literal(p, COW.planStatus, "status", _plain)
+    w.link(p, COW.deploymentArea, "deployment_area")
+    w.link(p, COW.beneficiary, "beneficiary")
 
 
 def _plan_point(w: _FactWriter) -> None:
@@ -469,6 +472,7 @@ def _plan_point(w: _FactWriter) -> None:
     w.add(w.node(plan), COW.hasPoint, pt)
     w.literal(pt, SCHEMA.position, "position", _int)
     w.literal(pt, SCHEMA.text, "text", _text)
+    w.link(w.node(plan), COW.beneficiary, "beneficiary")  # the point's beneficiary: the plan's
 
 
 def _principle(w: _FactWriter) -> None:

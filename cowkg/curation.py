@@ -105,6 +105,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "condition": "str",
         "working_language": "str",
         "coalition": "ref",
+        "deployment_area": "ref",
     },
     FactKind.COMMAND_POST: {
         "post": "ref!",
@@ -142,8 +143,10 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "discussed_at": "ref",
         "replaced_by": "ref",
         "date": "date",
+        "deployment_area": "ref",
+        "beneficiary": "ref",
     },
-    FactKind.PLAN_POINT: {"plan": "ref!", "position": "int!", "text": "str!"},
+    FactKind.PLAN_POINT: {"plan": "ref!", "position": "int!", "text": "str!", "beneficiary": "ref"},
     FactKind.PRINCIPLE: {
         "principle": "ref!",
         "text": "str!",

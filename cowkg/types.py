@@ -190,8 +190,9 @@ class FactKind(StrEnum):
     FORCE_TASK = "force-task"
     # force: Ref(FORCE); component: Ref(COMPONENT)
     FORCE_COMPONENT = "force-component"
-    # force: Ref(FORCE); status?: str (planned | not-mandated ...); condition?: str;
-    # working_language?: str; coalition?: Ref(COALITION); as_of?: date | str ("2025-11", a month)
+    # force: Ref(FORCE | COALITION: an infobox's subject); status?: str (planned | not-mandated
+    # ...); condition?: str; working_language?: str; coalition?: Ref(COALITION); as_of?: date |
+    # str ("2025-11", a month); deployment_area?: Ref(STATE) (where it is to deploy or act)
     FORCE_STATUS = "force-status"
     # post: Ref(COMMAND_POST); force?: Ref(FORCE); place?: Ref(PLACE); level?: str; stars?: int;
     # commander_nation?: Ref(STATE); lead_nations?: tuple[Ref, ...]; inaugurated?: date;
@@ -208,9 +209,12 @@ class FactKind(StrEnum):
     # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; discussed_at?: Ref(MEETING);
     # replaced_by?: Ref(PLAN); date?: date; planned_by?: tuple[Ref, ...] (whose intention or plan
     # in the making it is); aim?: str (what it is to do, verbatim); status?: str (intended |
-    # in-preparation)
+    # in-preparation); deployment_area?: Ref(STATE) (where what it plans is to be deployed or
+    # done: "a plan to send troops to X"); beneficiary?: Ref (whom it is for: "a reconstruction
+    # plan for X", "to guarantee X's security")
     PLAN = "plan"
-    # plan: Ref(PLAN); position: int; text: str
+    # plan: Ref(PLAN); position: int; text: str; beneficiary?: Ref (whom the point is for: "aid
+    # to X"; written on the plan)
     PLAN_POINT = "plan-point"
     # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
     PRINCIPLE = "principle"

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.read.clauses import Action, Clause
+from cowkg.read.destinations import areas, beneficiaries, first_allowed
 from cowkg.read.frame import predicate_token
 from cowkg.read.mappings.statements import (
     content_extent,
@@ -85,14 +86,26 @@ def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
     if extent is None or not parties:
         return None
     text = reading.source.text[slice(*extent)]
-    args: dict[str, FactValue] = {
+    args: dict[str, FactValue | None] = {
         "plan": _plan_ref(parties, text),
         "plan_kind": "plan",
         "planned_by": parties,
         "aim": text,
         "status": status,
+        **_destinations(reading, *extent),
     }
-    return Fact(FactKind.PLAN, args, (unit.evidence(reading.source),), METHOD)
+    present = {k: v for k, v in args.items() if v is not None}
+    return Fact(FactKind.PLAN, present, (unit.evidence(reading.source),), METHOD)
+
+
+def _destinations(reading: Reading, start: int, end: int) -> dict[str, FactValue | None]:
+    """Where what the aim says is to be done ("to send troops to X": ``deployment_area``) and
+    whom it is for ("to guarantee X's security": ``beneficiary``), as its words name them."""
+    text, states = reading.source.text, reading.mentions_in(start, end)
+    return {
+        "deployment_area": first_allowed(text, areas(text, states, start, end), start),
+        "beneficiary": first_allowed(text, beneficiaries(text, states, start, end), start),
+    }
 
 
 def _unnamed_subject(reading: Reading, unit: Unit, token: Token) -> bool:

@@ -57,6 +57,7 @@ from spacy.tokens import Token
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
 from cowkg.read.clauses import REPORTING, Action, Argument, Clause, headline_future
+from cowkg.read.destinations import areas, beneficiaries, first_allowed
 from cowkg.read.mappings.about import (
     Context,
     counts_a_thing,
@@ -621,7 +622,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "condition": condition(token),
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
-        "beneficiary": UKRAINE if for_ukraine else None,
+        "beneficiary": _beneficiary(reading, clause, objects, receiving, for_ukraine),
         "pledger_count": group[1] if group is not None else None,
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
@@ -1333,6 +1334,38 @@ def _for_ukraine(
         return any(_agent_ref(m) == UKRAINE for m in clause.agents("subject"))
     words = {t.lower_ for t in _words(objects)}
     return bool(words & {"ukraine", "kyiv", "kiev", "ukrainian"})
+
+
+def _beneficiary(
+    reading: Reading,
+    clause: Clause,
+    objects: Sequence[Token],
+    receiving: bool,
+    for_ukraine: bool,
+) -> Ref | None:
+    """Whom the pledge is for: the state what is pledged names as helped or as where it goes
+    ("aid to X", "support for X", "X's defence", "to secure X", "troops to X";
+    :mod:`cowkg.read.destinations`), else Ukraine when it receives or is named among what is
+    pledged (:func:`_for_ukraine`)."""
+    extent = None if receiving else _extent(objects, clause.unit)
+    if extent is not None:
+        text, (start, end) = reading.source.text, extent
+        states = reading.mentions_in(start, end)
+        named = (*beneficiaries(text, states, start, end), *areas(text, states, start, end))
+        found = first_allowed(text, sorted(named, key=lambda m: m.span.start), start)
+        if found is not None:
+            return found
+    return UKRAINE if for_ukraine else None
+
+
+def _extent(objects: Sequence[Token], unit: Unit) -> tuple[int, int] | None:
+    """Where what is pledged is written: from the first to the last word of the objects."""
+    words = _words(objects)
+    if not words:
+        return None
+    first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+    base = unit.paragraph.start
+    return base + first.idx, base + last.idx + len(last)
 
 
 def _pledge_ref(

@@ -1,0 +1,126 @@
+"""Where a force, mission or plan is to go, and whom support is for.
+
+A state is often named only as the **area** a force, contingent, mission or plan is to be
+deployed in or act in ("send troops to X", "deploy to X", "a force in X", "troops on the ground
+in X", "post-war stabilisation in X"), or as the **beneficiary** of support, aid, guarantees, a
+plan or a pledge ("support for X", "aid to X", "a reconstruction plan for X", "X's security",
+"X's defensive capabilities", "to defend / secure / guarantee X"). Every reading that yields the
+fact such a passage is about (a force's status, an intention or plan, a pledge, a plan's point, an
+infobox row) asks the same two questions here, of the state mentions inside the stretch of text
+that fact rests on, by the words right around each mention (never by which state it is).
+
+A demonym ("Ukrainian troops", "French forces") says whose, not where or for whom: it is never an
+area or a beneficiary. Neither is a state after a negation or a refusal in the same stretch
+("troops will not be sent to X", "ruled out sending troops to X"): :func:`ruled_out` lets the
+caller drop it, since the area of a ruled-out deployment belongs only on a fact that records the
+refusal, and no reading records one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from cowkg.types import Mention, MentionKind, Ref
+
+_Cue = Callable[[str, str], bool]
+"""Whether the text before and after a state mention names it as an area or beneficiary."""
+
+_WINDOW = 80
+"""How many characters before or after a mention the cue words are looked for in."""
+
+_AREA_BEFORE = re.compile(
+    r"\b(?:deploy(?:s|ed|ing|ment|ments)?|station(?:s|ed|ing)?|sent|dispatched|forces?|troops?"
+    r"|soldiers|contingents?|missions?|peacekeepers|peacekeeping|presence|personnel|ground"
+    r"|stabili[sz]ation|boots)"
+    r"\s+(?:to|in|into|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A deployment word right before "to / in / into <State>": "deploy to", "a force in",
+"troops on the ground in", "a contingent to", "stabilisation in", "sent to"."""
+
+_BENEFIT_BEFORE = re.compile(
+    r"(?:\b(?:support|aid|assistance|help|guarantees?|funding|loans?|grants?|plans?|packages?"
+    r"|reconstruction|recovery|commitments?|contributions?|backing|assurances?|weapons"
+    r"|equipment|financing)\s+(?:for|to)"
+    r"|\b(?:secur(?:e|es|ed|ing)|defend(?:s|ed|ing)?|guarantee(?:s|d|ing)?|protect(?:s|ed|ing)?"
+    r"|support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|reassur(?:e|es|ed|ing))"
+    r"|\b(?:security|defen[cs]es?|reconstruction|recovery)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Support "for / to <State>" ("aid to", "security guarantees for", "a reconstruction plan
+for"), what is secured "of <State>" ("the security of"), or a verb of defending or supporting
+with the state as its object ("to defend", "securing", "guarantee")."""
+
+_BENEFIT_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?[\"“'‘]?"
+    r"|\s+)"
+    r"(?:security|defen[cs]es?|defensive|capabilities|reconstruction|recovery"
+    r"|armed\s+forces|army|skies|airspace|funding|aid|support)\b",
+    re.IGNORECASE,
+)
+"""The state owns what is secured or rebuilt: "<State>'s security", "<State>'s defensive
+military capabilities", "<State>'s post-war reconstruction", "<State>'s 'skies and seas'", or
+names it as a noun before it ("<State> aid", "<State> funding")."""
+
+_REFUSAL = re.compile(
+    r"\b(?:not|never|no|rule[sd]?\s+out|ruling\s+out|refus\w*|reject\w*|oppos\w*)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def areas(text: str, states: Iterable[Mention], start: int, end: int) -> tuple[Mention, ...]:
+    """The mentions of states named as where a force, mission or plan in ``text[start:end]`` is
+    to go or act (see the module docstring), in text order, one per state."""
+    return _named(text, states, start, end, lambda before, _: bool(_AREA_BEFORE.search(before)))
+
+
+def beneficiaries(
+    text: str, states: Iterable[Mention], start: int, end: int
+) -> tuple[Mention, ...]:
+    """The mentions of states named in ``text[start:end]`` as whom support, aid, guarantees or a
+    plan is for (see the module docstring), in text order, one per state."""
+    return _named(
+        text,
+        states,
+        start,
+        end,
+        lambda before, after: bool(_BENEFIT_BEFORE.search(before) or _BENEFIT_AFTER.match(after)),
+    )
+
+
+def ruled_out(text: str, start: int, at: int) -> bool:
+    """A negation or refusal shortly before the state at ``at`` (and after ``start``): "will
+    not be sent to", "ruled out sending troops to", "opposed deploying to"."""
+    return bool(_REFUSAL.search(text[max(start, at - _WINDOW) : at]))
+
+
+def _named(
+    text: str,
+    states: Iterable[Mention],
+    start: int,
+    end: int,
+    cue: _Cue,
+) -> tuple[Mention, ...]:
+    found: dict[Ref, Mention] = {}
+    for mention in states:
+        span, value = mention.span, mention.value
+        if not (start <= span.start and span.end <= end) or not isinstance(value, Ref):
+            continue
+        if mention.kind is not MentionKind.STATE or mention.form == "demonym":
+            continue
+        before = text[max(start, span.start - _WINDOW) : span.start]
+        after = text[span.end : min(end, span.end + _WINDOW)]
+        if cue(before, after) and value not in found:
+            found[value] = mention
+    return tuple(found.values())
+
+
+def first_allowed(text: str, found: Iterable[Mention], start: int) -> Ref | None:
+    """The state of the first of ``found`` that no negation or refusal since ``start`` rules
+    out (see :func:`ruled_out`), if any."""
+    for mention in found:
+        if not ruled_out(text, start, mention.span.start) and isinstance(mention.value, Ref):
+            return mention.value
+    return None
