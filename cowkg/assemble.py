@@ -362,6 +362,7 @@ def _pledge(w: _FactWriter) -> None:
     w.literal(pl, COW.pledgeDate, "date", _date)
     w.link(pl, COW.pledgedAt, "meeting")
     w.link(pl, COW.beneficiary, "beneficiary")
+    w.link(pl, COW.deploymentArea, "deployment_area")
 
 
 def _quantity(w: _FactWriter, path: str, quantity: FactValue) -> URIRef:

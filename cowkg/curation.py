@@ -92,6 +92,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "date": "date",
         "meeting": "ref",
         "beneficiary": "ref",
+        "deployment_area": "ref",
         "pledger_count": "quantity",
     },
     FactKind.MEMBERSHIP: {"member": "ref!", "coalition": "ref!", "basis": "str!", "date": "date"},

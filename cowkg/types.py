@@ -174,7 +174,8 @@ class FactKind(StrEnum):
     # pledge: Ref(PLEDGE); pledger: Ref | tuple[Ref, ...]; pledge_kind: str (money | troops |
     # equipment | capability | training | other); amount?: Money; equivalent?: Money;
     # quantity?: Quantity; purpose?: str; condition?: str; date?: date; meeting?: Ref(MEETING);
-    # beneficiary?: Ref;
+    # beneficiary?: Ref (whom it is for: "aid to X"); deployment_area?: Ref(STATE) (where what is
+    # pledged is to go: "send troops to X");
     # modality?: str (pledged | offered | ready | considering | planned | future | conditional |
     # possible | asserted); pledger may be a tuple of Refs: one pledge made by a group together;
     # pledger_count?: Quantity -- how many states an unnamed group pledger (STATE_GROUP) has

@@ -30,39 +30,49 @@ _WINDOW = 80
 """How many characters before or after a mention the cue words are looked for in."""
 
 _AREA_BEFORE = re.compile(
-    r"\b(?:deploy(?:s|ed|ing|ment|ments)?|station(?:s|ed|ing)?|sent|dispatched|forces?|troops?"
-    r"|soldiers|contingents?|missions?|peacekeepers|peacekeeping|presence|personnel|ground"
-    r"|stabili[sz]ation|boots)"
-    r"\s+(?:to|in|into|inside)\s+(?:the\s+)?$",
+    r"(?:\b(?:deploy(?:s|ed|ing|ment|ments)?|station(?:s|ed|ing)?|sent|dispatched|forces?"
+    r"|troops?|soldiers|contingents?|missions?|peacekeepers|peacekeeping|presence|personnel"
+    r"|engineers|instructors|trainers|units|brigades?|battalions?|marines|warships|jets"
+    r"|ground|stabili[sz]ation|boots)\s+(?:to|in|into|inside)"
+    r"|\b(?:deploy(?:s|ed|ing)?|station(?:s|ed|ing)?|dispatch(?:es|ed|ing)?)\s+"
+    r"(?:[^\s.;:]+\s+){1,4}?(?:to|in|into)"
+    r"|\bsen(?:d|ds|ding|t)\s+(?:[^\s.;:]+\s+){0,3}?(?:\d[\d,.]*|thousands|hundreds|dozens)"
+    r"\s+(?:[^\s.;:]+\s+){0,3}?(?:to|into))"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-"""A deployment word right before "to / in / into <State>": "deploy to", "a force in",
-"troops on the ground in", "a contingent to", "stabilisation in", "sent to"."""
+"""A deployment word right before "to / in / into <State>" ("deploy to", "a force in", "troops
+on the ground in", "a contingent to", "stabilisation in", "sent to"), or a number of things
+sent there ("send 200 engineers to"), or what a verb of deployment deploys ("deploy a field
+hospital in")."""
 
 _BENEFIT_BEFORE = re.compile(
-    r"(?:\b(?:support|aid|assistance|help|guarantees?|funding|loans?|grants?|plans?|packages?"
+    r"(?:\b(?:support|aid|assistance|help|guarantees?|funding|loans?|grants?|packages?"
     r"|reconstruction|recovery|commitments?|contributions?|backing|assurances?|weapons"
     r"|equipment|financing)\s+(?:for|to)"
+    r"|\b(?:plans?|proposals?|roadmaps?|strateg(?:y|ies)|framework)\s+for"
     r"|\b(?:secur(?:e|es|ed|ing)|defend(?:s|ed|ing)?|guarantee(?:s|d|ing)?|protect(?:s|ed|ing)?"
     r"|support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|reassur(?:e|es|ed|ing))"
     r"|\b(?:security|defen[cs]es?|reconstruction|recovery)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-"""Support "for / to <State>" ("aid to", "security guarantees for", "a reconstruction plan
-for"), what is secured "of <State>" ("the security of"), or a verb of defending or supporting
-with the state as its object ("to defend", "securing", "guarantee")."""
+"""Support "for / to <State>" ("aid to", "security guarantees for"), a plan "for <State>" (a
+plan "to" a state is presented to it, not for it), what is secured "of <State>" ("the security
+of"), or a verb of defending or supporting with the state as its object ("to defend",
+"securing", "guarantee")."""
 
 _BENEFIT_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?[\"“'‘]?"
-    r"|\s+)"
-    r"(?:security|defen[cs]es?|defensive|capabilities|reconstruction|recovery"
-    r"|armed\s+forces|army|skies|airspace|funding|aid|support)\b",
+    r"(?:security|defen[cs]es?|defensive|capabilities|reconstruction|recovery|armed\s+forces"
+    r"|army|skies|airspace)"
+    r"|\s+(?:security|defen[cs]es?|reconstruction|recovery|funding|aid|support))\b",
     re.IGNORECASE,
 )
 """The state owns what is secured or rebuilt: "<State>'s security", "<State>'s defensive
 military capabilities", "<State>'s post-war reconstruction", "<State>'s 'skies and seas'", or
-names it as a noun before it ("<State> aid", "<State> funding")."""
+names it as a noun before it ("<State> aid", "<State> funding"); "<State>'s support" is the
+state's own support, for someone else."""
 
 _REFUSAL = re.compile(
     r"\b(?:not|never|no|rule[sd]?\s+out|ruling\s+out|refus\w*|reject\w*|oppos\w*)\b|n['’]t\b",

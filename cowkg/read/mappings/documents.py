@@ -256,15 +256,15 @@ def _facts_of(
 
 
 def _beneficiary(reading: Reading, document: Document) -> Ref | None:
-    """Whom the document is for, as the object of its own "for" or "to" says ("a
-    reconstruction plan for X", "guarantees to X"; :mod:`cowkg.read.destinations`) — not a
-    state named further on in a list the parse hangs on it."""
+    """Whom the document is for, as the object of its own "for" says ("a reconstruction plan
+    for X"; :mod:`cowkg.read.destinations`) — not a state named further on in a list the parse
+    hangs on it, nor the one it is presented to ("present a plan to X")."""
     text, head = reading.source.text, document.head
     base = document.start - head.left_edge.idx
     objects = [
         g
         for c in head.children
-        if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+        if c.dep_ == "prep" and c.lower_ == "for"
         for g in c.children
         if g.dep_ == "pobj"
     ]

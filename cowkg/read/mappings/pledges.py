@@ -623,6 +623,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
         "beneficiary": _beneficiary(reading, clause, objects, receiving, for_ukraine),
+        "deployment_area": _area(reading, clause, objects, receiving),
         "pledger_count": group[1] if group is not None else None,
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
@@ -1343,19 +1344,28 @@ def _beneficiary(
     receiving: bool,
     for_ukraine: bool,
 ) -> Ref | None:
-    """Whom the pledge is for: the state what is pledged names as helped or as where it goes
-    ("aid to X", "support for X", "X's defence", "to secure X", "troops to X";
-    :mod:`cowkg.read.destinations`), else Ukraine when it receives or is named among what is
-    pledged (:func:`_for_ukraine`)."""
+    """Whom the pledge is for: the state what is pledged names as helped ("aid to X", "support
+    for X", "X's defence", "to secure X"; :mod:`cowkg.read.destinations`), else Ukraine when it
+    receives or is named among what is pledged (:func:`_for_ukraine`)."""
     extent = None if receiving else _extent(objects, clause.unit)
     if extent is not None:
         text, (start, end) = reading.source.text, extent
-        states = reading.mentions_in(start, end)
-        named = (*beneficiaries(text, states, start, end), *areas(text, states, start, end))
-        found = first_allowed(text, sorted(named, key=lambda m: m.span.start), start)
-        if found is not None:
-            return found
+        found = beneficiaries(text, reading.mentions_in(start, end), start, end)
+        helped = first_allowed(text, found, start)
+        if helped is not None:
+            return helped
     return UKRAINE if for_ukraine else None
+
+
+def _area(
+    reading: Reading, clause: Clause, objects: Sequence[Token], receiving: bool
+) -> Ref | None:
+    """Where what is pledged is to go ("send 300 soldiers to X", "a deployment in X")."""
+    extent = None if receiving else _extent(objects, clause.unit)
+    if extent is None:
+        return None
+    text, (start, end) = reading.source.text, extent
+    return first_allowed(text, areas(text, reading.mentions_in(start, end), start, end), start)
 
 
 def _extent(objects: Sequence[Token], unit: Unit) -> tuple[int, int] | None:
