@@ -71,6 +71,7 @@ def test_the_area_is_a_state_a_deployment_word_sends_something_to(
         ("Chile joined Moldova's post-war reconstruction.", ["MDA"]),
         ("Leaders vowed to defend Estonia.", ["EST"]),
         ("They want to ensure the security of Moldova.", ["MDA"]),
+        ("Peru is trying to bolster Estonia's negotiating position.", ["EST"]),
         # who gives, where it happens, whose opinion: no beneficiary
         ("Chile's support was welcomed in Peru.", []),
         ("The summit in Estonia ended.", []),
@@ -140,6 +141,7 @@ def test_a_sentence_without_a_force_in_reach_gives_no_area() -> None:
         ("Chile aims to guarantee Moldova's security after the truce.", None, "MDA"),
         ("Peru is working on a plan to deliver aid to Estonia.", None, "EST"),
         ("Peru plans to host the ministers in June.", None, None),
+        ("Chile and Peru are working to strengthen Moldova's hand in talks.", None, "MDA"),
     ],
 )
 def test_an_intention_carries_where_it_goes_and_whom_it_is_for(
@@ -152,6 +154,18 @@ def test_an_intention_carries_where_it_goes_and_whom_it_is_for(
 
 def test_a_negated_intention_gives_no_plan_and_so_no_area() -> None:
     assert planned("Peru does not plan to send troops to Moldova.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new plan works well for Moldova.",  # the verb alone is no plan
+        "Peru works with Chile on border patrols.",
+        "Peru worked to reopen the border last year.",  # done, not in the making
+    ],
+)
+def test_working_is_a_plan_only_when_working_to_do_something(text: str) -> None:
+    assert planned(text) == []
 
 
 # -- pledges ---------------------------------------------------------------------------------

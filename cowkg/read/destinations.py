@@ -57,6 +57,12 @@ _BENEFIT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_STRENGTHEN_BEFORE = re.compile(
+    r"\b(?:strengthen|bolster|enhance|boost|reinforce|rebuild)(?:s|ed|ing)?\s+$", re.IGNORECASE
+)
+"""A verb of strengthening right before what the state owns ("to bolster <State>'s position",
+"enhance <State>'s capabilities"): the owner is helped, whatever is strengthened."""
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
 """Support "for / to <State>" ("aid to", "security guarantees for"), a plan "for <State>" (a
 plan "to" a state is presented to it, not for it), what is secured "of <State>" ("the security
 of"), or a verb of defending or supporting with the state as its object ("to defend",
@@ -83,7 +89,11 @@ _REFUSAL = re.compile(
 def areas(text: str, states: Iterable[Mention], start: int, end: int) -> tuple[Mention, ...]:
     """The mentions of states named as where a force, mission or plan in ``text[start:end]`` is
     to go or act (see the module docstring), in text order, one per state."""
-    return _named(text, states, start, end, lambda before, _: bool(_AREA_BEFORE.search(before)))
+    return _named(text, states, start, end, _is_area)
+
+
+def _is_area(before: str, _after: str) -> bool:
+    return bool(_AREA_BEFORE.search(before))
 
 
 def beneficiaries(
@@ -91,13 +101,15 @@ def beneficiaries(
 ) -> tuple[Mention, ...]:
     """The mentions of states named in ``text[start:end]`` as whom support, aid, guarantees or a
     plan is for (see the module docstring), in text order, one per state."""
-    return _named(
-        text,
-        states,
-        start,
-        end,
-        lambda before, after: bool(_BENEFIT_BEFORE.search(before) or _BENEFIT_AFTER.match(after)),
-    )
+    return _named(text, states, start, end, _benefits)
+
+
+def _benefits(before: str, after: str) -> bool:
+    """Whether the words around a state name it as helped (see :data:`_BENEFIT_BEFORE`,
+    :data:`_BENEFIT_AFTER`, :data:`_STRENGTHEN_BEFORE`)."""
+    if _BENEFIT_BEFORE.search(before) or _BENEFIT_AFTER.match(after):
+        return True
+    return bool(_STRENGTHEN_BEFORE.search(before) and _POSSESSIVE_AFTER.match(after))
 
 
 def ruled_out(text: str, start: int, at: int) -> bool:

@@ -8,7 +8,8 @@ person, state or organisation, "he"/"she", a title the source gave a person, "th
 - **an intention** (``PLAN``, ``plan_kind`` plan): "Peru plans to send engineers", "Chile
   intends to host the next meeting", "the coalition aims to secure the border" — status
   ``intended``; "Chile is preparing to open a field hospital", "Peru is working on a plan to
-  rebuild the bridges" — status ``in-preparation``. The aim is the infinitive (or the plan
+  rebuild the bridges", "Chile and Peru are working to reopen the border" — status
+  ``in-preparation``. The aim is the infinitive (or the plan
   noun's infinitive), verbatim; ``planned_by`` the party (several parties, one plan). A plan
   of several parties is one plan (``planned_by`` lists each).
 - **a proposal** (``cow:Statement``, speech act ``proposed``): "Peru proposed that the
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 METHOD = "rule:plan"
 STATUSES: Mapping[str, str] = {
     **dict.fromkeys(["plan", "intend", "aim"], "intended"),
-    **dict.fromkeys(["prepare", "work on", "draw up", "draft", "develop", "design"],
+    **dict.fromkeys(["prepare", "work on", "draw up", "draft", "develop", "design", "work"],
                     "in-preparation"),
 }  # fmt: skip
 """Predicate of the ``plan`` action → the status of what it plans."""
@@ -61,7 +62,7 @@ def plans(reading: Reading) -> Iterator[Fact]:
     """Every intention, plan in preparation and proposal a named party is credited with."""
     for unit, clauses in reading.units:
         for clause in clauses:
-            if clause.action is not Action.PLAN:
+            if clause.action is not Action.PLAN and not _working_to(clause):
                 continue
             if clause.predicate == "propose":
                 yield from statements_of(reading, unit, clause, "proposed", method=METHOD)
@@ -108,6 +109,24 @@ def _destinations(reading: Reading, start: int, end: int) -> dict[str, FactValue
     }
 
 
+def _working_to(clause: Clause) -> bool:
+    """ "Chile and Peru are working to reopen the border": working at what an infinitive says
+    is a plan in the making, as "working on a plan to" is (the verb "work" alone is no plan:
+    "the plan works", "Peru works with Chile")."""
+    token = predicate_token(clause)
+    return (
+        clause.predicate == "work"
+        and token is not None
+        and any(_aimed(token, c) and _infinitive(c) for c in token.children)
+    )
+
+
+def _aimed(token: Token, child: Token) -> bool:
+    """The complement that says what is planned; after "working" the parse often hangs it as
+    a clause of purpose ("are working to reopen …"), which is what the work is for."""
+    return child.dep_ == "xcomp" or (child.dep_ == "advcl" and token.lemma_.lower() == "work")
+
+
 def _unnamed_subject(reading: Reading, unit: Unit, token: Token) -> bool:
     """The subject is a common noun that names no party ("a French delegation", "countries"),
     whatever a word inside its phrase names; a title ("the prime minister") and "the coalition"
@@ -125,7 +144,7 @@ def _aim(token: Token) -> Token | None:
     """What is planned: the infinitive ("plans to send …"), or the infinitive of the plan noun
     the predicate prepares or works on ("working on a plan to rebuild …")."""
     for child in token.children:
-        if child.dep_ == "xcomp" and _infinitive(child):
+        if _aimed(token, child) and _infinitive(child):
             return child
     near = {token.i, *(c.i for c in token.children)}
     for noun in token.subtree:
