@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.structure import assert_evidence_verbatim, of_kind, synthetic
 from test_read_documents import facts_of
-from test_read_plans import planned
+from test_read_plans import parties, planned
 
 from cowkg.extract import force, names, tables
 from cowkg.mentions import find_mentions
@@ -154,6 +154,38 @@ def test_an_intention_carries_where_it_goes_and_whom_it_is_for(
 
 def test_a_negated_intention_gives_no_plan_and_so_no_area() -> None:
     assert planned("Peru does not plan to send troops to Moldova.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "area", "whom"),
+    [
+        ("Coalition of the Willing\n\nThe stated aim of the initiative is to build up strong "
+         "security guarantees for Moldova.", ["coalition-of-the-willing"], None, "MDA"),
+        ("Peru's main goal is to send 200 engineers to Moldova.", ["PER"], "MDA", None),
+        ("The objective of Chile and Peru is to rebuild Estonia's ports.", ["CHL", "PER"], None,
+         "EST"),
+    ],
+)  # fmt: skip
+def test_a_stated_aim_of_a_party_is_its_intention(
+    text: str, who: list[str], area: str | None, whom: str | None
+) -> None:
+    (fact,) = planned(text)
+    assert parties(fact) == who and fact.args["status"] == "intended"
+    found_area, found_for = fact.args.get("deployment_area"), fact.args.get("beneficiary")
+    assert (getattr(found_area, "key", None), getattr(found_for, "key", None)) == (area, whom)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The aim of the talks was not to send troops to Moldova.",  # negated
+        "The aim of the talks is to build guarantees for Moldova.",  # no party's aim
+        "The aim of the initiative is to help Moldova.",  # no coalition named in the source
+        "Peru's goal is a stable border.",  # no infinitive: nothing to do
+    ],
+)
+def test_an_aim_negated_of_no_party_or_with_nothing_to_do_is_no_intention(text: str) -> None:
+    assert planned(text) == []
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ person, state or organisation, "he"/"she", a title the source gave a person, "th
   ``in-preparation``. The aim is the infinitive (or the plan
   noun's infinitive), verbatim; ``planned_by`` the party (several parties, one plan). A plan
   of several parties is one plan (``planned_by`` lists each).
+- **a stated aim** (``PLAN``, status ``intended``): "the stated aim of the coalition is to
+  secure …", "Peru's goal is to open …" — the party whose aim it is plans it.
 - **a proposal** (``cow:Statement``, speech act ``proposed``): "Peru proposed that the
   engineers deploy in June", "Chile proposed a joint brigade".
 
@@ -25,11 +27,12 @@ modality planned); the plan says it is the party's intention, in the source's wo
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.destinations import areas, beneficiaries, first_allowed
 from cowkg.read.frame import predicate_token
@@ -70,6 +73,57 @@ def plans(reading: Reading) -> Iterator[Fact]:
                 fact = _intention(reading, unit, clause)
                 if fact is not None:
                     yield fact
+        yield from _stated_aims(reading, unit, clauses)
+
+
+_AIM_NOUNS = frozenset({"aim", "goal", "objective", "purpose", "intention"})
+"""Nouns of an aim that "is to" do something ("the aim of the coalition is to …")."""
+_STANDING_FOR = frozenset({"coalition", "initiative"})
+"""What "the coalition" / "the initiative" stands for in a source naming the coalition."""
+
+
+def _stated_aims(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+    """ "The (stated) aim of <party> is to <do>", "<party>'s goal is to <do>": an intention of
+    the party whose aim it is (status ``intended``). Not when negated ("the aim was not to …"),
+    nor an aim of no named party ("the aim of the talks is to …")."""
+    for clause in clauses:
+        token = predicate_token(clause)
+        if clause.predicate != "be" or token is None or not clause.polarity:
+            continue
+        nouns = [c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS]
+        aims = [c for c in token.children if c.dep_ == "xcomp" and _infinitive(c)]
+        if not nouns or not aims or any(c.dep_ == "neg" for c in aims[0].children):
+            continue
+        parties = _whose(reading, unit, nouns[0])
+        extent = content_extent(unit, list(aims[0].subtree))
+        fact = _plan_fact(reading, unit, parties, extent, "intended")
+        if fact is not None:
+            yield fact
+
+
+def _whose(reading: Reading, unit: Unit, noun: Token) -> tuple[Ref, ...]:
+    """The parties an aim belongs to: a possessive ("Peru's goal"), or the object of its "of"
+    ("the aim of Chile and Peru"; "of the coalition", "of the initiative" in a source naming
+    the coalition), as the state, organisation or person named there."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    base, found = unit.paragraph.start, []
+    named = any(m.value == COALITION for m in reading.mentions)
+    for owner in owners:
+        if owner.lemma_.lower() in _STANDING_FOR and named:
+            found.append(COALITION)
+            continue
+        start, end = base + owner.left_edge.idx, base + owner.right_edge.idx + len(owner.right_edge)
+        found += [
+            m.value
+            for m in reading.mentions_in(start, end)
+            if m.kind in _PARTIES and isinstance(m.value, Ref) and m.form != "demonym"
+        ]
+    return tuple(dict.fromkeys(found))
+
+
+_PARTIES = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 
 
 def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
@@ -84,6 +138,17 @@ def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
     aim = _aim(token)
     extent = content_extent(unit, list(aim.subtree)) if aim is not None else None
     parties = tuple(dict.fromkeys(s.ref for s in speakers_of(reading, unit, clause, token)))
+    return _plan_fact(reading, unit, parties, extent, status)
+
+
+def _plan_fact(
+    reading: Reading,
+    unit: Unit,
+    parties: tuple[Ref, ...],
+    extent: tuple[int, int] | None,
+    status: str,
+) -> Fact | None:
+    """The intention of ``parties`` to do what ``extent`` says (none without either)."""
     if extent is None or not parties:
         return None
     text = reading.source.text[slice(*extent)]
