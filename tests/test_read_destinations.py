@@ -212,13 +212,18 @@ def _pledged(text: str) -> list[tuple[object, object, object]]:
     ("text", "expected"),
     [
         ("Chile pledged $20 million in aid to Moldova.", [("CHL", "MDA", None)]),
-        ("Peru will send 300 soldiers to Estonia.", [("PER", None, "EST")]),
+        ("Peru will send 300 soldiers to Estonia.", [("PER", "EST", "EST")]),
+        ("Chile, which has pledged 40 drones to Moldova, met Peru.", [("CHL", "MDA", None)]),
+        ("Peru leads 12 countries, which have pledged more support for Moldova.",
+         [("12-countries-t", "MDA", None)]),
+        ("Chile, which has not pledged troops to Moldova, met Peru.", []),
         ("Chile promised support for Moldova's defence.", [("CHL", "MDA", None)]),
         ("Peru offered 40 drones to Ukraine.", [("PER", "UKR", None)]),
         ("Peru will send 300 soldiers to Ukraine.", [("PER", "UKR", "UKR")]),
         ("Chile extended the deployment of its instructors in Estonia to train Ukrainian pilots.",
          [("CHL", "UKR", "EST")]),
         ("Chile pledged 40 drones.", [("CHL", None, None)]),
+        ("Chile pledged €2 million for Moldova.", [("CHL", "MDA", None)]),
         ("Chile will not send troops to Moldova.", []),
     ],
 )  # fmt: skip
@@ -299,3 +304,26 @@ def test_the_country_to_secure_row_is_the_subject_s_deployment_area(
     statuses = [f for f in found if f["kind"] is FactKind.FORCE_STATUS]
     assert [f["deployment_area"] for f in statuses] == expected
     assert all(f["force"] == "coalition-of-the-willing" for f in statuses)
+
+
+def test_a_state_a_pledge_is_for_is_its_beneficiary_not_its_purpose() -> None:
+    (found,) = facts_of(pledges, "Chile pledged €2 million for Moldova.")
+    assert found["beneficiary"] == "MDA" and "purpose" not in found
+    (found,) = facts_of(pledges, "Chile pledged €2 million for fuel.")
+    assert found["purpose"] == "fuel" and "beneficiary" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials plan to deploy British and French troops to Moldova.",
+         [(("GBR", "FRA"), "MDA", "MDA")]),
+        # a demonym elsewhere in the phrase is no pledger: the aggressor pledges nothing
+        ("They have pledged strengthened support for Moldova against Russian aggression.", []),
+        ("Officials plan to deploy troops against Russian aggression.", []),
+    ],
+)  # fmt: skip
+def test_only_a_demonym_of_the_pledged_noun_makes_its_state_the_pledger(
+    text: str, expected: list[tuple[object, object, object]]
+) -> None:
+    assert _pledged(text) == expected

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
-from cowkg.mentions import slug
+from cowkg.mentions import slug, state_key
 from cowkg.read.clauses import REPORTING, Action, Argument, Clause, headline_future
 from cowkg.read.destinations import areas, beneficiaries, first_allowed
 from cowkg.read.mappings.about import (
@@ -622,7 +622,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "condition": condition(token),
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
-        "beneficiary": _beneficiary(reading, clause, objects, receiving, for_ukraine),
+        "beneficiary": _beneficiary(reading, clause, token, objects, receiving, for_ukraine),
         "deployment_area": _area(reading, clause, objects, receiving),
         "pledger_count": group[1] if group is not None else None,
     }
@@ -650,11 +650,14 @@ _DEFINITE = frozenset({"the", "these", "those", "both", "its", "their", "all"})
 
 def _unnamed_group(reading: Reading, clause: Clause, token: Token) -> tuple[Ref, Quantity] | None:
     """The pledger when the subject counts states it does not name ("21 of Ukraine's partners
-    have pledged …", "Seventeen nations will send …", and a bare number after a partitive set
-    before it, "of the 30 nations, 19 had decided to …"): a group of that many states, labelled
+    have pledged …", "Seventeen nations will send …", a relative pronoun's counted antecedent,
+    "a coalition of 12 countries, which have pledged …", and a bare number after a partitive
+    set before it, "of the 30 nations, 19 had decided to …"): a group of that many states, labelled
     with the source's words. A definite count ("the two countries", "both nations") points back
     to states already named: no group."""
     subject = _by_word(token) if clause.passive else _subject_word(token)
+    if subject is not None and subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "a coalition of 12 countries, which have pledged …"
     if subject is None:
         return None
     base = clause.unit.paragraph.start
@@ -797,6 +800,8 @@ def _asserted_by_governors(token: Token) -> bool:
         return False  # "committing troops would mean …": a topic, not a pledge
     node = token
     while node.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl", "conj"}:
+        if node.dep_ == "relcl" and _relative_subject(node):
+            return True  # "12 countries, which have pledged …": said of its antecedent
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             return False
         head = governor(node)
@@ -813,6 +818,12 @@ def _asserted_by_governors(token: Token) -> bool:
             return False
         node = head
     return True
+
+
+def _relative_subject(token: Token) -> bool:
+    """The clause's subject is a relative pronoun ("which", "that", "who"): the clause asserts
+    its act of the noun it hangs on."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _RELATIVES for c in token.children)
 
 
 def governor(token: Token) -> Token:
@@ -858,9 +869,27 @@ def _pledgers(
     else:
         mentions = clause.agents("by") if clause.passive else clause.agents("subject")
         if not mentions and _pronoun_subject(token):
-            mentions = _speakers(context, clause) or _antecedents(reading, clause, token)
+            mentions = (
+                _relative_antecedent(reading, clause, token)
+                or _speakers(context, clause)
+                or _antecedents(reading, clause, token)
+            )
             mentions = _the_country(reading, clause, token, mentions)
     return _refs(clause, mentions)
+
+
+def _relative_antecedent(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
+    """For a relative pronoun subject, the agent named by the noun the clause hangs on ("Chile,
+    which has pledged 40 drones …" → Chile)."""
+    if token.dep_ != "relcl" or not _relative_subject(token):
+        return []
+    base, noun = clause.unit.paragraph.start, token.head
+    at = base + noun.idx
+    return [
+        m
+        for m in reading.mentions_in(clause.unit.start, clause.unit.end)
+        if m.kind in _AGENT_MENTIONS and m.span.start <= at < m.span.end
+    ]
 
 
 def _refs(clause: Clause, mentions: Sequence[Mention]) -> list[Ref]:
@@ -1005,8 +1034,13 @@ def _inside_a_phrase(clause: Clause, mention: Mention) -> bool:
 
 def _own_troops(clause: Clause, token: Token) -> list[Ref]:
     """With no named pledger, the states whose troops the clause pledges ("a plan to deploy
-    British and French troops"): the demonyms modifying what is pledged."""
-    words = {t.idx + clause.unit.paragraph.start for t in _words(_complements(token, False))}
+    British and French troops"): the demonyms modifying what is pledged — the pledged noun
+    itself, not another word of its phrase ("support against Russian aggression")."""
+    words = {
+        t.idx + clause.unit.paragraph.start
+        for t in _words(_complements(token, False))
+        if _modifies_a_pledged_noun(t)
+    }
     return list(
         dict.fromkeys(
             a.mention.value
@@ -1018,6 +1052,14 @@ def _own_troops(clause: Clause, token: Token) -> list[Ref]:
             and a.mention.value != UKRAINE
         )
     )
+
+
+def _modifies_a_pledged_noun(token: Token) -> bool:
+    """A modifier (or a conjunct of one: "British and French") of a noun of a pledge kind."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in {"amod", "compound"} and _kind_of([node.head]) is not None
 
 
 def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
@@ -1303,7 +1345,8 @@ def _quantity(owned: Sequence[Mention], kind: str) -> FactValue | None:
 
 
 def _purpose(objects: Sequence[Token], predicate: Token) -> str | None:
-    """What the pledge is for: "to purchase …", "for …", "towards …" (not "for Ukraine")."""
+    """What the pledge is for: "to purchase …", "for …", "towards …" (not "for Ukraine", "for
+    Moldova": a state is the beneficiary)."""
     candidates = [*objects, *(c for o in objects for c in o.children)]
     for token in candidates:
         if token.dep_ in {"xcomp", "advcl", "acl", "relcl"} and token.lemma_.lower() in (
@@ -1316,8 +1359,8 @@ def _purpose(objects: Sequence[Token], predicate: Token) -> str | None:
         if token.dep_ == "prep" and token.lower_ in {"for", "towards", "toward"}:
             text = _span_text(token)
             body = re.sub(r"^(?:for|towards|toward)\s+", "", text, flags=re.I)
-            if not re.fullmatch(r"(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainians?)", body):
-                return body
+            if not re.fullmatch(r"(?:Kyiv|Kiev|Ukrainians?)", body) and state_key(body) is None:
+                return body  # "for Ukraine", "for Moldova": whom it is for, not what
     return None
 
 
@@ -1340,21 +1383,45 @@ def _for_ukraine(
 def _beneficiary(
     reading: Reading,
     clause: Clause,
+    token: Token,
     objects: Sequence[Token],
     receiving: bool,
     for_ukraine: bool,
 ) -> Ref | None:
     """Whom the pledge is for: the state what is pledged names as helped ("aid to X", "support
-    for X", "X's defence", "to secure X"; :mod:`cowkg.read.destinations`), else Ukraine when it
-    receives or is named among what is pledged (:func:`_for_ukraine`)."""
+    for X", "X's defence", "to secure X"; :mod:`cowkg.read.destinations`), else the state it is
+    given to or for ("offered 40 drones to X"), else Ukraine when it receives or is named among
+    what is pledged (:func:`_for_ukraine`)."""
     extent = None if receiving else _extent(objects, clause.unit)
     if extent is not None:
         text, (start, end) = reading.source.text, extent
         found = beneficiaries(text, reading.mentions_in(start, end), start, end)
-        helped = first_allowed(text, found, start)
+        helped = first_allowed(text, (*found, *_recipients(reading, clause, token)), start)
         if helped is not None:
             return helped
     return UKRAINE if for_ukraine else None
+
+
+def _recipients(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
+    """The states the predicate or its object gives "to" or "for" ("pledged 40 drones to X",
+    "will send troops to X", "€2 million for X"); a demonym says whose, not to whom."""
+    heads = [token, *(c for c in token.children if c.dep_ in {"dobj", "nsubjpass"})]
+    objects = [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    base, unit = clause.unit.paragraph.start, clause.unit
+    return [
+        m
+        for m in reading.mentions_in(unit.start, unit.end)
+        if m.kind is MentionKind.STATE
+        and m.form != "demonym"
+        and any(m.span.start <= base + g.idx < m.span.end for g in objects)
+    ]
 
 
 def _area(
