@@ -650,14 +650,11 @@ _DEFINITE = frozenset({"the", "these", "those", "both", "its", "their", "all"})
 
 def _unnamed_group(reading: Reading, clause: Clause, token: Token) -> tuple[Ref, Quantity] | None:
     """The pledger when the subject counts states it does not name ("21 of Ukraine's partners
-    have pledged …", "Seventeen nations will send …", a relative pronoun's counted antecedent,
-    "a coalition of 12 countries, which have pledged …", and a bare number after a partitive
-    set before it, "of the 30 nations, 19 had decided to …"): a group of that many states, labelled
+    have pledged …", "Seventeen nations will send …", and a bare number after a partitive set
+    before it, "of the 30 nations, 19 had decided to …"): a group of that many states, labelled
     with the source's words. A definite count ("the two countries", "both nations") points back
     to states already named: no group."""
     subject = _by_word(token) if clause.passive else _subject_word(token)
-    if subject is not None and subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
-        subject = subject.head.head  # "a coalition of 12 countries, which have pledged …"
     if subject is None:
         return None
     base = clause.unit.paragraph.start
