@@ -327,3 +327,21 @@ def test_only_a_demonym_of_the_pledged_noun_makes_its_state_the_pledger(
     text: str, expected: list[tuple[object, object, object]]
 ) -> None:
     assert _pledged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By May, Chile confirmed its specific contributions to securing Moldova's ports.",
+         [("CHL", "MDA", None)]),
+        ("Chile's contributions to Moldova's defence were confirmed.", [("CHL", "MDA", None)]),
+        ("The French pledge of 2 billion euros to Moldova was confirmed.", [("FRA", "MDA", None)]),
+        # a contribution or commitment to no state is no pledge of the noun's own
+        ("Chile's commitment to peace was praised.", []),
+        ("Peru welcomed Chile's contribution to the talks.", []),
+    ],
+)  # fmt: skip
+def test_a_pledge_noun_is_for_the_state_its_own_phrase_helps(
+    text: str, expected: list[tuple[object, object, object]]
+) -> None:
+    assert _pledged(text) == expected

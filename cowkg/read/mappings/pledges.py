@@ -504,7 +504,10 @@ _PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "con
 
 def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterator[Fact]:
     """A pledge noun of the clause with its pledger as a demonym or possessive ("the French
-    announcement of 2 billion euros") and what is pledged after "of"."""
+    announcement of 2 billion euros", "its contributions" after a state) and what is pledged
+    after "of", or after "to" when that names whom it helps ("Chile's contributions to securing
+    Moldova's ports", kind ``other`` when no kind is named; not "Chile's commitment to
+    peace")."""
     unit = clause.unit
     token = predicate_token(clause)
     nouns = [t for t in token.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in _PLEDGE_NOUNS]
@@ -524,15 +527,19 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
             for c in noun.children
             if c.dep_ in {"amod", "poss", "compound"} and unit.paragraph.start + c.idx in states
         ]
+        pledger = (
+            _agent_ref(owners[0]) if owners else next(iter(_owners(reading, clause, noun)), None)
+        )
         objects = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-        if not owners or not objects:
+        helped = _helped_by(reading, clause, noun)
+        if pledger is None or not (objects or helped):
             continue
+        objects = objects or [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"]
         inside = [m for m in reading.mentions if unit.start <= m.span.start < unit.end]
         owned = _within(inside, objects, unit)
         amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
-        kind = "money" if amounts else pledge_kind(objects, noun)
-        pledger = _agent_ref(owners[0])
-        if kind is None or pledger is None:
+        kind = "money" if amounts else pledge_kind(objects, noun) or ("other" if helped else None)
+        if kind is None:
             continue
         day = context.date(reading, clause)
         args: dict[str, FactValue | None] = {
@@ -542,9 +549,27 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
             "amount": _amount(amounts, [pledger]),
             "quantity": _quantity(owned, kind),
             "date": day,
+            "beneficiary": helped,
         }
         args["pledge"] = _pledge_ref([pledger], args["amount"], day, clause)
         yield make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _helped_by(reading: Reading, clause: Clause, noun: Token) -> Ref | None:
+    """The state a pledge noun's own "to" or "of" phrase names as helped ("contributions to
+    securing X's ports", "a pledge of aid to X"), or gives it to ("a pledge of €2 billion to
+    X")."""
+    base, text = clause.unit.paragraph.start, reading.source.text
+    given = _recipients(reading, clause, noun)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "of"}):
+        start = base + noun.left_edge.idx
+        end = base + prep.right_edge.idx + len(prep.right_edge)
+        states = reading.mentions_in(base + prep.idx, end)
+        named = (*beneficiaries(text, states, start, end), *(m for m in given if m in states))
+        found = first_allowed(text, named, start)
+        if found is not None:
+            return found
+    return None
 
 
 def _owner(token: Token, predicates: set[int]) -> int:
@@ -1400,8 +1425,9 @@ def _beneficiary(
 
 
 def _recipients(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
-    """The states the predicate or its object gives "to" or "for" ("pledged 40 drones to X",
-    "will send troops to X", "€2 million for X"); a demonym says whose, not to whom."""
+    """The states the predicate (or pledge noun) or its object gives "to" or "for" ("pledged
+    40 drones to X", "will send troops to X", "€2 million for X"); a demonym says whose, not to
+    whom."""
     heads = [token, *(c for c in token.children if c.dep_ in {"dobj", "nsubjpass"})]
     objects = [
         g
