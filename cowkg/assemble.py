@@ -314,6 +314,7 @@ def _count_claim(w: _FactWriter) -> None:
     _quantity_counts(w, c, quantity)
     w.literal(c, COW.claimText, "text", _text)
     w.literal(c, COW.asOf, "as_of", _date)
+    w.link(c, COW.deploymentArea, "deployment_area")
 
 
 def _post_holding(w: _FactWriter) -> None:

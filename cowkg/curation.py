@@ -72,6 +72,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "quantity": "quantity!",
         "text": "str!",
         "as_of": "date",
+        "deployment_area": "ref",
     },
     FactKind.POST_HOLDING: {
         "person": "ref!",

@@ -167,7 +167,8 @@ class FactKind(StrEnum):
     # meeting: Ref(MEETING); party: Ref  -- a seed states the party was NOT represented
     NON_ATTENDANCE = "non-attendance"
     # claim: Ref(CLAIM); about?: Ref (a meeting, the coalition: only when the source says);
-    # counted: str ("countries", "troops", "points"…); quantity: Quantity; text: str; as_of?: date
+    # counted: str ("countries", "troops", "points"…); quantity: Quantity; text: str; as_of?: date;
+    # deployment_area?: Ref(STATE) (where counted troops are to be: "25,000 troops in X")
     COUNT_CLAIM = "count-claim"
     # person: Ref(PERSON); role: Ref(ROLE); organization?: Ref(STATE | ORGANIZATION); as_of?: date
     POST_HOLDING = "post-holding"

@@ -14,6 +14,7 @@ from test_read_plans import parties, planned
 from cowkg.extract import force, names, tables
 from cowkg.mentions import find_mentions
 from cowkg.read.destinations import areas, beneficiaries, ruled_out
+from cowkg.read.mappings.counts import counts
 from cowkg.read.mappings.documents import documents
 from cowkg.read.mappings.infobox import infobox
 from cowkg.read.mappings.pledges import pledges
@@ -345,3 +346,27 @@ def test_a_pledge_noun_is_for_the_state_its_own_phrase_helps(
     text: str, expected: list[tuple[object, object, object]]
 ) -> None:
     assert _pledged(text) == expected
+
+
+# -- counts of troops (COUNT_CLAIM) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("On 3 May 2026, it said Europe would struggle to put 25,000 troops on the ground in "
+         "Moldova.", "MDA"),
+        ("Peru will send 500 soldiers to Estonia.", "EST"),
+        ("Peru will not send 500 soldiers to Estonia.", None),  # ruled out: no area
+        ("About 300 soldiers from Chile attended the parade in Estonia.", None),  # not deployed
+        ("Chile has 40,000 troops.", None),
+    ],
+)  # fmt: skip
+def test_a_count_of_troops_gets_where_they_are_to_be(text: str, area: str | None) -> None:
+    (claim,) = facts_of(counts, text)
+    assert claim.get("deployment_area") == area
+
+
+def test_a_count_of_other_things_gets_no_area() -> None:
+    (claim,) = facts_of(counts, "Peru will send 40 drones to Estonia.")
+    assert claim["counted"] == "drones" and "deployment_area" not in claim
