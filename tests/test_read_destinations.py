@@ -78,6 +78,7 @@ def test_the_area_is_a_state_a_deployment_word_sends_something_to(
         ("The summit in Estonia ended.", []),
         ("Peru's position on Moldova has not changed.", []),
         ("Chilean aid arrived.", []),
+        ("Peru pledged to support Chile's proposal.", []),  # Chile's proposal, not Chile
     ],
 )
 def test_the_beneficiary_is_a_state_support_is_for(text: str, whom: list[str]) -> None:

@@ -46,27 +46,37 @@ on the ground in", "a contingent to", "stabilisation in", "sent to"), or a numbe
 sent there ("send 200 engineers to"), or what a verb of deployment deploys ("deploy a field
 hospital in")."""
 
-_BENEFIT_BEFORE = re.compile(
+_SUPPORT_FOR = re.compile(
     r"(?:\b(?:support|aid|assistance|help|guarantees?|funding|loans?|grants?|packages?"
     r"|reconstruction|recovery|commitments?|contributions?|backing|assurances?|weapons"
     r"|equipment|financing)\s+(?:for|to)"
     r"|\b(?:plans?|proposals?|roadmaps?|strateg(?:y|ies)|framework)\s+for"
-    r"|\b(?:secur(?:e|es|ed|ing)|defend(?:s|ed|ing)?|guarantee(?:s|d|ing)?|protect(?:s|ed|ing)?"
-    r"|support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|reassur(?:e|es|ed|ing))"
     r"|\b(?:security|defen[cs]es?|reconstruction|recovery)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+"""Support "for / to <State>" ("aid to", "security guarantees for"), a plan "for <State>" (a
+plan "to" a state is presented to it, not for it), what is secured "of <State>" ("the security
+of")."""
+
+_DEFENDING = re.compile(
+    r"\b(?:secur(?:e|es|ed|ing)|defend(?:s|ed|ing)?|guarantee(?:s|d|ing)?|protect(?:s|ed|ing)?"
+    r"|arm(?:s|ed|ing)?|reassur(?:e|es|ed|ing))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A verb of defending with the state, or what it owns, as its object ("to defend <State>",
+"securing <State>'s ports")."""
+_BACKING = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I)
+"""A verb of supporting with the state itself as its object ("to support <State>"); what it
+backs of the state's ("to back <State>'s proposal") is endorsed, not helped."""
+
 _STRENGTHEN_BEFORE = re.compile(
     r"\b(?:strengthen|bolster|enhance|boost|reinforce|rebuild)(?:s|ed|ing)?\s+$", re.IGNORECASE
 )
-"""A verb of strengthening right before what the state owns ("to bolster <State>'s position",
-"enhance <State>'s capabilities"): the owner is helped, whatever is strengthened."""
+"""A verb of strengthening right before the state or what it owns ("to bolster <State>'s
+position", "enhance <State>'s capabilities"): the owner is helped, whatever is strengthened."""
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s")
-"""Support "for / to <State>" ("aid to", "security guarantees for"), a plan "for <State>" (a
-plan "to" a state is presented to it, not for it), what is secured "of <State>" ("the security
-of"), or a verb of defending or supporting with the state as its object ("to defend",
-"securing", "guarantee")."""
+"""A possessive right after the state ("<State>'s", "<States>' ")."""
 
 _BENEFIT_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?[\"“'‘]?"
@@ -105,11 +115,14 @@ def beneficiaries(
 
 
 def _benefits(before: str, after: str) -> bool:
-    """Whether the words around a state name it as helped (see :data:`_BENEFIT_BEFORE`,
-    :data:`_BENEFIT_AFTER`, :data:`_STRENGTHEN_BEFORE`)."""
-    if _BENEFIT_BEFORE.search(before) or _BENEFIT_AFTER.match(after):
+    """Whether the words around a state name it as helped (see :data:`_SUPPORT_FOR`,
+    :data:`_DEFENDING`, :data:`_BACKING`, :data:`_BENEFIT_AFTER`,
+    :data:`_STRENGTHEN_BEFORE`)."""
+    if _SUPPORT_FOR.search(before) or _BENEFIT_AFTER.match(after):
         return True
-    return bool(_STRENGTHEN_BEFORE.search(before) and _POSSESSIVE_AFTER.match(after))
+    if _DEFENDING.search(before) or _STRENGTHEN_BEFORE.search(before):
+        return True
+    return bool(_BACKING.search(before)) and not _POSSESSIVE_AFTER.match(after)
 
 
 def ruled_out(text: str, start: int, at: int) -> bool:
@@ -125,6 +138,8 @@ def _named(
     end: int,
     cue: _Cue,
 ) -> tuple[Mention, ...]:
+    """The state mentions (not demonyms) inside ``text[start:end]`` whose words around, within
+    the stretch and :data:`_WINDOW` characters, satisfy ``cue``; the first mention per state."""
     found: dict[Ref, Mention] = {}
     for mention in states:
         span, value = mention.span, mention.value
