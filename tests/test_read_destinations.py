@@ -92,6 +92,7 @@ def test_the_beneficiary_is_a_state_support_is_for(text: str, whom: list[str]) -
         ("Peru ruled out sending troops to Moldova.", True),
         ("Chile won't deploy to Moldova.", True),
         ("Estonia opposed deploying a force to Moldova.", True),
+        ("Peru could scrap plans to send troops to Moldova.", True),
         ("Peru will send troops to Moldova.", False),
         ("A non-permanent force will deploy to Moldova.", False),
     ],

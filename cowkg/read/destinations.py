@@ -91,7 +91,8 @@ names it as a noun before it ("<State> aid", "<State> funding"); "<State>'s supp
 state's own support, for someone else."""
 
 _REFUSAL = re.compile(
-    r"\b(?:not|never|no|rule[sd]?\s+out|ruling\s+out|refus\w*|reject\w*|oppos\w*)\b|n['’]t\b",
+    r"\b(?:not|never|no|rule[sd]?\s+out|ruling\s+out|refus\w*|reject\w*|oppos\w*|scrap\w*"
+    r"|abandon\w*|cancel\w*|shelv\w*)\b|n['’]t\b",
     re.IGNORECASE,
 )
 
@@ -126,8 +127,9 @@ def _benefits(before: str, after: str) -> bool:
 
 
 def ruled_out(text: str, start: int, at: int) -> bool:
-    """A negation or refusal shortly before the state at ``at`` (and after ``start``): "will
-    not be sent to", "ruled out sending troops to", "opposed deploying to"."""
+    """A negation, refusal or cancellation shortly before the state at ``at`` (and after
+    ``start``): "will not be sent to", "ruled out sending troops to", "opposed deploying to",
+    "could scrap plans to send troops to"."""
     return bool(_REFUSAL.search(text[max(start, at - _WINDOW) : at]))
 
 
