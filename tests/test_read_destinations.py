@@ -2,7 +2,8 @@
 and the facts that carry it: FORCE_STATUS ``deployment_area``, an intention's or a document's
 ``deployment_area`` / ``beneficiary``, a pledge's ``beneficiary``, a plan point's beneficiary and
 the infobox row "Country (to secure)". On sentences written for these tests (Chile, Peru, Moldova,
-Estonia and a fictional Baltic force: nothing from a seed or an article)."""
+Estonia, Latvia, Lithuania and a fictional Baltic force: nothing from a seed or an
+article)."""
 
 from __future__ import annotations
 
