@@ -437,6 +437,7 @@ def _place(w: _FactWriter) -> None:
     for prop, arg in ((GEO.lat, "lat"), (GEO.long, "long")):
         w.literal(place, prop, arg, lambda v: _decimal(str(v)))
     w.link(place, SCHEMA.containedInPlace, "within")
+    w.link(place, COW.inState, "state")
 
 
 def _group(w: _FactWriter) -> None:

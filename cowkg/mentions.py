@@ -792,6 +792,10 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("dmy-range", rf"(?<!\d)(?P<day0>[0-3]?\d){_DASH}{_DAY}{_S}{_MONTH}(?:,?{_S}{_YEAR})?"),
         (
+            "mdy-pair",
+            rf"\b{_MONTH}{_S}(?P<day0>[0-3]?\d)/(?P<day>[0-3]?\d)(?!\d)(?:,[ \u00a0]*{_YEAR})?",
+        ),
+        (
             "mdy-range",
             rf"\b{_MONTH}{_S}(?P<day0>[0-3]?\d){_DASH}{_DAY}(?!\d)(?:,[ \u00a0]*{_YEAR})?",
         ),
@@ -799,6 +803,9 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("mdy", rf"\b{_MONTH}{_S}{_DAY}(?![\d:])(?:,[ \u00a0]*{_YEAR})?"),
     )
 )
+_RESTATED = re.compile(r"[ \u00a0]*\((?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\)")
+"""An ISO restatement of the date before it, as encyclopedia templates write it: "March 2, 2025
+(2025-03-02)" is one date written twice, one mention."""
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|tomorrow|tonight|this week|last week|next week|this weekend"
@@ -849,18 +856,28 @@ def _absolute_dates(source: Source) -> Iterator[Mention]:
             if taken.take(start, end):
                 found.append((start, end, name, match))
     year = None
+    restated = -1  # where the last ISO restatement taken into the date before it ends
     for start, end, name, match in sorted(found, key=lambda f: f[0]):
         groups = match.groupdict()
         if groups.get("year"):
             year = int(groups["year"])
         use_year = year or (source.date.year if source.date else None)
-        if use_year is None:
+        if use_year is None or end <= restated:
             continue
         month = int(groups["mnum"]) if name == "iso" else _month_number(groups["month"])
         day = _safe_date(use_year, month, int(groups["day"]))
         if day is None:
             continue
         first = _safe_date(use_year, month, int(groups["day0"])) if groups.get("day0") else None
+        if name == "mdy-pair" and first is not None:  # "March 2/15, 2025": two days
+            form = "date" if groups.get("year") else "day-month"
+            yield Mention(
+                MentionKind.DATE, _span(source, start, match.end("day0")), first, form=form
+            )
+            start, first = match.start("day"), None
+        repeat = _RESTATED.match(source.text, end)
+        if repeat is not None and repeat["iso"] == (first or day).isoformat():
+            end = restated = repeat.end()
         span = _span(source, start, end)
         if first is not None:
             yield Mention(MentionKind.DATE, span, first, form="range", end=day)
@@ -899,9 +916,21 @@ def _cited_anchors(source: Source, absolute: Sequence[Mention]) -> list[tuple[in
     return out
 
 
+_TODAY_LABEL = re.compile(
+    r"(?m)^[ \u00a0]*(?P<today>Today)[ \u00a0]+part[ \u00a0]+of(?=[ \u00a0]*$|[A-Z])"
+)
+"""The infobox field "Today part of", alone on its line or glued to its value ("Today part
+ofDesigning …"): a template's label for what a thing is now part of, written the same on every
+page; it places nothing on a day (prose would go on in the line: "Today part of the army
+left.")."""
+
+
 def _relative_dates(source: Source, absolute: Sequence[Mention] = ()) -> Iterator[Mention]:
     anchors = _cited_anchors(source, absolute) if absolute else []
+    labels = {m.start("today") for m in _TODAY_LABEL.finditer(source.text)}
     for match in _RELATIVE.finditer(source.text):
+        if match.start() in labels:
+            continue
         span = _span(source, *match.span())
         cited = next((a for a in anchors if a[0] <= match.start() < a[1]), None)
         anchor = source.date if cited is None else cited[2]
@@ -1252,7 +1281,37 @@ def _entity_mentions(source: Source, people: PeopleIndex) -> list[Mention]:
     persons = [_resolve_person(m, local) for m in titled if m.kind is MentionKind.PERSON]
     persons += list(_known_people(source, local))
     persons = _with_honorific_names(source, persons)
-    return _drop_nested([*entities, *persons], _ENTITY_KINDS) + roles
+    kept = _drop_nested([*entities, *persons], _ENTITY_KINDS)
+    return _without_language_glosses(source.text, kept) + roles
+
+
+_GLOSS_OPENING = re.compile(r"[^\s(][ \u00a0]*\((?:[^()\n,]{1,16},[ \u00a0]*)?$")
+"""The opening of a bracket right after a name, an acronym and comma allowed in it: "Coalition
+des Volontaires (CdV, " or "сили-Україна (" before a language's name."""
+_GLOSS_CLOSING = re.compile(r"[ \u00a0]*\)")
+
+
+def _without_language_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the demonyms that close a name's language gloss ("Coalition des
+    Volontaires (CdV, French)", "… (Ukrainian)"): the word names the language the name is in,
+    not a state (the name reader records it as the name's language). After a person's name a
+    bracketed demonym is a nationality ("Anna Berg (French)") and stays."""
+    person_ends = {m.span.end for m in mentions if m.kind is MentionKind.PERSON}
+    out = []
+    for mention in mentions:
+        start, end = mention.span.start, mention.span.end
+        opening = _GLOSS_OPENING.search(text, max(0, start - 40), start)
+        gloss = (
+            mention.kind is MentionKind.STATE
+            and mention.form == "demonym"
+            and pycountry.languages.get(name=mention.span.text) is not None
+            and opening is not None
+            and _GLOSS_CLOSING.match(text, end) is not None
+            and opening.start() + 1 not in person_ends
+        )
+        if not gloss:
+            out.append(mention)
+    return out
 
 
 _BY_FIRST_NAME = frozenset({"Sir", "Dame"})

@@ -207,6 +207,8 @@ class COW(DefinedNamespace):
     actSigned: URIRef
     actDiscussed: URIRef
     actProposed: URIRef
+    # places (infobox3)
+    inState: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -201,7 +201,8 @@ class FactKind(StrEnum):
     # established?: str; rotates_to?: Ref(PLACE); rotation_months?: int; coalition?:
     # Ref(COALITION) (the coalition the post is of); status?: str (planned | in-place)
     COMMAND_POST = "command-post"
-    # place: Ref(PLACE); lat: Decimal; long: Decimal; within?: Ref(PLACE)
+    # place: Ref(PLACE); lat?: Decimal; long?: Decimal (both or neither); within?: Ref(PLACE);
+    # state?: Ref(STATE) (the state a source writes beside the place: its name or flag)
     PLACE = "place"
     # group: Ref(GROUP); group_kind: str (planning | working); parent: Ref(COALITION); domain?: str;
     # mandate?: str; announced_by?: Ref; announced_on?: date; inaugurated_by?: tuple[Ref, ...];

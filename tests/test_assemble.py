@@ -387,3 +387,12 @@ def test_a_cited_work_and_the_facts_its_entry_gives() -> None:
     assert len(primary) == 1
     (graph,) = primary
     assert any(ds.quads((None, COW.statementText, None, graph)))  # the title's statement
+
+
+def test_a_place_lies_in_the_state_a_source_writes_beside_it() -> None:
+    oslo = Ref(EntityKind.PLACE, "oslo", "Oslo")
+    norway = Ref(EntityKind.STATE, "NOR", "Norway")
+    fact = Fact(FactKind.PLACE, {"place": oslo, "state": norway}, (), "rule:x")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    assert (URIRef(f"{BASE}id/place/oslo"), COW.inState, URIRef(f"{BASE}id/state/NOR")) in triples
+    assert not any(p == SCHEMA.containedInPlace for _, p, _ in triples)

@@ -80,3 +80,15 @@ def test_one_source_alone_knows_its_own_force_names() -> None:
     source = _source("a.txt", NAMING)
     mentions = without_inner_states(source, find_mentions(source), forces(read_names(source)))
     assert [s for s, _ in _states(mentions, NAMING)] == ["Peru", "Bolivia", "Peru", "Chile"]
+
+
+def test_a_state_inside_a_credited_office_name_is_no_mention() -> None:
+    text = (
+        "Title\n\nChile and Peru met in Lima.\n"
+        "The leaders in Lima. Photo: Office of the President of Chile\n"
+        "Source: Andes Wire with reference to the Office of the Peruvian President\n"
+        "Photo: Reuters / Chile\n"
+    )
+    source = _source("d.txt", text)
+    states = _states(shared_context([source]).mentions_by_file([source])["d.txt"], text)
+    assert states == [("Chile", " and Peru me"), ("Peru", " met in Lima"), ("Chile", "")]

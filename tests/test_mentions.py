@@ -83,6 +83,12 @@ def test_organisation_inside_name_wins_over_state() -> None:
     ]
 
 
+def test_a_region_named_after_a_state_is_a_place_not_the_state() -> None:
+    text = "Drones will be built in Northern Ireland and shipped from Ireland."
+    assert [m.span.text for m in _of(MentionKind.STATE, text)] == ["Ireland"]
+    assert "Northern Ireland" in [m.span.text for m in _of(MentionKind.PLACE, text)]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "key", "role", "of"),
     [
@@ -560,3 +566,52 @@ def test_a_bracketed_title_names_the_person_after_it() -> None:
     titled = [m.span.text for m in _of(MentionKind.PERSON, text) if m.form == "titled"]
     assert titled == ["Ana Ruiz", "Luis Soto"]
     assert not [m for m in _of(MentionKind.PERSON, "The talks (led by the President) Ended late.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Founded June\u00a04,\u00a02026\u00a0(2026-06-04), Oslo", "on 4 June 2026 (2026-06-04)"],
+)
+def test_an_iso_restatement_is_part_of_the_date_before_it(text: str) -> None:
+    (date,) = _of(MentionKind.DATE, text)
+    assert date.value == dt.date(2026, 6, 4)
+    assert date.span.text.endswith("(2026-06-04)")
+
+
+def test_an_iso_date_of_another_day_is_a_date_of_its_own() -> None:
+    dates = _of(MentionKind.DATE, "signed 4 June 2026 (2026-07-01) and filed")
+    assert [m.value for m in dates] == [dt.date(2026, 6, 4), dt.date(2026, 7, 1)]
+
+
+def test_two_days_of_one_month_with_a_slash_are_two_dates() -> None:
+    dates = _of(MentionKind.DATE, "Opening talks\nApril 8/21, 2026\n", date=None)
+    assert [m.value for m in dates] == [dt.date(2026, 4, 8), dt.date(2026, 4, 21)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Today part of\nAims", 0),  # an infobox label alone on its line
+        ("Today part ofNordic defence planning", 0),  # glued to its value
+        ("Today part of the brigade left for Riga.", 1),  # prose: a date
+        ("Today, the ministers met.", 1),
+    ],
+)
+def test_the_today_part_of_label_is_no_date(text: str, dates: int) -> None:
+    assert len(_of(MentionKind.DATE, text)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Alliance des Nordiques\u00a0(AdN,\u00a0French)", []),  # the name's language
+        ("Північний союз (Ukrainian)", []),
+        ("Nordic Alliance (NA, Norwegian)", []),
+        ("Defence minister Anna Berg (Norwegian) spoke.", ["NOR"]),  # a person's nationality
+        ("The Nordic Alliance (French and German units) met.", ["FRA", "DEU"]),
+        ("The British (Welsh) guards", ["GBR"]),  # "British" names no language
+    ],
+)
+def test_a_language_gloss_after_a_name_names_no_state(text: str, states: list[str]) -> None:
+    found = [m.value.key for m in _of(MentionKind.STATE, text) if isinstance(m.value, Ref)]
+    assert found == states

@@ -80,7 +80,8 @@ def test_an_image_credit_names_an_agency_and_a_photographer() -> None:
         (EntityKind.PERSON, "carla-ruiz"),
     ]
     assert image.args["credit_text"] == "Andes Images, CARLA RUIZ"
-    assert image.evidence[0].text == "Photo: Andes Images / CARLA RUIZ"
+    assert image.evidence[0].text.endswith("Lima. Photo: Andes Images / CARLA RUIZ")
+    assert image.args["caption"] == "The two delegations in Lima."
 
 
 def test_a_source_line_names_the_outlet_and_whom_it_cites() -> None:
@@ -163,3 +164,47 @@ def test_sentences_opening_with_a_place_and_a_day_are_no_dateline() -> None:
         "The ministers met in Lima, May 8, 2026 - and again in June.\n",
     ):
         assert credit_lines(line) == [], line
+
+
+def test_the_caption_before_a_photo_credit_says_what_the_image_shows() -> None:
+    text = (
+        "Peru hosts talks\n\n"
+        "President Ana Rojas greets the delegation of Chile in Lima on 7 May. Photo: Andes Images"
+        "\n\n"
+        "The talks began.\n"
+    )
+    image = _by_role(text)["image"]
+    assert image.args["caption"].startswith("President Ana Rojas greets")  # type: ignore[union-attr]
+    assert {key for _, key in _keys(image, "about")} == {"ana-rojas", "CHL", "lima"}
+    assert image.args["covers"] == (dt.date(2026, 5, 7),)
+    assert image.evidence[0].text.startswith("President Ana Rojas greets")
+    bare = _by_role("Peru hosts talks\n\nPhoto: Andes Images\n\nThe talks began.\n")["image"]
+    assert "caption" not in bare.args and "about" not in bare.args
+
+
+def test_a_caption_names_who_is_not_pictured() -> None:
+    text = (
+        "Peru hosts talks\n\nPresident Ana Rojas (pictured) with Minister Luis Ortega "
+        "(not pictured) in Lima "
+        "(Carla Ruiz / Andes Images)\n\nThe talks began.\n"
+    )
+    image = _by_role(text)["image"]
+    assert {k for _, k in _keys(image, "about")} == {"ana-rojas", "lima"}
+    assert _keys(image, "mentions") == [(EntityKind.PERSON, "luis-ortega")]
+
+
+def test_a_date_alone_in_the_head_or_under_a_signature_dates_the_source() -> None:
+    head = "Peru hosts talks\n\n#Diplomacy\nMay 8,2026 1204\n\nThe talks began in Lima.\n"
+    assert _by_role(head)["published"].args["date"] == dt.date(2026, 5, 8)
+    signed = (
+        "Peru hosts talks\n\n" + "The talks went on in Lima all week.\n\n" * 9 + "Ana Rojas\n"
+        "8 May 2026\n"
+    )
+    author = _by_role(signed)["author"]
+    assert _keys(author, "credited") == [(EntityKind.PERSON, "ana-rojas")]
+    assert author.args["date"] == dt.date(2026, 5, 8)
+    timeline = (
+        "Peru hosts talks\n\n" + "The talks went on in Lima all week.\n\n" * 9 + "Timeline\n"
+        "May 8, 2026\nThe talks began in Lima on May 8, 2026.\n"
+    )
+    assert _facts(timeline) == []  # a date alone deep in the page, under no name: no stamp

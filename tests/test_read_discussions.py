@@ -74,6 +74,10 @@ def test_the_mapping_is_registered_and_a_meeting_subject_gives_its_topic() -> No
          [("air defence", False)]),
         ("Timber sanctions were debated during the summit.", [("Timber sanctions", False)]),
         ("The leaders discussed timber sanctions at the summit.", [("timber sanctions", False)]),
+        ("The ministers met in Lima to discuss aid to the border posts.",
+         [("aid to the border posts", False)]),
+        ("The ministers met in Lima to discuss aid and wrote to the border posts.",
+         [("aid", False)]),
     ],
 )  # fmt: skip
 def test_topics_discussed_and_planned(text: str, expected: list[tuple[str, bool]]) -> None:
@@ -240,4 +244,22 @@ def test_the_aim_of_hosting_or_opening_a_meeting_is_its_topic(
 def test_a_meeting_noun_names_its_topic_after_on_or_about(
     text: str, expected: list[tuple[str, bool]]
 ) -> None:
+    assert topics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agenda of the summit in Lima included drafting a truce and boosting aid to Peru.",
+         [("drafting a truce and boosting aid to Peru", False)]),
+        ("Topics of the call were timber sanctions and the border mission.",
+         [("timber sanctions and the border mission", False)]),
+        ("The agenda of the summit in Lima will include the border mission.",
+         [("the border mission", True)]),
+        ("The agenda of the summit in Lima did not include timber sanctions.", []),
+        ("The agenda of the summit in Lima was long.", []),
+        ("The agenda of the party included timber sanctions.", []),  # no meeting's agenda
+    ],
+)  # fmt: skip
+def test_a_meetings_agenda_includes_its_topics(text: str, expected: list[tuple[str, bool]]) -> None:
     assert topics(text) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+import pytest
 from fixtures.structure import keyed
 
 from cowkg.extract import _mentions_stage
@@ -57,6 +58,24 @@ def test_passive_signing_names_the_signers_after_by() -> None:
     doc = plans("The Danube Treaty was signed by Austria and Slovakia last year.")["danube-treaty"]
     assert doc["plan_kind"] == "agreement"
     assert doc["signed_by"] == ("AUT", "SVK")
+
+
+@pytest.mark.parametrize(
+    ("text", "signers"),
+    [
+        ("Poland signed the Baltic Shield Declaration with Sweden on 4 May 2026.", ("POL", "SWE")),
+        ("On 9 May, a week after signing the Baltic Shield Declaration with Sweden, Poland left.",
+         ("POL", "SWE")),
+        ("Poland signed the Baltic Shield Declaration with a pen from Sweden.", ("POL",)),
+    ],
+)  # fmt: skip
+def test_whom_a_document_was_signed_with_signs_it_too(text: str, signers: tuple[str]) -> None:
+    assert plans(text)["baltic-shield-declaration"]["signed_by"] == signers
+
+
+def test_a_document_discussed_with_a_party_is_not_signed_by_it() -> None:
+    found = plans("Poland discussed the Baltic Shield Declaration with Sweden.")
+    assert "signed_by" not in found["baltic-shield-declaration"]
 
 
 def test_adopting_a_charter_is_signing_it() -> None:

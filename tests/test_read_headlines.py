@@ -102,6 +102,31 @@ def test_present_tense_headline_verb_read_as_a_noun_is_the_predicate() -> None:
     assert clause.modality == "asserted" and clause.polarity
 
 
+@pytest.mark.parametrize(
+    ("text", "action", "subjects"),
+    [
+        ("Chile & Peru host border talks in Lima", Action.HOST, ["CHL", "PER"]),
+        ("Sweden and Norway pledge troops for the mission", Action.PLEDGE, ["SWE", "NOR"]),
+        (
+            "Chile & Peru convene another meeting of allies, who vow to defend Bolivia",
+            Action.MEET,
+            ["CHL", "PER"],
+        ),
+    ],
+)
+def test_names_joined_before_a_plain_present_verb_read_as_a_noun_are_its_subject(
+    text: str, action: Action, subjects: list[str]
+) -> None:
+    clause = acting(headline(text, "More soon."), action)
+    assert keys(clause, "subject") == subjects
+    assert clause.modality == "asserted" and clause.polarity
+
+
+def test_joined_names_before_a_noun_that_is_no_verb_stay_a_noun_phrase() -> None:
+    clauses = headline("Chile and Peru border guards on alert", "More soon.")
+    assert not [c for c in clauses if c.action in {Action.HOST, Action.PLEDGE, Action.MEET}]
+
+
 def test_a_says_tail_makes_the_infinitive_reported_speech_of_the_future() -> None:
     clauses = headline(
         "Chile to send engineers for demining mission, minister says",

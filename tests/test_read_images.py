@@ -123,3 +123,60 @@ def test_a_legend_entry_written_before_the_name_says_what_the_image_shows() -> N
     assert coast.evidence[0].text.startswith("Coast held by Denmark")
     norway = _by_name()["Map of Norway (02 June 2026).svg"]
     assert _keys(norway, "about") == {"NOR"}  # the credit's agency is no subject of the map
+
+
+MAPS = (
+    "Atlas\n\n"
+    "The BALTIC in 2026 (shaded, late 2026)\n\n"
+    "Coast patrolled by Finland\n"
+    "Islands held by Sweden Baltic control map (4).svg\n"
+    "The BALTIC in 2026(shaded, late 2026)\n"
+    "   Coast patrolled by Finland\n"
+    "   Islands held by Sweden\n"
+    "Ports of LATVIA (ferry lines to Estonia)\n"
+    "Published by Harbour Office, May 2026 Latvia ports map 7.svg\n"
+    "Ports of LATVIA(ferry lines to Estonia)\n"
+    "Published by Harbour Office, May 2026\n"
+    "Norway\n"
+)
+
+
+def test_map_legend_entries_written_on_both_sides_of_the_name_say_what_it_shows() -> None:
+    by_name = {str(f.args["name"]): f for f in _facts(MAPS)}
+    baltic = by_name["Baltic control map (4).svg"]
+    assert _keys(baltic, "about") == {"FIN", "SWE"}
+    quoted = [span.text.strip() for span in baltic.evidence]
+    assert quoted.count("Coast patrolled by Finland") == 2  # both copies of the entry
+    assert "Islands held by Sweden" in quoted  # the copy of the entry glued to the name
+    assert not any("LATVIA" in text for text in quoted)  # the next figure's caption
+
+
+def test_a_caption_written_above_the_name_too_is_the_figures_and_a_credit_is_not() -> None:
+    latvia = {str(f.args["name"]): f for f in _facts(MAPS)}["Latvia ports map 7.svg"]
+    assert _keys(latvia, "about") == {"LVA", "EST"}
+    quoted = [span.text for span in latvia.evidence]
+    assert "Ports of LATVIA (ferry lines to Estonia)" in quoted
+    assert not any(text.startswith("Published by") for text in quoted)
+
+
+def test_a_line_written_once_near_a_map_is_no_legend() -> None:
+    (image,) = images("Atlas\n\nSea lanes of the north\nNorth sea map.svg\nShips at sea\n")
+    assert image.legend == ()
+
+
+def test_a_location_maps_marker_label_and_caption_after_its_markers() -> None:
+    page = (
+        "Atlas\n\nNorth Sea Map.svg\nGreen pin.svg\nDenmark\nNATO members | Patrol out of HQ, DK\n"
+        "Baltic location map.svg\nAnchor.svg\n"
+    )
+    by_name = {str(f.args["name"]): f for f in _facts(page)}
+    north_sea = by_name["North Sea Map.svg"]
+    assert north_sea.args["caption"] == "NATO members | Patrol out of HQ, DK"
+    assert _keys(north_sea, "about") == {"DNK", "nato"}
+    assert "Green pin.svg" not in by_name
+
+
+def test_three_lines_after_a_maps_markers_say_not_which_is_its_caption() -> None:
+    page = "Atlas\n\nNorth Sea Map.svg\nGreen pin.svg\nDenmark\nNATO members\nOutline\n"
+    (north_sea, _pin) = images(page)
+    assert north_sea.caption is None and north_sea.legend == ()

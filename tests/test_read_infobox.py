@@ -145,6 +145,144 @@ def test_the_real_infobox_timeline_gives_the_inauguration_and_the_announcement()
     assert [g["announced_on"] for g in groups] == [dt.date(2025, 11, 25)]
 
 
+def test_a_founders_row_lists_the_organisations_it_names() -> None:
+    found = rows("Founders Nine nations, 2 organizations:\n2 Nordic realms \u2022 EU (EC)NATO\n")
+    assert of_kind(found, FactKind.FOUNDING) == [
+        {"entity": "coalition-of-the-willing", "founded_by": ("european-union", "nato")}
+    ]
+
+
+def test_inaugural_summits_are_the_subjects_summits_on_each_date() -> None:
+    found = rows("Timeline\nInaugural summit/s\nApril 8/21, 2026\n")
+    meetings = of_kind(found, FactKind.MEETING)
+    assert [m["meeting"] for m in meetings] == ["2026-04-08-summit", "2026-04-21-summit"]
+    assert all(m["body"] == "coalition-of-the-willing" for m in meetings)
+
+
+LEADER = "Leaders Swedish prime minister\nFlag of Sweden.svg Jonas Lind\n\nTimeline\n"
+
+
+def test_a_chair_statement_entry_gives_the_chair_of_that_days_meeting() -> None:
+    found = rows(LEADER + "Lind chair statement\nMay 4, 2026 (2026-05-04)\n")
+    assert of_kind(found, FactKind.CHAIR) == [
+        {"meeting": "2026-05-04-meeting", "chair": "jonas-lind"}
+    ]
+    assert of_kind(found, FactKind.MEETING)[0]["date"] == dt.date(2026, 5, 4)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Lind press statement\nMay 4, 2026\n",  # no chair
+        "Lind chair statement\nMay 4, 2026 (withdrawn)\n",  # a gloss says something else
+    ],
+)
+def test_other_statement_entries_give_no_chair(entry: str) -> None:
+    assert not of_kind(rows(LEADER + entry), FactKind.CHAIR)
+
+
+def test_an_event_where_the_subject_was_discussed_is_a_meeting_there() -> None:
+    found = rows(
+        "Timeline\nMidsummer ceremonies, Oslo\nNorway\n\nJune 21, 2025 (2025-06-21)\n"
+        "(discussed, agreed on)\n"
+    )
+    assert of_kind(found, FactKind.MEETING) == [
+        {"meeting": "2025-06-21-meeting", "date": dt.date(2025, 6, 21), "meeting_kind": "meeting"}
+    ]
+    assert of_kind(found, FactKind.MEETING_PLACE) == [
+        {"meeting": "2025-06-21-meeting", "place": "oslo"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Midsummer ceremonies, Oslo\nJune 21, 2025 (celebrated)\n",  # not discussed
+        "Midsummer ceremonies, Oslo and Riga\nJune 21, 2025 (discussed)\n",  # where?
+        "Midsummer ceremonies\nJune 21, 2025 (discussed)\n",
+    ],
+)
+def test_an_event_entry_without_a_discussion_or_one_place_gives_no_meeting(entry: str) -> None:
+    assert rows("Timeline\n" + entry) == []
+
+
+# -- cells: flags, icons and post codes ---------------------------------------------------------
+
+COMMAND_POST = FactKind.COMMAND_POST
+POSTS = "Locations\nOHQ Norway, Oslo\nRiga Flag of Latvia.svg LVA RHQ\n\n"
+
+
+def test_political_leaders_are_the_states_of_the_first_cell_of_states() -> None:
+    found = rows(
+        "Political leaders\nForce leader\nCOM\nNorway Flag of Norway and Sweden.svg Sweden\n"
+    )
+    assert of_kind(found, FactKind.LEADS) == [
+        {"coalition": "coalition-of-the-willing", "leader": "NOR"},
+        {"coalition": "coalition-of-the-willing", "leader": "SWE"},
+    ]
+
+
+def test_political_leaders_over_a_cell_of_people_give_no_state() -> None:
+    found = rows("Political leaders\nNorwegian prime minister Anna Berg\n")
+    assert not of_kind(found, FactKind.LEADS)
+
+
+def test_planned_by_a_flag_gives_the_posts_lead_nations() -> None:
+    found = rows(POSTS + "Planned by Flag of Norway and Denmark.svg RHQ c. MAY26 [n]\n")
+    assert of_kind(found, FactKind.COMMAND_POST) == [
+        {"post": "riga-hq", "lead_nations": ("NOR", "DNK")}
+    ]
+
+
+def test_planned_by_an_unknown_code_gives_nothing() -> None:
+    assert not of_kind(rows(POSTS + "Planned by Flag of Norway.svg XHQ c. MAY26\n"), COMMAND_POST)
+
+
+def test_an_army_icon_under_commanded_by_gives_the_commander_nation() -> None:
+    found = rows(
+        POSTS + "Commanded by (based in Oslo) 3 star COM\nEmblem.svg Norwegian Army, OHQ\n"
+        "(to be based in Riga) 2* DCOM\nFlag of the Danish Army.svg Danish Army, RHQ [4]\n"
+    )
+    assert of_kind(found, FactKind.COMMAND_POST) == [
+        {"post": "oslo-hq", "commander_nation": "NOR"},
+        {"post": "riga-hq", "commander_nation": "DNK"},
+    ]
+
+
+def test_officers_of_a_state_are_no_army_of_a_post() -> None:
+    assert not of_kind(
+        rows(POSTS + "Commanded by 3 star COM\nNorwegian officers, OHQ\n"), COMMAND_POST
+    )
+
+
+# -- a place's state ----------------------------------------------------------------------------
+
+
+def test_a_place_lies_in_the_state_whose_flag_or_name_is_beside_it() -> None:
+    found = rows(
+        "Locations\nOHQ Norway, Oslo\n\nFlag of Norway.svg 59°54′N 10°45′E\n"
+        "Riga Flag of Latvia.svg LVA RHQ\nMidsummer ceremonies, Helsinki\nFinland\n"
+    )
+    assert of_kind(found, FactKind.PLACE) == [
+        {"place": "oslo", "state": "NOR"},
+        {"place": "riga", "state": "LVA"},
+        {"place": "helsinki", "state": "FIN"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Oslo Flag of Sweden.svg SWE\n",  # the place list puts Oslo elsewhere
+        "Oslo, Norway and Sweden\n",  # two states
+        "Anna Berg visited Oslo, Norway\n",  # a person: no place's cell
+        "Leaders met in Oslo, Norway.\n",  # prose
+    ],
+)
+def test_a_cell_of_another_state_or_more_than_places_gives_no_state(cell: str) -> None:
+    assert not of_kind(rows(cell), FactKind.PLACE)
+
+
 # -- captions ---------------------------------------------------------------------------------
 
 

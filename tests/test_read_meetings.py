@@ -661,7 +661,14 @@ def test_who_addresses_the_meeting_takes_part_in_it() -> None:
     ):
         found = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
         assert found == {("2026-05-12-summit", "gabriel-boric")}, text
+    shared = (
+        "The coalition summit in Lima on 12 May drew leaders of 20 countries and was addressed "
+        "by Chilean President Gabriel Boric."
+    )
+    found = keyed(facts_of(shared), FactKind.PARTICIPATION, "participant")
+    assert found == {("2026-05-12-summit", "gabriel-boric")}  # the subject a conjunct shares
     for text in (
+        "The coalition summit in Lima on 12 May opened and was praised by Gabriel Boric.",
         "Chilean President Gabriel Boric did not address the coalition summit on 12 May.",
         "The coalition met in Lima on 12 May. Chile addressed the question of sanctions.",
     ):
@@ -821,6 +828,20 @@ def test_conjoined_meetings_each_get_what_the_clause_says() -> None:
     assert absent == {("2026-03-17", "ECU"), ("2026-05-12", "ECU")}
 
 
+def test_a_second_meeting_the_parser_hangs_on_the_first_ones_date_or_verb_is_conjoined() -> None:
+    text = (
+        "Chile attended the coalition's summit on 15 March and the 10 May meeting. "
+        "Peru attended the coalition's meeting on 16 March and the 11 May meeting."
+    )
+    attended = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
+    assert {(m[:10], p) for m, p in attended} == {
+        ("2026-03-15", "CHL"),
+        ("2026-05-10", "CHL"),
+        ("2026-03-16", "PER"),
+        ("2026-05-11", "PER"),
+    }
+
+
 def test_a_meeting_before_or_after_the_attended_one_is_not_attended() -> None:
     text = "Chile attended the coalition's summit on 15 March after the 10 May meeting."
     attended = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
@@ -840,3 +861,14 @@ def test_who_attended_one_meeting_despite_missing_another() -> None:
         "Despite being invited to the coalition's summit on 15 March, Peru stayed away."
     )
     assert keyed(invited, FactKind.PARTICIPATION, "participant") == set()  # invited, not present
+
+
+def test_the_meeting_cites_every_later_unit_that_writes_its_day() -> None:
+    lines = ["The coalition summit in Lima on 12 May 2026 opened with Chile and Peru."]
+    lines += [f"At the summit, Peru spoke about item {n}." for n in range(1, 6)]
+    lines += ["The summit of 12 May 2026 ended late.", "After the summit, Peru went home."]
+    facts = facts_of("Title\n\n" + " ".join(lines) + "\n")
+    (summit,) = [f for k, f in meetings(facts).items() if k.startswith("2026-05-12")]
+    cited = {span.text for span in summit.evidence}
+    assert "The summit of 12 May 2026 ended late." in cited  # its day written, six units on
+    assert "After the summit, Peru went home." not in cited  # named only, past the first units

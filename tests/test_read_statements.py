@@ -73,6 +73,20 @@ def test_he_said_stands_for_the_person_named_just_before() -> None:
     assert [key(f, "speaker") for f in found] == ["gabriel-boric"]
 
 
+def test_a_long_run_of_he_said_sentences_speaks_for_the_person_named_before_it() -> None:
+    filler = "the engineers from the northern provinces would need more time and more equipment"
+    text = (
+        "Gabriel Boric opened the talks in Lima. "
+        + " ".join(f"He said {filler} (point {n})." for n in range(1, 8))
+        + " Far later, he said the talks would go on."
+    )
+    assert len(text) > 700  # the last "he" is far from the name
+    found = statements(text)
+    assert len(found) == 8 and {key(f, "speaker") for f in found} == {"gabriel-boric"}
+    alone = statements(" ".join(f"He said {filler} (point {n})." for n in range(1, 8)))
+    assert alone == []  # no one named before the run: no speaker
+
+
 def test_a_list_of_speakers_gives_one_statement_each() -> None:
     found = statements("Chile and Peru warned that the truce was fragile.")
     assert sorted(key(f, "speaker") or "" for f in found) == ["CHL", "PER"]
@@ -110,12 +124,19 @@ def test_a_topic_heading_is_not_speech() -> None:
         ("Peru denied sending soldiers.", "denied", "sending soldiers"),
         ("Chile revealed a plan for the border.", "revealed", "a plan for the border"),
         ("The plan was confirmed by Peru on Friday.", "confirmed", "The plan"),
+        ("Talks resumed over a border plan rejected by Peru.", "denied", "a border plan"),
+        ("It is a pledge reaffirmed by Chile on Friday.", "confirmed", "a pledge"),
     ],
 )
 def test_speech_acts(text: str, act: str, content: str) -> None:
     fact = one(text)
     assert fact.args["speech_act"] == act
     assert fact.args["text"] == content
+
+
+def test_a_participle_with_its_agent_speaks_for_the_agent_not_the_sentence_subject() -> None:
+    found = statements("Chile presented a border plan, a plan rejected by Peru on Friday.")
+    assert {(key(f, "speaker"), f.args["speech_act"]) for f in found} == {("PER", "denied")}
 
 
 def test_a_nested_statement_is_its_own() -> None:
@@ -512,6 +533,11 @@ def test_addressing_a_meeting_is_no_statement_of_its_name() -> None:
          ["CHL", "PER"] * 3),
         ("Chile said on Monday that the plan was ready. The declaration also warned that Peru "
          "was late.", ["CHL", "CHL"]),
+        # who issued, released or published the statement before
+        ("Chile and Peru issued a joint statement on Monday. The statement said that Bolivia "
+         "must be heard.", ["CHL", "PER"]),
+        ('Chile released a statement. Talks "must go on," the statement said.', ["CHL"]),
+        ("Chile and Peru discussed a statement. The statement said Bolivia was late.", []),
         # no issuer reported before, or an indefinite statement: no one
         ("The statement said that Peru was late.", []),
         ("A statement said that Peru was late.", []),

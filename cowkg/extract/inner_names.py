@@ -7,7 +7,11 @@ reading ledger should count). The tables' own longer names ("Ukraine Defense Con
 already win over the state inside them (:func:`cowkg.mentions._drop_nested`); this module does
 the same for the names the build learns from the sources — the forces' names (NAME facts of
 :mod:`cowkg.extract.names`, shared across sources) and working groups named by topic — which
-are known only after the mentions stage.
+are known only after the mentions stage. So do the names a credit line gives an outlet or
+office ("Photo: Office of the President of Ukraine", "Source: X with reference to the Office
+of the Ukrainian President"): the name is the credited party's (:mod:`cowkg.read.bylines`);
+a credit of three words or more is taken as one name, so "Photo: Reuters / Ukraine" still
+names the state.
 
 A name is taken only where it is written as a name: capitalised ("Working group on …",
 "Multinational Force in …") or in its very words ("multinational force Ukraine"); "a
@@ -22,6 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from cowkg.extract.force import NAMED_GROUP
 from cowkg.extract.layout import normalise_name
 from cowkg.extract.names import iter_force_mentions
+from cowkg.read.bylines import credit_lines
 from cowkg.types import Mention, MentionKind, Ref, Source
 
 
@@ -41,9 +46,23 @@ def _group_names(source: Source) -> Iterator[tuple[int, int]]:
             yield named.start(), named.end("topic")
 
 
+def _credited_names(source: Source) -> Iterator[tuple[int, int]]:
+    """The spans of the names of three words or more that credit lines credit."""
+    for line in credit_lines(source.text):
+        for part in (*line.credited, *line.based_on):
+            if len(part.text.split()) >= _CREDITED_NAME_WORDS:
+                yield part.start, part.end
+
+
+_CREDITED_NAME_WORDS = 3
+
+
 def name_spans(source: Source, force_names: Mapping[str, Ref]) -> list[tuple[int, int]]:
-    """The spans of the forces' and working groups' names ``source`` writes, in order."""
-    return sorted({*_force_names(source, force_names), *_group_names(source)})
+    """The spans of the forces', working groups' and credited offices' names ``source`` writes,
+    in order."""
+    return sorted(
+        {*_force_names(source, force_names), *_group_names(source), *_credited_names(source)}
+    )
 
 
 def _inside(start: int, end: int, starts: Sequence[int], reach: Sequence[int]) -> bool:
@@ -56,7 +75,8 @@ def _inside(start: int, end: int, starts: Sequence[int], reach: Sequence[int]) -
 def without_inner_states(
     source: Source, mentions: Sequence[Mention], force_names: Mapping[str, Ref]
 ) -> list[Mention]:
-    """``mentions`` but the state mentions written inside a force's or working group's name."""
+    """``mentions`` but the state mentions written inside a force's, working group's or credited
+    office's name."""
     spans = name_spans(source, force_names)
     starts = [start for start, _ in spans]
     reach: list[int] = []

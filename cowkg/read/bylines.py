@@ -6,7 +6,9 @@ They are lines of their own grammar, read by their shape and cue words, never by
 - a byline, "By A and B" (every name a person's name);
 - a dateline, "A, B Thursday, 27 March 2025, 13:15" (the names may run into the weekday, as a
   capture of a page that set them apart writes them: "A, BThursday, …");
-- a date stamp of the capture, "date 2025-03-02", "10:29 am today";
+- a date stamp of the capture, "date 2025-03-02", "10:29 am today", or a date alone on a line of
+  the page's head ("May 8,2026 1204", a view count after it);
+- a signature closing a post: a person's name alone on its line, a date alone on the next;
 - a news dateline opening the first paragraph, "LIMA, PE, May 8, 2026 /Andes Wire/ - The …",
   "Lima, May 8 (Andes Wire)--The …", "LIMA, May 8. /AW/. The …": the place the report was
   filed from, its day and the agency that wires it (the place in capitals, or an agency or a
@@ -48,6 +50,8 @@ _DATE_STAMP = re.compile(
 )
 """A capture's date stamp: "date 2025-03-02" (and the section words a page sets beside it),
 "10:29 am today"."""
+_HEAD_LINES = 8
+"""How many lines that are not blank make a page's head, where a date alone is its stamp."""
 _BRACKETED_CREDIT = re.compile(
     r"\((?P<credit>[A-Z][^()/\n]{1,60}?\s*/\s*[A-Z][^()\n]{1,80}?)\)\s*$"
 )
@@ -55,6 +59,12 @@ _BRACKETED_CREDIT = re.compile(
 _MONTHS = "|".join(
     sorted({m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if m}, key=len)[::-1]
 )
+_DATE_LINE = re.compile(
+    rf"^(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+\d[\d,]*)?$"
+)
+"""A date alone on its line ("May 8, 2026", "8 May 2026", "May 8,2026"), perhaps with a time and
+a count (a page's view counter)."""
 _NEWS_DATELINE = re.compile(
     r"^(?!(?:In|On|At|By|The|From|As)\b)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"(?:,\s+[A-Z]{2,3})?,\s+"
@@ -88,6 +98,9 @@ class CreditLine:
     """The day a dateline gives."""
     place: Part | None = None
     """The place a news dateline files the report from."""
+    caption: Part | None = None
+    """The caption an image credit closes, written before it on its line ("Leaders at the
+    summit. Photo: Agency")."""
 
 
 def _pieces(text: str, start: int, written: str, separator: re.Pattern[str]) -> list[Part]:
@@ -123,15 +136,24 @@ def as_written(name: str) -> str:
 def credit_lines(text: str) -> list[CreditLine]:
     """Every byline, dateline and credit of the body of ``text``, in order."""
     out: list[CreditLine] = []
-    offset = 0
+    offset, seen = 0, 0
+    previous = Part(0, 0, "")  # the last line that is not blank
     end_of_body = text_body_end(text)
     for line in text[:end_of_body].splitlines(keepends=True):
         start, offset = offset, offset + len(line)
         stripped = line.strip()
         start += len(line) - len(line.lstrip())
-        if not stripped or _IMAGE_FILE.search(stripped):
+        if not stripped:
             continue
-        found = _byline(text, start, stripped) or _date_stamp(text, start, stripped)
+        seen, before = seen + 1, previous
+        previous = Part(start, start + len(stripped), stripped)
+        if _IMAGE_FILE.search(stripped):
+            continue
+        found = (
+            _byline(text, start, stripped)
+            or _date_stamp(text, start, stripped)
+            or _date_line(text, previous, before, seen <= _HEAD_LINES)
+        )
         if found is not None:
             out.append(found)
             continue
@@ -168,6 +190,22 @@ def _date_stamp(text: str, start: int, line: str) -> CreditLine | None:
     return CreditLine("published", Part(start, start + len(line), line), (), date=date)
 
 
+def _date_line(text: str, line: Part, before: Part, in_head: bool) -> CreditLine | None:
+    """A line that is a date alone: the day a signature gives when the line before is a
+    person's name alone ("Ana Ruiz" / "May 8, 2026", closing a post: its author and day), else
+    the publication day when it stands in the page's head (a date stamp, perhaps with a view
+    count: "May 8,2026 1204"). Elsewhere a date alone is a table's or timeline's, no stamp."""
+    match = _DATE_LINE.match(line.text)
+    if match is None:
+        return None
+    date = Part(line.start + match.start("date"), line.start + match.end("date"), match["date"])
+    names = _people(text, before.start, before.text) if before.text else None
+    if names is not None and len(names) == 1:
+        whole = Part(before.start, line.end, text[before.start : line.end])
+        return CreditLine("author", whole, tuple(names), date=date)
+    return CreditLine("published", line, (), date=date) if in_head else None
+
+
 def _news_dateline(text: str, start: int, line: str) -> CreditLine | None:
     """A news dateline opening the line ("ROME, May 8 /Wire/ - …"); closed by an agency or a
     dash, or with its place in capitals (else "Rome, May 8 …" may be a sentence's words)."""
@@ -194,7 +232,8 @@ def _credits(text: str, start: int, line: str) -> list[CreditLine]:
         at = start + bracketed.start("credit")
         whole = Part(start + bracketed.start(), start + bracketed.end(), bracketed.group())
         pieces = _pieces(text, at, bracketed["credit"], _CREDIT_SEPARATOR)
-        out.append(CreditLine("image", whole, tuple(pieces)))
+        caption = _caption(text, start, line[: bracketed.start()])
+        out.append(CreditLine("image", whole, tuple(pieces), caption=caption))
     for match in _CREDIT.finditer(line):
         credit, at = match["credit"], start + match.start("credit")
         whole = Part(start + match.start(), start + match.end(), match.group())
@@ -206,8 +245,20 @@ def _credits(text: str, start: int, line: str) -> list[CreditLine]:
             out.append(CreditLine("source", whole, tuple(first), tuple(based)))
         else:
             pieces = _pieces(text, at, credit, _CREDIT_SEPARATOR)
-            out.append(CreditLine("image", whole, tuple(pieces)))
+            before = line[: match.start()]
+            caption = None if before.endswith("(") else _caption(text, start, before)
+            out.append(CreditLine("image", whole, tuple(pieces), caption=caption))
     return out
+
+
+def _caption(text: str, start: int, before: str) -> Part | None:
+    """The caption written before an image credit on its line (``before``, starting at
+    ``start``), trimmed; None when nothing is written there."""
+    caption = before.strip()
+    if not caption:
+        return None
+    first = start + before.index(caption)
+    return Part(first, first + len(caption), text[first : first + len(caption)])
 
 
 def byline_names(text: str) -> list[str]:

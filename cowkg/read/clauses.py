@@ -346,6 +346,19 @@ def _read_unit(source: Source, unit: Unit, mentions: Sequence[Mention]) -> list[
     return _inherit(clauses)
 
 
+def _passive(predicate: Token) -> bool:
+    """A passive predicate: with a passive subject or auxiliary, or a past participle with its
+    agent and no auxiliary ("a plan rejected by Chile", "a pledge reiterated by X on Monday")."""
+    children = list(predicate.children)
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        return True
+    return (
+        predicate.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in children)
+        and not any(c.dep_ == "aux" for c in children)
+    )
+
+
 def _clause(
     source: Source,
     unit: Unit,
@@ -375,7 +388,7 @@ def _clause(
         polarity=not _negated(predicate),
         modality=modality,
         tense=tense,
-        passive=any(c.dep_ in {"nsubjpass", "auxpass"} for c in predicate.children),
+        passive=_passive(predicate),
         arguments=tuple(Argument(m, r) for m, r in owned if m.kind in _ENTITY_KINDS),
         dates=tuple(m for m, _ in owned if m.kind is MentionKind.DATE),
         places=tuple(m for m, _ in owned if m.kind is MentionKind.PLACE),
@@ -403,7 +416,13 @@ def _inherit(clauses: list[Clause]) -> list[Clause]:
             out[index] = clause
             continue
         changes: dict[str, object] = {}
-        if clause.subjectless and dep in {"conj", "xcomp", "advcl", "acl"}:
+        if (
+            clause.subjectless
+            and dep in {"conj", "xcomp", "advcl", "acl"}
+            and not (
+                dep == "acl" and clause.passive  # "a plan rejected by X": the noun is its patient
+            )
+        ):
             inherited = tuple(
                 Argument(a.mention, "subject")
                 for a in gov.arguments

@@ -976,7 +976,18 @@ def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None)
     nouns = [t for t in tokens if _is_meeting_noun(t)]
     if owner is not None and owner.dep_ in {"acl", "relcl"} and _is_meeting_noun(owner.head):
         nouns.insert(0, owner.head)
+    shared = _shared_subject(clause, owner)
+    if shared is not None and not nouns:
+        nouns.append(shared)
     return nouns
+
+
+def _shared_subject(clause: Clause, owner: Token | None) -> Token | None:
+    """The meeting noun a conjoined predicate with no subject of its own shares with the one
+    before it ("the summit opened in Lima and was addressed by X": the summit)."""
+    if owner is None or owner.dep_ != "conj" or not clause.subjectless:
+        return None
+    return next((c for c in owner.head.children if c.dep_ == "nsubj" and _is_meeting_noun(c)), None)
 
 
 def _when_of(clause: Clause, token: Token | None, clauses: Sequence[Clause]) -> Clause | None:
@@ -1088,6 +1099,8 @@ def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
     Tuesday to review the recent summit" — the summit is the review's, not the meeting's."""
     if owner is None or (owner.dep_ in {"acl", "relcl"} and noun.i == owner.head.i):
         return True
+    if owner.dep_ == "conj" and noun.dep_ == "nsubj" and noun.head.i == owner.head.i:
+        return True  # the subject a conjoined predicate shares (:func:`_shared_subject`)
     predicates = {
         t.i
         for t in (predicate_token(c) for c in clauses)

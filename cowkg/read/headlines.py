@@ -16,7 +16,8 @@ the verb read as a noun). They are parsed the same single time as every line
 - **after** the parse, the tokens get back their text as written, and four misreadings of the
   headline's grammar are repaired in the dependency tree: a verbless root with a "to"-infinitive
   ("UK to host …") becomes the infinitive's subject, a present-tense verb read as a noun
-  between a proper-noun subject and its object ("Estonia pledges troops") becomes the root, and
+  between a proper-noun subject and its object ("Estonia pledges troops", "Chile & Peru host
+  talks") becomes the root, and
   a noun read as a verb that cannot agree with its singular "subject" ("PM call with …") is a
   noun again; the clause before a closing ", X says" is what X says.
 
@@ -58,6 +59,7 @@ _TITLE_CASE_SHARE = 0.7
 _TO_HEADS = frozenset({"relcl", "acl", "xcomp", "advcl", "ccomp"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _LOOSE = frozenset({"dep", "npadvmod", "nmod"})
+_VERBAL = frozenset({"VERB", "AUX"})
 
 
 @dataclass(frozen=True)
@@ -284,23 +286,30 @@ def _headline_infinitive(verb: Token, noun: Token, span: Span) -> bool:
 def _repair_present(
     span: Span, heads: list[int], deps: list[str], pos: list[str], tags: list[str]
 ) -> bool:
-    """'Estonia pledges troops for …': in a verbless headline, a word in -s after a name and
-    before a noun, that is the present of a verb of the action lexicon, is the predicate: the
-    name (and what modifies it) its subject, the old root its object."""
-    if any(t.pos_ in {"VERB", "AUX"} for t in span):
-        return False
+    """'Estonia pledges troops for …', 'Chile & Peru host talks': in a headline with no verb
+    before the word (one after may be a relative clause's: "…, who …"), a word
+    after a name and before a noun, that is the present of a verb of the action lexicon (in -s
+    after one name, the plain form after names joined by "and" or "&"), is the predicate: the
+    name (and what modifies it; the first of joined names) its subject, the old root its
+    object (or the word itself, when the parser made it the root: "A & B convene a meeting")."""
     root = span.root
     verb = next((t for t in span[1:-1] if _misread_present(t, root)), None)
-    if verb is None:
-        return False
+    if (
+        verb is None
+        or root.pos_ in _VERBAL
+        or any(t.pos_ in _VERBAL for t in span[: verb.i - span.start])
+    ):
+        return False  # a verb of its own before it (one after may be a relative clause's)
     subject = verb.doc[verb.i - 1]
+    while subject.dep_ == "conj" and subject.head.i < subject.i:
+        subject = subject.head
     for token in span:
         if token.i < subject.i and heads[token.i] >= verb.i:
             heads[token.i] = subject.i
     heads[root.i], deps[root.i] = verb.i, "dobj"
     heads[subject.i], deps[subject.i] = verb.i, "nsubj"
     heads[verb.i], deps[verb.i] = verb.i, "ROOT"
-    pos[verb.i], tags[verb.i] = "VERB", "VBZ"
+    pos[verb.i], tags[verb.i] = "VERB", "VBZ" if verb.lower_.endswith("s") else "VBP"
     return True
 
 
@@ -364,11 +373,21 @@ def _misread_present(token: Token, root: Token) -> bool:
     return (
         before.pos_ in {"PROPN", "ADJ", "NOUN"}
         and before.text[:1].isupper()
-        and token.i < root.i
-        and token.lower_.endswith("s")
+        and token.i <= root.i
         and after.pos_ in _NOMINAL | {"NUM", "DET", "ADJ"}
-        and _present_verb(token.lower_)
+        and (
+            _present_verb(token.lower_)
+            if token.lower_.endswith("s")
+            else before.dep_ == "conj" and token.pos_ == "NOUN" and _plain_verb(token.lower_)
+        )
     )
+
+
+def _plain_verb(word: str) -> bool:
+    """``word`` is the plain form of a verb of the action lexicon ("host", "convene")."""
+    from cowkg.read.clauses import LEXICON  # clauses reads units, which parse with this module
+
+    return word in LEXICON
 
 
 def _present_verb(word: str) -> bool:

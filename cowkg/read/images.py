@@ -15,14 +15,19 @@ with, is not part of the file name; the file name is what follows it. A flag ("F
 Norway.svg"), an icon in a table cell (a file name that does not end its line: "Emblem.svg
 Army, HQ") is not an image of the page's figures: a line holding a flag file is left, and so
 is a file name that does not end its line. A file name stacked right under another (a map and
-the markers drawn on it) has no caption.
+the markers drawn on it) has no caption; the map takes the two text lines after its markers, when
+exactly two stand there, as its marker's label (legend) and its caption.
+
+A map's **legend**: the lines written both just before and just after its file name (legend
+entries, a caption written above it as well), each copy, and the copy after it of a legend entry
+glued before the file name, say what it shows; a credit or publication line does not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cowkg.read.citations import Part
@@ -61,6 +66,11 @@ class Image:
     prefix_describes: bool
     """The text before the file name says what the image shows: the caption or a legend entry
     written again (not a credit or publication line: "Credit: Agency", "Published by X")."""
+    legend: tuple[Part, ...] = ()
+    """The figure's lines written on both sides of its file name — a map's legend entries and
+    a caption written above as well as under it — every copy but the caption under it, and the
+    copy after it of the legend entry glued before the file name (never a credit or
+    publication line)."""
 
 
 def _lines(text: str) -> list[Part]:
@@ -117,6 +127,34 @@ def _caption(lines: list[Part], index: int) -> Part | None:
     return below if below.text and not _ANY_FILE.search(below.text) else None
 
 
+def _figure_side(lines: Iterable[Part]) -> list[Part]:
+    """The text lines of one side of a file name, up to another file name (another figure's)."""
+    out = []
+    for line in lines:
+        if _ANY_FILE.search(line.text):
+            break
+        out.append(line)
+    return out
+
+
+def _legend(lines: list[Part], index: int, prefix: str) -> tuple[Part, ...]:
+    """The lines written both within :data:`_NEAR` lines before the file name of
+    ``lines[index]`` and within as many after it (whitespace ignored, three words at least, no
+    credit line), each copy; and the copies after it of a describing ``prefix``."""
+    before = _figure_side(reversed(lines[max(0, index - _NEAR) : index]))
+    after = _figure_side(lines[index + 1 : index + 1 + _NEAR])
+    wanted = {
+        _squeezed(line.text)
+        for line in before
+        if len(line.text.split()) >= _REPEAT_WORDS and not _CREDIT_LINE.match(line.text)
+    }
+    copies = {w for w in wanted if any(_squeezed(a.text) == w for a in after)}
+    if prefix:
+        copies.add(_squeezed(prefix))
+    found = [line for line in (*reversed(before), *after) if _squeezed(line.text) in copies]
+    return tuple(found)
+
+
 def images(text: str) -> Iterator[Image]:
     """Every image of the body of ``text`` (see the module docstring), in order."""
     lines = _lines(text)
@@ -127,7 +165,25 @@ def images(text: str) -> Iterator[Image]:
         at, describes = _name_start(lines, index)
         written = line.text[at : end.start()] + line.text[end.start() :].split("[")[0].rstrip()
         name = Part(line.start + at, line.start + at + len(written), written)
-        yield Image(name, line, _caption(lines, index), describes)
+        prefix = line.text[:at].strip() if describes else ""
+        marked = _marked_map(lines, index)
+        caption = marked[1] if marked else _caption(lines, index)
+        legend = (*(marked[:1] if marked else ()), *_legend(lines, index, prefix))
+        yield Image(name, line, caption, describes, tuple(p for p in legend if p != caption))
+
+
+def _marked_map(lines: list[Part], index: int) -> tuple[Part, Part] | None:
+    """A location map with markers stacked under it: (the marker's label, the map's caption)
+    when exactly two text lines follow the markers, up to a blank line or the next file name
+    ("Map.svg" / "Pin.svg" / "Oslo" / "Ports of the north"); one line says not which it is."""
+    after = index + 1
+    while after < len(lines) and _FILE_END.search(lines[after].text):
+        after += 1
+    if after == index + 1:
+        return None
+    texts = _figure_side(lines[after : after + 3])
+    texts = texts[: next((i for i, part in enumerate(texts) if not part.text), len(texts))]
+    return (texts[0], texts[1]) if len(texts) == 2 else None
 
 
 def name_day(name: str) -> dt.date | None:

@@ -81,6 +81,7 @@ from cowkg.read.mappings import (  # noqa: E402
     infobox,
     meetings,
     naming,
+    places,
     plans,
     pledges,
     posts,
@@ -110,5 +111,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("infobox", infobox.infobox),
     ("caption", infobox.captions),
     ("post", posts.posts),
+    ("place-state", places.place_states),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

@@ -6,7 +6,8 @@ dateline or credit line (:mod:`cowkg.read.bylines` finds them by their shape).
 - "Source: X with reference to Y": the outlet X the report comes from and Y, whose information
   it rests on;
 - "Photo: X / Y", "Cover: X", "Credit: X", "(X / Y via Z)": an image of the source and whom it
-  credits;
+  credits; the caption written before the credit on its line ("Leaders in Oslo. Photo: X") is
+  the image's caption, read as a captured image's is (below);
 - a date stamp ("date 2025-03-02", "10:29 am today"): the day the source was published;
 - a news dateline ("LIMA, May 8 /Andes Wire/ - …"): the day the source was published, the
   place it was filed from and the agency that wires it (its source organisation).
@@ -76,10 +77,14 @@ def credits(reading: Reading) -> Iterator[Fact]:
             "date": date,
             "place": _place(reading, line.place) if line.place else None,
         }
+        start = line.line.start
         if line.role == "image":
             args["image"] = f"{Path(source.file).stem}-{line.line.start}"
             args["credit_text"] = ", ".join(p.text for p in line.credited)
-        evidence = span_at(source, line.line.start, line.line.end)
+            if line.caption is not None:
+                start = line.caption.start
+                args |= {"caption": line.caption.text, **_depicted(reading, [], line.caption)}
+        evidence = span_at(source, start, line.line.end)
         yield make_fact(FactKind.SOURCE_CREDIT, args, [evidence], "credit")
 
 
@@ -127,16 +132,9 @@ def pictures(reading: Reading) -> Iterator[Fact]:
     source = reading.source
     for image in images(source.text):
         named = _within(reading, _described_from(image), image.name.end)
-        captioned = (
-            _within(reading, image.caption.start, image.caption.end) if image.caption else []
-        )
-        unseen = _not_pictured(reading, image.caption) if image.caption else set()
-        agents = [m for m in (*named, *captioned) if m.kind in _DEPICTED]
-        shown = _refs(m for m in agents if m.span.start not in unseen)
-        mentioned = _refs(m for m in agents if m.span.start in unseen)
+        depicted = _depicted(reading, named, image.caption, image.legend)
         made = name_day(image.name.text) or _first_day(named)
-        covers = tuple(dict.fromkeys(_days(captioned)))
-        if not shown and not mentioned and made is None and not covers:
+        if not any(depicted.values()) and made is None:
             continue
         args: dict[str, FactValue | None] = {
             "source": source.file,
@@ -145,11 +143,31 @@ def pictures(reading: Reading) -> Iterator[Fact]:
             "name": image.name.text,
             "caption": image.caption.text if image.caption else None,
             "created": made,
-            "covers": covers or None,
-            "about": shown or None,
-            "mentions": mentioned or None,
+            **depicted,
         }
         yield make_fact(FactKind.SOURCE_CREDIT, args, _evidence(reading, image), "image")
+
+
+def _depicted(
+    reading: Reading,
+    named: Sequence[Mention],
+    caption: Part | None,
+    legend: Sequence[Part] = (),
+) -> dict[str, FactValue | None]:
+    """What an image shows (``about``), names but does not show (``mentions``) and the days
+    its caption names (``covers``), read from the mentions of its file name (``named``), of its
+    legend entries and of its caption."""
+    captioned = [
+        m
+        for part in (*legend, *([caption] if caption else []))
+        for m in _within(reading, part.start, part.end)
+    ]
+    unseen = _not_pictured(reading, caption) if caption else set()
+    agents = [m for m in (*named, *captioned) if m.kind in _DEPICTED]
+    shown = _refs(m for m in agents if m.span.start not in unseen)
+    mentioned = _refs(m for m in agents if m.span.start in unseen)
+    covers = tuple(dict.fromkeys(_days(captioned)))
+    return {"about": shown or None, "mentions": mentioned or None, "covers": covers or None}
 
 
 _NOT_PICTURED = re.compile(
@@ -196,8 +214,9 @@ def _described_from(image: Image) -> int:
 
 
 def _evidence(reading: Reading, image: Image) -> list[Span]:
-    """The file name (with the caption or legend entry written before it) and the caption."""
+    """The file name (with the caption or legend entry written before it), the caption and
+    the legend lines written around it."""
     spans = [span_at(reading.source, _described_from(image), image.line.end)]
-    if image.caption is not None:
-        spans.append(span_at(reading.source, image.caption.start, image.caption.end))
+    for part in (*([image.caption] if image.caption else []), *image.legend):
+        spans.append(span_at(reading.source, part.start, part.end))
     return spans

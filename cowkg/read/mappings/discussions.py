@@ -10,7 +10,8 @@ consider, review, focus) is read two ways, from its parse:
   summit", "X was debated during the call"). Participants named only as a group ("the leaders
   will also discuss …") discuss at the meeting their source reports, when the clause is a plan
   for it (future, expected). A list a meeting's topics introduce ("The topics of the summit
-  were:" / "- …") is one topic per item. The topic is the object, the phrase after "on"/"about"
+  were:" / "- …") is one topic per item; so is what a meeting's agenda "includes" ("The agenda
+  of the summit included X"). The topic is the object, the phrase after "on"/"about"
   or a complement clause, verbatim. ``planned``: the clause is future or expected ("will
   discuss", "are expected to review", "will meet to discuss") — on the agenda, not known to
   have been discussed. The meeting (:func:`meeting_of_clause`): the one the meetings frame
@@ -81,6 +82,7 @@ def discussions(reading: Reading) -> Iterator[Fact]:
         listed = list(_listed_topics(reading, unit, clauses))
         yield from listed
         yield from _noun_topics(reading, unit, clauses)
+        yield from _agenda_topics(reading, unit, clauses) if not listed else ()
         for clause in clauses if not listed else ():
             if clause.action is not Action.DISCUSS or not clause.polarity:
                 continue
@@ -116,6 +118,38 @@ def _listed_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> I
             args["planned"] = True
         evidence = (unit.evidence(reading.source), item.evidence(reading.source))
         yield Fact(FactKind.MEETING_TOPIC, args, evidence, METHOD)
+
+
+_AGENDA_VERBS = frozenset({"include", "be", "cover", "feature", "comprise", "contain"})
+_AGENDA_OBJECTS = frozenset({"dobj", "attr", "xcomp", "ccomp", "oprd"})
+
+
+def _agenda_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Iterator[Fact]:
+    """ "The agenda of the summit included X", "The summit's agenda covers X", "Topics of the
+    call were X": a meeting's agenda or topics as the subject of "include", "be", "cover"…, its
+    object the topic (planned when the clause is future or expected). The meeting is the one the
+    frame binds the clause to, through the meeting noun of the subject."""
+    frame = frame_of(reading)
+    for clause in clauses:
+        token = predicate_token(clause)
+        meeting = frame.meeting_of(clause)
+        if token is None or meeting is None or token.lemma_.lower() not in _AGENDA_VERBS:
+            continue
+        if not clause.polarity or clause.modality in {"conditional", "possible"}:
+            continue
+        subject = _subject(token)
+        if subject is None or subject.lemma_.lower() not in _TOPIC_NOUNS:
+            continue
+        if not any(_is_meeting(t) for t in subject.subtree):
+            continue
+        objects = [c for c in token.children if c.dep_ in _AGENDA_OBJECTS and c.i > token.i]
+        extent = content_extent(unit, [t for o in objects for t in o.subtree], words=1)
+        if extent is None:
+            continue
+        args = topic_args(reading, meeting.ref, *extent)
+        if clause.modality in _PLANNED:
+            args["planned"] = True
+        yield Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
 
 
 _NAMED_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
@@ -319,12 +353,18 @@ def _meeting(
 def topic_tokens(token: Token) -> list[Token] | None:
     """What is discussed or agreed: the object or the phrase after "on"/"about", or a complement
     clause ("discussed whether to …", "agreed that …") — not a clause the parse merely sets
-    beside the predicate (a parataxis is another sentence run on)."""
+    beside the predicate (a parataxis is another sentence run on). A "to" phrase right after
+    the object, which the parse hangs on the verb, goes on with it ("discuss aid to Chile")."""
     if any(c.dep_ == "parataxis" for c in token.children) and not any(
         c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "nsubjpass"} for c in token.children
     ):
         return None
-    return content_tokens(token, nominal=True)
+    tokens = content_tokens(token, nominal=True)
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    to = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == last + 1]
+    return tokens + [t for c in to for t in c.subtree]  # "discuss aid to Chile": one topic
 
 
 def _subject(token: Token) -> Token | None:

@@ -35,9 +35,10 @@ from cowkg.extract.layout import number
 from cowkg.mentions import slug
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.destinations import beneficiaries, first_allowed
+from cowkg.read.frame import mention_token
 from cowkg.read.mappings.about import meeting_on, names_meeting, reference_date
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
+from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -176,6 +177,30 @@ def doers(clause: Clause) -> tuple[Ref, ...]:
     )
 
 
+def _signers_with(clause: Clause | None, agents: tuple[Ref, ...]) -> tuple[Ref, ...]:
+    """Who signs or agrees a document: the clause's doers and the parties it was signed with
+    ("Chile signed the accord with Peru": both)."""
+    if clause is None:
+        return agents
+    partners = (
+        a.mention.value
+        for a in clause.arguments
+        if a.mention.kind in _AGENT_KINDS
+        and isinstance(a.mention.value, Ref)
+        and a.mention.form != "demonym"
+        and a.role in {"with", "object"}
+        and _after_with(clause, a.mention)
+    )
+    return tuple(dict.fromkeys((*agents, *partners)))
+
+
+def _after_with(clause: Clause, mention: Mention) -> bool:
+    """The mention is the object of a "with", on the verb or on the signed document's noun
+    ("signed the accord with Peru"; not "with a pen from Peru")."""
+    token = mention_token(clause.unit, mention)
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ == "with"
+
+
 def _compound_drafter(document: Document, mentions: Sequence[Ref | None]) -> Ref | None:
     """'a Canadian-drafted plan', 'the US-backed proposal': the state before the participle."""
     for token in _modifiers(document.head):
@@ -243,7 +268,7 @@ def _facts_of(
             "points": document.points,
             "drafted_by": drafter,
             "outlined_by": agents[0] if action is Action.ANNOUNCE and agents else None,
-            "signed_by": (agents if action is Action.AGREE else ()) or None,
+            "signed_by": (_signers_with(clause, agents) if action is Action.AGREE else ()) or None,
             "replaced_by": replaced_by,
             "date": clause.date if clause is not None and dated else None,
             "beneficiary": _beneficiary(reading, document),

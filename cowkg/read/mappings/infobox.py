@@ -14,8 +14,8 @@ a force can be (:func:`infobox`):
   the place, ``cow:foundedIn``, when the row gives one date and one place); a date glossed in
   brackets is read with its gloss: founded, formed, launched, established, inaugurated,
   announced or created found it, any other gloss ("agreed", "discussed", "proposed") does not;
-- **founder(s) / founding leader** → FOUNDING ``founded_by`` the people named (states and
-  counts of a founders' list are left: "Sixteen nations, 2 organizations" names no founder);
+- **founder(s) / founding leader** → FOUNDING ``founded_by`` the people, organisations and
+  states named (the counts of a founders' list name none: "Sixteen nations, 2 organizations");
 - **leader(s) / chair / head** and **founding leader**: a title ("French president") then a
   name, often after a flag file ("Flag of France.svg Ana Ruiz") → POST_HOLDING (the person holds
   that post of the state the title or the flag names; nothing when they disagree); a leader of
@@ -25,11 +25,31 @@ a force can be (:func:`infobox`):
 - **summits / meetings held** → a MEETING of the subject's of that kind on every date of the
   value's lines.
 
-- **timeline** entries — a label line, a line opening with a date, its bracketed gloss after
-  the date or alone on the next line: a headquarters the label names ('Joint HQ Oslo') was
-  inaugurated that day when the gloss says inaugurated or opened (COMMAND_POST), a working group
-  of the coalition ('Working group on <topic>') announced when it says announced (GROUP); any
-  other gloss ('first met', 'revealed') gives nothing.
+- **timeline** entries — a label line (a line naming only the state of the label's place may
+  follow it: 'Midsummer ceremonies, Oslo' / 'Norway'), a line opening with a date, its bracketed
+  gloss after the date or alone on the next line: a headquarters the label names ('Joint HQ
+  Oslo') was inaugurated that day when the gloss says inaugurated or opened (COMMAND_POST), a
+  working group of the coalition ('Working group on <topic>') announced when it says announced
+  (GROUP); an event at one place ('<event>, <city>') where the subject was discussed or agreed
+  on ('(discussed, agreed on)') is a MEETING there that day (of no body: the entry names none);
+  'Inaugural / First summit(s)' gives the subject's summits on each date of the line ('April
+  8/21, 2026'); '<person> chair statement' with no gloss gives the meeting of that day and its
+  CHAIR. Any other gloss ('first met', 'revealed', 'mentioned as …') gives nothing, and so does a
+  bare date list under a label that says not what happened ('Since November 2024').
+
+- **cells with flags and icons** (fields of the military-operation template): 'Political
+  leaders' (the table's other headers may follow it) over the first cell of states only ('A Flag
+  of A and B.svg B') → each state LEADS the subject; 'Planned by <Flag of A and B.svg> <code>'
+  → the post of that headquarters code has A and B as its lead nations (``cow:leadNation``);
+  '<icon.svg> <demonym> Army, <code>' under 'Commanded by' → the post of that code has its
+  commander from that army's state (``cow:commanderNation``). A code ('PHQ', 'CHQ') is the post
+  of the place written before 'HQ (<code>)', else of the one place a line holding the code
+  names ('Riga Flag of Latvia.svg LVA RHQ'); a code given two places, or none, is left.
+
+- **a place's state**: a cell naming places and one state, by name or flag, on its line or on
+  the line under it (a line of states only, or a flag file before coordinates) → PLACE
+  ``state`` (``cow:inState``) for each place the place list puts in that state; a cell naming
+  anything else (a person, a date, an organisation) or two states gives nothing.
 
 A row's value is the rest of its line and the next lines up to a blank line, another label or
 three lines, all heading-shaped (no final stop); a label alone on its line may have its value
@@ -56,7 +76,7 @@ from typing import TYPE_CHECKING
 from cowkg.extract.force import NAMED_GROUP, working_group_ref
 from cowkg.extract.known import Args, make_fact
 from cowkg.extract.tables import command_post_ref, meeting_ref
-from cowkg.mentions import COALITION
+from cowkg.mentions import COALITION, place_state
 from cowkg.read.frame import names_another_forum
 from cowkg.read.units import Unit, UnitKind
 from cowkg.sources import span_at
@@ -95,9 +115,7 @@ footnote or bracket, a lower-case word; another capitalised word may be the next
 _PROSE_END = re.compile(r"[.!?]\s*$")
 _ROW_WORDS = 15
 _VALUE_LINES = 3
-_GLOSS = re.compile(
-    r"\s*(?:\(\d{4}-\d{2}-\d{2}\)\s*)?\((?P<gloss>[A-Za-z][^()\[\]\n]*?)\s*(?:\)|,|$)"
-)
+_GLOSS = re.compile(r"\s*\((?P<gloss>[A-Za-z][^()\[\]\n]*?)\s*(?:\)|,|$)")
 _FOUNDING_GLOSS = re.compile(
     r"^(?:founded|formed|launched|established|inaugurated|announced|created|set up)\b", re.I
 )
@@ -233,7 +251,7 @@ def _founding_dates(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
     dates = row.mentions(MentionKind.DATE)
     place = _founding_place(row, dates)
     for mention in dates:
-        if not _dated(mention, dates):
+        if not _day(mention):
             continue
         line = next(ln for ln in row.lines if ln.start <= mention.span.start < ln.end)
         gloss = _GLOSS.match(text, mention.span.end, line.end)
@@ -246,19 +264,16 @@ def _founding_dates(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
 def _founding_place(row: _Row, dates: Sequence[Mention]) -> Ref | None:
     """The place of a foundation row of one date: '14 June 2026 (2026-06-14), Oslo' (a row of
     several dates, or of several places, says not which is where)."""
-    days = {d.value for d in dates if _dated(d, dates)}
+    days = {d.value for d in dates if _day(d)}
     places = {p.value for p in row.mentions(MentionKind.PLACE) if isinstance(p.value, Ref)}
     return places.pop() if len(days) == 1 and len(places) == 1 else None
 
 
-def _dated(mention: Mention, dates: Sequence[Mention]) -> bool:
-    """A calendar date written in full, not a relative one ('Today') nor the ISO repeat of
-    the date before it ('April 4, 2026 (2026-04-04)')."""
-    repeat = any(
-        other.span.end <= mention.span.start <= other.span.end + 3 and other.value == mention.value
-        for other in dates
-    )
-    return isinstance(mention.value, dt.date) and mention.form != "relative" and not repeat
+def _day(mention: Mention) -> dt.date | None:
+    """The calendar day a date mention names, not a relative one ('Today'); the recogniser takes
+    the ISO repeat of a date ('April 4, 2026 (2026-04-04)') into the date's mention."""
+    relative = mention.form == "relative"
+    return mention.value if isinstance(mention.value, dt.date) and not relative else None
 
 
 def _flag_state(line: _Line) -> Ref | None:
@@ -311,10 +326,21 @@ def _leaders(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
 
 
 def _founders(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
-    people = tuple(p.value for p in row.mentions(MentionKind.PERSON) if isinstance(p.value, Ref))
-    if people:
-        args: Args = {"entity": entity, "founded_by": people}
+    """The people, organisations and states a founders' row lists (its counts name none)."""
+    named = [m for kind in _FOUNDER_KINDS for m in row.mentions(kind)]
+    founders = tuple(
+        dict.fromkeys(
+            m.value
+            for m in sorted(named, key=lambda m: m.span.start)
+            if isinstance(m.value, Ref) and m.value != entity
+        )
+    )
+    if founders:
+        args: Args = {"entity": entity, "founded_by": founders}
         yield make_fact(FactKind.FOUNDING, args, row.evidence(reading), "infobox")
+
+
+_FOUNDER_KINDS = (MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.STATE)
 
 
 def _headquarters(row: _Row, reading: Reading) -> Iterator[Fact]:
@@ -331,18 +357,22 @@ def _headquarters(row: _Row, reading: Reading) -> Iterator[Fact]:
 def _meetings(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
     noun = row.lines[0].text.split()[0].lower()
     kind = _KINDS.get(noun, "meeting")
-    dates = row.mentions(MentionKind.DATE)
-    for mention in dates:
-        if not _dated(mention, dates) or not isinstance(mention.value, dt.date):
-            continue
-        line = next(ln for ln in row.lines if ln.start <= mention.span.start < ln.end)
-        args: Args = {
-            "meeting": meeting_ref(mention.value, kind),
-            "date": mention.value,
-            "meeting_kind": kind,
-            "body": entity if entity.kind is EntityKind.COALITION else None,
-        }
-        yield make_fact(FactKind.MEETING, args, row.evidence(reading, line), "infobox")
+    for mention in row.mentions(MentionKind.DATE):
+        day = _day(mention)
+        if day is not None:
+            line = next(ln for ln in row.lines if ln.start <= mention.span.start < ln.end)
+            yield _subject_meeting(day, kind, entity, row.evidence(reading, line))
+
+
+def _subject_meeting(day: dt.date, kind: str, entity: Ref, evidence: Sequence[Span]) -> Fact:
+    """A meeting of the subject's (its body when the subject is the coalition) on ``day``."""
+    args: Args = {
+        "meeting": meeting_ref(day, kind),
+        "date": day,
+        "meeting_kind": kind,
+        "body": entity if entity.kind is EntityKind.COALITION else None,
+    }
+    return make_fact(FactKind.MEETING, args, evidence, "infobox")
 
 
 def _area(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
@@ -380,6 +410,8 @@ def infobox(reading: Reading) -> Iterator[Fact]:
         elif row.field == "area":
             yield from _area(row, reading, entity)
     yield from _timeline(lines, reading, entity)
+    yield from _cells(lines, reading, entity)
+    yield from _place_states(lines, reading)
 
 
 # -- timeline ------------------------------------------------------------------------------
@@ -395,7 +427,7 @@ def _opening_date(line: _Line) -> Mention | None:
     first = line.mentions[0] if line.mentions else None
     if first is None or first.span.start != line.start or first.kind is not MentionKind.DATE:
         return None
-    return first if _dated(first, line.mentions) else None
+    return first if _day(first) else None
 
 
 def _entry_gloss(reading: Reading, date: Mention, line: _Line, after: _Line | None) -> str:
@@ -407,37 +439,284 @@ def _entry_gloss(reading: Reading, date: Mention, line: _Line, after: _Line | No
     return own["gloss"] if own else ""
 
 
-def _timeline(lines: Sequence[_Line], reading: Reading, entity: Ref) -> Iterator[Fact]:
-    """Timeline entries — a label line, a date line, its gloss: a headquarters the label names
-    ('… HQ Oslo …') was inaugurated that day when the gloss says inaugurated or opened, a working
-    group of the coalition ('Working group on …') announced when it says announced."""
+@dataclass(frozen=True)
+class _Entry:
+    """One timeline entry: its label line, the date it opens its date line with, its gloss, and
+    the passage from the label to the gloss."""
+
+    label: _Line
+    line: _Line
+    date: dt.date
+    gloss: str
+    evidence: list[Span]
+
+
+def _entries(lines: Sequence[_Line], reading: Reading) -> Iterator[_Entry]:
+    """Every label / date / gloss entry; a line naming only states between the label and the
+    date ('Oslo ceremony' / 'Norway' / '3 May 2026') is the label's, the state of its place."""
     for index in range(1, len(lines)):
         line, label = lines[index], lines[index - 1]
         date = _opening_date(line)
         if date is None or not isinstance(date.value, dt.date) or _opening_date(label):
             continue
+        if index > 1 and _states_only(label) is not None and not _opening_date(lines[index - 2]):
+            label = lines[index - 2]
         after = lines[index + 1] if index + 1 < len(lines) else None
         gloss = _entry_gloss(reading, date, line, after)
         last = after if after is not None and gloss and _GLOSS_LINE.match(after.text) else line
         evidence = [span_at(reading.source, label.start, last.end)]
+        yield _Entry(label, line, date.value, gloss, evidence)
+
+
+def _timeline(lines: Sequence[_Line], reading: Reading, entity: Ref) -> Iterator[Fact]:
+    """Timeline entries — a label line, a date line, its gloss (see the module docstring)."""
+    for entry in _entries(lines, reading):
+        label, gloss, evidence = entry.label, entry.gloss, entry.evidence
         hq = _HQ_WORD.search(label.text)
-        places = [
-            p
-            for p in label.mentions
-            if p.kind is MentionKind.PLACE and hq and p.span.start >= label.start + hq.end()
-        ]
+        places = [p for p in label.mentions if p.kind is MentionKind.PLACE]
+        after_hq = [p for p in places if hq and p.span.start >= label.start + hq.end()]
         group = NAMED_GROUP.search(label.text)
-        if _INAUGURATED.match(gloss) and places:
-            args: Args = {"post": command_post_ref(places[0].span.text), "inaugurated": date.value}
+        if _INAUGURATED.match(gloss) and after_hq:
+            args: Args = {
+                "post": command_post_ref(after_hq[0].span.text),
+                "inaugurated": entry.date,
+            }
             yield make_fact(FactKind.COMMAND_POST, args, evidence, "infobox")
         elif _ANNOUNCED.match(gloss) and group and entity == COALITION:
             args = {
                 "group": working_group_ref(group["topic"]),
                 "group_kind": "working",
                 "parent": COALITION,
-                "announced_on": date.value,
+                "announced_on": entry.date,
             }
             yield make_fact(FactKind.GROUP, args, evidence, "infobox")
+        elif _DISCUSSED.match(gloss) and len({p.value for p in places}) == 1 and not hq:
+            yield from _discussed_at(entry, places[0])
+        elif _FIRST_MEETINGS.search(label.text):
+            yield from _first_meetings(entry, entity)
+        elif not gloss and _CHAIR_STATEMENT.search(label.text):
+            yield from _chair_statement(entry)
+
+
+_DISCUSSED = re.compile(r"^(?:discussed|agreed|talked)\b", re.I)
+_FIRST_MEETINGS = re.compile(
+    r"^[\s\u00a0]*(?:Inaugural|First|Founding)[\s\u00a0]+(?P<noun>summit|meeting)s?(?:/s)?"
+    r"[\s\u00a0]*$",
+    re.I,
+)
+_CHAIR_STATEMENT = re.compile(r"\bchair(?:['’]s|man['’]s)?[\s\u00a0]+statement\b", re.I)
+
+
+def _discussed_at(entry: _Entry, place: Mention) -> Iterator[Fact]:
+    """'<event>, <place>' / date / '(discussed, agreed on)': the subject was discussed at an
+    event of that day and place, a meeting (of no body the entry names)."""
+    meeting = meeting_ref(entry.date, "meeting")
+    args: Args = {"meeting": meeting, "date": entry.date, "meeting_kind": "meeting"}
+    yield make_fact(FactKind.MEETING, args, entry.evidence, "infobox")
+    if isinstance(place.value, Ref):
+        args = {"meeting": meeting, "place": place.value}
+        yield make_fact(FactKind.MEETING_PLACE, args, entry.evidence, "infobox")
+
+
+def _first_meetings(entry: _Entry, entity: Ref) -> Iterator[Fact]:
+    """'Inaugural summit/s' / 'March 2/15, 2026': the subject's first summits, one per date of
+    the date line."""
+    match = _FIRST_MEETINGS.search(entry.label.text)
+    kind = "summit" if match is not None and match["noun"].lower() == "summit" else "meeting"
+    for mention in entry.line.mentions:
+        day = _day(mention) if mention.kind is MentionKind.DATE else None
+        if day is not None:
+            yield _subject_meeting(day, kind, entity, entry.evidence)
+
+
+def _chair_statement(entry: _Entry) -> Iterator[Fact]:
+    """'<person> chair statement' / date: the person chaired the meeting of that day (the
+    resolver makes it the one meeting of known kind held that day)."""
+    people = {m.value for m in entry.label.mentions if m.kind is MentionKind.PERSON}
+    person = people.pop() if len(people) == 1 else None
+    if not isinstance(person, Ref):
+        return
+    meeting = meeting_ref(entry.date, "meeting")
+    args: Args = {"meeting": meeting, "date": entry.date, "meeting_kind": "meeting"}
+    yield make_fact(FactKind.MEETING, args, entry.evidence, "infobox")
+    args = {"meeting": meeting, "chair": person}
+    yield make_fact(FactKind.CHAIR, args, entry.evidence, "infobox")
+
+
+# -- cells: flags, icons and post codes ---------------------------------------------------------
+
+_POST_CODE = re.compile(r"\b[A-Z]{1,3}HQ\b")
+"""A headquarters' code in a table cell ('PHQ', 'CHQ', 'JHQ'), bare 'HQ' not."""
+_CODE_DEFINED = re.compile(r"[ \u00a0]+HQ[ \u00a0]*\((?P<code>[A-Z]{1,3}HQ)\)")
+"""A code defined after the headquarters it abbreviates: 'Oslo HQ (OHQ)'."""
+_ARMY = re.compile(r"[ \u00a0]+(?:Army|Navy|Air[ \u00a0]+Force|Armed[ \u00a0]+Forces)\b")
+"""A state's service after its demonym ('French Army', 'Flag of the British Army.svg')."""
+_CELL_LABELS = (
+    ("political-leaders", re.compile(r"^Political[ \u00a0]+leaders?(?:[ \u00a0]*$)")),
+    ("planned-by", re.compile(r"^Planned[ \u00a0]+by\b")),
+    ("commanded-by", re.compile(r"^Commanded[ \u00a0]+by\b")),
+)
+"""Fields of the template of a military operation whose cells hold flags and icons."""
+_FLAG_FILE = re.compile(r"Flag of [^\n]*?\.svg")
+_CELL_GLUE = re.compile(r"^[\s\u00a0,;&|•/]*(?:and[\s\u00a0,]*)*$")
+
+
+def _post_codes(lines: Sequence[_Line]) -> dict[str, Ref]:
+    """Each headquarters code of the page → its post: the place before 'HQ (code)', else the
+    one place a line with the code names ('Oslo Flag of Norway.svg NOR CHQ'); a code given two
+    places is left."""
+    found: dict[str, set[Ref]] = {}
+    for line in lines:
+        places = [m for m in line.mentions if m.kind is MentionKind.PLACE]
+        for code in _POST_CODE.finditer(line.text):
+            defined = _CODE_DEFINED.search(line.text)
+            if defined is not None and defined["code"] == code[0]:
+                before = [p for p in places if p.span.end == line.start + defined.start()]
+            else:
+                before = places if len({p.value for p in places}) == 1 else []
+            for place in before[:1]:
+                found.setdefault(code[0], set()).add(command_post_ref(place.span.text))
+    return {code: posts.pop() for code, posts in found.items() if len(posts) == 1}
+
+
+def _states_only(line: _Line) -> list[Ref] | None:
+    """The states of a cell that holds nothing else (their names, flag files, glue): 'France
+    Flag of France and the United Kingdom.svg UK'; None for any other line."""
+    text, states, cuts = line.text, [], []
+    for mention in line.mentions:
+        if mention.kind is not MentionKind.STATE or not isinstance(mention.value, Ref):
+            return None
+        states.append(mention.value)
+        cuts.append((mention.span.start - line.start, mention.span.end - line.start))
+    for start, end in sorted(cuts, reverse=True):
+        text = text[:start] + " " + text[end:]
+    bare = _FOOTNOTES.sub("", _FLAG_FILE.sub(" ", text))
+    return list(dict.fromkeys(states)) if states and _CELL_GLUE.match(bare) else None
+
+
+def _cell_field(line: _Line) -> str | None:
+    if line.bulleted or not _row_shaped(line):
+        return None
+    return next((field for field, label in _CELL_LABELS if label.match(line.text)), None)
+
+
+def _cells(lines: Sequence[_Line], reading: Reading, entity: Ref) -> Iterator[Fact]:
+    """Fields whose cells hold flags and icons (see the module docstring)."""
+    codes: dict[str, Ref] | None = None
+    for index, line in enumerate(lines):
+        field = _cell_field(line)
+        if field is None:
+            continue
+        following = list(_cell_lines(lines, index))
+        if field == "political-leaders":
+            yield from _political_leaders(line, following, reading, entity)
+            continue
+        codes = _post_codes(lines) if codes is None else codes
+        if field == "planned-by":
+            yield from _planned_by(line, codes, reading)
+        else:
+            for cell in (line, *following):
+                yield from _commanded_by(line, cell, codes, reading)
+
+
+def _cell_lines(lines: Sequence[_Line], index: int) -> Iterator[_Line]:
+    """The lines after a cell field's label, up to a blank line, another label or four lines."""
+    for line in lines[index + 1 : index + 5]:
+        if line.blank_before or _label(line) is not None or _cell_field(line) is not None:
+            return
+        yield line
+
+
+def _political_leaders(
+    label: _Line, following: Sequence[_Line], reading: Reading, entity: Ref
+) -> Iterator[Fact]:
+    """'Political leaders' (with the table's other headers after it), then the first cell of
+    states only: each of them LEADS the subject."""
+    cell = next((ln for ln in following if _states_only(ln) is not None), None)
+    if cell is None or any(ln.mentions for ln in following[: following.index(cell)]):
+        return
+    evidence = [span_at(reading.source, ln.start, ln.end) for ln in (label, cell)]
+    for state in _states_only(cell) or ():
+        yield make_fact(FactKind.LEADS, {"coalition": entity, "leader": state}, evidence, "infobox")
+
+
+def _planned_by(line: _Line, codes: dict[str, Ref], reading: Reading) -> Iterator[Fact]:
+    """'Planned by <Flag of A and B.svg> <code>': the post of that code is A and B's (its lead
+    nations), as the flag file names them."""
+    flag = _FLAG_FILE.search(line.text)
+    code = _POST_CODE.search(line.text, flag.end()) if flag is not None else None
+    if flag is None or code is None or code[0] not in codes:
+        return
+    start, end = line.start + flag.start(), line.start + flag.end()
+    states = tuple(
+        dict.fromkeys(
+            m.value
+            for m in line.mentions
+            if m.kind is MentionKind.STATE
+            and start <= m.span.start < end
+            and isinstance(m.value, Ref)
+        )
+    )
+    if states:
+        args: Args = {"post": codes[code[0]], "lead_nations": states}
+        evidence = [span_at(reading.source, line.start, line.end)]
+        yield make_fact(FactKind.COMMAND_POST, args, evidence, "infobox")
+
+
+def _commanded_by(
+    label: _Line, cell: _Line, codes: dict[str, Ref], reading: Reading
+) -> Iterator[Fact]:
+    """'<icon.svg> <demonym> Army, <code>' under 'Commanded by': the post of that code has its
+    commander from that army's state."""
+    armies = {
+        m.value
+        for m in cell.mentions
+        if m.kind is MentionKind.STATE and _ARMY.match(reading.source.text, m.span.end)
+    }
+    code = _POST_CODE.search(cell.text)
+    if len(armies) != 1 or code is None or code[0] not in codes:
+        return
+    args: Args = {"post": codes[code[0]], "commander_nation": armies.pop()}
+    evidence = [span_at(reading.source, ln.start, ln.end) for ln in dict.fromkeys((label, cell))]
+    yield make_fact(FactKind.COMMAND_POST, args, evidence, "infobox")
+
+
+# -- a place's state ----------------------------------------------------------------------------
+
+_PLACE_CELL = frozenset({MentionKind.PLACE, MentionKind.STATE})
+_FLAG_OPENING = re.compile(r"^Flag of [^\n]*?\.svg")
+
+
+def _place_states(lines: Sequence[_Line], reading: Reading) -> Iterator[Fact]:
+    """A cell naming places and one state — its name or flag on the line, or on the line under
+    it when that line names states only or opens with a flag before coordinates ('Kyiv Flag of
+    Ukraine.svg UKR CHQ', 'Oslo HQ' / 'Flag of Norway.svg 59°54′N …', 'Midsummer ceremonies,
+    Oslo' / 'Norway'): each place the place list puts in that state lies in it (a state the
+    list does not confirm is left)."""
+    for index, line in enumerate(lines):
+        if not _row_shaped(line) or not any(m.kind is MentionKind.PLACE for m in line.mentions):
+            continue
+        cell = [line]
+        under = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            under is not None
+            and not any(m.kind is MentionKind.PLACE for m in under.mentions)
+            and (_states_only(under) is not None or _FLAG_OPENING.match(under.text))
+        ):
+            cell.append(under)
+        mentions = [m for ln in cell for m in ln.mentions]
+        if any(m.kind not in _PLACE_CELL for m in mentions):  # a cell of places and states
+            continue
+        states = {m.value for m in mentions if m.kind is MentionKind.STATE}
+        state = states.pop() if len(states) == 1 else None
+        if not isinstance(state, Ref):
+            continue
+        evidence = [span_at(reading.source, ln.start, ln.end) for ln in cell]
+        places = {m.value for m in mentions if m.kind is MentionKind.PLACE}
+        for place in sorted((p for p in places if isinstance(p, Ref)), key=lambda p: p.key):
+            if place_state(place.key) == state.key:
+                args: Args = {"place": place, "state": state}
+                yield make_fact(FactKind.PLACE, args, evidence, "infobox")
 
 
 # -- captions ------------------------------------------------------------------------------

@@ -92,8 +92,19 @@ def _fact(
 # --------------------------------------------------------------------------------------------
 
 
+def _writes_day(reading: Reading, unit: Unit, meeting: Meeting) -> bool:
+    """The unit writes the day (or last day) of the meeting it names ("at yesterday's meeting"):
+    its date is stated there too, so the meeting's fact cites it (beyond its first units)."""
+    days = {meeting.day, meeting.end} - {None}
+    return any(
+        m.kind is MentionKind.DATE and m.value in days and m.span.end <= unit.end
+        for m in reading.mentions_in(unit.start, unit.end)
+    )
+
+
 def _meeting_facts(meeting: Meeting, reading: Reading, told: _Told) -> Iterator[Fact]:
     units = meeting.units[:4]
+    dating = [u for u in meeting.units[4:] if _writes_day(reading, u, meeting)]
     yield _fact(
         FactKind.MEETING,
         {
@@ -104,7 +115,7 @@ def _meeting_facts(meeting: Meeting, reading: Reading, told: _Told) -> Iterator[
             "meeting_kind": meeting.kind,
             "body": COALITION if meeting.coalition else meeting.forum,
         },
-        units,
+        [*units, *dating],
         reading,
         "meeting",
     )
@@ -190,8 +201,12 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
 def _addressed(clause: Clause, cue: Cue) -> bool:
     """A speaker who tells, briefs or addresses the meeting itself ("X told the summit", "X
     addressed the coalition meeting by video", "the summit was addressed by X") speaks at it: the
-    meeting noun is the verb's object, or its subject in the passive."""
-    top = _phrase_top(clause, cue.noun)
+    meeting noun is the verb's object, or its subject in the passive (also the subject a
+    passive conjunct shares: "the summit opened and was addressed by X")."""
+    token, noun = predicate_token(clause), cue.noun
+    if token is not None and noun is not None and token.dep_ == "conj" and noun.dep_ == "nsubj":
+        return noun.head.i == token.head.i and _passive(clause)
+    top = _phrase_top(clause, noun)
     return top is not None and top.dep_ in {"dobj", "dative", "nsubjpass"}
 
 
@@ -1060,12 +1075,13 @@ def _further_nouns(frame: Frame, clause: Clause, reading: Reading) -> Iterator[F
 def _conjoined(cue: Cue, first: Cue) -> bool:
     """Two meeting nouns in one coordination of the clause ("attended the meeting on 15 March
     and the 10 May meeting", "was present at A and at B"): climbing conjuncts, prepositions and
-    their objects, the second reaches where the first stands through a conjunct ("after the 10
-    May meeting" is no conjunct)."""
+    their objects, the second reaches where the first stands, or the word the first hangs from
+    (the parser may hang the second on the first's date or on the verb), through a conjunct
+    ("after the 10 May meeting" is no conjunct)."""
     if cue.noun is None or first.noun is None or cue.noun.i == first.noun.i:
         return False
     path, top = _climb(cue.noun), _climb(first.noun)[-1]
-    return path[-1].i == top.i and any(t.dep_ == "conj" for t in path)
+    return path[-1].i in {top.i, top.head.i} and any(t.dep_ == "conj" for t in path)
 
 
 def _climb(token: Token) -> list[Token]:

@@ -734,18 +734,36 @@ def _the_statement(subject: Token) -> bool:
 def _issuer(reading: Reading, unit: Unit) -> list[Speaker]:
     """Who issued "the statement" a unit speaks of: the one party the last reporting clause
     before it (in its paragraph or the one before) has as its subject ("In a joint statement,
-    Chile and Peru said … . The statement added …" gives both; no such clause, no one)."""
+    Chile and Peru said … . The statement added …" gives both), or the last clause that issues a
+    statement ("Chile and Peru issued a joint statement. … the statement said"); no such clause,
+    no one."""
     index = next((i for i, (u, _) in enumerate(reading.units) if u is unit), 0)
     for previous, clauses in reversed(reading.units[:index]):
         if previous.paragraph.index < unit.paragraph.index - 1:
             return []
         for clause in reversed(clauses):
-            if clause.action not in SPEECH_ACTS or not clause.polarity:
+            if not clause.polarity or not (
+                clause.action in SPEECH_ACTS or _issues_statement(previous, clause)
+            ):
                 continue
             subjects = [m for m in clause.agents("subject") if m.kind in _SPEAKER_KINDS]
             if subjects:
                 return [_holder(reading, previous, s) for s in _choose(subjects)]
     return []
+
+
+_ISSUING = frozenset({"issue", "release", "publish", "adopt", "sign", "make", "agree"})
+
+
+def _issues_statement(unit: Unit, clause: Clause) -> bool:
+    """The clause issues a statement: its verb issues, releases, publishes… an object that is a
+    statement noun ("Chile and Peru issued a joint statement")."""
+    token = _token(unit, clause.trigger.start)
+    return (
+        token is not None
+        and token.lemma_.lower() in _ISSUING
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in token.children)
+    )
 
 
 def _who(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
@@ -832,7 +850,8 @@ def _holder(reading: Reading, unit: Unit, speaker: Speaker) -> Speaker:
 def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
     """Whom "he"/"she" stands for: the person last named before ``unit`` (not far back) as the
     subject of a clause, else the person last named at all ("Frederiksen told TV2 after a
-    meeting hosted by Keir Starmer. … she acknowledged …" is Frederiksen)."""
+    meeting hosted by Keir Starmer. … she acknowledged …" is Frederiksen), else, when no one is
+    named that near, whom the "he said" of a unit in that stretch stands for."""
     window = range(unit.start - _PRONOUN_LOOKBACK, unit.start)
     subjects = [
         a.mention
@@ -850,7 +869,25 @@ def _antecedent(reading: Reading, unit: Unit) -> list[Speaker]:
         for m in reading.mentions
         if m.kind is MentionKind.PERSON and m.span.start in window and isinstance(m.value, Ref)
     ]
-    return _choose(before[-1:])
+    if before:
+        return _choose(before[-1:])
+    earlier = _same_pronoun_before(reading, unit, window.start)
+    return _antecedent(reading, earlier) if earlier is not None else []
+
+
+def _same_pronoun_before(reading: Reading, unit: Unit, since: int) -> Unit | None:
+    """The last unit since ``since`` that reports what "he"/"she" said: a run of "He said …"
+    sentences speaks for one person, named once before the run, however long it is."""
+    for earlier, clauses in reversed(reading.units):
+        if earlier.start >= unit.start or earlier.end <= since:
+            continue
+        for clause in clauses:
+            token = _token(earlier, clause.trigger.start)
+            if token is None or token.lemma_.lower() not in _REPORTING_LEMMAS:
+                continue
+            if any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in token.children):
+                return earlier
+    return None
 
 
 def _ref(mention: Mention) -> Ref:
@@ -872,8 +909,9 @@ def _token(unit: Unit, start: int) -> Token | None:
 def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
     """The tokens of what was said: a complement clause, else (``nominal``) the object, with a
     preposition that goes on with it ("accused Peru of stalling"), or the object of 'call for',
-    'warn of', 'agree on'. A nested reporting clause with its own subject ("…, while Y denied
-    …") is its own statement, not part of this one."""
+    'warn of', 'agree on', or the noun a participle modifies ("a plan rejected by X"). A nested
+    reporting clause with its own subject ("…, while Y denied …") is its own statement, not part
+    of this one."""
     clausal = [c for c in token.children if c.dep_ in _CLAUSAL]
     if not clausal and token.dep_ == "parataxis" and token.head.i != token.i and _set_off(token):
         clausal = [token.head]  # "…, X said, …": the quote is the head the verb interrupts
@@ -896,13 +934,22 @@ def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
             for g in (c.children if not heads or c.lower_ not in _BRIDGING_PREPS else [c])
             if g is c or g.dep_ in {"pobj", "pcomp"}
         ]
-        tokens = [t for c in heads for t in c.subtree]
+        tokens = [t for c in heads for t in c.subtree] or _modified(token)
     if not _says_something(tokens, clausal=bool(clausal)):
         return None
     nested = {t.i for t in tokens if t.i != token.i and _reports_on_its_own(t)}
     inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
     kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
     return kept or None
+
+
+def _modified(token: Token) -> list[Token]:
+    """What a past participle with no object of its own says of the noun it modifies ("a plan
+    rejected by Chile", "a pledge reiterated by X"): that noun's phrase, less the participle's."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i == token.i:
+        return []
+    own = {t.i for t in token.subtree}
+    return [t for t in token.head.subtree if t.i not in own]
 
 
 def _misattached(token: Token) -> list[Token]:
