@@ -314,6 +314,7 @@ def _count_claim(w: _FactWriter) -> None:
     _quantity_counts(w, c, quantity)
     w.literal(c, COW.claimText, "text", _text)
     w.literal(c, COW.asOf, "as_of", _date)
+    w.link(c, COW.deploymentArea, "deployment_area")
 
 
 def _post_holding(w: _FactWriter) -> None:
@@ -362,6 +363,7 @@ def _pledge(w: _FactWriter) -> None:
     w.literal(pl, COW.pledgeDate, "date", _date)
     w.link(pl, COW.pledgedAt, "meeting")
     w.link(pl, COW.beneficiary, "beneficiary")
+    w.link(pl, COW.deploymentArea, "deployment_area")
 
 
 def _quantity(w: _FactWriter, path: str, quantity: FactValue) -> URIRef:
@@ -406,6 +408,7 @@ def _force_status(w: _FactWriter) -> None:
     w.literal(force, COW.deploymentCondition, "condition", _text)
     w.literal(force, COW.workingLanguage, "working_language", _plain)
     w.link(force, COW.forceOf, "coalition")
+    w.link(force, COW.deploymentArea, "deployment_area")
 
 
 def _command_post(w: _FactWriter) -> None:
@@ -460,6 +463,8 @@ def _plan(w: _FactWriter) -> None:
     w.link(p, COW.plannedBy, "planned_by")
     w.literal(p, COW.planAim, "aim", _text)
     w.literal(p, COW.planStatus, "status", _plain)
+    w.link(p, COW.deploymentArea, "deployment_area")
+    w.link(p, COW.beneficiary, "beneficiary")
 
 
 def _plan_point(w: _FactWriter) -> None:
@@ -470,6 +475,7 @@ def _plan_point(w: _FactWriter) -> None:
     w.add(w.node(plan), COW.hasPoint, pt)
     w.literal(pt, SCHEMA.position, "position", _int)
     w.literal(pt, SCHEMA.text, "text", _text)
+    w.link(w.node(plan), COW.beneficiary, "beneficiary")  # the point's beneficiary: the plan's
 
 
 def _principle(w: _FactWriter) -> None:

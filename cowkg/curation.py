@@ -72,6 +72,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "quantity": "quantity!",
         "text": "str!",
         "as_of": "date",
+        "deployment_area": "ref",
     },
     FactKind.POST_HOLDING: {
         "person": "ref!",
@@ -92,6 +93,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "date": "date",
         "meeting": "ref",
         "beneficiary": "ref",
+        "deployment_area": "ref",
         "pledger_count": "quantity",
     },
     FactKind.MEMBERSHIP: {"member": "ref!", "coalition": "ref!", "basis": "str!", "date": "date"},
@@ -105,6 +107,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "condition": "str",
         "working_language": "str",
         "coalition": "ref",
+        "deployment_area": "ref",
     },
     FactKind.COMMAND_POST: {
         "post": "ref!",
@@ -142,8 +145,10 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "discussed_at": "ref",
         "replaced_by": "ref",
         "date": "date",
+        "deployment_area": "ref",
+        "beneficiary": "ref",
     },
-    FactKind.PLAN_POINT: {"plan": "ref!", "position": "int!", "text": "str!"},
+    FactKind.PLAN_POINT: {"plan": "ref!", "position": "int!", "text": "str!", "beneficiary": "ref"},
     FactKind.PRINCIPLE: {
         "principle": "ref!",
         "text": "str!",

@@ -118,6 +118,7 @@ class COW(DefinedNamespace):
     pledgedAt: URIRef
     pledgeModality: URIRef
     beneficiary: URIRef
+    deploymentArea: URIRef
     groupOf: URIRef
     announcedBy: URIRef
     inauguratedBy: URIRef

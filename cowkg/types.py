@@ -167,14 +167,16 @@ class FactKind(StrEnum):
     # meeting: Ref(MEETING); party: Ref  -- a seed states the party was NOT represented
     NON_ATTENDANCE = "non-attendance"
     # claim: Ref(CLAIM); about?: Ref (a meeting, the coalition: only when the source says);
-    # counted: str ("countries", "troops", "points"…); quantity: Quantity; text: str; as_of?: date
+    # counted: str ("countries", "troops", "points"…); quantity: Quantity; text: str; as_of?: date;
+    # deployment_area?: Ref(STATE) (where counted troops are to be: "25,000 troops in X")
     COUNT_CLAIM = "count-claim"
     # person: Ref(PERSON); role: Ref(ROLE); organization?: Ref(STATE | ORGANIZATION); as_of?: date
     POST_HOLDING = "post-holding"
     # pledge: Ref(PLEDGE); pledger: Ref | tuple[Ref, ...]; pledge_kind: str (money | troops |
     # equipment | capability | training | other); amount?: Money; equivalent?: Money;
     # quantity?: Quantity; purpose?: str; condition?: str; date?: date; meeting?: Ref(MEETING);
-    # beneficiary?: Ref;
+    # beneficiary?: Ref (whom it is for: "aid to X"); deployment_area?: Ref(STATE) (where what is
+    # pledged is to go: "send troops to X");
     # modality?: str (pledged | offered | ready | considering | planned | future | conditional |
     # possible | asserted); pledger may be a tuple of Refs: one pledge made by a group together;
     # pledger_count?: Quantity -- how many states an unnamed group pledger (STATE_GROUP) has
@@ -190,8 +192,9 @@ class FactKind(StrEnum):
     FORCE_TASK = "force-task"
     # force: Ref(FORCE); component: Ref(COMPONENT)
     FORCE_COMPONENT = "force-component"
-    # force: Ref(FORCE); status?: str (planned | not-mandated ...); condition?: str;
-    # working_language?: str; coalition?: Ref(COALITION); as_of?: date | str ("2025-11", a month)
+    # force: Ref(FORCE | COALITION: an infobox's subject); status?: str (planned | not-mandated
+    # ...); condition?: str; working_language?: str; coalition?: Ref(COALITION); as_of?: date |
+    # str ("2025-11", a month); deployment_area?: Ref(STATE) (where it is to deploy or act)
     FORCE_STATUS = "force-status"
     # post: Ref(COMMAND_POST); force?: Ref(FORCE); place?: Ref(PLACE); level?: str; stars?: int;
     # commander_nation?: Ref(STATE); lead_nations?: tuple[Ref, ...]; inaugurated?: date;
@@ -209,9 +212,12 @@ class FactKind(StrEnum):
     # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; discussed_at?: Ref(MEETING);
     # replaced_by?: Ref(PLAN); date?: date; planned_by?: tuple[Ref, ...] (whose intention or plan
     # in the making it is); aim?: str (what it is to do, verbatim); status?: str (intended |
-    # in-preparation)
+    # in-preparation); deployment_area?: Ref(STATE) (where what it plans is to be deployed or
+    # done: "a plan to send troops to X"); beneficiary?: Ref (whom it is for: "a reconstruction
+    # plan for X", "to guarantee X's security")
     PLAN = "plan"
-    # plan: Ref(PLAN); position: int; text: str
+    # plan: Ref(PLAN); position: int; text: str; beneficiary?: Ref (whom the point is for: "aid
+    # to X"; written on the plan)
     PLAN_POINT = "plan-point"
     # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
     PRINCIPLE = "principle"

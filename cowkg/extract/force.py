@@ -28,6 +28,7 @@ from cowkg.extract.layout import (
 from cowkg.extract.names import iter_force_mentions, language_code
 from cowkg.extract.tables import command_post_ref, place_ref
 from cowkg.mentions import COALITION, slug
+from cowkg.read.destinations import areas, first_allowed
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Ref, Source
 
 _H = f"[{DASHES}]"
@@ -200,12 +201,22 @@ def force_status(ctx: Context) -> list[Fact]:
             "condition": clean(condition["cond"] or condition["cond2"]) if condition else None,
             "working_language": language_code(language["lang"]) if language else None,
             "coalition": COALITION if status and re.search(r"\bcoalition", s.text) else None,
+            "deployment_area": _deployment_area(ctx, s),
         }
         if status is not None:
             args["as_of"] = ctx.known.date_in(s.start, s.end) or _month_as_of(s.text)
         if any(v is not None for k, v in args.items() if k not in ("force", "coalition")):
             facts.append(ctx.fact(FactKind.FORCE_STATUS, args, s, "force-status"))
     return facts
+
+
+def _deployment_area(ctx: Context, s: Sentence) -> Ref | None:
+    """Where the sentence says its force is to deploy or act ("designed to deploy to X", "a
+    force in X", "post-war stabilisation in X"), unless a negation or refusal comes before it
+    ("troops will not be sent to X"): FORCE_STATUS records no refusal, so the area of a
+    ruled-out deployment is not carried at all."""
+    text = ctx.source.text
+    return first_allowed(text, areas(text, ctx.known.states, s.start, s.end), s.start)
 
 
 def _month_as_of(text: str) -> str | None:

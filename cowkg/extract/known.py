@@ -68,6 +68,8 @@ class Known:
     people: Mapping[str, Ref]
     organizations: Mapping[str, Ref]
     dates: Sequence[tuple[int, int, dt.date]]
+    states: Sequence[Mention] = ()
+    """The seed's state mentions in text order (what :mod:`cowkg.read.destinations` reads)."""
 
     @classmethod
     def of(cls, mentions: Iterable[Mention]) -> Known:
@@ -75,6 +77,7 @@ class Known:
         people: dict[str, Ref] = {}
         orgs: dict[str, Ref] = {}
         dates: list[tuple[int, int, dt.date]] = []
+        states: list[Mention] = []
         for mention in mentions:
             value = mention.value
             if isinstance(value, Ref) and mention.kind is MentionKind.PERSON:
@@ -83,7 +86,9 @@ class Known:
                 orgs.setdefault(mention.span.text, value)
             elif mention.kind is MentionKind.DATE and isinstance(value, dt.date):
                 dates.append((mention.span.start, mention.span.end, value))
-        return cls(people, orgs, sorted(dates))
+            elif isinstance(value, Ref) and mention.kind is MentionKind.STATE:
+                states.append(mention)
+        return cls(people, orgs, sorted(dates), tuple(sorted(states, key=lambda m: m.span)))
 
     def person_prefix(self, text: str) -> tuple[Ref, int] | None:
         """The person named at the start of ``text`` and the length of that name, if any.

@@ -30,6 +30,7 @@ from cowkg.extract.layout import (
     strip_refs,
 )
 from cowkg.mentions import COALITION, known_place_names, person_ref, slug
+from cowkg.read.destinations import beneficiaries, first_allowed
 from cowkg.types import EntityKind, Fact, FactKind, Quantity, Ref, Source, Span
 
 log = logging.getLogger(__name__)
@@ -749,12 +750,24 @@ def read_numbered_plans(source: Source, known: Known) -> list[Fact]:
         args: Args = {"plan": plan, "plan_kind": "plan", "points": count, "outlined_by": person}
         facts.append(make_fact(FactKind.PLAN, args, [outline], "numbered-plan"))
         for position, (item, text) in enumerate(items, start=1):
-            point: Args = {"plan": plan, "position": position, "text": clean(text)}
+            point: Args = {
+                "plan": plan,
+                "position": position,
+                "text": clean(text),
+                "beneficiary": _point_beneficiary(source, known, item),
+            }
             evidence = [
                 span(source, item.start + len(item.text) - len(item.text.lstrip()), item.end)
             ]
             facts.append(make_fact(FactKind.PLAN_POINT, point, evidence, "numbered-plan"))
     return facts
+
+
+def _point_beneficiary(source: Source, known: Known, item: Line) -> Ref | None:
+    """The state a plan's point is for ("aid to X", "guarantee X's security"; see
+    :mod:`cowkg.read.destinations`): the plan is for it too."""
+    found = beneficiaries(source.text, known.states, item.start, item.end)
+    return first_allowed(source.text, found, item.start)
 
 
 def _numbered_items(following: Sequence[Line], count: int) -> list[tuple[Line, str]] | None:

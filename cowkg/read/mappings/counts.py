@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
 from cowkg.read.clauses import LEXICON, Action, Clause
+from cowkg.read.destinations import areas, first_allowed
 from cowkg.read.mappings.about import (
     COALITION,
     Context,
@@ -82,8 +83,38 @@ def _claim(reading: Reading, context: Context, clause: Clause, mention: Mention)
         "quantity": quantity,
         "text": mention.span.text,
         "as_of": day or reading.source.date,
+        "deployment_area": _area(reading, clause, mention) if _troops(counted) else None,
     }
     return make_fact(FactKind.COUNT_CLAIM, args, (clause.unit.evidence(reading.source),), RULE)
+
+
+_TROOPS = frozenset({"troops", "troop", "soldiers", "peacekeepers", "personnel", "servicemen",
+                     "forces", "boots"})  # fmt: skip
+
+
+def _troops(counted: str) -> bool:
+    return bool(set(counted.lower().split()) & _TROOPS)
+
+
+def _area(reading: Reading, clause: Clause, mention: Mention) -> Ref | None:
+    """Where the counted troops are to be ("put 25,000 troops on the ground in X", "5,000
+    soldiers deployed to X"; :mod:`cowkg.read.destinations`): a state the count's own phrase,
+    or the phrases of the predicate whose object it is, name as an area, unless ruled out
+    ("will not send 500 troops to X")."""
+    words = _noun_phrase(clause, mention)
+    number = number_token(clause, mention)
+    if not words or number is None:
+        return None
+    noun = number.head if number.dep_ != "ROOT" else number
+    if noun.dep_ in {"dobj", "nsubjpass"}:  # "put 25,000 troops on the ground in X"
+        words += [t for c in noun.head.children if c.dep_ == "prep" for t in c.subtree]
+    base, text = clause.unit.paragraph.start, reading.source.text
+    start = mention.span.start
+    end = max(base + t.idx + len(t) for t in words)
+    if end <= start:
+        return None
+    found = areas(text, reading.mentions_in(start, end), start, end)
+    return first_allowed(text, found, clause.unit.start)
 
 
 def _counted(context: Context, clause: Clause, mention: Mention, quantity: Quantity) -> str:

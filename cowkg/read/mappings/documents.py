@@ -34,6 +34,7 @@ from cowkg.extract.known import Args, make_fact
 from cowkg.extract.layout import number
 from cowkg.mentions import slug
 from cowkg.read.clauses import Action, Clause
+from cowkg.read.destinations import beneficiaries, first_allowed
 from cowkg.read.frame import mention_token
 from cowkg.read.mappings.about import meeting_on, names_meeting, reference_date
 from cowkg.read.units import Unit, UnitKind
@@ -251,6 +252,7 @@ def _facts_of(
     reading: Reading, unit: Unit, clauses: Sequence[Clause], carried: tuple[dt.date, int] | None
 ) -> Iterator[Fact]:
     found = documents_in(unit, clauses)
+    found += _plans_for(reading, unit, found)
     states = _state_at(unit, reading) if found else []
     for document in found:
         clause = _owning_clause(document.head, clauses, unit.paragraph.start)
@@ -269,12 +271,62 @@ def _facts_of(
             "signed_by": (_signers_with(clause, agents) if action is Action.AGREE else ()) or None,
             "replaced_by": replaced_by,
             "date": clause.date if clause is not None and dated else None,
+            "beneficiary": _beneficiary(reading, document),
         }
         start = unit.start
         if carried is not None and dated and args["date"] is None:
             args["date"], start = carried
         evidence = unit.evidence(reading.source, start)
         yield make_fact(FactKind.PLAN, args, [evidence], "documents")
+
+
+def _beneficiary(reading: Reading, document: Document) -> Ref | None:
+    """Whom the document is for, as the object of its own "for" says ("a reconstruction plan
+    for X"; :mod:`cowkg.read.destinations`) — not a state named further on in a list the parse
+    hangs on it, nor the one it is presented to ("present a plan to X")."""
+    text, head = reading.source.text, document.head
+    base = document.start - head.left_edge.idx
+    objects = [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for pobj in objects:
+        end = base + pobj.idx + len(pobj.text)
+        states = reading.mentions_in(base + pobj.left_edge.idx, end)
+        found = first_allowed(
+            text, beneficiaries(text, states, document.start, end), document.start
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def _plans_for(reading: Reading, unit: Unit, found: Sequence[Document]) -> list[Document]:
+    """A plan named by its subject and whom it is for — "a reconstruction plan for X", "the
+    recovery roadmap for X" — names one plan: the one of that subject for that state (keyed by
+    both). No subject ("a plan for X"), an owner ("Peru's plan for X": whose plan, not named
+    here) or a state that is not its beneficiary ("a plan for talks in X") names none."""
+    base, known = unit.paragraph.start, {d.head.i for d in found}
+    plans = []
+    for head in unit.sentence:
+        if head.i in known or DOCUMENT_NOUNS.get(head.lemma_.lower()) != "plan":
+            continue
+        if head.pos_ != "NOUN" or any(c.dep_ == "poss" for c in head.children):
+            continue
+        topic = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        start, end = base + head.left_edge.idx, base + head.idx + len(head.text)
+        probe = Document(Ref(EntityKind.PLAN, ""), "plan", None, head, start, end)
+        state = _beneficiary(reading, probe)
+        if not topic or state is None:
+            continue
+        name = " ".join(t.text for t in [*topic, head])
+        label = f"{name} for {state.label or state.key}"
+        ref = Ref(EntityKind.PLAN, slug(f"{name} for {state.key}"), label)
+        plans.append(Document(ref, "plan", None, head, start, end))
+    return plans
 
 
 def _is_successor(document: Document, found: Sequence[Document], clause: Clause | None) -> bool:

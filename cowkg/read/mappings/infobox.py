@@ -95,6 +95,10 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("leaders", r"Leaders?|Chair(?:man|person)?s?|Head"),
         ("headquarters", r"Headquarters"),
         ("meetings", r"(?:Summits|Meetings|Conferences)\s+held"),
+        (
+            "area",
+            r"Country[\s\u00a0]*\([\s\u00a0]*to[\s\u00a0]+(?:secure|defend|protect)[\s\u00a0]*\)",
+        ),
     )
 )
 """Infobox field labels (standard template labels, not one article's), the more specific first
@@ -371,6 +375,21 @@ def _subject_meeting(day: dt.date, kind: str, entity: Ref, evidence: Sequence[Sp
     return make_fact(FactKind.MEETING, args, evidence, "infobox")
 
 
+def _area(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
+    """ "Country (to secure) <State>": the state the subject is to secure is where it is to be
+    deployed and act (FORCE_STATUS ``deployment_area``); a demonym or a negated value gives
+    nothing."""
+    value = reading.source.text[row.value_start : row.lines[-1].end]
+    if _NEGATION.search(value):
+        return
+    for mention in row.mentions(MentionKind.STATE):
+        if mention.form == "demonym" or not isinstance(mention.value, Ref):
+            continue
+        line = next(ln for ln in row.lines if ln.start <= mention.span.start < ln.end)
+        args: Args = {"force": entity, "deployment_area": mention.value}
+        yield make_fact(FactKind.FORCE_STATUS, args, row.evidence(reading, line), "infobox")
+
+
 def infobox(reading: Reading) -> Iterator[Fact]:
     """Facts of the source's subject from its infobox rows (see the module docstring)."""
     lines = _lines(reading)
@@ -388,6 +407,8 @@ def infobox(reading: Reading) -> Iterator[Fact]:
             yield from _headquarters(row, reading)
         elif row.field == "meetings":
             yield from _meetings(row, reading, entity)
+        elif row.field == "area":
+            yield from _area(row, reading, entity)
     yield from _timeline(lines, reading, entity)
     yield from _cells(lines, reading, entity)
     yield from _place_states(lines, reading)

@@ -55,8 +55,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
-from cowkg.mentions import slug
+from cowkg.mentions import slug, state_key
 from cowkg.read.clauses import REPORTING, Action, Argument, Clause, headline_future
+from cowkg.read.destinations import areas, beneficiaries, first_allowed
 from cowkg.read.mappings.about import (
     Context,
     counts_a_thing,
@@ -503,7 +504,10 @@ _PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "con
 
 def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterator[Fact]:
     """A pledge noun of the clause with its pledger as a demonym or possessive ("the French
-    announcement of 2 billion euros") and what is pledged after "of"."""
+    announcement of 2 billion euros", "its contributions" after a state) and what is pledged
+    after "of", or after "to" when that names whom it helps ("Chile's contributions to securing
+    Moldova's ports", kind ``other`` when no kind is named; not "Chile's commitment to
+    peace")."""
     unit = clause.unit
     token = predicate_token(clause)
     nouns = [t for t in token.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in _PLEDGE_NOUNS]
@@ -523,15 +527,19 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
             for c in noun.children
             if c.dep_ in {"amod", "poss", "compound"} and unit.paragraph.start + c.idx in states
         ]
+        pledger = (
+            _agent_ref(owners[0]) if owners else next(iter(_owners(reading, clause, noun)), None)
+        )
         objects = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-        if not owners or not objects:
+        helped = _helped_by(reading, clause, noun)
+        if pledger is None or not (objects or helped):
             continue
+        objects = objects or [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"]
         inside = [m for m in reading.mentions if unit.start <= m.span.start < unit.end]
         owned = _within(inside, objects, unit)
         amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
-        kind = "money" if amounts else pledge_kind(objects, noun)
-        pledger = _agent_ref(owners[0])
-        if kind is None or pledger is None:
+        kind = "money" if amounts else pledge_kind(objects, noun) or ("other" if helped else None)
+        if kind is None:
             continue
         day = context.date(reading, clause)
         args: dict[str, FactValue | None] = {
@@ -541,9 +549,27 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
             "amount": _amount(amounts, [pledger]),
             "quantity": _quantity(owned, kind),
             "date": day,
+            "beneficiary": helped,
         }
         args["pledge"] = _pledge_ref([pledger], args["amount"], day, clause)
         yield make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _helped_by(reading: Reading, clause: Clause, noun: Token) -> Ref | None:
+    """The state a pledge noun's own "to" or "of" phrase names as helped ("contributions to
+    securing X's ports", "a pledge of aid to X"), or gives it to ("a pledge of €2 billion to
+    X")."""
+    base, text = clause.unit.paragraph.start, reading.source.text
+    given = _recipients(reading, clause, noun)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "of"}):
+        start = base + noun.left_edge.idx
+        end = base + prep.right_edge.idx + len(prep.right_edge)
+        states = reading.mentions_in(base + prep.idx, end)
+        named = (*beneficiaries(text, states, start, end), *(m for m in given if m in states))
+        found = first_allowed(text, named, start)
+        if found is not None:
+            return found
+    return None
 
 
 def _owner(token: Token, predicates: set[int]) -> int:
@@ -621,7 +647,8 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "condition": condition(token),
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
-        "beneficiary": UKRAINE if for_ukraine else None,
+        "beneficiary": _beneficiary(reading, clause, token, objects, receiving, for_ukraine),
+        "deployment_area": _area(reading, clause, objects, receiving),
         "pledger_count": group[1] if group is not None else None,
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
@@ -795,6 +822,8 @@ def _asserted_by_governors(token: Token) -> bool:
         return False  # "committing troops would mean …": a topic, not a pledge
     node = token
     while node.dep_ in {"xcomp", "acl", "advcl", "pcomp", "ccomp", "relcl", "conj"}:
+        if node.dep_ == "relcl" and _relative_subject(node):
+            return True  # "12 countries, which have pledged …": said of its antecedent
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
             return False
         head = governor(node)
@@ -811,6 +840,12 @@ def _asserted_by_governors(token: Token) -> bool:
             return False
         node = head
     return True
+
+
+def _relative_subject(token: Token) -> bool:
+    """The clause's subject is a relative pronoun ("which", "that", "who"): the clause asserts
+    its act of the noun it hangs on."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _RELATIVES for c in token.children)
 
 
 def governor(token: Token) -> Token:
@@ -856,9 +891,27 @@ def _pledgers(
     else:
         mentions = clause.agents("by") if clause.passive else clause.agents("subject")
         if not mentions and _pronoun_subject(token):
-            mentions = _speakers(context, clause) or _antecedents(reading, clause, token)
+            mentions = (
+                _relative_antecedent(reading, clause, token)
+                or _speakers(context, clause)
+                or _antecedents(reading, clause, token)
+            )
             mentions = _the_country(reading, clause, token, mentions)
     return _refs(clause, mentions)
+
+
+def _relative_antecedent(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
+    """For a relative pronoun subject, the agent named by the noun the clause hangs on ("Chile,
+    which has pledged 40 drones …" → Chile)."""
+    if token.dep_ != "relcl" or not _relative_subject(token):
+        return []
+    base, noun = clause.unit.paragraph.start, token.head
+    at = base + noun.idx
+    return [
+        m
+        for m in reading.mentions_in(clause.unit.start, clause.unit.end)
+        if m.kind in _AGENT_MENTIONS and m.span.start <= at < m.span.end
+    ]
 
 
 def _refs(clause: Clause, mentions: Sequence[Mention]) -> list[Ref]:
@@ -1003,8 +1056,13 @@ def _inside_a_phrase(clause: Clause, mention: Mention) -> bool:
 
 def _own_troops(clause: Clause, token: Token) -> list[Ref]:
     """With no named pledger, the states whose troops the clause pledges ("a plan to deploy
-    British and French troops"): the demonyms modifying what is pledged."""
-    words = {t.idx + clause.unit.paragraph.start for t in _words(_complements(token, False))}
+    British and French troops"): the demonyms modifying what is pledged — the pledged noun
+    itself, not another word of its phrase ("support against Russian aggression")."""
+    words = {
+        t.idx + clause.unit.paragraph.start
+        for t in _words(_complements(token, False))
+        if _modifies_a_pledged_noun(t)
+    }
     return list(
         dict.fromkeys(
             a.mention.value
@@ -1016,6 +1074,14 @@ def _own_troops(clause: Clause, token: Token) -> list[Ref]:
             and a.mention.value != UKRAINE
         )
     )
+
+
+def _modifies_a_pledged_noun(token: Token) -> bool:
+    """A modifier (or a conjunct of one: "British and French") of a noun of a pledge kind."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in {"amod", "compound"} and _kind_of([node.head]) is not None
 
 
 def _affiliated(reading: Reading, refs: Sequence[Ref]) -> list[Ref]:
@@ -1301,7 +1367,8 @@ def _quantity(owned: Sequence[Mention], kind: str) -> FactValue | None:
 
 
 def _purpose(objects: Sequence[Token], predicate: Token) -> str | None:
-    """What the pledge is for: "to purchase …", "for …", "towards …" (not "for Ukraine")."""
+    """What the pledge is for: "to purchase …", "for …", "towards …" (not "for Ukraine", "for
+    Moldova": a state is the beneficiary)."""
     candidates = [*objects, *(c for o in objects for c in o.children)]
     for token in candidates:
         if token.dep_ in {"xcomp", "advcl", "acl", "relcl"} and token.lemma_.lower() in (
@@ -1314,8 +1381,8 @@ def _purpose(objects: Sequence[Token], predicate: Token) -> str | None:
         if token.dep_ == "prep" and token.lower_ in {"for", "towards", "toward"}:
             text = _span_text(token)
             body = re.sub(r"^(?:for|towards|toward)\s+", "", text, flags=re.I)
-            if not re.fullmatch(r"(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainians?)", body):
-                return body
+            if not re.fullmatch(r"(?:Kyiv|Kiev|Ukrainians?)", body) and state_key(body) is None:
+                return body  # "for Ukraine", "for Moldova": whom it is for, not what
     return None
 
 
@@ -1333,6 +1400,72 @@ def _for_ukraine(
         return any(_agent_ref(m) == UKRAINE for m in clause.agents("subject"))
     words = {t.lower_ for t in _words(objects)}
     return bool(words & {"ukraine", "kyiv", "kiev", "ukrainian"})
+
+
+def _beneficiary(
+    reading: Reading,
+    clause: Clause,
+    token: Token,
+    objects: Sequence[Token],
+    receiving: bool,
+    for_ukraine: bool,
+) -> Ref | None:
+    """Whom the pledge is for: the state what is pledged names as helped ("aid to X", "support
+    for X", "X's defence", "to secure X"; :mod:`cowkg.read.destinations`), else the state it is
+    given to or for ("offered 40 drones to X"), else Ukraine when it receives or is named among
+    what is pledged (:func:`_for_ukraine`)."""
+    extent = None if receiving else _extent(objects, clause.unit)
+    if extent is not None:
+        text, (start, end) = reading.source.text, extent
+        found = beneficiaries(text, reading.mentions_in(start, end), start, end)
+        helped = first_allowed(text, (*found, *_recipients(reading, clause, token)), start)
+        if helped is not None:
+            return helped
+    return UKRAINE if for_ukraine else None
+
+
+def _recipients(reading: Reading, clause: Clause, token: Token) -> list[Mention]:
+    """The states the predicate (or pledge noun) or its object gives "to" or "for" ("pledged
+    40 drones to X", "will send troops to X", "€2 million for X"); a demonym says whose, not to
+    whom."""
+    heads = [token, *(c for c in token.children if c.dep_ in {"dobj", "nsubjpass"})]
+    objects = [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    base, unit = clause.unit.paragraph.start, clause.unit
+    return [
+        m
+        for m in reading.mentions_in(unit.start, unit.end)
+        if m.kind is MentionKind.STATE
+        and m.form != "demonym"
+        and any(m.span.start <= base + g.idx < m.span.end for g in objects)
+    ]
+
+
+def _area(
+    reading: Reading, clause: Clause, objects: Sequence[Token], receiving: bool
+) -> Ref | None:
+    """Where what is pledged is to go ("send 300 soldiers to X", "a deployment in X")."""
+    extent = None if receiving else _extent(objects, clause.unit)
+    if extent is None:
+        return None
+    text, (start, end) = reading.source.text, extent
+    return first_allowed(text, areas(text, reading.mentions_in(start, end), start, end), start)
+
+
+def _extent(objects: Sequence[Token], unit: Unit) -> tuple[int, int] | None:
+    """Where what is pledged is written: from the first to the last word of the objects."""
+    words = _words(objects)
+    if not words:
+        return None
+    first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+    base = unit.paragraph.start
+    return base + first.idx, base + last.idx + len(last)
 
 
 def _pledge_ref(
