@@ -112,6 +112,7 @@ SPEECH_ACTS = {
     "signed": COW.actSigned,
     "discussed": COW.actDiscussed,
     "proposed": COW.actProposed,
+    "reported": COW.actReported,
 }
 ALIGNMENT_TABLES = {
     "states": EntityKind.STATE,
@@ -496,6 +497,15 @@ def _statement(w: _FactWriter) -> None:
     w.link(st, COW.addressedTo, "addressee")
     w.link(st, COW.inCapacityOf, "capacity")
     w.link(st, COW.onBehalfOf, "on_behalf_of")
+    _covers(w, st)
+
+
+def _covers(w: _FactWriter, node: URIRef) -> None:
+    """The days a statement's, a cited work's or an image's words name
+    (``schema:temporalCoverage``)."""
+    covers = w.arg("covers")
+    for day in covers if isinstance(covers, tuple) else ():
+        w.add(node, SCHEMA.temporalCoverage, _date(day))
 
 
 def _meeting_topic(w: _FactWriter) -> None:
@@ -534,9 +544,7 @@ def _cited_work(w: _FactWriter) -> None:
     w.literal(work, SCHEMA.inLanguage, "language", _plain)
     w.literal(work, SCHEMA.genre, "genre", _plain)
     w.link(work, SCHEMA.mentions, "mentions")
-    covers = w.arg("covers")
-    for day in covers if isinstance(covers, tuple) else ():
-        w.add(work, SCHEMA.temporalCoverage, _date(day))
+    _covers(w, work)
 
 
 def _source_credit(w: _FactWriter) -> None:
@@ -555,9 +563,7 @@ def _source_credit(w: _FactWriter) -> None:
         w.literal(image, SCHEMA.dateCreated, "created", _date)
         w.link(image, SCHEMA.about, "about")
         w.link(image, SCHEMA.mentions, "mentions")
-        covers = w.arg("covers")
-        for day in covers if isinstance(covers, tuple) else ():
-            w.add(image, SCHEMA.temporalCoverage, _date(day))
+        _covers(w, image)
         return
     w.link(src, SCHEMA.author if role == "author" else SCHEMA.sourceOrganization, "credited")
     w.link(src, COW.informedBy, "based_on")

@@ -209,6 +209,8 @@ class COW(DefinedNamespace):
     actProposed: URIRef
     # places (infobox3)
     inState: URIRef
+    # speech acts (events3)
+    actReported: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -223,10 +223,13 @@ class FactKind(StrEnum):
     PRINCIPLE = "principle"
     # statement: Ref(STATEMENT); speaker: Ref(PERSON | STATE | ORGANIZATION); speech_act: str
     # (said | announced | confirmed | called-for | denied | warned | revealed | accused | thanked |
-    # condemned | agreed | decided | endorsed | signed | discussed | proposed); text: str (the
+    # condemned | agreed | decided | endorsed | signed | discussed | proposed | reported: what a
+    # news outlet relays); text: str (the
     # reported content, verbatim); date?: date; meeting?: Ref(MEETING); about?: tuple[Ref, ...]
     # (meetings, forces, plans, states the content names); addressee?: tuple[Ref, ...] (whom it
-    # was told to: "told Peru that …"); capacity?: Ref(ROLE);
+    # was told to: "told Peru that …"); covers?: tuple[date, ...] (the days its words name:
+    # calendar dates, and "today", "yesterday", a weekday when it was said on the day the
+    # source's relative dates are read from); capacity?: Ref(ROLE);
     # on_behalf_of?: Ref(STATE | ORGANIZATION)
     STATEMENT = "statement"
     # meeting: Ref(MEETING); topic: str (as the source words it); planned?: True (reported before

@@ -31,15 +31,24 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from cowkg.mentions import COALITION, listed_label, slug
-from cowkg.read.agents import PEOPLE_OF_A_POST
+from cowkg.mentions import COALITION, listed_label
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
 from cowkg.read.mappings.about import reference_date
 from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
+from cowkg.read.mappings.outlets import (
+    PUBLISHING,
+    REPORT_NOUNS,
+    known_outlet,
+    last_outlet,
+    outlet_key,
+    outlet_named,
+    outlets,
+    publisher_ref,
+)
 from cowkg.read.quotations import PROSE, Quotation, quotation_at
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
@@ -85,7 +94,6 @@ _PLACEHOLDERS = frozenset({"the", "following", "as", "follows", "these", "this",
 _PRESENT = frozenset({"VB", "VBP", "VBZ"})
 _TIME_MARKS = frozenset({"when", "after", "before", "once", "as", "until", "whenever"})
 _TIME_NOUNS = frozenset({"moment", "time", "day", "point", "minute"})
-_PUBLISHING = frozenset({"report", "write"})
 SEATS: Mapping[str, str] = {
     "kremlin": "RUS",
     "downing-street-london": "GBR",
@@ -98,7 +106,6 @@ _GROUPS_OF_STATES = frozenset(
     {"leader", "minister", "government", "representative", "official", "envoy", "diplomat"}
 )
 """People of a post who speak for the states of their "of"/"from" phrase."""
-"""What a publisher does: its name as the subject of these is its statement."""
 
 
 _CLAUSAL = frozenset({"ccomp", "parataxis"})
@@ -145,9 +152,28 @@ def told_in(reading: Reading) -> list[Told]:
 
 def _told(reading: Reading) -> Iterator[Told]:
     for unit, clauses in reading.units:
-        found = list(_reported(reading, unit, clauses)) or list(_according(reading, unit, clauses))
+        found = list(_reported(reading, unit, clauses))
+        found += _own_according(reading, unit, clauses, [f for _, f in found])
         for at, fact in found or [(unit.start, f) for f in _headed(reading, unit)]:
             yield Told(at, fact, content_span(reading, fact))
+
+
+def _own_according(
+    reading: Reading, unit: Unit, clauses: Sequence[Clause], reported: Sequence[Fact]
+) -> list[tuple[int, Fact]]:
+    """The "according to" statements of a unit whose words are not inside or around those of a
+    reporting clause ("According to X, Y said that …" is Y's, not also X's; "Y declared …, and
+    according to X, Z …" is both)."""
+    spans = [content_span(reading, f) for f in reported]
+    return [
+        (at, fact)
+        for at, fact in _according(reading, unit, clauses)
+        if not any(_overlap(content_span(reading, fact), span) for span in spans)
+    ]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def content_span(reading: Reading, fact: Fact) -> tuple[int, int]:
@@ -206,15 +232,33 @@ def statements_of(
         if speaker.ref in named:
             continue
         at = meeting if meeting is not None else reported_at(reading, clause, speaker.ref)
+        said = reported_by(reading, speaker.ref, act)
         if not placeholder:  # "discussed the following:" says nothing but its list
             yield _statement(
-                reading, unit, clause, speaker, act, content, at, method, told=told, on=said_on
+                reading, unit, clause, speaker, said, content, at, method, told=told, on=said_on
             )
         for item in items:  # "X said four points were agreed:" / "- …" / "- …": each item too
             extent = item_extent(item)
             yield _statement(
-                reading, item, clause, speaker, act, extent, at, method, unit, told=told, on=said_on
+                reading,
+                item,
+                clause,
+                speaker,
+                said,
+                extent,
+                at,
+                method,
+                unit,
+                told=told,
+                on=said_on,
             )
+
+
+def reported_by(reading: Reading, speaker: Ref, act: str) -> str:
+    """ "reported" for what an outlet of the source (:func:`~.outlets.outlets`) says, writes or
+    reports; else ``act``."""
+    outlet = speaker.kind is EntityKind.ORGANIZATION and outlet_key(speaker) in outlets(reading)
+    return "reported" if outlet and act == "said" else act
 
 
 def _as_reported(
@@ -340,6 +384,8 @@ def _according(
         if token is None or not clause.polarity:
             continue
         phrase = _according_phrase(token.subtree)
+        if phrase and token.doc[min(phrase)].head.i != token.i:
+            continue  # the phrase of a conjunct ("X pledged …, and according to Y, Z …")
         inside = {token.doc[i].idx + unit.paragraph.start for i in phrase}
         speakers = _choose(
             [
@@ -347,7 +393,7 @@ def _according(
                 for a in clause.arguments
                 if a.role == "according" and a.mention.span.start in inside
             ]
-        )
+        ) or _according_outlet(token.doc, phrase)
         if not speakers:
             continue
         content = content_extent(
@@ -357,7 +403,21 @@ def _according(
             continue
         at = unit.paragraph.start + token.doc[min(phrase)].idx
         for speaker in speakers:
-            yield at, _statement(reading, unit, clause, speaker, "said", content, None)
+            said = reported_by(reading, speaker.ref, "said")
+            own = (unit.paragraph.start + token.left_edge.idx, unit.paragraph.start
+                   + token.right_edge.idx + len(token.right_edge))  # fmt: skip
+            yield at, _statement(reading, unit, clause, speaker, said, content, None, own=own)
+
+
+def _according_outlet(doc: Doc, phrase: set[int]) -> list[Speaker]:
+    """The outlet an "according to" phrase names when no table or entity does ("according to
+    the newspaper X", "according to X's sources"): its object, read by
+    :func:`~.outlets.outlet_named`."""
+    objects = [
+        doc[i] for i in sorted(phrase) if doc[i].dep_ == "pobj" and doc[i].head.lower_ == "to"
+    ]
+    ref = outlet_named(objects[0]) if objects else None
+    return [Speaker(ref, None, None)] if ref is not None else []
 
 
 def _headed(reading: Reading, unit: Unit) -> Iterator[Fact]:
@@ -445,7 +505,7 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         or _seat(reading, unit, subjects[0])
         or _group_of(reading, unit, subjects[0])
     )
-    return found or (_publisher(subjects[0]) if clause.predicate in _PUBLISHING else [])
+    return found or _publisher(reading, unit, subjects[0], clause.predicate)
 
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
@@ -779,18 +839,27 @@ def _who(reading: Reading, unit: Unit, token: Token) -> list[Speaker]:
     return [_holder(reading, unit, s) for s in _choose(named)]
 
 
-def _publisher(subject: Token) -> list[Speaker]:
+def _publisher(reading: Reading, unit: Unit, subject: Token, predicate: str) -> list[Speaker]:
     """An organisation no table lists, named alone as the subject of reporting or writing
-    ("Reuters reported that …", "The Lima Times writes that …"): spaCy's ``ORG``. Not of saying:
-    spaCy takes some titles for organisations ("the Taoiseach said")."""
-    if subject.ent_type_ != "ORG" or subject.pos_ != "PROPN":
-        return []
-    entity = next(e for e in subject.doc.ents if e.start <= subject.i < e.end)
-    before = subject.doc[entity.start - 1] if entity.start > 0 else None
-    name = f"The {entity.text}" if before is not None and before.text == "The" else entity.text
-    if PEOPLE_OF_A_POST.match(name) or not slug(entity.text):
-        return []
-    return [Speaker(Ref(EntityKind.ORGANIZATION, slug(entity.text), name), None, None)]
+    ("Reuters reported that …", "The Lima Times writes that …"): spaCy's ``ORG``; of saying only
+    when the source presents it as an outlet elsewhere (:func:`~.outlets.outlets`: spaCy takes
+    some titles for organisations, "the Taoiseach said"). "The report" is the outlet the source
+    named last."""
+    if _the_report(subject):
+        ref = last_outlet(reading, unit.paragraph.start + subject.idx)
+    else:
+        ref = publisher_ref(subject) or outlet_named(subject) or known_outlet(reading, subject)
+        known = ref is not None and outlet_key(ref) in outlets(reading)
+        if predicate not in PUBLISHING and not known:
+            ref = None
+    return [Speaker(ref, None, None)] if ref is not None else []
+
+
+def _the_report(subject: Token) -> bool:
+    """ "The report", "the article": the report a source relays, not someone's own report."""
+    return subject.lemma_.lower() in REPORT_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children
+    )
 
 
 def _the_coalition(reading: Reading, subject: Token) -> list[Speaker]:
@@ -1193,15 +1262,18 @@ def _statement(
     *,
     told: tuple[Ref, ...] = (),
     on: dt.date | None = None,
+    own: tuple[int, int] | None = None,
 ) -> Fact:
     """The statement; ``lead``: the unit that introduces ``unit``, a list item, with who spoke
     (cited with it); ``told``: whom it was addressed to; ``on``: the day it was said when its
-    own clause does not tell (that of the clause that reports it)."""
+    own clause does not tell (that of the clause that reports it); ``own``: where the clause's own
+    words are, when its dates may be a conjunct's before it ("X pledged on 2 May, and according to
+    Y, Z …": 2 May is not Y's day)."""
     source = reading.source
     extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
-    date = _said_on(clause, start, end) or on or reference_date(reading, unit)
+    date = _said_on(clause, start, end, own) or on or reference_date(reading, unit)
     addressed = tuple(r for r in told if r != speaker.ref)
     args: dict[str, FactValue | None] = {
         "statement": _statement_ref(speaker.ref, act, text, date),
@@ -1211,6 +1283,7 @@ def _statement(
         "date": date,
         "meeting": meeting,
         "about": _about(reading, start, end, {speaker.ref, *addressed}) or None,
+        "covers": days_named(reading, start, end, date) or None,
         "addressee": addressed or None,
         "capacity": speaker.capacity,
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
@@ -1239,6 +1312,10 @@ def restated(
     about = _about(reading, start, end, {speaker, *told})
     if about:
         args["about"] = about
+    args.pop("covers", None)
+    covers = days_named(reading, start, end, date)
+    if covers:
+        args["covers"] = covers
     lead, own = said.evidence[0], unit.evidence(reading.source)
     evidence = (lead,) if (lead.start, lead.end) == (own.start, own.end) else (lead, own)
     return Fact(FactKind.STATEMENT, args, evidence, method)
@@ -1299,13 +1376,42 @@ def _documents_named(unit: Unit, clauses: Sequence[Clause], start: int, end: int
     return [d.ref for d in documents_in(unit, clauses) if start <= d.start and d.end <= end]
 
 
-def _said_on(clause: Clause | None, start: int, end: int) -> dt.date | None:
+_RELATIVE_DAY = "relative"
+"""The mention form of a day named relative to the source's date ("today", "yesterday",
+"on Tuesday"; "this week" is a week, not a day)."""
+
+
+def days_named(
+    reading: Reading, start: int, end: int, said_on: dt.date | None
+) -> tuple[dt.date, ...]:
+    """The days the words ``[start, end)`` name (a date's closing full stop may lie after them):
+    each calendar date, and each day named
+    relative to when they were said ("today", "yesterday's meeting", "on Tuesday") when that is
+    the day the source's relative dates are read from (its publication date; the statement of
+    another day, or of no known day, leaves them out: "today" in words said the day before
+    is not the source's today). Ranges and weeks are no day."""
+    days = []
+    for m in reading.mentions_in(start, end):
+        value = m.value
+        if m.kind is not MentionKind.DATE or not isinstance(value, dt.date):
+            continue
+        relative = m.form.startswith(_RELATIVE_DAY)
+        anchored = said_on is not None and said_on == reading.source.date
+        if m.end is None and (anchored or not relative):
+            days.append(value)
+    return tuple(dict.fromkeys(days))
+
+
+def _said_on(
+    clause: Clause | None, start: int, end: int, own: tuple[int, int] | None = None
+) -> dt.date | None:
     """The day the clause was said: its first resolved date outside its words ``[start, end)``.
     A date inside them is what was said ("the group will meet on 11 June," X said), even where
     the parse hangs it on the reporting verb (a sentence cut at an editor's bracket)."""
     for mention in clause.dates if clause is not None else ():
         inside = start <= mention.span.start and mention.span.end <= end
-        if isinstance(mention.value, dt.date) and not inside:
+        away = own is not None and not own[0] <= mention.span.start < own[1]
+        if isinstance(mention.value, dt.date) and not inside and not away:
             return mention.value
     return None
 

@@ -1,0 +1,122 @@
+"""News outlets as the speakers of what a source relays: "Reuters reported that …", "X said,
+citing unnamed sources", "according to the German newspaper X", "according to X's sources",
+"the report says that …" (the outlet the source last named).
+
+An outlet is a proper name the source presents as one: the subject of reporting or writing
+("X reports", "X writes that …"), a name set beside an outlet noun ("the newspaper X", "the news
+agency X"), or the owner of a report or of unnamed sources ("X's sources", "X's report").
+What it says is a statement whose speech act is ``reported``
+(:mod:`~cowkg.read.mappings.statements`). The state an outlet noun is qualified by ("the German
+newspaper X") is the outlet's country, never a party of what it reports: it stays out of the
+statement's ``about``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from cowkg.mentions import slug
+from cowkg.read.agents import PEOPLE_OF_A_POST
+from cowkg.types import EntityKind, Ref
+
+if TYPE_CHECKING:
+    from cowkg.read.mappings import Reading
+
+OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "tabloid",
+                          "agency", "outlet", "broadcaster", "channel", "website", "network",
+                          "publication", "wire"})  # fmt: skip
+"""Nouns that present the name beside them as a news outlet ("the newspaper X", "news agency X")."""
+PUBLISHING = frozenset({"report", "write"})
+"""What an outlet does: a proper name as the subject of these is an outlet."""
+_OWNED = frozenset({"source", "report", "article", "story", "reporting"})
+"""What an outlet owns: "X's sources", "X's report"."""
+REPORT_NOUNS = frozenset({"report", "article", "story"})
+"""A source's words for the report it relays ("the report says …")."""
+
+
+def publisher_ref(token: Token) -> Ref | None:
+    """The organisation a proper name of spaCy's ``ORG`` entities is ("Reuters", "The Lima
+    Times"): not a post's people ("Defence Ministers"), not a name with no letters."""
+    if token.ent_type_ != "ORG" or token.pos_ != "PROPN":
+        return None
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    before = token.doc[entity.start - 1] if entity.start > 0 else None
+    name = f"The {entity.text}" if before is not None and before.text == "The" else entity.text
+    if PEOPLE_OF_A_POST.match(name) or not slug(entity.text):
+        return None
+    return Ref(EntityKind.ORGANIZATION, slug(entity.text), name)
+
+
+def _name_ref(token: Token) -> Ref | None:
+    """The organisation a proper name is, read from its tokens (the head and the proper nouns
+    compounded on it: "Andes Wire"), whatever entity type the parse gives it."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    words = sorted(words, key=lambda t: t.i)
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None
+    name = " ".join(t.text for t in words)
+    key = slug(name)
+    return Ref(EntityKind.ORGANIZATION, key, name) if key else None
+
+
+def outlet_named(token: Token) -> Ref | None:
+    """The outlet a noun phrase headed by ``token`` names: "the newspaper X" (X set beside the
+    noun), "the news agency X" (the noun compounded on X), "X's sources", "X's report"; None when
+    the phrase presents no outlet."""
+    if token.pos_ == "PROPN":
+        outlet = any(c.dep_ == "compound" and c.lemma_.lower() in OUTLET_NOUNS
+                     for c in token.children)  # fmt: skip
+        return _name_ref(token) if outlet else None
+    if token.lemma_.lower() in OUTLET_NOUNS:
+        name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return _name_ref(name) if name is not None else None
+    if token.lemma_.lower() in _OWNED:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return publisher_ref(owner) or _name_ref(owner)
+    return None
+
+
+def outlets(reading: Reading) -> dict[str, Ref]:
+    """The outlets of a source by key: the proper names it makes the subjects of reporting or
+    writing, or presents with an outlet noun or as owning sources or a report (made once per
+    reading)."""
+    found = reading.memo.get("outlets")
+    if isinstance(found, dict):
+        return found
+    table: dict[str, Ref] = {}
+    paragraphs = {u.paragraph.index: u.paragraph for u, _ in reading.units}
+    for paragraph in paragraphs.values():
+        for token in paragraph.doc:
+            ref = outlet_named(token)
+            if ref is None and token.dep_ == "nsubj" and token.head.lemma_.lower() in PUBLISHING:
+                ref = publisher_ref(token)
+            if ref is not None:
+                table.setdefault(outlet_key(ref), ref)
+    reading.memo["outlets"] = table
+    return table
+
+
+def known_outlet(reading: Reading, token: Token) -> Ref | None:
+    """The outlet of the source a proper name is, whatever entity type the parse gives it in
+    this sentence ("Bloomberg" an organisation in one, a place in the next)."""
+    ref = _name_ref(token)
+    return outlets(reading).get(outlet_key(ref)) if ref is not None else None
+
+
+def outlet_key(ref: Ref) -> str:
+    """An outlet's key without a leading article ("The Lima Times" and "Lima Times" are one)."""
+    return slug(re.sub(r"^the\s+", "", ref.label or ref.key, flags=re.IGNORECASE)) or ref.key
+
+
+def last_outlet(reading: Reading, before: int) -> Ref | None:
+    """The outlet the source names last before offset ``before`` (what "the report" relays)."""
+    text = reading.source.text[:before]
+    found = [(text.rfind(ref.label or ref.key), ref) for ref in outlets(reading).values()]
+    found = [(at, ref) for at, ref in found if at >= 0]
+    return max(found, key=lambda f: f[0])[1] if found else None
