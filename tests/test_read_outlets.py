@@ -116,9 +116,15 @@ def test_an_outlet_named_beside_a_reporting_clause_of_its_own_reports_too() -> N
     assert ("el-faro", "reported", "Chile also considered joining the mission") in found
 
 
-def test_according_to_an_outlet_that_someone_said_is_only_their_statement() -> None:
-    found = said("According to the Andes Herald, Chilean President Gabriel Boric said Peru pays.")
-    assert [(who, act) for who, act, _ in found] == [("gabriel-boric", "said")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Andes Herald, Chilean President Gabriel Boric said Peru pays.",
+        "Chilean President Gabriel Boric stated, according to the Andes Herald, that Peru pays.",
+    ],
+)
+def test_according_to_an_outlet_that_someone_said_is_only_their_statement(text: str) -> None:
+    assert [(who, act) for who, act, _ in said(text)] == [("gabriel-boric", "said")]
 
 
 def test_an_outlet_of_the_source_is_known_whatever_the_parse_calls_it() -> None:

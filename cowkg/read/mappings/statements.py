@@ -153,21 +153,24 @@ def told_in(reading: Reading) -> list[Told]:
 def _told(reading: Reading) -> Iterator[Told]:
     for unit, clauses in reading.units:
         found = list(_reported(reading, unit, clauses))
-        found += _own_according(reading, unit, clauses, [f for _, f in found])
+        found += _own_according(reading, unit, clauses, found)
         for at, fact in found or [(unit.start, f) for f in _headed(reading, unit)]:
             yield Told(at, fact, content_span(reading, fact))
 
 
 def _own_according(
-    reading: Reading, unit: Unit, clauses: Sequence[Clause], reported: Sequence[Fact]
+    reading: Reading, unit: Unit, clauses: Sequence[Clause], reported: Sequence[tuple[int, Fact]]
 ) -> list[tuple[int, Fact]]:
-    """The "according to" statements of a unit whose words are not inside or around those of a
-    reporting clause ("According to X, Y said that …" is Y's, not also X's; "Y declared …, and
-    according to X, Z …" is both)."""
-    spans = [content_span(reading, f) for f in reported]
+    """The "according to" statements of a unit whose phrase is no reporting clause's and whose
+    words are not inside or around those of one ("According to X, Y said that …" and "Y stated,
+    according to X, that …" are Y's, not also X's; "Y declared …, and according to X, Z …" is
+    both)."""
+    spans = [content_span(reading, f) for _, f in reported]
+    reporting = {at for at, _ in reported}
+    own = [c for c in clauses if c.trigger.start not in reporting]
     return [
         (at, fact)
-        for at, fact in _according(reading, unit, clauses)
+        for at, fact in _according(reading, unit, own)
         if not any(_overlap(content_span(reading, fact), span) for span in spans)
     ]
 
