@@ -580,6 +580,24 @@ def _force_link(arg: str, prop: URIRef) -> Callable[[_FactWriter], None]:
     return write
 
 
+def _chairmanship(w: _FactWriter) -> None:
+    """Who chairs a body across its meetings: an ``org:Membership`` of the chair in the body,
+    in the role of chair or co-chair, standing or not, from and as of when, how many times."""
+    chair, body, role = w.ref("chair"), w.ref("body"), str(w.arg("role"))
+    label = f"{w.res.label(chair)}, {role} of the {w.res.label(body)}"
+    path = f"chairmanship/{w.key('body')}/{w.key('chair')}/{role}"
+    node = w.sub(path, COW.Chairmanship, label)
+    w.link(node, ORG.member, "chair")
+    w.link(node, ORG.organization, "body")
+    w.add(node, ORG.role, w.sub(f"role/{role}", ORG.Role, role))
+    w.literal(node, COW.standingChair, "standing", lambda v: Literal(bool(v)))
+    w.literal(node, SCHEMA.startDate, "since", _as_of)
+    w.literal(node, COW.asOf, "as_of", _as_of)
+    w.literal(
+        node, COW.timesChaired, "times", lambda v: Literal(str(v), datatype=XSD.nonNegativeInteger)
+    )
+
+
 WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEETING: _meeting,
     FactKind.MEETING_PLACE: _meeting_place,
@@ -608,6 +626,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.CITED_WORK: _cited_work,
     FactKind.SOURCE_CREDIT: _source_credit,
     FactKind.MEETING_TOPIC: _meeting_topic,
+    FactKind.CHAIRMANSHIP: _chairmanship,
 }
 
 

@@ -185,6 +185,10 @@ class COW(DefinedNamespace):
     iso3166Alpha2: URIRef
     iso3166Alpha3: URIRef
     sha256: URIRef
+    # standing chairmanships
+    Chairmanship: URIRef
+    standingChair: URIRef
+    timesChaired: URIRef
     # individuals (membership bases)
     basisAttendance: URIRef
     basisPledge: URIRef

@@ -261,6 +261,12 @@ class FactKind(StrEnum):
     # place?: Ref(PLACE) (where a news dateline files the report from)
     # -- a byline, dateline, date stamp, source line, image credit or image
     SOURCE_CREDIT = "source-credit"
+    # body: Ref(COALITION); chair: Ref(STATE | PERSON); role: str (chair | co-chair);
+    # standing?: True (a "permanent", "constant", "standing" chair); since?: date | str (the
+    # day or month, "2025-07", it holds from); as_of?: date | str (the day or month it is stated
+    # to hold at); times?: int (how many times the chair served: "twice")
+    # -- who chairs a body across its meetings, not one meeting (that is CHAIR)
+    CHAIRMANSHIP = "chairmanship"
 
 
 @dataclass(frozen=True, slots=True)

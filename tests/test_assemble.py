@@ -13,7 +13,7 @@ import pycountry
 import pytest
 from fixtures.graph_facts import AUS, GBR, MARCH_15, S004, W, sample_facts, sources
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, XSD
 
 from cowkg.assemble import (
     Assembly,
@@ -396,3 +396,35 @@ def test_a_place_lies_in_the_state_a_source_writes_beside_it() -> None:
     triples = fact_triples(fact, resolve([fact], BASE))
     assert (URIRef(f"{BASE}id/place/oslo"), COW.inState, URIRef(f"{BASE}id/state/NOR")) in triples
     assert not any(p == SCHEMA.containedInPlace for _, p, _ in triples)
+
+
+def test_a_statement_covers_the_days_its_words_name_and_an_outlet_reports() -> None:
+    fact = _statement("reported")
+    fact = Fact(fact.kind, {**fact.args, "covers": (dt.date(2025, 3, 14),)}, (), "rule:x")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    st = URIRef(f"{BASE}id/statement/2025-03-15-abc")
+    assert (st, COW.speechAct, COW.actReported) in triples
+    assert (
+        st,
+        SCHEMA.temporalCoverage,
+        Literal(dt.date(2025, 3, 14), datatype=XSD.date),
+    ) in triples
+
+
+def test_a_chairmanship_is_a_membership_of_the_chair_in_the_body_in_its_role() -> None:
+    coalition = Ref(EntityKind.COALITION, "coalition-of-the-willing", "Coalition of the Willing")
+    args = {"body": coalition, "chair": GBR, "role": "co-chair", "standing": True,
+            "since": "2025-07", "as_of": dt.date(2025, 12, 1), "times": 2}  # fmt: skip
+    fact = Fact(FactKind.CHAIRMANSHIP, args, (), "rule:x")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    node = URIRef(f"{BASE}id/chairmanship/coalition-of-the-willing/GBR/co-chair")
+    assert {(p, o) for s, p, o in triples if s == node} >= {
+        (RDF.type, COW.Chairmanship),
+        (ORG.member, URIRef(f"{BASE}id/state/GBR")),
+        (ORG.organization, URIRef(f"{BASE}id/coalition/coalition-of-the-willing")),
+        (ORG.role, URIRef(f"{BASE}id/role/co-chair")),
+        (COW.standingChair, Literal(True)),
+        (SCHEMA.startDate, Literal("2025-07", datatype=XSD.gYearMonth)),
+        (COW.asOf, Literal(dt.date(2025, 12, 1), datatype=XSD.date)),
+        (COW.timesChaired, Literal("2", datatype=XSD.nonNegativeInteger)),
+    }

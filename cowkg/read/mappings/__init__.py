@@ -72,6 +72,7 @@ def facts_of(reading: Reading) -> list[Fact]:
 from cowkg.read.mappings import (  # noqa: E402
     agreements,
     appointments,
+    chairs,
     citations,
     counts,
     credits,
@@ -112,5 +113,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("caption", infobox.captions),
     ("post", posts.posts),
     ("place-state", places.place_states),
+    ("chairmanship", chairs.chairmanships),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
