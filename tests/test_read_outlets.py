@@ -13,7 +13,7 @@ from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import read
 from cowkg.read.mappings.statements import read_statements
-from cowkg.types import Fact, Ref, Source
+from cowkg.types import EntityKind, Fact, Ref, Source
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
 
@@ -69,10 +69,23 @@ def test_an_outlet_reports(text: str, outlet: str, words: str) -> None:
     assert said(text) == [(outlet, "reported", words)]
 
 
-def test_the_outlets_country_is_no_party_of_what_it_reports() -> None:
-    (fact,) = statements("According to the Peruvian newspaper El Faro, Chile will send ships.")
-    about = fact.args["about"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Peruvian newspaper El Faro, Chile will send ships.",
+        "Chile declared its support on 3 May, and according to the Peruvian newspaper El Faro , "
+        "Chile will send ships.",
+        # a name the parser does not set beside the noun ("Die" read as a verb)
+        "Chile declared its support on 3 May, and according to the Peruvian newspaper Die Faro , "
+        "Chile will send ships.",
+    ],
+)
+def test_the_outlets_country_is_neither_speaker_nor_party_of_what_it_reports(text: str) -> None:
+    found = [f for f in statements(text) if f.args["speech_act"] == "reported"]
+    assert [f.args["speaker"].key for f in found] in (["el-faro"], ["die-faro"])  # type: ignore[union-attr]
+    about = found[0].args["about"]
     assert isinstance(about, tuple) and [r.key for r in about] == ["CHL"]
+    assert all(f.args["speaker"] != Ref(EntityKind.STATE, "PER") for f in statements(text))
 
 
 def test_the_report_is_the_outlet_the_source_named_last() -> None:

@@ -64,6 +64,19 @@ def _name_ref(token: Token) -> Ref | None:
     return Ref(EntityKind.ORGANIZATION, key, name) if key else None
 
 
+def _entity_after(noun: Token) -> Ref | None:
+    """The name written right after an outlet noun, however the parse hangs or types it ("the
+    newspaper Die Welt": a foreign article read as a verb, the name as a person's): its run of
+    capitalised words."""
+    words = []
+    for token in noun.doc[noun.i + 1 :]:
+        if not token.text[:1].isupper() or token.is_punct:
+            break
+        words.append(token.text)
+    name = " ".join(words)
+    return Ref(EntityKind.ORGANIZATION, slug(name), name) if words and slug(name) else None
+
+
 def outlet_named(token: Token) -> Ref | None:
     """The outlet a noun phrase headed by ``token`` names: "the newspaper X" (X set beside the
     noun), "the news agency X" (the noun compounded on X), "X's sources", "X's report"; None when
@@ -74,7 +87,7 @@ def outlet_named(token: Token) -> Ref | None:
         return _name_ref(token) if outlet else None
     if token.lemma_.lower() in OUTLET_NOUNS:
         name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        return _name_ref(name) if name is not None else None
+        return _name_ref(name) if name is not None else _entity_after(token)
     if token.lemma_.lower() in _OWNED:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:

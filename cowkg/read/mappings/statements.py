@@ -390,13 +390,14 @@ def _according(
         if phrase and token.doc[min(phrase)].head.i != token.i:
             continue  # the phrase of a conjunct ("X pledged …, and according to Y, Z …")
         inside = {token.doc[i].idx + unit.paragraph.start for i in phrase}
-        speakers = _choose(
+        # an outlet first: "the Peruvian newspaper X" is X's, not Peru's
+        speakers = _according_outlet(token.doc, phrase) or _choose(
             [
                 a.mention
                 for a in clause.arguments
                 if a.role == "according" and a.mention.span.start in inside
             ]
-        ) or _according_outlet(token.doc, phrase)
+        )
         if not speakers:
             continue
         content = content_extent(
@@ -413,9 +414,9 @@ def _according(
 
 
 def _according_outlet(doc: Doc, phrase: set[int]) -> list[Speaker]:
-    """The outlet an "according to" phrase names when no table or entity does ("according to
-    the newspaper X", "according to X's sources"): its object, read by
-    :func:`~.outlets.outlet_named`."""
+    """The outlet an "according to" phrase names ("according to the Peruvian newspaper X",
+    "according to X's sources"): its object, read by :func:`~.outlets.outlet_named`; the state
+    that qualifies the outlet is its country, not the speaker."""
     objects = [
         doc[i] for i in sorted(phrase) if doc[i].dep_ == "pobj" and doc[i].head.lower_ == "to"
     ]
