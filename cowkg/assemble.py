@@ -598,6 +598,22 @@ def _chairmanship(w: _FactWriter) -> None:
     )
 
 
+def _visit(w: _FactWriter) -> None:
+    """A visit made: who, where, when, what for, in which capacity and for whom."""
+    visitor, where = w.ref("visitor"), w.ref("destination")
+    date = w.arg("date")
+    day = date.isoformat() if isinstance(date, dt.date) else "undated"
+    label = f"visit of {w.res.label(visitor)} to {w.res.label(where)}"
+    path = f"visit/{w.key('visitor')}/{w.key('destination')}/{day}"
+    node = w.sub(path, COW.Visit, label + (f", {day}" if day != "undated" else ""))
+    w.link(node, COW.visitor, "visitor")
+    w.link(node, SCHEMA.location, "destination")
+    w.literal(node, SCHEMA.startDate, "date", _date)
+    w.literal(node, COW.occasion, "occasion", _text)
+    w.link(node, COW.inCapacityOf, "capacity")
+    w.link(node, COW.onBehalfOf, "on_behalf_of")
+
+
 WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEETING: _meeting,
     FactKind.MEETING_PLACE: _meeting_place,
@@ -627,6 +643,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.SOURCE_CREDIT: _source_credit,
     FactKind.MEETING_TOPIC: _meeting_topic,
     FactKind.CHAIRMANSHIP: _chairmanship,
+    FactKind.VISIT: _visit,
 }
 
 

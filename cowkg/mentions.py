@@ -806,6 +806,10 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _RESTATED = re.compile(r"[ \u00a0]*\((?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\)")
 """An ISO restatement of the date before it, as encyclopedia templates write it: "March 2, 2025
 (2025-03-02)" is one date written twice, one mention."""
+
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}{_S}{_YEAR}\b")
+"""A month of a year ("February 2024"): no day, so no date mention, but the year of the days
+written after it without one ("… in February 2024. … on 11 November" is 11 November 2024)."""
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|tomorrow|tonight|this week|last week|next week|this weekend"
@@ -846,8 +850,9 @@ class _Disjoint:
 
 
 def _absolute_dates(source: Source) -> Iterator[Mention]:
-    """Calendar dates; a date without a year takes the year of the last dated mention before it,
-    else the source's year; with neither it is skipped (no guessed years)."""
+    """Calendar dates; a date without a year takes the year of the last dated mention or month
+    of a year ("February 2024") before it, else the source's year; with neither it is skipped
+    (no guessed years)."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken = _Disjoint()
     for name, pattern in _DATE_PATTERNS:
@@ -857,10 +862,13 @@ def _absolute_dates(source: Source) -> Iterator[Mention]:
                 found.append((start, end, name, match))
     year = None
     restated = -1  # where the last ISO restatement taken into the date before it ends
-    for start, end, name, match in sorted(found, key=lambda f: f[0]):
+    anchors = [(m.start(), -1, "month-year", m) for m in _MONTH_YEAR.finditer(source.text)]
+    for start, end, name, match in sorted(found + anchors, key=lambda f: f[0]):
         groups = match.groupdict()
         if groups.get("year"):
             year = int(groups["year"])
+        if name == "month-year":
+            continue  # "in February 2024" sets the year of the days after it, names no day
         use_year = year or (source.date.year if source.date else None)
         if use_year is None or end <= restated:
             continue

@@ -189,6 +189,10 @@ class COW(DefinedNamespace):
     Chairmanship: URIRef
     standingChair: URIRef
     timesChaired: URIRef
+    # visits
+    Visit: URIRef
+    visitor: URIRef
+    occasion: URIRef
     # individuals (membership bases)
     basisAttendance: URIRef
     basisPledge: URIRef

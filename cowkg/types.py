@@ -267,6 +267,12 @@ class FactKind(StrEnum):
     # to hold at); times?: int (how many times the chair served: "twice")
     # -- who chairs a body across its meetings, not one meeting (that is CHAIR)
     CHAIRMANSHIP = "chairmanship"
+    # visitor: Ref(PERSON | STATE | ORGANIZATION); destination: Ref(STATE | PLACE); date?: date
+    # (the day its phrase names: "on 3 May", or that of the occasion it was for); occasion?: str
+    # (what it was for, as the source words it: "for the 3 May ceremonies"); capacity?:
+    # Ref(ROLE); on_behalf_of?: Ref(STATE | ORGANIZATION)  -- a visit made (not one planned,
+    # cancelled or denied)
+    VISIT = "visit"
 
 
 @dataclass(frozen=True, slots=True)

@@ -428,3 +428,22 @@ def test_a_chairmanship_is_a_membership_of_the_chair_in_the_body_in_its_role() -
         (COW.asOf, Literal(dt.date(2025, 12, 1), datatype=XSD.date)),
         (COW.timesChaired, Literal("2", datatype=XSD.nonNegativeInteger)),
     }
+
+
+def test_a_visit_is_an_event_of_its_visitor_at_the_state_visited() -> None:
+    person = Ref(EntityKind.PERSON, "keir-starmer", "Keir Starmer")
+    role = Ref(EntityKind.ROLE, "prime-minister", "prime minister")
+    args = {"visitor": person, "destination": AUS, "date": dt.date(2025, 3, 14),
+            "occasion": "for the ceremonies", "capacity": role, "on_behalf_of": GBR}  # fmt: skip
+    fact = Fact(FactKind.VISIT, args, (), "rule:x")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    node = URIRef(f"{BASE}id/visit/keir-starmer/AUS/2025-03-14")
+    assert {(p, o) for s, p, o in triples if s == node} >= {
+        (RDF.type, COW.Visit),
+        (COW.visitor, URIRef(f"{BASE}id/person/keir-starmer")),
+        (SCHEMA.location, URIRef(f"{BASE}id/state/AUS")),
+        (SCHEMA.startDate, Literal(dt.date(2025, 3, 14), datatype=XSD.date)),
+        (COW.occasion, Literal("for the ceremonies", lang="en")),
+        (COW.inCapacityOf, URIRef(f"{BASE}id/role/prime-minister")),
+        (COW.onBehalfOf, URIRef(f"{BASE}id/state/GBR")),
+    }

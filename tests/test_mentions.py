@@ -264,6 +264,12 @@ def test_year_comes_from_earlier_date_when_source_has_none() -> None:
     assert [m.value for m in dates] == [dt.date(2025, 3, 11), dt.date(2025, 3, 15)]
 
 
+def test_a_month_of_a_year_sets_the_year_of_the_days_after_it_but_is_no_date() -> None:
+    text = "On 2 May 2026 they met. The idea came up in February 2024, and again on 11 November."
+    dates = _of(MentionKind.DATE, text, date=None)
+    assert [m.value for m in dates] == [dt.date(2026, 5, 2), dt.date(2024, 11, 11)]
+
+
 def test_relative_date_without_source_date_stays_unresolved() -> None:
     (date,) = _of(MentionKind.DATE, "They met on Tuesday.", date=None)
     assert date.value == "Tuesday" and date.form == "relative"

@@ -89,6 +89,7 @@ from cowkg.read.mappings import (  # noqa: E402
     purposes,
     quoted,
     statements,
+    visits,
 )
 
 MAPPINGS: tuple[tuple[str, Mapping], ...] = (
@@ -114,5 +115,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("post", posts.posts),
     ("place-state", places.place_states),
     ("chairmanship", chairs.chairmanships),
+    ("visit", visits.visits),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
