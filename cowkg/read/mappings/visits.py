@@ -52,8 +52,11 @@ def visits(reading: Reading) -> Iterator[Fact]:
         if unit.kind in {UnitKind.REFERENCE, UnitKind.HEADING}:
             continue
         base = unit.paragraph.start
-        for token in unit.paragraph.doc:
-            if not unit.start <= base + token.idx < unit.end or token.lemma_.lower() != "visit":
+        span = unit.paragraph.doc.char_span(
+            unit.start - base, unit.end - base, alignment_mode="expand"
+        )
+        for token in span if span is not None else ():
+            if token.lemma_.lower() != "visit":
                 continue
             if token.pos_ == "VERB":
                 yield from _by_verb(reading, unit, clauses, token)
