@@ -85,6 +85,8 @@ def test_a_possessor_visits_a_city() -> None:
         "The planned visit of French President Ana Ruiz to Peru drew crowds.",
         "A joint French-Peruvian delegation planning to visit Lima met in Paris.",
         "French President Ana Ruiz visited the new plant.",  # no state or place
+        # a state deeper in what was visited is not what was visited
+        "French President Ana Ruiz visited the headquarters of the mission for Peru on Monday.",
     ],
 )
 def test_what_is_no_visit_made(text: str) -> None:

@@ -71,7 +71,7 @@ def _by_verb(
     if clause is None or not _made(clause):
         return
     visitors = _choose([a.mention for a in clause.arguments if a.role == "subject"])
-    where = [g for c in token.children if c.dep_ == "dobj" for g in _mentions(reading, unit, c)]
+    where = [m for c in token.children if c.dep_ == "dobj" for m in _headed(reading, unit, c)]
     day = next((m.value for m in clause.dates if _day(m)), None)
     occasion = _phrase(unit, token, "for")
     yield from _facts(reading, unit, visitors, where, day, occasion)
@@ -96,7 +96,7 @@ def _by_noun(
     heads = [noun, *(t for o in of for t in o.subtree)]
     to = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
           for g in c.children]  # fmt: skip
-    where = [m for t in to for m in _mentions(reading, unit, t)]
+    where = [m for t in to for m in _headed(reading, unit, t)]
     base = unit.paragraph.start
     inside = reading.mentions_in(base + noun.left_edge.idx, base + noun.right_edge.idx + 1)
     day = next((m.value for m in inside if _day(m)), None)
@@ -175,6 +175,14 @@ def _mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
     start = base + token.left_edge.idx
     end = base + token.right_edge.idx + len(token.right_edge)
     return [m for m in reading.mentions_in(start, end) if m.span.end <= end]
+
+
+def _headed(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+    """The state or place the phrase ``token`` heads is ("visited Peru", "to Lima"): the mention
+    its head word is part of, not one deeper in it ("visited the headquarters of the force for
+    Peru" visited no Peru)."""
+    at = unit.paragraph.start + token.idx
+    return [m for m in _mentions(reading, unit, token) if m.span.start <= at < m.span.end]
 
 
 def _choose(mentions: Sequence[Mention]) -> list[Mention]:
