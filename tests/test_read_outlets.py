@@ -103,6 +103,12 @@ def test_the_report_of_a_source_that_names_no_outlet_has_no_speaker() -> None:
     assert said("The report says that Chile wants Peru to pay.") == []
 
 
+def test_the_report_far_after_the_outlet_is_not_known_to_be_its() -> None:
+    filler = "The engineers studied every road, bridge, port and rail line of the region. " * 9
+    text = f"Condor Press reports this. {filler}The report says that Chile wants Peru to pay."
+    assert said(text) == []
+
+
 def test_a_name_the_source_never_presents_as_an_outlet_does_not_report_by_saying() -> None:
     assert all(act != "reported" for _, act, _ in said("Condor Press said Chile will pay."))
 

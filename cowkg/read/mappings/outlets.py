@@ -127,9 +127,16 @@ def outlet_key(ref: Ref) -> str:
     return slug(re.sub(r"^the\s+", "", ref.label or ref.key, flags=re.IGNORECASE)) or ref.key
 
 
+REPORT_LOOKBACK = 600
+"""How far back (characters) "the report" looks for the outlet it is: a report named further
+back may be another (a government's, a think tank's) by then."""
+
+
 def last_outlet(reading: Reading, before: int) -> Ref | None:
-    """The outlet the source names last before offset ``before`` (what "the report" relays)."""
+    """The outlet the source names last in the :data:`REPORT_LOOKBACK` characters before offset
+    ``before`` (what "the report" relays)."""
+    start = max(0, before - REPORT_LOOKBACK)
     text = reading.source.text[:before]
-    found = [(text.rfind(ref.label or ref.key), ref) for ref in outlets(reading).values()]
+    found = [(text.rfind(ref.label or ref.key, start), ref) for ref in outlets(reading).values()]
     found = [(at, ref) for at, ref in found if at >= 0]
     return max(found, key=lambda f: f[0])[1] if found else None
