@@ -74,7 +74,7 @@ def posts(reading: Reading) -> Iterator[Fact]:
             level = _post_level(token)
             if level is None:
                 continue
-            verb = _verb_of(token)
+            verb = verb_of(token)
             clause = at.get(base + verb.idx) if verb is not None else None
             if verb is None or clause is None or verb.lemma_.lower() not in _HAVING:
                 continue
@@ -96,8 +96,9 @@ def _post_level(token: Token) -> str | None:
     return level or ""
 
 
-def _verb_of(token: Token) -> Token | None:
-    """The verb the post's phrase hangs on ("will have … headquarters", "plans for a cell")."""
+def verb_of(token: Token) -> Token | None:
+    """The verb a noun's phrase hangs on ("will have … headquarters", "plans for a cell",
+    "during the visit … was revived")."""
     node = token
     while node.head.i != node.i:
         node = node.head

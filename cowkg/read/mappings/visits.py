@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
 from cowkg.read.clauses import Clause
+from cowkg.read.mappings.posts import verb_of
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -82,7 +83,7 @@ def _by_noun(
 ) -> Iterator[Fact]:
     if any(c.lower_ in _NOT_MADE or c.lower_ == "no" for c in noun.children):
         return
-    verb = _governor(noun)
+    verb = verb_of(noun)
     clause = _clause_of(unit, clauses, verb) if verb is not None else None
     if clause is not None and (not _made(clause) or clause.predicate in _UNDOING):
         return
@@ -157,16 +158,6 @@ def _made(clause: Clause) -> bool:
 def _clause_of(unit: Unit, clauses: Sequence[Clause], token: Token) -> Clause | None:
     at = unit.paragraph.start + token.idx
     return next((c for c in clauses if c.trigger.start == at), None)
-
-
-def _governor(noun: Token) -> Token | None:
-    """The verb the visit noun's phrase belongs to ("during the visit … was revived")."""
-    node = noun
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-    return None
 
 
 def _mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
