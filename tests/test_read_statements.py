@@ -471,6 +471,9 @@ def test_we_in_a_quotation_is_whoever_the_text_reports_saying_it() -> None:
             "the engineers would stay.",
             ["dina-boluarte"],  # her title's state is not addressed itself
         ),
+        ("Gabriel Boric called on Peru to join the border mission.", ["PER"]),
+        ("Gabriel Boric called upon Peru and Bolivia to send engineers.", ["BOL", "PER"]),
+        ("Gabriel Boric called on Monday for a truce.", []),  # "on" a day: no one called on
         ("Gabriel Boric told reporters that Peru would join.", []),  # no party addressed
         ("Chile thanked Peru for its engineers.", []),  # whom one thanks is what it is about
     ],

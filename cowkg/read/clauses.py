@@ -98,7 +98,10 @@ LEXICON: Mapping[str, Action] = {
         ["announce", "unveil", "reveal", "disclose", "publish", "outline"], Action.ANNOUNCE
     ),
     **dict.fromkeys(["confirm", "reaffirm", "reiterate", "affirm"], Action.CONFIRM),
-    **dict.fromkeys(["urge", "call for", "demand", "ask", "appeal", "press"], Action.CALL_FOR),
+    **dict.fromkeys(
+        ["urge", "call for", "call on", "call upon", "demand", "ask", "appeal", "press"],
+        Action.CALL_FOR,
+    ),
     **dict.fromkeys(["deny", "reject", "dismiss", "refuse", "rule out"], Action.DENY),
     **dict.fromkeys(["warn", "caution", "threaten"], Action.WARN),
     **dict.fromkeys(["join", "sign on"], Action.JOIN),

@@ -1133,15 +1133,19 @@ _TELLING = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "ask"
 
 def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
     """The parties a telling predicate's object names ("told Peru and Chile that …",
-    "warned Prime Minister Ana Ruiz that …"; not "told reporters"); the state of an addressed
+    "warned Prime Minister Ana Ruiz that …", "called on Peru to …"; not "told reporters"); the
+    state of an addressed
     person's title ("the Peruvian president Dina Boluarte") is not addressed itself."""
-    if token.lemma_.lower() not in _TELLING:
-        return ()
+    calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}]
+    if token.lemma_.lower() == "call" and calls_on:  # "called on Peru to …": Peru is asked
+        objects = [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
+    elif token.lemma_.lower() in _TELLING:
+        objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
+    else:
+        return ()  # "told Peru that …", "Peru was told that …"
     base = unit.paragraph.start
     found: list[Mention] = []
-    for child in token.children:
-        if child.dep_ not in {"dobj", "dative", "nsubjpass"}:
-            continue  # "told Peru that …", "Peru was told that …"
+    for child in objects:
         start, end = base + child.left_edge.idx, base + child.right_edge.idx + len(child.right_edge)
         found += [
             m
