@@ -143,13 +143,25 @@ def _agenda_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> I
         if not any(_is_meeting(t) for t in subject.subtree):
             continue
         objects = [c for c in token.children if c.dep_ in _AGENDA_OBJECTS and c.i > token.i]
-        extent = content_extent(unit, [t for o in objects for t in o.subtree], words=1)
-        if extent is None:
-            continue
-        args = topic_args(reading, meeting.ref, *extent)
-        if clause.modality in _PLANNED:
-            args["planned"] = True
-        yield Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
+        fact = _phrase_topic(
+            reading, unit, clause, meeting.ref, [t for o in objects for t in o.subtree]
+        )
+        if fact is not None:
+            yield fact
+
+
+def _phrase_topic(
+    reading: Reading, unit: Unit, clause: Clause, meeting: Ref, tokens: Sequence[Token]
+) -> Fact | None:
+    """The MEETING_TOPIC of ``meeting`` whose topic is ``tokens`` verbatim (planned when the
+    clause is future or expected), or None when they make no topic."""
+    extent = content_extent(unit, list(tokens), words=1)
+    if extent is None:
+        return None
+    args = topic_args(reading, meeting, *extent)
+    if clause.modality in _PLANNED:
+        args["planned"] = True
+    return Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
 
 
 _NAMED_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
@@ -179,13 +191,9 @@ def _noun_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Ite
         pairs = [(cue, bound)] if cue is not None and bound is not None else []
         for cue, meeting in [*pairs, *frame.also.get(id(clause), ())]:
             for tokens in _about_phrases(reading, unit, cue.noun):
-                extent = content_extent(unit, tokens, words=1)
-                if extent is None:
-                    continue
-                args = topic_args(reading, meeting.ref, *extent)
-                if clause.modality in _PLANNED:
-                    args["planned"] = True
-                yield Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
+                fact = _phrase_topic(reading, unit, clause, meeting.ref, tokens)
+                if fact is not None:
+                    yield fact
 
 
 def _about_phrases(reading: Reading, unit: Unit, noun: Token | None) -> Iterator[list[Token]]:
