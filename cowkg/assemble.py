@@ -639,6 +639,10 @@ def _visit(w: _FactWriter) -> None:
     w.link(node, COW.onBehalfOf, "on_behalf_of")
 
 
+def _based_in(w: _FactWriter) -> None:
+    w.link(w.node(w.ref("organization")), COW.basedIn, "state")
+
+
 WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEETING: _meeting,
     FactKind.MEETING_PLACE: _meeting_place,
@@ -653,6 +657,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEMBERSHIP: _membership,
     FactKind.LEADS: _leads,
     FactKind.NAME: _name,
+    FactKind.BASED_IN: _based_in,
     FactKind.FORCE_TASK: _force_link("task", COW.mandateTask),
     FactKind.FORCE_COMPONENT: _force_link("component", COW.hasComponent),
     FactKind.FORCE_STATUS: _force_status,

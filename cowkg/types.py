@@ -275,6 +275,9 @@ class FactKind(StrEnum):
     # Ref(ROLE); on_behalf_of?: Ref(STATE | ORGANIZATION)  -- a visit made (not one planned,
     # cancelled or denied)
     VISIT = "visit"
+    # organization: Ref(ORGANIZATION | PUBLISHER); state: Ref(STATE) -- where an outlet is based,
+    # as a demonym before a noun of the press says ("the German newspaper X")
+    BASED_IN = "based-in"
 
 
 @dataclass(frozen=True, slots=True)
