@@ -297,6 +297,13 @@ def test_an_outlet_that_calls_a_force_so_used_the_name() -> None:
     ) == [("nsf", "northern troops", "used", None, "lima-times")]
 
 
+def test_whoever_calls_the_force_so_in_a_relative_clause_used_the_name() -> None:
+    text = FORCE + "The force, which the Lima Times calls 'the northern guard', would deploy later."
+    assert uses(text) == [("nsf", "northern guard", "used", None, "lima-times")]
+    text = FORCE + "The force, which Peru calls 'the northern guard', would deploy later."
+    assert uses(text) == [("nsf", "northern guard", "used", None, "PER")]
+
+
 def test_a_future_negated_or_other_name_is_no_use() -> None:
     assert uses(FORCE + "The name will be confirmed on 9 June 2026.") == []
     assert uses(FORCE + "The name was not adopted on 9 June 2026.") == []
