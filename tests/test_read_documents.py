@@ -310,3 +310,5 @@ def test_a_future_negated_or_other_name_is_no_use() -> None:
     assert uses(FORCE + "Peru revealed the name of its new minister on 4 April 2026.") == []
     assert uses("Peru confirmed the name on 4 April 2026.") == []  # no name before it
     assert uses(FORCE + "The force, dubbed 'northern troops', waits.") == []  # undated, uncredited
+    # the day is the meeting's, not the name's
+    assert uses("The Coalition of the Willing, known as the Oslo Format, met on 3 May 2026.") == []
