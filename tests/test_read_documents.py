@@ -286,6 +286,14 @@ def test_the_name_is_the_last_name_the_paragraph_gave() -> None:
     ]
 
 
+def test_the_name_of_the_force_or_coalition_is_its_last_name_given() -> None:
+    text = FORCE + "The name of the force was revealed by Peru on 4 April 2026."
+    assert uses(text) == [("nsf", "Nordic Shield Force", "revealed", dt.date(2026, 4, 4), "PER")]
+    text = "The Coalition of the Willing met. " + text.replace("force was", "coalition was")
+    assert [u[0] for u in uses(text)] == ["coalition-of-the-willing"]
+    assert uses(FORCE + "Peru revealed a name on 4 April 2026.") == []  # not one given before
+
+
 def test_a_name_first_used_beside_the_name_it_is() -> None:
     text = FORCE + "Nordic Shield Force, a name first used in a letter on 3 March 2026, stuck."
     assert uses(text) == [("nsf", "Nordic Shield Force", "used", dt.date(2026, 3, 3), None)]

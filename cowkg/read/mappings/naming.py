@@ -444,6 +444,24 @@ def _of(noun: Token) -> list[Token]:
     return [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
+_OWNERS = {"force": EntityKind.FORCE, "coalition": EntityKind.COALITION}
+"""'the name of the force' / 'of the coalition': whose name the paragraph gave before."""
+
+
+def _name_before(noun: Token, named: list[tuple[int, int, Ref]], reading: Reading, unit: Unit
+                 ) -> tuple[Ref, str] | None:  # fmt: skip
+    """'the name', 'the new name', 'this name', 'the name of the force': the last name (of
+    that kind) written before the sentence in its paragraph; 'the name of X' for anything else,
+    or 'a name', is no name given before."""
+    if not {t.lower_ for t in noun.lefts} & {"the", "this", "that", "new", "its"}:
+        return None
+    owners = _of(noun)
+    kind = _OWNERS.get(owners[0].lemma_.lower()) if len(owners) == 1 else None
+    if owners and kind is None:
+        return None
+    return _last_named([n for n in named if kind in (None, n[2].kind)], unit, reading)
+
+
 def _last_named(named: list[tuple[int, int, Ref]], unit: Unit, reading: Reading
                 ) -> tuple[Ref, str] | None:  # fmt: skip
     """The last name written in the paragraph before the sentence ('the name', 'the new name')."""
@@ -462,15 +480,13 @@ def _name_use_facts(reading: Reading, unit: Unit, named: list[tuple[int, int, Re
         verb = _act_verb(noun) if noun.lemma_.lower() == "name" and noun.pos_ == "NOUN" else None
         if verb is None or _not_done(verb):
             continue
-        bare = {t.lower_ for t in noun.lefts} & {"the", "this", "that", "new"}
-        which = _name_in(noun, named, reading, unit) or (
-            _last_named(named, unit, reading) if bare and not _of(noun) else None
-        )
+        which = _name_in(noun, named, reading, unit) or _name_before(noun, named, reading, unit)
         if which is None:
             continue
         entity, written = which
         label = " ".join(written.split())
-        args: Args = {"entity": entity, "label": label, "lang": "en", "alternative": True}
+        own = label == entity.label  # the entity's own name: no alternative to it
+        args: Args = {"entity": entity, "label": label, "lang": "en", "alternative": not own}
         use = _use(reading, unit, verb, _ACTS[verb.lemma_.lower()], skip=None)
         if use:
             yield make_fact(FactKind.NAME, args | use, [unit.evidence(reading.source)], "naming")
