@@ -401,6 +401,31 @@ def _name(w: _FactWriter) -> None:
     text = label.text if isinstance(label, Lang) else str(label)
     preferred = w.res.label(entity, lang) == text and not w.arg("alternative")
     w.add(w.node(entity), RDFS.label if preferred else SKOS.altLabel, Literal(text, lang=lang))
+    if w.arg("act") or w.arg("date") or w.arg("by"):
+        _name_use(w, entity, Literal(text, lang=lang))
+
+
+NAME_ACTS = frozenset({"used", "confirmed", "revealed", "adopted"})
+"""What a dated or credited use of a name did with it (``cow:nameAct``)."""
+
+
+def _name_use(w: _FactWriter, entity: Ref, name: Literal) -> None:
+    """A name's use the source dates or credits ('the name was confirmed on 17 August', 'which
+    the Lima Times calls X'): one node per entity, name, act, day and user, since one name is
+    used, revealed and confirmed on different days by different agents."""
+    act = str(w.arg("act") or "used")
+    if act not in NAME_ACTS:
+        raise AssemblyError(f"unknown name act {act!r} ({w.fact.method})")
+    date = w.arg("date")
+    day = date.isoformat() if isinstance(date, dt.date) else "undated"
+    by = w.key("by") if isinstance(w.arg("by"), Ref) else "unattributed"
+    path = f"name-use/{w.key('entity')}/{slugify(str(name))}/{act}/{day}/{by}"
+    node = w.sub(path, COW.NameUse, f"'{name}' {act}" + (f", {day}" if day != "undated" else ""))
+    w.add(node, COW.nameOf, w.node(entity))
+    w.add(node, COW.usedName, name)
+    w.add(node, COW.nameAct, Literal(act))
+    w.literal(node, DCTERMS.date, "date", _date)
+    w.link(node, PROV.wasAssociatedWith, "by")
 
 
 def _force_status(w: _FactWriter) -> None:
@@ -614,6 +639,10 @@ def _visit(w: _FactWriter) -> None:
     w.link(node, COW.onBehalfOf, "on_behalf_of")
 
 
+def _based_in(w: _FactWriter) -> None:
+    w.link(w.node(w.ref("organization")), COW.basedIn, "state")
+
+
 WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEETING: _meeting,
     FactKind.MEETING_PLACE: _meeting_place,
@@ -628,6 +657,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEMBERSHIP: _membership,
     FactKind.LEADS: _leads,
     FactKind.NAME: _name,
+    FactKind.BASED_IN: _based_in,
     FactKind.FORCE_TASK: _force_link("task", COW.mandateTask),
     FactKind.FORCE_COMPONENT: _force_link("component", COW.hasComponent),
     FactKind.FORCE_STATUS: _force_status,

@@ -193,6 +193,13 @@ class COW(DefinedNamespace):
     Visit: URIRef
     visitor: URIRef
     occasion: URIRef
+    # uses of a name
+    NameUse: URIRef
+    nameOf: URIRef
+    usedName: URIRef
+    nameAct: URIRef
+    # an outlet's country
+    basedIn: URIRef
     # individuals (membership bases)
     basisAttendance: URIRef
     basisPledge: URIRef

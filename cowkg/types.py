@@ -186,7 +186,9 @@ class FactKind(StrEnum):
     MEMBERSHIP = "membership"
     # coalition: Ref(COALITION | FORCE); leader: Ref(STATE)
     LEADS = "leads"
-    # entity: Ref; label: str; lang: str (BCP 47); alternative: bool  -- names and acronyms
+    # entity: Ref; label: str; lang: str (BCP 47); alternative: bool  -- names and acronyms;
+    # a use of the name the source dates or credits: act?: str (used | confirmed | revealed |
+    # adopted); date?: date; by?: Ref (who used it: an outlet, a state, a person)
     NAME = "name"
     # force: Ref(FORCE); task: Ref(TASK)
     FORCE_TASK = "force-task"
@@ -273,6 +275,9 @@ class FactKind(StrEnum):
     # Ref(ROLE); on_behalf_of?: Ref(STATE | ORGANIZATION)  -- a visit made (not one planned,
     # cancelled or denied)
     VISIT = "visit"
+    # organization: Ref(ORGANIZATION | PUBLISHER); state: Ref(STATE) -- where an outlet is based,
+    # as a demonym before a noun of the press says ("the German newspaper X")
+    BASED_IN = "based-in"
 
 
 @dataclass(frozen=True, slots=True)

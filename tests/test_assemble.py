@@ -13,7 +13,7 @@ import pycountry
 import pytest
 from fixtures.graph_facts import AUS, GBR, MARCH_15, S004, W, sample_facts, sources
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from cowkg.assemble import (
     Assembly,
@@ -447,3 +447,42 @@ def test_a_visit_is_an_event_of_its_visitor_at_the_state_visited() -> None:
         (COW.inCapacityOf, URIRef(f"{BASE}id/role/prime-minister")),
         (COW.onBehalfOf, URIRef(f"{BASE}id/state/GBR")),
     }
+
+
+def test_a_dated_credited_name_is_a_name_use_of_its_entity() -> None:
+    force = Ref(EntityKind.FORCE, "nsf", "Nordic Shield Force")
+    args = {"entity": force, "label": "northern troops", "lang": "en", "alternative": True,
+            "act": "revealed", "date": dt.date(2026, 5, 3), "by": GBR}  # fmt: skip
+    fact = Fact(FactKind.NAME, args, (), "rule:x")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    entity = URIRef(f"{BASE}id/force/nsf")
+    name = Literal("northern troops", lang="en")
+    assert (entity, SKOS.altLabel, name) in triples
+    node = URIRef(f"{BASE}id/name-use/nsf/northern-troops/revealed/2026-05-03/GBR")
+    assert {(p, o) for s, p, o in triples if s == node} >= {
+        (RDF.type, COW.NameUse),
+        (COW.nameOf, entity),
+        (COW.usedName, name),
+        (COW.nameAct, Literal("revealed")),
+        (DCTERMS.date, Literal(dt.date(2026, 5, 3), datatype=XSD.date)),
+        (PROV.wasAssociatedWith, URIRef(f"{BASE}id/state/GBR")),
+    }
+
+
+def test_a_name_neither_dated_nor_credited_makes_no_name_use() -> None:
+    force = Ref(EntityKind.FORCE, "nsf", "Nordic Shield Force")
+    args = {"entity": force, "label": "northern troops", "lang": "en", "alternative": True}
+    fact = Fact(FactKind.NAME, args, (), "rule:x")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    assert not any(o == COW.NameUse for _, _, o in triples)
+
+
+def test_an_outlet_is_based_in_its_state() -> None:
+    outlet = Ref(EntityKind.ORGANIZATION, "lima-post", "Lima Post")
+    fact = Fact(FactKind.BASED_IN, {"organization": outlet, "state": GBR}, (), "rule:x")
+    triples = fact_triples(fact, resolve([fact], BASE))
+    assert (
+        URIRef(f"{BASE}id/organization/lima-post"),
+        COW.basedIn,
+        URIRef(f"{BASE}id/state/GBR"),
+    ) in triples

@@ -263,3 +263,60 @@ def test_the_coalitions_own_name_or_an_unnamed_force_adds_nothing() -> None:
     assert names("Leaders known as the Coalition of the Willing met in Rome.") == []
     assert names('The planned force, dubbed "Shield", would deploy after a ceasefire.') == []
     assert names("The coalition is not called the Oslo Format.") == []
+
+
+# -- uses of a name -------------------------------------------------------------------------
+
+FORCE = "The Nordic Shield Force (NSF) is planned. "
+
+
+def uses(text: str) -> list[tuple[object, ...]]:
+    return [
+        (f["entity"], f["label"], f["act"], f.get("date"), f.get("by"))
+        for f in facts_of(naming, text)
+        if "act" in f
+    ]
+
+
+def test_the_name_is_the_last_name_the_paragraph_gave() -> None:
+    text = FORCE + "The name was confirmed on 9 June 2026 in a joint communique."
+    assert uses(text) == [("nsf", "Nordic Shield Force", "confirmed", dt.date(2026, 6, 9), None)]
+    assert uses(FORCE + "Peru revealed the new name on 4 April 2026.") == [
+        ("nsf", "Nordic Shield Force", "revealed", dt.date(2026, 4, 4), "PER")
+    ]
+
+
+def test_the_name_of_the_force_or_coalition_is_its_last_name_given() -> None:
+    text = FORCE + "The name of the force was revealed by Peru on 4 April 2026."
+    assert uses(text) == [("nsf", "Nordic Shield Force", "revealed", dt.date(2026, 4, 4), "PER")]
+    text = "The Coalition of the Willing met. " + text.replace("force was", "coalition was")
+    assert [u[0] for u in uses(text)] == ["coalition-of-the-willing"]
+    assert uses(FORCE + "Peru revealed a name on 4 April 2026.") == []  # not one given before
+
+
+def test_a_name_first_used_beside_the_name_it_is() -> None:
+    text = FORCE + "Nordic Shield Force, a name first used in a letter on 3 March 2026, stuck."
+    assert uses(text) == [("nsf", "Nordic Shield Force", "used", dt.date(2026, 3, 3), None)]
+
+
+def test_an_outlet_that_calls_a_force_so_used_the_name() -> None:
+    assert uses(
+        FORCE + "The force, referred to by the Lima Times as 'northern troops', would deploy later."
+    ) == [("nsf", "northern troops", "used", None, "lima-times")]
+
+
+def test_whoever_calls_the_force_so_in_a_relative_clause_used_the_name() -> None:
+    text = FORCE + "The force, which the Lima Times calls 'the northern guard', would deploy later."
+    assert uses(text) == [("nsf", "northern guard", "used", None, "lima-times")]
+    text = FORCE + "The force, which Peru calls 'the northern guard', would deploy later."
+    assert uses(text) == [("nsf", "northern guard", "used", None, "PER")]
+
+
+def test_a_future_negated_or_other_name_is_no_use() -> None:
+    assert uses(FORCE + "The name will be confirmed on 9 June 2026.") == []
+    assert uses(FORCE + "The name was not adopted on 9 June 2026.") == []
+    assert uses(FORCE + "Peru revealed the name of its new minister on 4 April 2026.") == []
+    assert uses("Peru confirmed the name on 4 April 2026.") == []  # no name before it
+    assert uses(FORCE + "The force, dubbed 'northern troops', waits.") == []  # undated, uncredited
+    # the day is the meeting's, not the name's
+    assert uses("The Coalition of the Willing, known as the Oslo Format, met on 3 May 2026.") == []

@@ -364,3 +364,37 @@ def test_an_infobox_label_is_no_part_of_a_name(row: str) -> None:
     reading = reading_of(f"{TITLE}{row}\n", "encyclopedia")
     names = [m.span.text for m in reading.mentions if m.span.start > len(TITLE)]
     assert not any(name.split()[0] == row.split()[0] for name in names)
+
+
+# -- a force's name in the establishment block --------------------------------------------------
+
+
+def _name_uses(found: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [
+        (f["entity"], f["label"], f["act"], f["date"])
+        for f in of_kind(found, FactKind.NAME)
+        if "act" in f
+    ]
+
+
+def test_dated_lines_glossed_as_uses_of_a_force_name_date_those_uses() -> None:
+    found = rows(
+        "Timeline\n Nordic Shield Force\n(NSF)\n\n"
+        "2 March 2026 (2026-03-02) (mentioned as titled in a letter)\n"
+        "9 April 2026 (2026-04-09) [12]\n"
+        "1 May 2026 (2026-05-01) (revealed in parliament)\n"
+        "3 June 2026 (2026-06-03) (discussed)\n\n"
+        "The Nordic Shield Force (NSF) is planned.\n"
+    )
+    assert _name_uses(found) == [
+        ("nsf", "Nordic Shield Force", "used", dt.date(2026, 3, 2)),
+        ("nsf", "Nordic Shield Force", "revealed", dt.date(2026, 5, 1)),
+    ]
+
+
+def test_a_name_gloss_under_a_label_that_names_no_force_gives_nothing() -> None:
+    found = rows(
+        "Timeline\n Autumn exercises\n\n2 March 2026 (2026-03-02) (revealed)\n\n"
+        "The Nordic Shield Force (NSF) is planned.\n"
+    )
+    assert _name_uses(found) == []

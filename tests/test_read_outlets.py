@@ -12,6 +12,7 @@ from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import read
+from cowkg.read.mappings.outlets import outlet_countries
 from cowkg.read.mappings.statements import read_statements
 from cowkg.types import EntityKind, Fact, Ref, Source
 
@@ -178,3 +179,45 @@ def test_relative_days_of_words_said_on_no_known_day_or_another_day_are_not_cove
 ) -> None:
     (fact,) = statements(text)
     assert "covers" not in fact.args
+
+
+# -- where an outlet is based ---------------------------------------------------------------
+
+
+def based_in(text: str) -> list[tuple[str, str]]:
+    """(outlet key, state key) of each BASED_IN fact."""
+    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    facts = outlet_countries(read(source, mentions))
+    return [(f.args["organization"].key, f.args["state"].key) for f in facts]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to the German newspaper Lima Post, Peru joined.", [("lima-post", "DEU")]),
+        ("Italian broadcaster Rete Sud reported that Peru would join.", [("rete-sud", "ITA")]),
+        (
+            "The Russian state news agency Vesti Wire said the talks failed.",
+            [("vesti-wire", "RUS")],
+        ),
+        ("Leaders spoke to Italian TV channel Rete Sud on 3 May 2026.", [("rete-sud", "ITA")]),
+        ("The Italian public broadcaster Rete Sud aired it.", [("rete-sud", "ITA")]),
+    ],
+)
+def test_a_demonym_before_a_press_noun_is_where_the_outlet_is_based(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert based_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The German minister Ana Ruiz said the talks failed.",  # no press noun
+        "A French newspaper reported that Peru would join.",  # no name after it
+        "German officials told the newspaper Lima Post that Chile joined.",  # words between
+    ],
+)
+def test_no_press_noun_between_demonym_and_name_gives_no_country(text: str) -> None:
+    assert based_in(text) == []

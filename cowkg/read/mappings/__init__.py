@@ -82,6 +82,7 @@ from cowkg.read.mappings import (  # noqa: E402
     infobox,
     meetings,
     naming,
+    outlets,
     places,
     plans,
     pledges,
@@ -116,5 +117,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("place-state", places.place_states),
     ("chairmanship", chairs.chairmanships),
     ("visit", visits.visits),
+    ("outlet-country", outlets.outlet_countries),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

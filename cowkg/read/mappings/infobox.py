@@ -75,6 +75,8 @@ from typing import TYPE_CHECKING
 
 from cowkg.extract.force import NAMED_GROUP, working_group_ref
 from cowkg.extract.known import Args, make_fact
+from cowkg.extract.layout import normalise_name
+from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import command_post_ref, meeting_ref
 from cowkg.mentions import COALITION, place_state
 from cowkg.read.frame import names_another_forum
@@ -410,8 +412,56 @@ def infobox(reading: Reading) -> Iterator[Fact]:
         elif row.field == "area":
             yield from _area(row, reading, entity)
     yield from _timeline(lines, reading, entity)
+    yield from _name_uses(lines, reading)
     yield from _cells(lines, reading, entity)
     yield from _place_states(lines, reading)
+
+
+# -- a force's name in the establishment block ----------------------------------------------
+
+_NAME_GLOSSES = (
+    (re.compile(r"^(?:mentioned|titled|named|called|first\s+used|used)\b", re.I), "used"),
+    (re.compile(r"^(?:revealed|unveiled|disclosed)\b", re.I), "revealed"),
+    (re.compile(r"^confirmed\b", re.I), "confirmed"),
+    (re.compile(r"^(?:adopted|renamed)\b", re.I), "adopted"),
+)
+"""A dated line's gloss under a name, by the act (``cow:nameAct``) it says was done with it."""
+
+
+def _block_name(lines: Sequence[_Line], index: int, reading: Reading) -> tuple[Ref, str] | None:
+    """The force or coalition whose name heads the dated lines above ``index``: the last line
+    not opening with a date, or the name line over its bracketed acronym ('Name' / '(ACR)')."""
+    above = index - 1
+    while above >= 0 and _opening_date(lines[above]):
+        above -= 1
+    names = forces(read_names(reading.source))
+    for at in (above, above - 1):
+        if at < 0:
+            continue
+        text = re.sub(r"[\s\u00a0]+", " ", _DISAMBIGUATOR.sub("", lines[at].text)).strip()
+        entity = names.get(normalise_name(text)) if text else None
+        if entity is not None:
+            return entity, text
+    return None
+
+
+def _name_uses(lines: Sequence[_Line], reading: Reading) -> Iterator[Fact]:
+    """A dated line glossed as a use of the name above it ('(mentioned as titled in …)',
+    '(revealed …)') → NAME of that force with the act and the date; a line with only a
+    footnote says nothing."""
+    for index, line in enumerate(lines):
+        date = _opening_date(line)
+        same = _GLOSS.match(reading.source.text, date.span.end, line.end) if date else None
+        gloss = same["gloss"] if same and same["gloss"] else ""
+        act = next((a for pattern, a in _NAME_GLOSSES if pattern.match(gloss)), None)
+        named = _block_name(lines, index, reading) if act and date else None
+        if named is None or date is None or not isinstance(date.value, dt.date):
+            continue
+        entity, label = named
+        args: Args = {"entity": entity, "label": label, "lang": "en", "alternative": True,
+                      "act": act, "date": date.value}  # fmt: skip
+        yield make_fact(FactKind.NAME, args, [span_at(reading.source, line.start, line.end)],
+                        "infobox")  # fmt: skip
 
 
 # -- timeline ------------------------------------------------------------------------------

@@ -24,6 +24,18 @@ formation of ("X announced the creation of a working group on …"). It is:
 
 A negated, not asserted or not past clause ("will set up", "plans to launch", "are in talks to
 create") founds nothing.
+
+**Uses of a name** (:func:`naming`) the source dates or credits give the NAME fact an ``act``
+(used | confirmed | revealed | adopted), a ``date`` and a ``by`` (who used it):
+
+- a naming verb with a user or a date: "referred to by the Lima Times as 'X'", "which the Lima
+  Times calls X" (``used``, ``by`` the outlet, state or person doing the naming);
+- the noun *name* as what an act verb does: "the name was confirmed on 4 May", "X, a name first
+  used in a letter on 2 June", "the allies adopted the name 'X'". The name is the one the phrase
+  writes ("the name 'X'"), the phrase *name* stands beside ("X, a name …"), or — for "the name",
+  "the new name", "this name" — the last name of the coalition or a force written in the
+  paragraph before the sentence. Only a name the source gives the coalition or a force counts,
+  and a negated or not-yet act ("will be confirmed", "was not adopted") gives nothing.
 """
 
 from __future__ import annotations
@@ -37,11 +49,12 @@ from spacy.tokens import Token
 
 from cowkg.extract.force import NAMED_GROUP, working_group_ref
 from cowkg.extract.known import Args, make_fact
-from cowkg.extract.names import forces, read_names
+from cowkg.extract.names import forces, iter_force_mentions, read_names
 from cowkg.extract.tables import command_post_ref
 from cowkg.mentions import COALITION, slug
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.mappings.documents import doers
+from cowkg.read.mappings.outlets import outlet_named, publisher_ref
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
 
@@ -274,8 +287,9 @@ def _name_tokens(predicate: Token) -> tuple[Token, Token] | None:
             named = child
             appositive = next((a for a in child.children if a.dep_ == "appos"), None)
             name = name or (appositive if lemma in _NAMING else None)
-    if named is None and predicate.dep_ == "acl":
-        named = predicate.head
+    relative = named is not None and named.lower_ in {"which", "that", "whom"}
+    if (named is None and predicate.dep_ == "acl") or (relative and predicate.dep_ == "relcl"):
+        named = predicate.head  # 'the force, dubbed Y' / 'the force, which X calls Y'
     return (named, name) if named is not None and name is not None else None
 
 
@@ -322,6 +336,7 @@ def _name_facts(reading: Reading, unit: Unit) -> Iterator[Fact]:
             continue
         first = entity.label == label  # a force this sentence itself introduces
         args: Args = {"entity": entity, "label": label, "lang": "en", "alternative": not first}
+        args |= _use(reading, unit, predicate, "used", skip=pair[1] if pair else None)
         yield make_fact(FactKind.NAME, args, [unit.evidence(reading.source)], "naming")
 
 
@@ -329,10 +344,161 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+# -- uses of a name -------------------------------------------------------------------------
+
+_ACTS = {"use": "used", "coin": "used", "mention": "used", "give": "used", "confirm": "confirmed",
+         "reveal": "revealed", "unveil": "revealed", "disclose": "revealed", "adopt": "adopted",
+         "choose": "adopted", "approve": "adopted", "agree": "adopted"}  # fmt: skip
+"""Verbs whose object is a name, by the act (``cow:nameAct``) they say was done with it."""
+_NOT_YET = frozenset({"will", "would", "may", "might", "could", "should", "shall", "must", "to"})
+_AGENT_MENTIONS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
+
+
+def _at(unit: Unit, token: Token) -> int:
+    return unit.paragraph.start + token.idx
+
+
+def _agent(reading: Reading, unit: Unit, token: Token) -> Ref | None:
+    """The agent a token names: a person, state or organisation mention on it, else an outlet."""
+    at = _at(unit, token)
+    for mention in reading.mentions:
+        hit = mention.span.start <= at < mention.span.end
+        if hit and mention.kind in _AGENT_MENTIONS and isinstance(mention.value, Ref):
+            return mention.value
+    return outlet_named(token) or publisher_ref(token)
+
+
+def _user(reading: Reading, unit: Unit, verb: Token) -> Ref | None:
+    """Who did the naming: the passive's 'by' agent, else the active subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            by = next((o for o in child.children if o.dep_ == "pobj"), None)
+            return _agent(reading, unit, by) if by is not None else None
+        if child.dep_ == "nsubj":
+            return _agent(reading, unit, child)
+    return None
+
+
+def _day_in(reading: Reading, unit: Unit, verb: Token, skip: Token | None) -> dt.date | None:
+    """The first full date written in the verb's phrase (outside the name itself)."""
+    start, end = _at(unit, verb.left_edge), _at(unit, verb.right_edge) + 1
+    if skip is not None:
+        lo, hi = _at(unit, skip.left_edge), _at(unit, skip.right_edge) + 1
+    else:
+        lo = hi = -1
+    for mention in reading.mentions:
+        inside = start <= mention.span.start < end and not lo <= mention.span.start < hi
+        if inside and mention.kind is MentionKind.DATE and isinstance(mention.value, dt.date):
+            return mention.value
+    return None
+
+
+def _use(reading: Reading, unit: Unit, verb: Token, act: str, skip: Token | None) -> Args:
+    """A naming's ``act``, ``date`` and ``by``, when the source dates or credits it."""
+    by, day = _user(reading, unit, verb), _day_in(reading, unit, verb, skip)
+    return {"act": act, "date": day, "by": by} if by or day else {}
+
+
+def _act_verb(noun: Token) -> Token | None:
+    """The act verb the noun 'name' is the object of: 'the name was confirmed', 'adopted the
+    name', 'a name first used in …'."""
+    if noun.dep_ in {"nsubjpass", "dobj"} and noun.head.lemma_.lower() in _ACTS:
+        return noun.head
+    return next((c for c in noun.children if c.dep_ in {"acl", "relcl"}
+                 and c.lemma_.lower() in _ACTS), None)  # fmt: skip
+
+
+def _not_done(verb: Token) -> bool:
+    """A negated or not-yet act: 'was not confirmed', 'will be adopted', 'to adopt'."""
+    return _negated(verb) or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_YET
+                                 for c in verb.children)  # fmt: skip
+
+
+def _known_names(reading: Reading) -> list[tuple[int, int, Ref]]:
+    """(start, end, entity) of every name of the coalition or a force the source writes (a
+    coalition's name capitalised, not 'the coalition')."""
+    found = list(iter_force_mentions(reading.source, forces(read_names(reading.source))))
+    found += [
+        (m.span.start, m.span.end, COALITION)
+        for m in reading.mentions
+        if m.value == COALITION and m.span.text[:1].isupper() and " " in m.span.text.strip()
+    ]
+    return sorted(found, key=lambda f: f[0])
+
+
+def _name_in(noun: Token, named: list[tuple[int, int, Ref]], reading: Reading, unit: Unit
+             ) -> tuple[Ref, str] | None:  # fmt: skip
+    """The name the phrase of 'name' writes or stands beside: 'the name "X"', 'X, a name …'."""
+    written = [c for c in noun.children if c.dep_ in {"appos", "oprd"}] + _of(noun)
+    near = written + ([noun.head] if noun.dep_ == "appos" else [])
+    for token in near:
+        start, end = _at(unit, token.left_edge), _at(unit, token.right_edge) + 1
+        for s, e, entity in named:
+            if start <= s and e <= end:
+                return entity, reading.source.text[s:e]
+    return None
+
+
+def _of(noun: Token) -> list[Token]:
+    """What 'the name of …' names ('the name of the force'; 'of its minister' names another)."""
+    return [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+_OWNERS = {"force": EntityKind.FORCE, "coalition": EntityKind.COALITION}
+"""'the name of the force' / 'of the coalition': whose name the paragraph gave before."""
+
+
+def _name_before(noun: Token, named: list[tuple[int, int, Ref]], reading: Reading, unit: Unit
+                 ) -> tuple[Ref, str] | None:  # fmt: skip
+    """'the name', 'the new name', 'this name', 'the name of the force': the last name (of
+    that kind) written before the sentence in its paragraph; 'the name of X' for anything else,
+    or 'a name', is no name given before."""
+    if not {t.lower_ for t in noun.lefts} & {"the", "this", "that", "new", "its"}:
+        return None
+    owners = _of(noun)
+    kind = _OWNERS.get(owners[0].lemma_.lower()) if len(owners) == 1 else None
+    if owners and kind is None:
+        return None
+    return _last_named([n for n in named if kind in (None, n[2].kind)], unit, reading)
+
+
+def _last_named(named: list[tuple[int, int, Ref]], unit: Unit, reading: Reading
+                ) -> tuple[Ref, str] | None:  # fmt: skip
+    """The last name written in the paragraph before the sentence ('the name', 'the new name')."""
+    before = [(s, e, r) for s, e, r in named if unit.paragraph.start <= s and e <= unit.start]
+    if not before:
+        return None
+    s, e, entity = before[-1]
+    long = [(ls, le) for ls, le, r in before if r == entity and 0 < s - le <= 2]
+    s, e = long[-1] if long else (s, e)  # 'Long Name (ACR)': the long name
+    return entity, reading.source.text[s:e]
+
+
+def _name_use_facts(reading: Reading, unit: Unit, named: list[tuple[int, int, Ref]]
+                    ) -> Iterator[Fact]:  # fmt: skip
+    for noun in unit.sentence:
+        verb = _act_verb(noun) if noun.lemma_.lower() == "name" and noun.pos_ == "NOUN" else None
+        if verb is None or _not_done(verb):
+            continue
+        which = _name_in(noun, named, reading, unit) or _name_before(noun, named, reading, unit)
+        if which is None:
+            continue
+        entity, written = which
+        label = " ".join(written.split())
+        own = label == entity.label  # the entity's own name: no alternative to it
+        args: Args = {"entity": entity, "label": label, "lang": "en", "alternative": not own}
+        use = _use(reading, unit, verb, _ACTS[verb.lemma_.lower()], skip=None)
+        if use:
+            yield make_fact(FactKind.NAME, args | use, [unit.evidence(reading.source)], "naming")
+
+
 def naming(reading: Reading) -> Iterator[Fact]:
     """NAME facts (alternative names of the coalition or a force) from naming sentences: 'the
     force, dubbed "Y"', 'the coalition is known as Y', 'officials call the coalition "Y"'. A name
-    equal to the entity's own key ('known as the Coalition of the Willing') adds nothing."""
+    equal to the entity's own key ('known as the Coalition of the Willing') adds nothing. Uses of
+    a name the source dates or credits carry them (see the module docstring)."""
+    named = _known_names(reading)
     for unit, _clauses in reading.units:
         if unit.kind is not UnitKind.REFERENCE:
             yield from _name_facts(reading, unit)
+            yield from _name_use_facts(reading, unit, named)

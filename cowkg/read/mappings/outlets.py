@@ -8,19 +8,24 @@ agency X"), or the owner of a report or of unnamed sources ("X's sources", "X's 
 What it says is a statement whose speech act is ``reported``
 (:mod:`~cowkg.read.mappings.statements`). The state an outlet noun is qualified by ("the German
 newspaper X") is the outlet's country, never a party of what it reports: it stays out of the
-statement's ``about``.
+statement's ``about``: it is where the outlet is based (:func:`outlet_countries`, BASED_IN:
+"the German newspaper X", "French broadcaster X", "the Peruvian state news agency X" — only with
+a noun of the press between the demonym and the name).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
 from cowkg.read.agents import PEOPLE_OF_A_POST
-from cowkg.types import EntityKind, Ref
+from cowkg.read.units import UnitKind
+from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -140,3 +145,48 @@ def last_outlet(reading: Reading, before: int) -> Ref | None:
     found = [(text.rfind(ref.label or ref.key, start), ref) for ref in outlets(reading).values()]
     found = [(at, ref) for at, ref in found if at >= 0]
     return max(found, key=lambda f: f[0])[1] if found else None
+
+
+PRESS_NOUNS = OUTLET_NOUNS | {"radio", "tv", "television", "station", "broadcaster"}
+"""The nouns of the press that tie a demonym to the outlet named after them."""
+_PRESS_PHRASE = re.compile(
+    r"[\s\u00a0]+(?P<words>(?:(?:[a-z][a-z-]*|TV)[\s\u00a0]+){0,3}?)(?P<noun>[A-Za-z]+)[\s\u00a0]+[A-Z0-9]"
+)
+"""After a demonym: up to three lower-case words, the press noun, and the capitalised name."""
+_PRESS_MODIFIERS = frozenset({"state", "state-owned", "state-run", "public", "private", "national",
+                              "news", "business", "financial", "online", "independent", "regional",
+                              "local", "television", "radio"})  # fmt: skip
+"""Words that may stand between a demonym and its press noun ('state news agency')."""
+
+
+def _outlet_after(demonym_end: int, reading: Reading) -> tuple[int, str] | None:
+    """(offset of the press noun, the noun) when the demonym ending at ``demonym_end`` qualifies a
+    press noun that a name follows ('German newspaper Die Welt', 'Peruvian state news agency X')."""
+    match = _PRESS_PHRASE.match(reading.source.text, demonym_end)
+    noun = match["noun"] if match else ""
+    words = match["words"].split() if match else []
+    between = all(w.lower() in PRESS_NOUNS or w in _PRESS_MODIFIERS for w in words)
+    is_press = between and noun.lower() in PRESS_NOUNS and (noun.islower() or noun == "TV")
+    return (match.start("noun"), noun) if match and is_press else None
+
+
+def outlet_countries(reading: Reading) -> Iterator[Fact]:
+    """BASED_IN: the state a demonym before a press noun names is where the outlet named after
+    the noun is based ("the German newspaper X"); a demonym before anything else ("the German
+    minister X") or an outlet noun with no name after it ("a French newspaper") gives nothing."""
+    for unit, _clauses in reading.units:
+        if unit.kind is UnitKind.REFERENCE:
+            continue
+        tokens = {unit.paragraph.start + t.idx: t for t in unit.sentence}
+        for mention in reading.mentions:
+            inside = unit.start <= mention.span.start < unit.end
+            demonym = mention.kind is MentionKind.STATE and mention.form == "demonym"
+            press = _outlet_after(mention.span.end, reading) if inside and demonym else None
+            noun = tokens.get(press[0]) if press else None
+            outlet = _entity_after(noun) if noun is not None else None
+            if outlet is None or not isinstance(mention.value, Ref):
+                continue
+            args = {"organization": outlet, "state": mention.value}
+            yield make_fact(
+                FactKind.BASED_IN, args, [unit.evidence(reading.source)], "outlet-country"
+            )
