@@ -193,6 +193,8 @@ class COW(DefinedNamespace):
     Visit: URIRef
     visitor: URIRef
     occasion: URIRef
+    # talks between parties: their mediator
+    mediatedBy: URIRef
     # individuals (membership bases)
     basisAttendance: URIRef
     basisPledge: URIRef

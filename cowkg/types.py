@@ -273,6 +273,10 @@ class FactKind(StrEnum):
     # Ref(ROLE); on_behalf_of?: Ref(STATE | ORGANIZATION)  -- a visit made (not one planned,
     # cancelled or denied)
     VISIT = "visit"
+    # meeting: Ref(MEETING); mediator: Ref(STATE | PERSON | ORGANIZATION) -- a third party that
+    # mediates or brokers talks between others ("talks between A and B mediated by C",
+    # "C-brokered talks"); neither host nor participant
+    MEDIATION = "mediation"
 
 
 @dataclass(frozen=True, slots=True)
