@@ -40,7 +40,9 @@ def test_negotiations_between_two_parties_launched_and_mediated_by_a_third() -> 
 
 
 def test_talks_brokered_by_a_third_party_take_the_day_their_clause_writes() -> None:
-    facts = facts_of("Talks between Peru and Bolivia brokered by Chile took place in Lima on 4 June.")
+    facts = facts_of(
+        "Talks between Peru and Bolivia brokered by Chile took place in Lima on 4 June."
+    )
     key, meeting = _one_meeting(facts)
     assert meeting.args["date"] == dt.date(2026, 6, 4)  # not the report's day
     assert "-other-" in key
@@ -89,6 +91,7 @@ def test_negotiations_without_parties_name_no_meeting() -> None:
     for text in (
         "Negotiations on a ceasefire continued on 6 June.",
         "Peru said the matter belongs within negotiations.",
+        "The negotiations launched with great hopes in Lima stalled on 6 June.",
     ):
         assert not meetings(facts_of(text)), text
 

@@ -340,6 +340,8 @@ NEGOTIATION_NOUNS = frozenset({"negotiation", "negotiations"})
 """Nouns that name talks only when their parties are written (:func:`_negotiation`)."""
 _ATTEMPTS = frozenset({"attempt", "attempts", "round", "rounds"})
 _PARTY_PREPS = frozenset({"between", "with"})
+"""Prepositions of the noun itself that name its parties; in a participle of it only "between"
+("launched between A and B", not "launched with great hopes")."""
 
 
 def _negotiation(token: Token) -> bool:
@@ -366,11 +368,12 @@ def _parties_written(noun: Token) -> bool:
         return True
     if _PAIR.search(noun.doc[max(noun.left_edge.i, noun.i - 4) : noun.i].text):
         return True
-    reach = [noun, *(c for c in noun.children if c.dep_ in {"acl", "relcl"})]
+    participles = [t for c in noun.children if c.dep_ in {"acl", "relcl"} for t in c.subtree]
     return any(
-        t.dep_ == "prep" and t.lower_ in _PARTY_PREPS and any(g.dep_ == "pobj" for g in t.children)
-        for head in reach
-        for t in (head.subtree if head is not noun else head.children)
+        t.dep_ == "prep"
+        and t.lower_ in (_PARTY_PREPS if t.head.i == noun.i else {"between"})
+        and any(g.dep_ == "pobj" for g in t.children)
+        for t in [*noun.children, *participles]
     )
 
 
