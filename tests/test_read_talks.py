@@ -109,3 +109,24 @@ def test_a_coalition_meeting_is_not_mediated_by_its_host() -> None:
     )
     assert keyed(facts, FactKind.HOST, "host") == {("2026-06-03-meeting", "CHL")}
     assert not _mediators(facts)
+
+
+def test_in_the_event_of_is_a_condition_not_an_event() -> None:
+    facts = facts_of(
+        "Peru is ready to send troops in the event of a truce with Bolivia, and Chile in the "
+        "event that talks succeed."
+    )
+    assert not meetings(facts)
+    assert not _parties(facts)
+
+
+def test_a_later_summit_does_not_join_the_negotiations_before_it() -> None:
+    facts = facts_of(
+        "The plan backs the negotiations launched by Chile between Peru and Bolivia. It has "
+        "three parts. The first is a fund.\n"
+        "Participants at the summit agreed on the fund, and Ecuador attended the summit."
+    )
+    negotiations = [k for k in meetings(facts) if "-other-" in k]
+    assert len(negotiations) == 1
+    by_meeting = keyed(facts, FactKind.PARTICIPATION, "participant")
+    assert {p for m, p in by_meeting if m in negotiations} == {"PER", "BOL"}
