@@ -130,3 +130,13 @@ def test_a_later_summit_does_not_join_the_negotiations_before_it() -> None:
     assert len(negotiations) == 1
     by_meeting = keyed(facts, FactKind.PARTICIPATION, "participant")
     assert {p for m, p in by_meeting if m in negotiations} == {"PER", "BOL"}
+
+
+def test_a_person_mediates_once_per_sentence() -> None:
+    facts = facts_of(
+        "Talks between Peru and Bolivia mediated by Foreign Minister Ana Ruiz resumed in Lima "
+        "on 8 June."
+    )
+    mediations = [f for f in facts if f.kind is FactKind.MEDIATION]
+    assert len(mediations) == 1 and _mediators(facts) == {"ana-ruiz"}
+    assert _parties(facts) == {"PER", "BOL"}

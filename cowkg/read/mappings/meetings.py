@@ -792,7 +792,9 @@ def _dashed(token: Token, noun: Token) -> bool:
     dash = {"-", "–"}
     if after is not None and after.text in dash and token.i + 2 < len(doc):
         return doc[token.i + 2].text[:1].isupper()
-    return before is not None and before.text in dash and doc[token.i - 2].text[:1].isupper()
+    if before is None or before.text not in dash or token.i < 2:
+        return False
+    return doc[token.i - 2].text[:1].isupper()
 
 
 def _mediations(
@@ -804,8 +806,10 @@ def _mediations(
     assert isinstance(told, set)
     for argument in mediators:
         agent = _agent(argument.mention, reading.affiliations, owners)
-        said = agent is not None and (meeting.ref, agent[0], unit.start)
-        if agent is not None and not _titled(argument.mention, mediators) and said not in told:
+        if agent is None or _titled(argument.mention, mediators):
+            continue
+        said = (meeting.ref, agent[0], unit.start)
+        if said not in told:
             told.add(said)
             yield _fact(
                 FactKind.MEDIATION,
