@@ -674,6 +674,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEETING_TOPIC: _meeting_topic,
     FactKind.CHAIRMANSHIP: _chairmanship,
     FactKind.VISIT: _visit,
+    FactKind.MEDIATION: _relation("mediator", COW.mediatedBy),
 }
 
 

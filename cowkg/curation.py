@@ -57,6 +57,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
     FactKind.MEETING_FORMAT: {"meeting": "ref!", "format": "str!"},
     FactKind.HOST: {"meeting": "ref!", "host": "ref!"},
     FactKind.CHAIR: {"meeting": "ref!", "chair": "ref!"},
+    FactKind.MEDIATION: {"meeting": "ref!", "mediator": "ref!"},
     FactKind.PARTICIPATION: {
         "meeting": "ref!",
         "participant": "ref!",

@@ -200,6 +200,8 @@ class COW(DefinedNamespace):
     nameAct: URIRef
     # an outlet's country
     basedIn: URIRef
+    # talks between parties: their mediator
+    mediatedBy: URIRef
     # individuals (membership bases)
     basisAttendance: URIRef
     basisPledge: URIRef

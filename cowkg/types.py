@@ -278,6 +278,10 @@ class FactKind(StrEnum):
     # organization: Ref(ORGANIZATION | PUBLISHER); state: Ref(STATE) -- where an outlet is based,
     # as a demonym before a noun of the press says ("the German newspaper X")
     BASED_IN = "based-in"
+    # meeting: Ref(MEETING); mediator: Ref(STATE | PERSON | ORGANIZATION) -- a third party that
+    # mediates or brokers talks between others ("talks between A and B mediated by C",
+    # "C-brokered talks"); neither host nor participant
+    MEDIATION = "mediation"
 
 
 @dataclass(frozen=True, slots=True)

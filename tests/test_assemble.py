@@ -486,3 +486,12 @@ def test_an_outlet_is_based_in_its_state() -> None:
         COW.basedIn,
         URIRef(f"{BASE}id/state/GBR"),
     ) in triples
+
+
+def test_a_mediator_is_cow_mediated_by_on_the_talks_not_a_host_nor_a_participant() -> None:
+    talks = Ref(EntityKind.MEETING, "2026-06-03-meeting-other-lima")
+    fact = Fact(FactKind.MEDIATION, {"meeting": talks, "mediator": AUS}, (), "rule:x")
+    triples = set(fact_triples(fact, resolve([fact], BASE)))
+    meeting, australia = URIRef(f"{BASE}id/meeting/{talks.key}"), URIRef(f"{BASE}id/state/AUS")
+    assert (meeting, COW.mediatedBy, australia) in triples
+    assert not {t for t in triples if t[1] in {COW.hostedBy, COW.hasParticipation}}

@@ -90,10 +90,12 @@ _FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _OTHER_WORDS = re.compile(
     r"\bbilateral\b|\bOval Office\b|\bWhite House\b|\bContact Group\b|\bRamstein\b|\bG7\b|\bG20\b|"
-    r"\bEuropean Council\b|\bpeace talks\b|\btrilateral\b",
+    r"\bEuropean Council\b|\bpeace talks\b|\btrilateral\b|\bnegotiations?\b|"
+    r"-(?:mediated|brokered)\b",
     re.I,
 )
-"""Words that mark a meeting as another forum's or as two-sided talks."""
+"""Words that mark a meeting as another forum's or as two-sided talks (negotiations between
+parties are never the coalition's own meeting)."""
 _DOMESTIC = re.compile(
     r"\bparliament(?:ary)?\b|\bpolitical part(?:y|ies)\b|\bparty leaders\b|\bfactions?\b|"
     r"\bcommittees?\b|\bcabinet\b|\bSecurity Council\b|\bopposition\b",
@@ -142,6 +144,9 @@ class Meeting:
     formats: list[tuple[str, Unit]] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     """The units that name this meeting (its facts' evidence)."""
+    negotiation: bool = False
+    """Opened by negotiations between parties (:func:`_negotiation`): only a cue of
+    negotiations or talks joins it, not a summit or meeting named later."""
 
 
 @dataclass(frozen=True)
@@ -316,15 +321,66 @@ _NESTED = frozenset({"advcl", "relcl", "ccomp", "conj", "xcomp"})
 
 
 def _is_meeting_noun(token: Token) -> bool:
+    if _negotiation(token):
+        return True
     if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in MEETING_NOUNS | {"talks"}:
         return token.lemma_.lower() in {"videoconference", "teleconference"}
     if token.lemma_.lower() == "call" and token.dep_ == "compound":
         return False
     if any(c.lower_ in {"press", "news"} for c in token.children):
         return False  # a press conference is no meeting
+    if token.lower_ == "event" and token.head.lower_ == "in" and _idiom_event(token):
+        return False  # "in the event that talks fail", "in the event of a ceasefire"
     if token.dep_ == "pobj" and _means(token):
         return False  # "joined via video conference", "took part by videoconference"
     return token.lemma_.lower() not in _DEFINITE_ONLY or _definite(token)
+
+
+NEGOTIATION_NOUNS = frozenset({"negotiation", "negotiations"})
+"""Nouns that name talks only when their parties are written (:func:`_negotiation`)."""
+_ATTEMPTS = frozenset({"attempt", "attempts", "round", "rounds"})
+_PARTY_PREPS = frozenset({"between", "with"})
+"""Prepositions of the noun itself that name its parties; in a participle of it only "between"
+("launched between A and B", not "launched with great hopes")."""
+
+
+def _negotiation(token: Token) -> bool:
+    """Negotiations as a meeting of their parties: "negotiations between A and B", "A-B
+    negotiations", "negotiations with A", also as the modifier of "attempts" or "rounds" ("the
+    negotiation attempts launched between A and B"), only where the parties are written;
+    "negotiations on a ceasefire" or "within negotiations" name no meeting."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    word = token.lower_
+    if word in _ATTEMPTS:
+        if not any(c.dep_ == "compound" and c.lower_ in NEGOTIATION_NOUNS for c in token.children):
+            return False
+    elif word not in NEGOTIATION_NOUNS or token.dep_ == "compound":
+        return False
+    return _parties_written(token)
+
+
+def _parties_written(noun: Token) -> bool:
+    """The noun's own phrase, or a participle of it, names its parties: "between"/"with" a
+    party, or two parties joined by a dash before it ("A-B negotiations")."""
+    premodifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    if any(_PAIR.search(_text_of(list(c.subtree))) for c in premodifiers):
+        return True
+    if _PAIR.search(noun.doc[max(noun.left_edge.i, noun.i - 4) : noun.i].text):
+        return True
+    participles = [t for c in noun.children if c.dep_ in {"acl", "relcl"} for t in c.subtree]
+    return any(
+        t.dep_ == "prep"
+        and t.lower_ in (_PARTY_PREPS if t.head.i == noun.i else {"between"})
+        and any(g.dep_ == "pobj" for g in t.children)
+        for t in [*noun.children, *participles]
+    )
+
+
+def _idiom_event(token: Token) -> bool:
+    """ "In the event that …", "in the event of …": a condition, not an event held."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in {"that", "of"}
 
 
 def _means(token: Token) -> bool:
@@ -429,7 +485,18 @@ def resolve_date(
 def _other(clause: Clause, phrase: Sequence[Token], affiliations: Mapping[str, Ref]) -> bool:
     """Whether the meeting is marked as another forum's or as talks with an outside power, or
     as talks of one party with one other."""
-    return _forum(clause, phrase, affiliations) or _two_sided(clause, phrase)
+    return _forum(clause, phrase, affiliations) or _two_sided(clause, phrase) or _between(phrase)
+
+
+def _between(phrase: Sequence[Token]) -> bool:
+    """The meeting's own phrase names its two sides ("talks between A and B"): a bilateral
+    meeting, whichever clause it is read in."""
+    return any(
+        t.lower_ == "between"
+        and t.dep_ == "prep"
+        and any(g.dep_ == "pobj" and len(g.conjuncts) == 1 for g in t.children)
+        for t in phrase
+    )
 
 
 def names_another_forum(text: str) -> bool:
@@ -974,8 +1041,15 @@ def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None)
     """The meeting nouns a clause owns: in its own extent, or the noun a participle clause
     modifies ("the summit hosted by…")."""
     nouns = [t for t in tokens if _is_meeting_noun(t)]
-    if owner is not None and owner.dep_ in {"acl", "relcl"} and _is_meeting_noun(owner.head):
-        nouns.insert(0, owner.head)
+    participle = owner
+    if participle is not None and participle.dep_ == "conj" and participle.tag_ == "VBN":
+        participle = participle.head  # "the talks launched and mediated by C": both the talks'
+    if (
+        participle is not None
+        and participle.dep_ in {"acl", "relcl"}
+        and _is_meeting_noun(participle.head)
+    ):
+        nouns.insert(0, participle.head)
     shared = _shared_subject(clause, owner)
     if shared is not None and not nouns:
         nouns.append(shared)
@@ -1099,6 +1173,8 @@ def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
     Tuesday to review the recent summit" — the summit is the review's, not the meeting's."""
     if owner is None or (owner.dep_ in {"acl", "relcl"} and noun.i == owner.head.i):
         return True
+    if owner.dep_ == "conj" and owner.tag_ == "VBN" and owner.head.dep_ in {"acl", "relcl"}:
+        return noun.i == owner.head.head.i  # "the talks launched and mediated by C"
     if owner.dep_ == "conj" and noun.dep_ == "nsubj" and noun.head.i == owner.head.i:
         return True  # the subject a conjoined predicate shares (:func:`_shared_subject`)
     predicates = {
@@ -1138,7 +1214,7 @@ def cues(
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
         found = _meeting_nouns(clause, tokens, owner)
-        nouns = [n for n in found if _owned(n, owner, clauses)]
+        nouns = [n for n in found if _owned(n, owner, clauses) and not _unreal(clause, n)]
         when = _when_of(clause, owner, clauses)
         if nouns:
             for noun in nouns:
@@ -1164,6 +1240,18 @@ def cues(
             plural = [t for t in tokens if t.tag_ == "NNS" and t.lemma_.lower() in MEETING_NOUNS]
             for noun in plural if len(plural) == 1 else ():
                 yield from date_siblings(cue, noun, anchor)
+
+
+_TALKS = frozenset({"talk", "talks"}) | NEGOTIATION_NOUNS | _ATTEMPTS
+_UNSURE = frozenset({"conditional", "possible"})
+
+
+def _unreal(clause: Clause, noun: Token) -> bool:
+    """A meeting noun the text says did not take place ("there were no talks between A and B"),
+    or talks a clause only supposes ("C would mediate talks between A and B"): no meeting."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    return clause.modality in _UNSURE and noun.lower_ in _TALKS
 
 
 def _describes(clause: Clause, token: Token | None) -> bool:
@@ -1300,6 +1388,8 @@ def _alongside(clause: Clause, clauses: Sequence[Clause]) -> bool:
 
 
 def _compatible(meeting: Meeting, cue: Cue) -> bool:
+    if meeting.negotiation and (cue.noun is None or cue.noun.lower_ not in _TALKS):
+        return False  # "the negotiations between A and B …. Participants at the summit"
     kinds = {meeting.kind, cue.kind}
     if len(kinds) == 2 and "meeting" not in kinds:
         return False
@@ -1384,6 +1474,9 @@ class _Binder:
     def bind(self, cue: Cue, in_lead: bool) -> Meeting | None:
         noun_of = self._named(cue)
         if noun_of is not None:  # "I joined a meeting … convened by X": one noun, one meeting
+            if noun_of.tensed and cue.day is not None and not cue.tensed:
+                # "talks brokered by C took place on 4 June": the written day, not the report's
+                noun_of.day, noun_of.end, noun_of.tensed = cue.day, cue.end, False
             return self._join(noun_of, cue)
         if (not cue.other or cue.paired) and self._continues(cue):
             # "this coalition summit follows a meeting …", also one between two of its states
@@ -1507,6 +1600,7 @@ class _Binder:
             tensed=cue.tensed,
             week=cue.week,
             forum=cue.forum if cue.other else None,
+            negotiation=cue.noun is not None and _negotiation(cue.noun),
         )
         self.meetings.append(meeting)
         return self._join(meeting, cue)

@@ -708,9 +708,116 @@ def _clause_facts(
         return
     if listed and not arguments:
         arguments = [Argument(m, "object") for m in listed]
+    if not meeting.coalition and cue.noun is not None:  # talks between parties, their mediator
+        mediators = _mediators(clause, cue.noun, reading)
+        yield from _mediations(meeting, mediators, reading, unit)
+        arguments = [a for a in arguments if a.mention not in {m.mention for m in mediators}]
+        parties = _parties(clause, cue.noun, reading)
+        arguments += [a for a in parties if a.mention not in {b.mention for b in arguments}]
     arguments = [*arguments, *_apposed(clause, _speaks_of_this(clause, cue, reading))]
     arguments = [*arguments, *_apposed(clause, _addresses_gathering(clause, reading))]
     yield from _participations(meeting, arguments, reading, _mode(clause, cue.noun), [unit])
+
+
+_MEDIATE = frozenset({"mediate", "broker"})
+"""Verbs of a third party bringing others to talks ("mediated by C", "C-brokered talks")."""
+_MEDIATOR_DEPS = frozenset({"nsubj", "npadvmod", "compound", "nmod"})
+
+
+def _mediators(clause: Clause, noun: Token, reading: Reading) -> list[Argument]:
+    """Who the clause says mediates or brokers the talks ``noun`` names: the agent of a
+    mediating participle of the noun ("talks … mediated by C", "launched and mediated by C"),
+    the subject of a mediating verb whose object is the noun ("C mediated the talks"), or the
+    name dashed before it ("C-brokered talks"); never a party under "between"."""
+    verbs = [
+        t
+        for t in noun.doc[noun.sent.start : noun.sent.end]
+        if t.lemma_.lower() in _MEDIATE and _of_noun(t, noun)
+    ]
+    heads = [c for v in verbs for c in v.children if c.dep_ in _MEDIATOR_DEPS]
+    heads += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children]
+    named = {t.i for h in heads for t in (h, *h.conjuncts)}
+    unit = clause.unit
+    return [
+        Argument(m, "by")
+        for m in reading.mentions_in(unit.start, unit.end)
+        if (token := mention_token(unit, m)) is not None and token.i in named
+    ]
+
+
+def _of_noun(verb: Token, noun: Token) -> bool:
+    """The mediating verb speaks of ``noun``: a participle or adjective of it ("talks brokered
+    by C", "C-mediated talks", also the second of two participles: "launched and mediated by
+    C"), or the verb whose object it is ("C mediated the talks")."""
+    if verb.dep_ == "conj" and verb.head.head.i == noun.i:
+        return True
+    if verb.dep_ == "advcl" and noun.head.i == verb.head.i and noun.dep_ == "dobj":
+        return True  # "A and B held talks, mediated by C"
+    return verb.head.i == noun.i or (noun.head.i == verb.i and noun.dep_ in {"dobj", "nsubjpass"})
+
+
+def _parties(clause: Clause, noun: Token, reading: Reading) -> list[Argument]:
+    """The parties talks are written between: under "between" in the noun's phrase or in a
+    participle of it ("negotiations launched by C between A and B"), or dashed before it ("A-B
+    talks", a demonym too: "A-Bian talks"; the clause may not take such a name as its own)."""
+    reach = {noun.i} | {t.i for c in noun.children if c.dep_ in {"acl", "relcl"} for t in c.subtree}
+    unit, out = clause.unit, []
+    for argument in clause.arguments:
+        token = mention_token(unit, argument.mention)
+        while token is not None and token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+            token = token.head
+        if _under_between(token, reach):
+            out.append(argument)
+    for mention in reading.mentions_in(clause.start, clause.end):
+        token = mention_token(unit, mention)
+        if token is not None and _dashed(token, noun):
+            out.append(Argument(mention, "between"))
+    return out
+
+
+def _under_between(token: Token | None, reach: set[int]) -> bool:
+    """The name is the object of "between" hung on the talks' noun or a participle of it."""
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "between":
+        return False
+    return token.head.head.i in reach
+
+
+def _dashed(token: Token, noun: Token) -> bool:
+    """A name joined by a dash to another name before the meeting noun ("A-B talks")."""
+    if not (token.i < noun.i and noun.left_edge.i <= token.i):
+        return False
+    doc = noun.doc
+    after = doc[token.i + 1] if token.i + 1 < noun.i else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    dash = {"-", "–"}
+    if after is not None and after.text in dash and token.i + 2 < len(doc):
+        return doc[token.i + 2].text[:1].isupper()
+    if before is None or before.text not in dash or token.i < 2:
+        return False
+    return doc[token.i - 2].text[:1].isupper()
+
+
+def _mediations(
+    meeting: Meeting, mediators: Sequence[Argument], reading: Reading, unit: Unit
+) -> Iterator[Fact]:
+    """MEDIATION facts, once per meeting and mediator of a unit (each clause of the sentence
+    bound to the talks sees the same mediating verb)."""
+    owners, told = _owners(mediators), reading.memo.setdefault("mediations", set())
+    assert isinstance(told, set)
+    for argument in mediators:
+        agent = _agent(argument.mention, reading.affiliations, owners)
+        if agent is None or _titled(argument.mention, mediators):
+            continue
+        said = (meeting.ref, agent[0], unit.start)
+        if said not in told:
+            told.add(said)
+            yield _fact(
+                FactKind.MEDIATION,
+                {"meeting": meeting.ref, "mediator": agent[0]},
+                [unit],
+                reading,
+                "mediation",
+            )
 
 
 _ABSENTEE_ROLES = frozenset({"subject", "by"})
