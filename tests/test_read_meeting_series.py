@@ -107,3 +107,11 @@ def test_a_second_meeting_after_a_fronted_preposition_is_conjoined_with_the_firs
     )
     absent = {m for m, _ in keyed(skipped, FactKind.NON_ATTENDANCE, "party")}
     assert absent == {"2026-03-15-meeting", "2026-04-10-meeting-t"}
+
+
+def test_a_meeting_the_clause_is_said_despite_is_not_what_it_speaks_of() -> None:
+    facts = facts_of(
+        "Despite the 10 April meeting, Chile was not represented in the 27 April meeting.", THURSDAY
+    )
+    assert keyed(facts, FactKind.NON_ATTENDANCE, "party") == {("2026-04-27-meeting-t", "CHL")}
+    assert "2026-04-10-meeting-t" in spans(facts)  # still a meeting of its own

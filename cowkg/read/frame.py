@@ -1191,6 +1191,13 @@ def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
     return token.i == owner.i or token.i not in predicates
 
 
+def _conceded(noun: Token) -> bool:
+    """A meeting the clause's predicate is said *despite* ("Despite the 10 May meeting, X was not
+    represented at the 27 May one") is not what the predicate speaks of: it comes after the
+    clause's own meeting noun, which is the one the clause is read for."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "despite"
+
+
 def _joined(clause: Clause, token: Token | None) -> bool:
     """ "X joined (by video)", "X was joined by Y": joining a meeting, not a body (which is the
     verb's object: "joined the coalition")."""
@@ -1212,7 +1219,7 @@ def cues(
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
         found = _meeting_nouns(clause, tokens, owner)
-        nouns = [n for n in found if _owned(n, owner, clauses)]
+        nouns = sorted((n for n in found if _owned(n, owner, clauses)), key=_conceded)
         when = _when_of(clause, owner, clauses)
         if nouns:
             for noun in nouns:
