@@ -30,6 +30,12 @@ def test_a_plural_meeting_noun_over_a_span_of_days_is_one_meeting() -> None:
         THURSDAY,
     )
     assert spans(future)["2026-05-18-military"] == (dt.date(2026, 5, 18), dt.date(2026, 5, 19))
+    deeper = facts_of(
+        "Four working groups will bring back the officers to continue discussions across two "
+        "intensive planning days from 18–20 May at the Lima base.",
+        THURSDAY,
+    )
+    assert spans(deeper)["2026-05-18-military-lima"] == (dt.date(2026, 5, 18), dt.date(2026, 5, 20))
 
 
 def test_a_plural_with_single_days_or_no_day_is_no_one_meeting_over_them() -> None:
@@ -41,6 +47,8 @@ def test_a_plural_with_single_days_or_no_day_is_no_one_meeting_over_them() -> No
     assert spans(none) == {}
     days = facts_of("The officers spent three days from 4-6 May in Lima.", THURSDAY)
     assert spans(days) == {}  # days that are not planning days are no meeting
+    one = facts_of("The officers will continue their work across two planning days on 18 May.")
+    assert spans(one) == {}  # one single day over a plural names no one meeting
 
 
 def test_absence_from_a_ranged_series_of_meetings_is_read() -> None:

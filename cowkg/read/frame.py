@@ -1024,12 +1024,14 @@ def _ranged_plural(clause: Clause, noun: Token) -> bool:
 
 
 def _argument_of(noun: Token, top: Token | None) -> bool:
-    """``noun`` is the predicate's subject, object or the object of one of its prepositions."""
-    if top is None:
-        return False
-    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        return noun.head.i == top.i
-    return noun.dep_ == "pobj" and noun.head.head.i == top.i
+    """``noun`` is the predicate's subject or object, or the object of a preposition on one of
+    these or on the predicate ("continue talks across two planning days from 4–6 May")."""
+    token = noun
+    while top is not None and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "prep"}:
+        if token.head.i == top.i:
+            return True
+        token = token.head
+    return False
 
 
 def _bracketed(unit: Unit, mention: Mention) -> bool:
