@@ -123,3 +123,12 @@ def test_a_meeting_the_clause_is_said_despite_is_not_what_it_speaks_of() -> None
     )
     assert keyed(facts, FactKind.NON_ATTENDANCE, "party") == {("2026-04-27-meeting-t", "CHL")}
     assert "2026-04-10-meeting-t" in spans(facts)  # still a meeting of its own
+
+
+def test_a_plural_takes_no_bracketed_date_of_another_meeting_noun() -> None:
+    facts = facts_of(
+        "Besides summits, the coalition of the willing has held its first ministerial (3 March, "
+        "Lima).",
+        THURSDAY,
+    )
+    assert set(spans(facts)) == {"2026-03-03-ministerial"}

@@ -1007,20 +1007,23 @@ def fronted_pair(noun: Token) -> Token | None:
 def _ranged_plural(clause: Clause, noun: Token) -> bool:
     """A plural meeting noun ("meetings", "talks" aside; also "planning days") is one meeting of
     several days when its phrase, with the participles and relative clauses hanging from it,
-    holds one date of the clause (or, when it holds none, the clause it is an argument of does)
-    and that date is a span ("the planning meetings held on Monday through Wednesday", "three
-    planning days from 4–6 May") or a bracket of its own (:func:`_bracketed`). With several
-    days, or none, a plural names no one meeting (several single days: :func:`date_siblings`)."""
+    holds one date of the clause and that date is a span ("the planning meetings held on Monday
+    through Wednesday", "three planning days from 4–6 May") or a bracket of its own
+    (:func:`_bracketed`); or, when it holds none, the clause it is an argument of holds one date
+    and that is a span (a bracket there is another meeting's: "in addition to summits, …").
+    With several days, or none, a plural names no one meeting (several single days:
+    :func:`date_siblings`)."""
     if noun.tag_ != "NNS" or noun.lower_ == "talks":
         return False
     lemma = noun.lemma_.lower()
     planning = lemma == "day" and any(c.lower_ == "planning" for c in noun.children)
     if lemma not in MEETING_NOUNS and not planning:
         return False
-    dates = [d for d in clause.dates if _within(list(noun.subtree), clause.unit, d)]
-    if not dates and _argument_of(noun, predicate_token(clause)):
-        dates = list(clause.dates)  # "attended planning meetings on 4–6 May"
-    return len(dates) == 1 and (dates[0].end is not None or _bracketed(clause.unit, dates[0]))
+    own = [d for d in clause.dates if _within(list(noun.subtree), clause.unit, d)]
+    if own:
+        return len(own) == 1 and (own[0].end is not None or _bracketed(clause.unit, own[0]))
+    spans = clause.dates if _argument_of(noun, predicate_token(clause)) else ()
+    return len(spans) == 1 and spans[0].end is not None  # "attended planning meetings on 4–6 May"
 
 
 def _argument_of(noun: Token, top: Token | None) -> bool:
