@@ -132,3 +132,11 @@ def test_a_plural_takes_no_bracketed_date_of_another_meeting_noun() -> None:
         THURSDAY,
     )
     assert set(spans(facts)) == {"2026-03-03-ministerial"}
+
+
+def test_a_span_from_one_day_to_another_dates_the_planning_meetings() -> None:
+    facts = facts_of(
+        "Coalition of the willing planners will hold planning meetings from 18 to 20 May in Lima.",
+        THURSDAY,
+    )
+    assert spans(facts)["2026-05-18-military"] == (dt.date(2026, 5, 18), dt.date(2026, 5, 20))
