@@ -788,7 +788,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("iso", rf"(?<![\d-]){_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
         (
             "between",
-            rf"\bbetween{_S}(?P<day0>[0-3]?\d){_S}and{_S}{_DAY}{_S}{_MONTH}(?:,?{_S}{_YEAR})?",
+            rf"\b(?:between{_S}(?P<day0>[0-3]?\d){_S}and|from{_S}(?P<day1>[0-3]?\d){_S}"
+            rf"(?:to|until|till)){_S}{_DAY}{_S}{_MONTH}(?:,?{_S}{_YEAR})?",
         ),
         ("dmy-range", rf"(?<!\d)(?P<day0>[0-3]?\d){_DASH}{_DAY}{_S}{_MONTH}(?:,?{_S}{_YEAR})?"),
         (
@@ -876,7 +877,8 @@ def _absolute_dates(source: Source) -> Iterator[Mention]:
         day = _safe_date(use_year, month, int(groups["day"]))
         if day is None:
             continue
-        first = _safe_date(use_year, month, int(groups["day0"])) if groups.get("day0") else None
+        first_day = groups.get("day0") or groups.get("day1")  # "between 3 and 5", "from 3 to 5"
+        first = _safe_date(use_year, month, int(first_day)) if first_day else None
         if name == "mdy-pair" and first is not None:  # "March 2/15, 2025": two days
             form = "date" if groups.get("year") else "day-month"
             yield Mention(

@@ -333,6 +333,8 @@ def _is_meeting_noun(token: Token) -> bool:
         return False  # "in the event that talks fail", "in the event of a ceasefire"
     if token.dep_ == "pobj" and _means(token):
         return False  # "joined via video conference", "took part by videoconference"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "series":
+        return False  # "a series of talks" is several meetings, none of them named
     return token.lemma_.lower() not in _DEFINITE_ONLY or _definite(token)
 
 
@@ -1039,21 +1041,81 @@ met"), a present passive or a plan in progress ("is set to", "is being arranged"
 
 def _meeting_nouns(clause: Clause, tokens: Sequence[Token], owner: Token | None) -> list[Token]:
     """The meeting nouns a clause owns: in its own extent, or the noun a participle clause
-    modifies ("the summit hosted by…")."""
-    nouns = [t for t in tokens if _is_meeting_noun(t)]
+    modifies ("the summit hosted by…"); a plural one only over one span of days
+    (:func:`_ranged_plural`)."""
+    nouns = [t for t in tokens if _is_meeting_noun(t) or _ranged_plural(clause, t)]
     participle = owner
     if participle is not None and participle.dep_ == "conj" and participle.tag_ == "VBN":
         participle = participle.head  # "the talks launched and mediated by C": both the talks'
-    if (
-        participle is not None
-        and participle.dep_ in {"acl", "relcl"}
-        and _is_meeting_noun(participle.head)
-    ):
-        nouns.insert(0, participle.head)
+    modified = (
+        participle.head if participle is not None and participle.dep_ in {"acl", "relcl"} else None
+    )
+    if modified is not None and (_is_meeting_noun(modified) or _ranged_plural(clause, modified)):
+        nouns.insert(0, modified)
+    if owner is not None and owner.dep_ == "pcomp":
+        paired = [(t, fronted_pair(t)) for t in owner.head.children]
+        nouns.extend(t for t, verb in paired if verb is not None and verb.i == owner.i)
     shared = _shared_subject(clause, owner)
     if shared is not None and not nouns:
         nouns.append(shared)
     return nouns
+
+
+def fronted_pair(noun: Token) -> Token | None:
+    """The predicate a meeting noun is conjoined with when the parse hangs it straight on a
+    fronted preposition ("Despite being represented at the meeting on 15 March, and the 10 May
+    meeting, X …": the second meeting is the object of "Despite", after "and", beside its
+    "being represented"): that predicate, whose clause says of it what it says of the first."""
+    if noun.dep_ != "pobj" or not _is_meeting_noun(noun):
+        return None
+    siblings = list(noun.head.children)
+    verbs = [
+        t for t in siblings if t.dep_ == "pcomp" and t.pos_ in {"VERB", "AUX"} and t.i < noun.i
+    ]
+    joined = any(t.dep_ == "cc" and verbs and verbs[0].i < t.i < noun.i for t in siblings)
+    return verbs[0] if verbs and joined else None
+
+
+def _ranged_plural(clause: Clause, noun: Token) -> bool:
+    """A plural meeting noun ("meetings", "talks" aside; also "planning days") is one meeting of
+    several days when its phrase, with the participles and relative clauses hanging from it,
+    holds one date of the clause and that date is a span ("the planning meetings held on Monday
+    through Wednesday", "three planning days from 4–6 May") or a bracket of its own
+    (:func:`_bracketed`); or, when it holds none, the clause it is an argument of holds one date
+    and that is a span (a bracket there is another meeting's: "in addition to summits, …").
+    With several days, or none, a plural names no one meeting (several single days:
+    :func:`date_siblings`)."""
+    if noun.tag_ != "NNS" or noun.lower_ == "talks":
+        return False
+    lemma = noun.lemma_.lower()
+    planning = lemma == "day" and any(c.lower_ == "planning" for c in noun.children)
+    if lemma not in MEETING_NOUNS and not planning:
+        return False
+    own = [d for d in clause.dates if _within(list(noun.subtree), clause.unit, d)]
+    if own:
+        return len(own) == 1 and (own[0].end is not None or _bracketed(clause.unit, own[0]))
+    spans = clause.dates if _argument_of(noun, predicate_token(clause)) else ()
+    return len(spans) == 1 and spans[0].end is not None  # "attended planning meetings on 4–6 May"
+
+
+def _argument_of(noun: Token, top: Token | None) -> bool:
+    """``noun`` is the predicate's subject or object, or the object of a preposition on one of
+    these or on the predicate ("continue talks across two planning days from 4–6 May")."""
+    token = noun
+    while top is not None and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "prep"}:
+        if token.head.i == top.i:
+            return True
+        token = token.head
+    return False
+
+
+def _bracketed(unit: Unit, mention: Mention) -> bool:
+    """A date written in brackets right after a meeting's modifier — "its first ministerial
+    (2 May, Lima) and second directors-level (4 June, Quito) meetings": the plural the brackets'
+    modifiers share is one meeting per bracket, the last one that of the plural's own phrase."""
+    before = unit.text[: mention.span.start - unit.start]
+    after = unit.text[mention.span.end - unit.start :]
+    return before.rstrip().endswith("(") and ")" in after  # "(3 and 5 May)" is not one date
 
 
 def _shared_subject(clause: Clause, owner: Token | None) -> Token | None:
@@ -1155,6 +1217,21 @@ def _dated_nearby(cue: Cue, clauses: Sequence[Clause], anchor: dt.date | None) -
     return cue
 
 
+def _pair_dated(cue: Cue, clauses: Sequence[Clause], anchor: dt.date | None) -> Cue:
+    """A meeting noun conjoined across a fronted preposition (:func:`fronted_pair`) lies outside
+    its clause's extent: its day is the one its own phrase writes ("…, and the 10 May meeting"),
+    read from the sentence's clauses, never the first meeting's."""
+    if cue.noun is None:
+        return cue
+    phrase, unit = _phrase_tokens(cue.noun), cue.clause.unit
+    own = [(c, m) for c in clauses for m in c.dates if _within(phrase, unit, m)]
+    for clause, mention in own:
+        day, end = resolve_date(clause, mention, anchor)
+        if day is not None:
+            return replace(cue, day=day, end=end, tensed=False)
+    return replace(cue, day=None, end=None, tensed=False)
+
+
 def _dated_by(cue: Cue, when: Clause, anchor: dt.date | None) -> Cue:
     """A cue of a "when" clause takes the day of the clause it dates, and is the coalition's
     when that clause's subject is the coalition ("the coalition was launched on 4 May, when …")."""
@@ -1193,6 +1270,13 @@ def _owned(noun: Token, owner: Token | None, clauses: Sequence[Clause]) -> bool:
     return token.i == owner.i or token.i not in predicates
 
 
+def _conceded(noun: Token) -> bool:
+    """A meeting the clause's predicate is said *despite* ("Despite the 10 May meeting, X was not
+    represented at the 27 May one") is not what the predicate speaks of: it comes after the
+    clause's own meeting noun, which is the one the clause is read for."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "despite"
+
+
 def _joined(clause: Clause, token: Token | None) -> bool:
     """ "X joined (by video)", "X was joined by Y": joining a meeting, not a body (which is the
     verb's object: "joined the coalition")."""
@@ -1214,13 +1298,17 @@ def cues(
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
         found = _meeting_nouns(clause, tokens, owner)
-        nouns = [n for n in found if _owned(n, owner, clauses) and not _unreal(clause, n)]
+        nouns = sorted(
+            (n for n in found if _owned(n, owner, clauses) and not _unreal(clause, n)),
+            key=_conceded,
+        )
         when = _when_of(clause, owner, clauses)
         if nouns:
             for noun in nouns:
                 cue = _cue(clause, noun, found, anchor, affiliations, lead)
                 cue = _dated_by(cue, when, anchor) if when is not None else cue
                 cue = replace(cue, follows=_follows(noun, owner))
+                cue = _pair_dated(cue, clauses, anchor) if fronted_pair(noun) else cue
                 yield _dated_nearby(cue, clauses, anchor)
         elif (
             (

@@ -44,6 +44,7 @@ from cowkg.read.frame import (
     build_frame,
     caption_list,
     format_of,
+    fronted_pair,
     mention_token,
     own_words,
     predicate_token,
@@ -166,6 +167,17 @@ def _path(clause: Clause, mention: Mention) -> list[str]:
     return out
 
 
+def _culminates_in(clause: Clause, cue: Cue) -> bool:
+    """The meeting is what the clause's series culminates in ("the series of meetings,
+    culminating in the summit, along with A"): who comes "along with" the series is at it."""
+    noun = cue.noun
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return False
+    verb, top = noun.head.head, predicate_token(clause)
+    culminating = verb.lemma_.lower() == "culminate" and clause.polarity
+    return culminating and top is not None and verb.i == top.i
+
+
 def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
     """The roles whose agents attended, by the clause's action and voice."""
     action, predicate = clause.action, clause.predicate
@@ -189,6 +201,8 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
+    if _culminates_in(clause, cue):
+        return _ALONG  # "a series of talks culminating in the summit, along with A, on 4 May"
     if action is Action.SAY and _addressed(clause, cue):
         return ("by",) if _passive(clause) else ("subject",)
     if at_meeting:
@@ -1187,6 +1201,9 @@ def _conjoined(cue: Cue, first: Cue) -> bool:
     ("after the 10 May meeting" is no conjunct)."""
     if cue.noun is None or first.noun is None or cue.noun.i == first.noun.i:
         return False
+    pair = fronted_pair(cue.noun)
+    if pair is not None and first.noun.i in {t.i for t in pair.subtree}:
+        return True  # "despite being represented at A, and the B meeting"
     path, top = _climb(cue.noun), _climb(first.noun)[-1]
     return path[-1].i in {top.i, top.head.i} and any(t.dep_ == "conj" for t in path)
 
