@@ -262,7 +262,13 @@ BODY_HEADS = ORGAN_HEADS | frozenset({"Congress", "Council", "Committee", "Insti
                                       "Commission", "Assembly", "Foundation", "Union"})  # fmt: skip
 """Head nouns of an organisation's name (a state's organ or any other body: "the Swedish
 Diaspora Congress" is a body of Swedes, not Sweden's, and gets no state)."""
-_NAMED_SHAPE = re.compile(r"^[A-Z][\w'’.&-]*(?:[ \u00a0]+(?:of|for|and|the|[A-Z][\w'’.&-]*))+$")
+_NAME_WORD_SHAPE = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’&-]*)"
+_NAMED_SHAPE = re.compile(
+    rf"^{_NAME_WORD_SHAPE}(?:[ \u00a0]+(?:of|for|and|the|{_NAME_WORD_SHAPE}))+$"
+)
+"""Capitalised words (initials "U.S." too), no file name."""
+_FILE_NAMES = re.compile(r"(?:\S+\.(?:svg|png|jpe?g|gif)[ \u00a0]+)+", re.IGNORECASE)
+"""Image files before a name in a table cell ("Emblem.svg Norwegian Army": an icon, the army)."""
 
 
 def _named_organ(
@@ -280,6 +286,8 @@ def _named_organ(
         return None
     before = _demonym_before(start, found)
     start = before.span.start if before is not None else start
+    icon = _FILE_NAMES.match(source.text, start, end)  # "Emblem.svg Norwegian Army": the army's
+    start = icon.end() if icon is not None else start
     text = source.text[start:end]
     inner = [m for m in found if m.span.start < end and start < m.span.end]
     if not inner or not _NAMED_SHAPE.match(text):
