@@ -94,3 +94,9 @@ def test_a_state_organ_speaks_on_behalf_of_its_state() -> None:
     assert isinstance(speaker, Ref) and isinstance(behalf, Ref)
     assert (speaker.key, behalf.key) == ("danish-armed-forces", "DNK")
     assert fact.args["date"] == dt.date(2026, 5, 11)
+
+
+def test_the_name_alone_is_the_evidence_of_where_the_organ_is() -> None:
+    reading = reading_of("The Danish Armed Forces will defend Danish airspace in June.")
+    [fact] = organ_states(reading)
+    assert [span.text for span in fact.evidence] == ["Danish Armed Forces"]

@@ -2,10 +2,11 @@
 "the French Army" (:func:`cowkg.read.agents.with_open_mentions` reads the name as one
 organisation's, its ``of`` the state when the head noun is a state's organ).
 
-The name states where the organ is: BASED_IN, the organisation and its state, cited by the unit
-that writes the name. A body named after a state's people but not its organ ("the Swedish
-Diaspora Congress", "the Norwegian Refugee Council") gets none: a diaspora's congress may sit
-anywhere.
+The name states where the organ is: BASED_IN, the organisation and its state, cited by the name
+itself (not its whole sentence: the name is all that states it, and a state the sentence names
+elsewhere, "… the Danish Armed Forces and Danish sovereignty", is no argument of it). A body
+named after a state's people but not its organ ("the Swedish Diaspora Congress", "the Norwegian
+Refugee Council") gets none: a diaspora's congress may sit anywhere.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ if TYPE_CHECKING:
 
 
 def organ_states(reading: Reading) -> Iterator[Fact]:
-    """BASED_IN: each state organ named after its state, where a unit writes its name."""
+    """BASED_IN: each state organ named after its state, wherever a unit writes its name."""
     for unit, _clauses in reading.units:
         for mention in reading.mentions_in(unit.start, unit.end):
             organ = mention.kind is MentionKind.ORGANIZATION and mention.form == NAMED_AFTER
             if not organ or not isinstance(mention.value, Ref) or mention.of is None:
                 continue
             args = {"organization": mention.value, "state": mention.of}
-            yield make_fact(FactKind.BASED_IN, args, [unit.evidence(reading.source)], "organ-state")
+            yield make_fact(FactKind.BASED_IN, args, [mention.span], "organ-state")
