@@ -30,7 +30,7 @@ from cowkg.ingest import SeedRunner, digest
 from cowkg.ledger import UnitRecord, unit_records
 from cowkg.mentions import PeopleIndex, find_mentions, people_index, titled_names
 from cowkg.read import nlp
-from cowkg.read.agents import open_mentions, person_names
+from cowkg.read.agents import person_names, with_open_mentions
 from cowkg.read.mappings import Reading, facts_of, read
 from cowkg.sources import verify_span
 from cowkg.types import Fact, FactValue, Mention, Ref, Source
@@ -193,9 +193,8 @@ def _mentions_stage(source: Source, parse: bytes | None, people: PeopleIndex) ->
     """The table and pattern mentions, then the places and organisations no table lists."""
     if parse is not None:
         nlp.restore(source, parse)
-    mentions = find_mentions(source, people)
     return sorted(
-        mentions + open_mentions(source, mentions, people),
+        with_open_mentions(source, find_mentions(source, people), people),
         key=lambda m: (m.span.start, -m.span.end, m.kind.value),
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 
@@ -138,17 +139,22 @@ def _named_like_a_person(text: str) -> bool:
 def _open_in(
     paragraph: Paragraph,
     source: Source,
-    taken: Sequence[tuple[int, int]],
+    found: Sequence[Mention],
     people: PeopleIndex | None,
 ) -> Iterator[Mention]:
+    taken = [(m.span.start, m.span.end) for m in found]
     for entity in paragraph.doc.ents:
         start, end = paragraph.offset(entity)
-        if _covered(start, end, taken):
-            continue
         text = re.sub(r"^(?:the|The)\s+", "", entity.text)
         if entity.start_char == len(paragraph.doc.text) - len(paragraph.doc.text.lstrip()):
             text = _FIELD_LABEL.sub("", text)  # "Status International …": a label, its value
         start = end - len(text)
+        named = _named_organ(entity.label_, source, start, end, found)
+        if named is not None:
+            yield named
+            continue
+        if _covered(start, end, taken):
+            continue
         misspelt = misspelt_state(text) if _listed(entity) else None
         if misspelt is not None:
             span = Span(source.file, start, end, source.text[start:end])
@@ -183,12 +189,137 @@ def open_mentions(
     source: Source, mentions: Iterable[Mention], people: PeopleIndex | None = None
 ) -> list[Mention]:
     """Places and organisations spaCy finds where no mention of the tables already stands (and
-    the known people, of ``people``, it mistypes as organisations)."""
-    taken = [(m.span.start, m.span.end) for m in mentions]
+    the known people, of ``people``, it mistypes as organisations), and the organisations named
+    after a state or a known body (:func:`_named_organ`)."""
+    found = list(mentions)
     end = body_end(source)
     return [
         m
         for paragraph in parse(source)
         if paragraph.start < end
-        for m in _open_in(paragraph, source, taken, people)
+        for m in _open_in(paragraph, source, found, people)
     ]
+
+
+def with_open_mentions(
+    source: Source, mentions: Sequence[Mention], people: PeopleIndex | None = None
+) -> list[Mention]:
+    """``mentions`` and :func:`open_mentions`, but the states and organisations written inside
+    an organisation's name (:func:`_named_organ`): the name is the organisation's, not a mention
+    of the state ("the Polish Foreign Ministry" names no agent Poland beside the ministry)."""
+    opened = open_mentions(source, mentions, people)
+    named = [m for m in opened if m.form == NAMED_AFTER]
+    names = [(m.span.start, m.span.end) for m in named]
+    kept = [m for m in mentions if m.kind not in _NAME_PARTS or not _within(m, names)]
+    return [*_titles_owned(source.text, kept, named), *opened]
+
+
+_TITLE_GAP = re.compile(r"(?:['’]s)?[ \u00a0]+")
+
+
+def _titles_owned(
+    text: str, mentions: Sequence[Mention], named: Sequence[Mention]
+) -> list[Mention]:
+    """``mentions``, a title written right after an organisation's name read here (and the
+    person that title names) owned by the organisation ("the Swedish Refugee Council President
+    Jana Meier"), as the mentions stage gives a title the known name before it; a title or
+    person the mentions stage already gave a post's owner keeps it."""
+    names = {m.span.end: m.value for m in named if isinstance(m.value, Ref)}
+    titles: dict[int, Ref] = {}
+    out = []
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        owners = names if mention.kind is MentionKind.ROLE else titles
+        owner = next(
+            (o for end, o in owners.items() if _TITLE_GAP.fullmatch(text, end, mention.span.start)),
+            None,
+        )
+        free = mention.kind in (MentionKind.ROLE, MentionKind.PERSON) and mention.of is None
+        if owner is None or not free or (mention.kind is MentionKind.PERSON and not mention.role):
+            out.append(mention)
+            continue
+        if mention.kind is MentionKind.ROLE:
+            titles[mention.span.end] = owner
+        out.append(replace(mention, of=owner))
+    return out
+
+
+def _within(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= mention.span.start and mention.span.end <= e for s, e in spans)
+
+
+# -- organisations named after a state ----------------------------------------------------------
+
+NAMED_AFTER = "named-after"
+"""The ``form`` of an organisation's mention whose name holds a state or a known body."""
+_NAME_PARTS = (MentionKind.STATE, MentionKind.ORGANIZATION)
+ORGAN_HEADS = frozenset({"Ministry", "Army", "Navy", "Forces", "Parliament", "Government",
+                         "Guard", "Police", "Gendarmerie", "Department", "Directorate",
+                         "Office", "Agency", "Service", "Services", "Command",
+                         "Corps"})  # fmt: skip
+"""Head nouns of a state's own organs: "the Polish Foreign Ministry", "the Danish Armed Forces",
+"the French Army" are the state's ministry, forces, army; the name gives their state."""
+BODY_HEADS = ORGAN_HEADS | frozenset({"Congress", "Council", "Committee", "Institute",
+                                      "Commission", "Assembly", "Foundation", "Union"})  # fmt: skip
+"""Head nouns of an organisation's name (a state's organ or any other body: "the Swedish
+Diaspora Congress" is a body of Swedes, not Sweden's, and gets no state)."""
+_NAME_WORD_SHAPE = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’&-]*)"
+_NAMED_SHAPE = re.compile(
+    rf"^{_NAME_WORD_SHAPE}(?:[ \u00a0]+(?:of|for|and|the|{_NAME_WORD_SHAPE}))+$"
+)
+"""Capitalised words (initials "U.S." too), no file name."""
+_FILE_NAMES = re.compile(r"(?:\S+\.(?:svg|png|jpe?g|gif)[ \u00a0]+)+", re.IGNORECASE)
+"""Image files before a name in a table cell ("Emblem.svg Norwegian Army": an icon, the army)."""
+
+
+def _named_organ(
+    label: str, source: Source, start: int, end: int, found: Sequence[Mention]
+) -> Mention | None:
+    """An organisation's name that holds a state or a known body: an ``ORG`` entity of
+    capitalised words ending in an organisation's head noun (:data:`BODY_HEADS`) in which the
+    tables found a state (its name or demonym, "the Danish Armed Forces") or, as its first words,
+    a known organisation ("European Parliament Research Service"), or such a name whose demonym
+    spaCy left outside the entity ("Polish" + "Foreign Ministry"). Its ``of`` is the state when
+    the head is a state's organ (:data:`ORGAN_HEADS`). None when any other mention (a person, a
+    title) lies in it, or one crosses its edge: "the French and British armies", "a Polish
+    ministry", "Ukrainian officials" are no names."""
+    if label != "ORG":
+        return None
+    before = _demonym_before(start, found)
+    start = before.span.start if before is not None else start
+    icon = _FILE_NAMES.match(source.text, start, end)  # "Emblem.svg Norwegian Army": the army's
+    start = icon.end() if icon is not None else start
+    text = source.text[start:end]
+    inner = [m for m in found if m.span.start < end and start < m.span.end]
+    if not inner or not _NAMED_SHAPE.match(text):
+        return None
+    if text.split()[-1] not in BODY_HEADS or not all(_name_part(m, start, end) for m in inner):
+        return None
+    states = {m.value for m in inner if m.kind is MentionKind.STATE and isinstance(m.value, Ref)}
+    bodies = [m for m in inner if m.kind is MentionKind.ORGANIZATION]
+    if len(states) + len(bodies) != 1 or (bodies and bodies[0].span.start != start):
+        return None
+    state = next(iter(states)) if states else None
+    organ = text.split()[-1] in ORGAN_HEADS
+    ref = Ref(EntityKind.ORGANIZATION, slug(text), text)
+    span = Span(source.file, start, end, text)
+    return Mention(
+        MentionKind.ORGANIZATION, span, ref, of=state if organ else None, form=NAMED_AFTER
+    )
+
+
+def _name_part(mention: Mention, start: int, end: int) -> bool:
+    """Whether ``mention`` can be part of an organisation's name spanning ``[start, end)``."""
+    inside = start <= mention.span.start and mention.span.end <= end
+    return inside and mention.kind in _NAME_PARTS and isinstance(mention.value, Ref)
+
+
+def _demonym_before(start: int, found: Sequence[Mention]) -> Mention | None:
+    """The demonym written right before ``start`` ("Polish" before "Foreign Ministry")."""
+    return next(
+        (
+            m
+            for m in found
+            if m.kind is MentionKind.STATE and m.form == "demonym" and m.span.end == start - 1
+        ),
+        None,
+    )

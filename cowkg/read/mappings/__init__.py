@@ -82,6 +82,7 @@ from cowkg.read.mappings import (  # noqa: E402
     infobox,
     meetings,
     naming,
+    organs,
     outlets,
     places,
     plans,
@@ -118,5 +119,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("chairmanship", chairs.chairmanships),
     ("visit", visits.visits),
     ("outlet-country", outlets.outlet_countries),
+    ("organ-state", organs.organ_states),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

@@ -601,6 +601,9 @@ _CODE_DEFINED = re.compile(r"[ \u00a0]+HQ[ \u00a0]*\((?P<code>[A-Z]{1,3}HQ)\)")
 """A code defined after the headquarters it abbreviates: 'Oslo HQ (OHQ)'."""
 _ARMY = re.compile(r"[ \u00a0]+(?:Army|Navy|Air[ \u00a0]+Force|Armed[ \u00a0]+Forces)\b")
 """A state's service after its demonym ('French Army', 'Flag of the British Army.svg')."""
+_ARMY_NAME = re.compile(r"[ \u00a0](?:Army|Navy|Air[ \u00a0]+Force|Armed[ \u00a0]+Forces)$")
+"""A state's service named after it, one organisation's mention whose ``of`` is the state
+(:func:`cowkg.read.agents.with_open_mentions`)."""
 _CELL_LABELS = (
     ("political-leaders", re.compile(r"^Political[ \u00a0]+leaders?(?:[ \u00a0]*$)")),
     ("planned-by", re.compile(r"^Planned[ \u00a0]+by\b")),
@@ -722,7 +725,7 @@ def _commanded_by(
         m.value
         for m in cell.mentions
         if m.kind is MentionKind.STATE and _ARMY.match(reading.source.text, m.span.end)
-    }
+    } | {m.of for m in cell.mentions if m.of is not None and _ARMY_NAME.search(m.span.text)}
     code = _POST_CODE.search(cell.text)
     if len(armies) != 1 or code is None or code[0] not in codes:
         return

@@ -454,8 +454,9 @@ class Speaker:
 
 def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
     """Who speaks among ``mentions``: each person named, else each state or organisation ("Chile
-    and Peru warned"), else the state a title belongs to ("Peru's foreign minister said"). A
-    title is the capacity; the state or organisation a post belongs to is whom one speaks for."""
+    and Peru warned"; a state's organ for its state), else the state a title belongs to ("Peru's
+    foreign minister said"). A title is the capacity; the state or organisation a post belongs to
+    is whom one speaks for."""
     people = [m for m in mentions if m.kind is MentionKind.PERSON and isinstance(m.value, Ref)]
     roles = [m for m in mentions if m.kind is MentionKind.ROLE and isinstance(m.value, Ref)]
     parties = [m for m in mentions if m.kind in (MentionKind.STATE, MentionKind.ORGANIZATION)]
@@ -474,7 +475,13 @@ def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
         ]
     if roles and (post_of or party):
         return [Speaker(post_of or party, title, None)]  # type: ignore[arg-type]
-    return [Speaker(_ref(m), None, None) for m in parties]
+    return [Speaker(_ref(m), None, _organ_of(m)) for m in parties]
+
+
+def _organ_of(mention: Mention) -> Ref | None:
+    """The state a state's organ speaks for ("the Polish Foreign Ministry denied …": Poland,
+    :func:`cowkg.read.agents.with_open_mentions`); None for any other party."""
+    return mention.of if mention.kind is MentionKind.ORGANIZATION else None
 
 
 def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
