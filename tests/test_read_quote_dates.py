@@ -135,3 +135,29 @@ def test_reanchored_leaves_a_calendar_date_alone() -> None:
     reading = reading_of("Peru and Chile met on 3 May 2026 in Lima.")
     (mention,) = [m for m in reading.mentions if m.kind is MentionKind.DATE]
     assert reanchored(mention, WEDNESDAY) is mention
+
+
+BLOG = (
+    "Chile and Peru host the coalition of the willing\n"
+    "The coalition of the willing met in Lima yesterday, in a summit hosted by Dina Boluarte and "
+    "attended by Gabriel Boric.\n"
+)
+
+
+def blog_statements(text: str) -> list[Fact]:
+    """The statements of a blog post of the day after the Lima summit (Wednesday)."""
+    source = Source("t.txt", BLOG + text, "t", "en", "blog", PUBLISHED)
+    mentions = _mentions_stage(source, None, people_index(person_names(source)))
+    return statements(read(source, mentions))
+
+
+def test_a_blogs_quotation_of_a_summit_host_covers_the_summits_day() -> None:
+    (fact,) = blog_statements("Gabriel Boric said, “Peru and Chile stand together today.”\n")
+    meeting = fact.args.get("meeting")
+    assert meeting is not None and meeting.key == "2026-05-13-summit"  # type: ignore[union-attr]
+    assert "date" not in fact.args and fact.args["covers"] == (WEDNESDAY,)
+
+
+def test_what_a_host_had_said_before_is_not_said_at_the_summit() -> None:
+    (fact,) = blog_statements("Gabriel Boric had said, “Peru and Chile stand together today.”\n")
+    assert "meeting" not in fact.args and "covers" not in fact.args

@@ -1198,7 +1198,7 @@ def reported_takers(reading: Reading, clause: Clause) -> frozenset[Ref]:
     coalition meeting or the day after tells what the meeting's hosts, chairs and attendees (as
     its clauses bound to that meeting name them) said, in the present or past, at no date or
     place of its own ("Boric said that the plan works" in the report of the summit he co-hosted;
-    not "said on Friday", "said in Lima", "will say", nor what an outsider said)."""
+    not "said on Friday", "said in Lima", "will say", "had said", nor what an outsider said)."""
     main = frame_of(reading).main_meeting()
     published = reading.source.date
     if main is None or main.day is None or published is None or reading.source.kind not in REPORTS:
@@ -1207,7 +1207,15 @@ def reported_takers(reading: Reading, clause: Clause) -> frozenset[Ref]:
         return frozenset()
     if clause.date is not None or clause.places or clause.tense not in {"past", "present"}:
         return frozenset()
+    token = _token(clause.unit, clause.trigger.start)
+    if token is not None and _pluperfect(token):
+        return frozenset()
     return _takers(reading, main)
+
+
+def _pluperfect(token: Token) -> bool:
+    """ "X had said that …": words said before the events the report tells, not at its meeting."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
 def _takers(reading: Reading, main: Meeting) -> frozenset[Ref]:
