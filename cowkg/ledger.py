@@ -95,8 +95,14 @@ def share(part: int, whole: int) -> float:
 
 
 def unit_records(reading: Reading) -> list[UnitRecord]:
-    """The ledger's view of every unit of a source read by :func:`cowkg.read.mappings.read`."""
-    mentions = sorted(reading.mentions, key=lambda m: (m.span.start, m.span.end))
+    """The ledger's view of every unit of a source read by :func:`cowkg.read.mappings.read`, once
+    its facts are made: a relative date inside a quotation counts as the day the statements
+    mapping re-read it to (:attr:`~cowkg.read.mappings.Reading.reread`)."""
+    reread = reading.reread
+    mentions = sorted(
+        (reread.get((m.span.start, m.span.end), m) for m in reading.mentions),
+        key=lambda m: (m.span.start, m.span.end),
+    )
     starts = [m.span.start for m in mentions]
     out = []
     for unit, clauses in reading.units:

@@ -7,7 +7,8 @@ and titles from small alias tables (``data/*.yaml``); people are the capitalised
 to a title ("French President Emmanuel Macron", "Sanae Takaichi, prime minister of Japan") or
 already known from such a place, in this seed or another; dates, money and counts by patterns.
 Relative dates ("yesterday", "on Tuesday") are resolved against the source's date, and stay
-unresolved (the text as value) when the source has none.
+unresolved (the text as value) when the source has none; :func:`reanchored` re-reads one against
+another day (the day quoted words were said, once the statements mapping knows it).
 """
 
 from __future__ import annotations
@@ -950,34 +951,40 @@ def _relative_dates(source: Source, absolute: Sequence[Mention] = ()) -> Iterato
         )
         if anchor is None:
             yield Mention(MentionKind.DATE, span, match.group(0), form="relative")
-            continue
-        rel = match.group("rel").lower()
-        week_start = anchor - dt.timedelta(days=anchor.weekday())
-        simple = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-        if rel in simple:
-            yield Mention(
-                MentionKind.DATE, span, anchor + dt.timedelta(days=simple[rel]), form="relative"
-            )
-        elif rel.endswith("week") or rel.endswith("weekend"):
-            shift = {"this": 0, "last": -7, "next": 7}[rel.split()[0]]
-            first = week_start + dt.timedelta(days=shift + (5 if "weekend" in rel else 0))
-            yield Mention(
-                MentionKind.DATE,
-                span,
-                first,
-                form="relative-week",
-                end=first + dt.timedelta(days=1 if "weekend" in rel else 6),
-            )
         else:
-            direction = (match.group("next") or "").lower() or ("ahead" if ahead else "")
-            day = _weekday_before(anchor, _WEEKDAYS.index(match.group("wd").lower()), direction)
-            if match.group("wd2"):
-                last = day + dt.timedelta(
-                    days=(_WEEKDAYS.index(match.group("wd2").lower()) - day.weekday()) % 7
-                )
-                yield Mention(MentionKind.DATE, span, day, form="relative", end=last)
-            else:
-                yield Mention(MentionKind.DATE, span, day, form="relative")
+            yield _resolved(span, match, anchor, ahead)
+
+
+def _resolved(span: Span, match: re.Match[str], anchor: dt.date, ahead: bool) -> Mention:
+    """The relative date ``match`` (of :data:`_RELATIVE`) read as said on ``anchor``: a day
+    ("yesterday", "on Tuesday", "Monday through Wednesday": a range), or a week ("this week")."""
+    rel = match.group("rel").lower()
+    week_start = anchor - dt.timedelta(days=anchor.weekday())
+    simple = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    if rel in simple:
+        day = anchor + dt.timedelta(days=simple[rel])
+        return Mention(MentionKind.DATE, span, day, form="relative")
+    if rel.endswith("week") or rel.endswith("weekend"):
+        shift = {"this": 0, "last": -7, "next": 7}[rel.split()[0]]
+        first = week_start + dt.timedelta(days=shift + (5 if "weekend" in rel else 0))
+        last = first + dt.timedelta(days=1 if "weekend" in rel else 6)
+        return Mention(MentionKind.DATE, span, first, form="relative-week", end=last)
+    direction = (match.group("next") or "").lower() or ("ahead" if ahead else "")
+    day = _weekday_before(anchor, _WEEKDAYS.index(match.group("wd").lower()), direction)
+    if not match.group("wd2"):
+        return Mention(MentionKind.DATE, span, day, form="relative")
+    to = _WEEKDAYS.index(match.group("wd2").lower())
+    last = day + dt.timedelta(days=(to - day.weekday()) % 7)
+    return Mention(MentionKind.DATE, span, day, form="relative", end=last)
+
+
+def reanchored(mention: Mention, day: dt.date) -> Mention:
+    """A relative date ``mention`` read as said on ``day`` instead of the source's date: the
+    "today" of words quoted from a speech of the day before is that day (see
+    :func:`cowkg.read.mappings.statements.days_named`). Any other mention is returned as is."""
+    relative = mention.kind is MentionKind.DATE and mention.form.startswith("relative")
+    match = _RELATIVE.fullmatch(mention.span.text) if relative else None
+    return mention if match is None else _resolved(mention.span, match, day, ahead=False)
 
 
 # --------------------------------------------------------------------------------------------

@@ -32,6 +32,10 @@ class Reading:
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Views derived from the reading and shared by its mappings, made once (the meeting frame:
     :func:`cowkg.read.mappings.meetings.frame_of`)."""
+    reread: dict[tuple[int, int], Mention] = field(default_factory=dict, compare=False, repr=False)
+    """Relative dates inside quotations re-read against the day their words were said (by
+    :func:`cowkg.read.mappings.statements.days_named`), by span: mentions are read against the
+    source's date before anyone knows who speaks; the ledger counts these readings instead."""
 
     def clauses(self) -> Iterable[Clause]:
         for _, clauses in self.units:

@@ -138,12 +138,13 @@ def _now(reading: Reading, clause: Clause) -> dt.date | None:
     perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
     passive = any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in token.children)
     finite = token.tag_ in {"VBZ", "VBP"} or (token.tag_ == "VBN" and (perfect or passive))
-    if finite and clause.modality == "asserted" and reading.source.kind in _NEWS:
+    if finite and clause.modality == "asserted" and reading.source.kind in REPORTS:
         return reading.source.date
     return None
 
 
-_NEWS = frozenset({"news", "blog", "official", "report"})
+REPORTS = frozenset({"news", "blog", "official", "report"})
+"""Source kinds that report events as of their date (not an encyclopedia's standing account)."""
 
 
 @dataclass

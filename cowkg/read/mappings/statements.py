@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from cowkg.mentions import COALITION, listed_label
+from cowkg.mentions import COALITION, listed_label, reanchored
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
-from cowkg.read.mappings.about import reference_date
+from cowkg.read.mappings.about import REPORTS, reference_date
 from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.mappings.outlets import (
@@ -278,7 +278,7 @@ def _as_reported(
     if quotation is None or not reporting:
         return None, meeting
     outer_unit, outer, outer_token = reporting[0]
-    said_on = _said_on(outer, quotation.start, quotation.end)
+    said_on = _said_on(reading, outer, quotation.start, quotation.end)
     return said_on, meeting or _setting(reading, outer_unit, outer, outer_token)[0]
 
 
@@ -1200,21 +1200,29 @@ def reported_at(reading: Reading, clause: Clause, speaker: Ref) -> Ref | None:
 
 
 def reported_takers(reading: Reading, clause: Clause) -> frozenset[Ref]:
-    """Who, speaking in ``clause``, spoke at the meeting the news report is about: a report
-    published on the day of its main coalition meeting or the day after tells what the meeting's
-    hosts, chairs and attendees (as its clauses bound to that meeting name them) said, in the
-    present or past, at no date or place of its own ("Boric said that the plan works" in the
-    report of the summit he co-hosted; not "said on Friday", "said in Lima", "will say", nor
-    what an outsider said)."""
+    """Who, speaking in ``clause``, spoke at the meeting the report is about (news, a blog's
+    or an official one: :data:`~.about.REPORTS`): a report published on the day of its main
+    coalition meeting or the day after tells what the meeting's hosts, chairs and attendees (as
+    its clauses bound to that meeting name them) said, in the present or past, at no date or
+    place of its own ("Boric said that the plan works" in the report of the summit he co-hosted;
+    not "said on Friday", "said in Lima", "will say", "had said", nor what an outsider said)."""
     main = frame_of(reading).main_meeting()
     published = reading.source.date
-    if main is None or main.day is None or published is None or reading.source.kind != "news":
+    if main is None or main.day is None or published is None or reading.source.kind not in REPORTS:
         return frozenset()
     if not main.coalition or main.other or not 0 <= (published - main.day).days <= _REPORT_DAYS:
         return frozenset()
     if clause.date is not None or clause.places or clause.tense not in {"past", "present"}:
         return frozenset()
+    token = _token(clause.unit, clause.trigger.start)
+    if token is not None and _pluperfect(token):
+        return frozenset()
     return _takers(reading, main)
+
+
+def _pluperfect(token: Token) -> bool:
+    """ "X had said that …": words said before the events the report tells, not at its meeting."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
 def _takers(reading: Reading, main: Meeting) -> frozenset[Ref]:
@@ -1288,7 +1296,7 @@ def _statement(
     extent = content if isinstance(content, tuple) else content_extent(unit, content)
     start, end = extent if extent is not None else (unit.start, unit.end)
     text = source.text[start:end]
-    date = _said_on(clause, start, end, own) or on or reference_date(reading, unit)
+    date = _said_on(reading, clause, start, end, own, on) or on or reference_date(reading, unit)
     addressed = tuple(r for r in told if r != speaker.ref)
     args: dict[str, FactValue | None] = {
         "statement": _statement_ref(speaker.ref, act, text, date),
@@ -1298,7 +1306,7 @@ def _statement(
         "date": date,
         "meeting": meeting,
         "about": _about(reading, start, end, {speaker.ref, *addressed}) or None,
-        "covers": days_named(reading, start, end, date) or None,
+        "covers": days_named(reading, start, end, words_day(reading, date, meeting)) or None,
         "addressee": addressed or None,
         "capacity": speaker.capacity,
         "on_behalf_of": speaker.on_behalf_of if speaker.on_behalf_of != speaker.ref else None,
@@ -1328,7 +1336,9 @@ def restated(
     if about:
         args["about"] = about
     args.pop("covers", None)
-    covers = days_named(reading, start, end, date)
+    meeting = said.args.get("meeting")
+    assert meeting is None or isinstance(meeting, Ref), said
+    covers = days_named(reading, start, end, words_day(reading, date, meeting))
     if covers:
         args["covers"] = covers
     lead, own = said.evidence[0], unit.evidence(reading.source)
@@ -1392,41 +1402,85 @@ def _documents_named(unit: Unit, clauses: Sequence[Clause], start: int, end: int
 
 
 _RELATIVE_DAY = "relative"
-"""The mention form of a day named relative to the source's date ("today", "yesterday",
-"on Tuesday"; "this week" is a week, not a day)."""
+"""The mention form of a date named relative to the source's date ("today", "yesterday",
+"on Tuesday", "relative-week" for "this week": a week, not a day)."""
+
+
+def words_day(reading: Reading, said_on: dt.date | None, meeting: Ref | None) -> dt.date | None:
+    """The day a statement's words were said: its own day, else that of the dated meeting it was
+    made at (a report of the day after the summit quoting what a host said there)."""
+    if said_on is not None or meeting is None:
+        return said_on
+    days = {m.day for m in frame_of(reading).meetings if m.ref == meeting and m.end is None}
+    return days.pop() if len(days) == 1 else None
+
+
+def _quoted(reading: Reading, mention: Mention) -> bool:
+    """Whether ``mention`` lies inside a quotation (:mod:`cowkg.read.quotations`)."""
+    return quotation_at(reading, mention.span.start) is not None
+
+
+def _reread(reading: Reading, mention: Mention, said_on: dt.date) -> Mention:
+    """``mention``, a relative date in quoted words, read against ``said_on``, the day they were
+    said (kept in :attr:`~cowkg.read.mappings.Reading.reread` for the ledger)."""
+    found = reading.reread[mention.span.start, mention.span.end] = reanchored(mention, said_on)
+    return found
 
 
 def days_named(
     reading: Reading, start: int, end: int, said_on: dt.date | None
 ) -> tuple[dt.date, ...]:
-    """The days the words ``[start, end)`` name (a date's closing full stop may lie after them):
-    each calendar date, and each day named
-    relative to when they were said ("today", "yesterday's meeting", "on Tuesday") when that is
-    the day the source's relative dates are read from (its publication date; the statement of
-    another day, or of no known day, leaves them out: "today" in words said the day before
-    is not the source's today). Ranges and weeks are no day."""
+    """The days the words ``[start, end)``, said on ``said_on``, name (a date's closing full stop
+    may lie after them): each calendar date, and each day named relative to a day ("today",
+    "yesterday's meeting", "on Tuesday"). Ranges and weeks are no day.
+
+    Whose "today" it is depends on whose words they are. Inside quotation marks they are the
+    speaker's: a relative day is re-read against ``said_on`` (:func:`cowkg.mentions.reanchored`;
+    "“We met today,” X said on Monday" covers that Monday), and left out when the words were
+    said on no known day. Outside them (reported speech, "X said on Monday that the group met
+    yesterday") the words are the writer's, whose relative days are read from the source's date,
+    yet may be the speaker's ("said on 2 May the leaders would meet yesterday" is the writer's
+    yesterday; "said on Monday that they met yesterday" is ambiguous): kept only when the
+    statement was made on the source's date, where both readings agree."""
     days = []
     for m in reading.mentions_in(start, end):
-        value = m.value
-        if m.kind is not MentionKind.DATE or not isinstance(value, dt.date):
+        if m.kind is not MentionKind.DATE or not isinstance(m.value, dt.date):
             continue
-        relative = m.form.startswith(_RELATIVE_DAY)
-        anchored = said_on is not None and said_on == reading.source.date
-        if m.end is None and (anchored or not relative):
-            days.append(value)
+        if m.form.startswith(_RELATIVE_DAY):
+            if said_on is None:
+                continue
+            if _quoted(reading, m):
+                m = _reread(reading, m, said_on)
+            elif said_on != reading.source.date:
+                continue
+        if m.end is None and isinstance(m.value, dt.date):
+            days.append(m.value)
     return tuple(dict.fromkeys(days))
 
 
 def _said_on(
-    clause: Clause | None, start: int, end: int, own: tuple[int, int] | None = None
+    reading: Reading,
+    clause: Clause | None,
+    start: int,
+    end: int,
+    own: tuple[int, int] | None = None,
+    quoted_on: dt.date | None = None,
 ) -> dt.date | None:
     """The day the clause was said: its first resolved date outside its words ``[start, end)``.
     A date inside them is what was said ("the group will meet on 11 June," X said), even where
-    the parse hangs it on the reporting verb (a sentence cut at an editor's bracket)."""
+    the parse hangs it on the reporting verb (a sentence cut at an editor's bracket). A clause
+    inside a quotation ("“We agreed today that …”") has the speaker's relative days: read
+    against ``quoted_on``, the day the quotation was said, and skipped when that is unknown."""
     for mention in clause.dates if clause is not None else ():
         inside = start <= mention.span.start and mention.span.end <= end
         away = own is not None and not own[0] <= mention.span.start < own[1]
-        if isinstance(mention.value, dt.date) and not inside and not away:
+        if not isinstance(mention.value, dt.date) or inside or away:
+            continue
+        if mention.form.startswith(_RELATIVE_DAY) and _quoted(reading, mention):
+            if quoted_on is None:
+                continue
+            mention = _reread(reading, mention, quoted_on)
+        if isinstance(mention.value, dt.date):
             return mention.value
     return None
 
