@@ -139,6 +139,12 @@ def test_a_participle_with_its_agent_speaks_for_the_agent_not_the_sentence_subje
     assert {(key(f, "speaker"), f.args["speech_act"]) for f in found} == {("PER", "denied")}
 
 
+def test_a_demonym_in_a_passive_agent_phrase_speaks_only_for_people_of_its_state() -> None:
+    assert statements("Leaders welcomed a loan backed by frozen Russian assets.") == []
+    found = statements("The border plan was rejected by Russian officials on Friday.")
+    assert [(key(f, "speaker"), f.args["speech_act"]) for f in found] == [("RUS", "denied")]
+
+
 def test_a_nested_statement_is_its_own() -> None:
     found = statements("Chile warned that the truce was fragile, while Peru denied sending troops.")
     by_speaker = {key(f, "speaker"): f for f in found}

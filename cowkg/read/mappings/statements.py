@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from cowkg.mentions import COALITION, listed_label, reanchored
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING, Meeting, predicate_token
+from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, predicate_token
 from cowkg.read.mappings.about import REPORTS, reference_date
 from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
@@ -452,6 +452,22 @@ class Speaker:
         self.ref, self.capacity, self.on_behalf_of = ref, capacity, on_behalf_of
 
 
+_AGENT_NOUNS = frozenset(
+    {"official", "leader", "government", "authority", "diplomat", "minister", "ministry",
+     "president", "delegation", "negotiator", "spokesman", "spokeswoman", "spokesperson",
+     "army", "force", "side", "envoy", "embassy", "parliament", "chancellor"}
+)  # fmt: skip
+"""Nouns a demonym makes the agents of its state ("rejected by Russian officials")."""
+
+
+def _demonym_of_agents(unit: Unit, mention: Mention) -> bool:
+    """A demonym in a passive's agent phrase speaks for its state only when it qualifies people
+    or an organ of the state ("by Russian officials", "by the Russian side"), not a thing ("a
+    loan backed by frozen Russian assets")."""
+    token = mention_token(unit, mention)
+    return token is not None and token.head.lemma_.lower() in _AGENT_NOUNS
+
+
 def _choose(mentions: Sequence[Mention]) -> list[Speaker]:
     """Who speaks among ``mentions``: each person named, else each state or organisation ("Chile
     and Peru warned"; a state's organ for its state), else the state a title belongs to ("Peru's
@@ -491,7 +507,10 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
     spoken = _spokesperson(reading, unit, token)
     if spoken is not None:
         return spoken
-    found = _choose(clause.agents("by" if clause.passive else "subject"))
+    agents = clause.agents("by" if clause.passive else "subject")
+    if clause.passive:  # "a loan backed by frozen Russian assets": no agent of Russia's
+        agents = [m for m in agents if m.form != "demonym" or _demonym_of_agents(unit, m)]
+    found = _choose(agents)
     if found:
         return [_holder(reading, unit, s) for s in found]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
