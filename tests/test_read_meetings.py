@@ -651,6 +651,18 @@ def test_who_urges_or_tells_a_gathered_group_speaks_at_the_gathering() -> None:
         assert not keyed(facts_of(text), FactKind.PARTICIPATION, "participant"), text
 
 
+def test_whom_a_speaker_tells_something_during_a_meeting_took_part_too() -> None:
+    text = (
+        "Chilean President Gabriel Boric told Peru's President Dina Boluarte during a meeting in "
+        "Lima on 12 May that the engineers would stay."
+    )
+    found = keyed(facts_of(text), FactKind.PARTICIPATION, "participant")
+    assert {p for _, p in found} == {"gabriel-boric", "dina-boluarte"}
+    reporters = "Gabriel Boric told reporters during a meeting in Lima on 12 May that it went well."
+    found = keyed(facts_of(reporters), FactKind.PARTICIPATION, "participant")
+    assert {p for _, p in found} == {"gabriel-boric"}
+
+
 def test_who_addresses_the_meeting_takes_part_in_it() -> None:
     """Addressing the meeting itself (active, in a caption's present, or passive) is speaking at
     it; addressing a question is not, nor is a negated address."""

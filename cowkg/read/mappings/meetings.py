@@ -61,6 +61,8 @@ _GATHERED = frozenset({"include", "feature", "bring together", "present"})
 """Attendance predicates whose attendees are their object ("the summit featured leaders of…")."""
 _ALONG = ("including", "among", "along", "alongside", "with", "plus")
 _AT = frozenset({"at", "during", "in", "on"})
+_TOLD = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "remind"})
+"""Verbs of telling someone something: told at a meeting, the one told was there too."""
 _UNSURE = frozenset({"conditional", "possible"})
 _HOST_LEMMAS = frozenset({"invitation"})
 _PARTICIPATION_LEMMAS = frozenset({"participation", "presence", "addition"})
@@ -205,6 +207,8 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return _ALONG  # "a series of talks culminating in the summit, along with A, on 4 May"
     if action is Action.SAY and _addressed(clause, cue):
         return ("by",) if _passive(clause) else ("subject",)
+    if at_meeting and action is Action.SAY and predicate in _TOLD and not _passive(clause):
+        return ("subject", "object")  # "X told Y during the meeting": both were there
     if at_meeting:
         return ("subject",)
     if cue.noun is None and action is not Action.ABSENT:
