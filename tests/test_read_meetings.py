@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index, titled_names
 from cowkg.read.agents import person_names
@@ -884,3 +886,26 @@ def test_the_meeting_cites_every_later_unit_that_writes_its_day() -> None:
     cited = {span.text for span in summit.evidence}
     assert "The summit of 12 May 2026 ended late." in cited  # its day written, six units on
     assert "After the summit, Peru went home." not in cited  # named only, past the first units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not hold a meeting of the coalition on 18 May.",
+        "The coalition leaders will not meet on 18 May.",
+        "No coalition meeting was held on 18 May.",
+        "The coalition summit on 18 May was cancelled.",
+        "The coalition summit on 18 May was postponed to June.",
+        "Chile called off the coalition talks on 18 May.",
+    ],
+)
+def test_a_meeting_that_did_not_or_will_not_take_place_is_no_meeting(text: str) -> None:
+    assert meetings(facts_of(text)) == {}
+
+
+def test_a_meeting_one_party_did_not_attend_or_host_took_place() -> None:
+    for text in (
+        "Peru did not attend the coalition summit on 18 May.",
+        "Chile did not host the coalition summit on 18 May.",
+    ):
+        assert list(meetings(facts_of(text))) == ["2026-05-18-summit"], text

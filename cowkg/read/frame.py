@@ -1298,10 +1298,9 @@ def cues(
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
         found = _meeting_nouns(clause, tokens, owner)
-        nouns = sorted(
-            (n for n in found if _owned(n, owner, clauses) and not _unreal(clause, n)),
-            key=_conceded,
-        )
+        if _did_not_happen(clause, owner) or any(_unreal(clause, n) for n in found):
+            continue  # "did not hold a meeting", "no meeting was held", "the summit was cancelled"
+        nouns = sorted((n for n in found if _owned(n, owner, clauses)), key=_conceded)
         when = _when_of(clause, owner, clauses)
         if nouns:
             for noun in nouns:
@@ -1332,6 +1331,27 @@ def cues(
 
 _TALKS = frozenset({"talk", "talks"}) | NEGOTIATION_NOUNS | _ATTEMPTS
 _UNSURE = frozenset({"conditional", "possible"})
+
+
+_CALLED_OFF = frozenset({"cancel", "postpone", "scrap", "shelve", "abandon"})
+
+
+def _did_not_happen(clause: Clause, owner: Token | None) -> bool:
+    """A clause that says its meeting did not or will not take place: a negated verb of meeting
+    ("did not hold a meeting", "the leaders will not meet on Monday" — not "did not attend" or
+    "did not host", whose meeting took place without its subject), or a meeting called off ("the
+    summit was cancelled", "postponed the meeting", "called off the talks")."""
+    if owner is None:
+        return False
+    if not clause.polarity and clause.action is Action.MEET:
+        return True
+    lemma = owner.lemma_.lower()
+    called_off = lemma in _CALLED_OFF or (
+        lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in owner.children)
+    )
+    return called_off and any(
+        c.dep_ in {"dobj", "nsubjpass"} and _is_meeting_noun(c) for c in owner.children
+    )
 
 
 def _unreal(clause: Clause, noun: Token) -> bool:
