@@ -20,8 +20,8 @@ PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
 WEDNESDAY, TUESDAY = dt.date(2026, 5, 13), dt.date(2026, 5, 12)
 
 
-def reading_of(text: str) -> Reading:
-    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
+def reading_of(text: str, published: dt.date | None = PUBLISHED) -> Reading:
+    source = Source("t.txt", text, "t", "en", "news", published)
     mentions = _mentions_stage(source, None, people_index(person_names(source)))
     return read(source, mentions)
 
@@ -69,6 +69,12 @@ def test_a_quoted_relative_day_is_the_speakers(text: str, days: set[dt.date]) ->
 )
 def test_a_relative_day_of_no_known_speakers_day_is_not_covered(text: str) -> None:
     assert covered(text) == set()
+
+
+def test_a_quoted_relative_day_of_a_dated_speech_in_an_undated_source() -> None:
+    text = "“The envoys met today in Lima,” Chilean President Gabriel Boric said on 3 May 2026."
+    found = statements(reading_of(text, published=None))
+    assert {d for f in found for d in f.args.get("covers", ())} == {dt.date(2026, 5, 3)}  # type: ignore[union-attr]
 
 
 def test_reported_speech_of_the_source_day_keeps_the_writers_day() -> None:

@@ -1463,18 +1463,24 @@ def days_named(
     statement was made on the source's date, where both readings agree."""
     days = []
     for m in reading.mentions_in(start, end):
-        if m.kind is not MentionKind.DATE or not isinstance(m.value, dt.date):
+        if m.kind is not MentionKind.DATE:
             continue
-        if m.form.startswith(_RELATIVE_DAY):
-            if said_on is None:
-                continue
-            if _quoted(reading, m):
-                m = _reread(reading, m, said_on)
-            elif said_on != reading.source.date:
-                continue
-        if m.end is None and isinstance(m.value, dt.date):
-            days.append(m.value)
+        writers = m.form.startswith(_RELATIVE_DAY) and not _quoted(reading, m)
+        if writers and (said_on is None or said_on != reading.source.date):
+            continue
+        said = _as_said(reading, m, said_on)
+        if said is not None and said.end is None and isinstance(said.value, dt.date):
+            days.append(said.value)
     return tuple(dict.fromkeys(days))
+
+
+def _as_said(reading: Reading, mention: Mention, said_on: dt.date | None) -> Mention | None:
+    """``mention`` as the words it lies in mean it: a relative day inside quotation marks read
+    against ``said_on``, the day they were said (None when that is unknown, also in a source
+    with no date of its own), any other mention as the recogniser read it."""
+    if mention.form.startswith(_RELATIVE_DAY) and _quoted(reading, mention):
+        return _reread(reading, mention, said_on) if said_on is not None else None
+    return mention
 
 
 def _said_on(
@@ -1493,14 +1499,11 @@ def _said_on(
     for mention in clause.dates if clause is not None else ():
         inside = start <= mention.span.start and mention.span.end <= end
         away = own is not None and not own[0] <= mention.span.start < own[1]
-        if not isinstance(mention.value, dt.date) or inside or away:
+        if inside or away:
             continue
-        if mention.form.startswith(_RELATIVE_DAY) and _quoted(reading, mention):
-            if quoted_on is None:
-                continue
-            mention = _reread(reading, mention, quoted_on)
-        if isinstance(mention.value, dt.date):
-            return mention.value
+        said = _as_said(reading, mention, quoted_on)
+        if said is not None and isinstance(said.value, dt.date):
+            return said.value
     return None
 
 
