@@ -67,6 +67,8 @@ def test_a_third_co_chair_as_of_a_month_and_how_many_times() -> None:
         ("Chile is the chair of the coalition.", "CHL", "chair"),
         ("Peru serves as co-chair of the Coalition of the Willing.", "PER", "co-chair"),
         ("Since 3 May, Peru has been the chairman of the coalition's summits.", "PER", "chair"),
+        ("Chile remains co-chair of the coalition.", "CHL", "co-chair"),
+        ("Chile stays on as co-chair of the coalition.", "CHL", "co-chair"),
     ],
 )
 def test_paraphrases(text: str, chair: str, role: str) -> None:

@@ -109,8 +109,8 @@ def _chair_of(token: Token, clause: Clause) -> tuple[Token | None, Token | None]
     nouns = [c for c in token.children if c.dep_ in {"attr", "oprd"}] if lemma in _COPULAS else []
     if lemma in _AS_VERBS:  # "as" on the verb, or on a word of it ("joined twice as …")
         near = [g for c in token.children for g in (c, *c.children)]
-        nouns = [g for c in near if c.dep_ == "prep" and c.lower_ == "as"
-                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        nouns += [g for c in near if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     noun = next((n for n in nouns if n.lemma_.lower() in CHAIR_NOUNS), None)
     if noun is None:
         return None, None
