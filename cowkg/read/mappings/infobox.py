@@ -76,10 +76,10 @@ from typing import TYPE_CHECKING
 from cowkg.extract.force import NAMED_GROUP, working_group_ref
 from cowkg.extract.known import Args, make_fact
 from cowkg.extract.layout import normalise_name
-from cowkg.extract.names import forces, read_names
 from cowkg.extract.tables import command_post_ref, meeting_ref
 from cowkg.mentions import COALITION, place_state
 from cowkg.read.frame import names_another_forum
+from cowkg.read.mappings.naming import source_forces
 from cowkg.read.units import Unit, UnitKind
 from cowkg.sources import span_at
 from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref, Span
@@ -434,7 +434,7 @@ def _block_name(lines: Sequence[_Line], index: int, reading: Reading) -> tuple[R
     above = index - 1
     while above >= 0 and _opening_date(lines[above]):
         above -= 1
-    names = forces(read_names(reading.source))
+    names = source_forces(reading)
     for at in (above, above - 1):
         if at < 0:
             continue

@@ -305,9 +305,18 @@ def _written_name(name: Token) -> str | None:
     return words if words and (quoted or words[:1].isupper()) else None
 
 
+def source_forces(reading: Reading) -> dict[str, Ref]:
+    """The names of forces the source gives, name → force (:func:`cowkg.extract.names.forces`
+    of its name facts), read once per reading."""
+    made = reading.memo.get("forces")
+    if not isinstance(made, dict):
+        made = reading.memo["forces"] = forces(read_names(reading.source))
+    return made
+
+
 def _forces_named(reading: Reading) -> list[Ref]:
     """The forces the source names ('Long Name (ACR)', an infobox name block)."""
-    return sorted(set(forces(read_names(reading.source)).values()), key=lambda r: r.key)
+    return sorted(set(source_forces(reading).values()), key=lambda r: r.key)
 
 
 def _named_entity(named: Token, label: str, unit: Unit, reading: Reading) -> Ref | None:
@@ -417,7 +426,7 @@ def _not_done(verb: Token) -> bool:
 def _known_names(reading: Reading) -> list[tuple[int, int, Ref]]:
     """(start, end, entity) of every name of the coalition or a force the source writes (a
     coalition's name capitalised, not 'the coalition')."""
-    found = list(iter_force_mentions(reading.source, forces(read_names(reading.source))))
+    found = list(iter_force_mentions(reading.source, source_forces(reading)))
     found += [
         (m.span.start, m.span.end, COALITION)
         for m in reading.mentions
