@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug
 from cowkg.read.agents import PEOPLE_OF_A_POST
+from cowkg.read.frame import token_at
 from cowkg.read.units import UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
 
@@ -140,9 +141,10 @@ back may be another (a government's, a think tank's) by then."""
 def last_outlet(reading: Reading, before: int) -> Ref | None:
     """The outlet the source names last in the :data:`REPORT_LOOKBACK` characters before offset
     ``before`` (what "the report" relays)."""
-    start = max(0, before - REPORT_LOOKBACK)
-    text = reading.source.text[:before]
-    found = [(text.rfind(ref.label or ref.key, start), ref) for ref in outlets(reading).values()]
+    start, text = max(0, before - REPORT_LOOKBACK), reading.source.text
+    found = [
+        (text.rfind(ref.label or ref.key, start, before), ref) for ref in outlets(reading).values()
+    ]
     found = [(at, ref) for at, ref in found if at >= 0]
     return max(found, key=lambda f: f[0])[1] if found else None
 
@@ -177,12 +179,10 @@ def outlet_countries(reading: Reading) -> Iterator[Fact]:
     for unit, _clauses in reading.units:
         if unit.kind is UnitKind.REFERENCE:
             continue
-        tokens = {unit.paragraph.start + t.idx: t for t in unit.sentence}
-        for mention in reading.mentions:
-            inside = unit.start <= mention.span.start < unit.end
+        for mention in reading.mentions_in(unit.start, unit.end):
             demonym = mention.kind is MentionKind.STATE and mention.form == "demonym"
-            press = _outlet_after(mention.span.end, reading) if inside and demonym else None
-            noun = tokens.get(press[0]) if press else None
+            press = _outlet_after(mention.span.end, reading) if demonym else None
+            noun = token_at(unit, press[0], press[0] + len(press[1])) if press else None
             outlet = _entity_after(noun) if noun is not None else None
             if outlet is None or not isinstance(mention.value, Ref):
                 continue
