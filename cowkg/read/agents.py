@@ -140,9 +140,9 @@ def _open_in(
     paragraph: Paragraph,
     source: Source,
     found: Sequence[Mention],
+    taken: Sequence[tuple[int, int]],
     people: PeopleIndex | None,
 ) -> Iterator[Mention]:
-    taken = [(m.span.start, m.span.end) for m in found]
     for entity in paragraph.doc.ents:
         start, end = paragraph.offset(entity)
         text = re.sub(r"^(?:the|The)\s+", "", entity.text)
@@ -192,12 +192,13 @@ def open_mentions(
     the known people, of ``people``, it mistypes as organisations), and the organisations named
     after a state or a known body (:func:`_named_organ`)."""
     found = list(mentions)
+    taken = [(m.span.start, m.span.end) for m in found]
     end = body_end(source)
     return [
         m
         for paragraph in parse(source)
         if paragraph.start < end
-        for m in _open_in(paragraph, source, found, people)
+        for m in _open_in(paragraph, source, found, taken, people)
     ]
 
 
@@ -282,8 +283,9 @@ def _named_organ(
     the head is a state's organ (:data:`ORGAN_HEADS`). None when any other mention (a person, a
     title) lies in it, or one crosses its edge: "the French and British armies", "a Polish
     ministry", "Ukrainian officials" are no names."""
-    if label != "ORG":
-        return None
+    words = source.text[start:end].split()
+    if label != "ORG" or not words or words[-1] not in BODY_HEADS:
+        return None  # no organisation's head noun: no need to look at the mentions
     before = _demonym_before(start, found)
     start = before.span.start if before is not None else start
     icon = _FILE_NAMES.match(source.text, start, end)  # "Emblem.svg Norwegian Army": the army's
@@ -292,7 +294,7 @@ def _named_organ(
     inner = [m for m in found if m.span.start < end and start < m.span.end]
     if not inner or not _NAMED_SHAPE.match(text):
         return None
-    if text.split()[-1] not in BODY_HEADS or not all(_name_part(m, start, end) for m in inner):
+    if not all(_name_part(m, start, end) for m in inner):
         return None
     states = {m.value for m in inner if m.kind is MentionKind.STATE and isinstance(m.value, Ref)}
     bodies = [m for m in inner if m.kind is MentionKind.ORGANIZATION]
