@@ -907,5 +907,12 @@ def test_a_meeting_one_party_did_not_attend_or_host_took_place() -> None:
     for text in (
         "Peru did not attend the coalition summit on 18 May.",
         "Chile did not host the coalition summit on 18 May.",
+        "Chile hosted the coalition summit on 18 May with no talks on sanctions.",
     ):
         assert list(meetings(facts_of(text))) == ["2026-05-18-summit"], text
+
+
+def test_a_coalition_summit_over_a_range_between_two_days_stays_the_coalitions() -> None:
+    facts = facts_of("The coalition summit in Lima between 12 and 14 May ended with a pledge.")
+    (summit,) = meetings(facts).values()
+    assert summit.args.get("body") is not None and summit.args["end_date"] == dt.date(2026, 5, 14)

@@ -496,7 +496,10 @@ def _between(phrase: Sequence[Token]) -> bool:
     return any(
         t.lower_ == "between"
         and t.dep_ == "prep"
-        and any(g.dep_ == "pobj" and len(g.conjuncts) == 1 for g in t.children)
+        and any(
+            g.dep_ == "pobj" and len(g.conjuncts) == 1 and _party(g) and _party(g.conjuncts[0])
+            for g in t.children
+        )
         for t in phrase
     )
 
@@ -617,6 +620,16 @@ def _agents(clause: Clause, *roles: str) -> list[Ref]:
         and m.value.kind in {EntityKind.STATE, EntityKind.PERSON, EntityKind.ORGANIZATION}
         and m.form != "demonym"
     ]
+
+
+def _party(token: Token) -> bool:
+    """A side of "between A and B" that is a named party: a proper name, not a day ("between
+    12 and 14 May") nor a group ("between the coalition and Peru" is the coalition's)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ not in {"DATE", "TIME"}
+        and token.lower_ not in {"coalition", "willing"}
+    )
 
 
 def _two_sided(clause: Clause, phrase: Sequence[Token]) -> bool:
@@ -1298,8 +1311,11 @@ def cues(
         owner = predicate_token(clause)
         tokens = _clause_tokens(clause)
         found = _meeting_nouns(clause, tokens, owner)
-        if _did_not_happen(clause, owner) or any(_unreal(clause, n) for n in found):
-            continue  # "did not hold a meeting", "no meeting was held", "the summit was cancelled"
+        held = [n for n in found if not _did_not_happen(clause, owner, n)]
+        if len(held) < len(found) or (not found and _did_not_happen(clause, owner, None)):
+            found = held  # "did not hold a meeting", "no talks", "the summit was cancelled":
+            if not found:  # no meeting, nor one of the verb alone ("no meeting was held")
+                continue
         nouns = sorted((n for n in found if _owned(n, owner, clauses)), key=_conceded)
         when = _when_of(clause, owner, clauses)
         if nouns:
@@ -1336,22 +1352,28 @@ _UNSURE = frozenset({"conditional", "possible"})
 _CALLED_OFF = frozenset({"cancel", "postpone", "scrap", "shelve", "abandon"})
 
 
-def _did_not_happen(clause: Clause, owner: Token | None) -> bool:
-    """A clause that says its meeting did not or will not take place: a negated verb of meeting
-    ("did not hold a meeting", "the leaders will not meet on Monday" — not "did not attend" or
-    "did not host", whose meeting took place without its subject), or a meeting called off ("the
-    summit was cancelled", "postponed the meeting", "called off the talks")."""
+def _did_not_happen(clause: Clause, owner: Token | None, noun: Token | None) -> bool:
+    """The clause says the meeting of ``noun`` (None: of its verb alone) did not or will not
+    take place: a meeting noun under "no" or only supposed (:func:`_unreal`); a negated verb of
+    meeting whose own subject or object it is, or that has none ("did not hold a meeting", "the
+    leaders will not meet on Monday" — not "did not attend" or "did not host", nor "did not meet
+    Peru at the summit": those meetings took place); a meeting called off ("the summit was
+    cancelled", "postponed the meeting", "called off the talks")."""
+    if noun is not None and _unreal(clause, noun):
+        return True
     if owner is None:
         return False
+    own = noun is None or (noun.head.i == owner.i and noun.dep_ in _OWN_ARGUMENTS)
     if not clause.polarity and clause.action is Action.MEET:
-        return True
+        return own
     lemma = owner.lemma_.lower()
     called_off = lemma in _CALLED_OFF or (
         lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in owner.children)
     )
-    return called_off and any(
-        c.dep_ in {"dobj", "nsubjpass"} and _is_meeting_noun(c) for c in owner.children
-    )
+    return called_off and noun is not None and own
+
+
+_OWN_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 
 
 def _unreal(clause: Clause, noun: Token) -> bool:
