@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
+from cowkg.extract.layout import MONTHS
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.frame import token_at
@@ -50,9 +51,6 @@ _MONTH = re.compile(
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December)[ \u00a0]+(?P<year>(?:19|20)\d\d)\b"
 )
-_MONTHS = {m: i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"], start=1)}  # fmt: skip
 
 
 def chairmanships(reading: Reading) -> Iterator[Fact]:
@@ -205,5 +203,5 @@ def _dated(reading: Reading, unit: Unit, token: Token, preps: set[str]) -> dt.da
             return days[0]
         month = _MONTH.search(reading.source.text, start, end)
         if month is not None:
-            return f"{month['year']}-{_MONTHS[month['month']]:02d}"
+            return f"{month['year']}-{MONTHS[month['month'].lower()]:02d}"
     return None

@@ -61,7 +61,7 @@ _GATHERED = frozenset({"include", "feature", "bring together", "present"})
 """Attendance predicates whose attendees are their object ("the summit featured leaders of…")."""
 _ALONG = ("including", "among", "along", "alongside", "with", "plus")
 _AT = frozenset({"at", "during", "in", "on"})
-_TOLD = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "remind"})
+_TOLD = frozenset({"tell", "assure"})
 """Verbs of telling someone something: told at a meeting, the one told was there too."""
 _UNSURE = frozenset({"conditional", "possible"})
 _HOST_LEMMAS = frozenset({"invitation"})

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from cowkg.mentions import COALITION, listed_label, reanchored
+from cowkg.read.agents import ORGAN_HEADS
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, predicate_token
 from cowkg.read.mappings.about import REPORTS, reference_date
@@ -452,14 +453,6 @@ class Speaker:
         self.ref, self.capacity, self.on_behalf_of = ref, capacity, on_behalf_of
 
 
-_AGENT_NOUNS = frozenset(
-    {"official", "leader", "government", "authority", "diplomat", "minister", "ministry",
-     "president", "delegation", "negotiator", "spokesman", "spokeswoman", "spokesperson",
-     "army", "force", "side", "envoy", "embassy", "parliament", "chancellor"}
-)  # fmt: skip
-"""Nouns a demonym makes the agents of its state ("rejected by Russian officials")."""
-
-
 def _demonym_of_agents(unit: Unit, mention: Mention) -> bool:
     """A demonym in a passive's agent phrase speaks for its state only when it qualifies people
     or an organ of the state ("by Russian officials", "by the Russian side"), not a thing ("a
@@ -541,6 +534,14 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                           "spokeswomen", "spokespersons"})  # fmt: skip
 """Nouns of one who speaks for another ("the prime minister's spokesman")."""
+_AGENT_NOUNS = (
+    _GROUPS_OF_STATES
+    | SPOKESPEOPLE
+    | {head.lower() for head in ORGAN_HEADS}
+    | {"president", "chancellor", "delegation", "negotiator", "side", "embassy", "authority",
+       "force"}
+)  # fmt: skip
+"""Nouns a demonym makes the agents of its state ("rejected by Russian officials")."""
 _FOR_WHOM = frozenset({"poss", "compound", "amod", "nmod"})
 
 
@@ -1160,15 +1161,15 @@ _TELLING = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "ask"
 def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
     """The parties a telling predicate's object names ("told Peru and Chile that …",
     "warned Prime Minister Ana Ruiz that …", "called on Peru to …"; not "told reporters"); the
-    state of an addressed
-    person's title ("the Peruvian president Dina Boluarte") is not addressed itself."""
+    state of an addressed person's title ("the Peruvian president Dina Boluarte") is not
+    addressed itself."""
     calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}]
     if token.lemma_.lower() == "call" and calls_on:  # "called on Peru to …": Peru is asked
         objects = [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
-    elif token.lemma_.lower() in _TELLING:
+    elif token.lemma_.lower() in _TELLING:  # "told Peru that …", "Peru was told that …"
         objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
     else:
-        return ()  # "told Peru that …", "Peru was told that …"
+        return ()
     base = unit.paragraph.start
     found: list[Mention] = []
     for child in objects:
