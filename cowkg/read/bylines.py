@@ -27,6 +27,7 @@ every credit, byline and dateline of a text into parts with offsets.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -134,7 +135,13 @@ def as_written(name: str) -> str:
 
 
 def credit_lines(text: str) -> list[CreditLine]:
-    """Every byline, dateline and credit of the body of ``text``, in order."""
+    """Every byline, dateline and credit of the body of ``text``, in order (read once per text:
+    the name recogniser, the inner-name filter and the credits mapping all ask)."""
+    return list(_credit_lines(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _credit_lines(text: str) -> tuple[CreditLine, ...]:
     out: list[CreditLine] = []
     offset, seen = 0, 0
     previous = Part(0, 0, "")  # the last line that is not blank
@@ -160,7 +167,7 @@ def credit_lines(text: str) -> list[CreditLine]:
         dateline = _news_dateline(text, start, stripped)  # its paragraph may credit more
         out += [dateline] if dateline is not None else []
         out += _credits(text, start, stripped)
-    return out
+    return tuple(out)
 
 
 def _byline(text: str, start: int, line: str) -> CreditLine | None:
