@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from cowkg.mentions import COALITION, listed_label, reanchored
 from cowkg.read.agents import ORGAN_HEADS
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, predicate_token
+from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, pluperfect, predicate_token
 from cowkg.read.mappings.about import REPORTS, reference_date
 from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
@@ -1235,14 +1235,9 @@ def reported_takers(reading: Reading, clause: Clause) -> frozenset[Ref]:
     if clause.date is not None or clause.places or clause.tense not in {"past", "present"}:
         return frozenset()
     token = _token(clause.unit, clause.trigger.start)
-    if token is not None and _pluperfect(token):
+    if token is not None and pluperfect(token):
         return frozenset()
     return _takers(reading, main)
-
-
-def _pluperfect(token: Token) -> bool:
-    """ "X had said that …": words said before the events the report tells, not at its meeting."""
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
 def _takers(reading: Reading, main: Meeting) -> frozenset[Ref]:
