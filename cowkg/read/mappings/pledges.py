@@ -36,7 +36,8 @@ Investing in Ukraine or making things for it ("invested in Ukrainian production 
 invested.
 
 Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
-it again; a list after a colon, a semicolon series or coordinated objects with an amount, and the
+it again, and stepping up support, aid or funding for another ("will boost X funding by £2bn",
+"stepped up its aid") pledges more of it; a list after a colon, a semicolon series or coordinated objects with an amount, and the
 means a semicolon series lists for a state's support are one pledge per item; a source that
 restates a pledge (same pledger, kind, amount, number and modality; a headline: same pledger and
 kind) makes one pledge of it.
@@ -102,6 +103,11 @@ CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
 _CONTINUED = frozenset({"deployment", "mission", "support", "aid", "assistance", "help",
                         "sanction", "sanctions", "funding", "presence", "contribution",
                         "training", "troops", "troop"})  # fmt: skip
+STEPPING_UP = frozenset({"boost", "increase", "step", "double", "triple", "scale",
+                         "ramp", "top", "bolster", "expand"})  # fmt: skip
+"""Verbs that pledge more of the support, aid or funding they step up (see :func:`_steps_up`);
+not "raise", which also brings a matter up ("raised its support for X with the leaders")."""
+_STEPPED = frozenset({"support", "aid", "assistance", "help", "funding", "financing"})
 _INVESTING = frozenset({"invest", "spend", "co-finance", "cofinance"})
 FOR_UKRAINE = _INVESTING | {"manufacture", "produce"}
 """Predicates that are a contribution only when Ukraine is what they are in or for ("invested in
@@ -583,7 +589,7 @@ def _owner(token: Token, predicates: set[int]) -> int:
 def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
-    continued = _continues_a_pledge(token) or _joins_a_force(token)
+    continued = _continues_a_pledge(token) or _joins_a_force(token) or _steps_up(token)
     announced = clause.action is Action.ANNOUNCE and _announces_money(reading, clause, token)
     made = _makes_a_pledge(token)
     invested = token.lemma_.lower() in FOR_UKRAINE
@@ -755,6 +761,24 @@ def _continues_a_pledge(token: Token) -> bool:
         return False
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(t.lemma_.lower() in _CONTINUED for t in _words(objects))
+
+
+def _steps_up(token: Token) -> bool:
+    """ "will boost its support for X", "to increase X funding by £2bn", "stepped up military
+    aid": more support, aid or funding given to another is pledged. The object must be such
+    support, and funding must name whom it is for ("boost X funding", "funding for X") — a
+    state's own spending stepped up ("raise defence funding", "increase pressure") pledges
+    nothing."""
+    if token.lemma_.lower() not in STEPPING_UP:
+        return False
+    for top in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        lemma = top.lemma_.lower()
+        if lemma in _STEPPED - {"funding", "financing"}:
+            return True
+        named = any(t.ent_type_ == "GPE" or t.pos_ == "PROPN" for t in top.subtree if t is not top)
+        if lemma in _STEPPED and named:
+            return True
+    return False
 
 
 def _joins_a_force(token: Token) -> bool:
