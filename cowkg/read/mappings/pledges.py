@@ -37,8 +37,9 @@ invested.
 
 Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
 it again, and stepping up support, aid or funding for another ("will boost X funding by £2bn",
-"stepped up its aid") pledges more of it; a list after a colon, a semicolon series or coordinated objects with an amount, and the
-means a semicolon series lists for a state's support are one pledge per item; a source that
+"stepped up its aid") pledges more of it; a list after a colon, a semicolon series or
+coordinated objects with an amount, and the means a semicolon series lists for a state's support
+are one pledge per item; a source that
 restates a pledge (same pledger, kind, amount, number and modality; a headline: same pledger and
 kind) makes one pledge of it.
 """
