@@ -652,3 +652,28 @@ def test_about_names_the_meetings_and_documents_of_the_content() -> None:
         Ref(EntityKind.PLAN, "12-point-plan"),
     )
     assert about["PER"] is None  # "the plan": which one is not said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a June briefing by the Andean Policy Institute, the coalition was described as a "
+         "last resort for funding Chile's defence.", "andean-policy-institute"),
+        ("In Peru's report, the plan was described as a failure of diplomacy.", "PER"),
+        ("In a note from the Andean Policy Institute, the truce was described as fragile.",
+         "andean-policy-institute"),
+    ],
+)  # fmt: skip
+def test_a_passive_said_in_someones_writing_is_theirs(text: str, speaker: str) -> None:
+    assert key(one(text), "speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a report, the plan was described as a failure.",
+        "In Lima, the plan was described as a failure.",
+    ],
+)
+def test_a_passive_said_in_no_ones_writing_has_no_speaker(text: str) -> None:
+    assert statements(text) == []

@@ -503,7 +503,7 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
     agents = clause.agents("by" if clause.passive else "subject")
     if clause.passive:  # "a loan backed by frozen Russian assets": no agent of Russia's
         agents = [m for m in agents if m.form != "demonym" or _demonym_of_agents(unit, m)]
-    found = _choose(agents)
+    found = _choose(agents) or (_authors(unit, clause, token) if clause.passive else [])
     if found:
         return [_holder(reading, unit, s) for s in found]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -529,6 +529,35 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         or _group_of(reading, unit, subjects[0])
     )
     return found or _publisher(reading, unit, subjects[0], clause.predicate)
+
+
+_WRITINGS = frozenset({"briefing", "report", "paper", "note", "analysis", "assessment", "study",
+                       "letter", "memo", "review", "statement", "communiqué", "readout"})  # fmt: skip
+
+
+def _authors(unit: Unit, clause: Clause, token: Token) -> list[Mention]:
+    """The authors of the writing a passive reporting verb is said in, when it names no agent
+    ("In a May briefing by X, the coalition was suggested as …", "in X's report, the plan was
+    described as …"): what was said there is theirs."""
+    base = unit.paragraph.start
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() not in _WRITINGS:
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"] + [
+                g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                for g in c.children if g.dep_ == "pobj"
+            ]  # fmt: skip
+            spans = [(base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge))
+                     for t in owners]  # fmt: skip
+            named = [
+                a.mention
+                for a in clause.arguments
+                if any(s <= a.mention.span.start < e for s, e in spans)
+            ]
+            if named:
+                return _choose(named)
+    return []
 
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
