@@ -531,8 +531,9 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
     return found or _publisher(reading, unit, subjects[0], clause.predicate)
 
 
-_WRITINGS = frozenset({"briefing", "report", "paper", "note", "analysis", "assessment", "study",
-                       "letter", "memo", "review", "statement", "communiqué", "readout"})  # fmt: skip
+_WRITINGS = frozenset({"briefing", "report", "paper", "note", "analysis", "assessment",
+                       "study", "letter", "memo", "review", "statement", "communiqué",
+                       "readout"})  # fmt: skip
 
 
 def _authors(unit: Unit, clause: Clause, token: Token) -> list[Mention]:
