@@ -536,7 +536,7 @@ _WRITINGS = frozenset({"briefing", "report", "paper", "note", "analysis", "asses
                        "readout"})  # fmt: skip
 
 
-def _authors(unit: Unit, clause: Clause, token: Token) -> list[Mention]:
+def _authors(unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
     """The authors of the writing a passive reporting verb is said in, when it names no agent
     ("In a May briefing by X, the coalition was suggested as …", "in X's report, the plan was
     described as …"): what was said there is theirs."""
