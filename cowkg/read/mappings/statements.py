@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from cowkg.mentions import COALITION, listed_label, reanchored
 from cowkg.read.agents import ORGAN_HEADS
 from cowkg.read.clauses import LEXICON, Action, Clause
+from cowkg.read.continuation import continues_report, next_units, reported_form
 from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, predicate_token
 from cowkg.read.mappings.about import REPORTS, reference_date
 from cowkg.read.mappings.documents import documents_in
@@ -127,9 +128,12 @@ _PRONOUN_LOOKBACK = 600
 
 
 def read_statements(reading: Reading) -> Iterator[Fact]:
-    """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines."""
-    for said in told_in(reading):
-        yield said.fact
+    """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines,
+    each with the sentences its words run on into (:func:`_run_on`)."""
+    said = told_in(reading)
+    extended = _run_on(reading, said)
+    for one in said:
+        yield extended.get(id(one.fact), one.fact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +190,100 @@ def content_span(reading: Reading, fact: Fact) -> tuple[int, int]:
     text = str(fact.args["text"])
     start = reading.source.text.find(text, unit.start, unit.end)
     return (start, start + len(text)) if start >= 0 else (unit.start, unit.end)
+
+
+# -- words that run on into the next sentences ----------------------------------------------------
+
+_MARKERS = re.compile(r"\[\w{1,4}\]")
+"""A reference marker ("[113]"), which closes a sentence after its words."""
+
+
+def _run_on(reading: Reading, said: Sequence[Told]) -> dict[int, Fact]:
+    """The statements whose words go on past their sentence (by ``id`` of the fact read there),
+    extended. A statement reported in the past ("X said that Britain was taking steps") whose
+    content closes its sentence runs on into each next sentence of the paragraph that speaks in
+    its backshifted or modal form and points back to it ("These included …", "It would …", "The
+    United Kingdom would play a leading role in it": :func:`~cowkg.read.continuation.\
+continues_report`), up to a sentence with a speaker of its own, one in the narrator's present,
+    future or plain past, or the paragraph's end. One statement, not one per sentence: "These
+    included …" says nothing without the steps it lists."""
+    extended: dict[int, Fact] = {}
+    for unit, clauses in reading.units:
+        last = last_reported(reading, unit, said)
+        past = {c.trigger.start for c in clauses if c.tense == "past"}
+        if not last or last[0].at not in past or not _closes(reading, unit, last[0].content[1]):
+            continue
+        backshifted = _backshifted(unit, last[0].at)
+        following: list[Unit] = []
+        for later, clauses_after in next_units(reading, unit):
+            speaks = any(c.action in SPEECH_ACTS for c in clauses_after)
+            if speaks or not continues_report(later, backshifted):
+                break
+            following.append(later)
+        for one in last if following else ():
+            extended[id(one.fact)] = _ran_on(reading, one, following)
+    return extended
+
+
+def _backshifted(unit: Unit, at: int) -> bool:
+    """Whether the words the reporting predicate at ``at`` reports are in the past or the
+    backshifted modal ("said that Britain was taking steps", "that it would"): a clause, not
+    a noun phrase."""
+    token = _token(unit, at)
+    content = [c for c in token.children if c.dep_ in _CLAUSAL] if token is not None else []
+    return bool(content) and reported_form(content[0]) is not None
+
+
+def last_reported(reading: Reading, unit: Unit, said: Sequence[Told]) -> list[Told]:
+    """The statements of the last reporting clause of ``unit`` that stands outside quotations
+    and reports words of the unit."""
+    inside = [
+        one for one in said if unit.start <= one.at < unit.end
+        and quotation_at(reading, one.at) is None and unit.start <= one.content[0] < unit.end
+    ]  # fmt: skip
+    if not inside:
+        return []
+    last = max(one.at for one in inside)
+    return [one for one in inside if one.at == last]
+
+
+def _closes(reading: Reading, unit: Unit, end: int) -> bool:
+    """Whether words ending at ``end`` close ``unit`` (only stops, marks and reference markers
+    after them): a content followed by the narrator's words ("…, while Peru waits") runs on into
+    nothing."""
+    return not _MARKERS.sub("", reading.source.text[end : unit.end]).strip(_EDGE + "!?)]")
+
+
+def _ran_on(reading: Reading, one: Told, following: Sequence[Unit]) -> Fact:
+    """``one``'s statement with its words running on through ``following``: the text from its
+    start to the last sentence's end, what those sentences name and the days they cover added,
+    citing each sentence too (same speaker, act, day, meeting, capacity and addressees)."""
+    fact, source = one.fact, reading.source
+    last = following[-1]
+    end = last.start + len(_MARKERS.sub(lambda m: " " * len(m.group()), last.text).rstrip(_EDGE))
+    text = source.text[one.content[0] : end]
+    speaker, act, date = fact.args["speaker"], str(fact.args["speech_act"]), fact.args.get("date")
+    told, meeting = fact.args.get("addressee") or (), fact.args.get("meeting")
+    assert isinstance(speaker, Ref) and isinstance(told, tuple), fact
+    assert (date is None or isinstance(date, dt.date)) and (
+        meeting is None or isinstance(meeting, Ref)
+    )
+    about = [r for r in _tuple(fact.args.get("about")) if isinstance(r, Ref)]
+    covers = [d for d in _tuple(fact.args.get("covers")) if isinstance(d, dt.date)]
+    for unit in following:
+        about += _about(reading, unit.start, unit.end, {speaker, *told})
+        covers += days_named(reading, unit.start, unit.end, words_day(reading, date, meeting))
+    args = dict(fact.args, statement=_statement_ref(speaker, act, text, date), text=text)
+    if about:
+        args["about"] = tuple(dict.fromkeys(about))
+    if covers:
+        args["covers"] = tuple(dict.fromkeys(covers))
+    evidence = (*fact.evidence, *(unit.evidence(source) for unit in following))
+    return Fact(FactKind.STATEMENT, args, evidence, fact.method)
+
+
+def _tuple(value: FactValue | None) -> tuple[object, ...]:
+    return value if isinstance(value, tuple) else ()
 
 
 # -- the three shapes ---------------------------------------------------------------------------
