@@ -80,6 +80,9 @@ LEMMA_ACTS: Mapping[str, str] = {
 }
 """Reporting predicates whose speech act is narrower than their action's: revealing what was
 not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
+INVITING = frozenset({"invite"})
+"""Predicates of no reporting action that call for something when they ask someone to act
+("X invited Peru to join …": called-for, Peru the addressee)."""
 NO_CONTENT_OBJECT = frozenset(
     {"say", "tell", "add", "write", "think", "believe", "hope", "assure", "address"}
 )
@@ -294,12 +297,27 @@ def _reported(
 ) -> Iterator[tuple[int, Fact]]:
     for clause in clauses:
         action = clause.action
-        if action is None or action not in SPEECH_ACTS:
+        if action is not None and action in SPEECH_ACTS:
+            act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
+        elif clause.predicate in INVITING and _asks_to_act(unit, clause):
+            act = SPEECH_ACTS[Action.CALL_FOR]
+        else:
             continue
-        act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
         nominal = action is not Action.SAY or clause.predicate not in NO_CONTENT_OBJECT
         for fact in statements_of(reading, unit, clause, act, nominal=nominal):
             yield clause.trigger.start, fact
+
+
+def _asks_to_act(unit: Unit, clause: Clause) -> bool:
+    """An invitation to do something ("invited Peru to join the mission", "Peru was invited to
+    send engineers"): an infinitive hangs on the predicate. An invitation to a meeting ("invited
+    leaders to Lima", "to the summit") is its host's (:mod:`~.meetings`), no call."""
+    token = _token(unit, clause.trigger.start)
+    return token is not None and any(
+        c.dep_ in {"xcomp", "ccomp"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
 
 
 def statements_of(
@@ -1132,13 +1150,31 @@ def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
             for g in (c.children if not heads or c.lower_ not in _BRIDGING_PREPS else [c])
             if g is c or g.dep_ in {"pobj", "pcomp"}
         ]
-        tokens = [t for c in heads for t in c.subtree] or _modified(token)
+        tokens = _asked(token) or [t for c in heads for t in c.subtree] or _modified(token)
     if not _says_something(tokens, clausal=bool(clausal)):
         return None
     nested = {t.i for t in tokens if t.i != token.i and _reports_on_its_own(t)}
     inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
     kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
     return kept or None
+
+
+def _asked(token: Token) -> list[Token]:
+    """What a telling or inviting predicate asks someone to do ("urged envoys from all sides to
+    join the talks", "invited Peru to send engineers"): the addressee and the infinitive, as one
+    run (a phrase the parse hangs on the verb between them included); in the passive ("Peru was
+    urged by Chile to …") only the infinitive. Nothing for another predicate."""
+    if token.lemma_.lower() not in _TELLING:
+        return []
+    asked = [
+        c for c in token.children
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]  # fmt: skip
+    if not asked:
+        return []
+    whom = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i < asked[0].i]
+    start = whom[0].left_edge.i if whom else asked[0].left_edge.i
+    return list(token.doc[start : asked[0].right_edge.i + 1])
 
 
 def _modified(token: Token) -> list[Token]:
@@ -1251,9 +1287,14 @@ def content_extent(
 
 
 _TELLING = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "ask", "remind",
-                      "press", "caution"})  # fmt: skip
+                      "press", "caution", *INVITING})  # fmt: skip
 """Reporting predicates whose object is whom the words were addressed to ("told Peru that …",
 "assured the Chilean president that …", "urged Peru to …"), not what was said."""
+
+
+_APPEALED = {"call": frozenset({"on", "upon"}), "appeal": frozenset({"to"})}
+"""Calling predicates whose addressee is the object of a preposition ("called on Peru to …",
+"appealed to Peru to …")."""
 
 
 def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
@@ -1261,10 +1302,12 @@ def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
     "warned Prime Minister Ana Ruiz that …", "called on Peru to …"; not "told reporters"); the
     state of an addressed person's title ("the Peruvian president Dina Boluarte") is not
     addressed itself."""
-    calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}]
-    if token.lemma_.lower() == "call" and calls_on:  # "called on Peru to …": Peru is asked
+    lemma = token.lemma_.lower()
+    asked = _APPEALED.get(lemma, frozenset())
+    calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in asked]
+    if calls_on:  # "called on Peru to …", "appealed to Peru to …": Peru is asked
         objects = [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
-    elif token.lemma_.lower() in _TELLING:  # "told Peru that …", "Peru was told that …"
+    elif lemma in _TELLING:  # "told Peru that …", "Peru was told that …"
         objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
     else:
         return ()
