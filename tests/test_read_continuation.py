@@ -5,15 +5,16 @@ and people of a fictional mission: nothing here comes from a seed or an article)
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
-from cowkg.read.mappings import read
+from cowkg.read.mappings import facts_of, read
 from cowkg.read.mappings.statements import read_statements
-from cowkg.types import Fact, Ref, Source
+from cowkg.types import Fact, FactKind, Money, Ref, Source
 
 PUBLISHED = dt.date(2026, 5, 14)
 
@@ -107,3 +108,85 @@ def test_what_does_not_continue_the_statement(text: str) -> None:
     assert boric, [f.args for f in found]
     for fact in boric:
         assert len(fact.evidence) == 1 and fact.evidence[0].text.startswith(first), fact.args
+
+
+# -- a pledge referred back to -------------------------------------------------------------------
+
+
+def pledges(text: str) -> list[Fact]:
+    return [f for f in facts_of(_reading(text)) if f.kind is FactKind.PLEDGE]
+
+
+def amount(fact: Fact) -> Decimal | None:
+    value = fact.args.get("amount")
+    return value.value if isinstance(value, Money) else None
+
+
+def test_this_complemented_an_earlier_loan_is_the_same_pledgers_pledge() -> None:
+    found = pledges(
+        "Chile pledged 300 engineers to Peru. This complemented a previously announced "
+        "$40 million loan for Peru's reconstruction."
+    )
+    (earlier,) = [f for f in found if amount(f) == Decimal(40_000_000)]
+    assert keys(earlier, "pledger") == {"CHL"}
+    assert earlier.args["pledge_kind"] == "money" and earlier.args["modality"] == "pledged"
+    assert keys(earlier, "beneficiary") == {"PER"}
+    assert "date" not in earlier.args  # made before, on no day the text tells
+    assert [s.text for s in earlier.evidence] == [
+        "This complemented a previously announced $40 million loan for Peru's reconstruction."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "kind"),
+    [
+        # a sentence between that names no party tells more of the same pledge
+        (
+            "Chile pledged $10 million to Peru. The engineers will arrive in June. It comes on "
+            "top of $40 million already disbursed.",
+            "asserted",
+            "money",
+        ),
+        (
+            "Chile pledged $10 million to Peru. It comes in addition to 200 drones offered "
+            "earlier.",
+            "offered",
+            "equipment",
+        ),
+        (
+            "Chile pledged $10 million to Peru. This adds to a $40 million grant.",
+            "pledged",
+            "money",
+        ),
+    ],
+)
+def test_other_ways_of_pointing_back_to_an_earlier_pledge(
+    text: str, modality: str, kind: str
+) -> None:
+    found = pledges(text)
+    assert len(found) == 2, [f.args for f in found]
+    earlier = found[-1]
+    assert keys(earlier, "pledger") == {"CHL"}
+    assert (earlier.args["modality"], earlier.args["pledge_kind"]) == (modality, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two pledgers before: whose loan it was is not told
+        "Chile and Bolivia pledged $10 million to Peru. This complemented a previously "
+        "announced $40 million loan.",
+        # a paragraph break, no pledge before, a party named in between
+        "Chile pledged $10 million to Peru.\n\nThis complemented a previously announced "
+        "$40 million loan.",
+        "The engineers arrived in Lima. This complemented a previously announced $40 million loan.",
+        "Chile pledged $10 million to Peru. Peru also got a grant from Bolivia. This "
+        "complemented a $40 million loan.",
+        # no pledge referred to, a negation, a named subject
+        "Chile pledged $10 million to Peru. This followed a meeting in Lima.",
+        "Chile pledged $10 million to Peru. This did not complement the $40 million loan.",
+        "Chile pledged $10 million to Peru. Bolivia's grant complemented a $40 million loan.",
+    ],
+)
+def test_what_is_no_pledge_referred_back_to(text: str) -> None:
+    assert all(amount(f) != Decimal(40_000_000) for f in pledges(text))
