@@ -519,6 +519,7 @@ def test_an_invitation_or_appeal_to_act_is_a_call(text: str, said: str) -> None:
     "text",
     [
         "Gabriel Boric invited Dina Boluarte to the summit in Lima.",  # to a meeting: its host's
+        "Gabriel Boric has invited to a summit in Lima to prepare the mission.",  # its aim
         "Gabriel Boric did not invite Peru to join the border mission.",
         "Gabriel Boric will invite Peru to join the border mission.",
         "Peru was invited to join the border mission.",  # by no one named

@@ -309,11 +309,16 @@ def _reported(
 
 
 def _asks_to_act(unit: Unit, clause: Clause) -> bool:
-    """An invitation to do something ("invited Peru to join the mission", "Peru was invited to
-    send engineers"): an infinitive hangs on the predicate. An invitation to a meeting ("invited
-    leaders to Lima", "to the summit") is its host's (:mod:`~.meetings`), no call."""
+    """An invitation to someone to do something ("invited Peru to join the mission", "Peru was
+    invited to send engineers"): the invited as its object (the passive's subject) and an
+    infinitive on the predicate. An invitation to a meeting ("invited leaders to Lima", "has
+    invited to a summit in Lima to prepare …": the infinitive is the meeting's aim) is its
+    host's (:mod:`~.meetings`), no call."""
     token = _token(unit, clause.trigger.start)
-    return token is not None and any(
+    if token is None or any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return False
+    invited = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
+    return invited and any(
         c.dep_ in {"xcomp", "ccomp"}
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in token.children
