@@ -39,7 +39,9 @@ Prolonging a deployment or support ("extended its deployment", "will continue su
 it again; a list after a colon, a semicolon series or coordinated objects with an amount, and the
 means a semicolon series lists for a state's support are one pledge per item; a source that
 restates a pledge (same pledger, kind, amount, number and modality; a headline: same pledger and
-kind) makes one pledge of it.
+kind) makes one pledge of it. A sentence that points back and sets an earlier pledge beside the
+last one ("This complemented a previously announced £N loan") is a pledge of its one pledger
+(:func:`_referred_back`).
 """
 
 from __future__ import annotations

@@ -9,7 +9,11 @@ from a cue phrase of one passage:
   denying and warning an object or prepositional phrase ("X called for a ceasefire", "X warned of
   delays");
 - a clause with an ``according to X`` argument: the rest of the clause is X's;
-- a heading or line of the form ``Name: content`` ("Boric: we stand ready").
+- a heading or line of the form ``Name: content`` ("Boric: we stand ready");
+- an invitation to act ("X invited Peru to join …": called-for, Peru addressed).
+
+A statement reported in the past runs on into the next sentences that continue it in the
+reported form ("X said that Chile was taking steps. These included …"): :func:`_run_on`.
 
 The speaker is the person among the subjects, else a state or organisation; a title beside it is
 the capacity, the state it speaks for the ``on_behalf_of``; "he"/"she" is the person last named
