@@ -270,10 +270,16 @@ def _owner(document: Document, at: Sequence[Mention | None]) -> tuple[Ref | None
     return _ref(whose), _ref(about)
 
 
+def _subject_of(about: Ref | None, drafter: Ref | None) -> Ref | None:
+    """The state a plan is about is whom it is for when another party drafted it."""
+    return about if drafter is not None and drafter != about else None
+
+
 def _drafting(token: Token) -> bool:
     """The token is the state of a "<State>-drafted" compound (a participle of drafting right
     after it, a hyphen between)."""
-    return any(t.lemma_.lower() in _DRAFTING for t in token.doc[token.i + 1 : token.i + 3])
+    after = token.doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].is_punct and after[1].lemma_.lower() in _DRAFTING
 
 
 def _subject_noun(token: Token, at: Sequence[Mention | None]) -> bool:
@@ -384,7 +390,7 @@ def _facts_of(
             "party": _parties(document, at) or None,
             "replaced_by": replaced_by,
             "date": clause.date if clause is not None and dated else None,
-            "beneficiary": _beneficiary(reading, document) or (about if drafter else None),
+            "beneficiary": _beneficiary(reading, document) or _subject_of(about, drafter),
             "deployment_area": _placed_area(reading, unit, document),
         }
         start = unit.start
