@@ -301,15 +301,14 @@ def _mention_at(unit: Unit, reading: Reading) -> list[Mention | None]:
     (else None)."""
     base = unit.paragraph.start
     out: list[Mention | None] = [None] * len(unit.paragraph.doc)
-    for mention in reading.mentions:
+    for mention in reading.mentions_in(unit.start, unit.end):
         if mention.kind not in _AGENT_KINDS or not isinstance(mention.value, Ref):
             continue
-        if unit.start <= mention.span.start < unit.end:
-            span = unit.paragraph.doc.char_span(
-                mention.span.start - base, mention.span.end - base, alignment_mode="expand"
-            )
-            for token in span or ():
-                out[token.i] = mention
+        span = unit.paragraph.doc.char_span(
+            mention.span.start - base, mention.span.end - base, alignment_mode="expand"
+        )
+        for token in span or ():
+            out[token.i] = mention
     return out
 
 
@@ -369,8 +368,10 @@ def _facts_of(
 ) -> Iterator[Fact]:
     found = documents_in(unit, clauses)
     found += _plans_for(reading, unit, found)
-    at = _mention_at(unit, reading)
-    found += _agreements_between(unit, found, at)
+    agreements = any(DOCUMENT_NOUNS.get(t.lemma_.lower()) in _SETTLED for t in unit.sentence)
+    at = _mention_at(unit, reading) if found or agreements else []
+    if agreements:
+        found += _agreements_between(unit, found, at)
     for document in found:
         clause = _owning_clause(document.head, clauses, unit.paragraph.start)
         action = clause.action if clause is not None and _asserted(clause) else None
@@ -450,6 +451,8 @@ def _plans_for(reading: Reading, unit: Unit, found: Sequence[Document]) -> list[
 
 
 _BETWEEN = frozenset({"between", "among", "amongst"})
+_SETTLED = frozenset({"agreement", "memorandum"})
+"""Kinds of document named by their subject and the parties they are between."""
 _SETTLING = frozenset(
     {"agree", "sign", "conclude", "negotiate", "reach", "strike", "seal", "broker", "draft"}
 )
@@ -492,7 +495,7 @@ def _agreements_between(
     named = []
     for head in unit.sentence:
         kind = DOCUMENT_NOUNS.get(head.lemma_.lower())
-        if head.i in known or kind not in {"agreement", "memorandum"} or head.pos_ != "NOUN":
+        if head.i in known or kind not in _SETTLED or head.pos_ != "NOUN":
             continue
         if any(c.dep_ == "poss" or c.lower_ == "no" for c in head.children):
             continue
