@@ -458,3 +458,37 @@ def test_a_future_agreement_has_parties_and_no_signer() -> None:
 )
 def test_no_agreement_between_named_parties(text: str) -> None:
     assert not [d for d in plans(text).values() if "party" in d]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # two parties settling an agreement together: whom it is between, done or not
+        ("The mission deploys only the moment Chile and Peru sign a \"lasting border agreement\" "
+         "or \"peace deal\".",
+         {"border-agreement-between-chl-per": ("CHL", "PER"),
+          "peace-deal-between-chl-per": ("CHL", "PER")}),
+        ("Chile and Peru will sign a border treaty in May.",
+         {"border-treaty-between-chl-per": ("CHL", "PER")}),
+        ("Chile and Peru signed the Oslo Accord.", {"oslo-accord": ("CHL", "PER")}),
+        # a span the number counts is no subject: the deal is named by "security"
+        ("Last month Chile and Peru signed a 10-year security deal.",
+         {"security-deal-between-chl-per": ("CHL", "PER")}),
+        # one party alone, a refusal, a negation: no parties
+        ("Peru will sign the border treaty.", {}),
+        ("Hungary and Peru refused to sign the border treaty.", {}),
+        ("Chile and Peru never signed a border treaty.", {}),
+        ("Chile and Peru drafted the Oslo Accord.", {}),  # drafting: for whom, not said
+    ],
+)  # fmt: skip
+def test_two_parties_that_settle_an_agreement_together_are_its_parties(
+    text: str, found: dict[str, tuple[str, ...]]
+) -> None:
+    assert {k: d["party"] for k, d in plans(text).items() if "party" in d} == found
+
+
+def test_a_signing_set_ahead_by_a_clause_of_time_signs_nothing_yet() -> None:
+    text = "The mission deploys only the moment Chile and Peru sign the Oslo Accord."
+    doc = plans(text)["oslo-accord"]
+    assert "signed_by" not in doc
+    assert doc["party"] == ("CHL", "PER")

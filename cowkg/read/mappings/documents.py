@@ -35,15 +35,16 @@ What the clause owning the phrase says of it, read from the clause record, never
 - date: the clause's date when it drafted, signed or replaced the document;
 - replaced by: "A was replaced by B" / "B replaced A" / "B superseded A".
 
-A negated clause ("Hungary did not sign …") or one not asserted ("will sign", "plans to adopt")
-gives the document, without a signer or a date.
+A negated clause ("Hungary did not sign …"), one not asserted ("will sign", "plans to adopt") or
+one left undone ("the moment Chile and Peru sign …", "if Peru signs") gives the document,
+without a signer or a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,7 @@ from cowkg.extract.layout import number
 from cowkg.mentions import slug
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.destinations import areas, beneficiaries, first_allowed
-from cowkg.read.frame import mention_token
+from cowkg.read.frame import mention_token, predicate_token
 from cowkg.read.mappings.about import meeting_on, names_meeting, reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref
@@ -283,13 +284,22 @@ def _drafting(token: Token) -> bool:
 
 
 def _subject_noun(token: Token, at: Sequence[Mention | None]) -> bool:
-    """A common noun before the document noun saying what it is about ("peace", "recovery")."""
+    """A common noun before the document noun saying what it is about ("peace", "recovery"),
+    not its form ("draft", "28-point") nor a span ("10-year")."""
     return (
         token.pos_ == "NOUN"
         and at[token.i] is None
         and token.lemma_.lower() not in _FORM_NOUNS
         and token.is_alpha
+        and not _counted(token)
     )
+
+
+def _counted(token: Token) -> bool:
+    """A noun a number counts ("10-year", "two-state"): a span or size, not a subject."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    numbered = len(before) == 2 and before[1].is_punct and before[0].like_num
+    return numbered or any(c.dep_ == "nummod" for c in token.children)
 
 
 def _ref(value: object) -> Ref | None:
@@ -344,6 +354,16 @@ def _asserted(clause: Clause) -> bool:
     return clause.polarity and clause.modality == "asserted"
 
 
+def _done(clause: Clause) -> bool:
+    """Asserted, and the parse says the act took place: not "the moment Chile and Peru sign
+    the accord", "if Peru signs", "failed to sign" (:func:`~cowkg.read.mappings.statements.done`;
+    imported here, since statements reads :func:`documents_in` at import)."""
+    from cowkg.read.mappings.statements import done
+
+    token = predicate_token(clause)
+    return _asserted(clause) and token is not None and done(token)
+
+
 def _replacement(
     document: Document, others: Sequence[Document], clause: Clause | None
 ) -> Ref | None:
@@ -374,7 +394,7 @@ def _facts_of(
         found += _agreements_between(unit, found, at)
     for document in found:
         clause = _owning_clause(document.head, clauses, unit.paragraph.start)
-        action = clause.action if clause is not None and _asserted(clause) else None
+        action = clause.action if clause is not None and _done(clause) else None
         agents = doers(clause) if clause is not None and action else ()
         drafters = agents if action is Action.PLAN else ()
         whose, about = _owner(document, at) if _owned(document) else (None, None)
@@ -475,12 +495,40 @@ def _parties(document: Document, at: Sequence[Mention | None]) -> tuple[Ref, ...
             if prep.dep_ != "prep" or prep.lower_ not in _BETWEEN:
                 continue
             mentions = (at[t.i] for t in prep.subtree)
-            found += [
-                m.value
-                for m in mentions
-                if m is not None and m.form != "demonym" and isinstance(m.value, Ref)
-            ]
+            found += _named_parties(mentions)
+    if DOCUMENT_NOUNS.get(head.lemma_.lower()) in _SETTLED:
+        found += _settled_by(head, at)
     return tuple(dict.fromkeys(found))
+
+
+def _named_parties(mentions: Iterable[Mention | None]) -> list[Ref]:
+    return [
+        m.value
+        for m in mentions
+        if m is not None and m.form != "demonym" and isinstance(m.value, Ref)
+    ]
+
+
+_JOINTLY = frozenset({"sign", "conclude", "reach", "strike", "seal", "agree", "negotiate"})
+"""Verbs by which two or more subjects settle an agreement between themselves."""
+
+
+def _settled_by(head: Token, at: Sequence[Mention | None]) -> list[Ref]:
+    """Two or more parties that sign, conclude or reach an agreement together are whom it is
+    between, whether they did or will ("the moment A and B sign a ceasefire agreement or a peace
+    deal", "A and B will sign a border treaty"); not one party alone ("Peru will sign the
+    treaty": with whom, not said), not a negated settling ("A and B never signed …"), and not a
+    verb the subjects govern from above ("A and B refused to sign …")."""
+    while head.dep_ == "conj":
+        head = head.head  # "an agreement or a peace deal": both are what the verb settles
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in _JOINTLY:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    parties = _named_parties(at[t.i] for s in subjects for t in (s, *s.conjuncts))
+    return parties if len(set(parties)) >= 2 else []
 
 
 def _agreements_between(
