@@ -483,6 +483,7 @@ def _plan(w: _FactWriter) -> None:
     w.link(p, COW.outlinedBy, "outlined_by")
     w.link(p, COW.draftedBy, "drafted_by")
     w.link(p, COW.signedBy, "signed_by")
+    w.link(p, COW.party, "party")
     w.link(p, COW.discussedAt, "discussed_at")
     w.link(p, COW.replacedBy, "replaced_by")
     w.literal(p, COW.adoptedOn, "date", _date)

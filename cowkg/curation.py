@@ -143,6 +143,7 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "points": "int",
         "outlined_by": "ref",
         "drafted_by": "ref",
+        "party": "refs",
         "discussed_at": "ref",
         "replaced_by": "ref",
         "date": "date",

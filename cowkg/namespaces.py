@@ -127,6 +127,7 @@ class COW(DefinedNamespace):
     draftedBy: URIRef
     plannedBy: URIRef
     signedBy: URIRef
+    party: URIRef
     foundedBy: URIRef
     foundedIn: URIRef
     discussedAt: URIRef

@@ -211,7 +211,8 @@ class FactKind(StrEnum):
     # members?: tuple[Ref, ...]
     GROUP = "group"
     # plan: Ref(PLAN); plan_kind: str (plan | declaration | memorandum | agreement); points?: int;
-    # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; discussed_at?: Ref(MEETING);
+    # outlined_by?: Ref; drafted_by?: Ref; signed_by?: tuple[Ref, ...]; party?: tuple[Ref, ...]
+    # (whom it is between: "an agreement between A, B and C"); discussed_at?: Ref(MEETING);
     # replaced_by?: Ref(PLAN); date?: date; planned_by?: tuple[Ref, ...] (whose intention or plan
     # in the making it is); aim?: str (what it is to do, verbatim); status?: str (intended |
     # in-preparation); deployment_area?: Ref(STATE) (where what it plans is to be deployed or

@@ -495,3 +495,15 @@ def test_a_mediator_is_cow_mediated_by_on_the_talks_not_a_host_nor_a_participant
     meeting, australia = URIRef(f"{BASE}id/meeting/{talks.key}"), URIRef(f"{BASE}id/state/AUS")
     assert (meeting, COW.mediatedBy, australia) in triples
     assert not {t for t in triples if t[1] in {COW.hostedBy, COW.hasParticipation}}
+
+
+def test_the_parties_of_an_agreement_are_cow_party_not_signers() -> None:
+    deal = Ref(EntityKind.PLAN, "defence-deal-between-aus-gbr", "defence deal between AUS, GBR")
+    args = {"plan": deal, "plan_kind": "agreement", "party": (AUS, GBR)}
+    fact = Fact(FactKind.PLAN, args, (), "rule:x")
+    triples = set(fact_triples(fact, resolve([fact], BASE)))
+    node = URIRef(f"{BASE}id/plan/{deal.key}")
+    assert (node, RDF.type, COW.Agreement) in triples
+    parties = {o for s, p, o in triples if s == node and p == COW.party}
+    assert parties == {URIRef(f"{BASE}id/state/AUS"), URIRef(f"{BASE}id/state/GBR")}
+    assert not {t for t in triples if t[1] == COW.signedBy}

@@ -373,3 +373,29 @@ def test_a_count_of_troops_gets_where_they_are_to_be(text: str, area: str | None
 def test_a_count_of_other_things_gets_no_area() -> None:
     (claim,) = facts_of(counts, "Peru will send 40 drones to Estonia.")
     assert claim["counted"] == "drones" and "deployment_area" not in claim
+
+
+# -- the land something is placed on (a document's content only) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("It sets up a buffer zone on Moldovan soil.", ["MDA"]),
+        ("Bases would be established on Estonia's territory.", ["EST"]),
+        ("It keeps troops stationed on Latvian soil.", ["LVA"]),
+        # a demonym that is not the land: whose troops, whose soldiers
+        ("It sends Moldovan troops to the border.", []),
+        ("A zone for Moldovan farmers was discussed.", []),
+        # the soil with nothing placed on it
+        ("The talks were held on Moldovan soil.", []),
+    ],
+)
+def test_the_soil_a_thing_is_placed_on_is_an_area_when_asked_for(
+    text: str, where: list[str]
+) -> None:
+    source = Source("t.txt", text, "t", "en", "news")
+    states = [m for m in find_mentions(source) if m.kind is MentionKind.STATE]
+    found = areas(text, states, 0, len(text), on_soil=True)
+    assert _keys([m.value for m in found if isinstance(m.value, Ref)]) == where
+    assert not [m for m in areas(text, states, 0, len(text)) if m.form == "demonym"]

@@ -398,3 +398,35 @@ def test_a_name_gloss_under_a_label_that_names_no_force_gives_nothing() -> None:
         "The Nordic Shield Force (NSF) is planned.\n"
     )
     assert _name_uses(found) == []
+
+
+# -- motives, purpose, aims -------------------------------------------------------------------
+
+
+def test_a_motives_row_is_the_subjects_stated_aim_with_whom_it_is_for() -> None:
+    found = of_kind(rows("MotivesTo\u00a0bolster\u00a0Moldova's air defences\nStatus Active\n"),
+                    FactKind.PLAN)  # fmt: skip
+    assert len(found) == 1
+    aim = found[0]
+    assert aim["planned_by"] == ("coalition-of-the-willing",)
+    assert aim["aim"] == "To\u00a0bolster\u00a0Moldova's air defences"
+    assert (aim["status"], aim["beneficiary"]) == ("intended", "MDA")
+
+
+def test_a_purpose_row_with_a_deployment_gives_its_area() -> None:
+    found = of_kind(rows("Purpose To deploy engineers to Moldova [4]\n"), FactKind.PLAN)
+    assert [(f["aim"], f.get("deployment_area")) for f in found] == [
+        ("To deploy engineers to Moldova", "MDA")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Motives Peace and stability in Moldova\n",  # no infinitive: no aim of anyone's
+        "Aims To not deploy troops to Moldova\n",  # negated
+        "Motives of the founders were debated at length by historians\n",  # prose
+    ],
+)
+def test_no_aim_without_an_infinitive(body: str) -> None:
+    assert not of_kind(rows(body), FactKind.PLAN)

@@ -9,11 +9,13 @@ fact such a passage is about (a force's status, an intention or plan, a pledge, 
 infobox row) asks the same two questions here, of the state mentions inside the stretch of text
 that fact rests on, by the words right around each mention (never by which state it is).
 
-A demonym ("Ukrainian troops", "French forces") says whose, not where or for whom: it is never an
-area or a beneficiary. Neither is a state after a negation or a refusal in the same stretch
-("troops will not be sent to X", "ruled out sending troops to X"): :func:`ruled_out` lets the
-caller drop it, since the area of a ruled-out deployment belongs only on a fact that records the
-refusal, and no reading records one.
+A demonym ("Ukrainian troops", "French forces") says whose, not where or for whom: it is never a
+beneficiary, and an area only as the land a thing is placed on ("a buffer zone on <demonym> soil",
+"troops on <State>'s territory": the soil is the state's, so the state is where), which only a
+document's content is read for (``areas(…, on_soil=True)``). Neither is a state after a negation
+or a refusal in the same stretch ("troops will not be sent to X", "ruled out sending troops to
+X"): :func:`ruled_out` lets the caller drop it, since the area of a ruled-out deployment belongs
+only on a fact that records the refusal, and no reading records one.
 """
 
 from __future__ import annotations
@@ -45,6 +47,17 @@ _AREA_BEFORE = re.compile(
 on the ground in", "a contingent to", "stabilisation in", "sent to"), or a number of things
 sent there ("send 200 engineers to"), or what a verb of deployment deploys ("deploy a field
 hospital in")."""
+
+_PLACED_ON = re.compile(
+    r"\b(?:zones?|bases?|presence|troops|forces|soldiers|peacekeepers|personnel|contingents?"
+    r"|missions?|boots|deploy\w*|station\w*|establish\w*)"
+    r"\s+(?:[^\s.;:]+\s+){0,3}?(?:on|in|onto|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Something placed or deployed, then "on / in" the land a state or demonym names ("a
+demilitarised zone on", "troops stationed in", "establish bases on")."""
+_SOIL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+)?(?:soil|territory)\b", re.IGNORECASE)
+"""The land itself right after the state or demonym ("<demonym> soil", "<State>'s territory")."""
 
 _SUPPORT_FOR = re.compile(
     r"(?:\b(?:support|aid|assistance|help|guarantees?|funding|loans?|grants?|packages?"
@@ -97,14 +110,31 @@ _REFUSAL = re.compile(
 )
 
 
-def areas(text: str, states: Iterable[Mention], start: int, end: int) -> tuple[Mention, ...]:
+def areas(
+    text: str, states: Iterable[Mention], start: int, end: int, *, on_soil: bool = False
+) -> tuple[Mention, ...]:
     """The mentions of states named as where a force, mission or plan in ``text[start:end]`` is
-    to go or act (see the module docstring), in text order, one per state."""
+    to go or act (see the module docstring), in text order, one per state; with ``on_soil``,
+    also the land something is placed on (:func:`_on_soil`), for a caller whose stretch is
+    only what its fact says is to be done (a document's content), not a whole sentence that
+    may place someone else's thing there."""
+    if on_soil:
+        return _named(text, states, start, end, _is_area_or_soil, _on_soil)
     return _named(text, states, start, end, _is_area)
 
 
 def _is_area(before: str, _after: str) -> bool:
     return bool(_AREA_BEFORE.search(before))
+
+
+def _is_area_or_soil(before: str, after: str) -> bool:
+    return _is_area(before, after) or _on_soil(before, after)
+
+
+def _on_soil(before: str, after: str) -> bool:
+    """Something placed "on <demonym> soil" / "in <State>'s territory" (see
+    :data:`_PLACED_ON`): the one reading where a demonym names a place."""
+    return bool(_PLACED_ON.search(before) and _SOIL_AFTER.match(after))
 
 
 def beneficiaries(
@@ -139,19 +169,23 @@ def _named(
     start: int,
     end: int,
     cue: _Cue,
+    demonym_cue: _Cue | None = None,
 ) -> tuple[Mention, ...]:
-    """The state mentions (not demonyms) inside ``text[start:end]`` whose words around, within
-    the stretch and :data:`_WINDOW` characters, satisfy ``cue``; the first mention per state."""
+    """The state mentions inside ``text[start:end]`` whose words around, within the stretch and
+    :data:`_WINDOW` characters, satisfy ``cue`` (a demonym: ``demonym_cue``, none without it);
+    the first mention per state."""
     found: dict[Ref, Mention] = {}
     for mention in states:
         span, value = mention.span, mention.value
         if not (start <= span.start and span.end <= end) or not isinstance(value, Ref):
             continue
-        if mention.kind is not MentionKind.STATE or mention.form == "demonym":
+        demonym = mention.form == "demonym"
+        test = demonym_cue if demonym else cue
+        if mention.kind is not MentionKind.STATE or test is None:
             continue
         before = text[max(start, span.start - _WINDOW) : span.start]
         after = text[span.end : min(end, span.end + _WINDOW)]
-        if cue(before, after) and value not in found:
+        if test(before, after) and value not in found:
             found[value] = mention
     return tuple(found.values())
 

@@ -4,27 +4,47 @@ A document is a noun phrase whose head is a document noun (:data:`DOCUMENT_NOUNS
 names one document: a numbered one ("a 12-point peace plan", "the four-point proposal" — keyed
 by its number of points, so every source writing "the 12-point plan" speaks of the same plan), a
 named one (a title of capitalised words ending in the noun: "the Baltic Shield Declaration",
-"the Oslo Accord"), or a dated joint statement ("a joint statement issued on 4 May"). A bare
-"the plan" or "an agreement" names none and gives no fact.
+"the Oslo Accord"), a dated joint statement ("a joint statement issued on 4 May"), a plan named
+by its subject and whom it is for ("a reconstruction plan for X", :func:`_plans_for`) or an
+agreement named by its subject and its parties ("a security guarantee agreement between A, B and
+C", :func:`_agreements_between`). A bare "the plan" or "an agreement" names none and gives no
+fact.
 
 What the clause owning the phrase says of it, read from the clause record, never from wording:
 
 - drafted by: the subject (active) or the ``by`` agents (passive) of a PLAN clause (draft,
-  prepare, propose, draw up…), or a state written as ``<State>-drafted`` in the phrase itself;
+  prepare, propose, draw up…), a state written as ``<State>-drafted`` in the phrase itself, or
+  the party the phrase says the document is of (:func:`_owner`): a possessive ("Chile's 12-point
+  plan", "the Premier's 5-point plan"), a demonym ("the French 12-point plan") or a state's name
+  modifying the noun ("the US 28-point draft plan"). A state's name before a subject-matter noun
+  ("a Peru 12-point peace plan") says what the plan is about, not whose: it is the plan's
+  beneficiary when another party is named as its drafter ("Chile's Peru peace plan", "a Peru
+  peace plan drafted by Chile") and nothing when none is (whose it is, the words do not say). A
+  state can be both drafter and beneficiary when the words say both ("the Ukrainian 10-point
+  plan for Ukraine": whose by the demonym, for whom by "for");
 - signed by: the same of an AGREE clause (sign, adopt, approve, endorse, agree, ratify, issue…);
 - outlined by: the same of an ANNOUNCE clause (announce, unveil, outline, publish…);
+- deployment area: where the document places something, in what it is said to do ("the
+  12-point plan focused on a buffer zone on <demonym> soil", "a 5-point plan to deploy troops
+  in X"; :func:`cowkg.read.destinations.areas`), not where it was written or presented;
+- parties: the states, organisations and people its "between" / "among" phrase names, on the
+  noun or on the verb that settles it ("the Oslo Accord between A and B", "a deal among A, B
+  and C", "an agreement to be agreed between A, B and C", "an accord was signed between A and
+  B"): who it is (or is to be) between, whatever the clause says was done with it — a future
+  agreement has parties and no signer;
 - date: the clause's date when it drafted, signed or replaced the document;
 - replaced by: "A was replaced by B" / "B replaced A" / "B superseded A".
 
-A negated clause ("Hungary did not sign …") or one not asserted ("will sign", "plans to adopt")
-gives the document, without a signer or a date.
+A negated clause ("Hungary did not sign …"), one not asserted ("will sign", "plans to adopt") or
+one left undone ("the moment Chile and Peru sign …", "if Peru signs") gives the document,
+without a signer or a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,8 +54,8 @@ from cowkg.extract.known import Args, make_fact
 from cowkg.extract.layout import number
 from cowkg.mentions import slug
 from cowkg.read.clauses import Action, Clause
-from cowkg.read.destinations import beneficiaries, first_allowed
-from cowkg.read.frame import mention_token
+from cowkg.read.destinations import areas, beneficiaries, first_allowed
+from cowkg.read.frame import mention_token, predicate_token
 from cowkg.read.mappings.about import meeting_on, names_meeting, reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref
@@ -44,7 +64,9 @@ if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
 
 DOCUMENT_NOUNS = {
-    **dict.fromkeys(["plan", "proposal", "framework", "roadmap", "blueprint"], "plan"),
+    **dict.fromkeys(
+        ["plan", "proposal", "counterproposal", "framework", "roadmap", "blueprint"], "plan"
+    ),
     **dict.fromkeys(
         ["declaration", "statement", "communique", "communiqué", "charter"], "declaration"
     ),
@@ -201,32 +223,145 @@ def _after_with(clause: Clause, mention: Mention) -> bool:
     return token is not None and token.dep_ == "pobj" and token.head.lower_ == "with"
 
 
-def _compound_drafter(document: Document, mentions: Sequence[Ref | None]) -> Ref | None:
+def _compound_drafter(document: Document, mentions: Sequence[Mention | None]) -> Ref | None:
     """'a Canadian-drafted plan', 'the US-backed proposal': the state before the participle."""
+    states = [_ref(m.value) if m is not None and m.kind is MentionKind.STATE else None
+              for m in mentions]  # fmt: skip
     for token in _modifiers(document.head):
         if token.lemma_.lower() in _DRAFTING and token.i > 0:
-            return mentions[token.i - 1] or (mentions[token.i - 2] if token.i > 1 else None)
+            return states[token.i - 1] or (states[token.i - 2] if token.i > 1 else None)
     return None
 
 
-def _state_at(unit: Unit, reading: Reading) -> list[Ref | None]:
-    """For each token of the unit's parse, the state mention it lies in (else None)."""
+_OWNED = frozenset({"plan", "declaration"})
+"""Kinds of document whose modifiers say whose it is; "the French-Polish treaty" or "the US
+deal" are between parties, whom the modifiers do not tell from a drafter."""
+
+
+def _owned(document: Document) -> bool:
+    """Whether the document's noun is of a kind in :data:`_OWNED` (a "12-point treaty" is
+    keyed as a plan, but its noun is an agreement's)."""
+    return DOCUMENT_NOUNS.get(document.head.lemma_.lower()) in _OWNED
+
+
+_FORM_NOUNS = frozenset({"point", "draft", "counter"})
+"""Nouns before a document noun that say its form, not its subject ("28-point", "draft")."""
+
+
+def _owner(document: Document, at: Sequence[Mention | None]) -> tuple[Ref | None, Ref | None]:
+    """Whose the document is and what state it is about, by the words modifying its noun: a
+    possessive party, a demonym or a person say whose; a state's name says whose too, unless a
+    subject-matter noun is also there ("a Peru peace plan"), when it says what it is about."""
+    head = document.head
+    possessors = [c for c in head.children if c.dep_ == "poss"]
+    inside = {t.i for p in possessors for t in p.subtree}
+    whose = next((m.value for p in possessors if (m := at[p.i]) is not None), None)
+    modifiers = [t for t in _modifiers(head) if t.i not in inside]
+    topical = any(_subject_noun(t, at) for t in modifiers)
+    about = None
+    for token in modifiers:
+        mention = at[token.i]
+        if mention is None or mention.kind is MentionKind.ORGANIZATION or _drafting(token):
+            continue  # an organisation names neither; "<State>-drafted": _compound_drafter
+        named = mention.kind is MentionKind.STATE and mention.form != "demonym"
+        if named and topical:
+            about = about or mention.value
+        else:
+            whose = whose or mention.value
+    return _ref(whose), _ref(about)
+
+
+def _subject_of(about: Ref | None, drafter: Ref | None) -> Ref | None:
+    """The state a plan is about is whom it is for when another party drafted it."""
+    return about if drafter is not None and drafter != about else None
+
+
+def _drafting(token: Token) -> bool:
+    """The token is the state of a "<State>-drafted" compound (a participle of drafting right
+    after it, a hyphen between)."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].is_punct and after[1].lemma_.lower() in _DRAFTING
+
+
+def _subject_noun(token: Token, at: Sequence[Mention | None]) -> bool:
+    """A common noun before the document noun saying what it is about ("peace", "recovery"),
+    not its form ("draft", "28-point") nor a span ("10-year")."""
+    return (
+        token.pos_ == "NOUN"
+        and at[token.i] is None
+        and token.lemma_.lower() not in _FORM_NOUNS
+        and token.is_alpha
+        and not _counted(token)
+    )
+
+
+def _counted(token: Token) -> bool:
+    """A noun a number counts ("10-year", "two-state"): a span or size, not a subject."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    numbered = len(before) == 2 and before[1].is_punct and before[0].like_num
+    return numbered or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _ref(value: object) -> Ref | None:
+    return value if isinstance(value, Ref) else None
+
+
+def _mention_at(unit: Unit, reading: Reading) -> list[Mention | None]:
+    """For each token of the unit's parse, the state, person or organisation mention it lies in
+    (else None)."""
     base = unit.paragraph.start
-    out: list[Ref | None] = [None] * len(unit.paragraph.doc)
-    for mention in reading.mentions:
-        if mention.kind is not MentionKind.STATE or not isinstance(mention.value, Ref):
+    out: list[Mention | None] = [None] * len(unit.paragraph.doc)
+    for mention in reading.mentions_in(unit.start, unit.end):
+        if mention.kind not in _AGENT_KINDS or not isinstance(mention.value, Ref):
             continue
-        if unit.start <= mention.span.start < unit.end:
-            span = unit.paragraph.doc.char_span(
-                mention.span.start - base, mention.span.end - base, alignment_mode="expand"
-            )
-            for token in span or ():
-                out[token.i] = mention.value
+        span = unit.paragraph.doc.char_span(
+            mention.span.start - base, mention.span.end - base, alignment_mode="expand"
+        )
+        for token in span or ():
+            out[token.i] = mention
     return out
+
+
+_CONTENT_VERBS = frozenset(
+    {"focus", "call", "provide", "envisage", "envision", "foresee", "include", "require",
+     "establish", "create", "centre", "center", "stipulate", "propose", "aim", "seek"}
+)  # fmt: skip
+"""Verbs by which a document (their subject) says what it is to do ("the plan focused on …",
+"the plan provides for …", "the plan calls for …")."""
+
+
+def _placed_area(reading: Reading, unit: Unit, document: Document) -> Ref | None:
+    """Where the document places what it is to do: in its own clause ("a 5-point plan to deploy
+    troops in X", "the 12-point plan that would put bases on X's soil") or in what the verb it
+    is the subject of says it does ("the 12-point plan focused on a buffer zone on <demonym>
+    soil"); not where it was presented or written ("drafted in X")."""
+    head, base, text = document.head, unit.paragraph.start, reading.source.text
+    parts = [c for c in head.children if c.dep_ in {"acl", "relcl"}]
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_.lower() in _CONTENT_VERBS:
+        parts += [c for c in verb.children if c.i > head.i and c.dep_ not in {"punct", "cc"}]
+    for part in parts:
+        start, right = base + part.left_edge.idx, part.right_edge
+        end = base + right.idx + len(right.text)
+        named = areas(text, reading.mentions_in(start, end), start, end, on_soil=True)
+        found = first_allowed(text, named, start)
+        if found is not None:
+            return found
+    return None
 
 
 def _asserted(clause: Clause) -> bool:
     return clause.polarity and clause.modality == "asserted"
+
+
+def _done(clause: Clause) -> bool:
+    """Asserted, and the parse says the act took place: not "the moment Chile and Peru sign
+    the accord", "if Peru signs", "failed to sign" (:func:`~cowkg.read.mappings.statements.done`;
+    imported here, since statements reads :func:`documents_in` at import)."""
+    from cowkg.read.mappings.statements import done
+
+    token = predicate_token(clause)
+    return _asserted(clause) and token is not None and done(token)
 
 
 def _replacement(
@@ -253,13 +388,17 @@ def _facts_of(
 ) -> Iterator[Fact]:
     found = documents_in(unit, clauses)
     found += _plans_for(reading, unit, found)
-    states = _state_at(unit, reading) if found else []
+    agreements = any(DOCUMENT_NOUNS.get(t.lemma_.lower()) in _SETTLED for t in unit.sentence)
+    at = _mention_at(unit, reading) if found or agreements else []
+    if agreements:
+        found += _agreements_between(unit, found, at)
     for document in found:
         clause = _owning_clause(document.head, clauses, unit.paragraph.start)
-        action = clause.action if clause is not None and _asserted(clause) else None
+        action = clause.action if clause is not None and _done(clause) else None
         agents = doers(clause) if clause is not None and action else ()
         drafters = agents if action is Action.PLAN else ()
-        drafter = _compound_drafter(document, states) or (drafters[0] if drafters else None)
+        whose, about = _owner(document, at) if _owned(document) else (None, None)
+        drafter = _compound_drafter(document, at) or (drafters[0] if drafters else None) or whose
         replaced_by = _replacement(document, found, clause)
         dated = action in {Action.PLAN, Action.AGREE} or _is_successor(document, found, clause)
         args: Args = {
@@ -269,9 +408,11 @@ def _facts_of(
             "drafted_by": drafter,
             "outlined_by": agents[0] if action is Action.ANNOUNCE and agents else None,
             "signed_by": (_signers_with(clause, agents) if action is Action.AGREE else ()) or None,
+            "party": _parties(document, at) or None,
             "replaced_by": replaced_by,
             "date": clause.date if clause is not None and dated else None,
-            "beneficiary": _beneficiary(reading, document),
+            "beneficiary": _beneficiary(reading, document) or _subject_of(about, drafter),
+            "deployment_area": _placed_area(reading, unit, document),
         }
         start = unit.start
         if carried is not None and dated and args["date"] is None:
@@ -327,6 +468,97 @@ def _plans_for(reading: Reading, unit: Unit, found: Sequence[Document]) -> list[
         ref = Ref(EntityKind.PLAN, slug(f"{name} for {state.key}"), label)
         plans.append(Document(ref, "plan", None, head, start, end))
     return plans
+
+
+_BETWEEN = frozenset({"between", "among", "amongst"})
+_SETTLED = frozenset({"agreement", "memorandum"})
+"""Kinds of document named by their subject and the parties they are between."""
+_SETTLING = frozenset(
+    {"agree", "sign", "conclude", "negotiate", "reach", "strike", "seal", "broker", "draft"}
+)
+"""Verbs whose "between" phrase names the parties of the agreement they settle ("to be agreed
+between A and B", "an accord signed between A and B")."""
+
+
+def _parties(document: Document, at: Sequence[Mention | None]) -> tuple[Ref, ...]:
+    """The parties a document's "between" / "among" phrase names, on its noun or on the verb
+    settling it (its own clause, or the verb it is the object of); demonyms say whose, not who."""
+    head = document.head
+    holders = [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})]
+    if head.dep_ in {"nsubjpass", "dobj"}:
+        holders.append(head.head)
+    found: list[Ref] = []
+    for holder in holders:
+        if holder.i != head.i and holder.lemma_.lower() not in _SETTLING:
+            continue
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _BETWEEN:
+                continue
+            mentions = (at[t.i] for t in prep.subtree)
+            found += _named_parties(mentions)
+    if DOCUMENT_NOUNS.get(head.lemma_.lower()) in _SETTLED:
+        found += _settled_by(head, at)
+    return tuple(dict.fromkeys(found))
+
+
+def _named_parties(mentions: Iterable[Mention | None]) -> list[Ref]:
+    return [
+        m.value
+        for m in mentions
+        if m is not None and m.form != "demonym" and isinstance(m.value, Ref)
+    ]
+
+
+_JOINTLY = frozenset({"sign", "conclude", "reach", "strike", "seal", "agree", "negotiate"})
+"""Verbs by which two or more subjects settle an agreement between themselves."""
+
+
+def _settled_by(head: Token, at: Sequence[Mention | None]) -> list[Ref]:
+    """Two or more parties that sign, conclude or reach an agreement together are whom it is
+    between, whether they did or will ("the moment A and B sign a ceasefire agreement or a peace
+    deal", "A and B will sign a border treaty"); not one party alone ("Peru will sign the
+    treaty": with whom, not said), not a negated settling ("A and B never signed …"), and not a
+    verb the subjects govern from above ("A and B refused to sign …")."""
+    while head.dep_ == "conj":
+        head = head.head  # "an agreement or a peace deal": both are what the verb settles
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in _JOINTLY:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    parties = _named_parties(at[t.i] for s in subjects for t in (s, *s.conjuncts))
+    return parties if len(set(parties)) >= 2 else []
+
+
+def _agreements_between(
+    unit: Unit, found: Sequence[Document], at: Sequence[Mention | None]
+) -> list[Document]:
+    """An agreement named by its subject and its parties — "a security guarantee agreement
+    between A, B and C", "a defence deal among A, B and C" — names one agreement (keyed by both,
+    as :func:`_plans_for` keys a plan by subject and beneficiary). No subject ("an agreement
+    between A and B"), no named party, an owner ("Peru's deal with …") or a denial ("no
+    security deal between A and B") names none."""
+    base, known = unit.paragraph.start, {d.head.i for d in found}
+    named = []
+    for head in unit.sentence:
+        kind = DOCUMENT_NOUNS.get(head.lemma_.lower())
+        if head.i in known or kind not in _SETTLED or head.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "poss" or c.lower_ == "no" for c in head.children):
+            continue
+        topic = [t for t in _modifiers(head) if t.dep_ == "compound" and _subject_noun(t, at)]
+        start, end = base + head.left_edge.idx, base + head.idx + len(head.text)
+        probe = Document(Ref(EntityKind.PLAN, ""), kind, None, head, start, end)
+        parties = _parties(probe, at)
+        if not topic or not parties:
+            continue
+        name = " ".join(t.text for t in [*topic, head])
+        keys = " ".join(p.key for p in parties)
+        labels = ", ".join(p.label or p.key for p in parties)
+        ref = Ref(EntityKind.PLAN, slug(f"{name} between {keys}"), f"{name} between {labels}")
+        named.append(Document(ref, kind, None, head, start, end))
+    return named
 
 
 def _is_successor(document: Document, found: Sequence[Document], clause: Clause | None) -> bool:

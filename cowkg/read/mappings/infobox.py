@@ -22,6 +22,10 @@ a force can be (:func:`infobox`):
   the subject also LEADS it for that state (``cow:ledBy``); a row of bare state names after it is
   left (it says nothing of who leads);
 - **headquarters** → COMMAND_POST at the one place the value names (not "not established");
+- **motives / purpose / aims / objectives / goals** whose value is a "to"-infinitive → the
+  subject's stated aim: a PLAN ``planned_by`` it, status ``intended``, the value verbatim as its
+  aim, with its beneficiary and area as the aim's words name them ("To strengthen <State>'s
+  defences": ``beneficiary``); any other value, or a negated one, gives nothing;
 - **summits / meetings held** → a MEETING of the subject's of that kind on every date of the
   value's lines.
 
@@ -80,6 +84,7 @@ from cowkg.extract.tables import command_post_ref, meeting_ref
 from cowkg.mentions import COALITION, place_state
 from cowkg.read.frame import names_another_forum
 from cowkg.read.mappings.naming import source_forces
+from cowkg.read.mappings.plans import intention_args
 from cowkg.read.units import Unit, UnitKind
 from cowkg.sources import span_at
 from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref, Span
@@ -97,6 +102,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("leaders", r"Leaders?|Chair(?:man|person)?s?|Head"),
         ("headquarters", r"Headquarters"),
         ("meetings", r"(?:Summits|Meetings|Conferences)\s+held"),
+        ("aims", r"Motives?|Aims?|Purpose|Objectives?|Goals?"),
         (
             "area",
             r"Country[\s\u00a0]*\([\s\u00a0]*to[\s\u00a0]+(?:secure|defend|protect)[\s\u00a0]*\)",
@@ -392,6 +398,25 @@ def _area(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
         yield make_fact(FactKind.FORCE_STATUS, args, row.evidence(reading, line), "infobox")
 
 
+_INFINITIVE = re.compile(r"^[\s\u00a0]*[Tt]o[\s\u00a0]+[a-z]")
+
+
+def _aims(row: _Row, reading: Reading, entity: Ref) -> Iterator[Fact]:
+    """ "Motives / Purpose / Aims  To <do> …": what the subject is to do, in its words, is its
+    stated aim (PLAN ``planned_by`` the subject, status ``intended``), with whom it is for and
+    where it acts as the aim's words say (:func:`cowkg.read.mappings.plans.intention_args`). A
+    value that is no "to"-infinitive ("Aims  Peace", a list of goals) is no aim of anyone's;
+    nor is a negated one."""
+    line = row.lines[0]
+    start, end = row.value_start, line.start + len(_FOOTNOTES.sub("", line.text))
+    value = reading.source.text[start:end]
+    if not _INFINITIVE.match(value) or _NEGATION.search(value):
+        return
+    start += len(value) - len(value.lstrip())
+    args = intention_args(reading, (entity,), (start, end), "intended")
+    yield make_fact(FactKind.PLAN, args, row.evidence(reading, line), "infobox")
+
+
 def infobox(reading: Reading) -> Iterator[Fact]:
     """Facts of the source's subject from its infobox rows (see the module docstring)."""
     lines = _lines(reading)
@@ -411,6 +436,8 @@ def infobox(reading: Reading) -> Iterator[Fact]:
             yield from _meetings(row, reading, entity)
         elif row.field == "area":
             yield from _area(row, reading, entity)
+        elif row.field == "aims":
+            yield from _aims(row, reading, entity)
     yield from _timeline(lines, reading, entity)
     yield from _name_uses(lines, reading)
     yield from _cells(lines, reading, entity)

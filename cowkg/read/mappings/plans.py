@@ -151,6 +151,15 @@ def _plan_fact(
     """The intention of ``parties`` to do what ``extent`` says (none without either)."""
     if extent is None or not parties:
         return None
+    args = intention_args(reading, parties, extent, status)
+    return Fact(FactKind.PLAN, args, (unit.evidence(reading.source),), METHOD)
+
+
+def intention_args(
+    reading: Reading, parties: tuple[Ref, ...], extent: tuple[int, int], status: str
+) -> dict[str, FactValue]:
+    """The PLAN arguments of the intention of ``parties`` to do what ``text[extent]`` says, in
+    its words: the aim verbatim, where it sends something and whom it is for."""
     text = reading.source.text[slice(*extent)]
     args: dict[str, FactValue | None] = {
         "plan": _plan_ref(parties, text),
@@ -160,8 +169,7 @@ def _plan_fact(
         "status": status,
         **_destinations(reading, *extent),
     }
-    present = {k: v for k, v in args.items() if v is not None}
-    return Fact(FactKind.PLAN, present, (unit.evidence(reading.source),), METHOD)
+    return {k: v for k, v in args.items() if v is not None}
 
 
 def _destinations(reading: Reading, start: int, end: int) -> dict[str, FactValue | None]:
