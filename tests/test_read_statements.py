@@ -717,3 +717,9 @@ def test_a_passive_said_in_someones_writing_is_theirs(text: str, speaker: str) -
 )
 def test_a_passive_said_in_no_ones_writing_has_no_speaker(text: str) -> None:
     assert statements(text) == []
+
+
+def test_an_abbreviation_ending_the_words_keeps_its_stop_and_is_spoken_of() -> None:
+    fact = one("Talks are needed with other partners, including the U.S., Gabriel Boric said.")
+    assert str(fact.args["text"]).endswith("the U.S.")
+    assert fact.args["about"] == (Ref(EntityKind.STATE, "USA", "United States"),)

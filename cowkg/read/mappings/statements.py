@@ -1321,6 +1321,8 @@ def content_extent(
     text = unit.paragraph.doc.text[start - base : end - base]
     lead = len(text) - len(text.lstrip(_EDGE))
     trail = len(text) - len(text.rstrip(_EDGE))
+    if "." in ordered[-1].text[:-1] and text.endswith(ordered[-1].text):
+        trail = 0  # an abbreviation's own stop ("… with partners including the U.S.")
     start, end = start + lead, end - trail
     return (start, end) if end - start >= 3 and len(text.split()) >= words else None
 
