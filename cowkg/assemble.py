@@ -143,8 +143,10 @@ def _text(value: FactValue) -> Literal:
 
 
 def _decimal(value: Decimal | int | str) -> Literal:
-    """An xsd:decimal in plain notation (``Decimal("1.6E+9")`` is written ``1600000000``)."""
-    return Literal(format(Decimal(value), "f"), datatype=XSD.decimal)
+    """An xsd:decimal in plain canonical notation (``Decimal("1.6E+9")`` and
+    ``Decimal("1600000000.0")`` are both written ``1600000000``): one value, one literal, however
+    the text wrote it."""
+    return Literal(format(Decimal(value).normalize(), "f"), datatype=XSD.decimal)
 
 
 def _number(value: Decimal | int) -> Literal:

@@ -28,7 +28,7 @@ from cowkg.assemble import (
 )
 from cowkg.namespaces import COW, OA, SCHEMA, WD
 from cowkg.resolve import Resolution, resolve
-from cowkg.types import EntityKind, Fact, FactKind, Lang, Quantity, Ref, Source, Span
+from cowkg.types import EntityKind, Fact, FactKind, Lang, Money, Quantity, Ref, Source, Span
 
 BASE = "https://w3id.org/cowkg/"
 ALIGNMENTS = Path(__file__).resolve().parent.parent / "alignments"
@@ -179,6 +179,16 @@ def test_a_bad_argument_is_a_clear_error() -> None:
     fact = Fact(FactKind.MEETING_FORMAT, {"meeting": meeting, "format": "telepathy"}, (), "rule:x")
     with pytest.raises(AssemblyError, match="telepathy"):
         fact_triples(fact, resolve([fact], BASE))
+
+
+@pytest.mark.parametrize("written", ["2200000000", "2200000000.0", "2.2E+9", "2200000000.00"])
+def test_an_amount_is_one_canonical_decimal_however_it_was_written(written: str) -> None:
+    pledge = Ref(EntityKind.PLEDGE, "chl-loan", "")
+    money = Money(Decimal(written), "GBP")
+    fact = Fact(FactKind.PLEDGE, {"pledge": pledge, "pledger": GBR, "pledge_kind": "money",
+                                  "amount": money}, (), "rule:x")  # fmt: skip
+    values = {o for _s, p, o in fact_triples(fact, resolve([fact], BASE)) if p == SCHEMA.value}
+    assert values == {Literal("2200000000", datatype=XSD.decimal)}
 
 
 MNFU = Ref(EntityKind.FORCE, "mnf-u", "Multinational Force–Ukraine")
