@@ -196,12 +196,89 @@ def _reported(
 ) -> Iterator[tuple[int, Fact]]:
     for clause in clauses:
         action = clause.action
+        briefed = briefing(reading, unit, clause)
+        if briefed is not None:
+            yield clause.trigger.start, briefed
+            continue
         if action is None or action not in SPEECH_ACTS:
             continue
         act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
         nominal = action is not Action.SAY or clause.predicate not in NO_CONTENT_OBJECT
         for fact in statements_of(reading, unit, clause, act, nominal=nominal):
             yield clause.trigger.start, fact
+
+
+BRIEFING_VERBS = frozenset({"brief", "update", "inform"})
+"""Telling verbs whose object is whom they tell and whose "on"/"about" phrase is what they told
+("briefed Peru on the talks", "updated the Senate about the force")."""
+BRIEFING_NOUNS = frozenset(
+    {"update", "briefing", "statement", "report", "address", "speech", "account", "overview",
+     "assessment", "presentation", "testimony", "readout"}
+)  # fmt: skip
+"""Nouns of a telling given to someone ("provided an update to the Senate on …")."""
+_GIVING = frozenset({"provide", "give", "deliver", "present", "make", "submit"})
+"""Verbs that give a telling noun to its hearers ("gave a briefing to …", "delivered a statement
+to …")."""
+_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
+
+
+def briefing(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
+    """A statement told to someone on something: "X briefed Y on Z", "X provided an update to Y
+    on Z", "X gave Y a briefing about Z" — the speaker the clause's subject, the addressee Y (a
+    state, organisation or person the hearer phrase names), the content the "on"/"about" phrase
+    Z, speech act "said". None unless the clause asserts it was done (not "will brief", "did not
+    update", "asked to brief"), in the active voice, with both a hearer and a topic: "gave an
+    update" says nothing of whom it told, "briefed Y" nothing of what."""
+    token = _token(unit, clause.trigger.start)
+    if token is None or clause.passive or not clause.polarity or clause.modality != "asserted":
+        return None
+    told = _told_on(token)
+    if told is None or not done(token):
+        return None
+    hearers, topic = told
+    addressed = parties_in(reading, unit, hearers)
+    speakers = speakers_of(reading, unit, clause, token)
+    if not addressed or not speakers:
+        return None
+    meeting = reported_at(reading, clause, speakers[0].ref)
+    return _statement(reading, unit, clause, speakers[0], "said", topic, meeting, told=addressed)
+
+
+def _told_on(token: Token) -> tuple[list[Token], list[Token]] | None:
+    """The hearer phrases and the topic's tokens of a briefing predicate (see :func:`briefing`):
+    the object of a briefing verb, or the "to" phrase (or the indirect object) of a giving verb
+    whose object is a telling noun; the topic an "on"/"about" phrase of the verb or the noun."""
+    lemma = token.lemma_.lower()
+    if lemma in BRIEFING_VERBS:
+        holders = [token]
+        hearers = [c for c in token.children if c.dep_ == "dobj"]
+    elif lemma in _GIVING:
+        nouns = [
+            c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in BRIEFING_NOUNS
+        ]
+        holders = [token, *nouns[:1]]
+        hearers = [c for c in token.children if c.dep_ == "dative" and c.lower_ != "to"] + [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        hearers = hearers if nouns else []
+    else:
+        return None
+    topics = [
+        o
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in _TOPIC_PREPS and not _dated(p)
+        for o in p.children
+        if o.dep_ in {"pobj", "pcomp"}
+    ]
+    if not hearers or not topics:
+        return None
+    return hearers, [t for o in topics[:1] for t in o.subtree]
 
 
 def statements_of(
@@ -1170,6 +1247,12 @@ def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
         objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
     else:
         return ()
+    return parties_in(reading, unit, objects)
+
+
+def parties_in(reading: Reading, unit: Unit, objects: Sequence[Token]) -> tuple[Ref, ...]:
+    """The people, states and organisations the phrases of ``objects`` name (whom words were
+    told to); the state of a named person's title is not one of them."""
     base = unit.paragraph.start
     found: list[Mention] = []
     for child in objects:
