@@ -707,3 +707,18 @@ def test_a_briefing_is_said_to_its_hearers_on_its_topic(
 )
 def test_no_briefing_without_hearer_topic_or_an_act_done(text: str) -> None:
     assert statements(text) == []
+
+
+def test_words_in_a_letter_to_someone_are_addressed_to_them() -> None:
+    fronted = one(
+        "In a letter to the European Council on Monday, Peru said the border mission would "
+        "start in June."
+    )
+    assert [r.key for r in fronted.args["addressee"]] == ["european-council"]  # type: ignore[union-attr]
+    after = one("Peru said in a letter to NATO that the border mission would start in June.")
+    assert [r.key for r in after.args["addressee"]] == ["nato"]  # type: ignore[union-attr]
+    # a letter about someone, or a letter of no hearer, addresses no one
+    about = one("Peru said in a letter about NATO that the border mission would start in June.")
+    assert "addressee" not in about.args
+    sent = one("Peru said that it had sent a letter to NATO.")
+    assert "addressee" not in sent.args

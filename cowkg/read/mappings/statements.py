@@ -1241,13 +1241,33 @@ def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
     state of an addressed person's title ("the Peruvian president Dina Boluarte") is not
     addressed itself."""
     calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}]
+    objects = written_to(token)  # "said in a letter to Peru that …"
     if token.lemma_.lower() == "call" and calls_on:  # "called on Peru to …": Peru is asked
-        objects = [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
+        objects += [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
     elif token.lemma_.lower() in _TELLING:  # "told Peru that …", "Peru was told that …"
-        objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
-    else:
-        return ()
+        objects += [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
     return parties_in(reading, unit, objects)
+
+
+_WRITINGS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram"})
+"""Writings whose "to" phrase names whom the words in them were addressed to."""
+
+
+def written_to(token: Token) -> list[Token]:
+    """The "to" phrases of a writing the predicate's words were in ("said in a letter to Peru",
+    "In a message to the Council, X warned …", "wrote via a note to Chile"): whom they were
+    addressed to."""
+    return [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "via", "through"}
+        for w in p.children
+        if w.dep_ == "pobj" and w.lemma_.lower() in _WRITINGS
+        for q in w.children
+        if q.dep_ == "prep" and q.lower_ == "to"
+        for o in q.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def parties_in(reading: Reading, unit: Unit, objects: Sequence[Token]) -> tuple[Ref, ...]:
