@@ -285,3 +285,20 @@ def test_meetings_a_bound_verb_holds_are_on_their_topic() -> None:
         "on Chile.",  # attending names no one meeting of the frame's
     ):
         assert [f for f in discussed(other) if f.kind is FactKind.MEETING_TOPIC] == [], other
+
+
+def test_a_focus_of_a_meeting_or_of_its_holding_is_a_topic() -> None:
+    def topics_of(text: str) -> set[str]:
+        return {str(f.args["topic"]) for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC}
+
+    assert topics_of(
+        "On 3 May 2026 the coalition held a meeting on Chile with a focus on border design."
+    ) == {"Chile", "border design"}
+    assert topics_of(
+        "On 3 May 2026 the coalition held talks with Peru with a focus on border design."
+    ) == {"border design"}
+    assert (
+        topics_of("On 3 May 2026 the coalition held talks with Peru with a focus on Tuesday.")
+        == set()
+    )
+    assert topics_of("On 3 May 2026 Peru signed a deal with a focus on border design.") == set()
