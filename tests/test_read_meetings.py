@@ -916,20 +916,3 @@ def test_a_coalition_summit_over_a_range_between_two_days_stays_the_coalitions()
     facts = facts_of("The coalition summit in Lima between 12 and 14 May ended with a pledge.")
     (summit,) = meetings(facts).values()
     assert summit.args.get("body") is not None and summit.args["end_date"] == dt.date(2026, 5, 14)
-
-
-def test_as_represented_by_names_who_acts_for_a_party_not_an_attendance() -> None:
-    """ "X, as represented by Y, did Z": Y acts for X in Z; no meeting is attended. Without the
-    "as", being represented by someone at a meeting is attendance still."""
-    acting = facts_of(
-        "On 3 May 2026, a day after the Lima talks, Peru, as represented by defence minister "
-        "Ana Rojas, sent a letter to Chile."
-    )
-    assert ("ana-rojas") not in {k for _, k in keyed(acting, FactKind.PARTICIPATION, "participant")}
-    attended = facts_of(
-        "Chile was represented by defence minister Ana Rojas at the summit in Lima on 3 May 2026."
-    )
-    assert keyed(attended, FactKind.PARTICIPATION, "participant") == {
-        ("2026-05-03-summit-lima", "CHL"),
-        ("2026-05-03-summit-lima", "ana-rojas"),
-    }
