@@ -32,6 +32,13 @@ from tests.test_read_statements import key, one, statements
             ("PER",),
         ),
         (
+            "Defence minister Ana Rojas updated the European Parliament on the war in Chile.",
+            "ana-rojas",
+            ("european-parliament",),
+            ("CHL",),
+        ),
+        ("Peru informed NATO about the border mission in Chile.", "PER", ("nato",), ("CHL",)),
+        (
             "Chile delivered a statement to NATO on the security of Peru.",
             "CHL",
             ("nato",),
