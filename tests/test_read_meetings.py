@@ -916,3 +916,29 @@ def test_a_coalition_summit_over_a_range_between_two_days_stays_the_coalitions()
     facts = facts_of("The coalition summit in Lima between 12 and 14 May ended with a pledge.")
     (summit,) = meetings(facts).values()
     assert summit.args.get("body") is not None and summit.args["end_date"] == dt.date(2026, 5, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nChile said on 4 May that the leaders would meet in Quito.\n",
+        "Title\n\nOn 4 May Chile proposed a summit in Quito.\n",
+        "Title\n\nChile called on 4 May for a summit in Quito.\n",
+        "Title\n\nThe ministers will, Chile announced on 4 May, convene in Quito.\n",
+        "Title\n\nChile said on 4 May that it had hosted a summit in Quito.\n",
+    ],
+)
+def test_the_day_a_meeting_is_said_proposed_or_called_for_is_not_its_day(text: str) -> None:
+    assert not any(f.args.get("date") == dt.date(2026, 5, 4) for f in facts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Title\n\nChile said the leaders would meet in Quito on 14 May.\n", dt.date(2026, 5, 14)),
+        ("Title\n\nOn 4 May Chile hosted a summit in Quito.\n", dt.date(2026, 5, 4)),
+        ("Title\n\nOn 4 May the leaders will meet in Quito.\n", dt.date(2026, 5, 4)),
+    ],
+)  # fmt: skip
+def test_a_meeting_keeps_the_day_its_own_clause_writes(text: str, day: dt.date) -> None:
+    assert {f.args.get("date") for f in meetings(facts_of(text)).values()} == {day}

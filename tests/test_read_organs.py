@@ -100,3 +100,26 @@ def test_the_name_alone_is_the_evidence_of_where_the_organ_is() -> None:
     reading = reading_of("The Danish Armed Forces will defend Danish airspace in June.")
     [fact] = organ_states(reading)
     assert [span.text for span in fact.evidence] == ["Danish Armed Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Credit: UN OCHA", "UN OCHA"),
+        ("The figures come from the EU EEAS and were published on Monday.", "EU EEAS"),
+        ("Officers of NATO JFCBS planned the drills.", "NATO JFCBS"),
+    ],
+)
+def test_a_known_body_before_its_agencys_acronym_is_one_organisation(text: str, name: str) -> None:
+    found = mentions(text)
+    assert ("organization", name, None) in found
+    assert not any(t != name and t in name for _, t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The EU and NATO met.", "The UN USA office is closed.", "The UN in Geneva met.",
+     "The UN IT desk is closed."],
+)  # fmt: skip
+def test_a_body_before_another_mention_or_a_short_word_stays_itself(text: str) -> None:
+    assert not any(len(t.split()) > 1 for k, t, _ in mentions(text) if k == "organization")

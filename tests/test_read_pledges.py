@@ -291,6 +291,38 @@ def test_prolonging_anything_else_pledges_nothing() -> None:
     assert pledges_of("Peru extended the meeting by an hour.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "modality"),
+    [
+        ("Peru to boost Chile funding using £3bn from frozen reserves", Decimal("3e9"), "future"),
+        ("Peru will increase its funding for Chile by €500 million.", Decimal("5e8"), "future"),
+        ("Peru stepped up its humanitarian aid to Chile.", None, "asserted"),
+        ("Peru doubled its support for Chile, the minister said.", None, "asserted"),
+    ],
+)
+def test_stepping_up_support_for_another_pledges_more_of_it(
+    text: str, amount: Decimal | None, modality: str
+) -> None:
+    fact = one(text)
+    assert pledgers(fact) == ["PER"] and fact.args["modality"] == modality
+    money = fact.args.get("amount")
+    assert (money.value if isinstance(money, Money) else None) == amount
+    assert fact.args["beneficiary"] == Ref(EntityKind.STATE, "CHL", "Chile")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru will increase its defence funding by £2bn.",
+        "Peru stepped up pressure on Bolivia.",
+        "Peru did not increase its support for Chile.",
+        "Peru raised its support for Chile with the other leaders.",
+    ],
+)
+def test_stepping_up_own_spending_or_pressure_pledges_nothing(text: str) -> None:
+    assert pledges_of(text) == []
+
+
 def test_a_restated_offer_is_one_pledge_with_both_passages() -> None:
     fact = one(
         "Chile is prepared to send troops to Ukraine. "

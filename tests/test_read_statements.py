@@ -480,6 +480,10 @@ def test_we_in_a_quotation_is_whoever_the_text_reports_saying_it() -> None:
         ("Gabriel Boric called on Peru to join the border mission.", ["PER"]),
         ("Gabriel Boric called upon Peru and Bolivia to send engineers.", ["BOL", "PER"]),
         ("Gabriel Boric called on Monday for a truce.", []),  # "on" a day: no one called on
+        ("Gabriel Boric invited Peru to join the border mission.", ["PER"]),
+        ("Peru was invited by Chile to send engineers.", ["PER"]),
+        ("Gabriel Boric appealed to Peru and Bolivia to send engineers.", ["BOL", "PER"]),
+        ("Gabriel Boric invited envoys from all neighbouring states to join the talks.", []),
         ("Gabriel Boric told reporters that Peru would join.", []),  # no party addressed
         ("Chile thanked Peru for its engineers.", []),  # whom one thanks is what it is about
     ],
@@ -488,6 +492,42 @@ def test_whom_a_statement_was_told_to(text: str, addressed: list[str]) -> None:
     told = one(text).args.get("addressee", ())
     assert isinstance(told, tuple)
     assert sorted(r.key for r in told) == addressed
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Gabriel Boric invited Peru to join the border mission.",
+            "Peru to join the border mission",
+        ),
+        ("Peru was urged by Chile to send engineers.", "to send engineers"),
+        (
+            "Gabriel Boric invited envoys from all neighbouring states to join the talks.",
+            "envoys from all neighbouring states to join the talks",
+        ),
+        ("Gabriel Boric appealed to Peru to send engineers.", "to send engineers"),
+    ],
+)
+def test_an_invitation_or_appeal_to_act_is_a_call(text: str, said: str) -> None:
+    fact = one(text)
+    assert fact.args["speech_act"] == "called-for"
+    assert fact.args["text"] == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gabriel Boric invited Dina Boluarte to the summit in Lima.",  # to a meeting: its host's
+        "Gabriel Boric has invited to a summit in Lima to prepare the mission.",  # its aim
+        "Gabriel Boric did not invite Peru to join the border mission.",
+        "Gabriel Boric will invite Peru to join the border mission.",
+        "Peru was invited to join the border mission.",  # by no one named
+        "Gabriel Boric invited Peru's engineers.",  # to do nothing
+    ],
+)
+def test_what_is_no_call_of_an_invitation(text: str) -> None:
+    assert not [f for f in statements(text) if f.args["speech_act"] == "called-for"]
 
 
 @pytest.mark.parametrize(
@@ -652,3 +692,28 @@ def test_about_names_the_meetings_and_documents_of_the_content() -> None:
         Ref(EntityKind.PLAN, "12-point-plan"),
     )
     assert about["PER"] is None  # "the plan": which one is not said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a June briefing by the Andean Policy Institute, the coalition was described as a "
+         "last resort for funding Chile's defence.", "andean-policy-institute"),
+        ("In Peru's report, the plan was described as a failure of diplomacy.", "PER"),
+        ("In a note from the Andean Policy Institute, the truce was described as fragile.",
+         "andean-policy-institute"),
+    ],
+)  # fmt: skip
+def test_a_passive_said_in_someones_writing_is_theirs(text: str, speaker: str) -> None:
+    assert key(one(text), "speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a report, the plan was described as a failure.",
+        "In Lima, the plan was described as a failure.",
+    ],
+)
+def test_a_passive_said_in_no_ones_writing_has_no_speaker(text: str) -> None:
+    assert statements(text) == []

@@ -209,6 +209,7 @@ def with_open_mentions(
     an organisation's name (:func:`_named_organ`): the name is the organisation's, not a mention
     of the state ("the Polish Foreign Ministry" names no agent Poland beside the ministry)."""
     opened = open_mentions(source, mentions, people)
+    opened += _agencies(source, mentions, opened)
     named = [m for m in opened if m.form == NAMED_AFTER]
     names = [(m.span.start, m.span.end) for m in named]
     kept = [m for m in mentions if m.kind not in _NAME_PARTS or not _within(m, names)]
@@ -307,6 +308,33 @@ def _named_organ(
     return Mention(
         MentionKind.ORGANIZATION, span, ref, of=state if organ else None, form=NAMED_AFTER
     )
+
+
+_AGENCY_ACRONYM = re.compile(r"[ \u00a0]+(?P<acronym>[A-Z]{3,6})\b(?![-’'.]\w)")
+
+
+def _agencies(
+    source: Source, mentions: Sequence[Mention], opened: Sequence[Mention]
+) -> list[Mention]:
+    """A known organisation's acronym followed by an acronym of its own ("UN OCHA", "EU EEAS",
+    "NATO JFC"): the parent's agency, one organisation named after the parent (which is then no
+    mention of its own). An acronym some mention already reads ("EU NATO" would be two bodies,
+    "UN USA" a state) or none but two letters joins nothing."""
+    taken = [(m.span.start, m.span.end) for m in (*mentions, *opened)]
+    out = []
+    for parent in mentions:
+        words = parent.span.text
+        if parent.kind is not MentionKind.ORGANIZATION or not words.isupper():
+            continue
+        match = _AGENCY_ACRONYM.match(source.text, parent.span.end)
+        if match is None or _covered(match.start("acronym"), match.end(), taken):
+            continue
+        start, end = parent.span.start, match.end()
+        text = source.text[start:end].replace("\u00a0", " ")
+        ref = Ref(EntityKind.ORGANIZATION, slug(text), text)
+        span = Span(source.file, start, end, source.text[start:end])
+        out.append(Mention(MentionKind.ORGANIZATION, span, ref, form=NAMED_AFTER))
+    return out
 
 
 def _name_part(mention: Mention, start: int, end: int) -> bool:

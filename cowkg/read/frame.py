@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from cowkg.mentions import COALITION, slug
-from cowkg.read.clauses import Action, Clause
+from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Mention, MentionKind, Ref, Source
 
@@ -778,11 +778,11 @@ def _cue(
     unit = clause.unit
     phrase = _phrase_tokens(noun) if noun is not None else []
     others = [t for n in nouns if noun is None or n.i != noun.i for t in _phrase_tokens(n)]
-    dates = [d for d in clause.dates if not _dateline(unit, d)]
+    dates = [d for d in clause.dates if not _dateline(unit, d) and not _said_on(clause, d)]
     own = [d for d in dates if phrase and _within(phrase, unit, d)]
     free = [d for d in dates if not _within(others, unit, d)]
     earlier = noun is not None and _earlier(clause, noun)
-    apart = earlier or (noun is not None and _ahead(noun))
+    apart = earlier or (noun is not None and (_ahead(noun) or _sought(noun)))
     day, end = None, None
     for mention in own if apart else own or free:
         day, end = resolve_date(clause, mention, anchor)
@@ -833,6 +833,39 @@ def _cue(
         earlier=earlier,
         sequel=noun is not None and _sequel(noun),
     )
+
+
+def _said_on(clause: Clause, mention: Mention) -> bool:
+    """A date a clause in the future or short of an assertion inherits from the clause it is
+    said, planned or agreed under ("Peru said on 3 May that the leaders would meet", "met on
+    Thursday and will meet again", "said on 3 May that it had hosted a summit"): the day of the
+    saying, never that of a meeting still to come or one held before it."""
+    inherited = not clause.start <= mention.span.start < clause.end
+    token = predicate_token(clause)
+    before = token is not None and pluperfect(token)  # "said on 3 May that it had hosted …"
+    return inherited and (clause.tense == "future" or clause.modality != "asserted" or before)
+
+
+def pluperfect(token: Token) -> bool:
+    """ "had said", "had hosted": what was done before the time the text speaks of."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+
+
+_SEEKING = frozenset({Action.PLAN, Action.CALL_FOR})
+
+
+def _sought(noun: Token) -> bool:
+    """A meeting noun a verb of planning, proposing or calling for has as its object
+    ("proposed a summit in Lima", "called for talks", "is preparing a meeting"): a meeting
+    sought, not held, which takes no date of its clause — only its own phrase's ("proposed a
+    summit on 12 May")."""
+    if noun.dep_ == "dobj":
+        verb = noun.head.lemma_.lower()
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        verb = f"{noun.head.head.lemma_.lower()} for"  # "called for talks"
+    else:
+        return False
+    return LEXICON.get(verb) in _SEEKING
 
 
 _REMOTE_NOUNS = frozenset({"call", "videoconference", "teleconference", "videocall", "hookup"})

@@ -36,10 +36,14 @@ Investing in Ukraine or making things for it ("invested in Ukrainian production 
 invested.
 
 Prolonging a deployment or support ("extended its deployment", "will continue support") pledges
-it again; a list after a colon, a semicolon series or coordinated objects with an amount, and the
-means a semicolon series lists for a state's support are one pledge per item; a source that
+it again, and stepping up support, aid or funding for another ("will boost X funding by £2bn",
+"stepped up its aid") pledges more of it; a list after a colon, a semicolon series or
+coordinated objects with an amount, and the means a semicolon series lists for a state's support
+are one pledge per item; a source that
 restates a pledge (same pledger, kind, amount, number and modality; a headline: same pledger and
-kind) makes one pledge of it.
+kind) makes one pledge of it. A sentence that points back and sets an earlier pledge beside the
+last one ("This complemented a previously announced £N loan") is a pledge of its one pledger
+(:func:`_referred_back`).
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ from spacy.tokens import Token
 from cowkg.extract.known import make_fact
 from cowkg.mentions import slug, state_key
 from cowkg.read.clauses import REPORTING, Action, Argument, Clause, headline_future
+from cowkg.read.continuation import points_back, previous_units, subject_of
 from cowkg.read.destinations import areas, beneficiaries, first_allowed
 from cowkg.read.mappings.about import (
     Context,
@@ -102,6 +107,11 @@ CONTINUING = frozenset({"extend", "continue", "prolong", "renew"})
 _CONTINUED = frozenset({"deployment", "mission", "support", "aid", "assistance", "help",
                         "sanction", "sanctions", "funding", "presence", "contribution",
                         "training", "troops", "troop"})  # fmt: skip
+STEPPING_UP = frozenset({"boost", "increase", "step", "double", "triple", "scale",
+                         "ramp", "top", "bolster", "expand"})  # fmt: skip
+"""Verbs that pledge more of the support, aid or funding they step up (see :func:`_steps_up`);
+not "raise", which also brings a matter up ("raised its support for X with the leaders")."""
+_STEPPED = frozenset({"support", "aid", "assistance", "help", "funding", "financing"})
 _INVESTING = frozenset({"invest", "spend", "co-finance", "cofinance"})
 FOR_UKRAINE = _INVESTING | {"manufacture", "produce"}
 """Predicates that are a contribution only when Ukraine is what they are in or for ("invested in
@@ -213,6 +223,7 @@ def pledges(reading: Reading) -> Iterator[Fact]:
             if isinstance(meeting, Ref):
                 yield meeting_fact(meeting, fact.evidence[0], RULE)
         found += _noun_pledges(reading, context, clause)
+    found += _referred_back(reading, found)
     found = [_for_their_state(fact, spoken) for fact in found]
     headlines = {u.start for u, _ in reading.units if u.kind is UnitKind.HEADLINE}
     body = [f for f in found if f.evidence[0].start not in headlines]
@@ -498,6 +509,111 @@ def _sums_up(body: Fact, headline: Fact) -> bool:
     return all(headline.args.get(k) in {None, body.args.get(k)} for k in ("amount", "quantity"))
 
 
+_REFERRING: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["complement", "supplement", "follow", "match", "double"], frozenset()),
+    "add": frozenset({"to"}),
+    "build": frozenset({"on", "upon"}),
+    "come": frozenset({"of", "to"}),  # "comes on top of", "comes in addition to"
+    "be": frozenset({"to"}),  # "is in addition to"
+}
+"""Predicates by which a pledge the sentence before made is set beside an earlier one ("This
+complemented a previously announced £N loan"), and where the earlier one is: their object, or
+the object of the last preposition of their phrase ("adds to", "builds on", "comes on top of",
+"is in addition to"), when it is one of these."""
+_DONE = frozenset({"deliver", "disburse", "send", "provide", "give", "spend", "pay"})
+
+
+def _referred_back(reading: Reading, found: Sequence[Fact]) -> list[Fact]:
+    """The earlier pledges a sentence sets a pledge beside, pointing back to it ("This
+    complemented a previously announced £2.2 billion loan for Ukraine", "It comes on top of €50
+    million pledged in May"): a pledge of the pledger of the last sentence of the paragraph
+    before it that makes pledges, when that sentence's pledges have one pledger, one and the
+    same; with the amount, kind, purpose and beneficiary the phrase names. Such a pledge was
+    made before — modality ``pledged`` (``asserted`` when the phrase says it was delivered or
+    paid, ``offered`` when offered) —, on no day the sentence tells: none is guessed. Nothing
+    for a sentence that makes a pledge of its own."""
+    made = {f.evidence[0].start for f in found}
+    more: list[Fact] = []
+    for unit, clauses in reading.units:
+        if unit.start in made or unit.kind is not UnitKind.SENTENCE:
+            continue
+        for clause in clauses:
+            earlier = _earlier_pledge(clause)
+            pledger = _pledger_before(reading, unit, found) if earlier is not None else None
+            if earlier is not None and pledger is not None:
+                fact = _earlier(reading, clause, earlier, pledger)
+                more += [fact] if fact is not None else []
+    return more
+
+
+def _earlier_pledge(clause: Clause) -> Token | None:
+    """The noun of the earlier pledge a clause points back to (see :data:`_REFERRING`), when
+    its subject points back ("This", "It", "The package" not: a named thing may be anything)."""
+    token = predicate_token(clause)
+    where = _REFERRING.get(token.lemma_.lower())
+    if where is None or not clause.polarity or not points_back(subject_of(token)):
+        return None
+    if not where:
+        return next((c for c in token.children if c.dep_ == "dobj"), None)
+    node, found = token, None
+    while True:  # down the chain of prepositions: "on top of X", "in addition to X"
+        preps = [c for c in node.children if c.dep_ == "prep"]
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        if not objects:
+            return found
+        node = objects[0]
+        found = node if node.head.lower_ in where else found
+
+
+def _pledger_before(reading: Reading, unit: Unit, found: Sequence[Fact]) -> Ref | None:
+    """The one pledger of the last sentence before ``unit`` in its paragraph that makes
+    pledges (None: none there, several pledgers, or a sentence between that names a party —
+    "Peru also got a grant from Bolivia": "This" may be Bolivia's; a sentence between that
+    names none tells more of the same pledge: "The missiles will be made in Lima")."""
+    for earlier, _ in previous_units(reading, unit):
+        pledgers = {
+            f.args["pledger"] for f in found if earlier.start <= f.evidence[0].start < earlier.end
+        }
+        if pledgers:
+            (one, *more) = pledgers
+            return one if not more and isinstance(one, Ref) else None
+        if any(m.kind in _PARTIES for m in reading.mentions_in(earlier.start, earlier.end)):
+            return None
+    return None
+
+
+_PARTIES = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
+
+
+def _earlier(reading: Reading, clause: Clause, noun: Token, pledger: Ref) -> Fact | None:
+    """The earlier pledge ``noun`` heads, made by ``pledger`` (see :func:`_referred_back`)."""
+    unit, token = clause.unit, predicate_token(clause)
+    # a participle after the noun that the parse hangs on the verb is the noun's ("comes on top
+    # of €40 million already disbursed to Peru")
+    phrase = [noun, *(c for c in token.children if c.tag_ == "VBN" and c.i > noun.i)]
+    inside = [m for m in reading.mentions if unit.start <= m.span.start and m.span.end <= unit.end]
+    owned = _within(inside, phrase, unit)
+    amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
+    kind = "money" if amounts else pledge_kind(phrase, token)
+    if kind is None:
+        return None
+    said = {t.lemma_.lower() for t in _words(phrase) if t.tag_ == "VBN"}
+    firmness = "asserted" if said & _DONE else "offered" if "offer" in said else "pledged"
+    for_ukraine = _for_ukraine(clause, inside, phrase, False)
+    args: dict[str, FactValue | None] = {
+        "pledger": pledger,
+        "pledge_kind": kind,
+        "modality": firmness,
+        "amount": _amount(amounts, [pledger]),
+        "equivalent": _equivalent(amounts, unit),
+        "quantity": _quantity(owned, kind),
+        "purpose": _purpose(phrase, token),
+        "beneficiary": _beneficiary(reading, clause, token, phrase, False, for_ukraine),
+    }
+    args["pledge"] = _pledge_ref([pledger], args["amount"], None, clause)
+    return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
 _PLEDGE_NOUNS = frozenset({"pledge", "commitment", "announcement", "offer", "contribution",
                            "promise"})  # fmt: skip
 
@@ -583,7 +699,7 @@ def _owner(token: Token, predicates: set[int]) -> int:
 def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     token = predicate_token(clause)
     receiving = token.lemma_.lower() in RECEIVING
-    continued = _continues_a_pledge(token) or _joins_a_force(token)
+    continued = _continues_a_pledge(token) or _joins_a_force(token) or _steps_up(token)
     announced = clause.action is Action.ANNOUNCE and _announces_money(reading, clause, token)
     made = _makes_a_pledge(token)
     invested = token.lemma_.lower() in FOR_UKRAINE
@@ -755,6 +871,24 @@ def _continues_a_pledge(token: Token) -> bool:
         return False
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(t.lemma_.lower() in _CONTINUED for t in _words(objects))
+
+
+def _steps_up(token: Token) -> bool:
+    """ "will boost its support for X", "to increase X funding by £2bn", "stepped up military
+    aid": more support, aid or funding given to another is pledged. The object must be such
+    support, and funding must name whom it is for ("boost X funding", "funding for X") — a
+    state's own spending stepped up ("raise defence funding", "increase pressure") pledges
+    nothing."""
+    if token.lemma_.lower() not in STEPPING_UP:
+        return False
+    for top in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        lemma = top.lemma_.lower()
+        if lemma in _STEPPED - {"funding", "financing"}:
+            return True
+        named = any(t.ent_type_ == "GPE" or t.pos_ == "PROPN" for t in top.subtree if t is not top)
+        if lemma in _STEPPED and named:
+            return True
+    return False
 
 
 def _joins_a_force(token: Token) -> bool:

@@ -39,6 +39,7 @@ from cowkg.read.mappings.statements import (
     _choose,
     content_span,
     introduced,
+    last_reported,
     restated,
     told_in,
 )
@@ -165,7 +166,7 @@ def _quoted(reading: Reading) -> Iterator[Fact]:
         if attribution is None and (adjacent := _adjacent(reading, units, quotation, quoted)):
             attribution, made = adjacent, adjacent[1]
         if attribution is None:
-            bases, made = _before(reading, body, units, quotation, said, later, quoted)
+            bases, made = _before(reading, body, units, quotation, said, later)
         else:
             bases, last = attribution[1], attribution
         later.setdefault(units[0].start, []).extend(made)
@@ -245,7 +246,6 @@ def _before(
     quotation: Quotation,
     said: Sequence[Told],
     later: dict[int, list[Fact]],
-    quoted: Callable[[int], bool],
 ) -> tuple[list[Fact], list[Fact]]:
     """Who speaks in a bare quotation (its sentences hold no other words: no reporting clause the
     statements mapping missed, "…,” the minister posted."; and it ends with a stop: not a quoted
@@ -261,7 +261,7 @@ def _before(
     previous = body[index - 1]
     if previous.paragraph.index < first.paragraph.index - 1:
         return [], []
-    spoken = later.get(previous.start) or _last_reported(previous, said, quoted)
+    spoken = later.get(previous.start) or [f.fact for f in last_reported(reading, previous, said)]
     if spoken:
         return (_each(spoken) if len({_speaker(f) for f in spoken}) == 1 else []), []
     extent = _trimmed(reading, first, *quotation.within(first.start, first.end)[0])
@@ -272,18 +272,6 @@ def _before(
     if len({_speaker(f) for f in facts}) != 1:
         return [], []
     return facts, facts
-
-
-def _last_reported(unit: Unit, said: Sequence[Told], quoted: Callable[[int], bool]) -> list[Fact]:
-    """The statements of the last reporting clause of ``unit`` that stands outside quotations."""
-    inside = [
-        one for one in said if unit.start <= one.at < unit.end and not quoted(one.at)
-        and unit.start <= one.content[0] < unit.end
-    ]  # fmt: skip
-    if not inside:
-        return []
-    last = max(one.at for one in inside)
-    return [one.fact for one in inside if one.at == last]
 
 
 def _covered(

@@ -9,7 +9,11 @@ from a cue phrase of one passage:
   denying and warning an object or prepositional phrase ("X called for a ceasefire", "X warned of
   delays");
 - a clause with an ``according to X`` argument: the rest of the clause is X's;
-- a heading or line of the form ``Name: content`` ("Boric: we stand ready").
+- a heading or line of the form ``Name: content`` ("Boric: we stand ready");
+- an invitation to act ("X invited Peru to join …": called-for, Peru addressed).
+
+A statement reported in the past runs on into the next sentences that continue it in the
+reported form ("X said that Chile was taking steps. These included …"): :func:`_run_on`.
 
 The speaker is the person among the subjects, else a state or organisation; a title beside it is
 the capacity, the state it speaks for the ``on_behalf_of``; "he"/"she" is the person last named
@@ -36,7 +40,8 @@ from spacy.tokens import Doc, Token
 from cowkg.mentions import COALITION, listed_label, reanchored
 from cowkg.read.agents import ORGAN_HEADS
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, predicate_token
+from cowkg.read.continuation import continues_report, next_units, reported_form
+from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, pluperfect, predicate_token
 from cowkg.read.mappings.about import REPORTS, reference_date
 from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
@@ -79,6 +84,9 @@ LEMMA_ACTS: Mapping[str, str] = {
 }
 """Reporting predicates whose speech act is narrower than their action's: revealing what was
 not known, accusing, thanking, condemning (each a ``cow:SpeechAct`` concept)."""
+INVITING = frozenset({"invite"})
+"""Predicates of no reporting action that call for something when they ask someone to act
+("X invited Peru to join …": called-for, Peru the addressee)."""
 NO_CONTENT_OBJECT = frozenset(
     {"say", "tell", "add", "write", "think", "believe", "hope", "assure", "address"}
 )
@@ -127,9 +135,12 @@ _PRONOUN_LOOKBACK = 600
 
 
 def read_statements(reading: Reading) -> Iterator[Fact]:
-    """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines."""
-    for said in told_in(reading):
-        yield said.fact
+    """Every statement of the source: reporting clauses, ``according to`` and ``Name:`` lines,
+    each with the sentences its words run on into (:func:`_run_on`)."""
+    said = told_in(reading)
+    extended = _run_on(reading, said)
+    for one in said:
+        yield extended.get(id(one.fact), one.fact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +199,100 @@ def content_span(reading: Reading, fact: Fact) -> tuple[int, int]:
     return (start, start + len(text)) if start >= 0 else (unit.start, unit.end)
 
 
+# -- words that run on into the next sentences ----------------------------------------------------
+
+_MARKERS = re.compile(r"\[\w{1,4}\]")
+"""A reference marker ("[113]"), which closes a sentence after its words."""
+
+
+def _run_on(reading: Reading, said: Sequence[Told]) -> dict[int, Fact]:
+    """The statements whose words go on past their sentence (by ``id`` of the fact read there),
+    extended. A statement reported in the past ("X said that Britain was taking steps") whose
+    content closes its sentence runs on into each next sentence of the paragraph that speaks in
+    its backshifted or modal form and points back to it ("These included …", "It would …", "The
+    United Kingdom would play a leading role in it": :func:`~cowkg.read.continuation.\
+continues_report`), up to a sentence with a speaker of its own, one in the narrator's present,
+    future or plain past, or the paragraph's end. One statement, not one per sentence: "These
+    included …" says nothing without the steps it lists."""
+    extended: dict[int, Fact] = {}
+    for unit, clauses in reading.units:
+        last = last_reported(reading, unit, said)
+        past = {c.trigger.start for c in clauses if c.tense == "past"}
+        if not last or last[0].at not in past or not _closes(reading, unit, last[0].content[1]):
+            continue
+        backshifted = _backshifted(unit, last[0].at)
+        following: list[Unit] = []
+        for later, clauses_after in next_units(reading, unit):
+            speaks = any(c.action in SPEECH_ACTS for c in clauses_after)
+            if speaks or not continues_report(later, backshifted):
+                break
+            following.append(later)
+        for one in last if following else ():
+            extended[id(one.fact)] = _ran_on(reading, one, following)
+    return extended
+
+
+def _backshifted(unit: Unit, at: int) -> bool:
+    """Whether the words the reporting predicate at ``at`` reports are in the past or the
+    backshifted modal ("said that Britain was taking steps", "that it would"): a clause, not
+    a noun phrase."""
+    token = _token(unit, at)
+    content = [c for c in token.children if c.dep_ in _CLAUSAL] if token is not None else []
+    return bool(content) and reported_form(content[0]) is not None
+
+
+def last_reported(reading: Reading, unit: Unit, said: Sequence[Told]) -> list[Told]:
+    """The statements of the last reporting clause of ``unit`` that stands outside quotations
+    and reports words of the unit."""
+    inside = [
+        one for one in said if unit.start <= one.at < unit.end
+        and quotation_at(reading, one.at) is None and unit.start <= one.content[0] < unit.end
+    ]  # fmt: skip
+    if not inside:
+        return []
+    last = max(one.at for one in inside)
+    return [one for one in inside if one.at == last]
+
+
+def _closes(reading: Reading, unit: Unit, end: int) -> bool:
+    """Whether words ending at ``end`` close ``unit`` (only stops, marks and reference markers
+    after them): a content followed by the narrator's words ("…, while Peru waits") runs on into
+    nothing."""
+    return not _MARKERS.sub("", reading.source.text[end : unit.end]).strip(_EDGE + "!?)]")
+
+
+def _ran_on(reading: Reading, one: Told, following: Sequence[Unit]) -> Fact:
+    """``one``'s statement with its words running on through ``following``: the text from its
+    start to the last sentence's end, what those sentences name and the days they cover added,
+    citing each sentence too (same speaker, act, day, meeting, capacity and addressees)."""
+    fact, source = one.fact, reading.source
+    last = following[-1]
+    end = last.start + len(_MARKERS.sub(lambda m: " " * len(m.group()), last.text).rstrip(_EDGE))
+    text = source.text[one.content[0] : end]
+    speaker, act, date = fact.args["speaker"], str(fact.args["speech_act"]), fact.args.get("date")
+    told, meeting = fact.args.get("addressee") or (), fact.args.get("meeting")
+    assert isinstance(speaker, Ref) and isinstance(told, tuple), fact
+    assert (date is None or isinstance(date, dt.date)) and (
+        meeting is None or isinstance(meeting, Ref)
+    )
+    about = [r for r in _tuple(fact.args.get("about")) if isinstance(r, Ref)]
+    covers = [d for d in _tuple(fact.args.get("covers")) if isinstance(d, dt.date)]
+    for unit in following:
+        about += _about(reading, unit.start, unit.end, {speaker, *told})
+        covers += days_named(reading, unit.start, unit.end, words_day(reading, date, meeting))
+    args = dict(fact.args, statement=_statement_ref(speaker, act, text, date), text=text)
+    if about:
+        args["about"] = tuple(dict.fromkeys(about))
+    if covers:
+        args["covers"] = tuple(dict.fromkeys(covers))
+    evidence = (*fact.evidence, *(unit.evidence(source) for unit in following))
+    return Fact(FactKind.STATEMENT, args, evidence, fact.method)
+
+
+def _tuple(value: FactValue | None) -> tuple[object, ...]:
+    return value if isinstance(value, tuple) else ()
+
+
 # -- the three shapes ---------------------------------------------------------------------------
 
 
@@ -200,9 +305,12 @@ def _reported(
         if briefed is not None:
             yield clause.trigger.start, briefed
             continue
-        if action is None or action not in SPEECH_ACTS:
+        if action is not None and action in SPEECH_ACTS:
+            act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
+        elif clause.predicate in INVITING and _asks_to_act(unit, clause):
+            act = SPEECH_ACTS[Action.CALL_FOR]
+        else:
             continue
-        act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
         nominal = action is not Action.SAY or clause.predicate not in NO_CONTENT_OBJECT
         for fact in statements_of(reading, unit, clause, act, nominal=nominal):
             yield clause.trigger.start, fact
@@ -279,6 +387,23 @@ def _told_on(token: Token) -> tuple[list[Token], list[Token]] | None:
     if not hearers or not topics:
         return None
     return hearers, [t for o in topics[:1] for t in o.subtree]
+
+
+def _asks_to_act(unit: Unit, clause: Clause) -> bool:
+    """An invitation to someone to do something ("invited Peru to join the mission", "Peru was
+    invited to send engineers"): the invited as its object (the passive's subject) and an
+    infinitive on the predicate. An invitation to a meeting ("invited leaders to Lima", "has
+    invited to a summit in Lima to prepare …": the infinitive is the meeting's aim) is its
+    host's (:mod:`~.meetings`), no call."""
+    token = _token(unit, clause.trigger.start)
+    if token is None or any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return False
+    invited = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
+    return invited and any(
+        c.dep_ in {"xcomp", "ccomp"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
 
 
 def statements_of(
@@ -580,7 +705,7 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
     agents = clause.agents("by" if clause.passive else "subject")
     if clause.passive:  # "a loan backed by frozen Russian assets": no agent of Russia's
         agents = [m for m in agents if m.form != "demonym" or _demonym_of_agents(unit, m)]
-    found = _choose(agents)
+    found = _choose(agents) or (_authors(unit, clause, token) if clause.passive else [])
     if found:
         return [_holder(reading, unit, s) for s in found]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -606,6 +731,36 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
         or _group_of(reading, unit, subjects[0])
     )
     return found or _publisher(reading, unit, subjects[0], clause.predicate)
+
+
+_WRITINGS = frozenset({"briefing", "report", "paper", "note", "analysis", "assessment",
+                       "study", "letter", "memo", "review", "statement", "communiqué",
+                       "readout"})  # fmt: skip
+
+
+def _authors(unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
+    """The authors of the writing a passive reporting verb is said in, when it names no agent
+    ("In a May briefing by X, the coalition was suggested as …", "in X's report, the plan was
+    described as …"): what was said there is theirs."""
+    base = unit.paragraph.start
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() not in _WRITINGS:
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"] + [
+                g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                for g in c.children if g.dep_ == "pobj"
+            ]  # fmt: skip
+            spans = [(base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge))
+                     for t in owners]  # fmt: skip
+            named = [
+                a.mention
+                for a in clause.arguments
+                if any(s <= a.mention.span.start < e for s, e in spans)
+            ]
+            if named:
+                return _choose(named)
+    return []
 
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
@@ -1111,13 +1266,31 @@ def content_tokens(token: Token, nominal: bool) -> list[Token] | None:
             for g in (c.children if not heads or c.lower_ not in _BRIDGING_PREPS else [c])
             if g is c or g.dep_ in {"pobj", "pcomp"}
         ]
-        tokens = [t for c in heads for t in c.subtree] or _modified(token)
+        tokens = _asked(token) or [t for c in heads for t in c.subtree] or _modified(token)
     if not _says_something(tokens, clausal=bool(clausal)):
         return None
     nested = {t.i for t in tokens if t.i != token.i and _reports_on_its_own(t)}
     inside = {t.i for t in tokens for n in nested if t in tokens[0].doc[n].subtree}
     kept = [t for t in tokens if t.i not in inside and not (t.dep_ == "mark" and t.head in clausal)]
     return kept or None
+
+
+def _asked(token: Token) -> list[Token]:
+    """What a telling or inviting predicate asks someone to do ("urged envoys from all sides to
+    join the talks", "invited Peru to send engineers"): the addressee and the infinitive, as one
+    run (a phrase the parse hangs on the verb between them included); in the passive ("Peru was
+    urged by Chile to …") only the infinitive. Nothing for another predicate."""
+    if token.lemma_.lower() not in _TELLING:
+        return []
+    asked = [
+        c for c in token.children
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]  # fmt: skip
+    if not asked:
+        return []
+    whom = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i < asked[0].i]
+    start = whom[0].left_edge.i if whom else asked[0].left_edge.i
+    return list(token.doc[start : asked[0].right_edge.i + 1])
 
 
 def _modified(token: Token) -> list[Token]:
@@ -1230,9 +1403,14 @@ def content_extent(
 
 
 _TELLING = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "ask", "remind",
-                      "press", "caution"})  # fmt: skip
+                      "press", "caution", *INVITING})  # fmt: skip
 """Reporting predicates whose object is whom the words were addressed to ("told Peru that …",
 "assured the Chilean president that …", "urged Peru to …"), not what was said."""
+
+
+_APPEALED = {"call": frozenset({"on", "upon"}), "appeal": frozenset({"to"})}
+"""Calling predicates whose addressee is the object of a preposition ("called on Peru to …",
+"appealed to Peru to …")."""
 
 
 def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
@@ -1240,16 +1418,18 @@ def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
     "warned Prime Minister Ana Ruiz that …", "called on Peru to …"; not "told reporters"); the
     state of an addressed person's title ("the Peruvian president Dina Boluarte") is not
     addressed itself."""
-    calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}]
+    lemma = token.lemma_.lower()
+    asked = _APPEALED.get(lemma, frozenset())
+    calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in asked]
     objects = written_to(token)  # "said in a letter to Peru that …"
-    if token.lemma_.lower() == "call" and calls_on:  # "called on Peru to …": Peru is asked
+    if calls_on:  # "called on Peru to …", "appealed to Peru to …": Peru is asked
         objects += [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
-    elif token.lemma_.lower() in _TELLING:  # "told Peru that …", "Peru was told that …"
+    elif lemma in _TELLING:  # "told Peru that …", "Peru was told that …"
         objects += [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
     return parties_in(reading, unit, objects)
 
 
-_WRITINGS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram"})
+_LETTERS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram"})
 """Writings whose "to" phrase names whom the words in them were addressed to."""
 
 
@@ -1262,7 +1442,7 @@ def written_to(token: Token) -> list[Token]:
         for p in token.children
         if p.dep_ == "prep" and p.lower_ in {"in", "via", "through"}
         for w in p.children
-        if w.dep_ == "pobj" and w.lemma_.lower() in _WRITINGS
+        if w.dep_ == "pobj" and w.lemma_.lower() in _LETTERS
         for q in w.children
         if q.dep_ == "prep" and q.lower_ == "to"
         for o in q.children
@@ -1338,14 +1518,9 @@ def reported_takers(reading: Reading, clause: Clause) -> frozenset[Ref]:
     if clause.date is not None or clause.places or clause.tense not in {"past", "present"}:
         return frozenset()
     token = _token(clause.unit, clause.trigger.start)
-    if token is not None and _pluperfect(token):
+    if token is not None and pluperfect(token):
         return frozenset()
     return _takers(reading, main)
-
-
-def _pluperfect(token: Token) -> bool:
-    """ "X had said that …": words said before the events the report tells, not at its meeting."""
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
 def _takers(reading: Reading, main: Meeting) -> frozenset[Ref]:
