@@ -396,3 +396,27 @@ def test_a_participation_table_whose_caption_names_no_coalition_gives_no_coaliti
     meetings = of_kind(facts, FactKind.MEETING)
     assert [m["meeting"] for m in meetings] == ["2030-03-03-meeting"]
     assert "body" not in meetings[0]
+
+
+def test_a_slashed_bracket_of_forums_is_a_joint_meeting_of_each() -> None:
+    """'(Coalition/G7)' in a location cell: the meeting is the coalition's and the G7's (two
+    ``body`` values); a bracket naming no known forum, or no coalition, names no other body."""
+    text = (
+        "Spain's Participation in CoW Meetings, 2030\n"
+        "Date of meetingLocation (Format)Official AttendanceCount\n"
+        "May 5, 2030Rome Ministerial (CoW/G7)Foreign Minister José Albares1\n"
+        "June 16, 2030Lisbon Summit (video/phone)Prime Minister Pedro Sánchez2\n"
+        "July 7, 2030Oslo Ministerial (NATO/G7)3\n"
+        "\n"
+        "The G7 and NATO are named here so that the recogniser knows them.\n"
+    )
+    source, known = synthetic(text)
+    facts = tables.read_attendance_tables(source, known, [])
+    assert_evidence_verbatim(facts, source)
+    bodies = {(m["meeting"], m["body"]) for m in of_kind(facts, FactKind.MEETING)}
+    assert bodies == {
+        ("2030-05-05-ministerial", "coalition-of-the-willing"),
+        ("2030-05-05-ministerial", "g7"),  # held jointly
+        ("2030-06-16-summit", "coalition-of-the-willing"),  # "(video/phone)": no forum
+        ("2030-07-07-ministerial", "coalition-of-the-willing"),  # no coalition in the bracket
+    }

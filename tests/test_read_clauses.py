@@ -11,7 +11,8 @@ from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.mappings import read
-from cowkg.types import Source
+from cowkg.types import FactKind, Source
+from tests.test_read_meetings import facts_of, keyed
 
 
 def clauses_of(text: str, published: dt.date | None = dt.date(2026, 5, 14)) -> list[Clause]:
@@ -175,3 +176,20 @@ def test_people_of_a_post_are_no_organisation(text: str, organisation: bool) -> 
     met = only(clauses_of(text), Action.MEET)
     kinds = {a.mention.kind.value for a in met.arguments}
     assert ("organization" in kinds) is organisation
+
+
+def test_as_represented_by_names_who_acts_for_a_party_not_an_attendance() -> None:
+    """ "X, as represented by Y, did Z": Y acts for X in Z; no meeting is attended. Without the
+    "as", being represented by someone at a meeting is attendance still."""
+    acting = facts_of(
+        "On 3 May 2026, a day after the Lima talks, Peru, as represented by defence minister "
+        "Ana Rojas, sent a letter to Chile."
+    )
+    assert ("ana-rojas") not in {k for _, k in keyed(acting, FactKind.PARTICIPATION, "participant")}
+    attended = facts_of(
+        "Chile was represented by defence minister Ana Rojas at the summit in Lima on 3 May 2026."
+    )
+    assert keyed(attended, FactKind.PARTICIPATION, "participant") == {
+        ("2026-05-03-summit-lima", "CHL"),
+        ("2026-05-03-summit-lima", "ana-rojas"),
+    }

@@ -263,3 +263,42 @@ def test_a_meeting_noun_names_its_topic_after_on_or_about(
 )  # fmt: skip
 def test_a_meetings_agenda_includes_its_topics(text: str, expected: list[tuple[str, bool]]) -> None:
     assert topics(text) == expected
+
+
+def test_meetings_a_bound_verb_holds_are_on_their_topic() -> None:
+    """ "held meetings on X": the plural names no meeting of its own, but the frame binds the
+    holding to one (here the dated one its participle names), whose topic X is."""
+    text = (
+        "Joined by NATO staff between 3 and 5 May 2026, coalition planners held online "
+        "meetings on Chile."
+    )
+    (fact,) = [f for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC]
+    assert fact.args["topic"] == "Chile"
+    assert fact.args["about"] == (Ref(EntityKind.STATE, "CHL"),)
+    assert fact.args["meeting"] in meetings_of(text)
+    for other in (
+        "Joined by NATO staff between 3 and 5 May 2026, coalition planners held online "
+        "meetings on Tuesday.",  # a day, no topic
+        "Joined by NATO staff between 3 and 5 May 2026, coalition planners did not hold "
+        "meetings on Chile.",
+        "Joined by NATO staff between 3 and 5 May 2026, coalition planners attended meetings "
+        "on Chile.",  # attending names no one meeting of the frame's
+    ):
+        assert [f for f in discussed(other) if f.kind is FactKind.MEETING_TOPIC] == [], other
+
+
+def test_a_focus_of_a_meeting_or_of_its_holding_is_a_topic() -> None:
+    def topics_of(text: str) -> set[str]:
+        return {str(f.args["topic"]) for f in discussed(text) if f.kind is FactKind.MEETING_TOPIC}
+
+    assert topics_of(
+        "On 3 May 2026 the coalition held a meeting on Chile with a focus on border design."
+    ) == {"Chile", "border design"}
+    assert topics_of(
+        "On 3 May 2026 the coalition held talks with Peru with a focus on border design."
+    ) == {"border design"}
+    assert (
+        topics_of("On 3 May 2026 the coalition held talks with Peru with a focus on Tuesday.")
+        == set()
+    )
+    assert topics_of("On 3 May 2026 Peru signed a deal with a focus on border design.") == set()

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cowkg.types import Fact, FactKind
+import pytest
+
+from cowkg.extract import _mentions_stage
+from cowkg.mentions import people_index, titled_names
+from cowkg.read.agents import person_names
+from cowkg.read.mappings import MAPPINGS, read
+from cowkg.read.mappings.series import series_starts
+from cowkg.types import Fact, FactKind, Source
 from tests.test_read_meetings import facts_of, keyed, meetings
 
 THURSDAY = dt.date(2026, 5, 14)
@@ -140,3 +147,38 @@ def test_a_span_from_one_day_to_another_dates_the_planning_meetings() -> None:
         THURSDAY,
     )
     assert spans(facts)["2026-05-18-military"] == (dt.date(2026, 5, 18), dt.date(2026, 5, 20))
+
+
+def series_of(text: str) -> list[tuple[object, object, object]]:
+    """(key, date, end date) of each series the series mapping reads in ``text``."""
+    source = Source("t.txt", text, "t", "en", "news", THURSDAY)
+    people = people_index(titled_names(source) + person_names(source))
+    reading = read(source, _mentions_stage(source, None, people))
+    return [
+        (f.args["meeting"].key, f.args["date"], f.args.get("end_date"))  # type: ignore[union-attr]
+        for f in series_starts(reading)
+    ]
+
+
+def test_a_series_starting_on_a_day_is_a_meeting_from_that_day_to_its_culmination() -> None:
+    assert ("meeting-series", series_starts) in MAPPINGS
+    assert series_of(
+        "Talks went on with a series of meetings in Lima and Quito starting 3 May 2026, "
+        "culminating in the coalition summit on 6 May 2026."
+    ) == [("2026-05-03-meeting-t", dt.date(2026, 5, 3), dt.date(2026, 5, 6))]
+    assert series_of("Peru held a series of talks with Chile beginning on 3 May 2026.") == [
+        ("2026-05-03-meeting-t", dt.date(2026, 5, 3), None)  # no culmination: no end
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru did not hold a series of talks with Chile starting 3 May 2026.",
+        "Peru imposed a series of sanctions on Chile starting 3 May 2026.",  # no meetings
+        "Peru held talks with Chile starting 3 May 2026.",  # no series: the frame's talks
+        "Starting 3 May 2026, the coalition planned a series of meetings.",  # day before it
+    ],
+)
+def test_no_series_start_without_a_series_of_meetings_and_its_start_word(text: str) -> None:
+    assert series_of(text) == []

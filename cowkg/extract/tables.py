@@ -477,7 +477,7 @@ def _attendance_facts(
         if date is None or middle is None:
             continue
         location, attendee = _attendance_cells(source, known, line, middle, attendee, table)
-        cell = _location_cell(location)
+        cell = _location_cell(location, known)
         meeting = _attended_meeting(date, cell.kind, meetings)
         if _placed(meeting, meetings):
             cell = replace(cell, place=None)  # the meetings table names its venue
@@ -568,15 +568,18 @@ class _LocationCell:
     kind: str | None
     place: Ref | None
     format: str | None
+    forums: tuple[Ref, ...] = ()
+    """The other bodies whose meeting it also is: a bracket naming forums joined by a slash,
+    "(CoW/UDCG)", is a joint meeting (:func:`_joint_forums`)."""
 
 
 _KIND_WORDS = re.compile(r"\b(?P<kind>summit|ministerial|meeting|call|conference)s?\b", re.I)
 _MODE_WORDS = re.compile(r"\b(?P<mode>virtual|online|hybrid|video|in[- ]person)\b", re.I)
 
 
-def _location_cell(text: str) -> _LocationCell:
-    """The kind ('summit', 'ministerial'), the place (a listed place's name in the cell) and
-    the format (virtual, hybrid) a location cell names."""
+def _location_cell(text: str, known: Known) -> _LocationCell:
+    """The kind ('summit', 'ministerial'), the place (a listed place's name in the cell), the
+    format (virtual, hybrid) and the other forums of a joint meeting a location cell names."""
     kind = _KIND_WORDS.search(text)
     found = kind["kind"].lower() if kind else None
     mode = _MODE_WORDS.search(text)
@@ -592,7 +595,29 @@ def _location_cell(text: str) -> _LocationCell:
         if name and slug(name) in names:
             place = place_ref(name)
             break
-    return _LocationCell(found if found in {"summit", "ministerial"} else None, place, fmt)
+    kind_found = found if found in {"summit", "ministerial"} else None
+    return _LocationCell(kind_found, place, fmt, _joint_forums(text, known))
+
+
+_JOINT = re.compile(r"\((?P<names>[^()/]+(?:/[^()/]+)+)\)")
+"""A bracket of names joined by slashes: "(CoW/UDCG)"."""
+
+
+def _joint_forums(text: str, known: Known) -> tuple[Ref, ...]:
+    """The organisations besides the coalition a cell's slashed bracket names ("Brussels
+    Ministerial (CoW/UDCG)": the meeting is the coalition's and the UDCG's, held jointly). Every
+    name of the bracket must be the coalition or an organisation the source's recogniser read
+    (a bracket of anything else, "(video/phone)", names no forum); none when none is another
+    body than the coalition."""
+    match = _JOINT.search(text)
+    if match is None:
+        return ()
+    names = [" ".join(n.split()) for n in match["names"].split("/")]
+    coalition = [n for n in names if _COALITION_WORDS.fullmatch(n)]
+    others = [known.organizations.get(n) for n in names if n not in coalition]
+    if not coalition or any(ref is None for ref in others):
+        return ()
+    return tuple(dict.fromkeys(ref for ref in others if ref is not None))
 
 
 def _row_meeting_facts(
@@ -607,6 +632,9 @@ def _row_meeting_facts(
         "body": COALITION if table.coalition else None,
     }
     facts = [make_fact(FactKind.MEETING, args, evidence, rule)]
+    for forum in cell.forums:  # a joint meeting: the other forum's meeting too
+        joint: Args = {**args, "body": forum}
+        facts.append(make_fact(FactKind.MEETING, joint, evidence, rule))
     if cell.place is not None:
         place: Args = {"meeting": meeting, "place": cell.place}
         facts.append(make_fact(FactKind.MEETING_PLACE, place, evidence, rule))

@@ -224,6 +224,16 @@ def _phrase(token: Token) -> str:
     return lemma
 
 
+def _appositive_agent(token: Token) -> bool:
+    """ "X, as represented by Y, …": a passive participle marked "as" names who acts for X in the
+    clause it sits in, not that X attended anything (no attendance, no meeting)."""
+    return (
+        token.tag_ == "VBN"
+        and token.lemma_.lower() == "represent"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    )
+
+
 def _stranded_verb(token: Token) -> str | None:
     """A modal the parse made the predicate, its verb read as a noun after a date ("X will on
     Tuesday host a meeting": "host" the object of "on"): that verb, when the lexicon has it."""
@@ -379,7 +389,7 @@ def _clause(
         source=source.file,
         unit=unit,
         predicate=phrase,
-        action=LEXICON.get(phrase),
+        action=None if _appositive_agent(predicate) else LEXICON.get(phrase),
         trigger=Span(
             source.file,
             base + predicate.idx,

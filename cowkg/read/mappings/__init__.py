@@ -94,12 +94,14 @@ from cowkg.read.mappings import (  # noqa: E402
     posts,
     purposes,
     quoted,
+    series,
     statements,
     visits,
 )
 
 MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("meetings", meetings.read_meetings),
+    ("meeting-series", series.series_starts),
     ("pledge", pledges.pledges),
     ("count-claim", counts.counts),
     ("statement", statements.read_statements),

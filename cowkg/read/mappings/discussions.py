@@ -167,6 +167,9 @@ def _phrase_topic(
 _NAMED_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 _ABOUT_PREPS = frozenset({"on", "about", "regarding", "concerning"})
 """Prepositions by which a meeting noun names its topic ("a summit on security guarantees")."""
+_FOCUS = frozenset({"focus", "emphasis"})
+"""Nouns whose "on" phrase, in a "with" phrase of a meeting noun or of the verb holding it, is
+the meeting's topic ("talks with a focus on X", "held meetings … with emphasis on X")."""
 _NOT_TOPICS = frozenset(
     {"sideline", "sidelines", "margin", "margins", "behalf", "occasion", "eve", "anniversary",
      "day", "weekend", "morning", "afternoon", "evening", "night", "basis", "line", "video",
@@ -190,21 +193,53 @@ def _noun_topics(reading: Reading, unit: Unit, clauses: Sequence[Clause]) -> Ite
         bound, cue = frame.meeting_of(clause), frame.cue_of(clause)
         pairs = [(cue, bound)] if cue is not None and bound is not None else []
         for cue, meeting in [*pairs, *frame.also.get(id(clause), ())]:
-            for tokens in _about_phrases(reading, unit, cue.noun):
+            held = None if cue.noun is not None else _held(clause)
+            noun = cue.noun or held
+            for tokens in _about_phrases(reading, unit, noun, verb_on=held is not None):
                 fact = _phrase_topic(reading, unit, clause, meeting.ref, tokens)
                 if fact is not None:
                     yield fact
 
 
-def _about_phrases(reading: Reading, unit: Unit, noun: Token | None) -> Iterator[list[Token]]:
+def _held(clause: Clause) -> Token | None:
+    """The meeting noun a meeting verb the frame binds by the verb itself holds as its object
+    ("held virtual meetings on X", "convened talks about X"): the plural names no one meeting
+    of its own, but the clause's meetings are the one the frame bound, so their topic is its."""
+    verb = predicate_token(clause)
+    if verb is None or clause.action is not Action.MEET:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in MEETING_NOUNS),
+        None,
+    )
+
+
+def _about_phrases(
+    reading: Reading, unit: Unit, noun: Token | None, *, verb_on: bool = False
+) -> Iterator[list[Token]]:
     """The object phrases of the "on"/"about" prepositions of ``noun`` (or "about" of the verb
-    that holds it: "held talks on Tuesday about …") that name a topic, without the phrases
+    that holds it: "held talks on Tuesday about …"; "on" too with ``verb_on``, the meetings of
+    :func:`_held`, which the parse may hang on the verb; and the "on" of a "with a focus on"
+    phrase of either) that name a topic, without the phrases
     of when and where inside them ("on guarantees for Chile in Lima": "guarantees for Chile")."""
     if noun is None:
         return
     preps = [c for c in noun.children if c.lower_ in _ABOUT_PREPS]
+    holders = [noun]
     if noun.dep_ in {"dobj", "nsubjpass"}:
-        preps += [c for c in noun.head.children if c.lower_ in _ABOUT_PREPS - {"on"}]
+        own = _ABOUT_PREPS if verb_on else _ABOUT_PREPS - {"on"}
+        preps += [c for c in noun.head.children if c.lower_ in own]
+        holders.append(noun.head)
+    preps += [  # "(held talks …) with a focus on X"
+        on
+        for holder in holders
+        for w in holder.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for focus in w.children
+        if focus.dep_ == "pobj" and focus.lemma_.lower() in _FOCUS
+        for on in focus.children
+        if on.dep_ == "prep" and on.lower_ in {"on", "upon"}
+    ]
     for prep in preps:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.dep_ != "prep" or len(objects) != 1 or _when_or_where(reading, unit, objects[0]):

@@ -301,6 +301,10 @@ def _reported(
 ) -> Iterator[tuple[int, Fact]]:
     for clause in clauses:
         action = clause.action
+        briefed = briefing(reading, unit, clause)
+        if briefed is not None:
+            yield clause.trigger.start, briefed
+            continue
         if action is not None and action in SPEECH_ACTS:
             act = LEMMA_ACTS.get(clause.predicate, SPEECH_ACTS[action])
         elif clause.predicate in INVITING and _asks_to_act(unit, clause):
@@ -310,6 +314,79 @@ def _reported(
         nominal = action is not Action.SAY or clause.predicate not in NO_CONTENT_OBJECT
         for fact in statements_of(reading, unit, clause, act, nominal=nominal):
             yield clause.trigger.start, fact
+
+
+BRIEFING_VERBS = frozenset({"brief", "update", "inform"})
+"""Telling verbs whose object is whom they tell and whose "on"/"about" phrase is what they told
+("briefed Peru on the talks", "updated the Senate about the force")."""
+BRIEFING_NOUNS = frozenset(
+    {"update", "briefing", "statement", "report", "address", "speech", "account", "overview",
+     "assessment", "presentation", "testimony", "readout"}
+)  # fmt: skip
+"""Nouns of a telling given to someone ("provided an update to the Senate on …")."""
+_GIVING = frozenset({"provide", "give", "deliver", "present", "make", "submit"})
+"""Verbs that give a telling noun to its hearers ("gave a briefing to …", "delivered a statement
+to …")."""
+_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
+
+
+def briefing(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:
+    """A statement told to someone on something: "X briefed Y on Z", "X provided an update to Y
+    on Z", "X gave Y a briefing about Z" — the speaker the clause's subject, the addressee Y (a
+    state, organisation or person the hearer phrase names), the content the "on"/"about" phrase
+    Z, speech act "said". None unless the clause asserts it was done (not "will brief", "did not
+    update", "asked to brief"), in the active voice, with both a hearer and a topic: "gave an
+    update" says nothing of whom it told, "briefed Y" nothing of what."""
+    token = _token(unit, clause.trigger.start)
+    if token is None or clause.passive or not clause.polarity or clause.modality != "asserted":
+        return None
+    told = _told_on(token)
+    if told is None or not done(token):
+        return None
+    hearers, topic = told
+    addressed = parties_in(reading, unit, hearers)
+    speakers = speakers_of(reading, unit, clause, token)
+    if not addressed or not speakers:
+        return None
+    meeting = reported_at(reading, clause, speakers[0].ref)
+    return _statement(reading, unit, clause, speakers[0], "said", topic, meeting, told=addressed)
+
+
+def _told_on(token: Token) -> tuple[list[Token], list[Token]] | None:
+    """The hearer phrases and the topic's tokens of a briefing predicate (see :func:`briefing`):
+    the object of a briefing verb, or the "to" phrase (or the indirect object) of a giving verb
+    whose object is a telling noun; the topic an "on"/"about" phrase of the verb or the noun."""
+    lemma = token.lemma_.lower()
+    if lemma in BRIEFING_VERBS:
+        holders = [token]
+        hearers = [c for c in token.children if c.dep_ == "dobj"]
+    elif lemma in _GIVING:
+        nouns = [
+            c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in BRIEFING_NOUNS
+        ]
+        holders = [token, *nouns[:1]]
+        hearers = [c for c in token.children if c.dep_ == "dative" and c.lower_ != "to"] + [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        hearers = hearers if nouns else []
+    else:
+        return None
+    topics = [
+        o
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in _TOPIC_PREPS and not _dated(p)
+        for o in p.children
+        if o.dep_ in {"pobj", "pcomp"}
+    ]
+    if not hearers or not topics:
+        return None
+    return hearers, [t for o in topics[:1] for t in o.subtree]
 
 
 def _asks_to_act(unit: Unit, clause: Clause) -> bool:
@@ -1346,12 +1423,38 @@ def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
     lemma = token.lemma_.lower()
     asked = _APPEALED.get(lemma, frozenset())
     calls_on = [c for c in token.children if c.dep_ == "prep" and c.lower_ in asked]
+    objects = written_to(token)  # "said in a letter to Peru that …"
     if calls_on:  # "called on Peru to …", "appealed to Peru to …": Peru is asked
-        objects = [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
+        objects += [o for c in calls_on for o in c.children if o.dep_ == "pobj"]
     elif lemma in _TELLING:  # "told Peru that …", "Peru was told that …"
-        objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
-    else:
-        return ()
+        objects += [c for c in token.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
+    return parties_in(reading, unit, objects)
+
+
+_LETTERS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram"})
+"""Writings whose "to" phrase names whom the words in them were addressed to."""
+
+
+def written_to(token: Token) -> list[Token]:
+    """The "to" phrases of a writing the predicate's words were in ("said in a letter to Peru",
+    "In a message to the Council, X warned …", "wrote via a note to Chile"): whom they were
+    addressed to."""
+    return [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "via", "through"}
+        for w in p.children
+        if w.dep_ == "pobj" and w.lemma_.lower() in _LETTERS
+        for q in w.children
+        if q.dep_ == "prep" and q.lower_ == "to"
+        for o in q.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def parties_in(reading: Reading, unit: Unit, objects: Sequence[Token]) -> tuple[Ref, ...]:
+    """The people, states and organisations the phrases of ``objects`` name (whom words were
+    told to); the state of a named person's title is not one of them."""
     base = unit.paragraph.start
     found: list[Mention] = []
     for child in objects:
