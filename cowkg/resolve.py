@@ -81,8 +81,10 @@ def slugify(text: str) -> str:
 
 
 def _skeleton(key: str) -> str:
-    """A key with doubled letters collapsed, so transliteration variants compare equal."""
-    return re.sub(r"(.)\1+", r"\1", key)
+    """A key with doubled letters collapsed, so transliteration variants compare equal
+    ("zelenskyy", "zelensky"); digits are kept as written: "gbp-2000000000" and
+    "gbp-2200000000" are two amounts, not two spellings."""
+    return re.sub(r"([^\W\d_])\1+", r"\1", key)
 
 
 def meeting_label(key: str) -> str:

@@ -80,6 +80,18 @@ def test_generic_meeting_stays_when_its_date_has_two_kinds() -> None:
     assert res.canonical[(EntityKind.MEETING, "2025-04-10-summit")] == "2025-04-10-summit"
 
 
+def test_keys_that_differ_in_a_number_are_no_spellings_of_one_another() -> None:
+    pledger = Ref(EntityKind.STATE, "CHL", "Chile")
+    keys = ("chl-gbp-2000000000", "chl-gbp-2200000000", "chl-gbp-200000000")
+    facts = [
+        Fact(FactKind.PLEDGE, {"pledge": Ref(EntityKind.PLEDGE, k), "pledger": pledger,
+                               "pledge_kind": "money"}, SPAN, "r")  # fmt: skip
+        for k in keys
+    ]
+    res = resolve(facts, BASE)
+    assert {res.canonical[(EntityKind.PLEDGE, k)] for k in keys} == set(keys)
+
+
 def test_states_are_never_merged_by_spelling() -> None:
     facts = [
         Fact(
