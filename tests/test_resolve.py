@@ -84,8 +84,12 @@ def test_keys_that_differ_in_a_number_are_no_spellings_of_one_another() -> None:
     pledger = Ref(EntityKind.STATE, "CHL", "Chile")
     keys = ("chl-gbp-2000000000", "chl-gbp-2200000000", "chl-gbp-200000000")
     facts = [
-        Fact(FactKind.PLEDGE, {"pledge": Ref(EntityKind.PLEDGE, k), "pledger": pledger,
-                               "pledge_kind": "money"}, SPAN, "r")  # fmt: skip
+        Fact(
+            FactKind.PLEDGE,
+            {"pledge": Ref(EntityKind.PLEDGE, k), "pledger": pledger, "pledge_kind": "money"},
+            SPAN,
+            "r",
+        )
         for k in keys
     ]
     res = resolve(facts, BASE)
