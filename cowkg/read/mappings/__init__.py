@@ -94,6 +94,7 @@ from cowkg.read.mappings import (  # noqa: E402
     posts,
     purposes,
     quoted,
+    stances,
     statements,
     visits,
 )
@@ -124,5 +125,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("visit", visits.visits),
     ("outlet-country", outlets.outlet_countries),
     ("organ-state", organs.organ_states),
+    ("stance", stances.stances),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""
