@@ -97,7 +97,7 @@ _STAND_INS = frozenset({
     "sovereignty", "security", "defence", "defense", "independence", "integrity", "people",
     "government", "fight", "struggle", "cause", "resistance", "aggression", "war", "invasion",
     "attack", "occupation", "regime", "offensive", "strike", "assault", "bombardment",
-    "expansionism", "imperialism", "forces", "army", "troops", "leadership",
+    "expansionism", "imperialism", "forces", "army", "troops", "leadership", "threat",
 })  # fmt: skip
 """Words that stand for their owner as a stance's target ("X's sovereignty", "Y's aggression")."""
 _GROUPS = frozenset({"leader", "government", "minister", "member", "country", "state", "nation",
@@ -218,7 +218,8 @@ def _by_support(
         over = verb_of(noun)
         targets = _subjects(over) if over is not None else []
     for head in targets:
-        yield from _facts(reading, unit, clause, holders, SUPPORT, head, modality)
+        yield from _facts(reading, unit, clause, holders, SUPPORT, head, modality,
+                          party_only=True)  # fmt: skip
 
 
 def _by_pressure(
@@ -248,13 +249,17 @@ def _by_against(
     if over.lemma_.lower() in _PRESSING or (over.lemma_.lower(), "against") in _PHRASAL:
         return  # read as pressure, sanctions or a phrasal verb of stance
     verb = over if over.pos_ in {"VERB", "AUX"} else verb_of(over)
-    if verb is None or (verb is not over and over.dep_ not in {"dobj", "pobj"}):
-        return
+    owners = [c for c in over.children if c.dep_ in {"poss", "amod", "compound"}]
+    owners += _pobjs(over, "of") + _pobjs(over, "by")
+    holders = [] if verb is None or over is verb else _parties_of(reading, unit, owners)
+    if verb is None or (not holders and verb is not over and over.dep_ not in {"dobj", "pobj"}):
+        return  # "Y's war against X" is Y's; an object's "against" its verb's subject's
     clause = clause_of(unit, clauses, verb)
     modality = _modality(clause, verb)
     if clause is None or modality is None:
         return
-    holders = _holders(reading, unit, verb, _is_passive(verb))
+    if not holders:
+        holders = _holders(reading, unit, verb, _is_passive(verb))
     for head in _pobjs_of(prep):
         yield from _facts(reading, unit, clause, holders, OPPOSITION, head, modality,
                           party_only=True)  # fmt: skip
@@ -271,10 +276,11 @@ def _facts(
     party_only: bool = False,
 ) -> Iterator[Fact]:
     """One stance per holder and target (each conjunct of the object is a target of its own)."""
+    first = _party_at(reading, unit, head)
     for conjunct in [head, *(t for t in head.conjuncts if t.i > head.i)]:
         target, issue, about = _target(reading, unit, conjunct)
-        if not issue or (target is None and party_only):
-            continue
+        if not issue or (target is None and (party_only or first is not None)):
+            continue  # a party's conjunct that is none ("to X and the assurances …") is no target
         for holder in holders:
             ref = holder.value
             if not isinstance(ref, Ref) or ref == target:
@@ -298,7 +304,7 @@ def _target(reading: Reading, unit: Unit, head: Token) -> tuple[Ref | None, str,
     if party is None and head.lemma_.lower() in _STAND_INS:
         owners = [c for c in head.children if c.dep_ in {"poss", "amod", "compound"}]
         party = next((p for o in owners if (p := _party_at(reading, unit, o)) is not None), None)
-    if party is None and head.pos_ in {"PRON", "DET"}:
+    if party is None and (head.pos_ in {"PRON", "DET"} or _own(head)):
         return None, "", ()  # "what the coalition supports", "defend itself": no issue named
     tokens = _own_tokens(head)
     base = unit.paragraph.start
@@ -314,6 +320,15 @@ def _target(reading: Reading, unit: Unit, head: Token) -> tuple[Ref | None, str,
         )
     )
     return party, issue, about if party is None else ()
+
+
+def _own(head: Token) -> bool:
+    """A word standing for its owner owned by a pronoun ("defend its sovereignty"): the holder's
+    own, no stance toward another."""
+    return head.lemma_.lower() in _STAND_INS and any(
+        c.dep_ == "poss" and c.pos_ == "PRON"
+        for c in min([head, *head.conjuncts], key=lambda t: t.i).children
+    )
 
 
 def _own_tokens(head: Token) -> list[Token]:
@@ -454,6 +469,16 @@ def _clause_over(unit: Unit, clauses: Sequence[Clause], noun: Token) -> Clause |
     return clauses[0] if clauses else None
 
 
+def _negated(token: Token) -> bool:
+    """A negation the clause's polarity misses: "never", "no longer"."""
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ == "never"
+        or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+        for c in token.children
+    )
+
+
 def _modality(clause: Clause | None, token: Token) -> str | None:
     """The stance's modality, or None when the clause does not hold it: negated, supposed,
     possible, refused, failed, or asked."""
@@ -462,7 +487,7 @@ def _modality(clause: Clause | None, token: Token) -> str | None:
     ancestors = [a.lemma_.lower() for a in token.ancestors] + [
         c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ == "mark"
     ]
-    if any(a in _UNDOING for a in ancestors) or any(c.dep_ == "neg" for c in token.children):
+    if any(a in _UNDOING for a in ancestors) or _negated(token):
         return None
     if clause.modality == "asserted" and any(a in _COMMITTING for a in ancestors):
         return "committed"
