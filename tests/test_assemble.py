@@ -450,8 +450,9 @@ def test_a_visit_is_an_event_of_its_visitor_at_the_state_visited() -> None:
 
 
 def test_a_stance_is_its_holders_support_for_a_party_or_opposition_to_a_thing() -> None:
-    support = Fact(FactKind.STANCE, {"holder": GBR, "polarity": "support", "target": AUS,
-                                     "issue": "Australia", "modality": "future"}, (), "rule:x")  # fmt: skip
+    backing = {"holder": GBR, "polarity": "support", "target": AUS, "issue": "Australia",
+               "modality": "future"}  # fmt: skip
+    support = Fact(FactKind.STANCE, backing, (), "rule:x")
     args = {"holder": GBR, "polarity": "opposition", "issue": "the option of sending troops",
             "about": (AUS,), "date": dt.date(2025, 3, 14)}  # fmt: skip
     opposition = Fact(FactKind.STANCE, args, (), "rule:x")
