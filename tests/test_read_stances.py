@@ -127,6 +127,12 @@ def test_a_noun_of_stance_said_of_named_parties(text: str) -> None:
     assert pairs(text) == {("CHL", "support", "PER"), ("BOL", "support", "PER")}
 
 
+def test_the_backer_is_the_subject_of_the_verb_of_its_as_phrase_not_of_the_main_clause() -> None:
+    assert pairs("Chile was absent as Peru emerged as Bolivia's backer.") == {
+        ("PER", "support", "BOL")
+    }
+
+
 def test_an_opponent_in_apposition() -> None:
     assert pairs("Chile, a strong opponent of Bolivia, spoke on 3 May.") == {
         ("CHL", "opposition", "BOL")
@@ -211,6 +217,7 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
         "Chile pledged support for Peru.",  # a pledge, read by the pledges mapping
         "Chile will provide support to Peru.",  # aid, not a stance
         "Chile warned against complacency.",  # against no party
+        "Peru took a loan backed by frozen French assets.",  # backed, but by no party
         "That is what the coalition is designed to support.",  # no issue named
         "Back Peru and increase the pressure on Bolivia.",  # an imperative: no holder
     ],

@@ -435,9 +435,10 @@ def _predicated(reading: Reading, unit: Unit, noun: Token) -> list[Mention]:
     """The parties a noun of stance is said of: the subject of its copula or of the verb of its
     ``as`` phrase, its apposition, the names it includes, or the party it is in apposition to."""
     heads: list[Token] = []
-    if noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
-        verb = noun.head if noun.dep_ == "attr" else noun.head.head
-        heads = _subjects(verb)
+    if noun.dep_ == "attr":
+        heads = _subjects(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as":  # its verb's own subject only
+        heads = [c for c in noun.head.head.children if c.dep_ == "nsubj"]
     heads += [c for c in noun.children if c.dep_ == "appos"]
     heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
