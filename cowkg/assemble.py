@@ -647,17 +647,20 @@ STANCE_POLARITIES = {"support": COW.polaritySupport, "opposition": COW.polarityO
 
 
 def _stance(w: _FactWriter) -> None:
-    """Who backs or opposes whom (or what): one node per holder, polarity, target or issue and
-    day, so that sources stating the same stance on the same day meet on it."""
+    """Who backs or opposes whom (or what). One node per holder, polarity, target, day and
+    wording (issue and modality), so that sources stating the same stance in the same words on
+    the same day meet on it, and a node never holds two issues or modalities."""
     holder, polarity = w.ref("holder"), str(w.arg("polarity"))
-    issue = str(w.arg("issue"))
+    issue, modality = str(w.arg("issue")), str(w.arg("modality") or "asserted")
     target = w.arg("target")
     date = w.arg("date")
     day = date.isoformat() if isinstance(date, dt.date) else "undated"
-    toward = w.key("target") if isinstance(target, Ref) else _digest(issue)
+    toward = w.key("target") if isinstance(target, Ref) else "issue"
+    wording = _digest(f"{issue}|{modality}")
     toward_word = "for" if polarity == "support" else "to"
     label = f"{polarity} of {w.res.label(holder)} {toward_word} {issue}"
-    node = w.sub(f"stance/{w.key('holder')}/{polarity}/{toward}/{day}", COW.Stance, label)
+    path = f"stance/{w.key('holder')}/{polarity}/{toward}/{day}/{wording}"
+    node = w.sub(path, COW.Stance, label)
     w.link(node, COW.stanceHolder, "holder")
     w.add(node, COW.stancePolarity, w.concept("polarity", STANCE_POLARITIES, "stance polarity"))
     w.link(node, COW.stanceTarget, "target")
