@@ -133,6 +133,52 @@ def test_the_backer_is_the_subject_of_the_verb_of_its_as_phrase_not_of_the_main_
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Chile is opposed to Bolivia.", "Chile remains strongly opposed to Bolivia."],
+)
+def test_opposed_to_a_party(text: str) -> None:
+    assert pairs(text) == {("CHL", "opposition", "BOL")}
+
+
+def test_being_opposed_to_a_thing_names_the_parties_it_is_about() -> None:
+    (row,) = rows("Chile remains strongly opposed to any deployment of troops in Peru.")
+    assert row["issue"] == "any deployment of troops in Peru" and row["about"] == ("PER",)
+
+
+def test_a_force_supported_by_a_party_is_backed_by_it() -> None:
+    (row,) = rows("A force supported by Chile was formed.")
+    assert row == {"holder": "CHL", "polarity": "support", "issue": "A force"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Peru has stated that it remains opposed to Bolivia.", "PER"),
+        ("“We stand against Bolivia,” President Ana Ruiz said.", "ana-ruiz"),
+        ("President Ana Ruiz said she backed a tough line against Bolivia.", "ana-ruiz"),
+    ],
+)
+def test_a_pronoun_in_reported_speech_is_its_speaker(text: str, holder: str) -> None:
+    assert (holder, "opposition", "BOL") in pairs(text)
+
+
+def test_would_reported_after_a_past_verb_of_saying_is_the_speakers_will() -> None:
+    (row,) = rows("Peru said it would continue to stand with Chile.")
+    assert row["holder"] == "PER" and row["target"] == "CHL" and row["modality"] == "future"
+
+
+def test_a_show_of_support_is_the_support_of_those_who_stage_it() -> None:
+    assert pairs("The leaders of Chile and Peru staged a show of support for Ecuador.") == {
+        ("CHL", "support", "ECU"),
+        ("PER", "support", "ECU"),
+    }
+
+
+def test_a_demonym_on_support_is_its_holder() -> None:
+    assert pairs("The minister restated French support for Peru.") == {("FRA", "support", "PER")}
+
+
 def test_an_opponent_in_apposition() -> None:
     assert pairs("Chile, a strong opponent of Bolivia, spoke on 3 May.") == {
         ("CHL", "opposition", "BOL")
@@ -209,6 +255,9 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
         "Chile refused to back Peru.",
         "Chile could oppose the deal.",
         "Chile may back Peru.",
+        "Chile would back Peru if asked.",
+        "Peru said it would back Chile if asked.",  # reported, but a condition
+        "Peru said he backed Chile.",  # "he" is no state
         "It is unclear whether Chile backs Peru.",
         "Chile considered sending a force to defend Peru too risky.",
         "Observers opposed the plan.",  # no named holder

@@ -54,10 +54,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
-from cowkg.read.clauses import Clause
+from cowkg.read.clauses import LEXICON, REPORTING, Clause
 from cowkg.read.mappings.about import clause_date
 from cowkg.read.mappings.posts import verb_of
-from cowkg.read.mappings.visits import clause_of, headed_mentions
+from cowkg.read.mappings.visits import clause_of, mentions_at
 from cowkg.read.units import Unit
 from cowkg.types import Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -76,10 +76,11 @@ _VERBS: Mapping[str, str] = {
 _PHRASAL: Mapping[tuple[str, str], str] = {
     **dict.fromkeys([("stand", "with"), ("stand", "by"), ("stand", "behind"), ("side", "with"),
                      ("rally", "behind"), ("rally", "around")], SUPPORT),
-    **dict.fromkeys([("stand", "against"), ("side", "against"), ("act", "against"),
-                     ("fight", "against"), ("turn", "against")], OPPOSITION),
+    **dict.fromkeys([("oppose", "to"), ("stand", "against"), ("side", "against"),
+                     ("act", "against"), ("fight", "against"), ("turn", "against")], OPPOSITION),
 }  # fmt: skip
 """Verb lemma and preposition → the stance toward the preposition's object."""
+_PARTICIPLES = {"opposed": "oppose", "backed": "back", "supported": "support"}
 _NOUNS: Mapping[str, str] = {
     **dict.fromkeys(["backer", "supporter", "ally", "partner", "defender", "champion", "friend"],
                     SUPPORT),
@@ -88,10 +89,15 @@ _NOUNS: Mapping[str, str] = {
 """Nouns that say a party's stance toward the party owning them ("X's backers")."""
 _SUPPORT_NOUNS = frozenset({"support", "backing"})
 _EXPRESSING = frozenset({"express", "voice", "reaffirm", "reiterate", "declare", "signal", "show",
-                         "affirm", "confirm", "underline", "stress", "emphasise", "emphasize",
-                         "restate", "offer", "lend", "throw"})  # fmt: skip
+                         "affirm", "confirm", "underline", "underscore", "stress", "emphasise",
+                         "emphasize", "restate", "offer", "lend", "throw",
+                         "highlight"})  # fmt: skip
 """Verbs by which a party states its support ("voiced support for X"); other verbs over the noun
 (pledge, provide, deliver, increase, continue…) give support as aid: a pledge, not a stance."""
+_SHOWING = frozenset({"show", "display", "expression", "message", "declaration", "statement",
+                      "gesture", "sign", "signal", "demonstration"})  # fmt: skip
+"""Nouns whose ``of support`` is support shown by their verb's subject ("staged a show of
+support for X"); a pledge of support is a pledge."""
 _PRESSING = frozenset({"pressure", "sanction", "sanctions"})
 _STAND_INS = frozenset({
     "sovereignty", "security", "defence", "defense", "independence", "integrity", "people",
@@ -105,6 +111,14 @@ _GROUPS = frozenset({"leader", "government", "minister", "member", "country", "s
                      "official"})  # fmt: skip
 """Nouns that speak for the party of their ``of`` phrase or possessor ("leaders of the
 coalition", "a coalition of 35 countries")."""
+_PARTY_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
+_SPEAKING: Mapping[str, frozenset[MentionKind]] = {
+    "it": frozenset({MentionKind.STATE, MentionKind.ORGANIZATION}),
+    **dict.fromkeys(["he", "she"], frozenset({MentionKind.PERSON})),
+    **dict.fromkeys(["we", "i"], _PARTY_KINDS),
+}
+"""Pronouns that, as the subject of reported speech, stand for its speaker, and the kinds of
+party each can stand for."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _KEPT = {"asserted": "asserted", "future": "future", "planned": "planned", "expected": "expected"}
 """Clause modality → the stance's modality; conditional and possible stances give none."""
@@ -112,7 +126,6 @@ _COMMITTING = frozenset({"commit", "pledge", "vow", "promise"})
 _UNDOING = frozenset({"refuse", "fail", "decline", "hesitate", "reluctant", "unwilling",
                       "consider", "whether", "if"})  # fmt: skip
 """Governing words under which a stance is not taken: refused, failed, only considered, asked."""
-_PARTY_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 _CLIMB = frozenset({"conj", "xcomp", "ccomp", "pcomp", "advcl", "prep", "acomp"})
 """Dependencies through which a predicate without a subject takes its governor's."""
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -145,9 +158,9 @@ def _identity(fact: Fact) -> tuple[object, ...]:
 
 
 def _read(reading: Reading, unit: Unit, clauses: Sequence[Clause], token: Token) -> Iterator[Fact]:
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     verbal = lemma in _VERBS or any((lemma, p.lower_) in _PHRASAL for p in _preps(token))
-    if verbal and clause_of(unit, clauses, token) is not None:
+    if verbal and (clause_of(unit, clauses, token) is not None or token.dep_ == "acomp"):
         yield from _by_verb(reading, unit, clauses, token)
     elif token.pos_ in {"NOUN", "PROPN"} and lemma in _NOUNS:
         yield from _by_noun(reading, unit, clauses, token)
@@ -159,6 +172,12 @@ def _read(reading: Reading, unit: Unit, clauses: Sequence[Clause], token: Token)
         yield from _by_against(reading, unit, clauses, token)
 
 
+def _lemma(token: Token) -> str:
+    """The verb's lemma, also for its participle tagged an adjective ("remains opposed to X")."""
+    lemma = token.lemma_.lower()
+    return _PARTICIPLES.get(lemma, lemma)
+
+
 def _preps(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in {"prep", "prt"}]
 
@@ -167,19 +186,34 @@ def _by_verb(
     reading: Reading, unit: Unit, clauses: Sequence[Clause], token: Token
 ) -> Iterator[Fact]:
     clause = clause_of(unit, clauses, token)
+    if clause is None and token.dep_ == "acomp":  # "remains opposed to X"
+        clause = clause_of(unit, clauses, token.head)
     modality = _modality(clause, token)
     if clause is None or modality is None:
         return
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     phrasal = [p for p in _preps(token) if (lemma, p.lower_) in _PHRASAL]
     readings = [(_PHRASAL[(lemma, p.lower_)], _pobjs_of(p)) for p in phrasal]
+    passive = _is_passive(token) or any(c.dep_ == "agent" for c in token.children)
     if not phrasal:
-        deps = {"nsubjpass"} if clause.passive else {"dobj", "npadvmod"}
-        readings = [(_VERBS[lemma], [c for c in token.children if c.dep_ in deps])]
-    holders = _holders(reading, unit, token, clause.passive and not phrasal)
+        deps = {"nsubjpass"} if passive else {"dobj", "npadvmod"}
+        objects = [c for c in token.children if c.dep_ in deps]
+        if passive and not objects:
+            objects = _modified(token)  # "a force … supported by X": the force
+        readings = [(_VERBS[lemma], objects)]
+    holders = _holders(reading, unit, token, passive and not phrasal)
     for polarity, objects in readings:
         for head in objects:
             yield from _facts(reading, unit, clause, holders, polarity, head, modality)
+
+
+def _modified(participle: Token) -> list[Token]:
+    """The noun a participle (or its first conjunct) modifies: "a force composed of … and
+    supported by X"."""
+    node = participle
+    while node.dep_ == "conj":
+        node = node.head
+    return [node.head] if node.dep_ == "acl" and node.head.pos_ in _NOMINAL else []
 
 
 def _by_noun(
@@ -201,14 +235,18 @@ def _by_noun(
 def _by_support(
     reading: Reading, unit: Unit, clauses: Sequence[Clause], noun: Token
 ) -> Iterator[Fact]:
-    verb = noun.head if noun.dep_ == "dobj" else None
-    if verb is not None and verb.lemma_.lower() not in _EXPRESSING:
+    shown = _shown(noun)
+    phrase = noun if shown is None else shown  # "a show of support": the show's verb and owner
+    verb = phrase.head if phrase.dep_ == "dobj" else None
+    if verb is not None and shown is None and verb.lemma_.lower() not in _EXPRESSING:
         return  # support pledged, provided, increased: aid (the pledges mapping)
     clause = _clause_over(unit, clauses, noun)
     modality = _modality(clause, noun)
     if clause is None or modality is None:
         return
-    holders = _parties_of(reading, unit, [c for c in noun.children if c.dep_ == "poss"])
+    owners = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
+    owners += [c for c in phrase.children if c.dep_ == "poss" and phrase is not noun]
+    holders = _parties_of(reading, unit, owners)
     targets = _pobjs(noun, "for") + _pobjs(noun, "to")
     froms = _pobjs(noun, "from") + [f for t in targets for f in _pobjs(t, "from")]
     holders += _parties_of(reading, unit, froms + _pobjs(noun, "of"))
@@ -220,6 +258,13 @@ def _by_support(
     for head in targets:
         yield from _facts(reading, unit, clause, holders, SUPPORT, head, modality,
                           party_only=True)  # fmt: skip
+
+
+def _shown(noun: Token) -> Token | None:
+    """The noun of showing a support noun is the ``of`` phrase of ("a show of support")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _SHOWING:
+        return noun.head.head
+    return None
 
 
 def _by_pressure(
@@ -310,8 +355,9 @@ def _target(reading: Reading, unit: Unit, head: Token) -> tuple[Ref | None, str,
     base = unit.paragraph.start
     start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
     issue = reading.source.text[start:end]
-    if party is not None and _party_at(reading, unit, head) is not None:
-        issue = next(m.span.text for m in headed_mentions(reading, unit, head))
+    named = _party_mention(reading, unit, head)
+    if named is not None:
+        issue = named.span.text
     about = tuple(
         dict.fromkeys(
             m.value
@@ -336,6 +382,11 @@ def _own_tokens(head: Token) -> list[Token]:
     (another statement than the phrase's own), without its conjuncts (targets of their own)."""
     after = [t for t in head.subtree if t.i > head.i]
     stops = [t.i for t in after if t.text in _BREAKS]
+    stops += [
+        c.left_edge.i
+        for c in head.children
+        if c.dep_ == "acl" and c.i > head.i and any(g.dep_ == "agent" for g in c.children)
+    ]  # "a force supported by X"
     stops += [t.left_edge.i for t in after if t.dep_ in _OUTSIDE]
     cut = min(stops, default=head.right_edge.i + 1)
     words = [t for t in head.subtree if t.i < cut and not t.is_punct]
@@ -346,9 +397,14 @@ def _own_tokens(head: Token) -> list[Token]:
 
 def _party_at(reading: Reading, unit: Unit, token: Token) -> Ref | None:
     """The state, organisation, person or coalition ``token`` is part of the name of."""
-    for mention in headed_mentions(reading, unit, token):
+    mention = _party_mention(reading, unit, token)
+    return mention.value if mention is not None and isinstance(mention.value, Ref) else None
+
+
+def _party_mention(reading: Reading, unit: Unit, token: Token) -> Mention | None:
+    for mention in mentions_at(reading, unit, token):
         if mention.kind in _PARTY_KINDS and isinstance(mention.value, Ref):
-            return mention.value
+            return mention
     return None
 
 
@@ -367,7 +423,9 @@ def _subjects(verb: Token) -> list[Token]:
     for _ in range(8):
         if node.lemma_.lower() in _UNDOING:
             return []
-        subject = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        helpers = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
+        subject = [c for h in [node, *helpers] for c in h.children  # "is/nsubj opposed"
+                   if c.dep_ in {"nsubj", "nsubjpass"}]  # fmt: skip
         if subject:
             return subject
         if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"}:
@@ -396,15 +454,18 @@ def _parties(reading: Reading, unit: Unit, token: Token, depth: int) -> list[Men
     of any of them ("A, led by B": B too)."""
     if depth > _DEPTH:
         return []
-    own = [m for m in headed_mentions(reading, unit, token)
+    own = [m for m in mentions_at(reading, unit, token)
            if m.kind in _PARTY_KINDS and isinstance(m.value, Ref)]  # fmt: skip
     lemma = token.lemma_.lower()
+    if not own and lemma in _SPEAKING:
+        own = _speaker(reading, unit, token, _SPEAKING[lemma])
     if not own and lemma in _RELATIVE and token.head.dep_ == "relcl":
         own = _parties(reading, unit, token.head.head, depth + 1)
     if not own and lemma in _GROUPS:
         inner = _pobjs(token, "of") + [
             c for c in token.children if c.dep_ in {"poss", "amod", "compound"}
         ]
+        inner += [c for t in inner for c in t.conjuncts]
         own = [m for t in inner for m in _parties(reading, unit, t, depth + 1)]
     if not own and token.dep_ == "pobj" and token.head.lower_ == "of":
         group = token.head.head
@@ -413,6 +474,20 @@ def _parties(reading: Reading, unit: Unit, token: Token, depth: int) -> list[Men
     if not own and token.dep_ == "attr":
         own = [m for s in _subjects(token.head) for m in _parties(reading, unit, s, depth + 1)]
     return own + _leaders(reading, unit, token)
+
+
+def _speaker(
+    reading: Reading, unit: Unit, pronoun: Token, kinds: frozenset[MentionKind]
+) -> list[Mention]:
+    """Whom a pronoun subject of reported speech stands for: the subject of the verb of saying
+    it is said under ("X said it would back Y", "“We stand with Y,” X said"), of a kind the
+    pronoun can stand for ("it" a state or organisation, "he"/"she" a person)."""
+    saying = next((a for a in pronoun.ancestors if _reporting(a)), None)
+    if saying is None:
+        return []
+    subjects = [c for c in saying.children if c.dep_ == "nsubj"]
+    named = [m for s in subjects for m in _parties(reading, unit, s, _DEPTH)]
+    return [m for m in named if m.kind in kinds]
 
 
 def _leaders(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
@@ -483,13 +558,35 @@ def _negated(token: Token) -> bool:
 def _modality(clause: Clause | None, token: Token) -> str | None:
     """The stance's modality, or None when the clause does not hold it: negated, supposed,
     possible, refused, failed, or asked."""
-    if clause is None or not clause.polarity or clause.modality not in _KEPT:
+    if clause is None or not clause.polarity:
+        return None
+    modality = "future" if _reported_will(token) else clause.modality
+    if modality not in _KEPT:
         return None
     ancestors = [a.lemma_.lower() for a in token.ancestors] + [
         c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ == "mark"
     ]
     if any(a in _UNDOING for a in ancestors) or _negated(token):
         return None
-    if clause.modality == "asserted" and any(a in _COMMITTING for a in ancestors):
+    if modality == "asserted" and any(a in _COMMITTING for a in ancestors):
         return "committed"
-    return _KEPT[clause.modality]
+    return _KEPT[modality]
+
+
+def _reported_will(token: Token) -> bool:
+    """ "would" reported after a past verb of saying is the speaker's "will" ("X said it would
+    continue to stand with Y"), not a condition (an "if" is read as one before this)."""
+    node = token
+    while node.dep_ in {"xcomp", "conj"} and not any(c.lower_ == "would" for c in node.children):
+        node = node.head
+    conditions = [c for c in node.children if c.dep_ == "advcl"
+                  and any(m.lower_ in {"if", "unless"} for m in c.children)]  # fmt: skip
+    return (
+        any(c.lower_ == "would" for c in node.children)
+        and not conditions
+        and any(a.tag_ == "VBD" and _reporting(a) for a in node.ancestors)
+    )
+
+
+def _reporting(token: Token) -> bool:
+    return LEXICON.get(token.lemma_.lower()) in REPORTING

@@ -193,7 +193,7 @@ def _antecedent(reading: Reading, unit: Unit, noun: Token) -> list[Mention]:
     node = noun
     while node.head.i != node.i:
         node = node.head
-        named = [m for m in _mentions_at(reading, unit, node) if m.kind is MentionKind.PERSON]
+        named = [m for m in mentions_at(reading, unit, node) if m.kind is MentionKind.PERSON]
         if named:
             return named
         if node.pos_ in {"VERB", "AUX"}:
@@ -202,7 +202,9 @@ def _antecedent(reading: Reading, unit: Unit, noun: Token) -> list[Mention]:
     return []
 
 
-def _mentions_at(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+def mentions_at(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+    """The mentions ``token`` is part of (whatever its phrase's extent: a name in quotation
+    marks the parser leaves outside the phrase is still the word's)."""
     at = unit.paragraph.start + token.idx
     return [m for m in reading.mentions_in(at - 200, at + 1) if m.span.start <= at < m.span.end]
 
