@@ -108,6 +108,11 @@ def test_a_stance_not_simply_asserted_keeps_its_modality(text: str, modality: st
     assert row["modality"] == modality and row["polarity"] == "support"
 
 
+def test_a_commitment_of_others_over_a_noun_is_not_the_holders() -> None:
+    (row,) = rows("Officials committed to a force supported by Chile.")
+    assert row["holder"] == "CHL" and "modality" not in row
+
+
 def test_a_commitment_to_defend_a_party_is_a_committed_stance_of_the_coalition() -> None:
     (row,) = rows("Leaders of the Coalition of the Willing, who commit to defending Peru, met.")
     assert row["holder"] == "coalition-of-the-willing" and row["target"] == "PER"
@@ -250,6 +255,7 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
         "Carlos Ortega no longer stood with Peru.",
         "Chile never backed Peru.",
         "Peru must defend its sovereignty and territorial integrity.",  # its own
+        "Chile backed its commitments with troops.",  # its own, not a stance toward another
         "Chile has not opposed the plan.",
         "Chile is not an ally of Peru.",
         "Chile refused to back Peru.",

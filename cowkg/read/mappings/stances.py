@@ -350,7 +350,7 @@ def _target(reading: Reading, unit: Unit, head: Token) -> tuple[Ref | None, str,
         owners = [c for c in head.children if c.dep_ in {"poss", "amod", "compound"}]
         party = next((p for o in owners if (p := _party_at(reading, unit, o)) is not None), None)
     if party is None and (head.pos_ in {"PRON", "DET"} or _own(head)):
-        return None, "", ()  # "what the coalition supports", "defend itself": no issue named
+        return None, "", ()  # "what the coalition supports", "back its commitments": its own
     tokens = _own_tokens(head)
     base = unit.paragraph.start
     start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
@@ -369,9 +369,9 @@ def _target(reading: Reading, unit: Unit, head: Token) -> tuple[Ref | None, str,
 
 
 def _own(head: Token) -> bool:
-    """A word standing for its owner owned by a pronoun ("defend its sovereignty"): the holder's
-    own, no stance toward another."""
-    return head.lemma_.lower() in _STAND_INS and any(
+    """A thing owned by a pronoun ("defend its sovereignty", "back its commitments with
+    troops"): the holder's own, no stance toward another."""
+    return any(
         c.dep_ == "poss" and c.pos_ == "PRON"
         for c in min([head, *head.conjuncts], key=lambda t: t.i).children
     )
@@ -457,7 +457,7 @@ def _parties(reading: Reading, unit: Unit, token: Token, depth: int) -> list[Men
     own = [m for m in mentions_at(reading, unit, token)
            if m.kind in _PARTY_KINDS and isinstance(m.value, Ref)]  # fmt: skip
     lemma = token.lemma_.lower()
-    if not own and lemma in _SPEAKING:
+    if not own and lemma in _SPEAKING and depth < _DEPTH:  # the speaker's own name only
         own = _speaker(reading, unit, token, _SPEAKING[lemma])
     if not own and lemma in _RELATIVE and token.head.dep_ == "relcl":
         own = _parties(reading, unit, token.head.head, depth + 1)
@@ -568,9 +568,20 @@ def _modality(clause: Clause | None, token: Token) -> str | None:
     ]
     if any(a in _UNDOING for a in ancestors) or _negated(token):
         return None
-    if modality == "asserted" and any(a in _COMMITTING for a in ancestors):
+    if modality == "asserted" and _committed(token):
         return "committed"
     return _KEPT[modality]
+
+
+def _committed(token: Token) -> bool:
+    """The stance is what its holder commits to ("commit to defending X"): a verb of committing
+    governs it with no noun between (not "officials committed to a force supported by X")."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in _COMMITTING:
+            return True
+        if ancestor.pos_ in _NOMINAL:
+            return False
+    return False
 
 
 def _reported_will(token: Token) -> bool:
