@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fixtures.structure import keyed
 
 from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import MAPPINGS, read
 from cowkg.read.mappings.stances import stances
-from cowkg.types import Fact, FactKind, Ref, Source
+from cowkg.types import Fact, FactKind, Source
 
 PUBLISHED = dt.date(2026, 5, 14)
 
@@ -24,14 +25,7 @@ def found(text: str) -> list[Fact]:
 
 
 def rows(text: str) -> list[dict[str, object]]:
-    def plain(value: object) -> object:
-        if isinstance(value, Ref):
-            return value.key
-        if isinstance(value, tuple):
-            return tuple(plain(v) for v in value)
-        return value
-
-    return [{k: plain(v) for k, v in f.args.items()} for f in found(text)]
+    return [{k: keyed(v) for k, v in f.args.items()} for f in found(text)]
 
 
 def pairs(text: str) -> set[tuple[object, object, object]]:
