@@ -4,14 +4,16 @@ whom — a position, not a pledge of aid.
 Read from the parse of each unit, in five shapes:
 
 - **a verb of stance**: support — back, support, defend, champion, stand with/by/behind, side
-  with, rally behind/around; opposition — oppose, resist, confront, counter, fight, sanction,
-  pressure, isolate, stand/side/act/fight/turn against. The holders are the subject (conjuncts
-  included: "A, B and C backed …"), the ``by`` agents of a passive ("was opposed by A"), and the
+  with, rally behind/around; opposition — oppose, be/remain opposed to, resist, confront,
+  counter, fight, sanction, pressure, isolate, stand/side/act/fight/turn against. The holders are
+  the subject (conjuncts included: "A, B and C backed …"), the ``by`` agents of a passive ("was
+  opposed by A"; a participle's noun is the target: "a force supported by A"), and the
   leader of a holder ("A, led by B, opposed …": B too; "some countries, led by B" — B alone); a
   relative pronoun is the noun it stands for ("leaders of the coalition, who commit to
   defending …": the coalition), and so is the noun an infinitive hangs on ("a coalition to
   support the ceasefire"); a subjectless conjunct, complement or infinitive takes its governor's
-  subject;
+  subject; a pronoun subject of reported speech is the speaker ("X said it would back Y": "it" a
+  state or organisation, "he"/"she" a person, "we"/"I" any party);
 - **a noun of stance predicated of a party**: backer, supporter, ally, partner, defender,
   champion, friend; opponent, adversary, enemy, foe, critic — with its target as possessor or
   ``of`` phrase ("Ukraine's backers", "partners of Chile"), and its holders the subject of the
@@ -20,7 +22,8 @@ Read from the parse of each unit, in five shapes:
 - **the noun support/backing** with its holder and target written: "support for X from Y",
   "Y's support for X", "the support of Y" (whose target is the party the clause's subject is:
   "X did it with/through the support of Y"), and support a party expresses, voices, reaffirms,
-  declares or shows ("Y voiced support for X"). Support a party pledges, provides, delivers,
+  declares or shows ("Y voiced support for X"), a demonym's ("French support for X") and a show
+  of support staged by a party ("A staged a show of support for X"). Support a party pledges, provides, delivers,
   increases or continues is aid: the pledges mapping reads it, and it is no stance here;
 - **pressure and sanctions on a party**: "Y increased pressure on X", "Y's sanctions against X"
   (opposition of the verb's subject or the noun's possessor);
@@ -43,7 +46,8 @@ backed", "observers opposed it", "Ukraine's allies met"), support as aid pledged
 ("pledged support for X", "will provide support"), and "support" that no party gives
 ("systems that support operations"). "Will support" is a stance with modality ``future``,
 "committed to defending" ``committed``, "plans to back" ``planned``, "is expected to back"
-``expected``.
+``expected``; "would" reported after a past verb of saying ("X said it would stand with Y") is
+the speaker's "will": ``future``.
 """
 
 from __future__ import annotations
@@ -132,8 +136,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _DEPTH = 4
 """How many steps a noun phrase is followed to the party it stands for."""
 _OUTSIDE = frozenset({"relcl", "appos", "advcl"})
-_BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
 """Children whose words are another statement than the target phrase's own."""
+_BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
+"""Marks that end a target phrase as the source words it."""
 
 
 def stances(reading: Reading) -> Iterator[Fact]:
