@@ -23,8 +23,9 @@ Read from the parse of each unit, in five shapes:
   "Y's support for X", "the support of Y" (whose target is the party the clause's subject is:
   "X did it with/through the support of Y"), and support a party expresses, voices, reaffirms,
   declares or shows ("Y voiced support for X"), a demonym's ("French support for X") and a show
-  of support staged by a party ("A staged a show of support for X"). Support a party pledges, provides, delivers,
-  increases or continues is aid: the pledges mapping reads it, and it is no stance here;
+  of support staged by a party ("A staged a show of support for X"). Support a party pledges,
+  provides, delivers, increases or continues is aid: the pledges mapping reads it, and it is no
+  stance here;
 - **pressure and sanctions on a party**: "Y increased pressure on X", "Y's sanctions against X"
   (opposition of the verb's subject or the noun's possessor);
 - **against a party**: an ``against`` phrase on a clause's verb or its object ("pledged aid for
