@@ -192,6 +192,7 @@ def test_an_opponent_in_apposition() -> None:
         "Chile voiced support for Peru.",
         "With the backing of Chile, Peru held the line.",
         "Peru rebuilt the port, made possible through the support of Chile.",
+        "Chile spoke in support of Peru.",
     ],
 )
 def test_support_as_a_noun_with_its_holder_and_target(text: str) -> None:
@@ -266,6 +267,7 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
         "Chile pledged support for Peru.",  # a pledge, read by the pledges mapping
         "Chile will provide support to Peru.",  # aid, not a stance
         "Chile warned against complacency.",  # against no party
+        "Rallies were held in support of Peru.",  # no named holder
         "Peru took a loan backed by frozen French assets.",  # backed, but by no party
         "That is what the coalition is designed to support.",  # no issue named
         "Back Peru and increase the pressure on Bolivia.",  # an imperative: no holder

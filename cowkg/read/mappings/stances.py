@@ -21,7 +21,8 @@ Read from the parse of each unit, in five shapes:
   X"), its apposition ("A, X's backer,") or its ``including``/``such as`` names;
 - **the noun support/backing** with its holder and target written: "support for X from Y",
   "Y's support for X", "the support of Y" (whose target is the party the clause's subject is:
-  "X did it with/through the support of Y"), and support a party expresses, voices, reaffirms,
+  "X did it with/through the support of Y"), "in support of X" (held by the subject of the verb
+  it hangs on), and support a party expresses, voices, reaffirms,
   declares or shows ("Y voiced support for X"), a demonym's ("French support for X") and a show
   of support staged by a party ("A staged a show of support for X"). Support a party pledges,
   provides, delivers, increases or continues is aid: the pledges mapping reads it, and it is no
@@ -254,10 +255,14 @@ def _by_support(
     owners += [c for c in phrase.children if c.dep_ == "poss" and phrase is not noun]
     holders = _parties_of(reading, unit, owners)
     targets = _pobjs(noun, "for") + _pobjs(noun, "to")
+    in_support = noun.dep_ == "pobj" and noun.head.lower_ == "in"  # "in support of X"
+    if in_support:
+        targets, over = _pobjs(noun, "of"), verb_of(noun)
+        verb = over if over is not None and over.pos_ != "AUX" else None
     froms = _pobjs(noun, "from") + [f for t in targets for f in _pobjs(t, "from")]
-    holders += _parties_of(reading, unit, froms + _pobjs(noun, "of"))
+    holders += _parties_of(reading, unit, froms + ([] if in_support else _pobjs(noun, "of")))
     if verb is not None and not holders:
-        holders = _holders(reading, unit, verb, False)
+        holders = _holders(reading, unit, verb, _is_passive(verb))
     elif not targets and noun.dep_ == "pobj" and noun.head.lower_ in {"with", "through"}:
         over = verb_of(noun)
         targets = _subjects(over) if over is not None else []
