@@ -42,6 +42,13 @@ def test_the_mapping_is_registered_and_cites_the_sentence() -> None:
     assert fact.args["date"] == dt.date(2026, 5, 3)
 
 
+def test_a_verb_of_opposition_toward_a_party() -> None:
+    assert pairs("Chile fought Bolivia. Peru pressured Ecuador.") == {
+        ("CHL", "opposition", "BOL"),
+        ("PER", "opposition", "ECU"),
+    }
+
+
 def test_a_verb_of_support_with_a_party_as_object() -> None:
     assert rows("Chile backed Peru.") == [
         {"holder": "CHL", "polarity": "support", "target": "PER", "issue": "Peru"}
@@ -268,6 +275,7 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
         "Chile will provide support to Peru.",  # aid, not a stance
         "Chile warned against complacency.",  # against no party
         "Rallies were held in support of Peru.",  # no named holder
+        "Chile fought fires.",  # fighting a thing is no stance toward a party
         "Peru took a loan backed by frozen French assets.",  # backed, but by no party
         "That is what the coalition is designed to support.",  # no issue named
         "Back Peru and increase the pressure on Bolivia.",  # an imperative: no holder

@@ -37,8 +37,9 @@ Read from the parse of each unit, in five shapes:
 or the owner of a word that stands for it ("X's sovereignty", "Y's aggression"); otherwise no
 target, and the stance is on the thing the source names (``issue``, verbatim: "the option of
 sending troops to X", "the ceasefire"), with the parties that phrase names as ``about`` (a
-relative clause or apposition inside it is another statement, and left out). ``against`` needs a
-party.
+relative clause or apposition inside it is another statement, and left out). ``against``,
+nouns of stance, support, pressure and the verbs other than back, support, defend, champion and
+oppose need a party ("fought fires" is none).
 
 **Not a stance** (nothing): a negated one ("did not back X": not backing is no opposition; the
 polarity flips only where the words do — "opposed" — so a negation yields no fact), one
@@ -79,6 +80,9 @@ _VERBS: Mapping[str, str] = {
                      "pressurise", "pressurize", "isolate"], OPPOSITION),
 }  # fmt: skip
 """Verb lemma → the stance its subject takes toward its object."""
+_ON_THINGS = frozenset({"back", "support", "defend", "champion", "oppose"})
+"""Verbs whose object may be a thing rather than a party ("opposed the plan", "back the deal");
+the others are stances only toward a party ("fight Y", not "fight fires")."""
 _PHRASAL: Mapping[tuple[str, str], str] = {
     **dict.fromkeys([("stand", "with"), ("stand", "by"), ("stand", "behind"), ("side", "with"),
                      ("rally", "behind"), ("rally", "around")], SUPPORT),
@@ -209,9 +213,10 @@ def _by_verb(
             objects = _modified(token)  # "a force … supported by X": the force
         readings = [(_VERBS[lemma], objects)]
     holders = _holders(reading, unit, token, passive and not phrasal)
+    party_only = lemma not in _ON_THINGS
     for polarity, objects in readings:
         for head in objects:
-            yield from _facts(reading, unit, clause, holders, polarity, head, modality)
+            yield from _facts(reading, unit, clause, holders, polarity, head, modality, party_only)
 
 
 def _modified(participle: Token) -> list[Token]:
