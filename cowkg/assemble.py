@@ -646,6 +646,38 @@ def _based_in(w: _FactWriter) -> None:
     w.link(w.node(w.ref("organization")), COW.basedIn, "state")
 
 
+STANCE_POLARITIES = {"support": COW.polaritySupport, "opposition": COW.polarityOpposition}
+
+
+def _stance(w: _FactWriter) -> None:
+    """Who backs or opposes whom (or what). One node per holder, polarity, target, day and
+    wording (issue and modality), so that sources stating the same stance in the same words on
+    the same day meet on it, and a node never holds two issues or modalities."""
+    holder, polarity = w.ref("holder"), str(w.arg("polarity"))
+    issue, modality = str(w.arg("issue")), str(w.arg("modality") or "asserted")
+    target = w.arg("target")
+    date = w.arg("date")
+    day = date.isoformat() if isinstance(date, dt.date) else "undated"
+    toward = w.key("target") if isinstance(target, Ref) else "issue"
+    wording = _digest(f"{issue}|{modality}")
+    toward_word = "for" if polarity == "support" else "to"
+    label = f"{polarity} of {w.res.label(holder)} {toward_word} {issue}"
+    path = f"stance/{w.key('holder')}/{polarity}/{toward}/{day}/{wording}"
+    node = w.sub(path, COW.Stance, label)
+    w.link(node, COW.stanceHolder, "holder")
+    w.add(node, COW.stancePolarity, w.concept("polarity", STANCE_POLARITIES, "stance polarity"))
+    w.link(node, COW.stanceTarget, "target")
+    w.literal(node, COW.stanceIssue, "issue", _text)
+    w.link(node, COW.about, "about")
+    w.literal(node, COW.asOf, "date", _date)
+    w.literal(node, COW.stanceModality, "modality", _plain)
+
+
+def _digest(text: str) -> str:
+    """A short, stable key for free text in an IRI."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
 WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEETING: _meeting,
     FactKind.MEETING_PLACE: _meeting_place,
@@ -677,6 +709,7 @@ WRITERS: Mapping[FactKind, Callable[[_FactWriter], None]] = {
     FactKind.MEETING_TOPIC: _meeting_topic,
     FactKind.CHAIRMANSHIP: _chairmanship,
     FactKind.VISIT: _visit,
+    FactKind.STANCE: _stance,
     FactKind.MEDIATION: _relation("mediator", COW.mediatedBy),
 }
 

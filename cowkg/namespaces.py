@@ -190,6 +190,16 @@ class COW(DefinedNamespace):
     Chairmanship: URIRef
     standingChair: URIRef
     timesChaired: URIRef
+    # stances
+    Stance: URIRef
+    StancePolarity: URIRef
+    polaritySupport: URIRef
+    polarityOpposition: URIRef
+    stanceHolder: URIRef
+    stanceTarget: URIRef
+    stancePolarity: URIRef
+    stanceIssue: URIRef
+    stanceModality: URIRef
     # visits
     Visit: URIRef
     visitor: URIRef

@@ -283,6 +283,14 @@ class FactKind(StrEnum):
     # mediates or brokers talks between others ("talks between A and B mediated by C",
     # "C-brokered talks"); neither host nor participant
     MEDIATION = "mediation"
+    # holder: Ref(STATE | ORGANIZATION | PERSON | COALITION); polarity: str (support |
+    # opposition); issue: str (what the stance is toward, verbatim: the target's name, or "the
+    # option of sending troops"); target?: Ref (the party it is toward, when the words name
+    # one: "backed X", "X's backers", "against X's aggression"); about?: tuple[Ref, ...] (the
+    # parties an issue that is no party names); date?: date; modality?: str (future | planned |
+    # expected | committed; absent: asserted)  -- who backs or opposes whom or what, as a
+    # position (a pledge of support is a PLEDGE)
+    STANCE = "stance"
 
 
 @dataclass(frozen=True, slots=True)

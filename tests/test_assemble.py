@@ -459,6 +459,39 @@ def test_a_visit_is_an_event_of_its_visitor_at_the_state_visited() -> None:
     }
 
 
+def test_a_stance_is_its_holders_support_for_a_party_or_opposition_to_a_thing() -> None:
+    backing = {"holder": GBR, "polarity": "support", "target": AUS, "issue": "Australia",
+               "modality": "future"}  # fmt: skip
+    support = Fact(FactKind.STANCE, backing, (), "rule:x")
+    args = {"holder": GBR, "polarity": "opposition", "issue": "the option of sending troops",
+            "about": (AUS,), "date": dt.date(2025, 3, 14)}  # fmt: skip
+    opposition = Fact(FactKind.STANCE, args, (), "rule:x")
+    res = resolve([support, opposition], BASE)
+    triples = fact_triples(support, res)
+    (node,) = {s for s, p, o in triples if (p, o) == (RDF.type, COW.Stance)}
+    assert str(node).startswith(f"{BASE}id/stance/GBR/support/AUS/undated/")
+    assert {(p, o) for s, p, o in triples if s == node} >= {
+        (RDF.type, COW.Stance),
+        (COW.stanceHolder, URIRef(f"{BASE}id/state/GBR")),
+        (COW.stancePolarity, COW.polaritySupport),
+        (COW.stanceTarget, URIRef(f"{BASE}id/state/AUS")),
+        (COW.stanceIssue, Literal("Australia", lang="en")),
+        (COW.stanceModality, Literal("future")),
+    }
+    triples = fact_triples(opposition, res)
+    (node,) = {s for s, p, o in triples if (p, o) == (RDF.type, COW.Stance)}
+    assert str(node).startswith(f"{BASE}id/stance/GBR/opposition/issue/2025-03-14/")
+    other = Fact(FactKind.STANCE, {**backing, "modality": "planned"}, (), "rule:x")
+    assert node not in {s for s, p, o in fact_triples(other, res)}  # one modality per node
+    assert {(p, o) for s, p, o in triples if s == node} >= {
+        (COW.stancePolarity, COW.polarityOpposition),
+        (COW.about, URIRef(f"{BASE}id/state/AUS")),
+        (COW.asOf, Literal(dt.date(2025, 3, 14), datatype=XSD.date)),
+        (COW.stanceIssue, Literal("the option of sending troops", lang="en")),
+    }
+    assert not any(p == COW.stanceTarget for s, p, o in triples)
+
+
 def test_a_dated_credited_name_is_a_name_use_of_its_entity() -> None:
     force = Ref(EntityKind.FORCE, "nsf", "Nordic Shield Force")
     args = {"entity": force, "label": "northern troops", "lang": "en", "alternative": True,

@@ -95,6 +95,7 @@ from cowkg.read.mappings import (  # noqa: E402
     purposes,
     quoted,
     series,
+    stances,
     statements,
     visits,
 )
@@ -126,5 +127,6 @@ MAPPINGS: tuple[tuple[str, Mapping], ...] = (
     ("visit", visits.visits),
     ("outlet-country", outlets.outlet_countries),
     ("organ-state", organs.organ_states),
+    ("stance", stances.stances),
 )
 """Every mapping by name (the name is its facts' ``rule:`` method), run in this order."""

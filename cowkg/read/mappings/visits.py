@@ -68,11 +68,13 @@ def visits(reading: Reading) -> Iterator[Fact]:
 def _by_verb(
     reading: Reading, unit: Unit, clauses: Sequence[Clause], token: Token
 ) -> Iterator[Fact]:
-    clause = _clause_of(unit, clauses, token)
+    clause = clause_of(unit, clauses, token)
     if clause is None or not _made(clause):
         return
     visitors = _choose([a.mention for a in clause.arguments if a.role == "subject"])
-    where = [m for c in token.children if c.dep_ == "dobj" for m in _headed(reading, unit, c)]
+    where = [
+        m for c in token.children if c.dep_ == "dobj" for m in headed_mentions(reading, unit, c)
+    ]
     day = next((m.value for m in clause.dates if _day(m)), None)
     occasion = _phrase(unit, token, "for")
     yield from _facts(reading, unit, visitors, where, day, occasion)
@@ -84,12 +86,12 @@ def _by_noun(
     if any(c.lower_ in _NOT_MADE or c.lower_ == "no" for c in noun.children):
         return
     verb = verb_of(noun)
-    clause = _clause_of(unit, clauses, verb) if verb is not None else None
+    clause = clause_of(unit, clauses, verb) if verb is not None else None
     if clause is not None and (not _made(clause) or clause.predicate in _UNDOING):
         return
     of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     owner = [c for c in noun.children if c.dep_ == "poss"]
-    found = [m for t in of + owner for m in _mentions(reading, unit, t)]
+    found = [m for t in of + owner for m in phrase_mentions(reading, unit, t)]
     if not found and any(o.lower_ in _POSSESSIVES for o in owner):
         found = _antecedent(reading, unit, noun)
     visitors = _choose([m for m in found if m.kind in _VISITORS])
@@ -97,7 +99,7 @@ def _by_noun(
     heads = [noun, *(t for o in of for t in o.subtree)]
     to = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
           for g in c.children]  # fmt: skip
-    where = [m for t in to for m in _headed(reading, unit, t)]
+    where = [m for t in to for m in headed_mentions(reading, unit, t)]
     base = unit.paragraph.start
     inside = reading.mentions_in(base + noun.left_edge.idx, base + noun.right_edge.idx + 1)
     day = next((m.value for m in inside if _day(m)), None)
@@ -155,12 +157,12 @@ def _made(clause: Clause) -> bool:
     return clause.polarity and clause.modality == "asserted" and clause.tense != "future"
 
 
-def _clause_of(unit: Unit, clauses: Sequence[Clause], token: Token) -> Clause | None:
+def clause_of(unit: Unit, clauses: Sequence[Clause], token: Token) -> Clause | None:
     at = unit.paragraph.start + token.idx
     return next((c for c in clauses if c.trigger.start == at), None)
 
 
-def _mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+def phrase_mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
     """The mentions inside the phrase ``token`` heads."""
     base = unit.paragraph.start
     start = base + token.left_edge.idx
@@ -168,12 +170,12 @@ def _mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
     return [m for m in reading.mentions_in(start, end) if m.span.end <= end]
 
 
-def _headed(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+def headed_mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
     """The state or place the phrase ``token`` heads is ("visited Peru", "to Lima"): the mention
     its head word is part of, not one deeper in it ("visited the headquarters of the force for
     Peru" visited no Peru)."""
     at = unit.paragraph.start + token.idx
-    return [m for m in _mentions(reading, unit, token) if m.span.start <= at < m.span.end]
+    return [m for m in phrase_mentions(reading, unit, token) if m.span.start <= at < m.span.end]
 
 
 def _choose(mentions: Sequence[Mention]) -> list[Mention]:
@@ -191,16 +193,18 @@ def _antecedent(reading: Reading, unit: Unit, noun: Token) -> list[Mention]:
     node = noun
     while node.head.i != node.i:
         node = node.head
-        named = [m for m in _mentions_at(reading, unit, node) if m.kind is MentionKind.PERSON]
+        named = [m for m in mentions_at(reading, unit, node) if m.kind is MentionKind.PERSON]
         if named:
             return named
         if node.pos_ in {"VERB", "AUX"}:
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            return _mentions(reading, unit, subject) if subject is not None else []
+            return phrase_mentions(reading, unit, subject) if subject is not None else []
     return []
 
 
-def _mentions_at(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+def mentions_at(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+    """The mentions ``token`` is part of (whatever its phrase's extent: a name in quotation
+    marks the parser leaves outside the phrase is still the word's)."""
     at = unit.paragraph.start + token.idx
     return [m for m in reading.mentions_in(at - 200, at + 1) if m.span.start <= at < m.span.end]
 
