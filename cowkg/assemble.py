@@ -504,6 +504,7 @@ def _plan_point(w: _FactWriter) -> None:
     w.add(w.node(plan), COW.hasPoint, pt)
     w.literal(pt, SCHEMA.position, "position", _int)
     w.literal(pt, SCHEMA.text, "text", _text)
+    w.link(pt, COW.about, "about")
     w.link(w.node(plan), COW.beneficiary, "beneficiary")  # the point's beneficiary: the plan's
 
 

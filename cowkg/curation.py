@@ -150,7 +150,13 @@ SCHEMA: dict[FactKind, dict[str, str]] = {
         "deployment_area": "ref",
         "beneficiary": "ref",
     },
-    FactKind.PLAN_POINT: {"plan": "ref!", "position": "int!", "text": "str!", "beneficiary": "ref"},
+    FactKind.PLAN_POINT: {
+        "plan": "ref!",
+        "position": "int!",
+        "text": "str!",
+        "beneficiary": "ref",
+        "about": "refs",
+    },
     FactKind.PRINCIPLE: {
         "principle": "ref!",
         "text": "str!",

@@ -220,7 +220,8 @@ class FactKind(StrEnum):
     # plan for X", "to guarantee X's security")
     PLAN = "plan"
     # plan: Ref(PLAN); position: int; text: str; beneficiary?: Ref (whom the point is for: "aid
-    # to X"; written on the plan)
+    # to X"; written on the plan); about?: tuple[Ref, ...] (the other states and organisations
+    # the point names: "pressure on X")
     PLAN_POINT = "plan-point"
     # principle: Ref(PRINCIPLE); text: str; stated_at?: Ref(MEETING); stated_by?: Ref
     PRINCIPLE = "principle"

@@ -250,6 +250,19 @@ def test_synthetic_numbered_list_must_match_the_announced_count(
     assert len(of_kind(facts, FactKind.PLAN)) == (1 if expected else 0)
 
 
+def test_a_plan_point_is_about_the_other_parties_it_names() -> None:
+    text = (
+        "After the talks, Macron outlined three main priorities:\n\n"
+        "  1. Tighter sanctions and more pressure on Bolivia.\n"
+        "  2. Military aid to Chile, with support from NATO.\n"
+        "  3. A lasting peace.\n\nNext.\n"
+    )
+    source, known = synthetic(text)
+    points = of_kind(tables.read_numbered_plans(source, known), FactKind.PLAN_POINT)
+    assert [p.get("about") for p in points] == [("BOL",), ("nato",), None]
+    assert points[1]["beneficiary"] == "CHL"  # whom it is for is no other party it names
+
+
 def test_infobox_coordinates_and_hq_places(wiki_facts: list[Fact]) -> None:
     places = {p["place"]: p for p in of_kind(wiki_facts, FactKind.PLACE)}
     assert places["mont-valerien"]["lat"] == Decimal("48.872828")
