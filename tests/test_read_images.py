@@ -102,8 +102,7 @@ def test_a_caption_written_again_before_the_name_is_part_of_the_evidence() -> No
     assert bergen.evidence[0].text.startswith("Leaders at the Bergen summit Bergen harbour")
     assert bergen.args["caption"] == "Leaders at the Bergen summit"
     norway = _by_name()["Map of Norway (02 June 2026).svg"]
-    assert norway.evidence[0].text.startswith("Map of Norway")  # the credit is another's line
-    assert norway.args["caption"] == "Norway and its fjords"
+    assert norway.args["caption"] == "Norway and its fjords"  # not the credit glued before it
 
 
 def test_a_marker_stacked_under_a_map_has_no_caption_and_names_nothing() -> None:
@@ -180,3 +179,12 @@ def test_three_lines_after_a_maps_markers_say_not_which_is_its_caption() -> None
     page = "Atlas\n\nNorth Sea Map.svg\nGreen pin.svg\nDenmark\nNATO members\nOutline\n"
     (north_sea, _pin) = images(page)
     assert north_sea.caption is None and north_sea.legend == ()
+
+
+def test_a_credit_glued_before_the_file_name_credits_that_image() -> None:
+    found = _by_name()["Map of Norway (02 June 2026).svg"]
+    assert _keys(found, "credited") == {"nordic-press-service"}
+    assert found.args["credit_text"] == "Nordic Press Service"
+    assert found.evidence[0].text.startswith("Credit: Nordic Press Service")
+    caption = _by_name()["Bergen harbour 20260514 (2).jpg"]
+    assert "credited" not in caption.args  # a caption written before its name credits no one

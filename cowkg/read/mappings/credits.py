@@ -26,9 +26,10 @@ credit makes — with its file name, its caption, the day the file name writes (
 made) and the days the caption names (what time it shows), and the agents and places the file
 name and caption name (what it shows, ``schema:about``: media metadata, like a "depicts"
 statement; read from image names and captions only, never from prose) — those a caption says
-are not in the picture ("A and B (not pictured)") are only mentioned (``schema:mentions``). An
-image whose name and caption name no agent, place or day gives nothing (a map marker,
-"Emblem.svg").
+are not in the picture ("A and B (not pictured)") are only mentioned (``schema:mentions``); a
+credit line the capture glues before the file name ("Credit: Agency Map of Oslo.svg") credits
+that image, read as the same line alone is. An image whose name and caption name no agent,
+place or day, and that no glued credit credits, gives nothing (a map marker, "Emblem.svg").
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +45,7 @@ from cowkg.extract.known import make_fact
 from cowkg.extract.tables import place_ref
 from cowkg.mentions import person_ref, slug
 from cowkg.read.agents import is_person_name
-from cowkg.read.bylines import as_written, credit_lines
+from cowkg.read.bylines import CreditLine, as_written, credit_lines
 from cowkg.read.citations import Part
 from cowkg.read.images import Image, images, name_day
 from cowkg.read.mappings.citations import written_date
@@ -134,7 +136,9 @@ def pictures(reading: Reading) -> Iterator[Fact]:
         named = _within(reading, _described_from(image), image.name.end)
         depicted = _depicted(reading, named, image.caption, image.legend)
         made = name_day(image.name.text) or _first_day(named)
-        if not any(depicted.values()) and made is None:
+        credit = _glued_credit(source.text, image)
+        credited = _agents(reading, credit.credited, credit.role) if credit else ()
+        if not any(depicted.values()) and made is None and not credited:
             continue
         args: dict[str, FactValue | None] = {
             "source": source.file,
@@ -143,9 +147,27 @@ def pictures(reading: Reading) -> Iterator[Fact]:
             "name": image.name.text,
             "caption": image.caption.text if image.caption else None,
             "created": made,
+            "credited": credited or None,
+            "credit_text": ", ".join(p.text for p in credit.credited) if credited else None,
             **depicted,
         }
-        yield make_fact(FactKind.SOURCE_CREDIT, args, _evidence(reading, image), "image")
+        yield make_fact(
+            FactKind.SOURCE_CREDIT, args, _evidence(reading, image, credit is not None), "image"
+        )
+
+
+def _glued_credit(text: str, image: Image) -> CreditLine | None:
+    """The credit line a capture glues before the file name it credits ("Credit: Agency Map of
+    Oslo.svg"), read as the same line alone is (:func:`~cowkg.read.bylines.credit_lines`), its
+    parts placed in the source."""
+    if image.prefix_describes or image.name.start <= image.line.start:
+        return None
+    start = image.line.start
+    found = credit_lines(text[start : image.name.start].rstrip() + "\n")
+    if len(found) != 1 or found[0].role != "image":
+        return None
+    moved = tuple(Part(p.start + start, p.end + start, p.text) for p in found[0].credited)
+    return replace(found[0], credited=moved)
 
 
 def _depicted(
@@ -209,14 +231,16 @@ def _first_day(mentions: Sequence[Mention]) -> dt.date | None:
 
 def _described_from(image: Image) -> int:
     """Where the words about the image start on its line: the caption or legend entry written
-    before the file name, else the file name (a credit before it is another line's)."""
+    before the file name, else the file name (a credit before it says who made it, not what it
+    shows)."""
     return image.line.start if image.prefix_describes else image.name.start
 
 
-def _evidence(reading: Reading, image: Image) -> list[Span]:
-    """The file name (with the caption or legend entry written before it), the caption and
-    the legend lines written around it."""
-    spans = [span_at(reading.source, _described_from(image), image.line.end)]
+def _evidence(reading: Reading, image: Image, credited: bool = False) -> list[Span]:
+    """The file name (with the caption, legend entry or credit written before it), the caption
+    and the legend lines written around it."""
+    start = image.line.start if credited else _described_from(image)
+    spans = [span_at(reading.source, start, image.line.end)]
     for part in (*([image.caption] if image.caption else []), *image.legend):
         spans.append(span_at(reading.source, part.start, part.end))
     return spans
