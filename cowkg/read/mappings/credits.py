@@ -137,7 +137,8 @@ def pictures(reading: Reading) -> Iterator[Fact]:
         depicted = _depicted(reading, named, image.caption, image.legend)
         made = name_day(image.name.text) or _first_day(named)
         credit = _glued_credit(source.text, image)
-        credited = _agents(reading, credit.credited, credit.role) if credit else ()
+        pieces = credit.credited if credit is not None else ()
+        credited = _agents(reading, pieces, "image")
         if not any(depicted.values()) and made is None and not credited:
             continue
         args: dict[str, FactValue | None] = {
@@ -148,7 +149,7 @@ def pictures(reading: Reading) -> Iterator[Fact]:
             "caption": image.caption.text if image.caption else None,
             "created": made,
             "credited": credited or None,
-            "credit_text": ", ".join(p.text for p in credit.credited) if credited else None,
+            "credit_text": ", ".join(p.text for p in pieces) if credited else None,
             **depicted,
         }
         yield make_fact(
