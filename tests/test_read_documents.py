@@ -402,6 +402,7 @@ def test_no_modifier_no_drafter(text: str) -> None:
         ("Peru discussed the 12-point plan in Estonia.", None),
         # nor a place it rules out
         ("The 12-point plan rules out troops on Moldovan soil.", None),
+        ("The 12-point plan calls for a ceasefire, and Peru will send troops to Estonia.", None),
         # a demonym that says whose troops, not where they go
         ("The 12-point plan calls for Moldovan troops.", None),
     ],
@@ -426,7 +427,7 @@ def test_the_area_is_where_the_document_places_something(text: str, area: str | 
          "security-guarantee-agreement-between-mda-rou-coalition-of-the-willing",
          ("MDA", "ROU", "coalition-of-the-willing")),
         ("A defence deal among Chile, Peru and Estonia was signed.",
-         "defence-deal-between-chl-per-est", ("CHL", "PER", "EST")),
+         "defence-deal-between-chl-est-per", ("CHL", "PER", "EST")),
         ("Diplomats drafted a border treaty between Chile and Peru.",
          "border-treaty-between-chl-per", ("CHL", "PER")),
     ],
@@ -440,7 +441,7 @@ def test_the_parties_of_an_agreement_are_whom_it_is_between(
 
 def test_a_future_agreement_has_parties_and_no_signer() -> None:
     text = "Chile and Peru will sign a defence pact between Chile, Peru and Estonia."
-    doc = plans(text)["defence-pact-between-chl-per-est"]
+    doc = plans(text)["defence-pact-between-chl-est-per"]
     assert doc["party"] == ("CHL", "PER", "EST")
     assert "signed_by" not in doc
 
@@ -492,3 +493,16 @@ def test_a_signing_set_ahead_by_a_clause_of_time_signs_nothing_yet() -> None:
     doc = plans(text)["oslo-accord"]
     assert "signed_by" not in doc
     assert doc["party"] == ("CHL", "PER")
+
+
+def test_an_agreement_named_by_its_parties_is_one_whatever_their_order() -> None:
+    first = plans("Chile and Peru signed a security agreement on 3 May.")
+    second = plans("Peru and Chile signed a security agreement on 3 May.")
+    between = plans("Officials discussed a security agreement between Peru and Chile.")
+    assert set(first) == set(second) == set(between) == {"security-agreement-between-chl-per"}
+
+
+@pytest.mark.parametrize("text", ["A draft plan for Peru was discussed.",
+                                  "A 10-year plan for Peru was discussed."])  # fmt: skip
+def test_a_plans_form_or_span_is_no_subject_it_is_named_by(text: str) -> None:
+    assert plans(text) == {}

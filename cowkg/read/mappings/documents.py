@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -339,7 +339,7 @@ def _placed_area(reading: Reading, unit: Unit, document: Document) -> Ref | None
     parts = [c for c in head.children if c.dep_ in {"acl", "relcl"}]
     verb = head.head
     if head.dep_ == "nsubj" and verb.lemma_.lower() in _CONTENT_VERBS:
-        parts += [c for c in verb.children if c.i > head.i and c.dep_ not in {"punct", "cc"}]
+        parts += [c for c in verb.children if c.i > head.i and c.dep_ in _CONTENT_PARTS]
     for part in parts:
         start, right = base + part.left_edge.idx, part.right_edge
         end = base + right.idx + len(right.text)
@@ -348,6 +348,11 @@ def _placed_area(reading: Reading, unit: Unit, document: Document) -> Ref | None
         if found is not None:
             return found
     return None
+
+
+_CONTENT_PARTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "oprd", "acomp"})
+"""What a content verb says its document does ("calls for a buffer zone on …"): its complements,
+never a clause conjoined or added to it ("…, and Peru will send troops to X" is Peru's)."""
 
 
 def _asserted(clause: Clause) -> bool:
@@ -387,10 +392,10 @@ def _facts_of(
     reading: Reading, unit: Unit, clauses: Sequence[Clause], carried: tuple[dt.date, int] | None
 ) -> Iterator[Fact]:
     found = documents_in(unit, clauses)
-    found += _plans_for(reading, unit, found)
-    agreements = any(DOCUMENT_NOUNS.get(t.lemma_.lower()) in _SETTLED for t in unit.sentence)
-    at = _mention_at(unit, reading) if found or agreements else []
-    if agreements:
+    named = any(DOCUMENT_NOUNS.get(t.lemma_.lower()) in _BY_SUBJECT for t in unit.sentence)
+    at = _mention_at(unit, reading) if found or named else []
+    if named:
+        found += _plans_for(reading, unit, found, at)
         found += _agreements_between(unit, found, at)
     for document in found:
         clause = _owning_clause(document.head, clauses, unit.paragraph.start)
@@ -445,34 +450,60 @@ def _beneficiary(reading: Reading, document: Document) -> Ref | None:
     return None
 
 
-def _plans_for(reading: Reading, unit: Unit, found: Sequence[Document]) -> list[Document]:
+def _plans_for(
+    reading: Reading, unit: Unit, found: Sequence[Document], at: Sequence[Mention | None]
+) -> list[Document]:
     """A plan named by its subject and whom it is for — "a reconstruction plan for X", "the
     recovery roadmap for X" — names one plan: the one of that subject for that state (keyed by
     both). No subject ("a plan for X"), an owner ("Peru's plan for X": whose plan, not named
     here) or a state that is not its beneficiary ("a plan for talks in X") names none."""
-    base, known = unit.paragraph.start, {d.head.i for d in found}
-    plans = []
-    for head in unit.sentence:
-        if head.i in known or DOCUMENT_NOUNS.get(head.lemma_.lower()) != "plan":
-            continue
-        if head.pos_ != "NOUN" or any(c.dep_ == "poss" for c in head.children):
-            continue
-        topic = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        start, end = base + head.left_edge.idx, base + head.idx + len(head.text)
-        probe = Document(Ref(EntityKind.PLAN, ""), "plan", None, head, start, end)
+
+    def whom(probe: Document) -> list[Ref]:
         state = _beneficiary(reading, probe)
-        if not topic or state is None:
+        return [state] if state is not None else []
+
+    return _named_by_subject(unit, found, at, frozenset({"plan"}), whom, "for")
+
+
+def _named_by_subject(
+    unit: Unit,
+    found: Sequence[Document],
+    at: Sequence[Mention | None],
+    kinds: frozenset[str],
+    related: Callable[[Document], list[Ref]],
+    relation: str,
+) -> list[Document]:
+    """The documents of ``kinds`` a unit names by their subject (a common noun before the
+    document noun: :func:`_subject_noun`) and the parties ``related`` finds for them, keyed by
+    both, the parties sorted — one document whichever order a source writes them in. An owner
+    ("Peru's plan for X") or a denial ("no deal between A and B") names none."""
+    base, known = unit.paragraph.start, {d.head.i for d in found}
+    named = []
+    for head in unit.sentence:
+        kind = DOCUMENT_NOUNS.get(head.lemma_.lower())
+        if head.i in known or kind not in kinds or head.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "poss" or c.lower_ == "no" for c in head.children):
+            continue
+        topic = [t for t in _modifiers(head) if t.dep_ == "compound" and _subject_noun(t, at)]
+        start, end = base + head.left_edge.idx, base + head.idx + len(head.text)
+        probe = Document(Ref(EntityKind.PLAN, ""), kind, None, head, start, end)
+        parties = sorted(set(related(probe)), key=lambda r: r.key) if topic else []
+        if not parties:
             continue
         name = " ".join(t.text for t in [*topic, head])
-        label = f"{name} for {state.label or state.key}"
-        ref = Ref(EntityKind.PLAN, slug(f"{name} for {state.key}"), label)
-        plans.append(Document(ref, "plan", None, head, start, end))
-    return plans
+        keys = " ".join(p.key for p in parties)
+        labels = ", ".join(p.label or p.key for p in parties)
+        ref = Ref(EntityKind.PLAN, slug(f"{name} {relation} {keys}"), f"{name} {relation} {labels}")
+        named.append(Document(ref, kind, None, head, start, end))
+    return named
 
 
 _BETWEEN = frozenset({"between", "among", "amongst"})
 _SETTLED = frozenset({"agreement", "memorandum"})
 """Kinds of document named by their subject and the parties they are between."""
+_BY_SUBJECT = _SETTLED | {"plan"}
+"""Kinds of document a unit may name by their subject and parties (:func:`_named_by_subject`)."""
 _SETTLING = frozenset(
     {"agree", "sign", "conclude", "negotiate", "reach", "strike", "seal", "broker", "draft"}
 )
@@ -539,26 +570,9 @@ def _agreements_between(
     as :func:`_plans_for` keys a plan by subject and beneficiary). No subject ("an agreement
     between A and B"), no named party, an owner ("Peru's deal with …") or a denial ("no
     security deal between A and B") names none."""
-    base, known = unit.paragraph.start, {d.head.i for d in found}
-    named = []
-    for head in unit.sentence:
-        kind = DOCUMENT_NOUNS.get(head.lemma_.lower())
-        if head.i in known or kind not in _SETTLED or head.pos_ != "NOUN":
-            continue
-        if any(c.dep_ == "poss" or c.lower_ == "no" for c in head.children):
-            continue
-        topic = [t for t in _modifiers(head) if t.dep_ == "compound" and _subject_noun(t, at)]
-        start, end = base + head.left_edge.idx, base + head.idx + len(head.text)
-        probe = Document(Ref(EntityKind.PLAN, ""), kind, None, head, start, end)
-        parties = _parties(probe, at)
-        if not topic or not parties:
-            continue
-        name = " ".join(t.text for t in [*topic, head])
-        keys = " ".join(p.key for p in parties)
-        labels = ", ".join(p.label or p.key for p in parties)
-        ref = Ref(EntityKind.PLAN, slug(f"{name} between {keys}"), f"{name} between {labels}")
-        named.append(Document(ref, kind, None, head, start, end))
-    return named
+    return _named_by_subject(
+        unit, found, at, _SETTLED, lambda probe: _parties(probe, at), "between"
+    )
 
 
 def _is_successor(document: Document, found: Sequence[Document], clause: Clause | None) -> bool:
