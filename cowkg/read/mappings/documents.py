@@ -470,7 +470,7 @@ def _named_by_subject(
     found: Sequence[Document],
     at: Sequence[Mention | None],
     kinds: frozenset[str],
-    related: Callable[[Document], list[Ref]],
+    related: Callable[[Document], Sequence[Ref]],
     relation: str,
 ) -> list[Document]:
     """The documents of ``kinds`` a unit names by their subject (a common noun before the
