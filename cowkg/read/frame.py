@@ -851,6 +851,36 @@ def pluperfect(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
+_HYPOTHETICAL = frozenset({"if", "unless", "whether", "once", "until"})
+_PRESENT = frozenset({"VB", "VBP", "VBZ"})
+_TIME_MARKS = frozenset({"when", "after", "before", "once", "as", "until", "whenever"})
+_TIME_NOUNS = frozenset({"moment", "time", "day", "point", "minute"})
+
+
+def done(token: Token) -> bool:
+    """Whether the parse says the predicate's act took place: not an aim ("talks to press for a
+    deal"), not a condition or question ("if Peru agrees", "whether Chile confirms"), not
+    an act an infinitive leaves undone ("failed to agree", "hopes to confirm"), not one a
+    clause of time in the present sets ahead ("the moment Chile and Peru sign a deal", "when
+    Peru agrees")."""
+    if any(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL)
+        for c in token.children
+    ):
+        return False
+    return not (token.tag_ in _PRESENT and _of_time(token))
+
+
+def _of_time(token: Token) -> bool:
+    """A clause of time: "when …", "after …", or one that qualifies "the moment", "the day"."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    if token.dep_ != "ROOT" and before is not None and before.lemma_.lower() in _TIME_NOUNS:
+        return True  # "… the moment X and Y sign …"
+    if token.dep_ == "advcl":
+        return any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children)
+    return token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _TIME_NOUNS
+
+
 _SEEKING = frozenset({Action.PLAN, Action.CALL_FOR})
 
 

@@ -37,9 +37,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from cowkg.read.clauses import Action, Clause
-from cowkg.read.frame import predicate_token
+from cowkg.read.frame import done, predicate_token
 from cowkg.read.mappings.discussions import meeting_of_clause, topic_args, topic_tokens
-from cowkg.read.mappings.statements import content_extent, done, statements_of
+from cowkg.read.mappings.statements import content_extent, statements_of
 from cowkg.read.units import UnitKind
 from cowkg.types import Fact, FactKind
 

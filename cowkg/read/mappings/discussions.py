@@ -35,13 +35,12 @@ from spacy.tokens import Token
 
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
-from cowkg.read.frame import MEETING_NOUNS, PENDING_MEETING, predicate_token
+from cowkg.read.frame import MEETING_NOUNS, PENDING_MEETING, done, predicate_token
 from cowkg.read.mappings.about import meeting_on
 from cowkg.read.mappings.meetings import frame_of
 from cowkg.read.mappings.statements import (
     content_extent,
     content_tokens,
-    done,
     item_extent,
     items_after,
     made_at,

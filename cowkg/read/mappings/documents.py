@@ -55,7 +55,7 @@ from cowkg.extract.layout import number
 from cowkg.mentions import slug
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.destinations import areas, beneficiaries, first_allowed
-from cowkg.read.frame import mention_token, predicate_token
+from cowkg.read.frame import done, mention_token, predicate_token
 from cowkg.read.mappings.about import meeting_on, names_meeting, reference_date
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref
@@ -361,10 +361,7 @@ def _asserted(clause: Clause) -> bool:
 
 def _done(clause: Clause) -> bool:
     """Asserted, and the parse says the act took place: not "the moment Chile and Peru sign
-    the accord", "if Peru signs", "failed to sign" (:func:`~cowkg.read.mappings.statements.done`;
-    imported here, since statements reads :func:`documents_in` at import)."""
-    from cowkg.read.mappings.statements import done
-
+    the accord", "if Peru signs", "failed to sign" (:func:`~cowkg.read.frame.done`)."""
     token = predicate_token(clause)
     return _asserted(clause) and token is not None and done(token)
 

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.read.clauses import LEXICON, Action, Clause
-from cowkg.read.frame import PENDING_MEETING, predicate_token
+from cowkg.read.frame import PENDING_MEETING, done, predicate_token
 from cowkg.read.mappings.agreements import AGREEMENT_ACTS
 from cowkg.read.mappings.discussions import (
     PARTICIPANTS,
@@ -57,7 +57,6 @@ from cowkg.read.mappings.statements import (
     Speaker,
     content_extent,
     content_tokens,
-    done,
     statements_of,
     told_in,
 )

@@ -35,10 +35,9 @@ from spacy.tokens import Token
 from cowkg.mentions import COALITION
 from cowkg.read.clauses import Action, Clause
 from cowkg.read.destinations import areas, beneficiaries, first_allowed
-from cowkg.read.frame import predicate_token
+from cowkg.read.frame import done, predicate_token
 from cowkg.read.mappings.statements import (
     content_extent,
-    done,
     speakers_of,
     statements_of,
 )

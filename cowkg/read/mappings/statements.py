@@ -41,7 +41,14 @@ from cowkg.mentions import COALITION, listed_label, reanchored
 from cowkg.read.agents import ORGAN_HEADS
 from cowkg.read.clauses import LEXICON, Action, Clause
 from cowkg.read.continuation import continues_report, next_units, reported_form
-from cowkg.read.frame import PENDING_MEETING, Meeting, mention_token, pluperfect, predicate_token
+from cowkg.read.frame import (
+    PENDING_MEETING,
+    Meeting,
+    done,
+    mention_token,
+    pluperfect,
+    predicate_token,
+)
 from cowkg.read.mappings.about import REPORTS, reference_date
 from cowkg.read.mappings.documents import documents_in
 from cowkg.read.mappings.meetings import frame_of
@@ -97,12 +104,8 @@ help", "described the plan as sound")."""
 _BRIDGING_PREPS = frozenset({"of", "for", "as"})
 """Prepositions that go on with an object as one content: "accused Peru of stalling", "thanked
 Chile for its help", "described the force as a deterrent"."""
-_HYPOTHETICAL = frozenset({"if", "unless", "whether", "once", "until"})
 _PLACEHOLDERS = frozenset({"the", "following", "as", "follows", "these", "this", "points"})
 """Words of a content that only announces the list after it ("the following", "as follows")."""
-_PRESENT = frozenset({"VB", "VBP", "VBZ"})
-_TIME_MARKS = frozenset({"when", "after", "before", "once", "as", "until", "whenever"})
-_TIME_NOUNS = frozenset({"moment", "time", "day", "point", "minute"})
 SEATS: Mapping[str, str] = {
     "kremlin": "RUS",
     "downing-street-london": "GBR",
@@ -556,30 +559,6 @@ def _named_in(reading: Reading, unit: Unit, content: list[Token]) -> set[Ref]:
         for m in reading.mentions
         if extent[0] <= m.span.start and m.span.end <= extent[1] and isinstance(m.value, Ref)
     }
-
-
-def done(token: Token) -> bool:
-    """Whether the parse says the predicate's act took place: not an aim ("talks to press for a
-    deal"), not a condition or question ("if Peru agrees", "whether Chile confirms"), not
-    an act an infinitive leaves undone ("failed to agree", "hopes to confirm"), not one a
-    clause of time in the present sets ahead ("the moment Chile and Peru sign a deal", "when
-    Peru agrees")."""
-    if any(
-        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL)
-        for c in token.children
-    ):
-        return False
-    return not (token.tag_ in _PRESENT and _of_time(token))
-
-
-def _of_time(token: Token) -> bool:
-    """A clause of time: "when …", "after …", or one that qualifies "the moment", "the day"."""
-    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-    if token.dep_ != "ROOT" and before is not None and before.lemma_.lower() in _TIME_NOUNS:
-        return True  # "… the moment X and Y sign …"
-    if token.dep_ == "advcl":
-        return any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children)
-    return token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _TIME_NOUNS
 
 
 def _according(
