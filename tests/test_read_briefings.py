@@ -79,6 +79,8 @@ def test_words_in_a_letter_to_someone_are_addressed_to_them() -> None:
     assert [r.key for r in fronted.args["addressee"]] == ["european-council"]  # type: ignore[union-attr]
     after = one("Peru said in a letter to NATO that the border mission would start in June.")
     assert [r.key for r in after.args["addressee"]] == ["nato"]  # type: ignore[union-attr]
+    report = one("Peru said in a report to NATO that the border mission would start in June.")
+    assert [r.key for r in report.args["addressee"]] == ["nato"]  # type: ignore[union-attr]
     # a letter about someone, or a letter of no hearer, addresses no one
     about = one("Peru said in a letter about NATO that the border mission would start in June.")
     assert "addressee" not in about.args

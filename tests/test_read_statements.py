@@ -702,6 +702,8 @@ def test_about_names_the_meetings_and_documents_of_the_content() -> None:
         ("In Peru's report, the plan was described as a failure of diplomacy.", "PER"),
         ("In a note from the Andean Policy Institute, the truce was described as fragile.",
          "andean-policy-institute"),
+        ("In a message from the Andean Policy Institute, the truce was described as fragile.",
+         "andean-policy-institute"),
     ],
 )  # fmt: skip
 def test_a_passive_said_in_someones_writing_is_theirs(text: str, speaker: str) -> None:

@@ -714,7 +714,20 @@ def speakers_of(reading: Reading, unit: Unit, clause: Clause, token: Token) -> l
 
 _WRITINGS = frozenset({"briefing", "report", "paper", "note", "analysis", "assessment",
                        "study", "letter", "memo", "review", "statement", "communiqué",
-                       "readout"})  # fmt: skip
+                       "readout", "message", "email", "e-mail", "cable",
+                       "telegram"})  # fmt: skip
+"""Writings words are said in: whose they are (:func:`_authors`) and whom they are to
+(:func:`written_to`) are read from their phrase."""
+
+
+def _writings(token: Token) -> Iterator[Token]:
+    """The writings the predicate's words were in ("in a briefing by X", "said in a letter to
+    Peru", "wrote via a note to Chile")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "via", "through"}:
+            yield from (
+                w for w in prep.children if w.dep_ == "pobj" and w.lemma_.lower() in _WRITINGS
+            )
 
 
 def _authors(unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
@@ -722,23 +735,20 @@ def _authors(unit: Unit, clause: Clause, token: Token) -> list[Speaker]:
     ("In a May briefing by X, the coalition was suggested as …", "in X's report, the plan was
     described as …"): what was said there is theirs."""
     base = unit.paragraph.start
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            if noun.lemma_.lower() not in _WRITINGS:
-                continue
-            owners = [c for c in noun.children if c.dep_ == "poss"] + [
-                g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-                for g in c.children if g.dep_ == "pobj"
-            ]  # fmt: skip
-            spans = [(base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge))
-                     for t in owners]  # fmt: skip
-            named = [
-                a.mention
-                for a in clause.arguments
-                if any(s <= a.mention.span.start < e for s, e in spans)
-            ]
-            if named:
-                return _choose(named)
+    for noun in _writings(token):
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+            for g in c.children if g.dep_ == "pobj"
+        ]  # fmt: skip
+        spans = [(base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge))
+                 for t in owners]  # fmt: skip
+        named = [
+            a.mention
+            for a in clause.arguments
+            if any(s <= a.mention.span.start < e for s, e in spans)
+        ]
+        if named:
+            return _choose(named)
     return []
 
 
@@ -1410,20 +1420,13 @@ def addressees(reading: Reading, unit: Unit, token: Token) -> tuple[Ref, ...]:
     return parties_in(reading, unit, objects)
 
 
-_LETTERS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram"})
-"""Writings whose "to" phrase names whom the words in them were addressed to."""
-
-
 def written_to(token: Token) -> list[Token]:
     """The "to" phrases of a writing the predicate's words were in ("said in a letter to Peru",
     "In a message to the Council, X warned …", "wrote via a note to Chile"): whom they were
     addressed to."""
     return [
         o
-        for p in token.children
-        if p.dep_ == "prep" and p.lower_ in {"in", "via", "through"}
-        for w in p.children
-        if w.dep_ == "pobj" and w.lemma_.lower() in _LETTERS
+        for w in _writings(token)
         for q in w.children
         if q.dep_ == "prep" and q.lower_ == "to"
         for o in q.children
