@@ -166,7 +166,7 @@ def _credit_lines(text: str) -> tuple[CreditLine, ...]:
             continue
         dateline = _news_dateline(text, start, stripped)  # its paragraph may credit more
         out += [dateline] if dateline is not None else []
-        out += _credits(text, start, stripped)
+        out += line_credits(text, start, stripped)
     return tuple(out)
 
 
@@ -232,7 +232,9 @@ def _news_dateline(text: str, start: int, line: str) -> CreditLine | None:
     return CreditLine("published", whole, credited, date=part("date"), place=part("place"))
 
 
-def _credits(text: str, start: int, line: str) -> list[CreditLine]:
+def line_credits(text: str, start: int, line: str) -> list[CreditLine]:
+    """The image and source credits of one ``line`` of ``text`` that starts at ``start`` ("Photo:
+    X / Y", "Credit: X", "(X via Y)", "Source: X with reference to Y"), placed in the text."""
     out = []
     bracketed = _BRACKETED_CREDIT.search(line)
     if bracketed is not None and _CREDIT.search(line) is None:

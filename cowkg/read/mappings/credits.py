@@ -37,7 +37,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,7 +44,7 @@ from cowkg.extract.known import make_fact
 from cowkg.extract.tables import place_ref
 from cowkg.mentions import person_ref, slug
 from cowkg.read.agents import is_person_name
-from cowkg.read.bylines import CreditLine, as_written, credit_lines
+from cowkg.read.bylines import CreditLine, as_written, credit_lines, line_credits
 from cowkg.read.citations import Part
 from cowkg.read.images import Image, images, name_day
 from cowkg.read.mappings.citations import written_date
@@ -152,23 +151,18 @@ def pictures(reading: Reading) -> Iterator[Fact]:
             "credit_text": ", ".join(p.text for p in pieces) if credited else None,
             **depicted,
         }
-        yield make_fact(
-            FactKind.SOURCE_CREDIT, args, _evidence(reading, image, credit is not None), "image"
-        )
+        evidence = _evidence(reading, image, bool(credited))
+        yield make_fact(FactKind.SOURCE_CREDIT, args, evidence, "image")
 
 
 def _glued_credit(text: str, image: Image) -> CreditLine | None:
     """The credit line a capture glues before the file name it credits ("Credit: Agency Map of
-    Oslo.svg"), read as the same line alone is (:func:`~cowkg.read.bylines.credit_lines`), its
-    parts placed in the source."""
+    Oslo.svg"), read as the same line alone is (:func:`~cowkg.read.bylines.line_credits`)."""
     if image.prefix_describes or image.name.start <= image.line.start:
         return None
-    start = image.line.start
-    found = credit_lines(text[start : image.name.start].rstrip() + "\n")
-    if len(found) != 1 or found[0].role != "image":
-        return None
-    moved = tuple(Part(p.start + start, p.end + start, p.text) for p in found[0].credited)
-    return replace(found[0], credited=moved)
+    prefix = text[image.line.start : image.name.start].rstrip()
+    found = line_credits(text, image.line.start, prefix)
+    return found[0] if len(found) == 1 and found[0].role == "image" else None
 
 
 def _depicted(
