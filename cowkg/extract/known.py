@@ -70,6 +70,8 @@ class Known:
     dates: Sequence[tuple[int, int, dt.date]]
     states: Sequence[Mention] = ()
     """The seed's state mentions in text order (what :mod:`cowkg.read.destinations` reads)."""
+    bodies: Sequence[Mention] = ()
+    """The seed's organisation mentions (the coalition's too) in text order."""
 
     @classmethod
     def of(cls, mentions: Iterable[Mention]) -> Known:
@@ -78,17 +80,20 @@ class Known:
         orgs: dict[str, Ref] = {}
         dates: list[tuple[int, int, dt.date]] = []
         states: list[Mention] = []
+        bodies: list[Mention] = []
         for mention in mentions:
             value = mention.value
             if isinstance(value, Ref) and mention.kind is MentionKind.PERSON:
                 people.setdefault(mention.span.text, value)
             elif isinstance(value, Ref) and mention.kind is MentionKind.ORGANIZATION:
                 orgs.setdefault(mention.span.text, value)
+                bodies.append(mention)
             elif mention.kind is MentionKind.DATE and isinstance(value, dt.date):
                 dates.append((mention.span.start, mention.span.end, value))
             elif isinstance(value, Ref) and mention.kind is MentionKind.STATE:
                 states.append(mention)
-        return cls(people, orgs, sorted(dates), tuple(sorted(states, key=lambda m: m.span)))
+        in_order = (tuple(sorted(found, key=lambda m: m.span)) for found in (states, bodies))
+        return cls(people, orgs, sorted(dates), *in_order)
 
     def person_prefix(self, text: str) -> tuple[Ref, int] | None:
         """The person named at the start of ``text`` and the length of that name, if any.

@@ -784,7 +784,7 @@ def read_numbered_plans(source: Source, known: Known) -> list[Fact]:
                 "position": position,
                 "text": clean(text),
                 "beneficiary": beneficiary,
-                "about": _point_about(source, known, item, beneficiary) or None,
+                "about": _point_about(known, item, beneficiary) or None,
             }
             evidence = [
                 span(source, item.start + len(item.text) - len(item.text.lstrip()), item.end)
@@ -800,19 +800,12 @@ def _point_beneficiary(source: Source, known: Known, item: Line) -> Ref | None:
     return first_allowed(source.text, found, item.start)
 
 
-def _point_about(
-    source: Source, known: Known, item: Line, beneficiary: Ref | None
-) -> tuple[Ref, ...]:
+def _point_about(known: Known, item: Line, beneficiary: Ref | None) -> tuple[Ref, ...]:
     """The states and organisations a plan's point names, in text order, but whom it is for
     ("increasing economic pressure on X", "a coalition of the willing …"): what it speaks of."""
-    named = [(m.span.start, m.value) for m in known.states
-             if item.start <= m.span.start and m.span.end <= item.end]  # fmt: skip
-    for text, ref in known.organizations.items():
-        found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", source.text[item.start : item.end])
-        if found is not None:
-            named.append((item.start + found.start(), ref))
-    refs = (ref for _, ref in sorted(named, key=lambda pair: pair[0]) if isinstance(ref, Ref))
-    return tuple(dict.fromkeys(ref for ref in refs if ref != beneficiary))
+    named = sorted((*known.states, *known.bodies), key=lambda m: m.span)
+    inside = (m.value for m in named if item.start <= m.span.start and m.span.end <= item.end)
+    return tuple(dict.fromkeys(r for r in inside if isinstance(r, Ref) and r != beneficiary))
 
 
 def _numbered_items(following: Sequence[Line], count: int) -> list[tuple[Line, str]] | None:
