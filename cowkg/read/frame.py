@@ -214,14 +214,20 @@ def meeting_key(meeting: Meeting, source: Source, place: Ref | None) -> Ref:
     (the key the seeds' tables and other sources share for it); ``<date>-<kind>-other-<tag>`` for
     another forum's meeting; ``<date>-<kind>-<tag>`` for a meeting the text does not place in
     either; ``undated-<kind>-<tag>`` when no date is given. The tag is the place where one is
-    given (two sources naming the same venue meet), else the source."""
-    tag = place.key if place is not None else slug(source.file.rsplit(".", 1)[0])
+    given (two sources naming the same venue meet), else the source (:func:`source_tag`)."""
+    tag = place.key if place is not None else source_tag(source)
     when = meeting.day.isoformat() if meeting.day is not None else "undated"
     if meeting.other:
         return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}-other-{tag}")
     if meeting.day is None or not meeting.coalition:
         return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}-{tag}")
     return Ref(EntityKind.MEETING, f"{when}-{meeting.kind}")
+
+
+def source_tag(source: Source) -> str:
+    """The source's file stem as a key's tag: a meeting placed in no forum and at no venue is
+    keyed by the source that tells it."""
+    return slug(source.file.rsplit(".", 1)[0])
 
 
 def kind_of(text: str) -> str:

@@ -169,7 +169,7 @@ def _path(clause: Clause, mention: Mention) -> list[str]:
     return out
 
 
-def _culminates_in(clause: Clause, cue: Cue) -> bool:
+def culminates_in(clause: Clause, cue: Cue) -> bool:
     """The meeting is what the clause's series culminates in ("the series of meetings,
     culminating in the summit, along with A"): who comes "along with" the series is at it."""
     noun = cue.noun
@@ -203,7 +203,7 @@ def _roles(clause: Clause, cue: Cue) -> tuple[str, ...]:
         return ("subject", "object", *_ALONG)
     if action in {Action.HOST, Action.CHAIR}:
         return ("object", *_ALONG)
-    if _culminates_in(clause, cue):
+    if culminates_in(clause, cue):
         return _ALONG  # "a series of talks culminating in the summit, along with A, on 4 May"
     if action is Action.SAY and _addressed(clause, cue):
         return ("by",) if _passive(clause) else ("subject",)

@@ -2,16 +2,17 @@
 
 The meetings frame (:mod:`cowkg.read.frame`) reads "a series of talks" as several meetings, none
 of them named, and binds what the series culminates in ("culminating in the summit on 6 May",
-:func:`cowkg.read.mappings.meetings._culminates_in`). When the sentence also says when the series
+:func:`cowkg.read.mappings.meetings.culminates_in`). When the sentence also says when the series
 began — a date right after "starting", "beginning", "commencing" or "from" (an "on" between them
 allowed), later in the sentence than the series noun — the series is one meeting of several
 days, as a plural meeting noun over a span of days is (:func:`cowkg.read.frame._ranged_plural`):
 a MEETING of kind ``meeting`` dated that day, ending on the day of the meeting it culminates in
 when the frame dates that one later. The source does not say whose series it is: no ``body``,
 and the key is ``<date>-meeting-<source>`` (:func:`cowkg.read.frame.meeting_key` for a meeting
-placed in no forum), so it merges with no other meeting. Not read: a series a negation governs
-("did not hold a series of talks starting …"), a series of anything but meetings ("a series of
-sanctions starting …"), a start word with no series ("talks starting 3 May" are the frame's).
+placed in no forum, :func:`cowkg.read.frame.source_tag`), so it merges with no other meeting.
+Not read: a series a negation governs ("did not hold a series of talks starting …"), a series
+of anything but meetings ("a series of sanctions starting …"), a start word with no series
+("talks starting 3 May" are the frame's).
 """
 
 from __future__ import annotations
@@ -22,10 +23,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from cowkg.mentions import slug
 from cowkg.read.clauses import Clause
-from cowkg.read.frame import MEETING_NOUNS, mention_token
-from cowkg.read.mappings.meetings import frame_of
+from cowkg.read.frame import MEETING_NOUNS, source_tag
+from cowkg.read.mappings.meetings import culminates_in, frame_of
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import EntityKind, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
@@ -48,8 +48,9 @@ def series_starts(reading: Reading) -> Iterator[Fact]:
         start = _start_day(reading, unit, series)
         if start is None:
             continue
+        tag = source_tag(reading.source)
         args: dict[str, FactValue] = {
-            "meeting": Ref(EntityKind.MEETING, f"{start.isoformat()}-meeting-{_tag(reading)}"),
+            "meeting": Ref(EntityKind.MEETING, f"{start.isoformat()}-meeting-{tag}"),
             "date": start,
             "meeting_kind": "meeting",
         }
@@ -83,28 +84,22 @@ def _start_day(reading: Reading, unit: Unit, series: Token) -> dt.date | None:
 
 def _word_before(unit: Unit, mention: Mention) -> Token | None:
     """The word before a date's first token, past an "on" ("starting on 3 May")."""
-    token = mention_token(unit, mention)
-    if token is None:
+    base, doc = unit.paragraph.start, unit.paragraph.doc
+    span = doc.char_span(mention.span.start - base, mention.span.end - base, "expand")
+    if span is None or not len(span):
         return None
-    doc = token.doc
-    base = unit.paragraph.start
-    first = next(t for t in doc if base + t.idx + len(t) > mention.span.start)
-    index = first.i - 1
+    index = span[0].i - 1
     if index >= 0 and doc[index].lower_ == "on":
         index -= 1
     return doc[index] if index >= 0 else None
 
 
 def _culmination_day(reading: Reading, clauses: Sequence[Clause]) -> dt.date | None:
-    """The day of the meeting the frame binds a "culminate" clause of the unit to."""
+    """The day of the meeting a clause of the unit says the series culminates in
+    (:func:`~cowkg.read.mappings.meetings.culminates_in`), as the frame dates it."""
     frame = frame_of(reading)
     for clause in clauses:
-        meeting = frame.meeting_of(clause)
-        if clause.predicate.startswith("culminate") and meeting is not None:
+        cue, meeting = frame.cue_of(clause), frame.meeting_of(clause)
+        if cue is not None and meeting is not None and culminates_in(clause, cue):
             return meeting.day
     return None
-
-
-def _tag(reading: Reading) -> str:
-    """The source's file stem as a key's tag (a meeting placed in no forum, with no venue)."""
-    return slug(reading.source.file.rsplit(".", 1)[0])
