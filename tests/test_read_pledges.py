@@ -314,6 +314,7 @@ def test_stepping_up_support_for_another_pledges_more_of_it(
     "text",
     [
         "Peru will increase its defence funding by £2bn.",
+        "Peru will increase Peru's defence funding by £2bn.",
         "Peru stepped up pressure on Bolivia.",
         "Peru did not increase its support for Chile.",
         "Peru raised its support for Chile with the other leaders.",

@@ -881,12 +881,17 @@ def _steps_up(token: Token) -> bool:
     nothing."""
     if token.lemma_.lower() not in STEPPING_UP:
         return False
+    own = {t.lower_ for s in token.children if s.dep_ == "nsubj" for t in s.subtree}
     for top in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
         lemma = top.lemma_.lower()
         if lemma in _STEPPED - {"funding", "financing"}:
             return True
-        named = any(t.ent_type_ == "GPE" or t.pos_ == "PROPN" for t in top.subtree if t is not top)
-        if lemma in _STEPPED and named:
+        others = [
+            t
+            for t in top.subtree
+            if t is not top and (t.ent_type_ == "GPE" or t.pos_ == "PROPN") and t.lower_ not in own
+        ]  # "Chile will increase Chile's defence funding": its own
+        if lemma in _STEPPED and others:
             return True
     return False
 
