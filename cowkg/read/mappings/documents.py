@@ -10,7 +10,8 @@ agreement named by its subject and its parties ("a security guarantee agreement 
 C", :func:`_agreements_between`). A bare "the plan" or "an agreement" names none and gives no
 fact.
 
-What the clause owning the phrase says of it, read from the clause record, never from wording:
+What the clause owning the phrase says of it, read from that clause's record, and what the
+phrase itself says (whose the document is, where it places something, whom it is between):
 
 - drafted by: the subject (active) or the ``by`` agents (passive) of a PLAN clause (draft,
   prepare, propose, draw up…), a state written as ``<State>-drafted`` in the phrase itself, or

@@ -10,7 +10,12 @@ from a cue phrase of one passage:
   delays");
 - a clause with an ``according to X`` argument: the rest of the clause is X's;
 - a heading or line of the form ``Name: content`` ("Boric: we stand ready");
-- an invitation to act ("X invited Peru to join …": called-for, Peru addressed).
+- an invitation to act ("X invited Peru to join …": called-for, Peru addressed);
+- a briefing: "X briefed Y on Z", "X provided an update to Y on Z" (:func:`briefing`: said, Y
+  addressed, the content Z);
+- a passive reporting verb said in someone's writing, with no agent of its own ("In a briefing
+  by X, the plan was described as …", "in X's report": :func:`_authors`); words said in a
+  writing to someone ("in a letter to Y") are addressed to Y (:func:`written_to`).
 
 A statement reported in the past runs on into the next sentences that continue it in the
 reported form ("X said that Chile was taking steps. These included …"): :func:`_run_on`.
