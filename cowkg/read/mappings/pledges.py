@@ -591,7 +591,7 @@ def _earlier(reading: Reading, clause: Clause, noun: Token, pledger: Ref) -> Fac
     # a participle after the noun that the parse hangs on the verb is the noun's ("comes on top
     # of €40 million already disbursed to Peru")
     phrase = [noun, *(c for c in token.children if c.tag_ == "VBN" and c.i > noun.i)]
-    inside = [m for m in reading.mentions if unit.start <= m.span.start and m.span.end <= unit.end]
+    inside = _unit_mentions(reading, unit)
     owned = _within(inside, phrase, unit)
     amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
     kind = "money" if amounts else pledge_kind(phrase, token)
@@ -604,10 +604,7 @@ def _earlier(reading: Reading, clause: Clause, noun: Token, pledger: Ref) -> Fac
         "pledger": pledger,
         "pledge_kind": kind,
         "modality": firmness,
-        "amount": _amount(amounts, [pledger]),
-        "equivalent": _equivalent(amounts, unit),
-        "quantity": _quantity(owned, kind),
-        "purpose": _purpose(phrase, token),
+        **_what(amounts, owned, kind, [pledger], unit, phrase, token),
         "beneficiary": _beneficiary(reading, clause, token, phrase, False, for_ukraine),
     }
     args["pledge"] = _pledge_ref([pledger], args["amount"], None, clause)
@@ -651,7 +648,7 @@ def _noun_pledges(reading: Reading, context: Context, clause: Clause) -> Iterato
         if pledger is None or not (objects or helped):
             continue
         objects = objects or [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"]
-        inside = [m for m in reading.mentions if unit.start <= m.span.start < unit.end]
+        inside = _unit_mentions(reading, unit)
         owned = _within(inside, objects, unit)
         amounts = [m for m in owned if m.kind is MentionKind.AMOUNT]
         kind = "money" if amounts else pledge_kind(objects, noun) or ("other" if helped else None)
@@ -732,7 +729,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         return None
     objects = _complements(token, receiving)
     unit = clause.unit
-    inside = [m for m in reading.mentions if unit.start <= m.span.start and m.span.end <= unit.end]
+    inside = _unit_mentions(reading, unit)
     owned = [
         m
         for m in _within(inside, objects, unit)
@@ -756,10 +753,7 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
         "pledger": pledgers[0] if len(pledgers) == 1 else tuple(pledgers),
         "pledge_kind": kind,
         "modality": firmness,
-        "amount": _amount(amounts, pledgers),
-        "equivalent": _equivalent(amounts, unit),
-        "quantity": _quantity(owned, kind),
-        "purpose": _purpose(objects, token),
+        **_what(amounts, owned, kind, pledgers, unit, objects, token),
         "condition": condition(token),
         "date": day,
         "meeting": _meeting_at(reading, context, clause),
@@ -769,6 +763,30 @@ def _pledge(reading: Reading, context: Context, clause: Clause) -> Fact | None:
     }
     args["pledge"] = _pledge_ref(pledgers, args["amount"], day, clause)
     return make_fact(FactKind.PLEDGE, args, (unit.evidence(reading.source),), RULE)
+
+
+def _unit_mentions(reading: Reading, unit: Unit) -> list[Mention]:
+    """The mentions that lie whole inside ``unit``."""
+    return [m for m in reading.mentions_in(unit.start, unit.end) if m.span.end <= unit.end]
+
+
+def _what(
+    amounts: Sequence[Mention],
+    owned: Sequence[Mention],
+    kind: str,
+    pledgers: Sequence[FactValue],
+    unit: Unit,
+    phrase: Sequence[Token],
+    token: Token,
+) -> dict[str, FactValue | None]:
+    """What is pledged, as a pledge's arguments: its amount and the equivalent in brackets, the
+    number of what is pledged, and what for."""
+    return {
+        "amount": _amount(amounts, pledgers),
+        "equivalent": _equivalent(amounts, unit),
+        "quantity": _quantity(owned, kind),
+        "purpose": _purpose(phrase, token),
+    }
 
 
 _MADE = frozenset({"contribution", "commitment", "pledge", "offer", "promise", "donation"})
