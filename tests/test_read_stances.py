@@ -256,6 +256,10 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
         "Peru did not back Chile.",  # not backing is no opposition
         "Carlos Ortega no longer stood with Peru.",
         "Chile never backed Peru.",
+        "Chile will no longer back Peru.",  # the clause's own polarity
+        "Chile is no longer opposed to Peru.",  # on the participle, not the predicate
+        "Chile no longer sends troops to Peru.",
+        "Chile will no longer provide support to Peru.",
         "Peru must defend its sovereignty and territorial integrity.",  # its own
         "Chile backed its commitments with troops.",  # its own, not a stance toward another
         "Chile has not opposed the plan.",

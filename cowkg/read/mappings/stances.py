@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
-from cowkg.read.clauses import LEXICON, REPORTING, Clause
+from cowkg.read.clauses import LEXICON, REPORTING, Clause, negated
 from cowkg.read.mappings.about import clause_date
 from cowkg.read.mappings.posts import verb_of
 from cowkg.read.mappings.visits import clause_of, mentions_at
@@ -561,16 +561,6 @@ def _clause_over(unit: Unit, clauses: Sequence[Clause], noun: Token) -> Clause |
     return clauses[0] if clauses else None
 
 
-def _negated(token: Token) -> bool:
-    """A negation the clause's polarity misses: "never", "no longer"."""
-    return any(
-        c.dep_ == "neg"
-        or c.lower_ == "never"
-        or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
-        for c in token.children
-    )
-
-
 def _modality(clause: Clause | None, token: Token) -> str | None:
     """The stance's modality, or None when the clause does not hold it: negated, supposed,
     possible, refused, failed, or asked."""
@@ -582,7 +572,7 @@ def _modality(clause: Clause | None, token: Token) -> str | None:
     ancestors = [a.lemma_.lower() for a in token.ancestors] + [
         c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ == "mark"
     ]
-    if any(a in _UNDOING for a in ancestors) or _negated(token):
+    if any(a in _UNDOING for a in ancestors) or negated(token):  # a word not the predicate
         return None
     if modality == "asserted" and _committed(token):
         return "committed"
