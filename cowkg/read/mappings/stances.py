@@ -46,11 +46,12 @@ polarity flips only where the words do — "opposed" — so a negation yields no
 supposed or possible ("would support if", "could back", "whether X backs"), one refused or
 failed ("refused to back", "failed to support"), one with no named holder ("the plan was widely
 backed", "observers opposed it", "Ukraine's allies met"), support as aid pledged or provided
-("pledged support for X", "will provide support"), and "support" that no party gives
-("systems that support operations"). "Will support" is a stance with modality ``future``,
-"committed to defending" ``committed``, "plans to back" ``planned``, "is expected to back"
-``expected``; "would" reported after a past verb of saying ("X said it would stand with Y") is
-the speaker's "will": ``future``.
+("pledged support for X", "will provide support"), "support" that no party gives
+("systems that support operations"), and a question or heading ("Will X oppose Y?", "Why X
+opposes Y": it asks or names a topic, and asserts nothing). "Will support" is a stance with
+modality ``future``, "committed to defending" ``committed``, "plans to back" ``planned``, "is
+expected to back" ``expected``; "would" reported after a past verb of saying ("X said it would
+stand with Y") is the speaker's "will": ``future``.
 """
 
 from __future__ import annotations
@@ -62,10 +63,9 @@ from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
 from cowkg.read.clauses import LEXICON, REPORTING, Clause, negated
-from cowkg.read.mappings.about import clause_date
+from cowkg.read.mappings.about import clause_date, clause_of, is_question, mentions_at
 from cowkg.read.mappings.posts import verb_of
-from cowkg.read.mappings.visits import clause_of, mentions_at
-from cowkg.read.units import Unit
+from cowkg.read.units import Unit, UnitKind
 from cowkg.types import Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
 if TYPE_CHECKING:
@@ -150,17 +150,13 @@ _BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
 def stances(reading: Reading) -> Iterator[Fact]:
     """Every stance a named party takes toward a party or a thing (see the module doc)."""
     for unit, clauses in reading.units:
+        if unit.kind is UnitKind.HEADING or is_question(unit):
+            continue  # a heading names a topic ("Why Chile opposes Bolivia"), a question asks
         found: dict[tuple[object, ...], Fact] = {}
-        for token in _tokens(unit):
+        for token in unit.sentence:
             for fact in _read(reading, unit, clauses, token):
                 found.setdefault(_identity(fact), fact)
         yield from found.values()
-
-
-def _tokens(unit: Unit) -> list[Token]:
-    base = unit.paragraph.start
-    span = unit.paragraph.doc.char_span(unit.start - base, unit.end - base, alignment_mode="expand")
-    return list(span) if span is not None else []
 
 
 def _identity(fact: Fact) -> tuple[object, ...]:
