@@ -66,7 +66,7 @@ from cowkg.read.clauses import LEXICON, REPORTING, Clause, negated
 from cowkg.read.mappings.about import clause_date, clause_of, is_question, mentions_at
 from cowkg.read.mappings.posts import verb_of
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import Fact, FactKind, FactValue, Mention, MentionKind, Ref
+from cowkg.types import PARTY_KINDS, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -121,16 +121,15 @@ _GROUPS = frozenset({"leader", "government", "minister", "member", "country", "s
                      "official"})  # fmt: skip
 """Nouns that speak for the party of their ``of`` phrase or possessor ("leaders of the
 coalition", "a coalition of 35 countries")."""
-_PARTY_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 _SPEAKING: Mapping[str, frozenset[MentionKind]] = {
     "it": frozenset({MentionKind.STATE, MentionKind.ORGANIZATION}),
     **dict.fromkeys(["he", "she"], frozenset({MentionKind.PERSON})),
-    **dict.fromkeys(["we", "i"], _PARTY_KINDS),
+    **dict.fromkeys(["we", "i"], PARTY_KINDS),
 }
 """Pronouns that, as the subject of reported speech, stand for its speaker, and the kinds of
 party each can stand for."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_KEPT = {"asserted": "asserted", "future": "future", "planned": "planned", "expected": "expected"}
+_KEPT = frozenset({"asserted", "future", "planned", "expected"})
 """Clause modality → the stance's modality; conditional and possible stances give none."""
 _COMMITTING = frozenset({"commit", "pledge", "vow", "promise"})
 _UNDOING = frozenset({"refuse", "fail", "decline", "hesitate", "reluctant", "unwilling",
@@ -374,7 +373,7 @@ def _target(reading: Reading, unit: Unit, head: Token) -> tuple[Ref | None, str,
         dict.fromkeys(
             m.value
             for m in reading.mentions_in(start, end)
-            if m.kind in _PARTY_KINDS and isinstance(m.value, Ref) and m.value != party
+            if m.kind in PARTY_KINDS and isinstance(m.value, Ref) and m.value != party
         )
     )
     return party, issue, about if party is None else ()
@@ -415,7 +414,7 @@ def _party_at(reading: Reading, unit: Unit, token: Token) -> Ref | None:
 
 def _party_mention(reading: Reading, unit: Unit, token: Token) -> Mention | None:
     for mention in mentions_at(reading, unit, token):
-        if mention.kind in _PARTY_KINDS and isinstance(mention.value, Ref):
+        if mention.kind in PARTY_KINDS and isinstance(mention.value, Ref):
             return mention
     return None
 
@@ -467,7 +466,7 @@ def _parties(reading: Reading, unit: Unit, token: Token, depth: int) -> list[Men
     if depth > _DEPTH:
         return []
     own = [m for m in mentions_at(reading, unit, token)
-           if m.kind in _PARTY_KINDS and isinstance(m.value, Ref)]  # fmt: skip
+           if m.kind in PARTY_KINDS and isinstance(m.value, Ref)]  # fmt: skip
     lemma = token.lemma_.lower()
     if not own and lemma in _SPEAKING and depth < _DEPTH:  # the speaker's own name only
         own = _speaker(reading, unit, token, _SPEAKING[lemma])
@@ -572,7 +571,7 @@ def _modality(clause: Clause | None, token: Token) -> str | None:
         return None
     if modality == "asserted" and _committed(token):
         return "committed"
-    return _KEPT[modality]
+    return modality
 
 
 def _committed(token: Token) -> bool:
