@@ -156,6 +156,10 @@ def _number(value: Decimal | int) -> Literal:
     return Literal(int(value), datatype=XSD.integer)
 
 
+_UNDATED = "undated"
+"""The day part of the path of a node whose fact has no date."""
+
+
 @dataclass
 class _FactWriter:
     """Collects the triples of one fact graph; ``node`` adds each entity's type and label."""
@@ -211,6 +215,12 @@ class _FactWriter:
 
     def key(self, name: str) -> str:
         return self.res.ref(self.ref(name)).key
+
+    def day(self) -> str:
+        """The fact's ``date`` as an ISO day, or ``undated``: a part of a node's path, so that
+        the same relation on different days (or on none) makes different nodes."""
+        date = self.arg("date")
+        return date.isoformat() if isinstance(date, dt.date) else _UNDATED
 
     def concept(self, name: str, table: Mapping[str, URIRef], what: str) -> URIRef:
         """The IRI the controlled value of argument ``name`` stands for in ``table``."""
@@ -418,11 +428,10 @@ def _name_use(w: _FactWriter, entity: Ref, name: Literal) -> None:
     act = str(w.arg("act") or "used")
     if act not in NAME_ACTS:
         raise AssemblyError(f"unknown name act {act!r} ({w.fact.method})")
-    date = w.arg("date")
-    day = date.isoformat() if isinstance(date, dt.date) else "undated"
+    day = w.day()
     by = w.key("by") if isinstance(w.arg("by"), Ref) else "unattributed"
     path = f"name-use/{w.key('entity')}/{slugify(str(name))}/{act}/{day}/{by}"
-    node = w.sub(path, COW.NameUse, f"'{name}' {act}" + (f", {day}" if day != "undated" else ""))
+    node = w.sub(path, COW.NameUse, f"'{name}' {act}" + (f", {day}" if day != _UNDATED else ""))
     w.add(node, COW.nameOf, w.node(entity))
     w.add(node, COW.usedName, name)
     w.add(node, COW.nameAct, Literal(act))
@@ -630,11 +639,10 @@ def _chairmanship(w: _FactWriter) -> None:
 def _visit(w: _FactWriter) -> None:
     """A visit made: who, where, when, what for, in which capacity and for whom."""
     visitor, where = w.ref("visitor"), w.ref("destination")
-    date = w.arg("date")
-    day = date.isoformat() if isinstance(date, dt.date) else "undated"
+    day = w.day()
     label = f"visit of {w.res.label(visitor)} to {w.res.label(where)}"
     path = f"visit/{w.key('visitor')}/{w.key('destination')}/{day}"
-    node = w.sub(path, COW.Visit, label + (f", {day}" if day != "undated" else ""))
+    node = w.sub(path, COW.Visit, label + (f", {day}" if day != _UNDATED else ""))
     w.link(node, COW.visitor, "visitor")
     w.link(node, SCHEMA.location, "destination")
     w.literal(node, SCHEMA.startDate, "date", _date)
@@ -657,8 +665,7 @@ def _stance(w: _FactWriter) -> None:
     holder, polarity = w.ref("holder"), str(w.arg("polarity"))
     issue, modality = str(w.arg("issue")), str(w.arg("modality") or "asserted")
     target = w.arg("target")
-    date = w.arg("date")
-    day = date.isoformat() if isinstance(date, dt.date) else "undated"
+    day = w.day()
     toward = w.key("target") if isinstance(target, Ref) else "issue"
     wording = _digest(f"{issue}|{modality}")
     toward_word = "for" if polarity == "support" else "to"

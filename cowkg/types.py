@@ -96,6 +96,11 @@ class MentionKind(StrEnum):
     COUNT = "count"  # "31 countries", "nearly 30 country leaders"
 
 
+PARTY_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
+"""Mention kinds that name a party — one that can act, speak, hold a stance or be spoken of as
+an agent: a state, an organisation or a person."""
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A recognised entity, date or amount in a seed.

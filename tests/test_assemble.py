@@ -459,6 +459,25 @@ def test_a_visit_is_an_event_of_its_visitor_at_the_state_visited() -> None:
     }
 
 
+def test_a_visit_undated_is_a_node_of_its_own_labelled_without_a_day() -> None:
+    person = Ref(EntityKind.PERSON, "keir-starmer", "Keir Starmer")
+    undated = Fact(FactKind.VISIT, {"visitor": person, "destination": AUS}, (), "rule:x")
+    dated = Fact(FactKind.VISIT, {"visitor": person, "destination": AUS,
+                                  "date": dt.date(2025, 3, 14)}, (), "rule:x")  # fmt: skip
+    res = resolve([undated, dated], BASE)
+    labels = {
+        str(s): str(o)
+        for fact in (undated, dated)
+        for s, p, o in fact_triples(fact, res)
+        if p == RDFS.label and "/visit/" in str(s)
+    }
+    assert labels == {
+        f"{BASE}id/visit/keir-starmer/AUS/undated": "visit of Keir Starmer to Australia",
+        f"{BASE}id/visit/keir-starmer/AUS/2025-03-14": "visit of Keir Starmer to Australia, "
+        "2025-03-14",
+    }
+
+
 def test_a_stance_is_its_holders_support_for_a_party_or_opposition_to_a_thing() -> None:
     backing = {"holder": GBR, "polarity": "support", "target": AUS, "issue": "Australia",
                "modality": "future"}  # fmt: skip

@@ -54,6 +54,14 @@ def test_negation_and_absence() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Peru no longer attends the talks.", "Peru will no longer attend the talks."],
+)
+def test_no_longer_negates_the_clause(text: str) -> None:
+    assert not only(clauses_of(text), Action.ATTEND).polarity
+
+
+@pytest.mark.parametrize(
     ("text", "modality"),
     [
         ("Chile will send 300 soldiers.", "future"),

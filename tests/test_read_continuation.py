@@ -182,11 +182,17 @@ def test_other_ways_of_pointing_back_to_an_earlier_pledge(
         "The engineers arrived in Lima. This complemented a previously announced $40 million loan.",
         "Chile pledged $10 million to Peru. Peru also got a grant from Bolivia. This "
         "complemented a $40 million loan.",
-        # no pledge referred to, a negation, a named subject
-        "Chile pledged $10 million to Peru. This followed a meeting in Lima.",
+        # a negation, a named subject
         "Chile pledged $10 million to Peru. This did not complement the $40 million loan.",
         "Chile pledged $10 million to Peru. Bolivia's grant complemented a $40 million loan.",
     ],
 )
 def test_what_is_no_pledge_referred_back_to(text: str) -> None:
     assert all(amount(f) != Decimal(40_000_000) for f in pledges(text))
+
+
+def test_a_sentence_pointing_back_to_no_pledge_leaves_the_pledge_as_it_was() -> None:
+    first = "Chile pledged $10 million to Peru."
+    (fact,) = pledges(f"{first} This followed a meeting in Lima.")
+    assert [s.text for s in fact.evidence] == [first]
+    assert amount(fact) == Decimal(10_000_000)

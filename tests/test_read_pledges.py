@@ -151,6 +151,8 @@ def test_conditions(text: str, condition: str) -> None:
         "Leaders urged the bloc to provide financing for Ukraine.",
         "Chile and Peru observed an operation to train Ukrainian troops.",
         "It remains unclear whether Chile would offer any security guarantee.",
+        "Chile no longer sends troops to Peru.",
+        "Chile will no longer provide support to Peru.",
     ],
 )
 def test_negation_questions_and_acts_that_govern_a_pledge_are_not_pledges(text: str) -> None:

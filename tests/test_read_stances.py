@@ -12,7 +12,9 @@ from cowkg.extract import _mentions_stage
 from cowkg.mentions import people_index
 from cowkg.read.agents import person_names
 from cowkg.read.mappings import MAPPINGS, read
+from cowkg.read.mappings.about import is_question
 from cowkg.read.mappings.stances import stances
+from cowkg.read.units import Unit, UnitKind, units
 from cowkg.types import Fact, FactKind, Source
 
 PUBLISHED = dt.date(2026, 5, 14)
@@ -22,6 +24,10 @@ def found(text: str) -> list[Fact]:
     source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
     mentions = _mentions_stage(source, None, people_index(person_names(source)))
     return list(stances(read(source, mentions)))
+
+
+def read_units(text: str) -> list[Unit]:
+    return units(Source("t.txt", text, "t", "en", "news", PUBLISHED))
 
 
 def rows(text: str) -> list[dict[str, object]]:
@@ -256,6 +262,10 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
         "Peru did not back Chile.",  # not backing is no opposition
         "Carlos Ortega no longer stood with Peru.",
         "Chile never backed Peru.",
+        "Chile will no longer back Peru.",  # the clause's own polarity
+        "Chile is no longer opposed to Peru.",  # on the participle, not the predicate
+        "Chile no longer sends troops to Peru.",
+        "Chile will no longer provide support to Peru.",
         "Peru must defend its sovereignty and territorial integrity.",  # its own
         "Chile backed its commitments with troops.",  # its own, not a stance toward another
         "Chile has not opposed the plan.",
@@ -283,3 +293,21 @@ def test_against_a_partys_aggression_is_opposition_to_the_party() -> None:
 )
 def test_no_stance(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Chile oppose Bolivia?",
+        "Does Chile back Peru?",
+        "Peru asked: “Will Chile oppose Bolivia?”",
+    ],
+)
+def test_a_question_takes_no_stance(text: str) -> None:
+    assert is_question(read_units(text)[0]) and found(text) == []
+
+
+def test_a_heading_takes_no_stance_but_the_sentences_under_it_do() -> None:
+    text = "Chile backed Peru.\nWhy Chile opposes Bolivia\nPeru opposed Ecuador."
+    assert [u.kind for u in read_units(text)][1] is UnitKind.HEADING
+    assert pairs(text) == {("CHL", "support", "PER"), ("PER", "opposition", "ECU")}

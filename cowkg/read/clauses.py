@@ -253,8 +253,18 @@ def _introduces_date(preposition: Token) -> bool:
     )
 
 
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children)
+def negated(token: Token) -> bool:
+    """Whether a word is negated by a child of its own or of its auxiliary: "not", "n't",
+    "never", or "no longer" (the parse hangs "no" on "longer", and "longer" at times on the
+    auxiliary: "Chile is no longer opposed to Peru")."""
+    helpers = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ in {"never", "not", "n't"}
+        or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+        for word in [token, *helpers]
+        for c in word.children
+    )
 
 
 def _modality(token: Token) -> tuple[str, str]:
@@ -398,7 +408,7 @@ def _clause(
         ),
         start=base + start,
         end=base + end,
-        polarity=not _negated(predicate),
+        polarity=not negated(predicate),
         modality=modality,
         tense=tense,
         passive=_passive(predicate),

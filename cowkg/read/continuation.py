@@ -78,13 +78,15 @@ def continues_report(unit: Unit, backshifted: bool) -> bool:
     was taking steps. These included …"; after "said that Japan will act", "This was the first
     visit" is the narrator's). The present ("It is …"), the future ("It will …") and the plain
     past of a named subject ("The summit was held in Lima") are the narrator's."""
+    from cowkg.read.mappings.about import is_question  # the mappings package imports this one
+
     root = unit.sentence.root
     if unit.kind is not UnitKind.SENTENCE or root.pos_ not in {"VERB", "AUX"}:
         return False
     form = reported_form(root)
     if form is None or (form == "past" and not backshifted):
         return False
-    if unit.text.rstrip(" \"'”’").endswith("?"):
+    if is_question(unit):
         return False
     if points_back(subject_of(root)):
         return True

@@ -1,5 +1,7 @@
 """What a clause is about and when: the meeting it names, the one its source is speaking of, the
-coalition, and the date of a cited reference's title — shared by the pledge and count mappings.
+coalition, and the date of a cited reference's title — shared by the pledge and count mappings;
+and the small readings of a unit's parse the mappings share (the clause a word is the predicate
+of, the mentions a word is part of, whether a unit is a question).
 
 A meeting is only linked when the text names one: a meeting word ("summit", "meeting", "talks",
 "call"…) or a meeting verb ("met", "gathered", "attended") in the clause, with a date the
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,6 +88,20 @@ def predicate_token(clause: Clause) -> Token:
     )
     assert span is not None and len(span), clause.trigger
     return span.root
+
+
+def clause_of(unit: Unit, clauses: Sequence[Clause], token: Token) -> Clause | None:
+    """The clause among ``clauses`` whose predicate is ``token`` (none for a word that is no
+    clause's predicate)."""
+    at = unit.paragraph.start + token.idx
+    return next((c for c in clauses if c.trigger.start == at), None)
+
+
+def mentions_at(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+    """The mentions ``token`` is part of (whatever its phrase's extent: a name in quotation
+    marks the parser leaves outside the phrase is still the word's)."""
+    at = unit.paragraph.start + token.idx
+    return [m for m in reading.mentions_in(at - 200, at + 1) if m.span.start <= at < m.span.end]
 
 
 def clause_tokens(clause: Clause) -> list[Token]:
@@ -201,14 +217,20 @@ def _undated_title(clause: Clause) -> bool:
     return not (tells_its_day(clause) and (clause.action in _MEETING_ACTIONS or verbless))
 
 
+def is_question(unit: Unit) -> bool:
+    """Whether ``unit`` asks (ends in a question mark, before closing quotes): a question
+    asserts nothing ("Will Chile send troops?")."""
+    return unit.text.rstrip(" \"'”’").endswith("?")
+
+
 def walk(reading: Reading) -> Iterator[tuple[Context, Clause]]:
     """Every clause of ``reading`` in order, with the meeting context before it (updated after
     each unit with the meetings the unit names)."""
     context = Context()
     for unit, clauses in reading.units:
         context.siblings = clauses
-        if unit.text.rstrip(" \"'”’").endswith("?"):
-            continue  # a question asserts nothing
+        if is_question(unit):
+            continue
         for clause in clauses:
             yield context, clause
         named = [m for c in clauses if (m := context.named(reading, c)) is not None]
@@ -265,10 +287,13 @@ __all__ = [
     "COALITION",
     "Context",
     "clause_date",
+    "clause_of",
     "clause_tokens",
     "counts_a_thing",
+    "is_question",
     "meeting_fact",
     "meeting_on",
+    "mentions_at",
     "names_coalition",
     "names_meeting",
     "number_token",

@@ -47,7 +47,7 @@ from cowkg.read.mappings.statements import (
     statements_of,
 )
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import Fact, FactKind, FactValue, MentionKind, Ref
+from cowkg.types import PARTY_KINDS, Fact, FactKind, FactValue, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -163,7 +163,6 @@ def _phrase_topic(
     return Fact(FactKind.MEETING_TOPIC, args, (unit.evidence(reading.source),), METHOD)
 
 
-_NAMED_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 _ABOUT_PREPS = frozenset({"on", "about", "regarding", "concerning"})
 """Prepositions by which a meeting noun names its topic ("a summit on security guarantees")."""
 _FOCUS = frozenset({"focus", "emphasis"})
@@ -278,7 +277,7 @@ def topic_args(reading: Reading, meeting: Ref, start: int, end: int) -> dict[str
         dict.fromkeys(
             m.value
             for m in reading.mentions_in(start, end)
-            if m.kind in _NAMED_KINDS and m.span.end <= end and isinstance(m.value, Ref)
+            if m.kind in PARTY_KINDS and m.span.end <= end and isinstance(m.value, Ref)
         )
     )
     args: dict[str, FactValue] = {"meeting": meeting, "topic": reading.source.text[start:end]}

@@ -56,7 +56,7 @@ from cowkg.read.clauses import Action, Clause
 from cowkg.read.mappings.documents import doers
 from cowkg.read.mappings.outlets import outlet_named, publisher_ref
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import EntityKind, Fact, FactKind, MentionKind, Ref
+from cowkg.types import PARTY_KINDS, EntityKind, Fact, FactKind, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -360,7 +360,6 @@ _ACTS = {"use": "used", "coin": "used", "mention": "used", "give": "used", "conf
          "choose": "adopted", "approve": "adopted", "agree": "adopted"}  # fmt: skip
 """Verbs whose object is a name, by the act (``cow:nameAct``) they say was done with it."""
 _NOT_YET = frozenset({"will", "would", "may", "might", "could", "should", "shall", "must", "to"})
-_AGENT_MENTIONS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 
 
 def _at(unit: Unit, token: Token) -> int:
@@ -372,7 +371,7 @@ def _agent(reading: Reading, unit: Unit, token: Token) -> Ref | None:
     at = _at(unit, token)
     for mention in reading.mentions:
         hit = mention.span.start <= at < mention.span.end
-        if hit and mention.kind in _AGENT_MENTIONS and isinstance(mention.value, Ref):
+        if hit and mention.kind in PARTY_KINDS and isinstance(mention.value, Ref):
             return mention.value
     return outlet_named(token) or publisher_ref(token)
 

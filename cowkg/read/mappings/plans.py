@@ -42,7 +42,7 @@ from cowkg.read.mappings.statements import (
     statements_of,
 )
 from cowkg.read.units import Unit
-from cowkg.types import EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
+from cowkg.types import PARTY_KINDS, EntityKind, Fact, FactKind, FactValue, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -117,12 +117,9 @@ def _whose(reading: Reading, unit: Unit, noun: Token) -> tuple[Ref, ...]:
         found += [
             m.value
             for m in reading.mentions_in(start, end)
-            if m.kind in _PARTIES and isinstance(m.value, Ref) and m.form != "demonym"
+            if m.kind in PARTY_KINDS and isinstance(m.value, Ref) and m.form != "demonym"
         ]
     return tuple(dict.fromkeys(found))
-
-
-_PARTIES = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 
 
 def _intention(reading: Reading, unit: Unit, clause: Clause) -> Fact | None:

@@ -46,11 +46,12 @@ polarity flips only where the words do — "opposed" — so a negation yields no
 supposed or possible ("would support if", "could back", "whether X backs"), one refused or
 failed ("refused to back", "failed to support"), one with no named holder ("the plan was widely
 backed", "observers opposed it", "Ukraine's allies met"), support as aid pledged or provided
-("pledged support for X", "will provide support"), and "support" that no party gives
-("systems that support operations"). "Will support" is a stance with modality ``future``,
-"committed to defending" ``committed``, "plans to back" ``planned``, "is expected to back"
-``expected``; "would" reported after a past verb of saying ("X said it would stand with Y") is
-the speaker's "will": ``future``.
+("pledged support for X", "will provide support"), "support" that no party gives
+("systems that support operations"), and a question or heading ("Will X oppose Y?", "Why X
+opposes Y": it asks or names a topic, and asserts nothing). "Will support" is a stance with
+modality ``future``, "committed to defending" ``committed``, "plans to back" ``planned``, "is
+expected to back" ``expected``; "would" reported after a past verb of saying ("X said it would
+stand with Y") is the speaker's "will": ``future``.
 """
 
 from __future__ import annotations
@@ -61,12 +62,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
-from cowkg.read.clauses import LEXICON, REPORTING, Clause
-from cowkg.read.mappings.about import clause_date
+from cowkg.read.clauses import LEXICON, REPORTING, Clause, negated
+from cowkg.read.mappings.about import clause_date, clause_of, is_question, mentions_at
 from cowkg.read.mappings.posts import verb_of
-from cowkg.read.mappings.visits import clause_of, mentions_at
-from cowkg.read.units import Unit
-from cowkg.types import Fact, FactKind, FactValue, Mention, MentionKind, Ref
+from cowkg.read.units import Unit, UnitKind
+from cowkg.types import PARTY_KINDS, Fact, FactKind, FactValue, Mention, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -121,16 +121,15 @@ _GROUPS = frozenset({"leader", "government", "minister", "member", "country", "s
                      "official"})  # fmt: skip
 """Nouns that speak for the party of their ``of`` phrase or possessor ("leaders of the
 coalition", "a coalition of 35 countries")."""
-_PARTY_KINDS = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 _SPEAKING: Mapping[str, frozenset[MentionKind]] = {
     "it": frozenset({MentionKind.STATE, MentionKind.ORGANIZATION}),
     **dict.fromkeys(["he", "she"], frozenset({MentionKind.PERSON})),
-    **dict.fromkeys(["we", "i"], _PARTY_KINDS),
+    **dict.fromkeys(["we", "i"], PARTY_KINDS),
 }
 """Pronouns that, as the subject of reported speech, stand for its speaker, and the kinds of
 party each can stand for."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_KEPT = {"asserted": "asserted", "future": "future", "planned": "planned", "expected": "expected"}
+_KEPT = frozenset({"asserted", "future", "planned", "expected"})
 """Clause modality → the stance's modality; conditional and possible stances give none."""
 _COMMITTING = frozenset({"commit", "pledge", "vow", "promise"})
 _UNDOING = frozenset({"refuse", "fail", "decline", "hesitate", "reluctant", "unwilling",
@@ -150,17 +149,13 @@ _BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
 def stances(reading: Reading) -> Iterator[Fact]:
     """Every stance a named party takes toward a party or a thing (see the module doc)."""
     for unit, clauses in reading.units:
+        if unit.kind is UnitKind.HEADING or is_question(unit):
+            continue  # a heading names a topic ("Why Chile opposes Bolivia"), a question asks
         found: dict[tuple[object, ...], Fact] = {}
-        for token in _tokens(unit):
+        for token in unit.sentence:
             for fact in _read(reading, unit, clauses, token):
                 found.setdefault(_identity(fact), fact)
         yield from found.values()
-
-
-def _tokens(unit: Unit) -> list[Token]:
-    base = unit.paragraph.start
-    span = unit.paragraph.doc.char_span(unit.start - base, unit.end - base, alignment_mode="expand")
-    return list(span) if span is not None else []
 
 
 def _identity(fact: Fact) -> tuple[object, ...]:
@@ -378,7 +373,7 @@ def _target(reading: Reading, unit: Unit, head: Token) -> tuple[Ref | None, str,
         dict.fromkeys(
             m.value
             for m in reading.mentions_in(start, end)
-            if m.kind in _PARTY_KINDS and isinstance(m.value, Ref) and m.value != party
+            if m.kind in PARTY_KINDS and isinstance(m.value, Ref) and m.value != party
         )
     )
     return party, issue, about if party is None else ()
@@ -419,7 +414,7 @@ def _party_at(reading: Reading, unit: Unit, token: Token) -> Ref | None:
 
 def _party_mention(reading: Reading, unit: Unit, token: Token) -> Mention | None:
     for mention in mentions_at(reading, unit, token):
-        if mention.kind in _PARTY_KINDS and isinstance(mention.value, Ref):
+        if mention.kind in PARTY_KINDS and isinstance(mention.value, Ref):
             return mention
     return None
 
@@ -471,7 +466,7 @@ def _parties(reading: Reading, unit: Unit, token: Token, depth: int) -> list[Men
     if depth > _DEPTH:
         return []
     own = [m for m in mentions_at(reading, unit, token)
-           if m.kind in _PARTY_KINDS and isinstance(m.value, Ref)]  # fmt: skip
+           if m.kind in PARTY_KINDS and isinstance(m.value, Ref)]  # fmt: skip
     lemma = token.lemma_.lower()
     if not own and lemma in _SPEAKING and depth < _DEPTH:  # the speaker's own name only
         own = _speaker(reading, unit, token, _SPEAKING[lemma])
@@ -561,16 +556,6 @@ def _clause_over(unit: Unit, clauses: Sequence[Clause], noun: Token) -> Clause |
     return clauses[0] if clauses else None
 
 
-def _negated(token: Token) -> bool:
-    """A negation the clause's polarity misses: "never", "no longer"."""
-    return any(
-        c.dep_ == "neg"
-        or c.lower_ == "never"
-        or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
-        for c in token.children
-    )
-
-
 def _modality(clause: Clause | None, token: Token) -> str | None:
     """The stance's modality, or None when the clause does not hold it: negated, supposed,
     possible, refused, failed, or asked."""
@@ -582,11 +567,11 @@ def _modality(clause: Clause | None, token: Token) -> str | None:
     ancestors = [a.lemma_.lower() for a in token.ancestors] + [
         c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ == "mark"
     ]
-    if any(a in _UNDOING for a in ancestors) or _negated(token):
+    if any(a in _UNDOING for a in ancestors) or negated(token):  # a word not the predicate
         return None
     if modality == "asserted" and _committed(token):
         return "committed"
-    return _KEPT[modality]
+    return modality
 
 
 def _committed(token: Token) -> bool:

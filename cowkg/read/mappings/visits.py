@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from cowkg.extract.known import make_fact
 from cowkg.read.clauses import Clause
+from cowkg.read.mappings.about import clause_of, mentions_at
 from cowkg.read.mappings.posts import verb_of
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import Fact, FactKind, FactValue, Mention, MentionKind, Ref
@@ -73,7 +74,7 @@ def _by_verb(
         return
     visitors = _choose([a.mention for a in clause.arguments if a.role == "subject"])
     where = [
-        m for c in token.children if c.dep_ == "dobj" for m in headed_mentions(reading, unit, c)
+        m for c in token.children if c.dep_ == "dobj" for m in _headed_mentions(reading, unit, c)
     ]
     day = next((m.value for m in clause.dates if _day(m)), None)
     occasion = _phrase(unit, token, "for")
@@ -91,7 +92,7 @@ def _by_noun(
         return
     of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     owner = [c for c in noun.children if c.dep_ == "poss"]
-    found = [m for t in of + owner for m in phrase_mentions(reading, unit, t)]
+    found = [m for t in of + owner for m in _phrase_mentions(reading, unit, t)]
     if not found and any(o.lower_ in _POSSESSIVES for o in owner):
         found = _antecedent(reading, unit, noun)
     visitors = _choose([m for m in found if m.kind in _VISITORS])
@@ -99,7 +100,7 @@ def _by_noun(
     heads = [noun, *(t for o in of for t in o.subtree)]
     to = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
           for g in c.children]  # fmt: skip
-    where = [m for t in to for m in headed_mentions(reading, unit, t)]
+    where = [m for t in to for m in _headed_mentions(reading, unit, t)]
     base = unit.paragraph.start
     inside = reading.mentions_in(base + noun.left_edge.idx, base + noun.right_edge.idx + 1)
     day = next((m.value for m in inside if _day(m)), None)
@@ -157,12 +158,7 @@ def _made(clause: Clause) -> bool:
     return clause.polarity and clause.modality == "asserted" and clause.tense != "future"
 
 
-def clause_of(unit: Unit, clauses: Sequence[Clause], token: Token) -> Clause | None:
-    at = unit.paragraph.start + token.idx
-    return next((c for c in clauses if c.trigger.start == at), None)
-
-
-def phrase_mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+def _phrase_mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
     """The mentions inside the phrase ``token`` heads."""
     base = unit.paragraph.start
     start = base + token.left_edge.idx
@@ -170,12 +166,12 @@ def phrase_mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]
     return [m for m in reading.mentions_in(start, end) if m.span.end <= end]
 
 
-def headed_mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
+def _headed_mentions(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
     """The state or place the phrase ``token`` heads is ("visited Peru", "to Lima"): the mention
     its head word is part of, not one deeper in it ("visited the headquarters of the force for
     Peru" visited no Peru)."""
     at = unit.paragraph.start + token.idx
-    return [m for m in phrase_mentions(reading, unit, token) if m.span.start <= at < m.span.end]
+    return [m for m in _phrase_mentions(reading, unit, token) if m.span.start <= at < m.span.end]
 
 
 def _choose(mentions: Sequence[Mention]) -> list[Mention]:
@@ -198,15 +194,8 @@ def _antecedent(reading: Reading, unit: Unit, noun: Token) -> list[Mention]:
             return named
         if node.pos_ in {"VERB", "AUX"}:
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            return phrase_mentions(reading, unit, subject) if subject is not None else []
+            return _phrase_mentions(reading, unit, subject) if subject is not None else []
     return []
-
-
-def mentions_at(reading: Reading, unit: Unit, token: Token) -> list[Mention]:
-    """The mentions ``token`` is part of (whatever its phrase's extent: a name in quotation
-    marks the parser leaves outside the phrase is still the word's)."""
-    at = unit.paragraph.start + token.idx
-    return [m for m in reading.mentions_in(at - 200, at + 1) if m.span.start <= at < m.span.end]
 
 
 def _day(mention: Mention) -> bool:
