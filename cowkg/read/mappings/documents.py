@@ -59,7 +59,7 @@ from cowkg.read.destinations import areas, beneficiaries, first_allowed
 from cowkg.read.frame import done, mention_token, predicate_token
 from cowkg.read.mappings.about import meeting_on, names_meeting, reference_date
 from cowkg.read.units import Unit, UnitKind
-from cowkg.types import EntityKind, Fact, FactKind, Mention, MentionKind, Ref
+from cowkg.types import PARTY_KINDS, EntityKind, Fact, FactKind, Mention, MentionKind, Ref
 
 if TYPE_CHECKING:
     from cowkg.read.mappings import Reading
@@ -84,7 +84,6 @@ _POINTS = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s*[-‐‑–]?\s*point\b", re.IG
 _DRAFTING = frozenset({"draft", "propose", "author", "write", "prepare", "broker", "back"})
 """Participles that make a '<State>-drafted' compound name the document's drafter."""
 _REPLACING = frozenset({"replace", "supersede"})
-_AGENT_KINDS = frozenset({MentionKind.STATE, MentionKind.PERSON, MentionKind.ORGANIZATION})
 _JOINT = frozenset({"joint", "common"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
@@ -191,9 +190,7 @@ def doers(clause: Clause) -> tuple[Ref, ...]:
     demonym that only qualifies a titled person ('British Prime Minister Keir Starmer') is the
     person's title, not a second party."""
     roles = ("by",) if clause.passive else ("subject",)
-    found = [
-        m for m in clause.agents(*roles) if m.kind in _AGENT_KINDS and isinstance(m.value, Ref)
-    ]
+    found = [m for m in clause.agents(*roles) if m.kind in PARTY_KINDS and isinstance(m.value, Ref)]
     people = any(m.kind is MentionKind.PERSON for m in found)
     return tuple(
         m.value for m in found if isinstance(m.value, Ref) and not (people and m.form == "demonym")
@@ -208,7 +205,7 @@ def _signers_with(clause: Clause | None, agents: tuple[Ref, ...]) -> tuple[Ref, 
     partners = (
         a.mention.value
         for a in clause.arguments
-        if a.mention.kind in _AGENT_KINDS
+        if a.mention.kind in PARTY_KINDS
         and isinstance(a.mention.value, Ref)
         and a.mention.form != "demonym"
         and a.role in {"with", "object"}
@@ -313,7 +310,7 @@ def _mention_at(unit: Unit, reading: Reading) -> list[Mention | None]:
     base = unit.paragraph.start
     out: list[Mention | None] = [None] * len(unit.paragraph.doc)
     for mention in reading.mentions_in(unit.start, unit.end):
-        if mention.kind not in _AGENT_KINDS or not isinstance(mention.value, Ref):
+        if mention.kind not in PARTY_KINDS or not isinstance(mention.value, Ref):
             continue
         span = unit.paragraph.doc.char_span(
             mention.span.start - base, mention.span.end - base, alignment_mode="expand"
@@ -645,7 +642,7 @@ def _signers(root: Token, clause: Clause | None) -> tuple[Ref, ...]:
     out: list[Ref] = []
     base = clause.unit.paragraph.start
     for mention in clause.agents():
-        if mention.kind not in _AGENT_KINDS or not isinstance(mention.value, Ref):
+        if mention.kind not in PARTY_KINDS or not isinstance(mention.value, Ref):
             continue
         span = clause.unit.paragraph.doc.char_span(
             mention.span.start - base, mention.span.end - base, alignment_mode="expand"

@@ -73,6 +73,7 @@ from cowkg.read.mappings.about import (
 from cowkg.read.mappings.documents import DOCUMENT_NOUNS
 from cowkg.read.units import Unit, UnitKind
 from cowkg.types import (
+    PARTY_KINDS,
     EntityKind,
     Fact,
     FactKind,
@@ -577,12 +578,9 @@ def _pledger_before(reading: Reading, unit: Unit, found: Sequence[Fact]) -> Ref 
         if pledgers:
             (one, *more) = pledgers
             return one if not more and isinstance(one, Ref) else None
-        if any(m.kind in _PARTIES for m in reading.mentions_in(earlier.start, earlier.end)):
+        if any(m.kind in PARTY_KINDS for m in reading.mentions_in(earlier.start, earlier.end)):
             return None
     return None
-
-
-_PARTIES = frozenset({MentionKind.STATE, MentionKind.ORGANIZATION, MentionKind.PERSON})
 
 
 def _earlier(reading: Reading, clause: Clause, noun: Token, pledger: Ref) -> Fact | None:
