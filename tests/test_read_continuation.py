@@ -8,21 +8,17 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from fixtures.structure import reading_of
 
-from cowkg.extract import _mentions_stage
-from cowkg.mentions import people_index
-from cowkg.read.agents import person_names
-from cowkg.read.mappings import facts_of, read
+from cowkg.read.mappings import Reading, facts_of
 from cowkg.read.mappings.statements import read_statements
-from cowkg.types import Fact, FactKind, Money, Ref, Source
+from cowkg.types import Fact, FactKind, Money, Ref
 
 PUBLISHED = dt.date(2026, 5, 14)
 
 
-def _reading(text: str, kind: str = "news"):  # type: ignore[no-untyped-def]
-    source = Source("t.txt", text, "t", "en", kind, PUBLISHED)
-    mentions = _mentions_stage(source, None, people_index(person_names(source)))
-    return read(source, mentions)
+def _reading(text: str, kind: str = "news") -> Reading:
+    return reading_of(text, kind, PUBLISHED)
 
 
 def statements(text: str) -> list[Fact]:

@@ -6,22 +6,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 import pytest
-from fixtures.structure import keyed
+from fixtures.structure import keyed, reading_of
 
-from cowkg.extract import _mentions_stage
-from cowkg.mentions import people_index
-from cowkg.read.agents import person_names
-from cowkg.read.mappings import Reading, read
+from cowkg.read.mappings import Reading
 from cowkg.read.mappings.documents import documents
 from cowkg.read.mappings.naming import founding, naming
-from cowkg.types import Fact, FactKind, Source
+from cowkg.types import Fact, FactKind
 
 PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
-
-
-def reading_of(text: str, kind: str = "news") -> Reading:
-    source = Source("t.txt", text, "t", "en", kind, PUBLISHED)
-    return read(source, _mentions_stage(source, None, people_index(person_names(source))))
 
 
 def facts_of(

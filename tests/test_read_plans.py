@@ -6,21 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fixtures.structure import reading_of
 
-from cowkg.extract import _mentions_stage
-from cowkg.mentions import people_index
-from cowkg.read.agents import person_names
-from cowkg.read.mappings import MAPPINGS, read
+from cowkg.read.mappings import MAPPINGS
 from cowkg.read.mappings.plans import plans
-from cowkg.types import EntityKind, Fact, FactKind, Ref, Source
+from cowkg.types import EntityKind, Fact, FactKind, Ref
 
 PUBLISHED = dt.date(2026, 5, 14)
 
 
 def planned(text: str) -> list[Fact]:
-    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
-    mentions = _mentions_stage(source, None, people_index(person_names(source)))
-    return list(plans(read(source, mentions)))
+    return list(plans(reading_of(text, published=PUBLISHED)))
 
 
 def parties(fact: Fact) -> list[str]:

@@ -6,12 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from fixtures.structure import keyed
+from fixtures.structure import keyed, reading_of
 
-from cowkg.extract import _mentions_stage
-from cowkg.mentions import people_index
-from cowkg.read.agents import person_names
-from cowkg.read.mappings import MAPPINGS, read
+from cowkg.read.mappings import MAPPINGS
 from cowkg.read.mappings.about import is_question
 from cowkg.read.mappings.stances import stances
 from cowkg.read.units import Unit, UnitKind, units
@@ -21,9 +18,7 @@ PUBLISHED = dt.date(2026, 5, 14)
 
 
 def found(text: str) -> list[Fact]:
-    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
-    mentions = _mentions_stage(source, None, people_index(person_names(source)))
-    return list(stances(read(source, mentions)))
+    return list(stances(reading_of(text, published=PUBLISHED)))
 
 
 def read_units(text: str) -> list[Unit]:

@@ -6,21 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fixtures.structure import reading_of
 
-from cowkg.extract import _mentions_stage
-from cowkg.mentions import people_index
-from cowkg.read.agents import person_names
-from cowkg.read.mappings import MAPPINGS, read
+from cowkg.read.mappings import MAPPINGS
 from cowkg.read.mappings.visits import visits
-from cowkg.types import Fact, FactKind, Ref, Source
+from cowkg.types import Fact, FactKind, Ref
 
 PUBLISHED = dt.date(2026, 5, 14)
 
 
 def found(text: str) -> list[Fact]:
-    source = Source("t.txt", text, "t", "en", "news", PUBLISHED)
-    mentions = _mentions_stage(source, None, people_index(person_names(source)))
-    return list(visits(read(source, mentions)))
+    return list(visits(reading_of(text, published=PUBLISHED)))
 
 
 def rows(text: str) -> list[dict[str, object]]:
