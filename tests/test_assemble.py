@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,6 +34,18 @@ from cowkg.types import EntityKind, Fact, FactKind, Lang, Money, Quantity, Ref, 
 BASE = "https://w3id.org/cowkg/"
 ALIGNMENTS = Path(__file__).resolve().parent.parent / "alignments"
 Built = tuple[dict[str, Source], Resolution, Assembly]
+
+
+def alone(fact: Fact) -> frozenset[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """The triples of ``fact``'s graph, resolved on its own."""
+    return fact_triples(fact, resolve([fact], BASE))
+
+
+def properties(
+    triples: Iterable[tuple[URIRef, URIRef, URIRef | Literal]], node: URIRef
+) -> set[tuple[URIRef, URIRef | Literal]]:
+    """The (property, value) pairs of ``node`` among ``triples``."""
+    return {(p, o) for s, p, o in triples if s == node}
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +191,7 @@ def test_a_bad_argument_is_a_clear_error() -> None:
     meeting = Ref(EntityKind.MEETING, "2025-01-01-summit")
     fact = Fact(FactKind.MEETING_FORMAT, {"meeting": meeting, "format": "telepathy"}, (), "rule:x")
     with pytest.raises(AssemblyError, match="telepathy"):
-        fact_triples(fact, resolve([fact], BASE))
+        alone(fact)
 
 
 @pytest.mark.parametrize("written", ["2200000000", "2200000000.0", "2.2E+9", "2200000000.00"])
@@ -187,7 +200,7 @@ def test_an_amount_is_one_canonical_decimal_however_it_was_written(written: str)
     money = Money(Decimal(written), "GBP")
     fact = Fact(FactKind.PLEDGE, {"pledge": pledge, "pledger": GBR, "pledge_kind": "money",
                                   "amount": money}, (), "rule:x")  # fmt: skip
-    values = {o for _s, p, o in fact_triples(fact, resolve([fact], BASE)) if p == SCHEMA.value}
+    values = {o for _s, p, o in alone(fact) if p == SCHEMA.value}
     assert values == {Literal("2200000000", datatype=XSD.decimal)}
 
 
@@ -266,7 +279,7 @@ def _statement(act: str) -> Fact:
 
 def test_a_statement_is_attributed_quoted_and_made_at_its_meeting() -> None:
     fact = _statement("warned")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     st = URIRef(f"{BASE}id/statement/2025-03-15-abc")
     assert {(p, o) for s, p, o in triples if s == st} >= {
         (RDF.type, COW.Statement),
@@ -310,7 +323,7 @@ def test_an_unnamed_group_pledges_with_its_member_count() -> None:
         (),
         "rule:x",
     )
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     node = URIRef(f"{BASE}id/state-group/21-of-the-partners-x1")
     count = URIRef(f"{BASE}id/quantity/state-group/21-of-the-partners-x1")
     assert {(s, p, o) for s, p, o in triples if s in {node, count}} == {
@@ -403,7 +416,7 @@ def test_a_place_lies_in_the_state_a_source_writes_beside_it() -> None:
     oslo = Ref(EntityKind.PLACE, "oslo", "Oslo")
     norway = Ref(EntityKind.STATE, "NOR", "Norway")
     fact = Fact(FactKind.PLACE, {"place": oslo, "state": norway}, (), "rule:x")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     assert (URIRef(f"{BASE}id/place/oslo"), COW.inState, URIRef(f"{BASE}id/state/NOR")) in triples
     assert not any(p == SCHEMA.containedInPlace for _, p, _ in triples)
 
@@ -411,7 +424,7 @@ def test_a_place_lies_in_the_state_a_source_writes_beside_it() -> None:
 def test_a_statement_covers_the_days_its_words_name_and_an_outlet_reports() -> None:
     fact = _statement("reported")
     fact = Fact(fact.kind, {**fact.args, "covers": (dt.date(2025, 3, 14),)}, (), "rule:x")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     st = URIRef(f"{BASE}id/statement/2025-03-15-abc")
     assert (st, COW.speechAct, COW.actReported) in triples
     assert (
@@ -426,9 +439,9 @@ def test_a_chairmanship_is_a_membership_of_the_chair_in_the_body_in_its_role() -
     args = {"body": coalition, "chair": GBR, "role": "co-chair", "standing": True,
             "since": "2025-07", "as_of": dt.date(2025, 12, 1), "times": 2}  # fmt: skip
     fact = Fact(FactKind.CHAIRMANSHIP, args, (), "rule:x")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     node = URIRef(f"{BASE}id/chairmanship/coalition-of-the-willing/GBR/co-chair")
-    assert {(p, o) for s, p, o in triples if s == node} >= {
+    assert properties(triples, node) >= {
         (RDF.type, COW.Chairmanship),
         (ORG.member, URIRef(f"{BASE}id/state/GBR")),
         (ORG.organization, URIRef(f"{BASE}id/coalition/coalition-of-the-willing")),
@@ -446,9 +459,9 @@ def test_a_visit_is_an_event_of_its_visitor_at_the_state_visited() -> None:
     args = {"visitor": person, "destination": AUS, "date": dt.date(2025, 3, 14),
             "occasion": "for the ceremonies", "capacity": role, "on_behalf_of": GBR}  # fmt: skip
     fact = Fact(FactKind.VISIT, args, (), "rule:x")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     node = URIRef(f"{BASE}id/visit/keir-starmer/AUS/2025-03-14")
-    assert {(p, o) for s, p, o in triples if s == node} >= {
+    assert properties(triples, node) >= {
         (RDF.type, COW.Visit),
         (COW.visitor, URIRef(f"{BASE}id/person/keir-starmer")),
         (SCHEMA.location, URIRef(f"{BASE}id/state/AUS")),
@@ -489,7 +502,7 @@ def test_a_stance_is_its_holders_support_for_a_party_or_opposition_to_a_thing() 
     triples = fact_triples(support, res)
     (node,) = {s for s, p, o in triples if (p, o) == (RDF.type, COW.Stance)}
     assert str(node).startswith(f"{BASE}id/stance/GBR/support/AUS/undated/")
-    assert {(p, o) for s, p, o in triples if s == node} >= {
+    assert properties(triples, node) >= {
         (RDF.type, COW.Stance),
         (COW.stanceHolder, URIRef(f"{BASE}id/state/GBR")),
         (COW.stancePolarity, COW.polaritySupport),
@@ -502,7 +515,7 @@ def test_a_stance_is_its_holders_support_for_a_party_or_opposition_to_a_thing() 
     assert str(node).startswith(f"{BASE}id/stance/GBR/opposition/issue/2025-03-14/")
     other = Fact(FactKind.STANCE, {**backing, "modality": "planned"}, (), "rule:x")
     assert node not in {s for s, p, o in fact_triples(other, res)}  # one modality per node
-    assert {(p, o) for s, p, o in triples if s == node} >= {
+    assert properties(triples, node) >= {
         (COW.stancePolarity, COW.polarityOpposition),
         (COW.about, URIRef(f"{BASE}id/state/AUS")),
         (COW.asOf, Literal(dt.date(2025, 3, 14), datatype=XSD.date)),
@@ -516,12 +529,12 @@ def test_a_dated_credited_name_is_a_name_use_of_its_entity() -> None:
     args = {"entity": force, "label": "northern troops", "lang": "en", "alternative": True,
             "act": "revealed", "date": dt.date(2026, 5, 3), "by": GBR}  # fmt: skip
     fact = Fact(FactKind.NAME, args, (), "rule:x")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     entity = URIRef(f"{BASE}id/force/nsf")
     name = Literal("northern troops", lang="en")
     assert (entity, SKOS.altLabel, name) in triples
     node = URIRef(f"{BASE}id/name-use/nsf/northern-troops/revealed/2026-05-03/GBR")
-    assert {(p, o) for s, p, o in triples if s == node} >= {
+    assert properties(triples, node) >= {
         (RDF.type, COW.NameUse),
         (COW.nameOf, entity),
         (COW.usedName, name),
@@ -535,14 +548,14 @@ def test_a_name_neither_dated_nor_credited_makes_no_name_use() -> None:
     force = Ref(EntityKind.FORCE, "nsf", "Nordic Shield Force")
     args = {"entity": force, "label": "northern troops", "lang": "en", "alternative": True}
     fact = Fact(FactKind.NAME, args, (), "rule:x")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     assert not any(o == COW.NameUse for _, _, o in triples)
 
 
 def test_an_outlet_is_based_in_its_state() -> None:
     outlet = Ref(EntityKind.ORGANIZATION, "lima-post", "Lima Post")
     fact = Fact(FactKind.BASED_IN, {"organization": outlet, "state": GBR}, (), "rule:x")
-    triples = fact_triples(fact, resolve([fact], BASE))
+    triples = alone(fact)
     assert (
         URIRef(f"{BASE}id/organization/lima-post"),
         COW.basedIn,
@@ -553,7 +566,7 @@ def test_an_outlet_is_based_in_its_state() -> None:
 def test_a_mediator_is_cow_mediated_by_on_the_talks_not_a_host_nor_a_participant() -> None:
     talks = Ref(EntityKind.MEETING, "2026-06-03-meeting-other-lima")
     fact = Fact(FactKind.MEDIATION, {"meeting": talks, "mediator": AUS}, (), "rule:x")
-    triples = set(fact_triples(fact, resolve([fact], BASE)))
+    triples = set(alone(fact))
     meeting, australia = URIRef(f"{BASE}id/meeting/{talks.key}"), URIRef(f"{BASE}id/state/AUS")
     assert (meeting, COW.mediatedBy, australia) in triples
     assert not {t for t in triples if t[1] in {COW.hostedBy, COW.hasParticipation}}
@@ -563,7 +576,7 @@ def test_the_parties_of_an_agreement_are_cow_party_not_signers() -> None:
     deal = Ref(EntityKind.PLAN, "defence-deal-between-aus-gbr", "defence deal between AUS, GBR")
     args = {"plan": deal, "plan_kind": "agreement", "party": (AUS, GBR)}
     fact = Fact(FactKind.PLAN, args, (), "rule:x")
-    triples = set(fact_triples(fact, resolve([fact], BASE)))
+    triples = set(alone(fact))
     node = URIRef(f"{BASE}id/plan/{deal.key}")
     assert (node, RDF.type, COW.Agreement) in triples
     parties = {o for s, p, o in triples if s == node and p == COW.party}
